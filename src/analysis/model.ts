@@ -1,0 +1,149 @@
+/**
+ * The JSON model (contract "pcap-explain/1", docs/json.md, schema/pcap-explain.schema.json).
+ * JSON records are the canonical output; text, Markdown and HTML are renderings of them.
+ */
+import type { Severity } from '../dissectors/types.js';
+
+export const SCHEMA_ID = 'pcap-explain/1';
+
+export interface NoteRecord {
+  code: string;
+  severity: Severity;
+  /** Plain-language text from the explanation catalogue. */
+  text: string;
+  params?: Record<string, string | number>;
+}
+
+export interface CaptureWarningRecord {
+  code: string;
+  text: string;
+  offset?: number;
+}
+
+export interface CaptureRecord {
+  file: string;
+  format: 'pcap' | 'pcapng' | null;
+  compressed: boolean;
+  byte_order: 'le' | 'be' | null;
+  linktypes: number[];
+  frames: number;
+  /** ISO 8601 UTC of the first and last frame (null when there are none). */
+  start: string | null;
+  end: string | null;
+  duration: number;
+  bytes: number;
+  comments: string[];
+  warnings: CaptureWarningRecord[];
+  /** True when the file ended early or had damage after which reading stopped. */
+  damaged: boolean;
+}
+
+export interface TcpFrameRecord {
+  srcport: number;
+  dstport: number;
+  flags: string[];
+  /** Relative sequence/ack numbers per direction, as Wireshark shows them. */
+  seq: number;
+  ack: number;
+  seq_raw: number;
+  ack_raw: number;
+  nextseq?: number;
+  len: number;
+  window: number;
+  /** Window after scaling (when the handshake was seen). */
+  window_size?: number;
+  options?: Record<string, unknown>;
+  checksum_status: 'unverified';
+  /** Wireshark tcp.analysis.* flags set on this segment, e.g. ["retransmission"]. */
+  analysis?: string[];
+  /** For duplicate_ack: the number and the frame it duplicates. */
+  dup_ack?: { num: number; frame: number };
+  /** ACK RTT: seconds since the frame whose data this ACK acknowledges. */
+  ack_rtt?: number;
+  acks_frame?: number;
+}
+
+export interface FrameRecord {
+  n: number;
+  ts: string;
+  rel: number;
+  caplen: number;
+  len: number;
+  protocols: string[];
+  src: string;
+  dst: string;
+  summary: string;
+  eth?: { src: string; dst: string; type: number };
+  vlan?: Array<{ id: number; priority: number; tpid: number }>;
+  sll?: { version: 1 | 2; pkttype: number; src: string; protocol: number; ifindex?: number };
+  arp?: {
+    op: string;
+    sender_mac: string;
+    sender_ip: string;
+    target_mac: string;
+    target_ip: string;
+    gratuitous?: boolean;
+    probe?: boolean;
+  };
+  ip?: {
+    version: 4 | 6;
+    src: string;
+    dst: string;
+    ttl: number;
+    proto: number;
+    id?: number;
+    len?: number;
+    df?: boolean;
+    fragment?: boolean;
+    checksum_status?: 'good' | 'bad';
+  };
+  icmp?: { type: number; code: number; type_name: string; code_name?: string; ident?: number; seq?: number };
+  igmp?: { version: number; type: number; type_name: string; group?: string };
+  tcp?: TcpFrameRecord;
+  udp?: { srcport: number; dstport: number; len: number };
+  /** Conversation id (conversations[].id). */
+  conversation?: number;
+  /** Application elements completed in this frame (issue 4). */
+  app?: unknown[];
+  /** Plain-language explanation of the frame (issue 5). */
+  explain?: string;
+  notes: NoteRecord[];
+}
+
+export type CloseKind = 'fin' | 'rst' | 'refused' | 'open';
+
+export interface ConversationRecord {
+  id: number;
+  transport: 'tcp' | 'udp';
+  /** tshark's tcp.stream / udp.stream index (0-based per transport), for cross-checking. */
+  stream?: number;
+  client: string;
+  server: string;
+  handshake: { syn: number[]; synack: number[]; ack: number | null } | null;
+  close: { kind: CloseKind; by: 'client' | 'server' | null; frames: number[] };
+  /** Zeek conn_state. */
+  state: string;
+  /** Zeek history string. */
+  history: string;
+  first: number;
+  last: number;
+  start: string;
+  duration: number;
+  packets: { c2s: number; s2c: number };
+  bytes: { c2s: number; s2c: number };
+  missed_bytes: number;
+  /** Initial RTT in seconds (SYN → ACK of the handshake), null when the handshake was not seen. */
+  rtt: number | null;
+  /** How the client/server roles were decided. */
+  roles_by: 'syn' | 'port' | 'first';
+  notes: NoteRecord[];
+  [key: string]: unknown;
+}
+
+export interface AnalysisModel {
+  schema: typeof SCHEMA_ID;
+  tool: { name: 'pcap-explain'; version: string };
+  capture: CaptureRecord;
+  frames: FrameRecord[];
+  conversations: ConversationRecord[];
+}

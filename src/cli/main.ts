@@ -1,0 +1,57 @@
+/**
+ * Command line: parses arguments and hands them to a command module. No analysis logic here.
+ * Exit codes: 0 ok, 1 could not read / usage, 2 capture damaged (partly analysed), 3 check failed.
+ */
+import yargs from 'yargs';
+import { toolVersion } from '../analyze.js';
+import { analyzeCommand } from './commands/analyze.js';
+import type { CommandModule } from './commands/types.js';
+import { EXIT, STDIN_ARG } from './io.js';
+
+export { EXIT } from './io.js';
+
+/** Every subcommand; add new ones here. */
+const COMMANDS: readonly CommandModule[] = [analyzeCommand];
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.OK;
+  let parser = yargs()
+    .scriptName('pcap-explain')
+    .usage('$0 <command> [options]\n\nExplains packet captures: ARP, TCP, UDP, MQTT, HTTP and ZeroMQ, frame by frame.');
+  for (const c of COMMANDS) {
+    parser = parser.command(
+      c.command,
+      c.describe,
+      (y) => c.builder(y),
+      async (a) => {
+        code = await c.run(a as Record<string, unknown>);
+      },
+    );
+  }
+  parser = parser
+    .epilogue(
+      'Exit codes: 0 ok, 1 unreadable capture or usage error, 2 damaged capture (what could be read was analysed), 3 a check failed.',
+    )
+    .demandCommand(1, 'Give a capture file: pcap-explain FILE')
+    .strict()
+    .version(toolVersion())
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`pcap-explain: ${msg}\nRun 'pcap-explain --help' for usage.\n`);
+      code = EXIT.UNREADABLE;
+    });
+  await parser.parseAsync(argv.map((a) => (a === '-' ? STDIN_ARG : a)));
+  return code;
+}
+export async function cli(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`pcap-explain: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = EXIT.UNREADABLE;
+  }
+}
