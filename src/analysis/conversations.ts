@@ -1,0 +1,565 @@
+/**
+ * The conversation table: every TCP connection and UDP flow (keyed by the 4-tuple, both directions),
+ * with Wireshark's per-segment TCP analysis, Zeek's conn_state/history, reassembly of each TCP
+ * direction, and a summary record per conversation. One forward pass: onFrame() decides everything
+ * about a frame when it arrives; finish() closes the streams and returns the records.
+ *
+ * Conversation ids are 1-based across TCP and UDP in order of first frame; `stream` on each record is
+ * tshark's tcp.stream / udp.stream (0-based per transport) for cross-checking.
+ *
+ * Roles: the sender of a SYN is the client (the receiver of a SYN/ACK when the SYN is missing).
+ * Without either, the server is the side on a port already seen as a server, else the side on a port
+ * below 1024 when the other is not, else the lower port; equal ports → the first sender is the client.
+ *
+ * Port reuse follows Wireshark (tcp.stream): a SYN (without ACK) whose sequence number differs from the
+ * one the same side used before starts a new conversation, flagged tcp.analysis.reused_ports — whether
+ * or not the earlier connection was closed (Wireshark 4.0 does not look at FIN/RST for this).
+ */
+import type { Dissection, Ipv4Layer, Ipv6Layer, Note, Severity, TcpLayer, UdpLayer } from '../dissectors/types.js';
+import { TCP_FLAG } from '../dissectors/types.js';
+import type { CloseKind, ConversationRecord, NoteRecord, TcpFrameRecord } from './model.js';
+import { ByteStream, type NoteSink, type StreamSink } from './reassembly.js';
+import { ANALYSIS_NOTES, TA, TCP_ANALYSIS_FLAG_ORDER, TCP_ANALYSIS_MEANING, TcpSeqAnalyzer } from './tcp-analysis.js';
+import { ZeekTcp, ZeekUdp } from './zeek.js';
+
+export interface FrameInput {
+  /** Frame number (1-based). */
+  n: number;
+  /** Seconds since the epoch, as a float (for durations and RTTs). */
+  t: number;
+  /**
+   * The same time as whole seconds + nanoseconds (RawFrame.tsSec/tsNsec). When given, intervals (RTTs,
+   * durations) are computed at full precision; from `t` alone they carry float error (~0.2 µs today).
+   */
+  tsSec?: number;
+  tsNsec?: number;
+  /** The frame's time as ISO 8601 (used for the conversation start); derived from t when absent. */
+  tsIso?: string;
+  d: Dissection;
+  /** The frame's bytes (payload views point into it). */
+  data: Uint8Array;
+}
+
+export type Direction = 'c2s' | 's2c';
+
+/** Per-segment TCP analysis: the analysis part of TcpFrameRecord. */
+export type TcpSegmentAnalysis = Pick<
+  TcpFrameRecord,
+  'seq' | 'ack' | 'nextseq' | 'window_size' | 'analysis' | 'dup_ack' | 'ack_rtt' | 'acks_frame'
+>;
+
+/** What the table decided about one frame (frozen once returned; renderers only read it). */
+export interface FrameAnalysis {
+  /** Conversation id (ConversationRecord.id). */
+  conversation: number;
+  transport: 'tcp' | 'udp';
+  direction: Direction;
+  /** tshark's tcp.stream / udp.stream. */
+  stream: number;
+  tcp?: TcpSegmentAnalysis;
+  /** tcp.analysis.* and tcp.reassembly.* notes for this frame (see ANALYSIS_NOTES). */
+  notes: readonly Note[];
+}
+
+export interface Endpoint {
+  addr: string;
+  port: number;
+}
+
+/** What a stream factory is told about a new conversation. */
+export interface ConversationInfo {
+  id: number;
+  transport: 'tcp' | 'udp';
+  stream: number;
+  client: Endpoint;
+  server: Endpoint;
+  roles_by: 'syn' | 'port' | 'first';
+}
+
+/** Called once per new TCP conversation: the sinks to receive each direction's reassembled bytes. */
+export type StreamFactory = (conv: ConversationInfo) => { c2s?: StreamSink; s2c?: StreamSink } | undefined;
+
+export interface ConversationTableOptions {
+  /** Out-of-order bytes buffered per direction before giving up a hole (default 4 MiB). */
+  reassemblyCap?: number;
+  /** Application layer hook: sinks for the reassembled byte streams. */
+  streams?: StreamFactory;
+  /** Text for conversation notes (NoteRecord.text); the explanation layer supplies its catalogue. */
+  noteText?: (code: string, params: Record<string, string | number> | undefined) => string;
+}
+
+const SYN = TCP_FLAG.SYN;
+const ACK = TCP_FLAG.ACK;
+const FIN = TCP_FLAG.FIN;
+const RST = TCP_FLAG.RST;
+/** Bound on frame lists kept per conversation (SYN repeats, FIN/RST frames). */
+const MAX_LIST = 64;
+const NO_NOTES: readonly Note[] = Object.freeze([]);
+
+class Conversation {
+  readonly pkts: [number, number] = [0, 0];
+  readonly bytes: [number, number] = [0, 0];
+  last: number;
+  lastT: number;
+  readonly notes: NoteRecord[] = [];
+  // TCP only
+  ana: TcpSeqAnalyzer | null = null;
+  zeekTcp: ZeekTcp | null = null;
+  zeekUdp: ZeekUdp | null = null;
+  streams: [ByteStream, ByteStream] | null = null;
+  gapsSeen: [number, number] = [0, 0];
+  syn: number[] = [];
+  synack: number[] = [];
+  synackSeq = -1;
+  hsAck: number | null = null;
+  closeFrames: number[] = [];
+  /** Direction index of the first FIN / RST sender, -1 when none. */
+  finBy = -1;
+  rstBy = -1;
+  capNoted = 0;
+
+  constructor(
+    readonly id: number,
+    readonly transport: 'tcp' | 'udp',
+    readonly stream: number,
+    readonly cAddr: string,
+    readonly cPort: number,
+    readonly sAddr: string,
+    readonly sPort: number,
+    readonly rolesBy: 'syn' | 'port' | 'first',
+    readonly first: number,
+    readonly firstT: number,
+    readonly startIso: string,
+    /** Client is not the sender of the first frame (Zeek's '^'). */
+    readonly flipped: boolean,
+  ) {
+    this.last = first;
+    this.lastT = firstT;
+  }
+}
+
+function fmtEndpoint(addr: string, port: number): string {
+  return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
+}
+
+/** Seconds rounded to nanoseconds (no float noise like 0.30000000000000004 in the records). */
+function roundNs(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+function isoOf(t: number): string {
+  const ms = Math.floor(t * 1000);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+}
+
+/** Stateful table of conversations; feed frames in capture order. */
+export class ConversationTable implements NoteSink {
+  private readonly byKey = new Map<string, Conversation>();
+  private readonly all: Conversation[] = [];
+  private readonly servers = new Set<string>();
+  private tcpStreams = 0;
+  private udpStreams = 0;
+  private readonly cap: number | undefined;
+  private readonly factory: StreamFactory | undefined;
+  private readonly noteText: (code: string, params: Record<string, string | number> | undefined) => string;
+  /** Notes raised while the current frame is processed. */
+  private frameNotes: Note[] | null = null;
+  private current: Conversation | null = null;
+  private finished = false;
+  /**
+   * One second before the first frame's whole second: times are kept relative to it, for precision,
+   * and stay > 0 (the TCP analysis, like Wireshark, treats a zero time as "not seen").
+   */
+  private baseSec = Number.NaN;
+
+  /** The frame's time in seconds since baseSec. */
+  private rel(input: FrameInput): number {
+    if (Number.isNaN(this.baseSec)) this.baseSec = (input.tsSec ?? Math.floor(input.t)) - 1;
+    if (input.tsSec !== undefined) return input.tsSec - this.baseSec + (input.tsNsec ?? 0) / 1e9;
+    return input.t - this.baseSec;
+  }
+
+  constructor(opts: ConversationTableOptions = {}) {
+    this.cap = opts.reassemblyCap;
+    this.factory = opts.streams;
+    this.noteText = opts.noteText ?? ((code) => TCP_ANALYSIS_MEANING[code] ?? code);
+  }
+
+  /** Number of conversations so far. */
+  get size(): number {
+    return this.all.length;
+  }
+
+  onFrame(input: FrameInput): FrameAnalysis | undefined {
+    if (this.finished) return undefined;
+    const d = input.d;
+    const net = d.net;
+    if (!net) return undefined;
+    const layers = d.layers;
+    let tcp: TcpLayer | undefined;
+    let udp: UdpLayer | undefined;
+    let ip: Ipv4Layer | Ipv6Layer | undefined;
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const l = layers[i]!;
+      if (l.kind === 'tcp') {
+        if (!tcp && !udp) tcp = l;
+      } else if (l.kind === 'udp') {
+        if (!tcp && !udp) udp = l;
+      } else if (l.kind === 'ip' || l.kind === 'ipv6') {
+        if (tcp || udp) {
+          ip = l;
+          break;
+        }
+      }
+    }
+    if (tcp) return this.onTcp(input, tcp, ip, net.src, net.dst);
+    if (udp) return this.onUdp(input, udp, net.src, net.dst);
+    return undefined;
+  }
+
+  /** NoteSink for the reassembly layer: notes land on the frame being processed. */
+  note(code: string, params: Record<string, string | number> | undefined, _frame: number): void {
+    const sev: Severity = ANALYSIS_NOTES[code] ?? 'error';
+    const n: Note = params ? { code, severity: sev, params } : { code, severity: sev };
+    if (!this.frameNotes) this.frameNotes = [];
+    this.frameNotes.push(n);
+    const c = this.current;
+    if (c && code === 'tcp.reassembly.cap_reached' && c.capNoted++ === 0) {
+      c.notes.push({ code, severity: sev, text: this.noteText(code, params), ...(params ? { params } : {}) });
+    }
+  }
+
+  private key(proto: string, src: string, sp: number, dst: string, dp: number): string {
+    return src < dst || (src === dst && sp <= dp)
+      ? `${proto}${src}|${sp}|${dst}|${dp}`
+      : `${proto}${dst}|${dp}|${src}|${sp}`;
+  }
+
+  /** Decide client/server for a conversation's first frame: true when the sender is the client. */
+  private rolesByPort(proto: string, src: string, sp: number, dst: string, dp: number): [boolean, 'port' | 'first'] {
+    const srcServer = this.servers.has(`${proto}${src}|${sp}`);
+    const dstServer = this.servers.has(`${proto}${dst}|${dp}`);
+    if (dstServer !== srcServer) return [dstServer, 'port'];
+    if (sp < 1024 !== dp < 1024) return [dp < 1024, 'port'];
+    if (sp !== dp) return [dp < sp, 'port'];
+    return [true, 'first'];
+  }
+
+  private create(
+    transport: 'tcp' | 'udp',
+    key: string,
+    input: FrameInput,
+    src: string,
+    sp: number,
+    dst: string,
+    dp: number,
+    srcIsClient: boolean,
+    rolesBy: 'syn' | 'port' | 'first',
+  ): Conversation {
+    const proto = transport === 'tcp' ? 't' : 'u';
+    const stream = transport === 'tcp' ? this.tcpStreams++ : this.udpStreams++;
+    const c = new Conversation(
+      this.all.length + 1,
+      transport,
+      stream,
+      srcIsClient ? src : dst,
+      srcIsClient ? sp : dp,
+      srcIsClient ? dst : src,
+      srcIsClient ? dp : sp,
+      rolesBy,
+      input.n,
+      this.rel(input),
+      input.tsIso ?? isoOf(input.t),
+      !srcIsClient,
+    );
+    if (rolesBy !== 'first') this.servers.add(`${proto}${c.sAddr}|${c.sPort}`);
+    if (transport === 'tcp') {
+      c.ana = new TcpSeqAnalyzer();
+      c.zeekTcp = new ZeekTcp(c.flipped);
+      const sinks = this.factory?.({
+        id: c.id,
+        transport,
+        stream,
+        client: { addr: c.cAddr, port: c.cPort },
+        server: { addr: c.sAddr, port: c.sPort },
+        roles_by: rolesBy,
+      });
+      const opts = { capBytes: this.cap, notes: this };
+      c.streams = [new ByteStream(sinks?.c2s ?? null, opts), new ByteStream(sinks?.s2c ?? null, opts)];
+    } else {
+      c.zeekUdp = new ZeekUdp(c.flipped);
+    }
+    this.byKey.set(key, c);
+    this.all.push(c);
+    return c;
+  }
+
+  private onTcp(
+    input: FrameInput,
+    tcp: TcpLayer,
+    ip: Ipv4Layer | Ipv6Layer | undefined,
+    src: string,
+    dst: string,
+  ): FrameAnalysis {
+    const n = input.n;
+    const t = this.rel(input);
+    const sp = tcp.srcport;
+    const dp = tcp.dstport;
+    const flags = tcp.flags;
+    const key = this.key('t', src, sp, dst, dp);
+    let c = this.byKey.get(key);
+    let reused = false;
+    const pureSyn = (flags & (SYN | ACK)) === SYN;
+    if (c && pureSyn) {
+      const dir = c.cAddr === src && c.cPort === sp ? 0 : 1;
+      const base = c.ana!.base(dir);
+      if (base !== undefined && base !== tcp.seq_raw) {
+        reused = true;
+        for (const s of c.streams!) s.close(c.last, 'reused');
+        c = undefined;
+      }
+    }
+    if (!c) {
+      let srcIsClient: boolean;
+      let by: 'syn' | 'port' | 'first';
+      if (flags & SYN) {
+        srcIsClient = !(flags & ACK);
+        by = 'syn';
+      } else {
+        [srcIsClient, by] = this.rolesByPort('t', src, sp, dst, dp);
+      }
+      c = this.create('tcp', key, input, src, sp, dst, dp, srcIsClient, by);
+    }
+    this.current = c;
+    this.frameNotes = null;
+    const dir: 0 | 1 = c.cAddr === src && c.cPort === sp ? 0 : 1;
+    const isClient = dir === 0;
+
+    // tcp.len from the IP length fields (as Wireshark), else what the frame holds.
+    let seglen = tcp.payload_len;
+    if (ip) {
+      let l = -1;
+      if (ip.kind === 'ip') {
+        if (ip.len > 0) l = ip.len - ip.hdr_len - tcp.hdr_len;
+      } else if (ip.plen > 0) {
+        l = ip.plen - tcp.hdr_len;
+        for (const e of ip.ext) l -= e.length;
+      }
+      if (l >= 0) seglen = l;
+    }
+
+    c.pkts[dir]++;
+    c.bytes[dir] += seglen;
+    c.last = n;
+    c.lastT = t;
+
+    // Wireshark's sequence analysis.
+    const r = c.ana!.segment(
+      dir,
+      {
+        n,
+        t,
+        seq: tcp.seq_raw,
+        ack: tcp.ack_raw,
+        seglen,
+        flags,
+        window: tcp.window,
+        wscale: tcp.options.wscale,
+      },
+      reused,
+    );
+
+    // Zeek's view.
+    c.zeekTcp!.packet(isClient, flags, tcp.seq_raw, seglen, tcp.window);
+
+    // Handshake and close.
+    if (flags & SYN) {
+      if (flags & ACK) {
+        if (c.synack.length < MAX_LIST) c.synack.push(n);
+        c.synackSeq = tcp.seq_raw;
+      } else if (c.syn.length < MAX_LIST) c.syn.push(n);
+    } else if (
+      isClient &&
+      flags & ACK &&
+      c.hsAck === null &&
+      c.synackSeq >= 0 &&
+      tcp.ack_raw === (c.synackSeq + 1) >>> 0
+    ) {
+      c.hsAck = n;
+    }
+    if (flags & (FIN | RST)) {
+      if (c.closeFrames.length < MAX_LIST) c.closeFrames.push(n);
+      if (flags & FIN && c.finBy < 0) c.finBy = dir;
+      if (flags & RST && c.rstBy < 0) c.rstBy = dir;
+    }
+
+    // Reassembly.
+    const streams = c.streams!;
+    const out = streams[dir];
+    const other = streams[dir ^ 1]!;
+    let dataSeq = tcp.seq_raw;
+    if (flags & SYN) {
+      dataSeq = (dataSeq + 1) >>> 0;
+      out.init(dataSeq);
+    }
+    if (flags & RST) {
+      out.rst(n);
+      other.rst(n);
+    } else {
+      if (seglen > 0) {
+        const off = input.d.payloadOffset;
+        const avail = Math.max(0, Math.min(input.d.payloadLength, seglen, input.data.length - off));
+        out.segment(dataSeq, input.data.subarray(off, off + avail), n, seglen);
+      }
+      if (flags & FIN) out.fin((dataSeq + seglen) >>> 0, n);
+      if (flags & ACK) other.ack(tcp.ack_raw, n);
+    }
+    const zk = c.zeekTcp!;
+    for (let i = 0; i < 2; i++) {
+      const g = streams[i]!.gaps;
+      if (g !== c.gapsSeen[i]) {
+        zk.gap(i === 0, g - c.gapsSeen[i]!);
+        c.gapsSeen[i] = g;
+      }
+    }
+
+    // The frame's analysis record.
+    const ta = r.flags;
+    const seg: TcpSegmentAnalysis = { seq: r.seq, ack: r.ack, nextseq: r.nextseq };
+    if (r.windowSize >= 0) seg.window_size = r.windowSize;
+    let notes: Note[] | null = this.frameNotes;
+    if (ta !== 0) {
+      const names: string[] = [];
+      const analysisNotes: Note[] = [];
+      for (const [bit, name] of TCP_ANALYSIS_FLAG_ORDER) {
+        if (!(ta & bit)) continue;
+        names.push(name);
+        const code = `tcp.analysis.${name}`;
+        const note: Note = { code, severity: ANALYSIS_NOTES[code]! };
+        if (bit === TA.DUPLICATE_ACK) note.params = { num: r.dupAckNum, frame: r.dupAckFrame };
+        analysisNotes.push(note);
+      }
+      seg.analysis = names;
+      if (ta & TA.DUPLICATE_ACK) seg.dup_ack = { num: r.dupAckNum, frame: r.dupAckFrame };
+      notes = notes ? analysisNotes.concat(notes) : analysisNotes;
+    }
+    if (r.acksFrame !== 0) {
+      seg.acks_frame = r.acksFrame;
+      seg.ack_rtt = roundNs(r.ackRtt);
+    }
+    this.frameNotes = null;
+    this.current = null;
+    return {
+      conversation: c.id,
+      transport: 'tcp',
+      direction: isClient ? 'c2s' : 's2c',
+      stream: c.stream,
+      tcp: seg,
+      notes: notes ?? NO_NOTES,
+    };
+  }
+
+  private onUdp(input: FrameInput, udp: UdpLayer, src: string, dst: string): FrameAnalysis {
+    const sp = udp.srcport;
+    const dp = udp.dstport;
+    const key = this.key('u', src, sp, dst, dp);
+    let c = this.byKey.get(key);
+    if (!c) {
+      const [srcIsClient, by] = this.rolesByPort('u', src, sp, dst, dp);
+      c = this.create('udp', key, input, src, sp, dst, dp, srcIsClient, by);
+    }
+    const isClient = c.cAddr === src && c.cPort === sp;
+    const dir = isClient ? 0 : 1;
+    const len = udp.length >= 8 ? udp.length - 8 : udp.payload_len;
+    c.pkts[dir]++;
+    c.bytes[dir] += len;
+    c.last = input.n;
+    c.lastT = this.rel(input);
+    c.zeekUdp!.packet(isClient, len);
+    return {
+      conversation: c.id,
+      transport: 'udp',
+      direction: isClient ? 'c2s' : 's2c',
+      stream: c.stream,
+      notes: NO_NOTES,
+    };
+  }
+
+  /** Close every stream (end of capture) and return the records, ordered by id. */
+  finish(): ConversationRecord[] {
+    if (!this.finished) {
+      this.finished = true;
+      for (const c of this.all) {
+        if (!c.streams) continue;
+        this.current = c;
+        for (const s of c.streams) s.close(c.last);
+        for (let i = 0; i < 2; i++) {
+          const g = c.streams[i]!.gaps;
+          if (g !== c.gapsSeen[i]) {
+            c.zeekTcp!.gap(i === 0, g - c.gapsSeen[i]!);
+            c.gapsSeen[i] = g;
+          }
+        }
+        this.current = null;
+      }
+      this.frameNotes = null;
+    }
+    return this.all.map((c) => this.record(c));
+  }
+
+  private record(c: Conversation): ConversationRecord {
+    let state: string;
+    let history: string;
+    let handshake: ConversationRecord['handshake'] = null;
+    let close: ConversationRecord['close'];
+    let missed = 0;
+    let rtt: number | null = null;
+    if (c.transport === 'tcp') {
+      const zk = c.zeekTcp!;
+      state = zk.connState(c.bytes[0], c.bytes[1]);
+      history = zk.history;
+      if (c.syn.length > 0 || c.synack.length > 0) handshake = { syn: c.syn, synack: c.synack, ack: c.hsAck };
+      let kind: CloseKind = 'open';
+      let by = -1;
+      if (state === 'REJ') {
+        kind = 'refused';
+        by = c.rstBy;
+      } else if (c.rstBy >= 0) {
+        kind = 'rst';
+        by = c.rstBy;
+      } else if (c.finBy >= 0) {
+        kind = 'fin';
+        by = c.finBy;
+      }
+      close = { kind, by: by === 0 ? 'client' : by === 1 ? 'server' : null, frames: c.closeFrames };
+      missed = c.streams![0].missed + c.streams![1].missed;
+      if (c.hsAck !== null && c.ana!.firstRtt > 0) rtt = roundNs(c.ana!.firstRtt);
+    } else {
+      const zu = c.zeekUdp!;
+      state = zu.connState();
+      history = zu.history;
+      close = { kind: 'open', by: null, frames: [] };
+    }
+    return {
+      id: c.id,
+      transport: c.transport,
+      stream: c.stream,
+      client: fmtEndpoint(c.cAddr, c.cPort),
+      server: fmtEndpoint(c.sAddr, c.sPort),
+      handshake,
+      close,
+      state,
+      history,
+      first: c.first,
+      last: c.last,
+      start: c.startIso,
+      duration: roundNs(Math.max(0, c.lastT - c.firstT)),
+      packets: { c2s: c.pkts[0], s2c: c.pkts[1] },
+      bytes: { c2s: c.bytes[0], s2c: c.bytes[1] },
+      missed_bytes: missed,
+      rtt,
+      roles_by: c.rolesBy,
+      notes: c.notes,
+    };
+  }
+}

@@ -1,0 +1,369 @@
+import { describe, expect, it } from 'vitest';
+import { type ConversationInfo, ConversationTable } from '../../src/analysis/conversations.js';
+import type { ConversationRecord } from '../../src/analysis/model.js';
+import { type EndReason, PduStream, type StreamSink } from '../../src/analysis/reassembly.js';
+import type { Dissection } from '../../src/dissectors/types.js';
+import { type Seg, tcpInput, udpInput } from './helpers.js';
+
+function feed(
+  segs: readonly Seg[],
+  table = new ConversationTable(),
+): { table: ConversationTable; recs: ConversationRecord[] } {
+  segs.forEach((s, i) => {
+    table.onFrame(tcpInput(i + 1, s));
+  });
+  return { table, recs: table.finish() };
+}
+
+const HS: Seg[] = [
+  { t: 0, from: 'c', seq: 100, flags: 'S' },
+  { t: 0.01, from: 's', seq: 900, ack: 101, flags: 'SA' },
+  { t: 0.02, from: 'c', seq: 101, ack: 901, flags: 'A' },
+];
+
+describe('ConversationTable: TCP', () => {
+  it('handshake, data both ways, FIN both sides → SF, ShADdFf', () => {
+    const { recs } = feed([
+      ...HS,
+      { t: 1, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 10 },
+      { t: 1.01, from: 's', seq: 901, ack: 111, flags: 'PA', len: 20 },
+      { t: 1.02, from: 'c', seq: 111, ack: 921, flags: 'FA' },
+      { t: 1.03, from: 's', seq: 921, ack: 112, flags: 'FA' },
+      { t: 1.04, from: 'c', seq: 112, ack: 922, flags: 'A' },
+    ]);
+    expect(recs).toHaveLength(1);
+    const c = recs[0]!;
+    expect(c).toMatchObject({
+      id: 1,
+      stream: 0,
+      transport: 'tcp',
+      client: '10.0.0.1:40000',
+      server: '10.0.0.2:80',
+      handshake: { syn: [1], synack: [2], ack: 3 },
+      close: { kind: 'fin', by: 'client', frames: [6, 7] },
+      state: 'SF',
+      history: 'ShADdFf',
+      first: 1,
+      last: 8,
+      packets: { c2s: 5, s2c: 3 },
+      bytes: { c2s: 10, s2c: 20 },
+      missed_bytes: 0,
+      roles_by: 'syn',
+    });
+    expect(c.rtt).toBeCloseTo(0.02, 9);
+    expect(c.duration).toBeCloseTo(1.04, 9);
+    expect(c.start).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  it('RST after data from the client → RSTO; from the server → RSTR', () => {
+    const base: Seg[] = [...HS, { t: 1, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 4 }];
+    const o = feed([...base, { t: 2, from: 'c', seq: 105, ack: 901, flags: 'RA' }]).recs[0]!;
+    expect(o).toMatchObject({ state: 'RSTO', history: 'ShADR', close: { kind: 'rst', by: 'client', frames: [5] } });
+    const r = feed([...base, { t: 2, from: 's', seq: 901, ack: 105, flags: 'R' }]).recs[0]!;
+    expect(r).toMatchObject({ state: 'RSTR', history: 'ShADr', close: { kind: 'rst', by: 'server' } });
+  });
+
+  it('refused: SYN answered by RST/ACK → REJ, close refused by the server, no RTT', () => {
+    const c = feed([
+      { t: 0, from: 'c', seq: 100, flags: 'S' },
+      { t: 0.001, from: 's', seq: 0, ack: 101, flags: 'RA' },
+    ]).recs[0]!;
+    expect(c).toMatchObject({
+      state: 'REJ',
+      history: 'Sr',
+      handshake: { syn: [1], synack: [], ack: null },
+      close: { kind: 'refused', by: 'server', frames: [2] },
+      rtt: null,
+    });
+  });
+
+  it('SYN only → S0; SYN, SYN/ACK → S1 (Zeek); SYN then RST → RSTOS0', () => {
+    expect(feed([HS[0]!, { t: 1, from: 'c', seq: 100, flags: 'S' }]).recs[0]).toMatchObject({
+      state: 'S0',
+      history: 'S',
+      handshake: { syn: [1, 2] },
+    });
+    expect(feed(HS.slice(0, 2)).recs[0]).toMatchObject({
+      state: 'S1',
+      history: 'Sh',
+      close: { kind: 'open', by: null },
+    });
+    expect(feed([HS[0]!, { t: 1, from: 'c', seq: 101, flags: 'R' }]).recs[0]).toMatchObject({
+      state: 'RSTOS0',
+      history: 'SR',
+    });
+  });
+
+  it('port reuse: a SYN with a new ISN starts a new conversation and stream', () => {
+    const { recs } = feed([
+      ...HS,
+      { t: 1, from: 'c', seq: 101, ack: 901, flags: 'FA' },
+      { t: 1.1, from: 's', seq: 901, ack: 102, flags: 'FA' },
+      { t: 1.2, from: 'c', seq: 102, ack: 902, flags: 'A' },
+      { t: 5, from: 'c', seq: 7000, flags: 'S' },
+      { t: 5.1, from: 's', seq: 3000, ack: 7001, flags: 'SA' },
+    ]);
+    expect(recs.map((r) => [r.id, r.stream, r.first, r.last, r.state])).toEqual([
+      [1, 0, 1, 6, 'SF'],
+      [2, 1, 7, 8, 'S1'],
+    ]);
+  });
+
+  it('port reuse is reported on the SYN frame', () => {
+    const t = new ConversationTable();
+    HS.forEach((s, i) => {
+      t.onFrame(tcpInput(i + 1, s));
+    });
+    const a = t.onFrame(tcpInput(4, { t: 9, from: 'c', seq: 5555, flags: 'S' }))!;
+    expect(a.conversation).toBe(2);
+    expect(a.tcp!.analysis).toEqual(['reused_ports']);
+    expect(a.notes).toEqual([{ code: 'tcp.analysis.reused_ports', severity: 'note' }]);
+  });
+
+  it('mid-stream start without SYN: roles by port, history flipped, OTH', () => {
+    const { recs } = feed([
+      { t: 0, from: 's', seq: 5000, ack: 200, flags: 'PA', len: 30 },
+      { t: 0.1, from: 'c', seq: 200, ack: 5030, flags: 'A' },
+    ]);
+    expect(recs[0]).toMatchObject({
+      client: '10.0.0.1:40000',
+      server: '10.0.0.2:80',
+      roles_by: 'port',
+      handshake: null,
+      state: 'OTH',
+      history: '^dA',
+      first: 1,
+    });
+  });
+
+  it('roles by port: a port already seen as a server wins over the port numbers', () => {
+    const srv = { addr: '10.0.0.9', port: 5555 };
+    const cli = { addr: '10.0.0.1', port: 1023 };
+    const t = new ConversationTable();
+    // A handshake makes 10.0.0.9:5555 a known server.
+    t.onFrame(
+      tcpInput(1, { t: 0, from: 'c', seq: 1, flags: 'S', server: srv, client: { addr: '10.0.0.7', port: 40001 } }),
+    );
+    // Mid-stream traffic from 10.0.0.1:1023 (< 1024) to it: still the client.
+    t.onFrame(tcpInput(2, { t: 1, from: 's', seq: 1, ack: 1, flags: 'A', len: 3, server: srv, client: cli }));
+    const recs = t.finish();
+    expect(recs[1]).toMatchObject({
+      client: '10.0.0.1:1023',
+      server: '10.0.0.9:5555',
+      roles_by: 'port',
+      history: '^d',
+    });
+  });
+
+  it('a SYN/ACK first: its receiver is the client (roles by syn)', () => {
+    const { recs } = feed([HS[1]!, HS[2]!]);
+    expect(recs[0]).toMatchObject({
+      client: '10.0.0.1:40000',
+      roles_by: 'syn',
+      history: '^hA',
+      handshake: { syn: [], synack: [1], ack: 2 },
+    });
+  });
+
+  it('gaps acknowledged by the peer are missed bytes and G in the history', () => {
+    const { recs } = feed([
+      ...HS,
+      { t: 1, from: 'c', seq: 101, ack: 901, flags: 'A', len: 100 },
+      // 100 bytes at 201 never captured
+      { t: 1.02, from: 'c', seq: 301, ack: 901, flags: 'A', len: 100 },
+      { t: 1.03, from: 's', seq: 901, ack: 401, flags: 'A' },
+    ]);
+    expect(recs[0]).toMatchObject({ missed_bytes: 100, history: 'ShADaG' });
+  });
+
+  it('streams: the factory gets both directions, bytes arrive in order, end at FIN', () => {
+    const got: string[] = [];
+    let info: ConversationInfo | undefined;
+    const sink = (dir: string): StreamSink => ({
+      data: (b, off, f) => got.push(`${dir} data ${off}+${b.length} #${f}`),
+      gap: (off, len, f) => got.push(`${dir} gap ${off}+${len} #${f}`),
+      end: (r: EndReason, f) => got.push(`${dir} end ${r} #${f}`),
+    });
+    const table = new ConversationTable({
+      streams: (c) => {
+        info = c;
+        return { c2s: sink('c2s'), s2c: sink('s2c') };
+      },
+    });
+    feed(
+      [
+        ...HS,
+        { t: 1, from: 'c', seq: 111, ack: 901, flags: 'PA', len: 5 },
+        { t: 1.01, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 10 },
+        { t: 1.02, from: 's', seq: 901, ack: 116, flags: 'FA', len: 3 },
+        { t: 1.03, from: 'c', seq: 116, ack: 905, flags: 'FA' },
+      ],
+      table,
+    );
+    expect(info).toMatchObject({
+      id: 1,
+      transport: 'tcp',
+      stream: 0,
+      client: { addr: '10.0.0.1', port: 40000 },
+      roles_by: 'syn',
+    });
+    expect(got).toEqual([
+      'c2s data 0+10 #5',
+      'c2s data 10+5 #4',
+      's2c data 0+3 #6',
+      's2c end fin #6',
+      'c2s end fin #7',
+    ]);
+  });
+
+  it('the out-of-order cap raises tcp.reassembly.cap_reached on the frame and the conversation', () => {
+    const table = new ConversationTable({ reassemblyCap: 150 });
+    HS.forEach((s, i) => {
+      table.onFrame(tcpInput(i + 1, s));
+    });
+    table.onFrame(tcpInput(4, { t: 1, from: 'c', seq: 201, ack: 901, flags: 'A', len: 100 }));
+    const a = table.onFrame(tcpInput(5, { t: 1.01, from: 'c', seq: 301, ack: 901, flags: 'A', len: 100 }))!;
+    expect(a.notes.map((n) => n.code)).toContain('tcp.reassembly.cap_reached');
+    const c = table.finish()[0]!;
+    expect(c.missed_bytes).toBe(100);
+    expect(c.notes.map((n) => [n.code, n.severity])).toEqual([['tcp.reassembly.cap_reached', 'warn']]);
+    expect(c.notes[0]!.text).toMatch(/\.$/);
+  });
+
+  it('an application framer plugged in through the stream factory gets PDUs with their frames', () => {
+    const pdus: string[] = [];
+    const table = new ConversationTable({
+      streams: (c) => ({
+        c2s: new PduStream(
+          {
+            frame: (b, off, end) =>
+              end - off < 1 ? { kind: 'need', atLeast: 1 } : { kind: 'pdu', length: 1 + b[off]! },
+          },
+          null,
+          {
+            onPdu: (bytes, frames) => pdus.push(`conv ${c.id}: ${bytes.length} bytes in [${frames.join(',')}]`),
+            onNote: () => {},
+          },
+        ),
+      }),
+    });
+    feed(
+      [
+        ...HS,
+        { t: 1, from: 'c', seq: 101, ack: 901, flags: 'PA', payload: Uint8Array.of(3, 1, 2) },
+        { t: 1.1, from: 'c', seq: 104, ack: 901, flags: 'PA', payload: Uint8Array.of(3, 0, 1) },
+      ],
+      table,
+    );
+    expect(pdus).toEqual(['conv 1: 4 bytes in [4,5]', 'conv 1: 1 bytes in [5]']);
+  });
+
+  it('IPv6: endpoints in brackets, tcp.len from the payload length minus extension headers', () => {
+    const t = new ConversationTable();
+    const mk = (n: number, from: 'c' | 's', flags: number, seq: number, ack: number, len: number) => {
+      const [src, dst, sp, dp] =
+        from === 'c' ? ['2001:db8::1', '2001:db8::2', 50000, 443] : ['2001:db8::2', '2001:db8::1', 443, 50000];
+      const d: Dissection = {
+        layers: [
+          {
+            kind: 'ipv6',
+            version: 6,
+            tclass: 0,
+            flow: 0,
+            plen: 8 + 20 + len,
+            nxt: 0,
+            hlim: 64,
+            src,
+            dst,
+            ext: [{ type: 0, name: 'hop-by-hop', length: 8 }],
+            proto: 6,
+          },
+          {
+            kind: 'tcp',
+            srcport: sp,
+            dstport: dp,
+            seq_raw: seq,
+            ack_raw: ack,
+            hdr_len: 20,
+            flags,
+            window: 100,
+            checksum: 0,
+            urgent_pointer: 0,
+            options: {},
+            payload_len: len,
+          },
+        ],
+        notes: [],
+        truncated: false,
+        payloadOffset: 0,
+        payloadLength: len,
+        net: { version: 6, src, dst },
+      };
+      return t.onFrame({ n, t: 1 + n, d, data: new Uint8Array(len) });
+    };
+    mk(1, 'c', 0x002, 10, 0, 0);
+    mk(2, 's', 0x012, 20, 11, 0);
+    const a = mk(3, 'c', 0x018, 11, 21, 7)!;
+    expect(a.tcp).toMatchObject({ seq: 1, ack: 1, nextseq: 8 });
+    expect(t.finish()[0]).toMatchObject({
+      client: '[2001:db8::1]:50000',
+      server: '[2001:db8::2]:443',
+      bytes: { c2s: 7, s2c: 0 },
+    });
+  });
+
+  it('frames without IP or transport are not conversations', () => {
+    const t = new ConversationTable();
+    expect(
+      t.onFrame({
+        n: 1,
+        t: 0,
+        d: { layers: [], notes: [], truncated: false, payloadOffset: 0, payloadLength: 0 },
+        data: new Uint8Array(0),
+      }),
+    ).toBeUndefined();
+    expect(t.finish()).toEqual([]);
+  });
+});
+
+describe('ConversationTable: UDP', () => {
+  const A = { addr: '192.168.1.5', port: 53000 };
+  const DNS = { addr: '192.168.1.1', port: 53 };
+  it('query and answer: one flow, client by port, SF, Dd', () => {
+    const t = new ConversationTable();
+    const q = t.onFrame(udpInput(1, 0, A, DNS, 30))!;
+    const r = t.onFrame(udpInput(2, 0.01, DNS, A, 60))!;
+    expect([q.conversation, q.direction, r.conversation, r.direction, q.stream]).toEqual([1, 'c2s', 1, 's2c', 0]);
+    expect(t.finish()[0]).toMatchObject({
+      transport: 'udp',
+      client: '192.168.1.5:53000',
+      server: '192.168.1.1:53',
+      state: 'SF',
+      history: 'Dd',
+      handshake: null,
+      close: { kind: 'open', by: null, frames: [] },
+      packets: { c2s: 1, s2c: 1 },
+      bytes: { c2s: 30, s2c: 60 },
+      roles_by: 'port',
+    });
+  });
+
+  it('one-way → S0; answer only → SHR with ^; ids shared with TCP, streams per transport', () => {
+    const t = new ConversationTable();
+    t.onFrame(udpInput(1, 0, A, DNS, 10));
+    t.onFrame(tcpInput(2, HS[0]!));
+    t.onFrame(udpInput(3, 1, DNS, { addr: '192.168.1.6', port: 40000 }, 10));
+    const recs = t.finish();
+    expect(recs.map((r) => [r.id, r.transport, r.stream, r.state, r.history])).toEqual([
+      [1, 'udp', 0, 'S0', 'D'],
+      [2, 'tcp', 0, 'S0', 'S'],
+      [3, 'udp', 1, 'SHR', '^d'],
+    ]);
+  });
+
+  it('equal ports: the first sender is the client', () => {
+    const t = new ConversationTable();
+    t.onFrame(udpInput(1, 0, { addr: '10.1.1.2', port: 5353 }, { addr: '10.1.1.1', port: 5353 }, 10));
+    expect(t.finish()[0]).toMatchObject({ client: '10.1.1.2:5353', roles_by: 'first', history: 'D' });
+  });
+});

@@ -1,0 +1,351 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ByteStream,
+  type EndReason,
+  type Framing,
+  type PduProtocol,
+  type PduSink,
+  PduStream,
+  type StreamSink,
+} from '../../src/analysis/reassembly.js';
+
+/** Records what a ByteStream delivers. */
+class Rec implements StreamSink {
+  bytes: number[] = [];
+  events: string[] = [];
+  data(b: Uint8Array, off: number, f: number): void {
+    expect(off).toBe(this.bytes.length);
+    this.bytes.push(...b);
+    this.events.push(`data ${off}+${b.length} #${f}`);
+  }
+  gap(off: number, len: number, f: number): void {
+    expect(off).toBe(this.bytes.length);
+    for (let i = 0; i < len; i++) this.bytes.push(-1);
+    this.events.push(`gap ${off}+${len} #${f}`);
+  }
+  end(r: EndReason, f: number): void {
+    this.events.push(`end ${r} #${f}`);
+  }
+}
+
+function bytes(from: number, n: number): Uint8Array {
+  return Uint8Array.from({ length: n }, (_, i) => (from + i) & 0xff);
+}
+
+describe('ByteStream', () => {
+  it('delivers in order, reorders out-of-order segments, ends at FIN', () => {
+    const r = new Rec();
+    const s = new ByteStream(r);
+    s.init(1000);
+    s.segment(1010, bytes(10, 10), 2);
+    s.segment(1000, bytes(0, 10), 3);
+    s.fin(1020, 4);
+    expect(r.events).toEqual(['data 0+10 #3', 'data 10+10 #2', 'end fin #4']);
+    expect(r.bytes).toEqual([...bytes(0, 20)]);
+  });
+
+  it('delivers overlapping and retransmitted data once (first copy wins)', () => {
+    const r = new Rec();
+    const s = new ByteStream(r);
+    s.init(0);
+    s.segment(0, bytes(0, 10), 1);
+    s.segment(0, bytes(0, 10), 2); // retransmission
+    s.segment(5, bytes(5, 10), 3); // overlap: 5 new bytes
+    s.segment(20, bytes(20, 5), 4);
+    s.segment(20, bytes(20, 5), 5); // retransmitted out-of-order data, buffered once
+    s.segment(15, bytes(15, 5), 6);
+    expect(r.events).toEqual(['data 0+10 #1', 'data 10+5 #3', 'data 15+5 #6', 'data 20+5 #4']);
+    expect(s.delivered).toBe(25);
+  });
+
+  it('a hole the peer acknowledged becomes a gap (missed bytes), then delivery resumes', () => {
+    const r = new Rec();
+    const s = new ByteStream(r);
+    s.init(0);
+    s.segment(0, bytes(0, 10), 1);
+    s.segment(20, bytes(20, 10), 2);
+    expect(r.events).toEqual(['data 0+10 #1']);
+    s.ack(30, 3);
+    expect(r.events).toEqual(['data 0+10 #1', 'gap 10+10 #3', 'data 20+10 #2']);
+    expect([s.missed, s.gaps]).toEqual([10, 1]);
+    // The lost bytes arriving late (a spurious retransmission) are ignored.
+    s.segment(10, bytes(10, 10), 4);
+    expect(r.events).toHaveLength(3);
+  });
+
+  it('sequence numbers wrap at 2^32', () => {
+    const r = new Rec();
+    const s = new ByteStream(r);
+    s.init(0xfffffff0);
+    s.segment(0x00000000, bytes(16, 16), 2);
+    s.segment(0xfffffff0, bytes(0, 16), 1);
+    s.ack(0x00000010, 3);
+    s.fin(0x00000010, 4);
+    expect(r.events).toEqual(['data 0+16 #1', 'data 16+16 #2', 'end fin #4']);
+    expect(r.bytes).toEqual([...bytes(0, 32)]);
+  });
+
+  it('the out-of-order cap gives up the hole with tcp.reassembly.cap_reached', () => {
+    const r = new Rec();
+    const notes: string[] = [];
+    const s = new ByteStream(r, {
+      capBytes: 15,
+      notes: { note: (c, p, f) => notes.push(`${c} ${JSON.stringify(p)} #${f}`) },
+    });
+    s.init(0);
+    s.segment(10, bytes(10, 10), 1);
+    s.segment(20, bytes(20, 10), 2);
+    expect(notes).toEqual(['tcp.reassembly.cap_reached {"cap":15,"buffered":20} #2']);
+    expect(s.capHits).toBe(1);
+    expect(r.events).toEqual(['gap 0+10 #2', 'data 10+10 #1', 'data 20+10 #2']);
+  });
+
+  it('RST flushes with gaps and ends; close reports the acknowledged tail never seen', () => {
+    const r1 = new Rec();
+    const a = new ByteStream(r1);
+    a.init(0);
+    a.segment(5, bytes(5, 5), 1);
+    a.rst(2);
+    expect(r1.events).toEqual(['gap 0+5 #2', 'data 5+5 #1', 'end rst #2']);
+    const r2 = new Rec();
+    const b = new ByteStream(r2);
+    b.init(0);
+    b.segment(0, bytes(0, 5), 1);
+    b.ack(50, 2);
+    b.close(3);
+    expect(r2.events).toEqual(['data 0+5 #1', 'gap 5+45 #3', 'end capture_end #3']);
+    expect(b.missed).toBe(45);
+  });
+
+  it('a segment cut by the snap length delivers what is there and a gap for the rest', () => {
+    const r = new Rec();
+    const s = new ByteStream(r);
+    s.init(0);
+    s.segment(0, bytes(0, 4), 1, 10);
+    s.segment(10, bytes(10, 5), 2);
+    expect(r.events).toEqual(['data 0+4 #1', 'gap 4+6 #1', 'data 10+5 #2']);
+  });
+
+  it('without a sink it tracks ranges only and counts the same missed bytes', () => {
+    const s = new ByteStream(null);
+    s.init(0);
+    s.segment(0, bytes(0, 10), 1);
+    s.segment(30, bytes(30, 10), 2);
+    s.ack(40, 3);
+    s.close(4);
+    expect([s.missed, s.gaps, s.delivered, s.isEnded]).toEqual([20, 1, 20, true]);
+  });
+
+  it('property: any segmentation, duplication and order gives the original bytes exactly once', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.array(fc.tuple(fc.nat(299), fc.integer({ min: 1, max: 60 })), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.infiniteStream(fc.nat()),
+        (data, extra, isn, rnd) => {
+          // Cover the data with consecutive segments, then add overlapping copies, then shuffle.
+          const segs: Array<[number, number]> = [];
+          for (let o = 0; o < data.length; ) {
+            const n = Math.min(data.length - o, 1 + (rnd.next().value % 40));
+            segs.push([o, n]);
+            o += n;
+          }
+          for (const [o, n] of extra) if (o < data.length) segs.push([o, Math.min(n, data.length - o)]);
+          for (let i = segs.length - 1; i > 0; i--) {
+            const j = rnd.next().value % (i + 1);
+            [segs[i], segs[j]] = [segs[j]!, segs[i]!];
+          }
+          const r = new Rec();
+          const s = new ByteStream(r);
+          s.init(isn);
+          let f = 1;
+          for (const [o, n] of segs) s.segment((isn + o) >>> 0, data.subarray(o, o + n), f++);
+          s.fin((isn + data.length) >>> 0, f);
+          expect(r.bytes).toEqual([...data]);
+          expect(r.events[r.events.length - 1]).toBe(`end fin #${f}`);
+          expect(s.missed).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** Toy protocol: 2-byte big-endian length, then that many bytes; 0xff as first byte is malformed. */
+const toy: PduProtocol<{ resyncs: number }> = {
+  frame(buf, off, end): Framing {
+    if (buf[off] === 0xff) return { kind: 'malformed', code: 'toy.malformed.marker', params: { at: off }, skip: 1 };
+    if (end - off < 2) return { kind: 'need', atLeast: 2 };
+    return { kind: 'pdu', length: 2 + ((buf[off]! << 8) | buf[off + 1]!) };
+  },
+  resync(state) {
+    state.resyncs++;
+  },
+};
+
+function pdu(body: number[]): number[] {
+  return [body.length >> 8, body.length & 0xff, ...body];
+}
+
+class PduRec implements PduSink {
+  pdus: Array<{ body: number[]; frames: number[]; offset: number }> = [];
+  notes: string[] = [];
+  partial: string[] = [];
+  gaps: number[] = [];
+  ends: string[] = [];
+  onPdu(bytes: Uint8Array, frames: readonly number[], offset: number): void {
+    this.pdus.push({ body: [...bytes.subarray(2)], frames: [...frames], offset });
+  }
+  onNote(code: string, params: Record<string, string | number> | undefined, frame: number): void {
+    this.notes.push(`${code}${params ? ` ${JSON.stringify(params)}` : ''} #${frame}`);
+  }
+  onIncomplete(bytes: Uint8Array, frames: readonly number[], reason: 'gap' | 'end'): void {
+    this.partial.push(`${reason} ${bytes.length} [${frames.join(',')}]`);
+  }
+  onGap(length: number): void {
+    this.gaps.push(length);
+  }
+  onEnd(reason: EndReason): void {
+    this.ends.push(reason);
+  }
+}
+
+function pduStream(maxPdu?: number) {
+  const rec = new PduRec();
+  const state = { resyncs: 0 };
+  const ps = new PduStream(toy, state, rec, maxPdu ? { maxPdu } : {});
+  return { rec, state, ps };
+}
+
+describe('PduStream', () => {
+  const stream = [...pdu([1, 2, 3]), ...pdu([]), ...pdu([9, 9, 9, 9, 9]), ...pdu([7])];
+
+  it('splits several PDUs in one segment', () => {
+    const { rec, ps } = pduStream();
+    ps.data(Uint8Array.from(stream), 0, 5);
+    expect(rec.pdus).toEqual([
+      { body: [1, 2, 3], frames: [5], offset: 0 },
+      { body: [], frames: [5], offset: 5 },
+      { body: [9, 9, 9, 9, 9], frames: [5], offset: 7 },
+      { body: [7], frames: [5], offset: 14 },
+    ]);
+    expect(ps.pendingBytes).toBe(0);
+  });
+
+  it('joins PDUs delivered byte by byte; frames = every frame that carried a byte, the last completes', () => {
+    const { rec, ps } = pduStream();
+    stream.forEach((b, i) => {
+      ps.data(Uint8Array.of(b), i, 100 + i);
+    });
+    expect(rec.pdus.map((p) => p.body)).toEqual([[1, 2, 3], [], [9, 9, 9, 9, 9], [7]]);
+    expect(rec.pdus[0]!.frames).toEqual([100, 101, 102, 103, 104]);
+    expect(rec.pdus[1]!.frames).toEqual([105, 106]);
+    expect(rec.pdus[3]!.frames).toEqual([114, 115, 116]);
+  });
+
+  it('a PDU spread over segments that also start the next PDU', () => {
+    const { rec, ps } = pduStream();
+    const b = Uint8Array.from(stream);
+    ps.data(b.subarray(0, 4), 0, 1);
+    ps.data(b.subarray(4, 9), 4, 2);
+    ps.data(b.subarray(9), 9, 3);
+    expect(rec.pdus.map((p) => [p.body.length, p.frames])).toEqual([
+      [3, [1, 2]],
+      [0, [2]],
+      [5, [2, 3]],
+      [1, [3]],
+    ]);
+  });
+
+  it('property: any chunking gives the same PDUs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.nat(254), { maxLength: 40 }), { maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 50 }),
+        (bodies, cuts) => {
+          const all = Uint8Array.from(bodies.flatMap(pdu));
+          const { rec, ps } = pduStream();
+          let o = 0;
+          let i = 0;
+          while (o < all.length) {
+            const n = Math.min(cuts[i++ % cuts.length]!, all.length - o);
+            ps.data(all.subarray(o, o + n), o, i);
+            o += n;
+          }
+          ps.end('fin', i + 1);
+          expect(rec.pdus.map((p) => p.body)).toEqual(bodies);
+          expect(rec.notes).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('after a gap: the partial PDU is reported, the protocol resyncs, framing goes on', () => {
+    const { rec, ps, state } = pduStream();
+    ps.data(Uint8Array.from([0, 5, 1, 2]), 0, 1); // 4 of 7 bytes
+    ps.gap(4, 3, 2);
+    ps.data(Uint8Array.from(pdu([4, 4])), 7, 3);
+    expect(rec.partial).toEqual(['gap 4 [1]']);
+    expect(rec.notes).toEqual(['tcp.pdu.incomplete {"bytes":4,"reason":"gap"} #2']);
+    expect(state.resyncs).toBe(1);
+    expect(rec.gaps).toEqual([3]);
+    expect(rec.pdus).toEqual([{ body: [4, 4], frames: [3], offset: 7 }]);
+  });
+
+  it('a PDU claiming more than the cap is skipped as it passes, never buffered', () => {
+    const { rec, ps } = pduStream(100);
+    const big = pdu(Array.from({ length: 300 }, () => 1));
+    ps.data(Uint8Array.from(big.slice(0, 50)), 0, 1);
+    expect(ps.pendingBytes).toBe(0);
+    ps.data(Uint8Array.from(big.slice(50, 200)), 50, 2);
+    ps.data(Uint8Array.from([...big.slice(200), ...pdu([3])]), 200, 3);
+    expect(rec.notes).toEqual(['tcp.pdu.too_large {"length":302,"cap":100} #1']);
+    expect(rec.pdus).toEqual([{ body: [3], frames: [3], offset: 302 }]);
+  });
+
+  it('malformed bytes raise the framer note and are skipped to resync', () => {
+    const { rec, ps } = pduStream();
+    ps.data(Uint8Array.from([0xff, 0xff, ...pdu([1])]), 0, 1);
+    expect(rec.notes).toEqual(['toy.malformed.marker {"at":0} #1', 'toy.malformed.marker {"at":1} #1']);
+    expect(rec.pdus.map((p) => p.body)).toEqual([[1]]);
+  });
+
+  it('a length field split across segments waits (need), then completes', () => {
+    const { rec, ps } = pduStream();
+    ps.data(Uint8Array.of(0), 0, 1);
+    expect(rec.pdus).toEqual([]);
+    ps.data(Uint8Array.of(1, 42), 1, 2);
+    expect(rec.pdus).toEqual([{ body: [42], frames: [1, 2], offset: 0 }]);
+  });
+
+  it('end with a partial PDU reports it; framer contract errors do not loop', () => {
+    const { rec, ps } = pduStream();
+    ps.data(Uint8Array.from([0, 9, 1]), 0, 1);
+    ps.end('capture_end', 2);
+    expect(rec.partial).toEqual(['end 3 [1]']);
+    expect(rec.ends).toEqual(['capture_end']);
+    const bad = new PduStream({ frame: () => ({ kind: 'pdu', length: 0 }) }, null, rec);
+    bad.data(Uint8Array.of(1, 2, 3), 0, 9);
+    expect(rec.notes.filter((n) => n.startsWith('tcp.pdu.framer_error'))).toHaveLength(3);
+  });
+
+  it('a ByteStream feeding a PduStream: reordered segments still give whole PDUs', () => {
+    const { rec, ps } = pduStream();
+    const s = new ByteStream(ps);
+    const b = Uint8Array.from(stream);
+    s.init(500);
+    s.segment(500 + 8, b.subarray(8), 2);
+    s.segment(500, b.subarray(0, 8), 1);
+    s.fin(500 + b.length, 3);
+    expect(rec.pdus.map((p) => [p.body.length, p.frames])).toEqual([
+      [3, [1]],
+      [0, [1]],
+      [5, [1, 2]],
+      [1, [2]],
+    ]);
+    expect(rec.ends).toEqual(['fin']);
+  });
+});
