@@ -1,0 +1,519 @@
+/**
+ * HTTP/1.0 and 1.1 over one TCP direction, parsed by http-parser-js.
+ *
+ * HTTP frames itself (Content-Length, chunked, until-close, bodiless responses), so this is a
+ * streaming wrapper rather than a PduProtocol: feed the bytes of one direction in order with the
+ * capture frame that carried them; complete messages come out with the frames that carried them.
+ * A response's framing depends on the request it answers (HEAD, CONNECT), so the response direction
+ * takes the request methods in order from the request direction (`newHttpPair` wires both).
+ *
+ * Decoding never throws; after a parse error, an oversized header, an upgrade (101, CONNECT tunnel)
+ * or a gap, the direction stops and what follows is not HTTP to this parser.
+ */
+import { HTTPParser, methods as METHOD_LIST } from 'http-parser-js';
+import { type DecodedPayload, decodePayload, type RpcInfo, recognizeRpc } from './payload.js';
+import { type Note, NoteSink, type Severity } from './types.js';
+
+export const NOTES: Record<string, Severity> = {
+  /** The header block exceeds the cap: parsing of this direction stops. */
+  'http.header.too_long': 'error',
+  /** http-parser-js rejected the bytes (reason in params): parsing of this direction stops. */
+  'http.malformed': 'error',
+  /** Body longer than the bytes kept: the rest is counted, not kept. */
+  'http.body.capped': 'info',
+  /** Body has a Content-Encoding (gzip...): not decoded. */
+  'http.content_encoding': 'info',
+  /** The stream ended (or lost bytes) inside a message. */
+  'http.incomplete': 'warn',
+  /** Bytes were lost in this direction: parsing stops. */
+  'http.gap': 'warn',
+  /** Protocol switch (101 Switching Protocols / Upgrade): the rest is not HTTP. */
+  'http.upgrade': 'note',
+  /** CONNECT established a tunnel: the rest is not HTTP. */
+  'http.connect.tunnel': 'note',
+  /** A response with no known request (its method is unknown; HEAD cannot be recognised). */
+  'http.response.unmatched': 'note',
+  /** Decoder bug caught by the backstop (tests assert it never fires). */
+  'http.dissector_bug': 'error',
+};
+
+export interface HttpHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
+interface HttpBase {
+  /** Position of the message in its direction, from 0. */
+  readonly index: number;
+  /** "1.0" or "1.1" (http.request.version / http.response.version). */
+  readonly version: string;
+  readonly headers: readonly HttpHeader[];
+  /** Content-Length header value (http.content_length). */
+  readonly content_length?: number;
+  /** Media type without parameters, lowercased (http.content_type). */
+  readonly content_type?: string;
+  readonly chunked: boolean;
+  readonly keep_alive: boolean;
+  readonly upgrade: boolean;
+  /** Body bytes kept (de-chunked), at most the cap. */
+  readonly body: Uint8Array;
+  /** Body length on the wire after de-chunking. */
+  readonly body_len: number;
+  readonly body_capped: boolean;
+  readonly trailers?: readonly HttpHeader[];
+  /** False when the stream ended or lost bytes before the message's end. */
+  readonly complete: boolean;
+  /** Capture frames that carried the message, first to completing (at most 1000 listed). */
+  readonly frames: readonly number[];
+  readonly first_frame: number;
+  readonly last_frame: number;
+  /** Decoded body (text, JSON, pickle, hex), when the body is kept whole and not content-encoded. */
+  readonly payload?: DecodedPayload;
+  /** JSON-RPC or SOAP recognised in the body. */
+  readonly rpc?: RpcInfo;
+}
+
+export interface HttpRequest extends HttpBase {
+  readonly kind: 'request';
+  /** http.request.method */
+  readonly method: string;
+  /** http.request.uri, as sent */
+  readonly uri: string;
+  /** http.request.uri.path */
+  readonly path: string;
+  /** http.request.uri.query.parameter, decoded; repeated names give arrays. */
+  readonly query: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export interface HttpResponse extends HttpBase {
+  readonly kind: 'response';
+  /** http.response.code */
+  readonly code: number;
+  /** http.response.phrase */
+  readonly phrase: string;
+  /** Method of the request this answers, when known. */
+  readonly request_method?: string;
+}
+
+export type HttpMessage = HttpRequest | HttpResponse;
+
+export interface HttpOutput {
+  readonly messages: HttpMessage[];
+  readonly notes: Note[];
+}
+
+export interface HttpStreamOptions {
+  /** Largest header block (request/status line + headers). Default 64 KiB. */
+  maxHeader?: number;
+  /** Body bytes kept per message. Default 1 MiB. */
+  maxBody?: number;
+  /** Request direction: told each request's method as soon as its headers are parsed. */
+  onRequestMethod?: (method: string) => void;
+  /** Response direction: the method of the oldest request still awaiting its final response. */
+  nextRequestMethod?: () => string | undefined;
+  /** Decode bodies (payload, JSON-RPC/SOAP). Default true. */
+  decodeBodies?: boolean;
+}
+
+export type HttpStopReason = 'malformed' | 'header_too_long' | 'upgrade' | 'tunnel' | 'gap';
+
+/** Bytes handed to http-parser-js per call (bounds its line buffer between header-size checks). */
+const SLICE = 16 * 1024;
+const MAX_FRAMES_LISTED = 1000;
+
+interface Current {
+  method?: string;
+  uri?: string;
+  code?: number;
+  phrase?: string;
+  requestMethod?: string;
+  version: string;
+  headers: HttpHeader[];
+  upgrade: boolean;
+  keepAlive: boolean;
+  tunnel: boolean;
+}
+
+type HeaderInfo = {
+  versionMajor: number;
+  versionMinor: number;
+  headers: string[];
+  method: number | string;
+  url: string;
+  statusCode: number;
+  statusMessage: string;
+  upgrade: boolean;
+  shouldKeepAlive: boolean;
+};
+
+/** http-parser-js internals read between callbacks (not in its type declarations). */
+type ParserInternals = { offset: number; end: number; state: string; line: string };
+
+/** One direction of an HTTP/1.x connection. */
+export class HttpStream {
+  private readonly parser: InstanceType<typeof HTTPParser>;
+  private readonly maxBody: number;
+  private readonly decodeBodies: boolean;
+  private out: HttpOutput = { messages: [], notes: [] };
+  private sink = new NoteSink(NOTES);
+  private frame = 0;
+  /** Frames of the message in progress; undefined between messages. */
+  private frames: number[] | undefined;
+  private cur: Current | undefined;
+  private body: Uint8Array[] = [];
+  private kept = 0;
+  private bodyLen = 0;
+  private trailers: HttpHeader[] | undefined;
+  private index = 0;
+  private stopReason: HttpStopReason | undefined;
+  private readonly maxHeader: number;
+  /** Header octets of the message in progress fed before the current slice. */
+  private headerBytes = 0;
+  /** Where header counting starts in the current slice (after a message completed inside it). */
+  private sliceStart = 0;
+  private headerOverflow: number | undefined;
+
+  constructor(
+    readonly type: 'request' | 'response',
+    private readonly opts: HttpStreamOptions = {},
+  ) {
+    this.maxBody = opts.maxBody ?? 1024 * 1024;
+    this.decodeBodies = opts.decodeBodies ?? true;
+    const p = new HTTPParser(type === 'request' ? HTTPParser.REQUEST : HTTPParser.RESPONSE);
+    this.maxHeader = opts.maxHeader ?? 64 * 1024;
+    p.maxHeaderSize = this.maxHeader;
+    // Handlers are set through the numeric keys: the onX setters flip a module-wide compatibility mode.
+    p[HTTPParser.kOnHeadersComplete] = ((...args: unknown[]) => this.guard(() => this.onHeaders(args))) as never;
+    p[HTTPParser.kOnBody] = ((chunk: Uint8Array, off: number, len: number) =>
+      this.guard(() => this.onBody(chunk, off, len))) as never;
+    p[HTTPParser.kOnHeaders] = ((headers: string[]) => this.guard(() => this.onTrailers(headers))) as never;
+    p[HTTPParser.kOnMessageComplete] = (() => this.guard(() => this.onComplete(true))) as never;
+    this.parser = p;
+  }
+
+  /** Why parsing stopped, if it did. */
+  get stopped(): HttpStopReason | undefined {
+    return this.stopReason;
+  }
+
+  /** Feeds the next bytes of this direction, carried by capture frame `frame`. */
+  push(bytes: Uint8Array, frame: number): HttpOutput {
+    this.begin(frame);
+    try {
+      for (let o = 0; o < bytes.length && !this.stopReason; o += SLICE) {
+        const n = Math.min(SLICE, bytes.length - o);
+        if (this.frames === undefined) this.frames = [frame];
+        else if (this.frames[this.frames.length - 1] !== frame && this.frames.length < MAX_FRAMES_LISTED)
+          this.frames.push(frame);
+        this.sliceStart = 0;
+        const r = this.parser.execute(Buffer.from(bytes.buffer, bytes.byteOffset + o, n));
+        if (r instanceof Error) {
+          this.fail(r);
+          break;
+        }
+        // Own header-size accounting: http-parser-js only counts slices that end inside a header.
+        if (!this.cur && this.frames !== undefined && !this.stopReason) this.headerBytes += n - this.sliceStart;
+        const over = this.headerOverflow ?? (this.headerBytes > this.maxHeader ? this.headerBytes : undefined);
+        if (over !== undefined && !this.stopReason) {
+          this.sink.add('http.header.too_long', { max: this.maxHeader, length: over, frame });
+          this.stopReason = 'header_too_long';
+          this.cur = undefined;
+          this.frames = undefined;
+        }
+      }
+    } catch (err) {
+      this.sink.add('http.dissector_bug', { reason: err instanceof Error ? err.message : String(err), frame });
+      this.stopReason ??= 'malformed';
+    }
+    return this.finishCall();
+  }
+
+  /** End of this direction (FIN): completes an until-close body; notes a message cut short. */
+  end(frame?: number): HttpOutput {
+    this.begin(frame ?? this.frame);
+    if (!this.stopReason) {
+      try {
+        const inHeaders = !this.cur;
+        const partialLine = (this.parser as unknown as ParserInternals).line !== '';
+        const r = this.parser.finish();
+        if (r instanceof Error || (inHeaders && partialLine)) this.cutShort();
+      } catch (err) {
+        this.sink.add('http.dissector_bug', { reason: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return this.finishCall();
+  }
+
+  /** Bytes were lost in this direction: emit what is known and stop. */
+  gap(frame: number, length?: number): HttpOutput {
+    this.begin(frame);
+    if (!this.stopReason) {
+      this.sink.add('http.gap', { frame, ...(length !== undefined ? { length } : {}) });
+      this.cutShort();
+      this.stopReason = 'gap';
+    }
+    return this.finishCall();
+  }
+
+  private begin(frame: number): void {
+    this.frame = frame;
+    this.out = { messages: [], notes: [] };
+    this.sink = new NoteSink(NOTES);
+  }
+
+  private finishCall(): HttpOutput {
+    this.out.notes.push(...this.sink.notes);
+    return this.out;
+  }
+
+  private guard(f: () => unknown): unknown {
+    try {
+      return f();
+    } catch (err) {
+      this.sink.add('http.dissector_bug', {
+        reason: err instanceof Error ? err.message : String(err),
+        frame: this.frame,
+      });
+      return undefined;
+    }
+  }
+
+  private fail(err: Error): void {
+    if (err.message === 'max header size exceeded') {
+      this.sink.add('http.header.too_long', { max: this.parser.maxHeaderSize, frame: this.frame });
+      this.stopReason = 'header_too_long';
+    } else {
+      const code = (err as Error & { code?: string }).code;
+      this.sink.add('http.malformed', { reason: code ?? err.message, frame: this.frame });
+      this.stopReason = 'malformed';
+    }
+    this.cutShort();
+  }
+
+  /** Emits the message in progress as incomplete (when its headers were seen). */
+  private cutShort(): void {
+    if (this.cur) {
+      this.sink.add('http.incomplete', { frame: this.frame });
+      this.onComplete(false);
+    } else if (this.frames !== undefined && this.stopReason === undefined) {
+      this.sink.add('http.incomplete', { frame: this.frame });
+    }
+    this.frames = undefined;
+  }
+
+  private onHeaders(args: unknown[]): number | boolean {
+    const internals = this.parser as unknown as ParserInternals;
+    const used = this.headerBytes + (internals.offset - this.sliceStart);
+    this.headerBytes = 0;
+    if (used > this.maxHeader) this.headerOverflow = used;
+    // compatMode0_12 passes one info object; older modes pass the fields positionally.
+    const info: HeaderInfo =
+      args.length === 1 && typeof args[0] === 'object'
+        ? (args[0] as HeaderInfo)
+        : {
+            versionMajor: args[0] as number,
+            versionMinor: args[1] as number,
+            headers: args[2] as string[],
+            method: args[3] as number,
+            url: args[4] as string,
+            statusCode: args[5] as number,
+            statusMessage: args[6] as string,
+            upgrade: args[7] as boolean,
+            shouldKeepAlive: args[8] as boolean,
+          };
+    const headers: HttpHeader[] = [];
+    for (let i = 0; i + 1 < info.headers.length; i += 2)
+      headers.push({ name: info.headers[i]!, value: info.headers[i + 1]! });
+    const cur: Current = {
+      version: `${info.versionMajor}.${info.versionMinor}`,
+      headers,
+      upgrade: !!info.upgrade,
+      keepAlive: !!info.shouldKeepAlive,
+      tunnel: false,
+    };
+    this.cur = cur;
+    this.body = [];
+    this.kept = 0;
+    this.bodyLen = 0;
+    this.trailers = undefined;
+    if (this.type === 'request') {
+      cur.method = typeof info.method === 'string' ? info.method : (METHOD_LIST[info.method] ?? String(info.method));
+      cur.uri = info.url;
+      this.opts.onRequestMethod?.(cur.method);
+      return 0;
+    }
+    cur.code = info.statusCode;
+    cur.phrase = info.statusMessage ?? '';
+    const informational = cur.code >= 100 && cur.code < 200 && cur.code !== 101;
+    if (!informational && this.opts.nextRequestMethod) {
+      const m = this.opts.nextRequestMethod();
+      if (m === undefined) this.sink.add('http.response.unmatched', { code: cur.code, frame: this.frame });
+      else cur.requestMethod = m;
+    }
+    if (cur.requestMethod === 'CONNECT' && cur.code >= 200 && cur.code < 300) {
+      cur.tunnel = true;
+      return 1; // no body: the tunnel starts after the header
+    }
+    // RFC 9112 6.3: responses to HEAD, 1xx, 204 and 304 never have a body, whatever the headers say.
+    const bodiless = cur.requestMethod === 'HEAD' || informational || cur.code === 204 || cur.code === 304;
+    return bodiless ? 1 : 0;
+  }
+
+  private onBody(chunk: Uint8Array, off: number, len: number): void {
+    // http-parser-js passes a slice (offset 0) in current versions, (buffer, offset, length) in old ones.
+    const view = chunk.length === len ? chunk : chunk.subarray(off, off + len);
+    this.bodyLen += view.length;
+    const room = this.maxBody - this.kept;
+    if (room > 0) {
+      // Copy: the caller's bytes are only valid until the next frame.
+      const keep = new Uint8Array(Math.min(room, view.length));
+      keep.set(view.subarray(0, keep.length));
+      this.body.push(keep);
+      this.kept += keep.length;
+    }
+  }
+
+  private onTrailers(headers: string[]): void {
+    const t: HttpHeader[] = [];
+    for (let i = 0; i + 1 < headers.length; i += 2) t.push({ name: headers[i]!, value: headers[i + 1]! });
+    this.trailers = t;
+  }
+
+  private onComplete(complete: boolean): void {
+    const cur = this.cur;
+    const p = this.parser as unknown as ParserInternals;
+    const frames = this.frames ?? [this.frame];
+    // A message completing mid-slice means the next one starts in the same frame.
+    this.frames = complete && p.offset < p.end ? [this.frame] : undefined;
+    this.sliceStart = p.offset;
+    this.headerBytes = 0;
+    this.cur = undefined;
+    if (!cur) return;
+    const body = concat(this.body, this.kept);
+    const header = (name: string) => cur.headers.find((x) => x.name.toLowerCase() === name)?.value;
+    const cl = header('content-length');
+    const te = header('transfer-encoding');
+    const ct = header('content-type');
+    const ce = header('content-encoding');
+    const capped = this.bodyLen > this.kept;
+    if (capped) this.sink.add('http.body.capped', { kept: this.kept, total: this.bodyLen, frame: this.frame });
+    let payload: DecodedPayload | undefined;
+    let rpc: RpcInfo | undefined;
+    if (ce && ce.toLowerCase() !== 'identity' && this.bodyLen > 0) {
+      this.sink.add('http.content_encoding', { encoding: ce, frame: this.frame });
+    } else if (this.decodeBodies && !capped && body.length > 0) {
+      payload = decodePayload(body);
+      rpc = recognizeRpc(payload);
+    }
+    const base = {
+      index: this.index++,
+      version: cur.version,
+      headers: cur.headers,
+      ...(cl !== undefined && /^\s*\d+\s*$/.test(cl) ? { content_length: Number(cl) } : {}),
+      ...(ct ? { content_type: ct.split(';')[0]!.trim().toLowerCase() } : {}),
+      chunked: te?.toLowerCase().includes('chunked') ?? false,
+      keep_alive: cur.keepAlive,
+      upgrade: cur.upgrade,
+      body,
+      body_len: this.bodyLen,
+      body_capped: capped,
+      ...(this.trailers ? { trailers: this.trailers } : {}),
+      complete,
+      frames,
+      first_frame: frames[0]!,
+      last_frame: this.frame,
+      ...(payload ? { payload } : {}),
+      ...(rpc ? { rpc } : {}),
+    };
+    let msg: HttpMessage;
+    if (this.type === 'request') {
+      const uri = cur.uri ?? '';
+      const { path, query } = splitUri(uri);
+      msg = { kind: 'request', method: cur.method ?? '', uri, path, query, ...base };
+    } else {
+      msg = {
+        kind: 'response',
+        code: cur.code ?? 0,
+        phrase: cur.phrase ?? '',
+        ...(cur.requestMethod !== undefined ? { request_method: cur.requestMethod } : {}),
+        ...base,
+      };
+    }
+    this.out.messages.push(msg);
+    this.body = [];
+    if (complete && cur.tunnel) {
+      this.sink.add('http.connect.tunnel', { frame: this.frame });
+      this.stopReason = 'tunnel';
+    } else if (complete && cur.upgrade) {
+      const proto = header('upgrade');
+      this.sink.add(msg.kind === 'request' && cur.method === 'CONNECT' ? 'http.connect.tunnel' : 'http.upgrade', {
+        ...(proto ? { protocol: proto } : {}),
+        frame: this.frame,
+      });
+      this.stopReason = msg.kind === 'request' && cur.method === 'CONNECT' ? 'tunnel' : 'upgrade';
+    }
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Path and decoded query parameters of a request URI (origin-form or absolute-form). */
+export function splitUri(uri: string): { path: string; query: Record<string, string | string[]> } {
+  let rest = uri;
+  const abs = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(rest);
+  if (abs) rest = rest.slice(abs[0].length) || '/';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  const path = q >= 0 ? rest.slice(0, q) : rest;
+  const groups = new Map<string, string[]>();
+  if (q >= 0) {
+    for (const [k, v] of new URLSearchParams(rest.slice(q + 1))) {
+      const g = groups.get(k);
+      if (g) g.push(v);
+      else groups.set(k, [v]);
+    }
+  }
+  // fromEntries defines own properties: a "__proto__" parameter stays a plain key.
+  const query = Object.fromEntries([...groups].map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
+  return { path, query };
+}
+
+/** Request and response directions of one connection, the response side fed the request methods in order. */
+export function newHttpPair(opts: Omit<HttpStreamOptions, 'onRequestMethod' | 'nextRequestMethod'> = {}): {
+  request: HttpStream;
+  response: HttpStream;
+} {
+  const methods: string[] = [];
+  const request = new HttpStream('request', {
+    ...opts,
+    onRequestMethod: (m) => {
+      if (methods.length < 10_000) methods.push(m);
+    },
+  });
+  const response = new HttpStream('response', { ...opts, nextRequestMethod: () => methods.shift() });
+  return { request, response };
+}
+
+const METHOD_TOKENS = new Set(METHOD_LIST);
+const enc = new TextEncoder();
+const HTTP1 = enc.encode('HTTP/1.');
+
+/** Heuristic on the first bytes of a direction: a known method token + space, or "HTTP/1." at the start. */
+export function looksLikeHttp(b: Uint8Array): 'request' | 'response' | undefined {
+  if (b.length >= HTTP1.length && HTTP1.every((c, i) => b[i] === c)) return 'response';
+  let i = 0;
+  while (i < b.length && i < 16 && ((b[i]! >= 0x41 && b[i]! <= 0x5a) || b[i] === 0x2d)) i++;
+  if (i === 0 || i >= b.length || b[i] !== 0x20) return undefined;
+  const token = String.fromCharCode(...b.subarray(0, i));
+  return METHOD_TOKENS.has(token) ? 'request' : undefined;
+}

@@ -1,0 +1,344 @@
+import mqttPacket from 'mqtt-packet';
+import { describe, expect, it } from 'vitest';
+import type { MqttMessage, MqttState } from '../../../src/dissectors/app/mqtt.js';
+import {
+  decode,
+  frame,
+  looksLikeMqttConnect,
+  MqttPairer,
+  newMqttState,
+  newMqttStatePair,
+  setMqttVersion,
+} from '../../../src/dissectors/app/mqtt.js';
+import {
+  CONNACK_OK,
+  CONNACK_REFUSED,
+  CONNACK_V5,
+  CONNECT_V5,
+  CONNECT_V31,
+  CONNECT_V311,
+  DISCONNECT,
+  DISCONNECT_V5,
+  PINGREQ,
+  PINGRESP,
+  PUBACK,
+  PUBACK_V5_FAIL,
+  PUBCOMP,
+  PUBLISH_QOS0,
+  PUBLISH_QOS1,
+  PUBLISH_QOS2,
+  PUBLISH_V5,
+  PUBLISH_V5_PROPS,
+  PUBREC,
+  PUBREL,
+  SUBACK,
+  SUBACK_FAIL,
+  SUBSCRIBE,
+  UNSUBACK,
+  UNSUBSCRIBE,
+  VALID_PDUS,
+} from './mqtt.vectors.js';
+import { cat, h, t } from './util.js';
+
+function dec(pdu: Uint8Array, state: MqttState = newMqttState({ version: 4 })) {
+  const d = decode(pdu, state);
+  return { m: d.message, codes: d.notes.map((n) => n.code) };
+}
+
+describe('mqtt vectors', () => {
+  it('CONNECT 3.1.1 (paho)', () => {
+    const s = newMqttState();
+    const { m, codes } = dec(CONNECT_V311, s);
+    expect(m).toMatchObject({
+      kind: 'connect',
+      msgtype: 1,
+      len: 56,
+      hdr_len: 2,
+      proto_name: 'MQTT',
+      ver: 4,
+      clean_session: true,
+      kalive: 60,
+      clientid: 'sensor-1',
+      will: { topic: 'status/sensor-1', qos: 1, retain: true },
+      username_present: true,
+      username: 'user',
+      password: { present: true, length: 2 },
+    });
+    if (m.kind === 'connect') expect(new TextDecoder().decode(m.will!.payload)).toBe('offline');
+    expect(codes).toEqual([]);
+    expect(s.session.version).toBe(4);
+  });
+
+  it('CONNECT 5.0 (paho) sets the session version for the other direction', () => {
+    const [c2s, s2c] = newMqttStatePair();
+    expect(dec(CONNECT_V5, c2s).m).toMatchObject({ kind: 'connect', ver: 5, clientid: 'sensor-1' });
+    expect(s2c.session.version).toBe(5);
+    expect(dec(CONNACK_V5, s2c).m).toMatchObject({
+      kind: 'connack',
+      reason_code: 0,
+      reason_name: 'Success',
+      accepted: true,
+    });
+    // paho v5 PUBLISH has an empty property list before the payload
+    const p = dec(PUBLISH_V5, c2s).m;
+    expect(p).toMatchObject({ kind: 'publish', topic: 'sensors/temp', payload_range: { offset: 17, length: 4 } });
+  });
+
+  it('CONNECT 3.1 (MQIsdp)', () => {
+    expect(dec(CONNECT_V31, newMqttState()).m).toMatchObject({
+      kind: 'connect',
+      proto_name: 'MQIsdp',
+      ver: 3,
+      kalive: 10,
+      clientid: 'a',
+    });
+  });
+
+  it('CONNACK v3: return code and meaning', () => {
+    expect(dec(CONNACK_OK).m).toMatchObject({
+      kind: 'connack',
+      return_code: 0,
+      return_name: 'Connection Accepted',
+      accepted: true,
+      session_present: false,
+    });
+    const r = dec(CONNACK_REFUSED);
+    expect(r.m).toMatchObject({ return_code: 5, return_name: 'Connection Refused: not authorized', accepted: false });
+    expect(r.codes).toEqual(['mqtt.conack.refused']);
+  });
+
+  it('PUBLISH QoS 0 / 1 / 2 with topic and payload ranges', () => {
+    const q0 = dec(PUBLISH_QOS0).m;
+    expect(q0).toMatchObject({
+      kind: 'publish',
+      topic: 'sensors/temp',
+      qos: 0,
+      retain: false,
+      dup: false,
+      topic_range: { offset: 4, length: 12 },
+    });
+    expect(q0).not.toHaveProperty('msgid');
+    if (q0.kind === 'publish') expect(new TextDecoder().decode(q0.payload)).toBe('21.5');
+    expect(dec(PUBLISH_QOS1).m).toMatchObject({ qos: 1, msgid: 7, payload_range: { offset: 18, length: 4 } });
+    expect(dec(PUBLISH_QOS2).m).toMatchObject({ qos: 2, msgid: 8, dup: true, retain: true });
+    expect(dec(PUBACK).m).toMatchObject({ kind: 'puback', msgid: 7 });
+    expect(dec(PUBREC).m).toMatchObject({ kind: 'pubrec', msgid: 8 });
+    expect(dec(PUBREL).m).toMatchObject({ kind: 'pubrel', msgid: 8 });
+    expect(dec(PUBCOMP).m).toMatchObject({ kind: 'pubcomp', msgid: 8 });
+  });
+
+  it('SUBSCRIBE / SUBACK / UNSUBSCRIBE / UNSUBACK / PING / DISCONNECT', () => {
+    expect(dec(SUBSCRIBE).m).toMatchObject({
+      kind: 'subscribe',
+      msgid: 1,
+      subscriptions: [{ topic: 'sensors/#', qos: 1 }],
+    });
+    expect(dec(SUBACK).m).toMatchObject({ kind: 'suback', msgid: 1, granted: [1] });
+    const f = dec(SUBACK_FAIL);
+    expect(f.m).toMatchObject({ granted: [0x80] });
+    expect(f.codes).toEqual(['mqtt.suback.failure']);
+    expect(dec(UNSUBSCRIBE).m).toMatchObject({ kind: 'unsubscribe', msgid: 3, topics: ['sensors'] });
+    expect(dec(UNSUBACK).m).toMatchObject({ kind: 'unsuback', msgid: 3 });
+    expect(dec(PINGREQ).m).toEqual({ kind: 'pingreq', msgtype: 12, flags: 0, len: 0, hdr_len: 2 });
+    expect(dec(PINGRESP).m).toMatchObject({ kind: 'pingresp' });
+    expect(dec(DISCONNECT).m).toMatchObject({ kind: 'disconnect' });
+  });
+
+  it('v5 properties, user properties and reason codes', () => {
+    const s = newMqttState({ version: 5 });
+    const p = dec(PUBLISH_V5_PROPS, s).m;
+    expect(p).toMatchObject({
+      kind: 'publish',
+      properties: { contentType: 'application/json', userProperties: [{ name: 'unit', value: 'C' }] },
+    });
+    if (p.kind === 'publish') expect(new TextDecoder().decode(p.payload)).toBe('{"t":21}');
+    const d = dec(DISCONNECT_V5, s);
+    expect(d.m).toMatchObject({ kind: 'disconnect', reason_code: 0x8e, reason_name: 'Session taken over' });
+    expect(d.codes).toEqual(['mqtt.reason_code.failure']);
+    const a = dec(PUBACK_V5_FAIL, s);
+    expect(a.m).toMatchObject({ kind: 'puback', msgid: 7, reason_code: 0x87, reason_name: 'Not authorized' });
+    expect(a.codes).toEqual(['mqtt.reason_code.failure']);
+  });
+
+  it('v5 SUBSCRIBE options, SUBACK/UNSUBACK reason codes, AUTH', () => {
+    const s = newMqttState({ version: 5 });
+    // SUBSCRIBE id 9, no properties, "a/#" with options: QoS 2, no local, retain as published, retain handling 1
+    expect(dec(h('82 09 0009 00 0003 612f23 1e'), s).m).toMatchObject({
+      kind: 'subscribe',
+      subscriptions: [{ topic: 'a/#', qos: 2, nl: true, rap: true, rh: 1 }],
+    });
+    // SUBACK id 9, no properties, granted QoS 2, then 0x87 Not authorized
+    const sa = dec(h('90 05 0009 00 02 87'), s);
+    expect(sa.m).toMatchObject({ kind: 'suback', granted: [2, 0x87] });
+    expect(sa.codes).toEqual(['mqtt.suback.failure']);
+    // UNSUBACK id 9, no properties, 0x11 No subscription existed
+    expect(dec(h('b0 04 0009 00 11'), s).m).toMatchObject({ kind: 'unsuback', reason_codes: [0x11] });
+    // AUTH 0x18 Continue authentication, properties: authentication method "SCRAM"
+    expect(dec(h('f0 0a 18 08 15 0005 5343524d31'), s).m).toMatchObject({
+      kind: 'auth',
+      reason_code: 0x18,
+      reason_name: 'Continue authentication',
+      properties: { authenticationMethod: 'SCRM1' },
+    });
+  });
+
+  it('vectors agree with mqtt-packet.generate', () => {
+    const gen = (p: mqttPacket.Packet, protocolVersion = 4) =>
+      new Uint8Array(mqttPacket.generate(p, { protocolVersion }));
+    expect(
+      gen({
+        cmd: 'publish',
+        topic: 'sensors/temp',
+        payload: Buffer.from('21.5'),
+        qos: 1,
+        messageId: 7,
+        retain: false,
+        dup: false,
+      }),
+    ).toEqual(PUBLISH_QOS1);
+    expect(gen({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: 'sensors/#', qos: 1 }] })).toEqual(SUBSCRIBE);
+    expect(gen({ cmd: 'pubrel', messageId: 8 })).toEqual(PUBREL);
+    expect(gen({ cmd: 'unsubscribe', messageId: 3, unsubscriptions: ['sensors'] })).toEqual(UNSUBSCRIBE);
+  });
+
+  it('server→client direction without CONNECT: version assumed once, settable later', () => {
+    const s = newMqttState();
+    expect(dec(CONNACK_OK, s).codes).toEqual(['mqtt.version.assumed']);
+    expect(dec(PINGRESP, s).codes).toEqual([]);
+    setMqttVersion(s, 5);
+    expect(dec(CONNACK_V5, s).m).toMatchObject({ reason_code: 0 });
+  });
+
+  it('looksLikeMqttConnect', () => {
+    expect(looksLikeMqttConnect(CONNECT_V311)).toBe(true);
+    expect(looksLikeMqttConnect(CONNECT_V5)).toBe(true);
+    expect(looksLikeMqttConnect(CONNECT_V31)).toBe(true);
+    expect(looksLikeMqttConnect(CONNECT_V311.subarray(0, 8))).toBe(true);
+    expect(looksLikeMqttConnect(CONNECT_V311.subarray(0, 5))).toBe(false);
+    expect(looksLikeMqttConnect(PUBLISH_QOS0)).toBe(false);
+    expect(looksLikeMqttConnect(t('GET / HTTP/1.1\r\n'))).toBe(false);
+  });
+});
+
+describe('mqtt framer', () => {
+  it('every split of every PDU: need until complete, then the same length', () => {
+    const s = newMqttState();
+    for (const pdu of VALID_PDUS) {
+      for (let cut = 0; cut < pdu.length; cut++) {
+        const f = frame(pdu, 0, cut, s);
+        expect(f.kind, `${pdu.length}@${cut}`).toBe('need');
+        if (f.kind === 'need') {
+          expect(f.atLeast).toBeGreaterThan(cut);
+          expect(f.atLeast).toBeLessThanOrEqual(pdu.length);
+        }
+      }
+      expect(frame(cat(pdu, PINGREQ), 0, pdu.length + 2, s)).toEqual({ kind: 'pdu', length: pdu.length });
+    }
+  });
+
+  it('the remaining length split across segments asks for one more octet at a time', () => {
+    const big = cat(h('30 80 01'), new Uint8Array(128)); // remaining length 128 = 0x80 0x01
+    const s = newMqttState();
+    expect(frame(big, 0, 1, s)).toEqual({ kind: 'need', atLeast: 2 });
+    expect(frame(big, 0, 2, s)).toEqual({ kind: 'need', atLeast: 3 });
+    expect(frame(big, 0, 3, s)).toEqual({ kind: 'need', atLeast: 131 });
+    expect(frame(big, 0, 131, s)).toEqual({ kind: 'pdu', length: 131 });
+    // at an offset
+    const buf = cat(h('ff ff'), PINGREQ);
+    expect(frame(buf, 2, 4, s)).toEqual({ kind: 'pdu', length: 2 });
+  });
+
+  const framingErrors: [string, string, number][] = [
+    ['mqtt.malformed.varint_too_long', '30 ff ff ff ff 01', 5], // 5th continuation octet
+    ['mqtt.malformed.too_long', '30 ff ff ff 7f', 268_435_460], // 268,435,455 > 16 MiB: skip the whole packet
+    ['mqtt.malformed.too_long', '30 81 80 80 08', 16_777_222], // 16 MiB + 1
+  ];
+  it.each(framingErrors)('%s ← %s', (code, bytes, skip) => {
+    const b = h(bytes);
+    expect(frame(b, 0, b.length, newMqttState())).toMatchObject({ kind: 'malformed', code, skip });
+  });
+
+  it('a malformed packet still frames by its remaining length (the stream resyncs)', () => {
+    const bad = h('32 02 0007'); // PUBLISH QoS 1 whose topic length (7) runs past the packet
+    const stream = cat(bad, PINGREQ);
+    const s = newMqttState({ version: 4 });
+    const f = frame(stream, 0, stream.length, s);
+    expect(f).toEqual({ kind: 'pdu', length: 4 });
+    expect(dec(bad, s).codes).toEqual(['mqtt.malformed']);
+    expect(frame(stream, 4, stream.length, s)).toEqual({ kind: 'pdu', length: 2 });
+  });
+});
+
+describe('mqtt decode errors', () => {
+  const cases: [string, string][] = [
+    ['mqtt.malformed', '32 02 0007'], // topic length past the end
+    ['mqtt.malformed', '36 04 0001 6100'], // QoS 3 (both bits)
+    ['mqtt.malformed', '80 02 0001'], // SUBSCRIBE with flags 0000 (must be 0010)
+    ['mqtt.malformed', '10 06 0004 4d515454'], // CONNECT cut after the protocol name
+    ['mqtt.malformed', '10 07 0004 4d515459 04'], // protocol name "MQTY"
+    ['mqtt.malformed', '20 02 02 00'], // CONNACK flags with reserved bits
+    ['mqtt.malformed', 'f0 00'], // AUTH in 3.1.1
+    ['mqtt.msgtype.reserved', '00 00'], // type 0
+    ['mqtt.malformed.varint_too_long', '30 ff ff ff ff 01'],
+  ];
+  it.each(cases)('%s ← %s', (code, bytes) => {
+    const { m, codes } = dec(h(bytes));
+    expect(codes).toContain(code);
+    expect(m.kind).toBe('malformed');
+  });
+});
+
+describe('mqtt pairing', () => {
+  it('pairs requests and replies with latency', () => {
+    const pr = new MqttPairer();
+    const seq: [Uint8Array, 0 | 1, number, number][] = [
+      [CONNECT_V311, 0, 1, 0.0],
+      [CONNACK_OK, 1, 2, 0.01],
+      [SUBSCRIBE, 0, 3, 0.1],
+      [SUBACK, 1, 4, 0.12],
+      [PUBLISH_QOS1, 0, 5, 1.0],
+      [PUBACK, 1, 6, 1.5],
+      [PUBLISH_QOS2, 1, 7, 2.0], // broker → client QoS 2
+      [PUBREC, 0, 8, 2.1],
+      [PUBREL, 1, 9, 2.2],
+      [PUBCOMP, 0, 10, 2.25],
+      [PINGREQ, 0, 11, 3.0],
+      [PINGRESP, 1, 12, 3.002],
+      [UNSUBSCRIBE, 0, 13, 4.0],
+      [UNSUBACK, 1, 14, 4.5],
+    ];
+    const out = seq.map(([pdu, dir, f, time]) =>
+      pr.observe(decode(pdu, newMqttState({ version: 4 })).message as MqttMessage, dir, f, time),
+    );
+    const pairs = out.map((r) =>
+      r.reply_to !== undefined ? [r.reply_to, r.request, Number(r.latency!.toFixed(3))] : null,
+    );
+    expect(pairs).toEqual([
+      null,
+      [1, 'connect', 0.01],
+      null,
+      [3, 'subscribe', 0.02],
+      null,
+      [5, 'publish', 0.5],
+      null,
+      [7, 'publish', 0.1],
+      [8, 'pubrec', 0.1],
+      [9, 'pubrel', 0.05],
+      null,
+      [11, 'pingreq', 0.002],
+      null,
+      [13, 'unsubscribe', 0.5],
+    ]);
+    expect(out.flatMap((r) => r.notes)).toEqual([]);
+  });
+
+  it('unmatched acknowledgements and packet ids in use are noted', () => {
+    const pr = new MqttPairer();
+    const st = newMqttState({ version: 4 });
+    expect(pr.observe(decode(PUBACK, st).message, 1, 1, 0).notes.map((n) => n.code)).toEqual(['mqtt.ack.unmatched']);
+    pr.observe(decode(PUBLISH_QOS1, st).message, 0, 2, 0);
+    expect(pr.observe(decode(PUBLISH_QOS1, st).message, 0, 3, 1).notes.map((n) => n.code)).toEqual([
+      'mqtt.msgid.in_use',
+    ]);
+  });
+});
