@@ -4,7 +4,8 @@
  * (the library default), so a summary over millions of frames does not grow with the frame count.
  */
 import { readFileSync } from 'node:fs';
-import { ConversationTable } from './analysis/conversations.js';
+import { type AppFrameOutput, AppLayer } from './analysis/app/index.js';
+import { ConversationTable, type FrameInput } from './analysis/conversations.js';
 import {
   type AnalysisModel,
   type CaptureRecord,
@@ -18,9 +19,12 @@ import { isoTime, secondsBetween } from './analysis/time.js';
 import { readCaptureBytes, readCaptureFile } from './capture/reader.js';
 import type { CaptureHeaderInfo, CaptureWarning, RawFrame } from './capture/types.js';
 import { dissectFrame } from './dissectors/frame.js';
-import type { Note } from './dissectors/types.js';
+import type { Dissection, Note } from './dissectors/types.js';
+import { explainModel } from './explain/index.js';
 import { infoLine } from './explain/info.js';
+import { rawRecord } from './explain/raw.js';
 import { type Lang, text } from './explain/text.js';
+import type { RawRecord } from './explain/types.js';
 
 export { CaptureError } from './capture/reader.js';
 
@@ -33,6 +37,10 @@ export interface AnalyzeOptions {
   onFrame?: (frame: FrameRecord) => void;
   /** Name to show as capture.file (defaults to the path). */
   fileName?: string;
+  /** Explanation step (issue 5): add frames[].explain, story and overview at finish() (default: keepFrames). */
+  explain?: boolean;
+  /** Keep each frame's bytes (base64) and layer offsets in frames[].raw, for the HTML hexdump (default false). */
+  keepRaw?: boolean;
 }
 
 const VERSION: string = (() => {
@@ -54,12 +62,44 @@ function noteRecord(n: Note, lang: Lang): NoteRecord {
   return r;
 }
 
+/**
+ * The conversation table's view of a frame. The ISO time is formatted only when the table reads it (for a
+ * new conversation), not for every frame.
+ */
+class TableInput implements FrameInput {
+  readonly n: number;
+  readonly t: number;
+  readonly tsSec: number;
+  readonly tsNsec: number;
+  readonly d: Dissection;
+  readonly data: Uint8Array;
+  private readonly digits: number;
+
+  constructor(raw: RawFrame, d: Dissection) {
+    this.n = raw.n;
+    this.t = raw.tsSec + raw.tsNsec / 1e9;
+    this.tsSec = raw.tsSec;
+    this.tsNsec = raw.tsNsec;
+    this.digits = raw.tsDigits;
+    this.d = d;
+    this.data = raw.data;
+  }
+
+  get tsIso(): string {
+    return isoTime(this.tsSec, this.tsNsec, this.digits);
+  }
+}
+
 /** Stateful consumer of raw frames; one per capture. */
 export class AnalysisSession {
   private readonly lang: Lang;
   private readonly keep: boolean;
   private readonly sink: ((f: FrameRecord) => void) | undefined;
-  private readonly table = new ConversationTable();
+  private readonly explain: boolean;
+  private readonly keepRaw: boolean;
+  /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
+  private readonly app: AppLayer;
+  private readonly table: ConversationTable;
   readonly frames: FrameRecord[] = [];
   private count = 0;
   private bytes = 0;
@@ -67,45 +107,61 @@ export class AnalysisSession {
   private firstNsec = 0;
   private lastSec = 0;
   private lastNsec = 0;
-  private firstTs: string | null = null;
-  private lastTs: string | null = null;
+  private firstDigits = 6;
   private lastDigits = 6;
   private readonly linktypes = new Set<number>();
+  private lastLinktype = -1;
+  /** Frames per protocol (the text summary's "Protocols" line), kept so the summary needs no frame records. */
+  readonly protocolCounts = new Map<string, number>();
+  /** Per note code: how often, the first frame and that note's text (the text summary's "Notes"). */
+  readonly noteSummary = new Map<string, { n: number; text: string; first: number }>();
 
   constructor(opts: AnalyzeOptions = {}) {
     this.lang = opts.lang ?? 'en';
     this.keep = opts.keepFrames ?? true;
     this.sink = opts.onFrame;
+    this.explain = opts.explain ?? this.keep; // issue 5: explanation step
+    this.keepRaw = opts.keepRaw ?? false;
+    this.app = new AppLayer({ frames: this.keep || this.sink !== undefined });
+    this.table = new ConversationTable({ streams: this.app.factory });
   }
 
   push(raw: RawFrame): void {
     this.count++;
     this.bytes += raw.len;
-    this.linktypes.add(raw.linktype);
+    if (raw.linktype !== this.lastLinktype) {
+      this.linktypes.add(raw.linktype);
+      this.lastLinktype = raw.linktype;
+    }
     if (this.count === 1) {
       this.firstSec = raw.tsSec;
       this.firstNsec = raw.tsNsec;
+      this.firstDigits = raw.tsDigits;
     }
     this.lastSec = raw.tsSec;
     this.lastNsec = raw.tsNsec;
     this.lastDigits = raw.tsDigits;
-    const ts = isoTime(raw.tsSec, raw.tsNsec, raw.tsDigits);
-    if (this.firstTs === null) this.firstTs = ts;
-    this.lastTs = ts;
 
     const d = dissectFrame(raw.data, raw.linktype);
     if (raw.caplen < raw.len && d.truncated) d.notes.push({ code: 'frame.truncated', severity: 'warn' });
-    const a = this.table.onFrame({
-      n: raw.n,
-      t: raw.tsSec + raw.tsNsec / 1e9,
-      d,
-      data: raw.data,
-    });
+    this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
+    const a = this.table.onFrame(new TableInput(raw, d));
+    if (a !== undefined && a.transport === 'udp' && d.payloadLength > 0) {
+      this.app.udp(
+        a.conversation,
+        a.direction,
+        raw.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
+        raw.n,
+      );
+    }
+    this.tally(raw.n, d, a?.notes);
+    const app = this.app.take();
+    if (app) this.tallyApp(raw.n, app);
     if (!this.keep && !this.sink) return;
     const rec = buildFrameRecord(
       {
         n: raw.n,
-        ts,
+        ts: isoTime(raw.tsSec, raw.tsNsec, raw.tsDigits),
         rel: secondsBetween(this.firstSec, this.firstNsec, raw.tsSec, raw.tsNsec),
         caplen: raw.caplen,
         len: raw.len,
@@ -114,11 +170,60 @@ export class AnalysisSession {
       a?.tcp,
     );
     if (a?.conversation !== undefined) rec.conversation = a.conversation;
+    if (app) {
+      if (app.entries.length > 0) rec.app = app.entries;
+      if (app.proto) rec.protocols.push(app.proto);
+    }
     rec.summary = infoLine(rec);
     for (const n of d.notes) rec.notes.push(noteRecord(n, this.lang));
     if (a?.notes) for (const n of a.notes) rec.notes.push(noteRecord(n, this.lang));
+    if (app) for (const n of app.notes) rec.notes.push(noteRecord(n, this.lang));
+    if (this.keepRaw) (rec as FrameRecord & { raw?: RawRecord }).raw = rawRecord(raw.data, d); // issue 5: HTML hexdump
     if (this.keep) this.frames.push(rec);
     this.sink?.(rec);
+  }
+
+  /** Protocol and note counts, in order of first appearance (as the frame records would list them). */
+  private tally(n: number, d: Dissection, analysisNotes: readonly Note[] | undefined): void {
+    const counts = this.protocolCounts;
+    for (const l of d.layers) {
+      if (l.kind === 'unknown') continue;
+      counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+    }
+    if (d.notes.length > 0) this.tallyNotes(n, d.notes);
+    if (analysisNotes && analysisNotes.length > 0) this.tallyNotes(n, analysisNotes);
+  }
+
+  /** The application protocol a frame completes counts like a layer; its notes like the others. */
+  private tallyApp(n: number, app: AppFrameOutput): void {
+    if (app.proto) this.protocolCounts.set(app.proto, (this.protocolCounts.get(app.proto) ?? 0) + 1);
+    if (app.notes.length > 0) this.tallyNotes(n, app.notes);
+  }
+
+  private tallyNotes(frame: number, notes: readonly Note[]): void {
+    for (const note of notes) {
+      const e = this.noteSummary.get(note.code);
+      if (e) e.n++;
+      else this.noteSummary.set(note.code, { n: 1, text: text(note.code, note.params, this.lang), first: frame });
+    }
+  }
+
+  /**
+   * Live capture: the record of conversation `id` as it stands after the frames pushed so far, with its
+   * application fields (app, pattern, messages so far), without closing anything (finish() still does).
+   * Built by the table's and the application layer's own record builders, which only write the record;
+   * they are private there, hence the element access (a public snapshot method there would be cleaner).
+   */
+  conversationSoFar(id: number): ConversationRecord | undefined {
+    // biome-ignore lint/complexity/useLiteralKeys: private member, read on purpose (see above)
+    const c = this.table['all'][id - 1];
+    if (!c) return undefined;
+    // biome-ignore lint/complexity/useLiteralKeys: private member, read on purpose (see above)
+    const rec = this.table['record'](c);
+    rec.notes = [...rec.notes];
+    // biome-ignore lint/complexity/useLiteralKeys: private member, read on purpose (see above)
+    this.app['byId'][id]?.finish(rec);
+    return rec;
   }
 
   finish(
@@ -127,7 +232,9 @@ export class AnalysisSession {
     warnings: readonly CaptureWarning[],
     damaged: boolean,
   ): AnalysisModel {
+    this.app.endFrames();
     const conversations: ConversationRecord[] = this.table.finish();
+    this.app.finish(conversations);
     for (const c of conversations) {
       c.notes = (c.notes ?? []).map((n) => ({ ...n, text: text(n.code, n.params, this.lang) }));
     }
@@ -138,8 +245,8 @@ export class AnalysisSession {
       byte_order: header?.byteOrder ?? null,
       linktypes: [...(header ? new Set(header.interfaces.map((i) => i.linktype)) : this.linktypes)],
       frames: this.count,
-      start: this.firstTs,
-      end: this.lastTs,
+      start: this.count ? isoTime(this.firstSec, this.firstNsec, this.firstDigits) : null,
+      end: this.count ? isoTime(this.lastSec, this.lastNsec, this.lastDigits) : null,
       duration: this.count ? secondsBetween(this.firstSec, this.firstNsec, this.lastSec, this.lastNsec) : 0,
       bytes: this.bytes,
       comments: header?.comments ?? [],
@@ -153,14 +260,15 @@ export class AnalysisSession {
       }),
       damaged,
     };
-    void this.lastDigits;
-    return {
+    const model: AnalysisModel = {
       schema: SCHEMA_ID,
       tool: { name: 'pcap-explain', version: VERSION },
       capture,
       frames: this.frames,
       conversations,
     };
+    // issue 5: the explanation step (frames[].explain, story, overview), in the session's language
+    return this.explain ? explainModel(model, this.lang) : model;
   }
 }
 

@@ -103,11 +103,60 @@ export interface FrameRecord {
   udp?: { srcport: number; dstport: number; len: number };
   /** Conversation id (conversations[].id). */
   conversation?: number;
-  /** Application elements completed in this frame (issue 4). */
-  app?: unknown[];
+  /**
+   * Application elements completed in this frame (issue 4): compact entries, one per PDU/message, or a
+   * single `{proto, kind: 'segment'}` when the frame only carries part of a PDU that completes later.
+   */
+  app?: AppFrameEntry[];
   /** Plain-language explanation of the frame (issue 5). */
   explain?: string;
   notes: NoteRecord[];
+}
+
+/** Application protocol of a conversation (issue 4). */
+export type AppProto = 'zmtp' | 'mqtt' | 'http' | 'data';
+
+/** A decoded payload as it appears in the JSON model. */
+export interface AppPayloadRecord {
+  encoding: 'text' | 'json' | 'pickle' | 'hex';
+  /** Text, JSON value, decoded pickle value (JSON-safe), or hex of the first `shown` bytes. */
+  value: unknown;
+  /** Payload length in bytes. */
+  length: number;
+  /** Text cut for display. */
+  truncated?: boolean;
+  /** hex: bytes shown. */
+  shown?: number;
+  /** pickle: Python type of the top-level value, and the pickle protocol. */
+  py_type?: string;
+  protocol?: number;
+}
+
+/** What a frame completes at the application layer (compact; the full message is in conversations[].messages). */
+export interface AppFrameEntry {
+  proto: AppProto;
+  /** ZMTP greeting|command|message, MQTT packet type name, HTTP request|response, data, or segment. */
+  kind: string;
+  [key: string]: unknown;
+}
+
+/** One application message of a conversation (issue 4). */
+export interface AppMessageRecord {
+  /** The frame that completed the message. */
+  frame: number;
+  /** Every frame that carried its bytes, in order. */
+  frames: number[];
+  dir: 'c2s' | 's2c';
+  proto: AppProto;
+  /** ZMTP greeting|command|message; MQTT packet type (CONNECT, PUBLISH...); HTTP request|response; data. */
+  kind: string;
+  payload?: AppPayloadRecord;
+  /** The request this message answers (its completing frame), and the seconds since it. */
+  reply_to?: number;
+  latency?: number;
+  /** The answer to this message (its completing frame). */
+  replied_by?: number;
+  [key: string]: unknown;
 }
 
 export type CloseKind = 'fin' | 'rst' | 'refused' | 'open';
@@ -137,6 +186,16 @@ export interface ConversationRecord {
   /** How the client/server roles were decided. */
   roles_by: 'syn' | 'port' | 'first';
   notes: NoteRecord[];
+  /** Application protocol, when the conversation carried payload (issue 4). */
+  app?: AppProto;
+  /** Messaging pattern: ZMTP 'REQ/REP', 'PUB/SUB', 'PUSH/PULL'...; MQTT client role 'publisher', 'subscriber'. */
+  pattern?: string;
+  /** ZMTP Socket-Type of each side (READY metadata). */
+  socket_types?: { client: string | null; server: string | null };
+  /** Application messages, in order of completion (at most the cap; see message_count). */
+  messages?: AppMessageRecord[];
+  /** Messages seen, including those beyond the cap. */
+  message_count?: number;
   [key: string]: unknown;
 }
 

@@ -3,11 +3,20 @@
 let cachedSec = Number.NaN;
 let cachedPrefix = '';
 
-/** ISO 8601 UTC with as many fractional digits as the capture recorded (6 for µs, 9 for ns). */
+/** Seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years ISO 8601 writes with 4 digits. */
+const MIN_ISO_SEC = -62167219200;
+const MAX_ISO_SEC = 253402300799;
+
+/**
+ * ISO 8601 UTC with as many fractional digits as the capture recorded (6 for µs, 9 for ns).
+ * A pcapng timestamp is 64 bits wide: one outside the years 0000-9999 (a damaged or hostile file) is
+ * shown clamped to that range rather than making Date throw (fixtures/bad/fuzz/pcapng-huge-timestamp.pcapng).
+ */
 export function isoTime(tsSec: number, tsNsec: number, digits: number): string {
   if (tsSec !== cachedSec) {
     cachedSec = tsSec;
-    cachedPrefix = new Date(tsSec * 1000).toISOString().slice(0, 19);
+    const s = Number.isFinite(tsSec) ? Math.min(MAX_ISO_SEC, Math.max(MIN_ISO_SEC, tsSec)) : 0;
+    cachedPrefix = new Date(s * 1000).toISOString().slice(0, 19);
   }
   if (digits <= 0) return `${cachedPrefix}Z`;
   const d = Math.min(digits, 9);

@@ -27,12 +27,43 @@ export function hex(b: Uint8Array, o: number, n: number, sep = ''): string {
   return s;
 }
 
+/*
+ * Address text is cached: a capture repeats a few addresses millions of times, and building the string
+ * (and hashing it again as a conversation key) costs more than a lookup. The caches are bounded: emptied
+ * when they reach CACHE_MAX entries (a capture of random addresses only loses the cache, never grows it).
+ */
+const CACHE_MAX = 4096;
+/** MAC text by its last 4 bytes; `hi` = the first 2 bytes, checked on a hit. */
+const macCache = new Map<number, { hi: number; text: string }>();
+/** IPv4 text by the address as an int32. */
+const ipv4Cache = new Map<number, string>();
+
 export function mac(b: Uint8Array, o: number): string {
+  if (o < 0 || o + 6 > b.length) return macText(b, o);
+  const hi = (b[o]! << 8) | b[o + 1]!;
+  const lo = (b[o + 2]! << 24) | (b[o + 3]! << 16) | (b[o + 4]! << 8) | b[o + 5]!;
+  const e = macCache.get(lo);
+  if (e !== undefined && e.hi === hi) return e.text;
+  const text = macText(b, o);
+  if (macCache.size >= CACHE_MAX) macCache.clear();
+  macCache.set(lo, { hi, text });
+  return text;
+}
+
+function macText(b: Uint8Array, o: number): string {
   return `${HEX[b[o]!]}:${HEX[b[o + 1]!]}:${HEX[b[o + 2]!]}:${HEX[b[o + 3]!]}:${HEX[b[o + 4]!]}:${HEX[b[o + 5]!]}`;
 }
 
 export function ipv4(b: Uint8Array, o: number): string {
-  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+  if (o < 0 || o + 4 > b.length) return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+  const k = (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!;
+  let text = ipv4Cache.get(k);
+  if (text === undefined) {
+    text = `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+    if (ipv4Cache.size >= CACHE_MAX) ipv4Cache.clear();
+    ipv4Cache.set(k, text);
+  }
+  return text;
 }
 
 /** RFC 5952 text form: lowercase, leading zeros dropped, longest run (>1) of zero groups as "::". */

@@ -67,6 +67,11 @@ const OPT_LEN: Readonly<Record<number, readonly [number, number]>> = {
   136: [4, 4],
 };
 
+/** The 8 combinations of the flag bits (rb df mf = bits 15..13 of flags/offset), shared by every layer. */
+const FLAGS: ReadonlyArray<Readonly<{ rb: boolean; df: boolean; mf: boolean }>> = Array.from({ length: 8 }, (_, i) =>
+  Object.freeze({ rb: (i & 4) !== 0, df: (i & 2) !== 0, mf: (i & 1) !== 0 }),
+);
+
 const EOL: IpOption = Object.freeze({ type: OPT_EOL, name: OPT_NAMES[OPT_EOL]!, length: 1 });
 const NOP: IpOption = Object.freeze({ type: OPT_NOP, name: OPT_NAMES[OPT_NOP]!, length: 1 });
 const NO_OPTIONS: readonly IpOption[] = Object.freeze([]);
@@ -165,7 +170,7 @@ const dissectIpv4: Dissect = (b, off, end, f) => {
     dsfield: b[off + DSFIELD]!,
     len,
     id,
-    flags: { rb: (flagsOff & FLAG_RB) !== 0, df: (flagsOff & FLAG_DF) !== 0, mf },
+    flags: FLAGS[flagsOff >>> 13]!,
     frag_offset: fragOffset,
     ttl: b[off + TTL]!,
     proto,

@@ -191,6 +191,11 @@ export class HttpStream {
     this.parser = p;
   }
 
+  /** A message has started (bytes fed) and is not complete yet. */
+  get inProgress(): boolean {
+    return this.frames !== undefined && this.stopReason === undefined;
+  }
+
   /** Why parsing stopped, if it did. */
   get stopped(): HttpStopReason | undefined {
     return this.stopReason;

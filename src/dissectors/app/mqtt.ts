@@ -457,22 +457,54 @@ function withProps<T extends object>(o: T, p: unknown): T & { properties?: MqttP
   return pr ? { ...o, properties: pr } : o;
 }
 
-/** Parses one whole packet with mqtt-packet; returns the packet or the error text. */
-function parseWith(pdu: Uint8Array, version: MqttVersion | undefined): { packet: Packet } | { error: string } {
-  let packet: Packet | undefined;
-  let error: string | undefined;
-  try {
-    const parser = mqttPacket.parser(version !== undefined ? { protocolVersion: version } : {});
+interface CachedParser {
+  readonly parser: ReturnType<typeof mqttPacket.parser>;
+  readonly settings: { protocolVersion?: number };
+  packet: Packet | undefined;
+  error: string | undefined;
+}
+
+/**
+ * One mqtt-packet parser per protocol version, reused (building a parser per packet dominated the cost).
+ * Its settings are restored before each packet (a CONNECT replaces them); after an error or a packet it
+ * could not finish, the parser is dropped and a fresh one is built next time.
+ */
+const parsers = new Map<number, CachedParser>();
+
+function parserFor(version: MqttVersion | undefined): CachedParser {
+  const key = version ?? 0;
+  let c = parsers.get(key);
+  if (!c) {
+    const settings = version !== undefined ? { protocolVersion: version } : {};
+    const parser = mqttPacket.parser({ ...settings });
+    const cached: CachedParser = { parser, settings, packet: undefined, error: undefined };
     parser.on('packet', (p: mqttPacket.Packet) => {
-      packet ??= p as Packet;
+      cached.packet ??= p as Packet;
     });
     parser.on('error', (e: unknown) => {
-      error ??= e instanceof Error ? e.message : String(e);
+      cached.error ??= e instanceof Error ? e.message : String(e);
     });
-    parser.parse(Buffer.from(pdu.buffer, pdu.byteOffset, pdu.byteLength));
-  } catch (err) {
-    error ??= err instanceof Error ? err.message : String(err);
+    parsers.set(key, cached);
+    c = cached;
   }
+  return c;
+}
+
+/** Parses one whole packet with mqtt-packet; returns the packet or the error text. */
+function parseWith(pdu: Uint8Array, version: MqttVersion | undefined): { packet: Packet } | { error: string } {
+  const c = parserFor(version);
+  c.packet = undefined;
+  c.error = undefined;
+  (c.parser as unknown as { settings: object }).settings = { ...c.settings };
+  try {
+    c.parser.parse(Buffer.from(pdu.buffer, pdu.byteOffset, pdu.byteLength));
+  } catch (err) {
+    c.error ??= err instanceof Error ? err.message : String(err);
+  }
+  const { packet, error } = c;
+  c.packet = undefined;
+  c.error = undefined;
+  if (error !== undefined || !packet) parsers.delete(version ?? 0);
   if (error !== undefined) return { error };
   if (!packet) return { error: 'incomplete packet' };
   return { packet };
@@ -526,6 +558,10 @@ function decodeInner(p: Uint8Array, state: MqttState, sink: NoteSink): MqttMessa
     sink.add('mqtt.version.assumed', { ver: 4 });
   }
   if (msgtype !== MSGTYPE.CONNECT) version ??= 4;
+  if (msgtype !== MSGTYPE.CONNECT && fastPath) {
+    const fast = decodeFast(p, hdr, version === 5);
+    if (fast) return fast;
+  }
   const r = parseWith(p, msgtype === MSGTYPE.CONNECT ? undefined : version);
   if ('error' in r) {
     // A CONNECT still tells the version when its header got that far.
@@ -700,6 +736,88 @@ function decodeInner(p: Uint8Array, state: MqttState, sink: NoteSink): MqttMessa
   }
 }
 
+const utf8Lenient = new TextDecoder('utf-8');
+
+let fastPath = true;
+
+/** Tests: turn the fast path off to compare it with mqtt-packet's decoding of the same packets. */
+export function setMqttFastPath(on: boolean): void {
+  fastPath = on;
+}
+
+/** MQTT 5 reason codes a PUBACK/PUBREC may carry without a failure note (the rest go to mqtt-packet). */
+const FAST_ACK_CODES = new Set([0x00, 0x10]);
+
+/**
+ * Fast path for the packets that make up the bulk of a capture (PUBLISH, the publish acknowledgements,
+ * PINGREQ/PINGRESP, and DISCONNECT before MQTT 5): decoded here, with mqtt-packet's rules, without
+ * building its parser state. In MQTT 5 only packets without properties and with a success reason code
+ * take this path. Anything unusual (reserved flags, odd lengths) returns undefined and goes to
+ * mqtt-packet, which then names the problem.
+ */
+function decodeFast(p: Uint8Array, hdr: Header, v5: boolean): MqttMessage | undefined {
+  const o = hdr.hdr_len;
+  switch (hdr.msgtype) {
+    case MSGTYPE.PUBLISH: {
+      const qos = (hdr.flags >> 1) & 3;
+      if (qos === 3 || hdr.len < 2) return undefined;
+      const topicLen = (p[o]! << 8) | p[o + 1]!;
+      let at = o + 2 + topicLen;
+      if (at > p.length) return undefined;
+      const topic = utf8Lenient.decode(p.subarray(o + 2, at));
+      let msgid: number | undefined;
+      if (qos > 0) {
+        if (at + 2 > p.length) return undefined;
+        msgid = (p[at]! << 8) | p[at + 1]!;
+        at += 2;
+      }
+      if (v5) {
+        // Property length 0 only (one octet).
+        if (at >= p.length || p[at] !== 0) return undefined;
+        at += 1;
+      }
+      const m: MqttPublish = {
+        kind: 'publish',
+        ...hdr,
+        topic,
+        topic_range: { offset: o + 2, length: topicLen },
+        qos,
+        retain: (hdr.flags & 1) !== 0,
+        dup: (hdr.flags & 8) !== 0,
+        ...(msgid !== undefined ? { msgid } : {}),
+        payload: p.subarray(at),
+        payload_range: { offset: at, length: p.length - at },
+      };
+      return m;
+    }
+    case MSGTYPE.PUBACK:
+    case MSGTYPE.PUBREC:
+    case MSGTYPE.PUBREL:
+    case MSGTYPE.PUBCOMP: {
+      if (hdr.flags !== (hdr.msgtype === MSGTYPE.PUBREL ? 2 : 0)) return undefined;
+      const kind = TYPE_NAMES[hdr.msgtype] as MqttAck['kind'];
+      const msgid = (p[o]! << 8) | p[o + 1]!;
+      if (!v5) return hdr.len === 2 ? { kind, ...hdr, msgid } : undefined;
+      let rc = 0;
+      if (hdr.len === 3 || hdr.len === 4) {
+        rc = p[o + 2]!;
+        if (hdr.len === 4 && p[o + 3] !== 0) return undefined;
+        if (rc !== 0 && !(FAST_ACK_CODES.has(rc) && (kind === 'puback' || kind === 'pubrec'))) return undefined;
+      } else if (hdr.len !== 2) return undefined;
+      return { kind, ...hdr, msgid, reason_code: rc, reason_name: reasonName(rc, kind) };
+    }
+    case MSGTYPE.PINGREQ:
+    case MSGTYPE.PINGRESP:
+      if (hdr.len !== 0 || hdr.flags !== 0) return undefined;
+      return { kind: hdr.msgtype === MSGTYPE.PINGREQ ? 'pingreq' : 'pingresp', ...hdr };
+    case MSGTYPE.DISCONNECT:
+      if (v5 || hdr.len !== 0 || hdr.flags !== 0) return undefined;
+      return { kind: 'disconnect', ...hdr };
+    default:
+      return undefined;
+  }
+}
+
 /** Protocol level from a raw CONNECT variable header (used when mqtt-packet rejects the rest). */
 function learnVersionFromRaw(p: Uint8Array, o: number, state: MqttState): void {
   if (p.length < o + 2) return;
@@ -747,28 +865,13 @@ export class MqttPairer {
   observe(m: MqttMessage, dir: Dir, frame: number, time: number): MqttPairing {
     const sink = new NoteSink(NOTES);
     const other: Dir = dir === 0 ? 1 : 0;
-    const start = (key: string, p: Pending, msgid: number, dup: boolean) => {
-      const prev = this.pending.get(key);
-      if (prev && !dup && prev.kind === p.kind)
-        sink.add('mqtt.msgid.in_use', { msgid, msgtype: p.kind, first: prev.frame });
-      if (prev && dup) return; // a retransmission keeps the original request time
-      this.pending.set(key, p);
-    };
-    const answer = (key: string, kind: MqttTypeName, msgid: number): MqttPairing | undefined => {
-      const p = this.pending.get(key);
-      if (!p?.expect.includes(kind)) {
-        sink.add('mqtt.ack.unmatched', { msgid, msgtype: kind });
-        return undefined;
-      }
-      this.pending.delete(key);
-      return { reply_to: p.frame, latency: time - p.time, request: p.kind, notes: sink.notes };
-    };
     switch (m.kind) {
       case 'publish':
         if (m.qos > 0 && m.msgid !== undefined)
-          start(
+          this.start(
+            sink,
             `${dir}:p:${m.msgid}`,
-            { frame, time, kind: 'publish', expect: m.qos === 1 ? ['puback'] : ['pubrec'] },
+            { frame, time, kind: 'publish', expect: m.qos === 1 ? EXPECT_PUBACK : EXPECT_PUBREC },
             m.msgid,
             m.dup,
           );
@@ -776,38 +879,50 @@ export class MqttPairer {
       case 'puback':
       case 'pubrec':
       case 'pubcomp': {
-        const r = answer(`${other}:p:${m.msgid}`, m.kind, m.msgid);
+        const r = this.answer(sink, `${other}:p:${m.msgid}`, m.kind, m.msgid, time);
         if (m.kind === 'pubrec' && r) {
           // PUBREC opens the PUBREL step, answered by PUBCOMP from the publisher's peer.
-          this.pending.set(`${other}:p:${m.msgid}`, { frame, time, kind: 'pubrec', expect: ['pubrel'] });
+          this.pending.set(`${other}:p:${m.msgid}`, { frame, time, kind: 'pubrec', expect: EXPECT_PUBREL });
         }
         if (r) return r;
         break;
       }
       case 'pubrel': {
         // PUBREL comes from the publisher and answers the peer's PUBREC.
-        const r = answer(`${dir}:p:${m.msgid}`, 'pubrel', m.msgid);
-        this.pending.set(`${dir}:p:${m.msgid}`, { frame, time, kind: 'pubrel', expect: ['pubcomp'] });
+        const r = this.answer(sink, `${dir}:p:${m.msgid}`, 'pubrel', m.msgid, time);
+        this.pending.set(`${dir}:p:${m.msgid}`, { frame, time, kind: 'pubrel', expect: EXPECT_PUBCOMP });
         if (r) return r;
         break;
       }
       case 'subscribe':
-        start(`${dir}:s:${m.msgid}`, { frame, time, kind: 'subscribe', expect: ['suback'] }, m.msgid, false);
+        this.start(
+          sink,
+          `${dir}:s:${m.msgid}`,
+          { frame, time, kind: 'subscribe', expect: EXPECT_SUBACK },
+          m.msgid,
+          false,
+        );
         break;
       case 'unsubscribe':
-        start(`${dir}:s:${m.msgid}`, { frame, time, kind: 'unsubscribe', expect: ['unsuback'] }, m.msgid, false);
+        this.start(
+          sink,
+          `${dir}:s:${m.msgid}`,
+          { frame, time, kind: 'unsubscribe', expect: EXPECT_UNSUBACK },
+          m.msgid,
+          false,
+        );
         break;
       case 'suback':
       case 'unsuback': {
-        const r = answer(`${other}:s:${m.msgid}`, m.kind, m.msgid);
+        const r = this.answer(sink, `${other}:s:${m.msgid}`, m.kind, m.msgid, time);
         if (r) return r;
         break;
       }
       case 'connect':
-        this.connects[dir]!.push({ frame, time, kind: 'connect', expect: ['connack'] });
+        this.connects[dir]!.push({ frame, time, kind: 'connect', expect: EXPECT_CONNACK });
         break;
       case 'pingreq':
-        this.pings[dir]!.push({ frame, time, kind: 'pingreq', expect: ['pingresp'] });
+        this.pings[dir]!.push({ frame, time, kind: 'pingreq', expect: EXPECT_PINGRESP });
         break;
       case 'connack':
       case 'pingresp': {
@@ -822,7 +937,40 @@ export class MqttPairer {
     }
     return { notes: sink.notes };
   }
+
+  private start(sink: NoteSink, key: string, p: Pending, msgid: number, dup: boolean): void {
+    const prev = this.pending.get(key);
+    if (prev && !dup && prev.kind === p.kind)
+      sink.add('mqtt.msgid.in_use', { msgid, msgtype: p.kind, first: prev.frame });
+    if (prev && dup) return; // a retransmission keeps the original request time
+    this.pending.set(key, p);
+  }
+
+  private answer(
+    sink: NoteSink,
+    key: string,
+    kind: MqttTypeName,
+    msgid: number,
+    time: number,
+  ): MqttPairing | undefined {
+    const p = this.pending.get(key);
+    if (!p?.expect.includes(kind)) {
+      sink.add('mqtt.ack.unmatched', { msgid, msgtype: kind });
+      return undefined;
+    }
+    this.pending.delete(key);
+    return { reply_to: p.frame, latency: time - p.time, request: p.kind, notes: sink.notes };
+  }
 }
+
+const EXPECT_PUBACK: readonly MqttTypeName[] = ['puback'];
+const EXPECT_PUBREC: readonly MqttTypeName[] = ['pubrec'];
+const EXPECT_PUBREL: readonly MqttTypeName[] = ['pubrel'];
+const EXPECT_PUBCOMP: readonly MqttTypeName[] = ['pubcomp'];
+const EXPECT_SUBACK: readonly MqttTypeName[] = ['suback'];
+const EXPECT_UNSUBACK: readonly MqttTypeName[] = ['unsuback'];
+const EXPECT_CONNACK: readonly MqttTypeName[] = ['connack'];
+const EXPECT_PINGRESP: readonly MqttTypeName[] = ['pingresp'];
 
 /** The module as the reassembly layer sees it. */
 export const mqtt: AppProtocol<MqttState, MqttMessage> = { name: 'mqtt', notes: NOTES, frame, decode };

@@ -101,6 +101,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Valid UTF-8 without control characters other than \n \r \t, or undefined. */
 export function printableText(bytes: Uint8Array): string | undefined {
+  // Fast path (most lab payloads): printable ASCII needs no UTF-8 decoder.
+  const n = bytes.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = bytes[i]!;
+    if (c >= 0x80) break;
+    if (c < 0x20 ? c !== 0x0a && c !== 0x0d && c !== 0x09 : c === 0x7f) return undefined;
+  }
+  if (i === n) {
+    if (n <= 256) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+  }
   let s: string;
   try {
     s = utf8.decode(bytes);
@@ -116,6 +128,27 @@ export function printableText(bytes: Uint8Array): string | undefined {
 }
 
 const JSON_START = /^[\s]*[[{"\-0-9tfn]/;
+
+const JSON_NUMBER = /^\s*-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/;
+const JSON_WORD = /^\s*(?:true|false|null)\s*$/;
+
+/**
+ * Cheap shape check before JSON.parse (a failed parse throws, which costs more than the parse): the
+ * last non-space character must close what the first one opened; bare numbers and words must be whole.
+ */
+function plausibleJson(t: string): boolean {
+  let i = 0;
+  while (i < t.length && t.charCodeAt(i) <= 0x20) i++;
+  let j = t.length - 1;
+  while (j > i && t.charCodeAt(j) <= 0x20) j--;
+  const a = t[i];
+  const b = t[j];
+  if (a === '{') return b === '}';
+  if (a === '[') return b === ']';
+  if (a === '"') return b === '"' && j > i;
+  if (a === 't' || a === 'f' || a === 'n') return JSON_WORD.test(t);
+  return JSON_NUMBER.test(t);
+}
 
 /** Decodes payload bytes as text, JSON, pickle or hex. Never throws. */
 export function decodePayload(bytes: Uint8Array, opts: PayloadOptions = {}): DecodedPayload {
@@ -143,7 +176,7 @@ export function decodePayload(bytes: Uint8Array, opts: PayloadOptions = {}): Dec
 
   const text = printableText(bytes);
   if (text !== undefined) {
-    if (JSON_START.test(text)) {
+    if (JSON_START.test(text) && plausibleJson(text)) {
       try {
         const value = JSON.parse(text) as JsonValue;
         return { encoding: 'json', value, length, notes: sink.notes };

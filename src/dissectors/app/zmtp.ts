@@ -689,14 +689,23 @@ export interface ZmtpMultipart {
   readonly last_frame?: number;
 }
 
-/** Groups message frames (one PDU each) into messages: parts up to and including one without MORE. */
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Groups message frames (one PDU each) into messages: parts up to and including one without MORE.
+ * With `copyParts`, the parts that wait for the rest of their message are copied (a stream's PDU bytes
+ * are views valid only while the PDU is handled); the completing part is handed on as it came.
+ */
 export class ZmtpMessageAssembler {
   private parts: ZmtpPart[] = [];
   private count = 0;
   private total = 0;
   private firstFrame: number | undefined;
 
-  constructor(private readonly maxParts = 1024) {}
+  constructor(
+    private readonly maxParts = 1024,
+    private readonly copyParts = false,
+  ) {}
 
   /** Adds a frame; returns the message when this frame completes it. Commands are not message parts. */
   push(f: ZmtpFrame, frameNo?: number): ZmtpMultipart | undefined {
@@ -704,15 +713,20 @@ export class ZmtpMessageAssembler {
     if (this.count === 0) this.firstFrame = frameNo;
     this.count++;
     this.total += f.size;
-    if (this.parts.length < this.maxParts) this.parts.push({ more: f.more, size: f.size, payload: f.body });
+    if (this.parts.length < this.maxParts)
+      this.parts.push({
+        more: f.more,
+        size: f.size,
+        payload: this.copyParts && f.more ? (f.size === 0 ? NO_BYTES : f.body.slice()) : f.body,
+      });
     if (f.more) return undefined;
-    const m: ZmtpMultipart = {
+    const m: { -readonly [K in keyof ZmtpMultipart]: ZmtpMultipart[K] } = {
       parts: this.parts,
       part_count: this.count,
       total_size: this.total,
-      ...(this.firstFrame !== undefined ? { first_frame: this.firstFrame } : {}),
-      ...(frameNo !== undefined ? { last_frame: frameNo } : {}),
     };
+    if (this.firstFrame !== undefined) m.first_frame = this.firstFrame;
+    if (frameNo !== undefined) m.last_frame = frameNo;
     this.parts = [];
     this.count = 0;
     this.total = 0;

@@ -1,0 +1,119 @@
+/**
+ * State shared by every application session of one capture: the frame being processed (the TCP layer
+ * calls the sessions synchronously while the table handles a frame), its time, and what the frame
+ * completes at the application layer (collected only when someone renders frames).
+ */
+import type { Note } from '../../dissectors/types.js';
+import type { AppFrameEntry, AppProto } from '../model.js';
+import { appSeverity } from './notes.js';
+import { BrokerRelay } from './relay.js';
+
+export const DEFAULT_MAX_MESSAGES = 10_000;
+
+export interface AppFrameOutput {
+  /** Entries for FrameRecord.app (empty when frames are not collected; shared, do not mutate). */
+  entries: AppFrameEntry[];
+  /** Application protocol to append to FrameRecord.protocols (undefined for a segment-only frame). */
+  proto: AppProto | undefined;
+  notes: Note[];
+}
+
+const NO_ENTRIES: AppFrameEntry[] = [];
+const NO_NOTES: Note[] = [];
+
+export class AppContext {
+  /** Frame being processed (0 outside a frame, e.g. while streams are closed at the end). */
+  frame = 0;
+  /** Its time in seconds since `base` (full precision, > 0). */
+  now = 0;
+  private base = Number.NaN;
+  /** Whether frame entries, previews and frame notes are wanted (someone renders frames). */
+  readonly frames: boolean;
+  readonly maxMessages: number;
+  private entries: AppFrameEntry[] | null = null;
+  private proto: AppProto | undefined;
+  private segmentOf: AppProto | undefined;
+  private notes: Note[] | null = null;
+  private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
+  private readonly brokers = new Map<string, BrokerRelay>();
+
+  constructor(frames: boolean, maxMessages = DEFAULT_MAX_MESSAGES) {
+    this.frames = frames;
+    this.maxMessages = maxMessages;
+  }
+
+  /** The relay index of one MQTT broker endpoint (shared by all its connections). */
+  broker(endpoint: string): BrokerRelay {
+    let b = this.brokers.get(endpoint);
+    if (!b) {
+      b = new BrokerRelay();
+      this.brokers.set(endpoint, b);
+    }
+    return b;
+  }
+
+  /** A new frame: number and time (RawFrame.tsSec/tsNsec). */
+  begin(n: number, tsSec: number, tsNsec: number): void {
+    if (Number.isNaN(this.base)) this.base = tsSec - 1;
+    this.frame = n;
+    this.now = tsSec - this.base + tsNsec / 1e9;
+  }
+
+  /** No frame is being processed any more (end of capture: streams are flushed). */
+  endFrames(): void {
+    this.frame = 0;
+    this.entries = null;
+    this.notes = null;
+    this.proto = undefined;
+    this.segmentOf = undefined;
+  }
+
+  /** The current frame completes an element of `proto` (always called; cheap). */
+  done(proto: AppProto): void {
+    if (this.proto === undefined && this.frame !== 0) this.proto = proto;
+  }
+
+  /** What the current frame completes, for the frame list (call only when `frames` is set). */
+  emit(e: AppFrameEntry): void {
+    if (!this.frames || this.frame === 0) return;
+    if (!this.entries) this.entries = [];
+    this.entries.push(e);
+  }
+
+  /** The current frame carries bytes of an element of `proto` that completes later. */
+  segment(proto: AppProto): void {
+    if (this.frames && this.frame !== 0) this.segmentOf ??= proto;
+  }
+
+  /** A note on the current frame (kept in summary mode too: the summary counts notes). */
+  note(code: string, params?: Record<string, string | number>): void {
+    if (this.frame === 0) return;
+    const n: Note = params ? { code, severity: appSeverity(code), params } : { code, severity: appSeverity(code) };
+    if (this.notes) this.notes.push(n);
+    else this.notes = [n];
+  }
+
+  /** Notes already carrying a severity (from a dissector). */
+  notesFrom(list: readonly Note[]): void {
+    if (this.frame === 0 || list.length === 0) return;
+    if (!this.notes) this.notes = [];
+    for (const n of list) this.notes.push(n);
+  }
+
+  /**
+   * What the current frame completed; resets for the next frame. Undefined when nothing happened.
+   * The object is reused from frame to frame: read it before the next frame.
+   */
+  take(): AppFrameOutput | undefined {
+    if (this.proto === undefined && !this.entries && !this.notes && !this.segmentOf) return undefined;
+    const out = this.out;
+    out.entries = this.entries ?? (this.segmentOf ? [{ proto: this.segmentOf, kind: 'segment' }] : NO_ENTRIES);
+    out.proto = this.proto;
+    out.notes = this.notes ?? NO_NOTES;
+    this.entries = null;
+    this.notes = null;
+    this.proto = undefined;
+    this.segmentOf = undefined;
+    return out;
+  }
+}

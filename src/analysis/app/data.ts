@@ -1,0 +1,75 @@
+/**
+ * Raw data: plain TCP (one message per delivered chunk, i.e. the bytes a segment contributes) and UDP
+ * (one message per datagram), decoded as text/JSON/pickle/hex. Alternating directions are paired as
+ * request and response: the direction that spoke first asks, the next run of the other direction answers
+ * (the echo lab: "halo" → "Echo: halo"); the answer's first chunk replies to the question's last chunk.
+ */
+import type { AppMessageRecord, ConversationRecord } from '../model.js';
+import type { EndReason } from '../reassembly.js';
+import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import { DIR_NAME } from './conversation.js';
+import { roundNs } from './time.js';
+
+export class DataHandler implements AppHandler {
+  readonly proto = 'data' as const;
+  private firstDir = -1;
+  private curDir = -1;
+  /** The last chunk of the current question, until the answer starts. */
+  private question: { rec: AppMessageRecord | null; frame: number; t: number } | null = null;
+  private pairs = 0;
+  private readonly seen: [boolean, boolean] = [false, false];
+
+  constructor(private readonly conv: AppConversation) {}
+
+  data(dir: Dir, bytes: Uint8Array, _offset: number, frame: number): void {
+    this.chunk(dir, bytes, frame);
+  }
+
+  /** One message: a TCP chunk or a UDP datagram. */
+  chunk(dir: Dir, bytes: Uint8Array, frame: number): void {
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const at = conv.completing([frame]);
+    let rec: AppMessageRecord | null = null;
+    if (conv.room()) {
+      rec = {
+        frame: at,
+        frames: [frame],
+        dir: DIR_NAME[dir],
+        proto: 'data',
+        kind: 'data',
+        length: bytes.length,
+        payload: conv.decode(bytes),
+      };
+      conv.add(rec);
+    }
+    this.seen[dir] = true;
+    if (this.firstDir < 0) this.firstDir = dir;
+    if (dir !== this.curDir) {
+      this.curDir = dir;
+      const q = this.question;
+      if (dir !== this.firstDir && q) {
+        this.pairs++;
+        if (rec) {
+          rec.reply_to = q.frame;
+          rec.latency = roundNs(ctx.now - q.t);
+        }
+        if (q.rec) q.rec.replied_by = at;
+      }
+    }
+    this.question = dir === this.firstDir ? { rec, frame: at, t: ctx.now } : null;
+    ctx.done('data');
+    if (ctx.frames) ctx.emit({ proto: 'data', kind: 'data', length: bytes.length });
+  }
+
+  gap(): void {
+    // Raw data has no framing to lose: the next chunk is a message like any other.
+  }
+
+  end(_dir: Dir, _reason: EndReason, _frame: number): void {}
+
+  finish(rec: ConversationRecord): void {
+    if (this.pairs > 0) rec.pattern = 'request/response';
+    else if (this.seen[0] !== this.seen[1]) rec.pattern = 'one-way';
+  }
+}

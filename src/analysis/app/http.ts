@@ -1,0 +1,138 @@
+/**
+ * HTTP/1.x session: the request direction and the response direction of one connection (http-parser-js
+ * via the pure dissector), request ↔ response pairing in order (pipelining included) with latency.
+ */
+import { type HttpMessage, type HttpOutput, newHttpPair } from '../../dissectors/app/http.js';
+import type { AppMessageRecord, ConversationRecord } from '../model.js';
+import type { EndReason } from '../reassembly.js';
+import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import { DIR_NAME } from './conversation.js';
+import { payloadRecord } from './payload.js';
+import { roundNs } from './time.js';
+
+interface Waiting {
+  rec: AppMessageRecord | null;
+  frame: number;
+  t: number;
+}
+
+/** Most requests remembered while waiting for their responses. */
+const MAX_WAITING = 10_000;
+
+/** Headers as one object (name as sent → value; a repeated name → its values in order). */
+function headerObject(list: readonly { name: string; value: string }[]): Record<string, string | string[]> {
+  const o: Record<string, string | string[]> = Object.create(null);
+  for (const { name, value } of list) {
+    const prev = o[name];
+    if (prev === undefined) o[name] = value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else o[name] = [prev, value];
+  }
+  return o;
+}
+
+export class HttpHandler implements AppHandler {
+  readonly proto = 'http' as const;
+  private readonly pair = newHttpPair();
+  private readonly waiting: Waiting[] = [];
+  private rpc: string | undefined;
+
+  constructor(
+    private readonly conv: AppConversation,
+    /** Direction carrying requests (c2s unless the first bytes said otherwise). */
+    private readonly reqDir: Dir = 0,
+  ) {}
+
+  private stream(dir: Dir) {
+    return dir === this.reqDir ? this.pair.request : this.pair.response;
+  }
+
+  data(dir: Dir, bytes: Uint8Array, _offset: number, frame: number): void {
+    const s = this.stream(dir);
+    if (s.stopped) return;
+    this.handle(dir, s.push(bytes, frame));
+    if (s.inProgress) this.conv.ctx.segment('http');
+  }
+
+  gap(dir: Dir, _offset: number, length: number, frame: number): void {
+    const s = this.stream(dir);
+    if (s.stopped) return;
+    this.handle(dir, s.gap(frame, length));
+    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: 'http', frame });
+  }
+
+  end(dir: Dir, _reason: EndReason, frame: number): void {
+    const s = this.stream(dir);
+    if (s.stopped) return;
+    this.handle(dir, s.end(frame));
+  }
+
+  private handle(dir: Dir, out: HttpOutput): void {
+    const ctx = this.conv.ctx;
+    ctx.notesFrom(out.notes);
+    for (const m of out.messages) this.message(dir, m);
+  }
+
+  private message(dir: Dir, m: HttpMessage): void {
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const at = conv.completing(m.frames);
+    let rec: AppMessageRecord | null = null;
+    if (conv.room()) {
+      rec = { frame: at, frames: [...m.frames], dir: DIR_NAME[dir], proto: 'http', kind: m.kind };
+      if (m.kind === 'request') {
+        rec.method = m.method;
+        rec.uri = m.uri;
+        rec.path = m.path;
+        if (Object.keys(m.query).length > 0) rec.params = m.query;
+      } else {
+        rec.status = m.code;
+        rec.phrase = m.phrase;
+        if (m.request_method !== undefined) rec.request_method = m.request_method;
+      }
+      rec.version = m.version;
+      rec.headers = headerObject(m.headers);
+      if (m.content_type !== undefined) rec.content_type = m.content_type;
+      if (m.content_length !== undefined) rec.content_length = m.content_length;
+      rec.body_len = m.body_len;
+      if (m.chunked) rec.chunked = true;
+      rec.keep_alive = m.keep_alive;
+      if (!m.complete) rec.complete = false;
+      if (m.body_capped) rec.body_capped = true;
+      if (m.payload) rec.payload = conv.charge(payloadRecord(m.payload));
+      if (m.rpc) rec.rpc = m.rpc;
+      conv.add(rec);
+    }
+    if (m.payload) ctx.notesFrom(m.payload.notes);
+    if (m.rpc) this.rpc ??= m.rpc.kind === 'json-rpc' ? 'JSON-RPC' : 'SOAP';
+    if (m.kind === 'request') {
+      if (this.waiting.length < MAX_WAITING) this.waiting.push({ rec, frame: at, t: ctx.now });
+    } else {
+      // 1xx interim responses answer the oldest request without ending it.
+      const interim = m.code >= 100 && m.code < 200 && m.code !== 101;
+      const q = interim ? this.waiting[0] : this.waiting.shift();
+      if (q) {
+        if (rec) {
+          rec.reply_to = q.frame;
+          rec.latency = roundNs(ctx.now - q.t);
+        }
+        if (q.rec && !interim) q.rec.replied_by = at;
+      } else {
+        conv.note('http.response.unpaired', { frame: at });
+      }
+    }
+    ctx.done('http');
+    if (ctx.frames) {
+      const e =
+        m.kind === 'request'
+          ? { proto: 'http' as const, kind: 'request', method: m.method, uri: m.uri, version: m.version }
+          : { proto: 'http' as const, kind: 'response', status: m.code, phrase: m.phrase, version: m.version };
+      if (m.body_len > 0 && m.content_type) (e as Record<string, unknown>).content_type = m.content_type;
+      ctx.emit(e);
+    }
+  }
+
+  finish(rec: ConversationRecord): void {
+    rec.pattern = this.rpc ? `request/response (${this.rpc})` : 'request/response';
+  }
+}

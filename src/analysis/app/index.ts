@@ -1,0 +1,109 @@
+/**
+ * The application layer of the analysis: one AppConversation per TCP conversation (through the
+ * conversation table's stream factory) and per UDP flow that carries payload; per-protocol sessions
+ * (ZMTP, MQTT, HTTP, raw data); what each frame completes (for the frame list); and, at the end, the
+ * conversation records' application fields and the cross-conversation passes (aggregate.ts).
+ *
+ * Usage per capture: begin(frame) before the conversation table sees the frame, udp() for UDP payloads,
+ * take() after the frame (when frames are rendered), endFrames() before the table's finish(), then
+ * finish(records).
+ */
+import type { ConversationInfo, Direction, StreamFactory } from '../conversations.js';
+import type { AppProto, ConversationRecord } from '../model.js';
+import type { StreamSink } from '../reassembly.js';
+import { aggregate } from './aggregate.js';
+import { AppContext, type AppFrameOutput } from './context.js';
+import { AppConversation, type AppHandler, type Dir, type HandlerFactory } from './conversation.js';
+import { DataHandler } from './data.js';
+import { HttpHandler } from './http.js';
+import { MqttHandler } from './mqtt.js';
+import { ZmtpHandler } from './zmtp.js';
+
+export type { AppFrameOutput } from './context.js';
+export { DEFAULT_MAX_MESSAGES } from './context.js';
+export { APP_LAYER_MEANING, APP_LAYER_NOTES } from './notes.js';
+
+export interface AppLayerOptions {
+  /** Collect what each frame completes (FrameRecord.app, Info text, frame notes). Default true. */
+  frames?: boolean;
+  /** Messages listed per conversation (default 10000); the rest are counted. */
+  maxMessages?: number;
+}
+
+const HANDLERS: HandlerFactory = {
+  create(proto: AppProto, conv: AppConversation, opts: { midStream?: boolean; requestDir?: Dir }): AppHandler {
+    switch (proto) {
+      case 'zmtp':
+        return new ZmtpHandler(conv, opts.midStream ?? false);
+      case 'mqtt':
+        return new MqttHandler(conv);
+      case 'http':
+        return new HttpHandler(conv, opts.requestDir ?? 0);
+      case 'data':
+        return new DataHandler(conv);
+      default: {
+        const never: never = proto;
+        return never;
+      }
+    }
+  },
+};
+
+export class AppLayer {
+  readonly ctx: AppContext;
+  private readonly convs: AppConversation[] = [];
+  private readonly byId: (AppConversation | undefined)[] = [];
+  /** The conversation table's stream factory (one closure per capture). */
+  readonly factory: StreamFactory;
+
+  constructor(opts: AppLayerOptions = {}) {
+    this.ctx = new AppContext(opts.frames ?? true, opts.maxMessages);
+    this.factory = (info) => this.open(info);
+  }
+
+  private open(info: ConversationInfo): { c2s: StreamSink; s2c: StreamSink } {
+    const c = new AppConversation(this.ctx, info.id, info, HANDLERS);
+    this.convs.push(c);
+    this.byId[info.id] = c;
+    return { c2s: c.sinks[0], s2c: c.sinks[1] };
+  }
+
+  /** A frame starts (before the conversation table sees it). */
+  begin(n: number, tsSec: number, tsNsec: number): void {
+    this.ctx.begin(n, tsSec, tsNsec);
+  }
+
+  /** A UDP datagram's payload (bytes valid during the call only). */
+  udp(conversation: number, direction: Direction, bytes: Uint8Array, frame: number): void {
+    let c = this.byId[conversation];
+    if (!c) {
+      c = new AppConversation(this.ctx, conversation, undefined, HANDLERS);
+      c.handler = new DataHandler(c);
+      this.convs.push(c);
+      this.byId[conversation] = c;
+    }
+    (c.handler as DataHandler).chunk(direction === 'c2s' ? 0 : 1, bytes, frame);
+  }
+
+  /** What the current frame completed at the application layer, if anything. */
+  take(): AppFrameOutput | undefined {
+    return this.ctx.take();
+  }
+
+  /** No more frames: what completes from now on (streams flushed at the end) belongs to no frame. */
+  endFrames(): void {
+    this.ctx.endFrames();
+  }
+
+  /** Adds the application fields to the conversation records and runs the cross-conversation passes. */
+  finish(records: ConversationRecord[]): void {
+    this.ctx.endFrames();
+    const byId = new Map<number, ConversationRecord>();
+    for (const r of records) byId.set(r.id, r);
+    aggregate(this.convs, byId);
+    for (const c of this.convs) {
+      const r = byId.get(c.id);
+      if (r) c.finish(r);
+    }
+  }
+}

@@ -1,0 +1,321 @@
+/**
+ * MQTT session: both directions framed by the MQTT framer over TCP reassembly (PduStream), decoded with
+ * the connection's protocol version (the broker→client direction never sees CONNECT: both directions
+ * share one session), every packet listed as a message, and packets paired by packet id (MqttPairer).
+ * What the broker relay needs (topic + payload fingerprint of each PUBLISH, CONNECT wills) is kept for
+ * the cross-conversation pass (aggregate.ts).
+ */
+import {
+  type MqttMessage,
+  MqttPairer,
+  type MqttProperties,
+  type MqttState,
+  mqtt,
+  newMqttStatePair,
+} from '../../dissectors/app/mqtt.js';
+import type { AppMessageRecord, ConversationRecord } from '../model.js';
+import { type EndReason, type PduSink, PduStream } from '../reassembly.js';
+import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import { DIR_NAME } from './conversation.js';
+import { fnv1a, textOrHex } from './payload.js';
+import type { BrokerRelay } from './relay.js';
+import { roundNs } from './time.js';
+
+const PROTOCOL = { frame: mqtt.frame };
+
+class MqttDirSink implements PduSink {
+  constructor(
+    private readonly h: MqttHandler,
+    private readonly dir: Dir,
+  ) {}
+  onPdu(bytes: Uint8Array, frames: readonly number[]): void {
+    this.h.pdu(this.dir, bytes, frames);
+  }
+  onNote(code: string, params: Record<string, string | number> | undefined): void {
+    this.h.conv.ctx.note(code, params);
+  }
+  onGap(length: number, frame: number): void {
+    this.h.lost(this.dir, length, frame);
+  }
+}
+
+/** Key of a topic + payload. */
+export function publicationKey(topic: string, payload: Uint8Array): string {
+  return `${topic}\u0000${payload.length}:${fnv1a(payload)}`;
+}
+
+function snake(k: string): string {
+  return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** MQTT 5 properties as JSON: snake_case names, binary as hex, user properties as [name, value] pairs. */
+export function propertiesRecord(p: MqttProperties | undefined): Record<string, unknown> | undefined {
+  if (!p) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (v === undefined) continue;
+    if (k === 'userProperties')
+      out.user_properties = (v as { name: string; value: string }[]).map((u) => [u.name, u.value]);
+    else if (v instanceof Uint8Array) out[snake(k)] = textOrHex(v);
+    else out[snake(k)] = v;
+  }
+  return out;
+}
+
+const UPPER = new Map<string, string>();
+function upper(kind: string): string {
+  let u = UPPER.get(kind);
+  if (u === undefined) {
+    u = kind.toUpperCase();
+    UPPER.set(kind, u);
+  }
+  return u;
+}
+
+export class MqttHandler implements AppHandler {
+  readonly proto = 'mqtt' as const;
+  private readonly states: [MqttState, MqttState];
+  private readonly streams: [PduStream<MqttState>, PduStream<MqttState>];
+  private readonly stopped: [boolean, boolean] = [false, false];
+  private readonly pairer = new MqttPairer();
+  /** Messages that expect an answer, by "frame:kind". */
+  private readonly open = new Map<string, AppMessageRecord[]>();
+  private first = true;
+  private publishes = 0;
+  private subscribes = 0;
+  private readonly relay: BrokerRelay;
+
+  constructor(readonly conv: AppConversation) {
+    this.relay = conv.ctx.broker(conv.info ? `${conv.info.server.addr}|${conv.info.server.port}` : `#${conv.id}`);
+    this.states = newMqttStatePair();
+    this.streams = [
+      new PduStream(PROTOCOL, this.states[0], new MqttDirSink(this, 0)),
+      new PduStream(PROTOCOL, this.states[1], new MqttDirSink(this, 1)),
+    ];
+  }
+
+  data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
+    if (this.stopped[dir]) return;
+    const s = this.streams[dir];
+    s.data(bytes, offset, frame);
+    if (s.pendingBytes > 0) this.conv.ctx.segment('mqtt');
+  }
+
+  gap(dir: Dir, offset: number, length: number, frame: number): void {
+    if (!this.stopped[dir]) this.streams[dir].gap(offset, length, frame);
+  }
+
+  end(dir: Dir, reason: EndReason, frame: number): void {
+    if (!this.stopped[dir]) this.streams[dir].end(reason, frame);
+  }
+
+  /** Bytes lost: MQTT has no sync marker, so this direction is not decoded any further. */
+  lost(dir: Dir, _length: number, frame: number): void {
+    this.stopped[dir] = true;
+    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: 'mqtt', frame });
+  }
+
+  pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {
+    if (this.stopped[dir]) return;
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const d = mqtt.decode(bytes, this.states[dir]);
+    ctx.notesFrom(d.notes);
+    const m = d.message;
+    if (this.first) {
+      this.first = false;
+      if (m.kind !== 'connect' && !conv.fromStart) conv.note('app.midstream', { proto: 'mqtt' });
+    }
+    const at = conv.completing(frames);
+    const pairing = this.pairer.observe(m, dir, at, ctx.now);
+    ctx.notesFrom(pairing.notes);
+    if (dir === 0 && m.kind === 'publish') this.publishes++;
+    if (dir === 0 && m.kind === 'subscribe') this.subscribes++;
+    let rec: AppMessageRecord | null = null;
+    if (conv.room()) {
+      rec = this.record(m, dir, at, frames);
+      conv.add(rec);
+    }
+    if (pairing.reply_to !== undefined) {
+      if (rec) {
+        rec.reply_to = pairing.reply_to;
+        if (pairing.latency !== undefined) rec.latency = roundNs(pairing.latency);
+      }
+      const key = `${pairing.reply_to}:${pairing.request}`;
+      const list = this.open.get(key);
+      const req = list?.shift();
+      if (list && list.length === 0) this.open.delete(key);
+      if (req) req.replied_by = at;
+    }
+    if (rec && expectsAnswer(m)) {
+      const key = `${at}:${m.kind}`;
+      const list = this.open.get(key);
+      if (list) list.push(rec);
+      else if (this.open.size < 10_000) this.open.set(key, [rec]);
+    }
+    if (m.kind === 'publish') {
+      const key = publicationKey(m.topic, m.payload);
+      if (dir === 0) this.relay.received(key, rec, at, conv.id, ctx.now, false);
+      else this.relay.forwarded(key, rec, at, conv.id, ctx.now, m.retain);
+    } else if (m.kind === 'connect' && m.will && dir === 0) {
+      this.relay.received(publicationKey(m.will.topic, m.will.payload), rec, at, conv.id, ctx.now, true);
+    }
+    ctx.done('mqtt');
+    if (ctx.frames) ctx.emit(frameEntry(m));
+  }
+
+  private record(m: MqttMessage, dir: Dir, at: number, frames: readonly number[]): AppMessageRecord {
+    const kind = m.kind === 'malformed' ? upper(m.type_name) : upper(m.kind);
+    const r: AppMessageRecord = { frame: at, frames: [...frames], dir: DIR_NAME[dir], proto: 'mqtt', kind };
+    r.msgtype = m.msgtype;
+    switch (m.kind) {
+      case 'connect':
+        r.proto_name = m.proto_name;
+        r.version = m.ver;
+        r.client_id = m.clientid;
+        r.keep_alive = m.kalive;
+        r.clean_session = m.clean_session;
+        if (m.username !== undefined) r.username = m.username;
+        // The password only as present or not (its length would already say too much).
+        r.password = { present: m.password.present };
+        if (m.will) {
+          const w: Record<string, unknown> = {
+            topic: m.will.topic,
+            qos: m.will.qos,
+            retain: m.will.retain,
+            payload: this.conv.decode(m.will.payload),
+          };
+          const wp = propertiesRecord(m.will.properties);
+          if (wp) w.properties = wp;
+          r.will = w;
+        }
+        break;
+      case 'connack':
+        r.session_present = m.session_present;
+        r.code = m.reason_code ?? m.return_code;
+        r.meaning = m.reason_name ?? m.return_name;
+        r.accepted = m.accepted;
+        break;
+      case 'publish':
+        r.topic = m.topic;
+        r.qos = m.qos;
+        r.retain = m.retain;
+        r.dup = m.dup;
+        if (m.msgid !== undefined) r.packet_id = m.msgid;
+        r.payload = this.conv.decode(m.payload);
+        break;
+      case 'puback':
+      case 'pubrec':
+      case 'pubrel':
+      case 'pubcomp':
+        r.packet_id = m.msgid;
+        if (m.reason_code !== undefined) {
+          r.reason_code = m.reason_code;
+          r.reason = m.reason_name;
+        }
+        break;
+      case 'subscribe':
+        r.packet_id = m.msgid;
+        r.subscriptions = m.subscriptions.map((s) => ({ ...s }));
+        break;
+      case 'suback':
+        r.packet_id = m.msgid;
+        r.granted = [...m.granted];
+        break;
+      case 'unsubscribe':
+        r.packet_id = m.msgid;
+        r.topics = [...m.topics];
+        break;
+      case 'unsuback':
+        r.packet_id = m.msgid;
+        if (m.reason_codes) r.reason_codes = [...m.reason_codes];
+        break;
+      case 'pingreq':
+      case 'pingresp':
+        break;
+      case 'disconnect':
+      case 'auth':
+        if (m.reason_code !== undefined) {
+          r.reason_code = m.reason_code;
+          r.reason = m.reason_name;
+        }
+        break;
+      case 'malformed':
+        r.malformed = m.reason;
+        break;
+      default: {
+        const never: never = m;
+        void never;
+      }
+    }
+    if ('properties' in m) {
+      const p = propertiesRecord(m.properties);
+      if (p) r.properties = p;
+    }
+    return r;
+  }
+
+  finish(rec: ConversationRecord): void {
+    const roles: string[] = [];
+    if (this.publishes > 0) roles.push('publisher');
+    if (this.subscribes > 0) roles.push('subscriber');
+    if (roles.length) rec.pattern = roles.join('+');
+    const v = this.states[0].session.version;
+    if (v !== undefined) rec.mqtt_version = v === 3 ? '3.1' : v === 4 ? '3.1.1' : '5.0';
+  }
+}
+
+function expectsAnswer(m: MqttMessage): boolean {
+  switch (m.kind) {
+    case 'connect':
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'pingreq':
+    case 'pubrec':
+    case 'pubrel':
+      return true;
+    case 'publish':
+      return m.qos > 0;
+    default:
+      return false;
+  }
+}
+
+/** The compact frame entry (what the Info column shows). */
+function frameEntry(m: MqttMessage): { proto: 'mqtt'; kind: string; [k: string]: unknown } {
+  const kind = m.kind === 'malformed' ? upper(m.type_name) : upper(m.kind);
+  const e: { proto: 'mqtt'; kind: string; [k: string]: unknown } = { proto: 'mqtt', kind, msgtype: m.msgtype };
+  switch (m.kind) {
+    case 'publish':
+      e.topic = m.topic;
+      e.qos = m.qos;
+      if (m.msgid !== undefined) e.packet_id = m.msgid;
+      if (m.retain) e.retain = true;
+      break;
+    case 'subscribe':
+      e.packet_id = m.msgid;
+      e.topics = m.subscriptions.map((s) => s.topic);
+      break;
+    case 'unsubscribe':
+      e.packet_id = m.msgid;
+      e.topics = [...m.topics];
+      break;
+    case 'puback':
+    case 'pubrec':
+    case 'pubrel':
+    case 'pubcomp':
+    case 'suback':
+    case 'unsuback':
+      e.packet_id = m.msgid;
+      break;
+    case 'connack':
+      e.code = m.reason_code ?? m.return_code;
+      break;
+    case 'malformed':
+      e.malformed = true;
+      break;
+    default:
+      break;
+  }
+  return e;
+}

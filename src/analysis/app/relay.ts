@@ -1,0 +1,103 @@
+/**
+ * MQTT broker relay, matched online: each PUBLISH a client sends to a broker endpoint is remembered (per
+ * topic + payload fingerprint); each PUBLISH the broker sends to a client is matched, as it completes, with
+ * the publication it forwards — the oldest one not yet matched on that connection within RELAY_WINDOW
+ * seconds (brokers forward in order), else the latest one (a retained message handed to a new subscriber,
+ * or a will published when its client vanished). Frames arrive in time order, so no sorting is needed.
+ */
+import type { AppMessageRecord } from '../model.js';
+import { roundNs } from './time.js';
+
+/** A broker forwards within this many seconds; older publications are taken only when nothing closer fits. */
+const RELAY_WINDOW = 2;
+/** Publications looked at per forwarded PUBLISH. */
+const MAX_SCAN = 64;
+/** Publications remembered per topic + payload and broker. */
+const MAX_KEPT = 256;
+/** Deliveries listed in a publication's relayed_to. */
+const MAX_RELAYS = 1000;
+
+interface Publication {
+  rec: AppMessageRecord | null;
+  frame: number;
+  conversation: number;
+  t: number;
+  will: boolean;
+}
+
+interface Candidates {
+  list: Publication[];
+  /** Publications dropped from the front (absolute index of list[0]). */
+  dropped: number;
+}
+
+/** One broker endpoint's publications. */
+export class BrokerRelay {
+  private readonly byKey = new Map<string, Candidates>();
+  /** Per subscriber connection and key: absolute index of the last publication matched there. */
+  private readonly used = new Map<string, number>();
+
+  /** A PUBLISH (or a CONNECT's will) the broker received. */
+  received(
+    key: string,
+    rec: AppMessageRecord | null,
+    frame: number,
+    conversation: number,
+    t: number,
+    will: boolean,
+  ): void {
+    let c = this.byKey.get(key);
+    if (!c) {
+      c = { list: [], dropped: 0 };
+      this.byKey.set(key, c);
+    }
+    c.list.push({ rec, frame, conversation, t, will });
+    if (c.list.length > MAX_KEPT) {
+      const cut = c.list.length - MAX_KEPT / 2;
+      c.list.splice(0, cut);
+      c.dropped += cut;
+    }
+  }
+
+  /** A PUBLISH the broker sent on `conversation`: sets relayed_from / relayed_to when it matches. */
+  forwarded(
+    key: string,
+    rec: AppMessageRecord | null,
+    frame: number,
+    conversation: number,
+    t: number,
+    retain: boolean,
+  ): void {
+    const c = this.byKey.get(key);
+    if (!c || c.list.length === 0) return;
+    const uk = `${conversation}\u0000${key}`;
+    const from = Math.max((this.used.get(uk) ?? -1) + 1 - c.dropped, 0);
+    const list = c.list;
+    if (from >= list.length) return;
+    let pick = -1;
+    if (!retain) {
+      for (let i = from; i < list.length && i < from + MAX_SCAN; i++) {
+        const p = list[i]!;
+        if (!p.will && t - p.t <= RELAY_WINDOW) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    if (pick < 0) pick = list.length - 1;
+    this.used.set(uk, pick + c.dropped);
+    const p = list[pick]!;
+    const delay = roundNs(t - p.t);
+    if (rec) {
+      const r: Record<string, unknown> = { frame: p.frame, conversation: p.conversation, delay };
+      if (retain) r.retained = true;
+      if (p.will) r.will = true;
+      rec.relayed_from = r;
+    }
+    if (p.rec) {
+      if (!p.rec.relayed_to) p.rec.relayed_to = [];
+      const to = p.rec.relayed_to as unknown[];
+      if (to.length < MAX_RELAYS) to.push({ frame, conversation, delay });
+    }
+  }
+}

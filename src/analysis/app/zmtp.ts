@@ -1,0 +1,428 @@
+/**
+ * ZMTP session (ZeroMQ): both directions framed by the ZMTP framer over TCP reassembly (PduStream), each
+ * PDU decoded before the next is framed (the greeting decides the framing that follows). Greetings,
+ * commands (READY Socket-Type → socket types and the pattern), multi-part messages (parts, decoded body),
+ * REQ/REP request ↔ reply pairing with latency, PUB/SUB subscriptions (3.1 SUBSCRIBE/CANCEL commands and
+ * 3.0-style messages) and, for the cross-conversation pass, what each PUB sent and when each PUSH sent.
+ */
+import {
+  newZmtpState,
+  type ZmtpCommand,
+  type ZmtpFrame,
+  ZmtpMessageAssembler,
+  type ZmtpMultipart,
+  type ZmtpPattern,
+  type ZmtpProperty,
+  type ZmtpState,
+  zmtp,
+  zmtpPattern,
+} from '../../dissectors/app/zmtp.js';
+import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
+import { type EndReason, type PduSink, PduStream } from '../reassembly.js';
+import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import { DIR_NAME } from './conversation.js';
+import { partPreview, textOrHex } from './payload.js';
+import { roundNs } from './time.js';
+
+const PROTOCOL = { frame: zmtp.frame };
+/** Parts kept per message (the rest are counted). */
+const MAX_PARTS = 64;
+/** Parts previewed in the Info column. */
+const PREVIEW_PARTS = 4;
+/** Distinct message prefixes remembered per PUB connection (for the subscription check). */
+const MAX_PREFIXES = 1000;
+/** Prefix length compared with subscriptions. */
+const PREFIX_BYTES = 64;
+/** Send times remembered per PUSH connection (for the round-robin order). */
+const MAX_JOBS = 100_000;
+
+const latin1 = new TextDecoder('latin1');
+
+class ZmtpDirSink implements PduSink {
+  constructor(
+    private readonly h: ZmtpHandler,
+    private readonly dir: Dir,
+  ) {}
+  onPdu(bytes: Uint8Array, frames: readonly number[]): void {
+    this.h.pdu(this.dir, bytes, frames);
+  }
+  onNote(code: string, params: Record<string, string | number> | undefined): void {
+    this.h.conv.ctx.note(code, params);
+  }
+  onGap(length: number, frame: number): void {
+    this.h.lost(this.dir, length, frame);
+  }
+}
+
+interface ZmtpPartRecord {
+  more: boolean;
+  size: number;
+  payload: AppPayloadRecord;
+}
+
+/** Same parts: flags, sizes and the very same payload records (decode() shares records of equal bytes). */
+function samePartList(a: readonly ZmtpPartRecord[], b: readonly ZmtpPartRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.more !== y.more || x.size !== y.size || x.payload !== y.payload) return false;
+  }
+  return true;
+}
+
+export interface ZmtpSubscription {
+  topic: string;
+  /** Raw topic bytes as latin1 (compared with message prefixes). */
+  raw: string;
+  frame: number;
+}
+
+function propertiesObject(list: readonly ZmtpProperty[]): Record<string, string> {
+  const o: Record<string, string> = {};
+  for (const p of list) o[p.name] = p.text ?? textOrHex(p.value);
+  return o;
+}
+
+export class ZmtpHandler implements AppHandler {
+  readonly proto = 'zmtp' as const;
+  private readonly states: [ZmtpState, ZmtpState];
+  private readonly streams: [PduStream<ZmtpState>, PduStream<ZmtpState>];
+  private readonly asm: [ZmtpMessageAssembler, ZmtpMessageAssembler] = [
+    new ZmtpMessageAssembler(MAX_PARTS, true),
+    new ZmtpMessageAssembler(MAX_PARTS, true),
+  ];
+  private readonly partFrames: [number[], number[]] = [[], []];
+  private readonly stopped: [boolean, boolean] = [false, false];
+  /** Socket-Type of each side (READY / INITIATE / ZMTP 2.0 greeting). */
+  readonly socket: [string | null, string | null] = [null, null];
+  private readonly version: [string | null, string | null] = [null, null];
+  private mechanism: string | null = null;
+  private pattern: ZmtpPattern | undefined;
+  private readonly waiting: { rec: AppMessageRecord | null; frame: number; t: number }[] = [];
+  /** Subscriptions made by the SUB side, active at the end, in order. */
+  readonly subscriptions = new Map<string, ZmtpSubscription>();
+  /** Messages completed per direction. */
+  readonly received: [number, number] = [0, 0];
+  /** First bytes (latin1) of the messages a PUB side sent, distinct, bounded. */
+  readonly prefixes = new Set<string>();
+  /** Times of the messages a PUSH side sent (bounded). */
+  readonly jobTimes: number[] = [];
+  private started = false;
+  /** The parts of the last message per direction (shared with the next one when identical). */
+  private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
+
+  constructor(
+    readonly conv: AppConversation,
+    midStream = false,
+  ) {
+    this.states = [newZmtpState({ midStream }), newZmtpState({ midStream })];
+    this.streams = [
+      new PduStream(PROTOCOL, this.states[0], new ZmtpDirSink(this, 0)),
+      new PduStream(PROTOCOL, this.states[1], new ZmtpDirSink(this, 1)),
+    ];
+    if (midStream) conv.note('app.midstream', { proto: 'zmtp' });
+  }
+
+  /** The direction whose socket is `types` (one of them), or -1. */
+  dirOf(...types: string[]): number {
+    if (this.socket[0] !== null && types.includes(this.socket[0])) return 0;
+    if (this.socket[1] !== null && types.includes(this.socket[1])) return 1;
+    return -1;
+  }
+
+  data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
+    if (this.stopped[dir]) return;
+    const s = this.streams[dir];
+    s.data(bytes, offset, frame);
+    if (s.pendingBytes > 0 || this.asm[dir].pending() > 0) this.conv.ctx.segment('zmtp');
+  }
+
+  gap(dir: Dir, offset: number, length: number, frame: number): void {
+    if (!this.stopped[dir]) this.streams[dir].gap(offset, length, frame);
+  }
+
+  end(dir: Dir, reason: EndReason, frame: number): void {
+    if (!this.stopped[dir]) this.streams[dir].end(reason, frame);
+  }
+
+  /** Bytes lost: ZMTP has no sync marker, so this direction is not decoded any further. */
+  lost(dir: Dir, _length: number, frame: number): void {
+    this.stopped[dir] = true;
+    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: 'zmtp', frame });
+  }
+
+  pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {
+    if (this.stopped[dir]) return;
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const d = zmtp.decode(bytes, this.states[dir]);
+    ctx.notesFrom(d.notes);
+    for (const n of d.notes) if (n.code === 'zmtp.error') conv.note(n.code, n.params);
+    const m = d.message;
+    if (!this.started) {
+      this.started = true;
+      if (m.kind !== 'greeting' && m.kind !== 'greeting-v2' && !conv.fromStart)
+        conv.note('app.midstream', { proto: 'zmtp' });
+    }
+    const at = conv.completing(frames);
+    if (m.kind !== 'frame' && m.kind !== 'undecoded') ctx.done('zmtp');
+    switch (m.kind) {
+      case 'greeting': {
+        this.version[dir] = m.protocol;
+        this.mechanism ??= m.mechanism;
+        if (conv.room()) {
+          conv.add({
+            frame: at,
+            frames: [...frames],
+            dir: DIR_NAME[dir],
+            proto: 'zmtp',
+            kind: 'greeting',
+            version: `${m.major}.${m.minor}`,
+            mechanism: m.mechanism,
+            as_server: m.as_server,
+          });
+        }
+        if (ctx.frames)
+          ctx.emit({
+            proto: 'zmtp',
+            kind: 'greeting',
+            version: `${m.major}.${m.minor}`,
+            mechanism: m.mechanism,
+            ...(m.as_server ? { as_server: true } : {}),
+          });
+        break;
+      }
+      case 'greeting-v2': {
+        this.version[dir] = '2.0';
+        this.mechanism ??= 'NULL';
+        if (this.states[dir].socket_type) this.setSocket(dir, this.states[dir].socket_type!);
+        if (conv.room()) {
+          conv.add({
+            frame: at,
+            frames: [...frames],
+            dir: DIR_NAME[dir],
+            proto: 'zmtp',
+            kind: 'greeting',
+            version: '2.0',
+            socket_type: m.socket_type,
+          });
+        }
+        if (ctx.frames) ctx.emit({ proto: 'zmtp', kind: 'greeting', version: '2.0', socket_type: m.socket_type });
+        break;
+      }
+      case 'command':
+        this.command(dir, m, at, frames);
+        break;
+      case 'frame':
+        this.frame(dir, m, at, frames);
+        break;
+      case 'undecoded':
+        break;
+      default: {
+        const never: never = m;
+        void never;
+      }
+    }
+  }
+
+  /**
+   * The side that asks in request-reply: a REQ socket, or a DEALER facing REP or ROUTER (or a peer not
+   * known yet: libzmq may send the first request before the peer's READY arrives).
+   */
+  private asks(dir: Dir): boolean {
+    const x = this.socket[dir];
+    const y = this.socket[dir === 0 ? 1 : 0];
+    return x === 'REQ' || (x === 'DEALER' && (y === null || y === 'REP' || y === 'ROUTER'));
+  }
+
+  private setSocket(dir: Dir, type: string): void {
+    if (this.socket[dir] === type) return;
+    this.socket[dir] = type;
+    const a = this.socket[0];
+    const b = this.socket[1];
+    if (a === null || b === null) return;
+    this.pattern = zmtpPattern(a, b);
+    for (const n of this.pattern.notes) {
+      this.conv.note(n.code, n.params);
+      this.conv.ctx.note(n.code, n.params);
+    }
+  }
+
+  private command(dir: Dir, m: ZmtpCommand, at: number, frames: readonly number[]): void {
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const c = m.command;
+    const fields: Record<string, unknown> = {};
+    switch (c.kind) {
+      case 'ready':
+        fields.properties = propertiesObject(c.properties);
+        if (c.socket_type !== undefined) this.setSocket(dir, c.socket_type);
+        break;
+      case 'plain-initiate':
+        fields.properties = propertiesObject(c.properties);
+        if (c.socket_type !== undefined) this.setSocket(dir, c.socket_type);
+        break;
+      case 'error':
+        fields.reason = c.reason;
+        break;
+      case 'subscribe':
+      case 'cancel':
+        fields.topic = c.topic_text ?? textOrHex(c.topic);
+        this.subscription(c.kind, c.topic, fields.topic as string, at);
+        break;
+      case 'ping':
+        fields.ttl = c.ttl;
+        break;
+      case 'pong':
+        break;
+      case 'plain-hello':
+        fields.username = c.username;
+        // PLAIN sends the password in clear: say that it is there, never what it is.
+        fields.password = { present: true };
+        break;
+      case 'plain-welcome':
+        break;
+      case 'curve-hello':
+      case 'curve-welcome':
+      case 'curve-initiate':
+      case 'curve-ready':
+      case 'curve-message':
+        fields.data_length = c.data_length;
+        if (c.version !== undefined) fields.curve_version = c.version;
+        break;
+      case 'join':
+      case 'leave':
+        fields.group = c.group;
+        break;
+      case 'unknown':
+        fields.data_length = c.data_length;
+        break;
+      default: {
+        const never: never = c;
+        void never;
+      }
+    }
+    if (conv.room()) {
+      conv.add({
+        frame: at,
+        frames: [...frames],
+        dir: DIR_NAME[dir],
+        proto: 'zmtp',
+        kind: 'command',
+        name: m.name,
+        ...fields,
+      });
+    }
+    if (ctx.frames) {
+      const e: AppFrameEntry = { proto: 'zmtp', kind: 'command', name: m.name };
+      if (fields.properties) e.properties = fields.properties;
+      if (fields.topic !== undefined) e.topic = fields.topic;
+      if (fields.username !== undefined) e.username = fields.username;
+      if (fields.reason !== undefined) e.reason = fields.reason;
+      ctx.emit(e);
+    }
+  }
+
+  private subscription(action: 'subscribe' | 'cancel', topic: Uint8Array, text: string, frame: number): void {
+    const raw = latin1.decode(topic);
+    if (action === 'subscribe') this.subscriptions.set(raw, { topic: text, raw, frame });
+    else this.subscriptions.delete(raw);
+  }
+
+  private frame(dir: Dir, f: ZmtpFrame, at: number, frames: readonly number[]): void {
+    const pf = this.partFrames[dir];
+    for (const n of frames) if (pf[pf.length - 1] !== n) pf.push(n);
+    // Parts are views into the stream's buffer: the assembler copies those that wait for the rest.
+    const msg = this.asm[dir].push(f, at);
+    if (!msg) {
+      if (f.identity) pf.length = 0;
+      return;
+    }
+    // An exact-size copy (an array grown by push keeps spare room; messages are many and kept).
+    const list = pf.length === 1 ? [pf[0]!] : pf.slice();
+    pf.length = 0;
+    this.message(dir, msg, f, at, list);
+  }
+
+  private message(dir: Dir, msg: ZmtpMultipart, last: ZmtpFrame, at: number, frames: number[]): void {
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    ctx.done('zmtp');
+    this.received[dir]++;
+    const first = msg.parts[0]?.payload;
+    const sub = last.subscription && msg.part_count === 1 ? last.subscription : undefined;
+    if (sub) this.subscription(sub.action, sub.topic, sub.topic_text ?? textOrHex(sub.topic), at);
+    const side = this.socket[dir];
+    if ((side === 'PUB' || side === 'XPUB') && first && !sub && this.prefixes.size < MAX_PREFIXES)
+      this.prefixes.add(latin1.decode(first.subarray(0, PREFIX_BYTES)));
+    if (side === 'PUSH' && this.jobTimes.length < MAX_JOBS) this.jobTimes.push(ctx.now);
+    let rec: AppMessageRecord | null = null;
+    if (conv.room()) {
+      const n = msg.parts.length;
+      let parts: ZmtpPartRecord[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = msg.parts[i]!;
+        parts[i] = { more: p.more, size: p.size, payload: conv.decode(p.payload) };
+      }
+      // Repetitive traffic ("Hello" after "Hello"): the same parts share one read-only list.
+      const last = this.lastParts[dir];
+      if (last && samePartList(last, parts)) parts = last;
+      else this.lastParts[dir] = parts;
+      rec = {
+        frame: at,
+        frames,
+        dir: DIR_NAME[dir],
+        proto: 'zmtp',
+        kind: 'message',
+        parts,
+        size: msg.total_size,
+        payload: n > 0 ? parts[n - 1]!.payload : { encoding: 'text', value: '', length: 0 },
+      };
+      if (msg.part_count > n) rec.part_count = msg.part_count;
+      if (sub) rec.subscription = { action: sub.action, topic: sub.topic_text ?? textOrHex(sub.topic) };
+      conv.add(rec);
+    }
+    // Request-reply pairing (lockstep for REQ, in order for DEALER).
+    const other: Dir = dir === 0 ? 1 : 0;
+    if (!sub && this.asks(dir) !== this.asks(other)) {
+      if (this.asks(dir)) {
+        if (this.waiting.length < 10_000) this.waiting.push({ rec, frame: at, t: ctx.now });
+      } else {
+        const q = this.waiting.shift();
+        if (q) {
+          if (rec) {
+            rec.reply_to = q.frame;
+            rec.latency = roundNs(ctx.now - q.t);
+          }
+          if (q.rec) q.rec.replied_by = at;
+        } else {
+          conv.note('zmtp.reply.unmatched', { frame: at });
+        }
+      }
+    }
+    if (ctx.frames) {
+      const e: AppFrameEntry = { proto: 'zmtp', kind: 'message', parts: msg.part_count };
+      if (sub) {
+        e.subscription = sub.action;
+        e.topic = sub.topic_text ?? textOrHex(sub.topic);
+      } else {
+        const n = Math.min(msg.parts.length, PREVIEW_PARTS);
+        const preview: string[] = [];
+        for (let i = 0; i < n; i++) preview.push(partPreview(msg.parts[i]!.payload));
+        e.preview = preview;
+      }
+      ctx.emit(e);
+    }
+  }
+
+  finish(rec: ConversationRecord): void {
+    if (this.pattern) rec.pattern = this.pattern.label;
+    rec.socket_types = { client: this.socket[0], server: this.socket[1] };
+    const v = this.version[0] ?? this.version[1];
+    if (v) rec.zmtp_version = v;
+    if (this.mechanism) rec.mechanism = this.mechanism;
+    if (this.dirOf('SUB', 'XSUB') >= 0 || this.subscriptions.size > 0)
+      rec.subscriptions = [...this.subscriptions.values()].map((s) => s.topic);
+  }
+}
