@@ -18,9 +18,17 @@ export function hasText(code: string, lang: Lang): boolean {
   return code in CATALOGUES[lang];
 }
 
+/** `{n:one|many}` picks a form by the parameter `n` (1 → one); a form may hold `{param}` itself. */
+const PLURAL = /\{(\w+):((?:[^|{}]|\{\w+\})*)\|((?:[^{}]|\{\w+\})*)\}/g;
+
 function fill(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const chosen = template.includes(':')
+    ? template.replace(PLURAL, (m, k: string, one: string, many: string) =>
+        k in params ? (Number(params[k]) === 1 ? one : many) : m,
+      )
+    : template;
+  return chosen.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 /**

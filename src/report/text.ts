@@ -5,6 +5,8 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { ExplainedModel } from '../explain/types.js';
+import { appLabel, endLabel, sayer, storyRange } from './common.js';
 
 export interface TextStyle {
   /** Draw box tables (a terminal) or plain columns (a pipe or file). */
@@ -22,8 +24,14 @@ const LINKTYPE_NAMES: Readonly<Record<number, string>> = {
   276: 'Linux cooked v2 (SLL2)',
 };
 
+/**
+ * Rows above which a terminal table is drawn as plain columns: cli-table3 takes time quadratic in the
+ * rows (10,000 conversations of a SYN flood: ~20 s; see docs/limits.md).
+ */
+const MAX_BOX_ROWS = 1000;
+
 function table(head: string[], rows: (string | number)[][], style: TextStyle): string {
-  if (style.tty) {
+  if (style.tty && rows.length <= MAX_BOX_ROWS) {
     const t = new Table({
       head: style.color ? head.map((h) => pc.bold(h)) : head,
       style: style.color ? { head: [], border: ['grey'] } : { head: [], border: [] },
@@ -32,7 +40,8 @@ function table(head: string[], rows: (string | number)[][], style: TextStyle): s
     return t.toString();
   }
   const cells = [head, ...rows.map((r) => r.map(String))];
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  // a loop, not Math.max(...cells): spreading more than ~120,000 rows overflows the stack
+  const widths = head.map((_, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   return cells
     .map((r) =>
       r
@@ -88,9 +97,16 @@ export function renderCaptureHeader(m: AnalysisModel, style: TextStyle): string 
   return lines.join('\n');
 }
 
-export function renderProtocolCounts(frames: readonly FrameRecord[] | undefined, counts?: Map<string, number>): string {
-  const m = counts ?? new Map<string, number>();
-  if (!counts && frames) for (const f of frames) for (const p of f.protocols) m.set(p, (m.get(p) ?? 0) + 1);
+export function renderProtocolCounts(
+  frames: readonly FrameRecord[] | undefined,
+  counts?: ReadonlyMap<string, number>,
+): string {
+  let m = counts;
+  if (!m) {
+    const c = new Map<string, number>();
+    if (frames) for (const f of frames) for (const p of f.protocols) c.set(p, (c.get(p) ?? 0) + 1);
+    m = c;
+  }
   if (m.size === 0) return '';
   return `Protocols: ${[...m].map(([p, n]) => `${p} ${n}`).join(', ')}`;
 }
@@ -116,14 +132,21 @@ export function renderConversations(convs: readonly ConversationRecord[], style:
   )}`;
 }
 
-export function renderNotesSummary(frames: readonly FrameRecord[]): string {
-  const counts = new Map<string, { n: number; text: string; first: number }>();
-  for (const f of frames) {
-    for (const n of f.notes) {
-      const e = counts.get(n.code);
-      if (e) e.n++;
-      else counts.set(n.code, { n: 1, text: n.text, first: f.n });
+/** Per note code: how often, the first frame and the text of that first note. */
+export type NoteSummary = ReadonlyMap<string, { n: number; text: string; first: number }>;
+
+export function renderNotesSummary(frames: readonly FrameRecord[], summary?: NoteSummary): string {
+  let counts = summary;
+  if (!counts) {
+    const m = new Map<string, { n: number; text: string; first: number }>();
+    for (const f of frames) {
+      for (const n of f.notes) {
+        const e = m.get(n.code);
+        if (e) e.n++;
+        else m.set(n.code, { n: 1, text: n.text, first: f.n });
+      }
     }
+    counts = m;
   }
   if (counts.size === 0) return '';
   const lines = ['Notes'];
@@ -131,17 +154,147 @@ export function renderNotesSummary(frames: readonly FrameRecord[]): string {
   return lines.join('\n');
 }
 
-export function renderText(m: AnalysisModel, style: TextStyle, opts: { frames?: boolean } = {}): string {
+export interface RenderTextOptions {
+  /** List every frame of m.frames. */
+  frames?: boolean;
+  /**
+   * Frames per protocol and the notes summary, tallied while the frames streamed past (AnalysisSession's
+   * protocolCounts / noteSummary): the summary then needs no frame records. Counted from m.frames when absent.
+   */
+  protocols?: ReadonlyMap<string, number>;
+  notes?: NoteSummary;
+}
+
+export function renderText(m: AnalysisModel, style: TextStyle, opts: RenderTextOptions = {}): string {
   const parts = [renderCaptureHeader(m, style)];
-  const pcounts = renderProtocolCounts(m.frames);
+  const pcounts = renderProtocolCounts(m.frames, opts.protocols);
   if (pcounts) parts.push(pcounts);
   parts.push(renderConversations(m.conversations, style));
-  const notes = renderNotesSummary(m.frames);
+  const notes = renderNotesSummary(m.frames, opts.notes);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
     parts.push(
       `Frames\n${'No.'.padStart(6)} ${'Time'.padStart(12)} ${'Source'.padEnd(21)} ${'Destination'.padEnd(21)} ${'Protocol'.padEnd(8)} ${'Len'.padStart(5)} Info\n${m.frames.map(frameLine).join('\n')}`,
     );
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The explained report (issue 5): overview, hosts, conversations, story, and frames with explanations.
+// Plain columns wrapped to 80 characters, so it reads the same on a terminal, in a file or a lab report.
+
+const WIDTH = 80;
+
+/** Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces. */
+export function wrap(text: string, width = WIDTH, indent = 0, first = 0): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  let avail = width - first;
+  for (const w of words) {
+    if (line && [...line].length + 1 + [...w].length > avail) {
+      lines.push(line);
+      line = w;
+      avail = width - indent;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`)).join('\n');
+}
+
+function heading(s: string, style: TextStyle): string {
+  return style.color ? pc.bold(s) : s;
+}
+
+/** Columns whose last cell wraps under its own column start. */
+function columns(head: string[], rows: string[][], style: TextStyle): string {
+  const n = head.length;
+  const widths = head.map((h, i) =>
+    i === n - 1 ? 0 : Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)),
+  );
+  const lastStart = widths.slice(0, -1).reduce((a, w) => a + w + 2, 0);
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) =>
+        i === n - 1 ? wrap(c, WIDTH, lastStart, lastStart) : c.padEnd(widths[i]! + [...c].length - c.length),
+      )
+      .join('  ')
+      .trimEnd();
+  return [heading(fmt(head), style), ...rows.map(fmt)].join('\n');
+}
+
+function bullets(items: string[]): string {
+  return items.map((t) => `- ${wrap(t, WIDTH, 2, 2)}`).join('\n');
+}
+
+export interface ReportTextOptions extends RenderTextOptions {}
+
+/** The default text report of an explained model. */
+export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: ReportTextOptions = {}): string {
+  const say = sayer(m.overview.lang);
+  const ov = m.overview;
+  const parts = [renderCaptureHeader(m, style)];
+  const pcounts = renderProtocolCounts(m.frames, opts.protocols);
+  if (pcounts) parts.push(pcounts);
+  parts.push(`${heading(say('ui.overview'), style)}\n${wrap(ov.summary)}`);
+  if (ov.hosts.length) {
+    parts.push(
+      `${heading(say('ui.hosts'), style)}\n${columns(
+        [say('ui.host'), say('ui.mac'), say('ui.role')],
+        ov.hosts.map((h) => [h.ip, h.mac ?? '-', h.text]),
+        style,
+      )}`,
+    );
+  }
+  if (m.conversations.length) {
+    parts.push(
+      `${heading(say('ui.conversations'), style)}\n${columns(
+        [
+          '#',
+          say('ui.col.client'),
+          say('ui.col.server'),
+          say('ui.col.app'),
+          say('ui.col.frames'),
+          say('ui.col.ending'),
+        ],
+        m.conversations.map((c) => [
+          String(c.id),
+          c.client.slice(0, c.client.lastIndexOf(':')) || c.client,
+          c.server,
+          appLabel(c),
+          `${c.first}-${c.last}`,
+          endLabel(say, c),
+        ]),
+        style,
+      )}`,
+    );
+    parts.push(bullets(ov.conversations.map((c) => c.text)));
+  }
+  if (ov.abnormal.length)
+    parts.push(`${heading(say('ui.abnormal'), style)}\n${bullets(ov.abnormal.map((a) => a.text))}`);
+  if (m.story.length) {
+    const labels = m.story.map((s) => storyRange(say, s));
+    const w = Math.min(16, Math.max(...labels.map((l) => l.length)) + 2);
+    const lines = m.story.map((s, i) => {
+      const tag = s.conversation !== null ? `#${s.conversation} ` : '';
+      return `${labels[i]!.padEnd(w)}${wrap(`${tag}${s.text}`, WIDTH, w, w)}`;
+    });
+    parts.push(`${heading(say('ui.story'), style)}\n${lines.join('\n')}`);
+  }
+  if (ov.teaching.length)
+    parts.push(`${heading(say('ui.teaching'), style)}\n${bullets(ov.teaching.map((t) => t.text))}`);
+  const notes = renderNotesSummary(m.frames, opts.notes);
+  if (notes) parts.push(notes);
+  if (opts.frames && m.frames.length) {
+    const rows = m.frames.map((f) => {
+      const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
+      const line = [...head].length > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
+      const src = `${' '.repeat(6)}${f.src} → ${f.dst}`;
+      const ex = f.explain ? `\n${' '.repeat(6)}${wrap(f.explain, WIDTH, 6, 6)}` : '';
+      return `${line}\n${src}${ex}`;
+    });
+    parts.push(`${heading(say('ui.frames'), style)}\n${rows.join('\n')}`);
   }
   return `${parts.join('\n\n')}\n`;
 }

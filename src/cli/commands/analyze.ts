@@ -1,21 +1,122 @@
 /** `pcap-explain analyze FILE` (also `pcap-explain FILE`): summary, frame list or the JSON model. */
 import type { Argv } from 'yargs';
-import type { FrameRecord } from '../../analysis/model.js';
-import { AnalysisSession, CaptureError, toolVersion } from '../../analyze.js';
+import type { AnalysisModel, FrameRecord } from '../../analysis/model.js';
+import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from '../../analyze.js';
 import { readCaptureFile } from '../../capture/reader.js';
+import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
+import { parseRange, type Selection, select } from '../../report/common.js';
+import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
-import { frameLine, renderText } from '../../report/text.js';
-import { EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
+import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import type { CommandModule } from './types.js';
 
 export interface AnalyzeArgs {
   file: string;
-  format: 'text' | 'json';
+  format: ReportFormat;
   output?: string;
   frames: boolean;
   lang?: Lang;
   color?: boolean;
+  /** Issue 5: explanations, story and overview (default true; --no-explain streams as before). */
+  explain?: boolean;
+  conversation?: number;
+  protocol?: string;
+  framesRange?: string;
+}
+
+/** The formats of the final report; `live` offers the same ones. */
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Writes the finished model as `analyze` prints it (shared with `live`). `streamed` is the JSON writer
+ * that already received the frames as they were analysed; without one, the model's frames are written.
+ */
+export function writeReport(
+  model: AnalysisModel,
+  format: ReportFormat,
+  sink: Sink,
+  style: TextStyle,
+  session: AnalysisSession,
+  streamed?: JsonStreamWriter,
+  report: ReportExtras = {},
+): void {
+  if (report.explain === false) {
+    if (format === 'json') {
+      const json =
+        streamed ??
+        new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
+      if (!streamed) for (const f of model.frames) json.frame(f);
+      json.end(model);
+      return;
+    }
+    sink.write(
+      renderText(model, style, { frames: false, protocols: session.protocolCounts, notes: session.noteSummary }),
+    );
+    return;
+  }
+  // Issue 5: explain (unless the session did), select, render.
+  const lang = report.lang ?? langFromEnv();
+  if (!isExplained(model)) {
+    if (model.frames.length === 0 && report.digest) {
+      model.frames = report.digest.frames;
+      explainModel(model, lang, { frames: false });
+      model.frames = [];
+    } else explainModel(model, lang);
+  }
+  const whole = isExplained(model) ? model : explainModel(model, lang);
+  const sel = report.selection ?? {};
+  const m = select(whole, sel);
+  const selected = m !== whole;
+  switch (format) {
+    case 'json': {
+      const json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
+      for (const f of m.frames) json.frame(f);
+      json.end(m);
+      return;
+    }
+    case 'markdown':
+      sink.write(renderMarkdown(m));
+      return;
+    case 'html':
+      sink.write(renderHtml(m));
+      return;
+    default:
+      sink.write(
+        renderTextReport(m, style, {
+          frames: report.frames ?? false,
+          ...(selected && m.frames.length ? {} : { protocols: session.protocolCounts, notes: session.noteSummary }),
+        }),
+      );
+  }
+}
+
+/** What the explained report needs besides the model (issue 5). */
+export interface ReportExtras {
+  /** false: the plain summary / streamed JSON of before (no explanation step). */
+  explain?: boolean;
+  lang?: Lang;
+  /** Text: list every frame with its explanation. */
+  frames?: boolean;
+  selection?: Selection;
+  /** The frames the story needs when the session kept none (text summary). */
+  digest?: ExplainDigest;
+}
+
+/** How the session is set up for a report format: `analyze` and `live` share it, so both print the same. */
+export function reportSessionOptions(
+  format: ReportFormat,
+  lang: Lang,
+  opts: { explain?: boolean; frames?: boolean } = {},
+): AnalyzeOptions {
+  // Without explanations no frame is kept: JSON and frame lines stream them, the text summary uses tallies.
+  if (opts.explain === false) return { lang, keepFrames: false };
+  // Explained reports (issue 5): per-frame explanations need every frame; the text summary keeps a digest.
+  const keepFrames = format !== 'text' || opts.frames === true;
+  return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
@@ -25,12 +126,25 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
   const style = { tty: sink.isTTY, color };
+  const explain = args.explain !== false;
+  const range = args.framesRange !== undefined ? parseRange(args.framesRange) : undefined;
+  if (args.framesRange !== undefined && !range) {
+    process.stderr.write(`pcap-explain: --frames-range: expected A-B (frame numbers), got '${args.framesRange}'\n`);
+    await sink.close();
+    return EXIT.UNREADABLE;
+  }
+  const selection: Selection = {};
+  if (args.conversation !== undefined) selection.conversation = args.conversation;
+  if (args.protocol) selection.protocol = args.protocol;
+  if (range) selection.range = range;
   let onFrame: ((f: FrameRecord) => void) | undefined;
   let json: JsonStreamWriter | undefined;
-  if (args.format === 'json') {
+  const digest = explain && args.format === 'text' && !args.frames ? new ExplainDigest() : undefined;
+  if (digest) onFrame = (f) => digest.push(f);
+  else if (!explain && args.format === 'json') {
     json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
     onFrame = (f) => json!.frame(f);
-  } else if (args.frames) {
+  } else if (!explain && args.frames) {
     let first = true;
     onFrame = (f) => {
       if (first) {
@@ -42,8 +156,10 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       sink.write(`${frameLine(f)}\n`);
     };
   }
-  // Text summaries need the frames for their notes summary; JSON and frame lines stream them.
-  const session = new AnalysisSession({ lang, keepFrames: args.format === 'text', onFrame });
+  const session = new AnalysisSession({
+    ...reportSessionOptions(args.format, lang, { explain, frames: args.frames }),
+    onFrame,
+  });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
     res = await readCaptureFile(args.file, (f) => session.push(f));
@@ -56,11 +172,14 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     throw err;
   }
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
-  if (json) json.end(model);
-  else {
-    if (args.frames && model.frames.length) sink.write('\n');
-    sink.write(renderText(model, style, { frames: false }));
-  }
+  if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
+  writeReport(model, args.format, sink, style, session, json, {
+    explain,
+    lang,
+    frames: args.frames,
+    selection,
+    ...(digest ? { digest } : {}),
+  });
   await sink.close();
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
@@ -74,7 +193,7 @@ export const analyzeCommand: CommandModule = {
       .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
       .option('format', {
         alias: 'f',
-        choices: ['text', 'json'] as const,
+        choices: REPORT_FORMATS,
         default: 'text' as const,
         describe: 'output format',
       })
@@ -92,9 +211,25 @@ export const analyzeCommand: CommandModule = {
         type: 'boolean',
         describe: 'colour output (default: on a terminal unless NO_COLOR is set)',
       })
+      .option('explain', {
+        type: 'boolean',
+        default: true,
+        describe: 'explanations, story and overview (--no-explain: the plain summary, frames streamed)',
+      })
+      .option('conversation', { type: 'number', describe: 'report only conversation ID (conversations[].id)' })
+      .option('protocol', {
+        type: 'string',
+        describe: 'report only this protocol: mqtt, zmtp, http, data, tcp, udp, arp…',
+      })
+      .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
-      .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input'),
+      .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
+      .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
+      .example(
+        '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
+        'one self-contained HTML page with sequence diagrams',
+      ),
   run: (a) => runAnalyze(a as unknown as AnalyzeArgs),
 };

@@ -1,7 +1,11 @@
+import { liveEn } from './live-en.js';
+import { enExplain } from './en-explain.js';
+import { enNotes } from './en-notes.js';
 import type { Catalogue } from './types.js';
 
 /** English texts for capture warnings and expert notes, keyed by stable code. */
 export const en: Catalogue = {
+  ...liveEn, // live capture (src/explain/catalog/live-en.ts)
   // capture file problems (CaptureError and CaptureWarning codes)
   'capture.truncated_record':
     'The capture ends in the middle of a record at byte {offset}: {missing} bytes are missing. Every complete frame before it was analysed.',
@@ -73,4 +77,6 @@ export const en: Catalogue = {
   'tcp.hdr_len.bad': 'The TCP header length {hdr_len} is impossible for a {length}-byte segment.',
   'tcp.option.len.invalid': 'TCP option {kind} has an invalid length {length}; the remaining options were not decoded.',
   'tcp.options.wscale.shift.invalid': 'The TCP window scale shift {shift} is over 14, the maximum; 14 is assumed.',
+  ...enNotes,
+  ...enExplain,
 };

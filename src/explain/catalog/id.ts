@@ -1,7 +1,11 @@
+import { liveId } from './live-id.js';
+import { idExplain } from './id-explain.js';
+import { idNotes } from './id-notes.js';
 import type { Catalogue } from './types.js';
 
 /** Teks bahasa Indonesia untuk peringatan berkas capture dan catatan expert, per kode. */
 export const id: Catalogue = {
+  ...liveId, // live capture (src/explain/catalog/live-id.ts)
   'capture.truncated_record':
     'Capture berakhir di tengah sebuah record pada byte {offset}: {missing} byte hilang. Semua frame utuh sebelumnya tetap dianalisis.',
   'capture.bad_record':
@@ -69,4 +73,6 @@ export const id: Catalogue = {
   'tcp.hdr_len.bad': 'Panjang header TCP {hdr_len} mustahil untuk segmen {length} byte.',
   'tcp.option.len.invalid': 'Opsi TCP {kind} memiliki panjang tidak sah {length}; opsi berikutnya tidak di-decode.',
   'tcp.options.wscale.shift.invalid': 'Shift window scale TCP {shift} melebihi 14 (maksimum); dianggap 14.',
+  ...idNotes,
+  ...idExplain,
 };

@@ -1,0 +1,309 @@
+/**
+ * A typed view of the application layer in the model (issue 4 §6): `conversations[].app`, `.pattern`,
+ * `.socket_types`, `.messages[]`. The model keeps these as open JSON; this module reads them once,
+ * tolerating absent fields, so the explanation code works on any model (with or without the app layer).
+ */
+import type { ConversationRecord } from '../analysis/model.js';
+
+export type AppName = 'zmtp' | 'mqtt' | 'http' | 'data';
+
+export interface Payload {
+  encoding: string;
+  value: unknown;
+  length?: number;
+}
+
+export interface MsgPart {
+  size: number;
+  more: boolean;
+  payload?: Payload;
+}
+
+export interface Relay {
+  frame: number;
+  conversation?: number;
+  delay?: number;
+}
+
+/** One application message (ZMTP greeting/command/message, MQTT packet, HTTP request/response, data). */
+export interface Msg {
+  /** Frame that completes the message. */
+  frame: number;
+  /** Every frame carrying its bytes (ascending). */
+  frames: number[];
+  dir: 'c2s' | 's2c';
+  proto: string;
+  /** ZMTP greeting|command|message; MQTT packet type in upper case; HTTP request|response; data. */
+  kind: string;
+  index: number;
+  topic?: string;
+  qos?: number;
+  retain?: boolean;
+  packetId?: number;
+  method?: string;
+  uri?: string;
+  status?: number;
+  statusText?: string;
+  /** ZMTP command name (READY, SUBSCRIBE, ...). */
+  name?: string;
+  properties: Record<string, string>;
+  socketType?: string;
+  identity?: string;
+  mechanism?: string;
+  version?: string;
+  username?: string;
+  reason?: string;
+  clientId?: string;
+  keepAlive?: number;
+  accepted?: boolean;
+  returnName?: string;
+  subscriptions: Array<{ topic: string; qos?: number }>;
+  granted: number[];
+  payload?: Payload;
+  parts: MsgPart[];
+  replyTo?: number;
+  repliedBy?: number;
+  latency?: number;
+  relayedFrom?: Relay;
+  relayedTo: Relay[];
+  /** The message (ZMTP 3.0 style) is a subscription from a SUB socket. */
+  subscription?: { action: string; topic: string };
+  raw: Record<string, unknown>;
+}
+
+export interface AppView {
+  app?: AppName;
+  pattern?: string;
+  socketTypes?: { client?: string; server?: string };
+  messages: Msg[];
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+function first<T>(o: Obj, keys: string[], f: (v: unknown) => T | undefined): T | undefined {
+  for (const k of keys) {
+    const v = f(o[k]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function payloadOf(v: unknown): Payload | undefined {
+  if (!isObj(v)) return undefined;
+  const encoding = str(v.encoding);
+  if (!encoding) return undefined;
+  const p: Payload = { encoding, value: v.value };
+  const length = num(v.length);
+  if (length !== undefined) p.length = length;
+  return p;
+}
+
+function relayOf(v: unknown): Relay | undefined {
+  if (typeof v === 'number') return { frame: v };
+  if (!isObj(v)) return undefined;
+  const frame = num(v.frame);
+  if (frame === undefined) return undefined;
+  const r: Relay = { frame };
+  const c = num(v.conversation);
+  if (c !== undefined) r.conversation = c;
+  const d = first(v, ['delay', 'latency'], num);
+  if (d !== undefined) r.delay = d;
+  return r;
+}
+
+/** Properties as name → text, from an object or a list of {name, value|text}. */
+function propsOf(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(v)) {
+    for (const p of v) {
+      if (!isObj(p)) continue;
+      const name = str(p.name);
+      const val = first(p, ['text', 'value'], str);
+      if (name && val !== undefined) out[name] = val;
+    }
+  } else if (isObj(v)) {
+    for (const [k, val] of Object.entries(v)) {
+      const s = str(val) ?? (isObj(val) ? first(val, ['text', 'value'], str) : undefined);
+      if (s !== undefined) out[k] = s;
+    }
+  }
+  return out;
+}
+
+function propGet(props: Record<string, string>, name: string): string | undefined {
+  const want = name.toLowerCase();
+  for (const [k, v] of Object.entries(props)) if (k.toLowerCase() === want) return v;
+  return undefined;
+}
+
+/** Reads one message object; undefined when it lacks a frame or a direction. */
+export function readMsg(o: unknown, index: number, proto0: string): Msg | undefined {
+  if (!isObj(o)) return undefined;
+  const frame = num(o.frame);
+  const dir = o.dir === 'c2s' || o.dir === 's2c' ? o.dir : undefined;
+  if (frame === undefined || !dir) return undefined;
+  const proto = str(o.proto) ?? proto0;
+  let kind = str(o.kind) ?? str(o.type) ?? 'data';
+  if (proto === 'mqtt') kind = kind.toUpperCase();
+  const frames = Array.isArray(o.frames) ? o.frames.filter((x): x is number => typeof x === 'number') : [];
+  if (!frames.includes(frame)) frames.push(frame);
+  frames.sort((a, b) => a - b);
+  const properties = propsOf(o.properties ?? o.metadata);
+  const m: Msg = {
+    frame,
+    frames,
+    dir,
+    proto,
+    kind,
+    index,
+    properties,
+    subscriptions: [],
+    granted: [],
+    parts: [],
+    relayedTo: [],
+    raw: o,
+  };
+  const set = <K extends keyof Msg>(k: K, v: Msg[K] | undefined) => {
+    if (v !== undefined) m[k] = v;
+  };
+  set('topic', first(o, ['topic', 'topic_text'], str));
+  set('qos', num(o.qos));
+  set('retain', bool(o.retain));
+  set('packetId', first(o, ['packet_id', 'msgid'], num));
+  set('method', str(o.method));
+  set('uri', first(o, ['uri', 'url', 'path'], str));
+  set('status', first(o, ['status', 'status_code', 'code'], num));
+  set('statusText', first(o, ['phrase', 'status_text', 'reason_phrase', 'status_message'], str));
+  set(
+    'name',
+    first(o, ['name', 'command'], (v) => (typeof v === 'string' ? v.toUpperCase() : undefined)),
+  );
+  set(
+    'socketType',
+    first(o, ['socket_type'], str) ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type'),
+  );
+  set('identity', first(o, ['identity'], str) ?? propGet(properties, 'Identity'));
+  set('mechanism', str(o.mechanism));
+  set('version', first(o, ['version', 'protocol', 'ver'], str));
+  set('username', str(o.username));
+  set('reason', first(o, ['reason', 'reason_name', 'error'], str));
+  set('clientId', first(o, ['client_id', 'clientid', 'clientId'], str));
+  set('keepAlive', first(o, ['keep_alive', 'keepalive', 'kalive'], num));
+  set('accepted', bool(o.accepted));
+  set('returnName', first(o, ['return_name', 'reason_name'], str));
+  set('payload', payloadOf(o.payload));
+  set('replyTo', first(o, ['reply_to', 'response_to'], num));
+  set('repliedBy', first(o, ['replied_by', 'reply_in'], num));
+  set('latency', num(o.latency));
+  set('relayedFrom', relayOf(o.relayed_from ?? o.relay_of ?? o.forwarded_from));
+  const rt = o.relayed_to;
+  if (Array.isArray(rt))
+    for (const r of rt) {
+      const x = relayOf(r);
+      if (x) m.relayedTo.push(x);
+    }
+  else {
+    const x = relayOf(rt);
+    if (x) m.relayedTo.push(x);
+  }
+  if (Array.isArray(o.subscriptions)) {
+    for (const s of o.subscriptions) {
+      if (typeof s === 'string') m.subscriptions.push({ topic: s });
+      else if (isObj(s)) {
+        const topic = str(s.topic);
+        if (topic !== undefined) {
+          const q = num(s.qos);
+          m.subscriptions.push(q === undefined ? { topic } : { topic, qos: q });
+        }
+      }
+    }
+  } else if (Array.isArray(o.topics)) {
+    for (const t of o.topics) if (typeof t === 'string') m.subscriptions.push({ topic: t });
+  }
+  if (Array.isArray(o.granted)) for (const g of o.granted) if (typeof g === 'number') m.granted.push(g);
+  if (Array.isArray(o.parts)) {
+    for (const p of o.parts) {
+      if (!isObj(p)) continue;
+      const part: MsgPart = { size: num(p.size) ?? 0, more: bool(p.more) ?? false };
+      const pl = payloadOf(p.payload) ?? payloadOf(p);
+      if (pl) part.payload = pl;
+      m.parts.push(part);
+    }
+  }
+  if (isObj(o.subscription)) {
+    const topic = first(o.subscription, ['topic_text', 'topic'], str) ?? '';
+    m.subscription = { action: str(o.subscription.action) ?? 'subscribe', topic };
+  }
+  return m;
+}
+
+/** The application view of a conversation (empty when the app layer has not decoded it). */
+export function appView(c: ConversationRecord): AppView {
+  const v: AppView = { messages: [] };
+  const app = str(c.app);
+  const proto0 = app ?? 'data';
+  if (app === 'zmtp' || app === 'mqtt' || app === 'http' || app === 'data') v.app = app;
+  const pattern = str(c.pattern);
+  if (pattern) v.pattern = pattern;
+  if (isObj(c.socket_types)) {
+    const st: { client?: string; server?: string } = {};
+    const a = str(c.socket_types.client);
+    const b = str(c.socket_types.server);
+    if (a) st.client = a.toUpperCase();
+    if (b) st.server = b.toUpperCase();
+    v.socketTypes = st;
+  }
+  if (Array.isArray(c.messages)) {
+    c.messages.forEach((o, i) => {
+      const m = readMsg(o, i, proto0);
+      if (m) v.messages.push(m);
+    });
+  }
+  // Socket types from READY commands when the conversation record does not carry them.
+  if (!v.socketTypes) {
+    const st: { client?: string; server?: string } = {};
+    for (const m of v.messages) {
+      if (m.proto === 'zmtp' && m.socketType) st[m.dir === 'c2s' ? 'client' : 'server'] ??= m.socketType.toUpperCase();
+    }
+    if (st.client || st.server) v.socketTypes = st;
+  }
+  if (!v.pattern && v.socketTypes?.client && v.socketTypes.server)
+    v.pattern = pairLabel(v.socketTypes.client, v.socketTypes.server);
+  return v;
+}
+
+const LABEL_ORDER = [
+  'REQ',
+  'DEALER',
+  'REP',
+  'ROUTER',
+  'PUB',
+  'XPUB',
+  'SUB',
+  'XSUB',
+  'PUSH',
+  'PULL',
+  'CLIENT',
+  'SERVER',
+];
+
+/** "REQ/REP" from two socket types, conventional side first. */
+export function pairLabel(a: string, b: string): string {
+  const ia = LABEL_ORDER.indexOf(a);
+  const ib = LABEL_ORDER.indexOf(b);
+  return ia >= 0 && (ib < 0 || ia <= ib) ? `${a}/${b}` : `${b}/${a}`;
+}
+
+/** The message's body parts: a leading empty delimiter frame (REQ/REP envelope) is dropped. */
+export function bodyParts(m: Msg): MsgPart[] {
+  if (m.parts.length === 0) return [];
+  const i = m.parts.findIndex((p) => p.size === 0);
+  if (i >= 0 && i < m.parts.length - 1) return m.parts.slice(i + 1);
+  return m.parts;
+}

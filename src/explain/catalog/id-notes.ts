@@ -1,0 +1,130 @@
+import type { Catalogue } from './types.js';
+
+/**
+ * Teks bahasa Indonesia untuk catatan lapisan analisis (tcp.analysis.*, reassembly), dissector aplikasi
+ * (mqtt.*, zmtp.*, http.*, payload.*) dan nilai conn_state Zeek (zeek.conn_state.*).
+ */
+export const idNotes: Catalogue = {
+  'tcp.analysis.retransmission':
+    'Segmen ini membawa data yang sudah pernah dikirim sisi ini sebelumnya, jadi pengirim mengirimkannya ulang.',
+  'tcp.analysis.fast_retransmission':
+    'Penerima baru saja mengirim ACK berulang untuk data ini, jadi pengirim langsung mengirim ulang tanpa menunggu timeout.',
+  'tcp.analysis.spurious_retransmission':
+    'Penerima sudah meng-ACK seluruh data ini, jadi pengiriman ulang ini sebenarnya tidak perlu.',
+  'tcp.analysis.out_of_order':
+    'Segmen ini tiba lebih lambat daripada data yang seharusnya ada sesudahnya dalam aliran byte.',
+  'tcp.analysis.reused_ports':
+    'Koneksi baru dimulai dengan alamat dan port yang sama dengan koneksi sebelumnya di capture ini.',
+  'tcp.analysis.lost_segment':
+    'Data sebelum segmen ini tidak ada di capture (hilang di jaringan atau tidak tertangkap).',
+  'tcp.analysis.ack_lost_segment': 'ACK ini mengonfirmasi data yang tidak terlihat di capture.',
+  'tcp.analysis.window_update': 'Penerima mengumumkan ukuran window baru tanpa mengirim data atau meng-ACK data baru.',
+  'tcp.analysis.window_full':
+    'Segmen ini memenuhi seluruh window yang diumumkan penerima; pengirim harus menunggu ACK.',
+  'tcp.analysis.keep_alive':
+    'Probe keep-alive: pengirim memeriksa apakah koneksi masih hidup dengan mengirim ulang byte terakhirnya (atau tanpa data).',
+  'tcp.analysis.keep_alive_ack': 'Jawaban atas probe keep-alive: sisi lain masih ada.',
+  'tcp.analysis.duplicate_ack':
+    'ACK ini mengulang ACK sebelumnya: penerima masih menunggu data yang sama, tanda ada segmen yang hilang.',
+  'tcp.analysis.zero_window_probe':
+    'Pengirim menguji penerima yang window-nya nol, untuk tahu kapan boleh mengirim lagi.',
+  'tcp.analysis.zero_window': 'Penerima mengumumkan window nol: buffer-nya penuh dan pengirim harus berhenti mengirim.',
+  'tcp.analysis.zero_window_probe_ack': 'Jawaban atas probe zero-window: window masih nol.',
+  'tcp.reassembly.cap_reached':
+    'Terlalu banyak data out-of-order menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
+  'tcp.pdu.too_large': 'Sebuah pesan mengaku lebih besar dari batas reassembly; byte-nya dilewati.',
+  'tcp.pdu.incomplete': 'Sebuah pesan terpotong karena ada byte yang tidak tertangkap atau aliran berakhir.',
+  'tcp.pdu.framer_error': 'Kode framing pesan memberi jawaban mustahil; satu byte dilewati (ini bug di pcap-explain).',
+
+  'zeek.conn_state.S0': 'Ada percobaan koneksi, tetapi tidak ada balasan.',
+  'zeek.conn_state.S1': 'Koneksi terbentuk, belum ditutup.',
+  'zeek.conn_state.SF': 'Koneksi dibuka dan ditutup secara normal.',
+  'zeek.conn_state.REJ': 'Percobaan koneksi ditolak.',
+  'zeek.conn_state.S2':
+    'Koneksi terbentuk dan originator mencoba menutupnya (tetapi responder tidak membalas penutupan).',
+  'zeek.conn_state.S3':
+    'Koneksi terbentuk dan responder mencoba menutupnya (tetapi originator tidak membalas penutupan).',
+  'zeek.conn_state.RSTO': 'Koneksi terbentuk, lalu originator membatalkannya (mengirim RST).',
+  'zeek.conn_state.RSTR': 'Responder mengirim RST.',
+  'zeek.conn_state.RSTOS0': 'Originator mengirim SYN lalu RST; SYN-ACK dari responder tidak terlihat.',
+  'zeek.conn_state.RSTRH': 'Responder mengirim SYN-ACK lalu RST; SYN dari originator tidak terlihat.',
+  'zeek.conn_state.SH':
+    'Originator mengirim SYN lalu FIN; SYN-ACK dari responder tidak terlihat (koneksi "setengah" terbuka).',
+  'zeek.conn_state.SHR': 'Responder mengirim SYN-ACK lalu FIN; SYN dari originator tidak terlihat.',
+  'zeek.conn_state.OTH':
+    'Tidak ada SYN, hanya lalu lintas di tengah koneksi (capture dimulai setelah koneksi terbentuk).',
+
+  'mqtt.malformed': 'Paket MQTT ini tidak dapat di-decode ({reason}); decoding dilanjutkan dengan paket berikutnya.',
+  'mqtt.malformed.varint_too_long': 'Field remaining length MQTT lebih dari 4 byte, dan itu tidak diperbolehkan.',
+  'mqtt.malformed.too_long': 'Sebuah paket MQTT mengaku lebih panjang dari yang disimpan decoder; byte-nya dilewati.',
+  'mqtt.msgtype.reserved': 'Tipe paket MQTT 0 dicadangkan dan tidak pernah sah.',
+  'mqtt.version.assumed':
+    'Tidak ada CONNECT di koneksi ini (capture dimulai belakangan), jadi MQTT versi 3.1.1 diasumsikan untuk decoding.',
+  'mqtt.conack.refused': 'Broker menolak koneksi: {name} (kode {code}).',
+  'mqtt.reason_code.failure': 'Reason code {code} menandakan kegagalan: {name}.',
+  'mqtt.suback.failure': 'Broker menolak subscription nomor {index}: {name} (kode {code}).',
+  'mqtt.disconnect.reason': 'DISCONNECT membawa reason code {code}: {name}.',
+  'mqtt.ack.unmatched': '{msgtype} ini tidak menjawab request mana pun yang terlihat di capture.',
+  'mqtt.msgid.in_use':
+    'Packet id {msgid} dipakai lagi oleh {msgtype} baru padahal yang di frame {first} masih menunggu acknowledgement.',
+  'mqtt.dissector_bug': 'Kesalahan internal saat men-decode MQTT ({reason}); mohon laporkan.',
+
+  'zmtp.version.2_0': 'Peer ini memakai ZMTP 2.0 yang lebih lama (revisi {revision}).',
+  'zmtp.version.1_0': 'Peer ini memakai ZMTP 1.0, versi tertua (greeting-nya tanpa versi).',
+  'zmtp.version.newer': 'Greeting menyatakan ZMTP {major}.{minor}, lebih baru dari 3.1; di-decode sebagai 3.x.',
+  'zmtp.mechanism.invalid': 'Nama mekanisme keamanan "{mechanism}" berisi karakter yang tidak diperbolehkan.',
+  'zmtp.mechanism.unknown': 'Mekanisme keamanan "{mechanism}" bukan NULL, PLAIN, CURVE, atau GSSAPI.',
+  'zmtp.as_server.invalid': 'Field as-server bernilai {value}, tidak cocok dengan mekanisme {mechanism}.',
+  'zmtp.filler.nonzero': 'Byte filler yang tidak terpakai di akhir greeting tidak semuanya nol.',
+  'zmtp.frame.too_long': 'Sebuah frame ZMTP mengaku lebih panjang dari yang disimpan decoder; byte-nya dilewati.',
+  'zmtp.frame.bad_length': 'Sebuah frame ZMTP 1.0 memiliki panjang 0, dan itu mustahil.',
+  'zmtp.flags.reserved': 'Bit flag cadangan menyala pada frame ZMTP (flags {flags}).',
+  'zmtp.command.more': 'Sebuah command ZMTP memakai flag MORE, padahal command tidak boleh memakainya.',
+  'zmtp.command.malformed': 'Sebuah command ZMTP lebih pendek dari yang dibutuhkan field-nya.',
+  'zmtp.command.unknown': 'Command ZMTP {name} tidak dikenal alat ini; ditampilkan berdasarkan namanya.',
+  'zmtp.metadata.malformed': 'Properti metadata sebuah command ZMTP tidak muat di dalam command (pada byte {offset}).',
+  'zmtp.error': 'Peer mengirim command ERROR ("{reason}"): ia sedang menutup koneksi.',
+  'zmtp.plain.cleartext_password':
+    'Mekanisme PLAIN mengirim password user "{username}" tanpa enkripsi: siapa pun yang meng-capture traffic dapat membacanya.',
+  'zmtp.socket_type.incompatible':
+    'Socket {a} tidak bisa berkomunikasi dengan socket {b}: ZeroMQ tidak akan bertukar pesan di sini.',
+  'zmtp.socket_type.unknown': 'Tipe socket "{socket_type}" tidak didefinisikan ZeroMQ.',
+  'zmtp.dissector_bug': 'Kesalahan internal saat men-decode ZMTP ({reason}); mohon laporkan.',
+
+  'http.header.too_long': 'Blok header HTTP lebih dari {max} byte; arah ini tidak di-decode lebih lanjut.',
+  'http.malformed': 'Byte ini bukan HTTP yang sah ({reason}); arah ini tidak di-decode lebih lanjut.',
+  'http.body.capped': 'Body berisi {total} byte; hanya {kept} byte pertama yang disimpan untuk ditampilkan.',
+  'http.content_encoding': 'Body dikompresi ({encoding}) dan tidak di-decode.',
+  'http.incomplete': 'Koneksi berakhir (atau ada byte yang hilang) di tengah pesan HTTP.',
+  'http.gap': 'Ada byte yang tidak tertangkap di arah ini; decoding HTTP berhenti di sini.',
+  'http.upgrade': 'Koneksi beralih ke protokol lain (Upgrade); yang berikutnya bukan HTTP.',
+  'http.connect.tunnel': 'CONNECT membuka tunnel; yang berikutnya bukan HTTP.',
+  'http.response.unmatched': 'Response ini ({code}) tidak menjawab request mana pun yang terlihat di capture.',
+  'http.dissector_bug': 'Kesalahan internal saat men-decode HTTP ({reason}); mohon laporkan.',
+
+  'payload.pickle.too_large': 'Pickle Python berukuran {length} byte melebihi {max} byte dan ditampilkan sebagai hex.',
+  'payload.pickle.too_deep': 'Pickle Python bersarang terlalu dalam; bagian terdalamnya tidak ditampilkan.',
+  'payload.pickle.malformed':
+    'Byte ini tampak seperti pickle Python tetapi tidak dapat di-decode ({reason}); ditampilkan sebagai hex.',
+  'payload.pickle.global':
+    'Pickle ini menyebut {count} class atau fungsi Python; hanya namanya yang ditampilkan, tidak pernah dijalankan.',
+  'payload.pickle.bigint':
+    '{count} bilangan bulat terlalu besar untuk angka JavaScript dan ditampilkan sebagai teks desimal.',
+  'payload.pickle.trailing': 'Ada {length} byte setelah akhir pickle.',
+  'payload.text.truncated': 'Teks berisi {length} karakter; hanya {shown} karakter pertama yang ditampilkan.',
+  'payload.hex.truncated': 'Hanya {shown} dari {length} byte pertama yang ditampilkan sebagai hex.',
+  // application layer (src/analysis/app/notes.ts)
+  'app.midstream':
+    'Capture dimulai di tengah percakapan {proto} ini: pembukaannya (greeting atau CONNECT) tidak ada di berkas, sehingga hal seperti versi dan tipe socket tidak diketahui.',
+  'app.messages.capped': 'Hanya {cap} pesan aplikasi pertama yang dicantumkan; seluruhnya ada {count} pesan.',
+  'app.gap':
+    'Byte dari sisi {dir} hilang dari capture, sehingga pesan {proto} setelah frame {frame} tidak dapat di-decode.',
+  'zmtp.sub.no_match':
+    'Subscriber ini subscribe ke {subscriptions} tetapi tidak menerima apa pun: publisher mengirim {published} pesan ke subscriber lain dan tidak ada yang diawali topik itu. Socket PUB ZeroMQ menyaring di sisinya sendiri, sehingga pesan yang tidak cocok tidak pernah dikirim lewat koneksi ini.',
+  'zmtp.sub.none':
+    'Socket SUB ini tidak pernah subscribe ke apa pun, sehingga publisher tidak mengirim pesan kepadanya.',
+  'zmtp.pipeline.distribution':
+    'Socket PUSH di {endpoint} membagikan {jobs} pesan ke {workers} worker ({counts}), {round_robin:secara round-robin yang ketat|tidak secara round-robin yang ketat}.',
+  'zmtp.reply.unmatched': 'Sebuah reply dikirim tanpa ada request yang menunggunya di koneksi ini.',
+  'http.response.unpaired': 'Sebuah response HTTP datang tanpa request sebelumnya di koneksi ini.',
+};

@@ -1,0 +1,167 @@
+/**
+ * Formatting of values inside sentences: durations, ordinals, payload previews, lists. Words come
+ * from the catalogue (fmt.*); only digits and quote marks are produced here.
+ */
+import type { Msg, MsgPart, Payload } from './app.js';
+import { bodyParts } from './app.js';
+import type { Lang } from './catalog/types.js';
+import { text } from './text.js';
+
+export type Params = Record<string, string | number>;
+
+/** A sentence maker bound to one language. */
+export interface Say {
+  lang: Lang;
+  (code: string, params?: Params): string;
+}
+
+export function sayer(lang: Lang): Say {
+  const f = ((code: string, params?: Params) => text(code, params, lang)) as Say;
+  f.lang = lang;
+  return f;
+}
+
+/** Seconds as a short duration: 0.04 ms, 3.2 ms, 101 ms, 1.02 s, 12.3 s. */
+export function duration(s: number): string {
+  const ms = s * 1000;
+  if (ms < 1) return `${trim(ms.toFixed(3))} ms`;
+  if (ms < 10) return `${trim(ms.toFixed(1))} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (s < 10) return `${trim(s.toFixed(2))} s`;
+  return `${trim(s.toFixed(1))} s`;
+}
+
+function trim(x: string): string {
+  return x.includes('.') ? x.replace(/0+$/, '').replace(/\.$/, '') : x;
+}
+
+/** English ordinal (1st, 2nd, 3rd, 4th, 11th); Indonesian templates use ke-{n} instead. */
+export function ordinal(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  switch (n % 10) {
+    case 1:
+      return `${n}st`;
+    case 2:
+      return `${n}nd`;
+    case 3:
+      return `${n}rd`;
+    default:
+      return `${n}th`;
+  }
+}
+
+/** `n` and `nth` parameters for a count. */
+export function nth(n: number): Params {
+  return { n, nth: ordinal(n) };
+}
+
+const MAX_TEXT = 40;
+
+function cut(s: string, max = MAX_TEXT): string {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
+}
+
+/** One value as it appears in a sentence: text in single quotes, numbers bare, JSON compact. */
+export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): string {
+  if (!p) return say('fmt.payload.none');
+  switch (p.encoding) {
+    case 'empty':
+      return say('fmt.payload.empty');
+    case 'text':
+      return typeof p.value === 'string'
+        ? p.value === ''
+          ? say('fmt.payload.empty')
+          : `'${cut(oneLine(p.value), max)}'`
+        : say('fmt.payload.none');
+    case 'json':
+      return cut(JSON.stringify(p.value) ?? 'null', max);
+    case 'pickle': {
+      const v = p.value;
+      if (typeof v === 'string') return `'${cut(oneLine(v), max)}'`;
+      return cut(JSON.stringify(v) ?? 'None', max);
+    }
+    case 'hex':
+      return say('fmt.payload.binary', { bytes: p.length ?? Math.floor(String(p.value).length / 2) });
+    default:
+      return say('fmt.payload.none');
+  }
+}
+
+function partText(say: Say, p: MsgPart): string {
+  if (p.payload) return valueText(say, p.payload, 24);
+  return p.size === 0 ? say('fmt.payload.empty') : say('fmt.payload.binary', { bytes: p.size });
+}
+
+/** The payload of an application message: its body, or its parts as [a, b, c]. */
+export function msgPayload(say: Say, m: Msg): string {
+  const body = bodyParts(m);
+  if (body.length > 1) return `[${body.map((p) => partText(say, p)).join(', ')}]`;
+  if (body.length === 1) {
+    const p = body[0]!;
+    if (p.payload) return valueText(say, p.payload);
+    if (m.payload) return valueText(say, m.payload);
+    return partText(say, p);
+  }
+  return valueText(say, m.payload);
+}
+
+/** "a", "a and b", "a, b and c" (catalogue fmt.list.*); long lists end with "and N more". */
+export function list(say: Say, items: string[], max = 5): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0]!;
+  if (items.length > max) {
+    return say('fmt.list.more', { list: items.slice(0, max).join(', '), more: items.length - max });
+  }
+  return say('fmt.list.and', { list: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
+}
+
+/** Distinct values in order; a repeated single value reads "'Hello' each time". */
+export function valuesSummary(say: Say, values: string[], max = 5): string {
+  const distinct = [...new Set(values)];
+  if (distinct.length === 1 && values.length > 1) return say('fmt.each_time', { value: distinct[0]! });
+  if (values.length > max) return say('fmt.values.range', { first: values[0]!, last: values[values.length - 1]! });
+  return list(say, values, max);
+}
+
+/** Latency statistics: "101 ms" or "100-102 ms (mean 101 ms)". */
+export function latencySummary(say: Say, lat: number[]): string {
+  if (lat.length === 0) return '';
+  const min = Math.min(...lat);
+  const max = Math.max(...lat);
+  const mean = lat.reduce((a, b) => a + b, 0) / lat.length;
+  const a = duration(min);
+  const b = duration(max);
+  if (a === b) return a;
+  return say('fmt.range_mean', { min: a, max: b, mean: duration(mean) });
+}
+
+/** Frame range label: "frame 4" or "frames 4-9". */
+export function frameRange(say: Say, a: number, b: number): string {
+  return a === b ? say('fmt.frame', { n: a }) : say('fmt.frames', { a, b });
+}
+
+/** Upper-case the first letter of a sentence built from a template that starts with a parameter. */
+export function capital(s: string): string {
+  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** IP of an "ip:port" endpoint (IPv6 keeps its colons). */
+export function hostOf(ep: string): string {
+  const i = ep.lastIndexOf(':');
+  if (i < 0) return ep;
+  const h = ep.slice(0, i);
+  return h.includes(':') || /^\d+\.\d+\.\d+\.\d+$/.test(h) ? h : ep;
+}
+
+export function portOf(ep: string): number | undefined {
+  const i = ep.lastIndexOf(':');
+  if (i < 0) return undefined;
+  const p = Number(ep.slice(i + 1));
+  return Number.isInteger(p) ? p : undefined;
+}

@@ -1,0 +1,391 @@
+/**
+ * Per-frame explanations (`frames[].explain`): one or two sentences saying what the frame does in its
+ * conversation. Every sentence is a catalogue entry (ex.*) with parameters.
+ */
+import type { FrameRecord } from '../analysis/model.js';
+import type { Msg } from './app.js';
+import { addrOf, type ConvContext, isZmtpData, type ModelContext, other, type Side, sideOf } from './context.js';
+import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
+
+/** Actor parameters for a side: {who} (noun) and {addr}. */
+function actor(say: Say, ctx: ConvContext, side: Side, prefix = ''): Params {
+  return {
+    [`${prefix}who`]: say(`noun.${ctx.roles[side]}`),
+    [`${prefix}addr`]: addrOf(ctx, side),
+  };
+}
+
+function peer(say: Say, ctx: ConvContext, side: Side): Params {
+  return actor(say, ctx, other(side), 'peer_');
+}
+
+/** The ARP explanation, or undefined when the frame is not ARP. */
+function arpExplain(say: Say, f: FrameRecord, mc: ModelContext): string | undefined {
+  const a = f.arp;
+  if (!a) return undefined;
+  if (a.op === 'request') {
+    if (a.probe) return say('ex.arp.probe', { mac: a.sender_mac, target: a.target_ip });
+    if (a.gratuitous) return say('ex.arp.gratuitous', { sender: a.sender_ip, mac: a.sender_mac });
+    const unicast = f.eth && f.eth.dst !== 'ff:ff:ff:ff:ff:ff';
+    if (unicast) return say('ex.arp.request.unicast', { sender: a.sender_ip, target: a.target_ip, mac: f.eth!.dst });
+    return say('ex.arp.request', { sender: a.sender_ip, target: a.target_ip });
+  }
+  if (a.op === 'reply') {
+    if (a.gratuitous) return say('ex.arp.gratuitous', { sender: a.sender_ip, mac: a.sender_mac });
+    // the request it answers: the latest earlier request for this address from its target
+    let req: number | undefined;
+    for (let n = f.n - 1; n >= 1 && n >= f.n - 200; n--) {
+      const g = mc.byN.get(n);
+      if (g?.arp?.op === 'request' && g.arp.target_ip === a.sender_ip && g.arp.sender_ip === a.target_ip) {
+        req = n;
+        break;
+      }
+    }
+    const p = { sender: a.sender_ip, mac: a.sender_mac, target: a.target_ip };
+    return req !== undefined ? say('ex.arp.reply', { ...p, req }) : say('ex.arp.reply.unsolicited', p);
+  }
+  return say('ex.arp.other', { op: a.op });
+}
+
+/** What an acknowledged frame carried, for "acknowledges the PUBLISH of frame 22". */
+function ackedWhat(say: Say, ctx: ConvContext, n: number): string | undefined {
+  const ms = ctx.carries.get(n);
+  if (!ms || ms.length === 0) return undefined;
+  const labels = ms.map((m) =>
+    m.frame === n ? msgLabel(say, ctx, m) : say('lbl.part', { what: msgLabel(say, ctx, m) }),
+  );
+  return list(say, [...new Set(labels)], 3);
+}
+
+/** A short noun phrase for a message: "the PUBLISH", "the 4th request", "the READY command". */
+export function msgLabel(say: Say, ctx: ConvContext, m: Msg): string {
+  const k = nth(ctx.ordinal.get(m) ?? 1);
+  switch (m.proto) {
+    case 'zmtp':
+      if (m.kind === 'greeting') return say('lbl.zmtp.greeting');
+      if (m.kind === 'command') return say('lbl.zmtp.command', { name: m.name ?? '?' });
+      if (ctx.kind === 'reqrep') return say(m.dir === 'c2s' ? 'lbl.request' : 'lbl.reply', k);
+      if (ctx.kind === 'pipeline') return say('lbl.job', k);
+      return say('lbl.message', k);
+    case 'mqtt':
+      return say('lbl.mqtt', { kind: m.kind });
+    case 'http':
+      return say(m.kind === 'request' ? 'lbl.http.request' : 'lbl.http.response', k);
+    default:
+      return say(m.dir === 's2c' && m.replyTo !== undefined ? 'lbl.reply' : 'lbl.message', k);
+  }
+}
+
+function latencyParams(m: Msg): Params {
+  const p: Params = {};
+  if (m.replyTo !== undefined) p.req = m.replyTo;
+  if (m.latency !== undefined) p.latency = duration(m.latency);
+  return p;
+}
+
+/** One sentence for one application message completed in this frame. */
+export function msgSentence(say: Say, ctx: ConvContext, m: Msg): string {
+  const side: Side = m.dir === 'c2s' ? 'client' : 'server';
+  const base: Params = { ...actor(say, ctx, side), ...peer(say, ctx, side), ...nth(ctx.ordinal.get(m) ?? 1) };
+  const payload = msgPayload(say, m);
+  const lat = latencyParams(m);
+  const withLat = (code: string, p: Params) =>
+    capital(say(lat.latency !== undefined && lat.req !== undefined ? `${code}.lat` : code, { ...p, ...lat }));
+  if (m.proto === 'zmtp') {
+    if (m.kind === 'greeting') {
+      const p = { ...base, version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
+      return capital(say(m.frames.length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p));
+    }
+    if (m.kind === 'command') {
+      const name = m.name ?? '?';
+      switch (name) {
+        case 'READY': {
+          const s = capital(say('ex.zmtp.ready', { ...base, socket: m.socketType ?? '?' }));
+          return m.identity ? `${s} ${say('ex.zmtp.identity', { identity: m.identity })}` : s;
+        }
+        case 'SUBSCRIBE':
+        case 'CANCEL': {
+          const topic = m.topic ?? m.properties.topic ?? '';
+          const code =
+            name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
+          return capital(say(code, { ...base, topic }));
+        }
+        case 'HELLO':
+          return capital(
+            say(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
+              ...base,
+              name,
+              username: m.username ?? '',
+            }),
+          );
+        case 'WELCOME':
+          return capital(say('ex.zmtp.welcome', base));
+        case 'INITIATE':
+          return capital(say('ex.zmtp.initiate', { ...base, socket: m.socketType ?? '?' }));
+        case 'ERROR':
+          return capital(say('ex.zmtp.error', { ...base, reason: m.reason ?? '' }));
+        case 'PING':
+          return capital(say('ex.zmtp.ping', base));
+        case 'PONG':
+          return capital(say('ex.zmtp.pong', base));
+        default:
+          return capital(say('ex.zmtp.command', { ...base, name }));
+      }
+    }
+    if (m.subscription) {
+      const code =
+        m.subscription.action === 'cancel'
+          ? 'ex.zmtp.cancel'
+          : m.subscription.topic
+            ? 'ex.zmtp.subscribe'
+            : 'ex.zmtp.subscribe.all';
+      return capital(say(code, { ...base, topic: m.subscription.topic }));
+    }
+    const p = { ...base, payload, pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
+    switch (ctx.kind) {
+      case 'reqrep':
+        return m.dir === 'c2s' ? capital(say('ex.zmtp.request', p)) : withLat('ex.zmtp.reply', p);
+      case 'pubsub':
+        return capital(say(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p));
+      case 'pipeline':
+        return capital(say(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p));
+      default:
+        return capital(say('ex.zmtp.message', p));
+    }
+  }
+  if (m.proto === 'mqtt') {
+    const p: Params = { ...base, payload, topic: m.topic ?? '', qos: m.qos ?? 0 };
+    switch (m.kind) {
+      case 'CONNECT':
+        return capital(
+          say(m.clientId ? 'ex.mqtt.connect' : 'ex.mqtt.connect.anon', {
+            ...p,
+            client_id: m.clientId ?? '',
+            version: mqttVersion(m.version),
+            keepalive: m.keepAlive ?? 0,
+          }),
+        );
+      case 'CONNACK':
+        return m.accepted === false
+          ? capital(say('ex.mqtt.connack.refused', { ...p, reason: m.returnName ?? m.reason ?? '' }))
+          : withLat('ex.mqtt.connack', p);
+      case 'PUBLISH': {
+        if (m.dir === 's2c') {
+          const r = m.relayedFrom;
+          if (r && r.delay !== undefined)
+            return capital(say('ex.mqtt.publish.relay', { ...p, src: r.frame, delay: duration(r.delay) }));
+          return capital(say('ex.mqtt.publish.deliver', p));
+        }
+        const s = capital(say('ex.mqtt.publish', p));
+        const extra: string[] = [];
+        if (m.retain) extra.push(say('ex.mqtt.retain'));
+        if ((m.qos ?? 0) === 0) extra.push(say('ex.mqtt.qos0'));
+        return [s, ...extra].join(' ');
+      }
+      case 'PUBACK':
+      case 'PUBREC':
+      case 'PUBREL':
+      case 'PUBCOMP':
+        return withLat(`ex.mqtt.${m.kind.toLowerCase()}`, { ...p, id: m.packetId ?? '?' });
+      case 'SUBSCRIBE': {
+        const topics = m.subscriptions.map((s) =>
+          s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
+        );
+        return capital(say('ex.mqtt.subscribe', { ...p, topics: list(say, topics) }));
+      }
+      case 'SUBACK':
+        return withLat('ex.mqtt.suback', { ...p, granted: m.granted.join(', ') || '?' });
+      case 'UNSUBSCRIBE':
+        return capital(
+          say('ex.mqtt.unsubscribe', {
+            ...p,
+            topics: list(
+              say,
+              m.subscriptions.map((s) => `'${s.topic}'`),
+            ),
+          }),
+        );
+      case 'UNSUBACK':
+        return withLat('ex.mqtt.unsuback', p);
+      case 'PINGREQ':
+        return capital(say('ex.mqtt.pingreq', p));
+      case 'PINGRESP':
+        return withLat('ex.mqtt.pingresp', p);
+      case 'DISCONNECT':
+        return capital(say('ex.mqtt.disconnect', p));
+      case 'AUTH':
+        return capital(say('ex.mqtt.auth', p));
+      default:
+        return capital(say('ex.mqtt.other', { ...p, kind: m.kind }));
+    }
+  }
+  if (m.proto === 'http') {
+    if (m.kind === 'request') {
+      return capital(
+        say('ex.http.request', { ...base, method: m.method ?? '?', uri: m.uri ?? '/', server: ctx.c.server }),
+      );
+    }
+    const body = m.payload && m.payload.encoding !== 'empty' ? payload : '';
+    const p = { ...base, status: m.status ?? '?', text: m.statusText ?? '', body };
+    return withLat(body ? 'ex.http.response.body' : 'ex.http.response', p);
+  }
+  // plain data (TCP or UDP)
+  const p = { ...base, payload };
+  if (ctx.c.transport === 'udp')
+    return capital(say('ex.udp.datagram', { ...p, dst: side === 'client' ? ctx.c.server : ctx.c.client }));
+  if (m.dir === 's2c' && m.replyTo !== undefined) return withLat('ex.data.reply', p);
+  return capital(say('ex.data.send', p));
+}
+
+function mqttVersion(v: string | undefined): string {
+  if (v === '4' || v === '3.1.1') return '3.1.1';
+  if (v === '3' || v === '3.1') return '3.1';
+  if (v === '5' || v === '5.0') return '5.0';
+  return v ?? '3.1.1';
+}
+
+function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
+  const t = f.tcp!;
+  const c = ctx.c;
+  const side = sideOf(c, f);
+  const out: string[] = [];
+  const a = actor(say, ctx, side);
+  const pa = peer(say, ctx, side);
+  const flags = new Set(t.flags);
+  const hs = c.handshake;
+  if (!hs && f.n === c.first) out.push(say('ex.tcp.midstream', { client: c.client, server: c.server }));
+  if (flags.has('SYN') && !flags.has('ACK')) {
+    const i = hs?.syn.indexOf(f.n) ?? 0;
+    if (i > 0) out.push(capital(say('ex.tcp.syn.again', { ...a, ...pa, n: i + 1 })));
+    else if (hs && hs.synack.length > 0) out.push(capital(say('ex.tcp.syn', { ...a, ...pa })));
+    else out.push(capital(say('ex.tcp.syn.only', { ...a, ...pa })));
+  } else if (flags.has('SYN') && flags.has('ACK')) {
+    const i = hs?.synack.indexOf(f.n) ?? 0;
+    out.push(capital(say(i > 0 ? 'ex.tcp.synack.again' : 'ex.tcp.synack', { ...a, ...pa })));
+  } else if (flags.has('RST')) {
+    if (c.close.kind === 'refused' || (hs && hs.synack.length === 0 && side === 'server'))
+      out.push(capital(say('ex.tcp.refused', { ...a, host: hostOf(c.server), port: portOf(c.server) ?? '?' })));
+    else out.push(capital(say('ex.tcp.rst', { ...a, ...pa })));
+  } else if (hs && f.n === hs.ack) {
+    out.push(
+      capital(
+        say(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { ...a, ...pa, rtt: duration(c.rtt ?? 0) }),
+      ),
+    );
+  }
+  // application messages completed here, and pieces of messages completed later
+  const done = ctx.completes.get(f.n) ?? [];
+  const mine = done.filter((m) => (m.dir === 'c2s') === (side === 'client'));
+  if (mine.length > 1) out.push(capital(say('ex.multi', { ...a, count: mine.length })));
+  for (const m of mine) out.push(msgSentence(say, ctx, m));
+  if (t.len > 0 && mine.length === 0) {
+    const part = (ctx.carries.get(f.n) ?? []).filter(
+      (m) => m.frame !== f.n && (m.dir === 'c2s') === (side === 'client'),
+    );
+    if (part.length > 0) {
+      const m = part[0]!;
+      out.push(
+        capital(
+          say(m.frames[0] === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', {
+            ...a,
+            len: t.len,
+            what: msgLabel(say, ctx, m),
+            end: m.frame,
+          }),
+        ),
+      );
+    } else if (!(t.analysis ?? []).some((x) => x.includes('retransmission'))) {
+      out.push(capital(say('ex.tcp.data', { ...a, ...pa, len: t.len })));
+    } else {
+      out.push(capital(say('ex.tcp.data.again', { ...a, len: t.len })));
+    }
+  }
+  if (flags.has('FIN')) {
+    const firstFin = ctx.fins[0];
+    const mineFin = ctx.fins.find((x) => x.side === side);
+    if (mineFin && mineFin.n !== f.n) out.push(capital(say('ex.tcp.fin.again', a)));
+    else if (firstFin && firstFin.side !== side)
+      out.push(capital(say('ex.tcp.fin.second', { ...a, ...pa, fin: firstFin.n })));
+    else out.push(capital(say('ex.tcp.fin', a)));
+  }
+  // pure ACKs
+  const pureAck = t.len === 0 && flags.size === 1 && flags.has('ACK');
+  if (pureAck && !(hs && f.n === hs.ack)) {
+    const peerFin = ctx.fins.find((x) => x.side !== side && x.n < f.n);
+    const myFin = ctx.fins.find((x) => x.side === side && x.n < f.n);
+    const ackOfFin =
+      peerFin &&
+      (t.acks_frame === peerFin.n || (t.acks_frame === undefined && isFirstAckAfter(ctx, f, peerFin.n, side)));
+    if (ackOfFin) {
+      out.push(capital(say(myFin ? 'ex.tcp.ack.fin.last' : 'ex.tcp.ack.fin', { ...a, ...pa, fin: peerFin.n })));
+    } else if (t.acks_frame !== undefined) {
+      const what = ackedWhat(say, ctx, t.acks_frame);
+      out.push(
+        capital(
+          say(what ? `ex.tcp.ack.msg${ctx.view.app === 'mqtt' ? '.mqtt' : ''}` : 'ex.tcp.ack', {
+            ...a,
+            ...pa,
+            acked: t.acks_frame,
+            what: what ?? '',
+          }),
+        ),
+      );
+    } else if (!(t.analysis ?? []).length) {
+      out.push(capital(say('ex.tcp.ack.plain', { ...a, ...pa, ack: t.ack })));
+    } else {
+      out.push(capital(say('ex.tcp.ack.bare', a)));
+    }
+  }
+  if (out.length === 0)
+    out.push(capital(say('ex.tcp.segment', { ...a, ...pa, flags: t.flags.join(', '), len: t.len })));
+  return out;
+}
+
+function isFirstAckAfter(ctx: ConvContext, f: FrameRecord, fin: number, side: Side): boolean {
+  for (const g of ctx.frames) {
+    if (g.n <= fin) continue;
+    if (g.n >= f.n) break;
+    if (g.tcp && sideOf(ctx.c, g) === side && g.tcp.flags.includes('ACK')) return false;
+  }
+  return true;
+}
+
+function udpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
+  const side = sideOf(ctx.c, f);
+  const done = (ctx.completes.get(f.n) ?? []).filter((m) => (m.dir === 'c2s') === (side === 'client'));
+  if (done.length) return done.map((m) => msgSentence(say, ctx, m));
+  const a = actor(say, ctx, side);
+  const i = ctx.frames.filter((g) => g.n <= f.n && sideOf(ctx.c, g) === side).length;
+  return [
+    capital(
+      say('ex.udp.plain', {
+        ...a,
+        dst: side === 'client' ? ctx.c.server : ctx.c.client,
+        len: Math.max(0, (f.udp?.len ?? 8) - 8),
+        ...nth(i),
+      }),
+    ),
+  ];
+}
+
+function otherExplain(say: Say, f: FrameRecord): string {
+  if (f.icmp) return say('ex.icmp', { src: f.src, dst: f.dst, type: f.icmp.type_name });
+  if (f.igmp) return say('ex.igmp', { src: f.src, type: f.igmp.type_name, group: f.igmp.group ?? '-' });
+  if (f.ip) return say('ex.ip.other', { src: f.src, dst: f.dst, proto: f.ip.proto });
+  return say('ex.other', { src: f.src, dst: f.dst, len: f.len });
+}
+
+/** The explanation of one frame. */
+export function explainFrame(say: Say, f: FrameRecord, mc: ModelContext): string {
+  const out: string[] = [];
+  const arp = arpExplain(say, f, mc);
+  const ctx = f.conversation !== undefined ? mc.convs.get(f.conversation) : undefined;
+  if (arp) out.push(arp);
+  else if (f.tcp && ctx) out.push(...tcpExplain(say, f, ctx));
+  else if (f.udp && ctx) out.push(...udpExplain(say, f, ctx));
+  else out.push(otherExplain(say, f));
+  for (const flag of f.tcp?.analysis ?? []) out.push(say(`tcp.analysis.${flag}`));
+  return out.join(' ');
+}
+
+export { isZmtpData };

@@ -1,0 +1,481 @@
+/**
+ * The overview: what the capture holds, the hosts and their roles inferred from the traffic, one line
+ * per conversation, what deserves a second look, and teaching notes for the cases the capture shows.
+ */
+import type { FrameRecord } from '../analysis/model.js';
+import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
+import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
+import { troubleSummary } from './story.js';
+import type { HostRecord, OverviewItem, OverviewRecord } from './types.js';
+
+const SOCKET_NOUN: Record<string, string> = {
+  REQ: 'client',
+  REP: 'server',
+  DEALER: 'client',
+  ROUTER: 'server',
+  PUB: 'publisher',
+  XPUB: 'publisher',
+  SUB: 'subscriber',
+  XSUB: 'subscriber',
+  PUSH: 'producer',
+  PULL: 'worker',
+  PAIR: 'peer',
+};
+
+interface Role {
+  code: string;
+  params: Params;
+}
+
+function ipKey(ip: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  if (!m) return `z${ip}`;
+  return m
+    .slice(1)
+    .map((x) => x.padStart(3, '0'))
+    .join('.');
+}
+
+function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Role } {
+  const c = ctx.c;
+  const port = portOf(c.server) ?? '?';
+  const v = ctx.view;
+  if (c.close.kind === 'refused')
+    return {
+      client: { code: 'role.tcp.client', params: { server: c.server } },
+      server: { code: 'role.tcp.refused', params: { port } },
+    };
+  if (c.transport === 'udp')
+    return {
+      client: { code: 'role.udp.sender', params: { dst: c.server } },
+      server: { code: 'role.udp.receiver', params: { port } },
+    };
+  switch (v.app) {
+    case 'zmtp': {
+      const cs = v.socketTypes?.client;
+      const ss = v.socketTypes?.server;
+      return {
+        client: cs
+          ? {
+              code: 'role.zmtp.connect',
+              params: { socket: cs, noun: say(`noun.${SOCKET_NOUN[cs] ?? 'peer'}`), server: c.server },
+            }
+          : { code: 'role.zmtp.client', params: { server: c.server } },
+        server: ss
+          ? { code: 'role.zmtp.bound', params: { socket: ss, noun: say(`noun.${SOCKET_NOUN[ss] ?? 'peer'}`), port } }
+          : { code: 'role.zmtp.server', params: { port } },
+      };
+    }
+    case 'mqtt': {
+      const connect = v.messages.find((m) => m.kind === 'CONNECT');
+      const id = connect?.clientId;
+      const kind =
+        ctx.publishes && ctx.subscribes
+          ? 'both'
+          : ctx.publishes
+            ? 'publisher'
+            : ctx.subscribes
+              ? 'subscriber'
+              : 'client';
+      return {
+        client: { code: `role.mqtt.${kind}${id ? '' : '.anon'}`, params: { client_id: id ?? '', broker: c.server } },
+        server: { code: 'role.mqtt.broker', params: { port } },
+      };
+    }
+    case 'http':
+      return {
+        client: { code: 'role.http.client', params: { server: c.server } },
+        server: { code: 'role.http.server', params: { port } },
+      };
+    default:
+      return {
+        client: { code: 'role.tcp.client', params: { server: c.server } },
+        server: { code: 'role.tcp.server', params: { port } },
+      };
+  }
+}
+
+function hosts(say: Say, mc: ModelContext): HostRecord[] {
+  const macs = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const f of mc.model.frames) {
+    if (f.arp) {
+      seen.add(f.arp.sender_ip);
+      if (f.arp.sender_ip !== '0.0.0.0') macs.set(f.arp.sender_ip, f.arp.sender_mac);
+      if (f.arp.target_ip !== '0.0.0.0') seen.add(f.arp.target_ip);
+    } else if (f.ip && f.eth) {
+      if (!macs.has(f.ip.src)) macs.set(f.ip.src, f.eth.src);
+      seen.add(f.ip.src);
+      seen.add(f.ip.dst);
+    } else if (f.ip) {
+      seen.add(f.ip.src);
+      seen.add(f.ip.dst);
+    }
+  }
+  const roles = new Map<string, Role[]>();
+  const add = (ip: string, r: Role) => {
+    const a = roles.get(ip) ?? [];
+    if (!a.some((x) => x.code === r.code && JSON.stringify(x.params) === JSON.stringify(r.params))) a.push(r);
+    roles.set(ip, a);
+  };
+  for (const ctx of mc.convs.values()) {
+    const r = rolesOf(say, ctx);
+    add(hostOf(ctx.c.client), r.client);
+    add(hostOf(ctx.c.server), r.server);
+  }
+  for (const ip of roles.keys()) seen.add(ip);
+  const out: HostRecord[] = [];
+  for (const ip of [...seen].sort((a, b) => (ipKey(a) < ipKey(b) ? -1 : ipKey(a) > ipKey(b) ? 1 : 0))) {
+    if (ip === '0.0.0.0') continue;
+    let rs = roles.get(ip) ?? [];
+    // a refused port and a later server on the same port: keep both, they tell the story
+    if (rs.length === 0) rs = [{ code: isBroadcastish(ip) ? 'role.group' : 'role.arp_only', params: {} }];
+    const h: HostRecord = {
+      ip,
+      roles: rs.map((r) => r.code),
+      text: list(
+        say,
+        rs.map((r) => say(r.code, r.params)),
+        6,
+      ),
+    };
+    const mac = macs.get(ip);
+    if (mac) h.mac = mac;
+    out.push(h);
+  }
+  return out;
+}
+
+function isBroadcastish(ip: string): boolean {
+  const first = Number(ip.split('.')[0]);
+  return ip.endsWith('.255') || (first >= 224 && first <= 239);
+}
+
+function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
+  const c = ctx.c;
+  const v = ctx.view;
+  let code: string;
+  let p: Params = {};
+  if (c.close.kind === 'refused') {
+    code = 'ov.conv.refused';
+    p = { port: portOf(c.server) ?? '?' };
+  } else if (v.app === 'zmtp') {
+    const data = v.messages.filter(isZmtpData);
+    const c2s = data.filter((m) => m.dir === 'c2s').length;
+    const s2c = data.filter((m) => m.dir === 's2c').length;
+    p = { pattern: v.pattern ?? '?', c2s, s2c };
+    if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
+    else if (ctx.kind === 'pubsub' || ctx.kind === 'pipeline') {
+      code = `ov.conv.zmtp.${ctx.kind}`;
+      p.count = ctx.sender === 'client' ? c2s : s2c;
+    } else code = 'ov.conv.zmtp';
+  } else if (v.app === 'mqtt') {
+    const connect = v.messages.find((m) => m.kind === 'CONNECT');
+    const sent = v.messages.filter((m) => m.kind === 'PUBLISH' && m.dir === 'c2s').length;
+    const got = v.messages.filter((m) => m.kind === 'PUBLISH' && m.dir === 's2c').length;
+    const topics = v.messages
+      .filter((m) => m.kind === 'SUBSCRIBE')
+      .flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
+    p = { client_id: connect?.clientId ?? '?', sent, got, topics: list(say, topics) || '-' };
+    code = ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt';
+  } else if (v.app === 'http') {
+    const reqs = v.messages.filter((m) => m.kind === 'request');
+    p = { count: reqs.length, methods: [...new Set(reqs.map((m) => m.method ?? '?'))].join(', ') };
+    code = 'ov.conv.http';
+  } else if (c.transport === 'udp') {
+    code = 'ov.conv.udp';
+    p = { c2s: c.packets.c2s, s2c: c.packets.s2c };
+  } else if (v.app === 'data') {
+    code = 'ov.conv.data';
+    p = {
+      c2s: v.messages.filter((m) => m.dir === 'c2s').length,
+      s2c: v.messages.filter((m) => m.dir === 's2c').length,
+    };
+  } else {
+    code = 'ov.conv.tcp';
+    p = { c2s: c.bytes.c2s, s2c: c.bytes.s2c };
+  }
+  const what = say(code, p);
+  let end: string;
+  if (c.transport === 'udp' || c.close.kind === 'refused') end = '';
+  else if (c.close.kind === 'open') end = say('ov.end.open');
+  else end = say(`ov.end.${c.close.kind}`, { by: say(`noun.${ctx.roles[c.close.by ?? 'client']}`) });
+  const start = c.transport === 'tcp' && !c.handshake ? say('ov.start.midstream') : '';
+  const text = say(end ? 'ov.conv' : 'ov.conv.noend', {
+    id: c.id,
+    client: c.client,
+    server: c.server,
+    transport: c.transport.toUpperCase(),
+    what: start ? `${what} (${start})` : what,
+    end,
+  });
+  return { code, text };
+}
+
+const NOT_ABNORMAL = new Set([
+  'mqtt.version.assumed',
+  'payload.text.truncated',
+  'payload.hex.truncated',
+  'http.body.capped',
+]);
+
+function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
+  const out: OverviewItem[] = [];
+  const m = mc.model;
+  if (m.capture.damaged) out.push({ code: 'ov.ab.damaged', text: say('ov.ab.damaged', { frames: m.capture.frames }) });
+  // refused attempts, grouped by server
+  const refused = new Map<string, number[]>();
+  for (const c of m.conversations)
+    if (c.close.kind === 'refused') refused.set(c.server, [...(refused.get(c.server) ?? []), c.id]);
+  for (const [server, ids] of refused) {
+    const frames = ids.map((id) => m.conversations.find((c) => c.id === id)!.first);
+    out.push({
+      code: 'ov.ab.refused',
+      frames,
+      text: say('ov.ab.refused', { count: ids.length, server, port: portOf(server) ?? '?' }),
+    });
+  }
+  for (const ctx of mc.convs.values()) {
+    const c = ctx.c;
+    if (c.transport !== 'tcp' || c.close.kind === 'refused') continue;
+    if (c.close.kind === 'rst' && ctx.rst) {
+      out.push({
+        code: 'ov.ab.rst',
+        conversation: c.id,
+        frames: [ctx.rst.n],
+        text: say('ov.ab.rst', {
+          id: c.id,
+          who: say(`noun.${ctx.roles[ctx.rst.side]}`),
+          addr: ctx.rst.side === 'client' ? hostOf(c.client) : c.server,
+          frame: ctx.rst.n,
+        }),
+      });
+    }
+    if (!c.handshake)
+      out.push({
+        code: 'ov.ab.midstream',
+        conversation: c.id,
+        frames: [c.first],
+        text: say('ov.ab.midstream', { id: c.id, frame: c.first }),
+      });
+    else if (c.handshake.synack.length === 0)
+      out.push({
+        code: 'ov.ab.noanswer',
+        conversation: c.id,
+        frames: c.handshake.syn,
+        text: say('ov.ab.noanswer', { id: c.id, server: c.server }),
+      });
+    const trouble = troubleSummary(say, ctx.frames);
+    if (trouble) {
+      const frames = ctx.frames.filter((f) => (f.tcp?.analysis ?? []).length).map((f) => f.n);
+      out.push({
+        code: 'ov.ab.tcp',
+        conversation: c.id,
+        frames: frames.slice(0, 50),
+        text: say('ov.ab.tcp', { id: c.id, list: trouble }),
+      });
+    }
+  }
+  // expert notes of warning level and above (not tcp.analysis: summarised above)
+  const notes = new Map<string, { text: string; frames: number[] }>();
+  for (const f of m.frames) {
+    for (const n of f.notes) {
+      if (n.code.startsWith('tcp.analysis.') || NOT_ABNORMAL.has(n.code)) continue;
+      if (n.severity !== 'warn' && n.severity !== 'error') continue;
+      const e = notes.get(n.code);
+      if (e) e.frames.push(f.n);
+      else notes.set(n.code, { text: n.text, frames: [f.n] });
+    }
+  }
+  for (const c of m.conversations)
+    for (const n of c.notes) {
+      if (n.severity !== 'warn' && n.severity !== 'error') continue;
+      if (!notes.has(n.code)) notes.set(n.code, { text: n.text, frames: [c.first] });
+    }
+  for (const [code, e] of notes) {
+    out.push({
+      code,
+      frames: e.frames.slice(0, 50),
+      text: say('ov.ab.note', {
+        text: e.text,
+        frames: e.frames.length > 5 ? `${e.frames.slice(0, 5).join(', ')}, …` : e.frames.join(', '),
+      }),
+    });
+  }
+  return out;
+}
+
+function teaching(say: Say, mc: ModelContext): OverviewItem[] {
+  const out: OverviewItem[] = [];
+  const push = (code: string, params: Params, frames?: number[]) => {
+    const it: OverviewItem = { code, text: say(code, params) };
+    if (frames?.length) it.frames = frames.slice(0, 20);
+    out.push(it);
+  };
+  const convs = [...mc.convs.values()];
+  // MQTT QoS 0 PUBLISH answered only by a TCP ACK
+  for (const ctx of [...convs].sort((a, b) => Number(b.publishes) - Number(a.publishes))) {
+    if (ctx.view.app !== 'mqtt') continue;
+    const qos0 = ctx.view.messages.filter((m) => m.kind === 'PUBLISH' && (m.qos ?? 0) === 0);
+    const pub = qos0.find((m) => m.dir === 'c2s') ?? qos0[0];
+    if (!pub) continue;
+    const ack = ctx.frames.find((f) => f.tcp && f.tcp.len === 0 && f.tcp.acks_frame === pub.frame);
+    const ackN =
+      ack?.n ??
+      ctx.frames.find(
+        (f) =>
+          f.n > pub.frame &&
+          f.tcp &&
+          f.tcp.len === 0 &&
+          f.tcp.flags.length === 1 &&
+          (f.src === ctx.c.client) !== (pub.dir === 'c2s'),
+      )?.n;
+    if (ackN !== undefined) {
+      push('teach.tcp_ack_not_mqtt_ack', { publish: pub.frame, ack: ackN }, [pub.frame, ackN]);
+      break;
+    }
+  }
+  // ZeroMQ keeps its connection
+  const zOpen = convs.find((x) => x.view.app === 'zmtp' && x.c.close.kind === 'open');
+  if (zOpen) push('teach.zmq_no_fin', { id: zOpen.c.id }, [zOpen.c.last]);
+  else {
+    const z = convs.find(
+      (x) => x.view.app === 'zmtp' && x.view.messages.filter(isZmtpData).length > 1 && x.c.close.kind === 'fin',
+    );
+    if (z)
+      push(
+        'teach.zmq_one_connection',
+        { id: z.c.id, count: z.view.messages.filter(isZmtpData).length },
+        z.fins.map((f) => f.n),
+      );
+  }
+  // checksum offload on a Docker-like bridge
+  if (mc.dockerLike && mc.model.frames.some((f) => f.tcp || f.udp)) push('teach.checksum_offload', {});
+  // ZMTP greeting split over several segments
+  for (const ctx of convs) {
+    const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && m.frames.length > 1);
+    if (g) {
+      push('teach.zmtp_greeting_split', { count: g.frames.length, frames: g.frames.join(', ') }, g.frames);
+      break;
+    }
+  }
+  // several application messages in one segment
+  outer: for (const ctx of convs) {
+    for (const [n, ms] of ctx.completes) {
+      for (const dir of ['c2s', 's2c'] as const) {
+        const same = ms.filter((m) => m.dir === dir);
+        if (same.length > 1) {
+          push('teach.several_in_one_segment', { frame: n, count: same.length }, [n]);
+          break outer;
+        }
+      }
+    }
+  }
+  // PUB filters: a subscriber that got nothing
+  for (const ctx of convs) {
+    if (ctx.view.app !== 'zmtp' || ctx.kind !== 'pubsub') continue;
+    if (ctx.view.messages.some(isZmtpData)) continue;
+    const topics: string[] = [];
+    for (const m of ctx.view.messages) {
+      if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.push(m.topic ?? m.properties.topic ?? '');
+      if (m.subscription) topics.push(m.subscription.topic);
+    }
+    const sub = ctx.sender === 'client' ? ctx.c.server : hostOf(ctx.c.client);
+    push(
+      'teach.pub_filters',
+      { subscriber: sub, topic: topics.map((t) => `'${t}'`).join(', ') || "''", id: ctx.c.id },
+      [ctx.c.first],
+    );
+    break;
+  }
+  // RST after MQTT DISCONNECT
+  for (const ctx of convs) {
+    if (ctx.view.app !== 'mqtt' || ctx.c.close.kind !== 'rst') continue;
+    const d = ctx.view.messages.find((m) => m.kind === 'DISCONNECT');
+    if (d && ctx.rst && ctx.rst.n >= d.frame) {
+      push('teach.rst_after_disconnect', { disconnect: d.frame, rst: ctx.rst.n }, [d.frame, ctx.rst.n]);
+      break;
+    }
+  }
+  // SYN → RST retries while the server is down
+  const refused = convs.filter((x) => x.c.close.kind === 'refused');
+  if (refused.length) {
+    const server = refused[0]!.c.server;
+    const same = refused.filter((x) => x.c.server === server);
+    const ok = convs.find((x) => x.c.server === server && x.c.close.kind !== 'refused' && x.c.handshake?.ack);
+    push(
+      ok ? 'teach.refused_retries.ok' : 'teach.refused_retries',
+      { count: same.length, server, port: portOf(server) ?? '?', id: ok?.c.id ?? 0 },
+      same.map((x) => x.c.first),
+    );
+  }
+  // PUSH/PULL round-robin across workers (the app layer's pipeline summary)
+  for (const ctx of convs) {
+    const p = ctx.c.pipeline as
+      | {
+          endpoint?: string;
+          jobs?: number;
+          workers?: Array<{ peer?: string; jobs?: number; conversation?: number }>;
+          round_robin?: boolean;
+        }
+      | undefined;
+    if (!p?.round_robin || !p.workers || p.workers.length < 2) continue;
+    const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs ?? 0, worker: hostOf(w.peer ?? '?') }));
+    const firstFrames = p.workers
+      .map((w) => mc.convs.get(w.conversation ?? -1)?.view.messages.find(isZmtpData)?.frame)
+      .filter((n): n is number => n !== undefined);
+    push(
+      'teach.round_robin',
+      { producer: p.endpoint ?? ctx.c.server, jobs: p.jobs ?? 0, workers: p.workers.length, per: list(say, per) },
+      firstFrames,
+    );
+    break;
+  }
+  // the capture began mid-connection
+  const mid = convs.find((x) => x.c.transport === 'tcp' && !x.c.handshake);
+  if (mid) push('teach.midstream', { id: mid.c.id, frame: mid.c.first }, [mid.c.first]);
+  // PSH is not "push" / a request marker (ZeroMQ captures)
+  if (convs.some((x) => x.view.app === 'zmtp')) push('teach.psh_flag', {});
+  return out;
+}
+
+function summary(say: Say, mc: ModelContext): string {
+  const m = mc.model;
+  if (m.capture.frames === 0) return say('ov.summary.empty');
+  const tcp = m.conversations.filter((c) => c.transport === 'tcp').length;
+  const udp = m.conversations.filter((c) => c.transport === 'udp').length;
+  const arp = m.frames.filter((f: FrameRecord) => f.arp).length;
+  const parts: string[] = [];
+  if (tcp) parts.push(say('fmt.count.tcp', { count: tcp }));
+  if (udp) parts.push(say('fmt.count.udp', { count: udp }));
+  if (arp) parts.push(say('fmt.count.arp', { count: arp }));
+  const apps = [
+    ...new Set(
+      [...mc.convs.values()].map((x) => x.view.app).filter((a): a is NonNullable<typeof a> => !!a && a !== 'data'),
+    ),
+  ];
+  const s = say('ov.summary', {
+    frames: m.capture.frames,
+    duration: duration(m.capture.duration),
+    parts: list(say, parts) || say('fmt.nothing'),
+  });
+  return apps.length
+    ? `${s} ${say('ov.summary.apps', {
+        apps: list(
+          say,
+          apps.map((a) => say(`app.${a}`)),
+        ),
+      })}`
+    : s;
+}
+
+export function buildOverview(say: Say, mc: ModelContext): OverviewRecord {
+  return {
+    lang: say.lang,
+    summary: summary(say, mc),
+    hosts: hosts(say, mc),
+    conversations: [...mc.convs.values()].map((ctx) => ({ id: ctx.c.id, ...convLine(say, ctx) })),
+    abnormal: abnormal(say, mc),
+    teaching: teaching(say, mc),
+  };
+}

@@ -1,0 +1,752 @@
+/**
+ * The story: the capture told in phases over frame ranges, per conversation and in time order — ARP
+ * resolution, TCP handshake (or "the capture began mid-connection"), the application's own handshake,
+ * subscriptions, the exchange, and the ending (or "still open when the capture stopped").
+ */
+import type { FrameRecord } from '../analysis/model.js';
+import type { Msg } from './app.js';
+import { addrOf, type ConvContext, isZmtpData, type ModelContext, type Side } from './context.js';
+import {
+  capital,
+  duration,
+  hostOf,
+  latencySummary,
+  list,
+  msgPayload,
+  type Params,
+  portOf,
+  type Say,
+  valuesSummary,
+} from './format.js';
+import type { StoryRecord } from './types.js';
+
+function who(say: Say, ctx: ConvContext, side: Side, prefix = ''): Params {
+  return { [`${prefix}who`]: say(`noun.${ctx.roles[side]}`), [`${prefix}addr`]: addrOf(ctx, side) };
+}
+
+function span(ms: Msg[]): [number, number] {
+  let a = Number.POSITIVE_INFINITY;
+  let b = 0;
+  for (const m of ms)
+    for (const n of m.frames) {
+      if (n < a) a = n;
+      if (n > b) b = n;
+    }
+  return [a, b];
+}
+
+/** Copies of one ARP frame (a `-i any` capture sees it on several interfaces): same op and addresses, within 10 ms. */
+function arpCopies(arps: readonly FrameRecord[], f: FrameRecord): FrameRecord[] {
+  const a = f.arp!;
+  return arps.filter(
+    (g) =>
+      g.n > f.n &&
+      g.rel - f.rel < 0.01 &&
+      g.arp!.op === a.op &&
+      g.arp!.sender_ip === a.sender_ip &&
+      g.arp!.target_ip === a.target_ip &&
+      g.arp!.sender_mac === a.sender_mac,
+  );
+}
+
+function arpPhases(say: Say, frames: readonly FrameRecord[]): StoryRecord[] {
+  const out: StoryRecord[] = [];
+  const done = new Set<number>();
+  const arps = frames.filter((f) => f.arp);
+  const phase = (first: number, last: number, code: string, p: Params, copies: number) => {
+    let text = say(code, p);
+    if (copies > 1) text += ` ${say('story.arp.copies', { count: copies })}`;
+    out.push({ frames: [first, last], conversation: null, code, text });
+  };
+  for (const f of arps) {
+    const a = f.arp!;
+    if (done.has(f.n)) continue;
+    done.add(f.n);
+    const copies = arpCopies(arps, f);
+    for (const c of copies) done.add(c.n);
+    if (a.op === 'request' && !a.gratuitous && !a.probe) {
+      const reply = arps.find(
+        (g) =>
+          g.n > f.n &&
+          !done.has(g.n) &&
+          g.arp!.op === 'reply' &&
+          g.arp!.sender_ip === a.target_ip &&
+          g.arp!.target_ip === a.sender_ip,
+      );
+      const unicast = f.eth && f.eth.dst !== 'ff:ff:ff:ff:ff:ff';
+      if (reply) {
+        done.add(reply.n);
+        const rcopies = arpCopies(arps, reply);
+        for (const c of rcopies) done.add(c.n);
+        const last = Math.max(reply.n, ...rcopies.map((c) => c.n));
+        const code = unicast ? 'story.arp.recheck' : 'story.arp';
+        phase(
+          f.n,
+          last,
+          code,
+          { asker: a.sender_ip, target: a.target_ip, mac: reply.arp!.sender_mac },
+          copies.length + 1,
+        );
+      } else {
+        const last = Math.max(f.n, ...copies.map((c) => c.n));
+        phase(f.n, last, 'story.arp.unanswered', { asker: a.sender_ip, target: a.target_ip }, copies.length + 1);
+      }
+    } else if (a.op === 'reply' && !a.gratuitous) {
+      const last = Math.max(f.n, ...copies.map((c) => c.n));
+      phase(
+        f.n,
+        last,
+        'story.arp.reply',
+        { sender: a.sender_ip, mac: a.sender_mac, target: a.target_ip },
+        copies.length + 1,
+      );
+    } else {
+      const last = Math.max(f.n, ...copies.map((c) => c.n));
+      phase(f.n, last, 'story.arp.announce', { sender: a.sender_ip, mac: a.sender_mac }, copies.length + 1);
+    }
+  }
+  return out;
+}
+
+function otherPhases(say: Say, frames: readonly FrameRecord[]): StoryRecord[] {
+  const rest = frames.filter((f) => !f.arp && f.conversation === undefined);
+  if (rest.length === 0) return [];
+  const protos = [...new Set(rest.map((f) => (f.protocols[f.protocols.length - 1] ?? '?').toUpperCase()))];
+  return [
+    {
+      frames: [rest[0]!.n, rest[rest.length - 1]!.n],
+      conversation: null,
+      code: 'story.other',
+      text: say('story.other', { count: rest.length, protocols: list(say, protos) }),
+    },
+  ];
+}
+
+/** Refused attempts from the same client host to the same server, numbered in capture order. */
+function refusedAttempts(mc: ModelContext): Map<number, { attempt: number; total: number; succeeded?: number }> {
+  const groups = new Map<string, number[]>();
+  for (const c of mc.model.conversations) {
+    if (c.transport !== 'tcp' || c.close.kind !== 'refused') continue;
+    const k = `${hostOf(c.client)}>${c.server}`;
+    const g = groups.get(k);
+    if (g) g.push(c.id);
+    else groups.set(k, [c.id]);
+  }
+  const out = new Map<number, { attempt: number; total: number; succeeded?: number }>();
+  for (const [k, ids] of groups) {
+    const later = mc.model.conversations.find(
+      (c) =>
+        `${hostOf(c.client)}>${c.server}` === k &&
+        c.close.kind !== 'refused' &&
+        c.handshake &&
+        c.handshake.ack !== null,
+    );
+    ids.forEach((id, i) => {
+      const r: { attempt: number; total: number; succeeded?: number } = { attempt: i + 1, total: ids.length };
+      if (later) r.succeeded = later.id;
+      out.set(id, r);
+    });
+  }
+  return out;
+}
+
+function startPhase(
+  say: Say,
+  ctx: ConvContext,
+  mc: ModelContext,
+  refused: ReturnType<typeof refusedAttempts>,
+): StoryRecord | undefined {
+  const c = ctx.c;
+  if (c.transport !== 'tcp') return undefined;
+  const hs = c.handshake;
+  const base = { client: hostOf(c.client), server: c.server, port: portOf(c.server) ?? '?' };
+  if (c.close.kind === 'refused') {
+    const r = refused.get(c.id) ?? { attempt: 1, total: 1 };
+    const code = r.total > 1 ? 'story.tcp.refused.attempt' : 'story.tcp.refused';
+    return {
+      frames: [c.first, c.last],
+      conversation: c.id,
+      code,
+      text: say(code, { ...base, attempt: r.attempt, total: r.total }),
+    };
+  }
+  if (!hs) {
+    return {
+      frames: [c.first, c.first],
+      conversation: c.id,
+      code: 'story.tcp.midstream',
+      text: say('story.tcp.midstream', base),
+    };
+  }
+  const last = hs.ack ?? Math.max(...hs.synack, ...hs.syn);
+  let code = 'story.tcp.handshake';
+  if (hs.synack.length === 0) code = 'story.tcp.syn_unanswered';
+  else if (hs.ack === null) code = 'story.tcp.handshake.partial';
+  let text = say(code, { ...base, rtt: c.rtt !== null ? duration(c.rtt) : '?', count: hs.syn.length });
+  if (hs.syn.length > 1 && hs.synack.length > 0)
+    text += ` ${say('story.tcp.syn_retries', { count: hs.syn.length - 1 })}`;
+  void mc;
+  return { frames: [hs.syn[0] ?? c.first, last], conversation: c.id, code, text };
+}
+
+function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
+  const out: StoryRecord[] = [];
+  const ms = ctx.view.messages;
+  const setup = ms.filter(
+    (m) =>
+      m.proto === 'zmtp' &&
+      (m.kind === 'greeting' ||
+        (m.kind === 'command' && !['SUBSCRIBE', 'CANCEL', 'PING', 'PONG', 'ERROR'].includes(m.name ?? ''))),
+  );
+  if (setup.length) {
+    const g = setup.find((m) => m.kind === 'greeting');
+    const st = ctx.view.socketTypes ?? {};
+    const p: Params = {
+      version: g?.version ?? '3',
+      mechanism: g?.mechanism ?? 'NULL',
+      csock: st.client ?? '?',
+      ssock: st.server ?? '?',
+      pattern: ctx.view.pattern ?? '?',
+      client: hostOf(ctx.c.client),
+      server: ctx.c.server,
+    };
+    const code = st.client && st.server ? 'story.zmtp.setup' : 'story.zmtp.greeting';
+    const parts = [say(code, p)];
+    const hello = setup.find((m) => m.name === 'HELLO');
+    if (hello) parts.push(say('story.zmtp.plain', { username: hello.username ?? '?' }));
+    out.push({ frames: span(setup), conversation: ctx.c.id, code, text: parts.join(' ') });
+  }
+  const subs = ms.filter(
+    (m) =>
+      m.proto === 'zmtp' &&
+      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription),
+  );
+  if (subs.length) {
+    const topics = subs.map((m) => `'${m.subscription?.topic ?? m.topic ?? m.properties.topic ?? ''}'`);
+    const side: Side = subs[0]!.dir === 'c2s' ? 'client' : 'server';
+    out.push({
+      frames: span(subs),
+      conversation: ctx.c.id,
+      code: 'story.zmtp.subscribe',
+      text: capital(say('story.zmtp.subscribe', { ...who(say, ctx, side), topics: list(say, topics) })),
+    });
+  }
+  return out;
+}
+
+function subscribedTopics(ctx: ConvContext): string[] {
+  const out: string[] = [];
+  for (const m of ctx.view.messages) {
+    if (m.proto === 'zmtp' && m.kind === 'command' && m.name === 'SUBSCRIBE')
+      out.push(m.topic ?? m.properties.topic ?? '');
+    else if (m.proto === 'zmtp' && m.subscription && m.subscription.action !== 'cancel') out.push(m.subscription.topic);
+  }
+  return out;
+}
+
+function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
+  const data = ctx.view.messages.filter(isZmtpData);
+  const c = ctx.c;
+  const cw = who(say, ctx, 'client', 'c_');
+  const sw = who(say, ctx, 'server', 's_');
+  if (data.length === 0) {
+    if (ctx.kind === 'pubsub') {
+      const topics = subscribedTopics(ctx);
+      const sub: Side = ctx.sender === 'server' ? 'client' : 'server';
+      const range: [number, number] = [c.first, c.last];
+      return {
+        frames: range,
+        conversation: c.id,
+        code: 'story.zmtp.pubsub.none',
+        text: capital(
+          say('story.zmtp.pubsub.none', {
+            ...who(say, ctx, ctx.sender ?? 'server', 'p_'),
+            ...who(say, ctx, sub),
+            topics:
+              list(
+                say,
+                topics.map((t) => `'${t}'`),
+              ) || "''",
+          }),
+        ),
+      };
+    }
+    return undefined;
+  }
+  const frames = span(data);
+  const c2s = data.filter((m) => m.dir === 'c2s');
+  const s2c = data.filter((m) => m.dir === 's2c');
+  let code: string;
+  let p: Params = { ...cw, ...sw, pattern: ctx.view.pattern ?? 'ZeroMQ' };
+  switch (ctx.kind) {
+    case 'reqrep': {
+      const lat = s2c.map((m) => m.latency).filter((x): x is number => x !== undefined);
+      code = lat.length ? 'story.zmtp.reqrep' : 'story.zmtp.reqrep.nolat';
+      p = {
+        ...p,
+        requests: c2s.length,
+        replies: s2c.length,
+        req_values: valuesSummary(
+          say,
+          c2s.map((m) => msgPayload(say, m)),
+        ),
+        rep_values: valuesSummary(
+          say,
+          s2c.map((m) => msgPayload(say, m)),
+        ),
+        latency: latencySummary(say, lat),
+      };
+      break;
+    }
+    case 'pubsub':
+    case 'pipeline': {
+      const sender = ctx.sender ?? 'server';
+      const sent = sender === 'client' ? c2s : s2c;
+      const back = sender === 'client' ? s2c : c2s;
+      code = ctx.kind === 'pubsub' ? 'story.zmtp.pubsub' : 'story.zmtp.pipeline';
+      p = {
+        ...who(say, ctx, sender, 'p_'),
+        ...who(say, ctx, sender === 'client' ? 'server' : 'client'),
+        count: sent.length,
+        values: valuesSummary(
+          say,
+          sent.map((m) => msgPayload(say, m)),
+          10,
+        ),
+      };
+      if (back.length) code += '.back';
+      p.back = back.length;
+      break;
+    }
+    default:
+      code = 'story.zmtp.other';
+      p = { ...p, c2s: c2s.length, s2c: s2c.length };
+  }
+  return { frames, conversation: c.id, code, text: capital(say(code, p)) };
+}
+
+function topicsOf(say: Say, ms: Msg[]): string {
+  return list(say, [...new Set(ms.map((m) => `'${m.topic ?? ''}'`))], 4);
+}
+
+function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
+  const out: StoryRecord[] = [];
+  const c = ctx.c;
+  const ms = ctx.view.messages.filter((m) => m.proto === 'mqtt');
+  const cw = who(say, ctx, 'client');
+  const conn = ms.filter((m) => m.kind === 'CONNECT' || m.kind === 'CONNACK');
+  if (conn.length) {
+    const connect = conn.find((m) => m.kind === 'CONNECT');
+    const ack = conn.find((m) => m.kind === 'CONNACK');
+    let code = 'story.mqtt.connect';
+    if (!connect) code = 'story.mqtt.connack_only';
+    else if (!ack) code = 'story.mqtt.connect.noack';
+    else if (ack.accepted === false) code = 'story.mqtt.connect.refused';
+    const p: Params = {
+      ...cw,
+      client_id: connect?.clientId ?? '',
+      version: connect?.version === '5' ? '5.0' : connect?.version === '3' ? '3.1' : '3.1.1',
+      keepalive: connect?.keepAlive ?? 0,
+      latency: ack?.latency !== undefined ? duration(ack.latency) : '?',
+      reason: ack?.returnName ?? ack?.reason ?? '',
+      broker: c.server,
+    };
+    out.push({ frames: span(conn), conversation: c.id, code, text: capital(say(code, p)) });
+  }
+  const subs = ms.filter(
+    (m) => m.kind === 'SUBSCRIBE' || m.kind === 'SUBACK' || m.kind === 'UNSUBSCRIBE' || m.kind === 'UNSUBACK',
+  );
+  if (subs.length) {
+    const topics = subs
+      .filter((m) => m.kind === 'SUBSCRIBE')
+      .flatMap((m) =>
+        m.subscriptions.map((s) =>
+          s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
+        ),
+      );
+    const granted = subs.filter((m) => m.kind === 'SUBACK').flatMap((m) => m.granted);
+    const code = granted.length ? 'story.mqtt.subscribe' : 'story.mqtt.subscribe.noack';
+    out.push({
+      frames: span(subs),
+      conversation: c.id,
+      code,
+      text: capital(say(code, { ...cw, topics: list(say, topics), granted: granted.join(', ') })),
+    });
+  }
+  const pubs = ms.filter((m) =>
+    ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'PINGREQ', 'PINGRESP'].includes(m.kind),
+  );
+  if (pubs.length) {
+    const sent = pubs.filter((m) => m.kind === 'PUBLISH' && m.dir === 'c2s');
+    const got = pubs.filter((m) => m.kind === 'PUBLISH' && m.dir === 's2c');
+    const acks = pubs.filter((m) => m.kind !== 'PUBLISH' && !m.kind.startsWith('PING'));
+    const pings = pubs.filter((m) => m.kind === 'PINGREQ');
+    const parts: string[] = [];
+    if (sent.length) {
+      const qos = [...new Set(sent.map((m) => m.qos ?? 0))].sort().join('/');
+      parts.push(
+        capital(
+          say('story.mqtt.publish', {
+            ...cw,
+            count: sent.length,
+            topics: topicsOf(say, sent),
+            values: valuesSummary(
+              say,
+              sent.map((m) => msgPayload(say, m)),
+            ),
+            qos,
+          }),
+        ),
+      );
+      if (sent.every((m) => (m.qos ?? 0) === 0)) parts.push(say('story.mqtt.qos0'));
+    }
+    if (got.length) {
+      const delays = got.map((m) => m.relayedFrom?.delay).filter((x): x is number => x !== undefined);
+      const code = delays.length ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
+      parts.push(
+        capital(
+          say(code, {
+            ...cw,
+            count: got.length,
+            topics: topicsOf(say, got),
+            values: valuesSummary(
+              say,
+              got.map((m) => msgPayload(say, m)),
+            ),
+            delay: latencySummary(say, delays),
+          }),
+        ),
+      );
+    }
+    if (acks.length)
+      parts.push(
+        say('story.mqtt.acks', { count: acks.length, kinds: [...new Set(acks.map((m) => m.kind))].join(', ') }),
+      );
+    if (pings.length) parts.push(say('story.mqtt.pings', { count: pings.length }));
+    if (parts.length)
+      out.push({
+        frames: span(pubs),
+        conversation: c.id,
+        code: sent.length ? 'story.mqtt.publish' : got.length ? 'story.mqtt.deliver' : 'story.mqtt.acks',
+        text: parts.join(' '),
+      });
+  }
+  return out;
+}
+
+function pairsText(say: Say, ctx: ConvContext, reqs: Msg[], reps: Msg[], label: (m: Msg) => string): string[] {
+  const byFrame = new Map<number, Msg>();
+  for (const r of reps) if (r.replyTo !== undefined) byFrame.set(r.replyTo, r);
+  const used = new Set<Msg>();
+  const out: string[] = [];
+  reqs.forEach((q, i) => {
+    let r = byFrame.get(q.frame);
+    if (!r && q.repliedBy !== undefined) r = reps.find((x) => x.frame === q.repliedBy);
+    if (!r && reps[i] && !used.has(reps[i]!) && reps.length === reqs.length) r = reps[i];
+    if (r) used.add(r);
+    const lat = r?.latency;
+    if (r)
+      out.push(
+        say(lat !== undefined ? 'fmt.pair.lat' : 'fmt.pair', {
+          a: label(q),
+          b: label(r),
+          latency: lat !== undefined ? duration(lat) : '',
+        }),
+      );
+    else out.push(say('fmt.pair.none', { a: label(q) }));
+  });
+  void ctx;
+  return out;
+}
+
+function httpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
+  const ms = ctx.view.messages.filter((m) => m.proto === 'http');
+  if (!ms.length) return undefined;
+  const reqs = ms.filter((m) => m.kind === 'request');
+  const reps = ms.filter((m) => m.kind === 'response');
+  const label = (m: Msg) => {
+    if (m.kind === 'request') return `${m.method ?? '?'} ${m.uri ?? '/'}`;
+    const body = m.payload && m.payload.encoding !== 'empty' ? ` ${msgPayload(say, m)}` : '';
+    return `${m.status ?? '?'}${m.statusText ? ` ${m.statusText}` : ''}${body}`;
+  };
+  const pairs = pairsText(say, ctx, reqs, reps, label);
+  return {
+    frames: span(ms),
+    conversation: ctx.c.id,
+    code: 'story.http',
+    text: capital(
+      say('story.http', {
+        ...who(say, ctx, 'client'),
+        ...who(say, ctx, 'server', 's_'),
+        count: reqs.length,
+        pairs: list(say, pairs, 6),
+      }),
+    ),
+  };
+}
+
+function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
+  const ms = ctx.view.messages.filter((m) => m.proto === 'data' || m.kind === 'data');
+  if (!ms.length) return undefined;
+  const c2s = ms.filter((m) => m.dir === 'c2s');
+  const s2c = ms.filter((m) => m.dir === 's2c');
+  const frames = span(ms);
+  if (ctx.c.transport === 'udp') {
+    const parts: string[] = [];
+    if (c2s.length)
+      parts.push(
+        capital(
+          say('story.udp', {
+            src: ctx.c.client,
+            dst: ctx.c.server,
+            count: c2s.length,
+            values: valuesSummary(
+              say,
+              c2s.map((m) => msgPayload(say, m)),
+            ),
+          }),
+        ),
+      );
+    if (s2c.length)
+      parts.push(
+        capital(
+          say('story.udp', {
+            src: ctx.c.server,
+            dst: ctx.c.client,
+            count: s2c.length,
+            values: valuesSummary(
+              say,
+              s2c.map((m) => msgPayload(say, m)),
+            ),
+          }),
+        ),
+      );
+    if (!s2c.length) parts.push(say('story.udp.oneway'));
+    return { frames, conversation: ctx.c.id, code: 'story.udp', text: parts.join(' ') };
+  }
+  const answered = s2c.filter((m) => m.replyTo !== undefined).length;
+  if (c2s.length && s2c.length && answered * 2 < c2s.length) {
+    const bytes = (ms: Msg[]) => ms.reduce((a, m) => a + (m.payload?.length ?? 0), 0);
+    return {
+      frames,
+      conversation: ctx.c.id,
+      code: 'story.data.both',
+      text: capital(
+        say('story.data.both', {
+          ...who(say, ctx, 'client'),
+          ...who(say, ctx, 'server', 's_'),
+          c2s: c2s.length,
+          s2c: s2c.length,
+          c2s_bytes: bytes(c2s),
+          s2c_bytes: bytes(s2c),
+          c_values: valuesSummary(
+            say,
+            c2s.map((m) => msgPayload(say, m)),
+          ),
+          s_values: valuesSummary(
+            say,
+            s2c.map((m) => msgPayload(say, m)),
+          ),
+        }),
+      ),
+    };
+  }
+  if (s2c.some((m) => m.replyTo !== undefined)) {
+    const pairs = pairsText(say, ctx, c2s, s2c, (m) => msgPayload(say, m));
+    return {
+      frames,
+      conversation: ctx.c.id,
+      code: 'story.data.pairs',
+      text: capital(
+        say('story.data.pairs', {
+          ...who(say, ctx, 'client'),
+          ...who(say, ctx, 'server', 's_'),
+          count: c2s.length,
+          pairs: list(say, pairs, 6),
+        }),
+      ),
+    };
+  }
+  const side: Side = c2s.length ? 'client' : 'server';
+  const sent = side === 'client' ? c2s : s2c;
+  return {
+    frames,
+    conversation: ctx.c.id,
+    code: 'story.data.oneway',
+    text: capital(
+      say('story.data.oneway', {
+        ...who(say, ctx, side),
+        count: sent.length,
+        values: valuesSummary(
+          say,
+          sent.map((m) => msgPayload(say, m)),
+        ),
+      }),
+    ),
+  };
+}
+
+/** TCP without decoded application messages: payload bytes per direction (from the conversation record). */
+function tcpDataPhase(say: Say, ctx: ConvContext, endFrom: number): StoryRecord | undefined {
+  const c = ctx.c;
+  if (c.bytes.c2s + c.bytes.s2c === 0) return undefined;
+  const data = ctx.frames.filter((f) => (f.tcp?.len ?? 0) > 0 && f.n < endFrom);
+  const start = c.handshake?.ack ?? c.first;
+  const range: [number, number] = data.length
+    ? [data[0]!.n, data[data.length - 1]!.n]
+    : [Math.min(start + 1, c.last), Math.max(Math.min(start + 1, c.last), Math.min(endFrom - 1, c.last))];
+  return {
+    frames: range,
+    conversation: c.id,
+    code: 'story.tcp.data',
+    text: capital(
+      say('story.tcp.data', {
+        ...who(say, ctx, 'client'),
+        ...who(say, ctx, 'server', 's_'),
+        c2s_bytes: c.bytes.c2s,
+        s2c_bytes: c.bytes.s2c,
+      }),
+    ),
+  };
+}
+
+const TROUBLE = [
+  'retransmission',
+  'fast_retransmission',
+  'duplicate_ack',
+  'lost_segment',
+  'out_of_order',
+  'zero_window',
+] as const;
+
+/** "3 retransmissions, 12 duplicate ACKs" for a conversation, or ''. */
+export function troubleSummary(say: Say, frames: readonly FrameRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const f of frames) for (const a of f.tcp?.analysis ?? []) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const items: string[] = [];
+  for (const k of TROUBLE) {
+    const n = counts.get(k);
+    if (n) items.push(say(`fmt.count.${k}`, { count: n }));
+  }
+  return list(say, items, 6);
+}
+
+function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
+  const c = ctx.c;
+  if (c.transport !== 'tcp' || c.close.kind === 'refused') return undefined;
+  const disc = ctx.view.messages.find((m) => m.proto === 'mqtt' && m.kind === 'DISCONNECT');
+  const parts: string[] = [];
+  if (disc) parts.push(capital(say('story.mqtt.disconnect', who(say, ctx, disc.dir === 'c2s' ? 'client' : 'server'))));
+  let start: number;
+  let code: string;
+  const by: Side | null = c.close.by;
+  switch (c.close.kind) {
+    case 'fin': {
+      const f0 = ctx.fins[0];
+      start = f0?.n ?? c.last;
+      const closer: Side = f0?.side ?? by ?? 'client';
+      code = ctx.fins.length >= 2 ? 'story.end.fin' : 'story.end.fin.half';
+      parts.push(
+        capital(
+          say(code, { ...who(say, ctx, closer), ...who(say, ctx, closer === 'client' ? 'server' : 'client', 'o_') }),
+        ),
+      );
+      break;
+    }
+    case 'rst': {
+      const r = ctx.rst;
+      start = ctx.fins[0] && r && ctx.fins[0].n < r.n ? ctx.fins[0].n : (r?.n ?? c.last);
+      const closer: Side = r?.side ?? by ?? 'client';
+      code = 'story.end.rst';
+      parts.push(capital(say(code, { ...who(say, ctx, closer) })));
+      break;
+    }
+    default:
+      start = c.last;
+      code = ctx.view.app === 'zmtp' ? 'story.end.open.zmtp' : 'story.end.open';
+      parts.push(capital(say(code, { last: c.last })));
+  }
+  if (disc && disc.frame < start) start = disc.frame;
+  if (ctx.view.app === 'mqtt' && !disc && (c.close.kind === 'fin' || c.close.kind === 'rst')) {
+    const connect = ctx.view.messages.find((m) => m.kind === 'CONNECT');
+    const will = connect?.raw.will as { topic?: unknown } | undefined;
+    parts.push(
+      typeof will?.topic === 'string'
+        ? say('story.mqtt.no_disconnect.will', { topic: will.topic })
+        : say('story.mqtt.no_disconnect'),
+    );
+  }
+  return { frames: [start, c.last], conversation: c.id, code, text: parts.join(' ') };
+}
+
+function convPhases(
+  say: Say,
+  ctx: ConvContext,
+  mc: ModelContext,
+  refused: ReturnType<typeof refusedAttempts>,
+): StoryRecord[] {
+  const out: StoryRecord[] = [];
+  const s = startPhase(say, ctx, mc, refused);
+  if (s) out.push(s);
+  if (ctx.c.close.kind === 'refused') return out;
+  const end = endPhase(say, ctx);
+  const app = ctx.view.app;
+  let exchange: StoryRecord | undefined;
+  if (app === 'zmtp') {
+    out.push(...zmtpSetup(say, ctx));
+    exchange = zmtpExchange(say, ctx);
+  } else if (app === 'mqtt') {
+    out.push(...mqttPhases(say, ctx));
+  } else if (app === 'http') {
+    exchange = httpExchange(say, ctx);
+  } else if (app === 'data' || ctx.c.transport === 'udp') {
+    exchange = dataExchange(say, ctx);
+  }
+  if (!exchange && app !== 'mqtt' && !(app === 'zmtp' && out.length > (s ? 1 : 0))) {
+    exchange = tcpDataPhase(
+      say,
+      ctx,
+      end && end.code !== 'story.end.open' && end.code !== 'story.end.open.zmtp'
+        ? end.frames[0]
+        : Number.POSITIVE_INFINITY,
+    );
+    if (!exchange && ctx.c.transport === 'udp') {
+      exchange = {
+        frames: [ctx.c.first, ctx.c.last],
+        conversation: ctx.c.id,
+        code: 'story.udp.flow',
+        text: say('story.udp.flow', {
+          client: ctx.c.client,
+          server: ctx.c.server,
+          c2s: ctx.c.packets.c2s,
+          s2c: ctx.c.packets.s2c,
+        }),
+      };
+    }
+  }
+  if (exchange?.code === 'story.zmtp.pubsub.none') {
+    // the silence lasts from the end of the set-up to the ending
+    const before = out.reduce((a, p) => Math.max(a, p.frames[1]), ctx.c.first);
+    const after = end ? end.frames[0] : ctx.c.last;
+    exchange.frames = [Math.min(before, after), after];
+  }
+  if (exchange) {
+    const trouble = troubleSummary(say, ctx.frames);
+    if (trouble) exchange.text += ` ${say('story.tcp.trouble', { list: trouble })}`;
+    out.push(exchange);
+  }
+  if (end) out.push(end);
+  return out;
+}
+
+/** The whole story, in time order (by first frame; a conversation's phases keep their order). */
+export function buildStory(say: Say, mc: ModelContext): StoryRecord[] {
+  const all: Array<StoryRecord & { k: number }> = [];
+  let k = 0;
+  for (const p of arpPhases(say, mc.model.frames)) all.push({ ...p, k: k++ });
+  for (const p of otherPhases(say, mc.model.frames)) all.push({ ...p, k: k++ });
+  const refused = refusedAttempts(mc);
+  for (const ctx of mc.convs.values()) for (const p of convPhases(say, ctx, mc, refused)) all.push({ ...p, k: k++ });
+  all.sort((a, b) => a.frames[0] - b.frames[0] || a.k - b.k);
+  return all.map(({ k: _k, ...p }) => p);
+}

@@ -1,0 +1,178 @@
+/**
+ * Shared pieces of the report renderers (text, Markdown, HTML): labels from the catalogue, the short
+ * application and ending labels of a conversation, the sequence-diagram arrows, and the selection
+ * (--conversation, --protocol, --frames-range). Renderers read the explained model; nothing is parsed here.
+ */
+import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { Lang } from '../explain/catalog/types.js';
+import { type Say, sayer } from '../explain/format.js';
+import type { ExplainedModel, StoryRecord } from '../explain/types.js';
+
+export { type Say, sayer };
+
+export function langOf(m: ExplainedModel): Lang {
+  return m.overview?.lang ?? 'en';
+}
+
+/** "ZMTP REQ/REP", "MQTT", "HTTP", "TCP", "UDP". */
+export function appLabel(c: ConversationRecord): string {
+  const app = typeof c.app === 'string' ? c.app : undefined;
+  if (app === 'zmtp') return `ZMTP${c.pattern ? ` ${c.pattern}` : ''}`;
+  if (app === 'mqtt' || app === 'http') return app.toUpperCase();
+  return c.transport.toUpperCase();
+}
+
+export function endLabel(say: Say, c: ConversationRecord): string {
+  if (c.transport === 'udp') return '-';
+  return say(`ui.end.${c.close.kind}`);
+}
+
+export function storyRange(say: Say, s: StoryRecord): string {
+  return s.frames[0] === s.frames[1]
+    ? say('ui.story.frame', { a: s.frames[0] })
+    : say('ui.story.frames', { a: s.frames[0], b: s.frames[1] });
+}
+
+/** One arrow of a conversation's sequence diagram: one per frame of the conversation. */
+export interface Arrow {
+  frame: number;
+  rel: number;
+  /** true: client → server. */
+  c2s: boolean;
+  label: string;
+  /** app: the frame completes an application message; ctl: SYN/FIN/RST; ack: no payload; data: payload only. */
+  kind: 'app' | 'ctl' | 'ack' | 'data';
+}
+
+function appEntryLabel(e: Record<string, unknown>): string {
+  const kind = String(e.kind ?? '');
+  if (e.proto === 'zmtp') {
+    if (kind === 'command') return String(e.name ?? 'command');
+    if (kind === 'greeting') return `greeting ${String(e.version ?? '')}`.trim();
+    if (kind === 'message') {
+      const pv = Array.isArray(e.preview) ? e.preview.filter((x) => x !== '').map(String) : [];
+      return pv.length ? `msg ${pv.join(' | ')}` : 'message';
+    }
+    return kind;
+  }
+  if (e.proto === 'mqtt') return typeof e.topic === 'string' ? `${kind} ${e.topic}` : kind;
+  if (e.proto === 'http') {
+    if (kind === 'request') return `${String(e.method ?? '')} ${String(e.uri ?? '')}`.trim();
+    if (kind === 'response') return `${String(e.status ?? '')}`.trim() || 'response';
+  }
+  if (typeof e.preview === 'string') return e.preview;
+  return kind;
+}
+
+function cut(s: string, max: number): string {
+  const a = [...s];
+  return a.length <= max ? s : `${a.slice(0, max - 1).join('')}…`;
+}
+
+export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]): Arrow[] {
+  const out: Arrow[] = [];
+  for (const f of frames) {
+    if (f.conversation !== c.id) continue;
+    const c2s = f.src === c.client;
+    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment') as Record<string, unknown>[];
+    const t = f.tcp;
+    let label: string;
+    let kind: Arrow['kind'];
+    if (apps.length) {
+      label = apps.map(appEntryLabel).join(' + ');
+      kind = 'app';
+      if (t && (t.flags.includes('FIN') || t.flags.includes('RST'))) label += ` [${t.flags.join(', ')}]`;
+    } else if (t) {
+      const ctl = t.flags.some((x) => x === 'SYN' || x === 'FIN' || x === 'RST');
+      label = `[${t.flags.join(', ')}]${t.len ? ` Len=${t.len}` : ''}`;
+      if (t.analysis?.length) label += ` (${t.analysis.join(', ')})`;
+      kind = ctl ? 'ctl' : t.len ? 'data' : 'ack';
+    } else if (f.udp) {
+      label = `UDP Len=${Math.max(0, f.udp.len - 8)}`;
+      kind = 'data';
+    } else {
+      label = f.summary;
+      kind = 'data';
+    }
+    out.push({ frame: f.n, rel: f.rel, c2s, label: cut(label, 48), kind });
+  }
+  return out;
+}
+
+export interface Selection {
+  conversation?: number;
+  protocol?: string;
+  /** Inclusive frame range. */
+  range?: [number, number];
+}
+
+/** Parses "10-40" (or "10"); undefined when malformed. */
+export function parseRange(s: string): [number, number] | undefined {
+  const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(s);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = m[2] !== undefined ? Number(m[2]) : a;
+  return a <= b ? [a, b] : [b, a];
+}
+
+function convMatchesProtocol(c: ConversationRecord, p: string): boolean {
+  const q = p.toLowerCase();
+  const alias: Record<string, string> = { zeromq: 'zmtp', zmq: 'zmtp', rest: 'http' };
+  const want = alias[q] ?? q;
+  return c.app === want || c.transport === want;
+}
+
+function frameMatchesProtocol(f: FrameRecord, c: ConversationRecord | undefined, p: string): boolean {
+  const q = p.toLowerCase();
+  if (c && convMatchesProtocol(c, q)) return true;
+  return f.protocols.includes(q) || (q === 'ipv4' && f.protocols.includes('ip'));
+}
+
+/** The model restricted to a selection: frames, conversations, story phases and overview lines. */
+export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
+  if (sel.conversation === undefined && !sel.protocol && !sel.range) return m;
+  const convById = new Map(m.conversations.map((c) => [c.id, c]));
+  let convs = m.conversations;
+  if (sel.conversation !== undefined) convs = convs.filter((c) => c.id === sel.conversation);
+  if (sel.protocol) convs = convs.filter((c) => convMatchesProtocol(c, sel.protocol!));
+  if (sel.range) {
+    const [a, b] = sel.range;
+    convs = convs.filter((c) => c.last >= a && c.first <= b);
+  }
+  const keep = new Set(convs.map((c) => c.id));
+  const inRange = (n: number) => !sel.range || (n >= sel.range[0] && n <= sel.range[1]);
+  const frames = m.frames.filter((f) => {
+    if (!inRange(f.n)) return false;
+    if (sel.conversation !== undefined && f.conversation !== sel.conversation) return false;
+    if (
+      sel.protocol &&
+      !frameMatchesProtocol(f, f.conversation !== undefined ? convById.get(f.conversation) : undefined, sel.protocol)
+    )
+      return false;
+    return true;
+  });
+  const byConvOnly = sel.conversation !== undefined || !!sel.protocol;
+  const story = m.story.filter((s) => {
+    if (s.conversation === null ? byConvOnly && !(sel.protocol === 'arp') : !keep.has(s.conversation)) return false;
+    if (sel.range && (s.frames[1] < sel.range[0] || s.frames[0] > sel.range[1])) return false;
+    return true;
+  });
+  const spans = convs.map((c) => [c.first, c.last] as const);
+  const inSelection = (n: number) => inRange(n) && (!byConvOnly || spans.some(([a, b]) => n >= a && n <= b));
+  const overview = {
+    ...m.overview,
+    conversations: m.overview.conversations.filter((x) => keep.has(x.id)),
+    hosts: byConvOnly
+      ? m.overview.hosts.filter((h) =>
+          convs.some((c) => c.client.startsWith(`${h.ip}:`) || c.server.startsWith(`${h.ip}:`)),
+        )
+      : m.overview.hosts,
+    abnormal: m.overview.abnormal.filter((x) => x.conversation === undefined || keep.has(x.conversation)),
+    teaching: m.overview.teaching.filter((x) => !x.frames || x.frames.some(inSelection)),
+  };
+  return { ...m, frames, conversations: convs, story, overview };
+}
+
+export function uiSay(m: ExplainedModel): Say {
+  return sayer(langOf(m));
+}

@@ -1,0 +1,148 @@
+/**
+ * Markdown report, ready to paste into a lab report: overview, hosts, conversations, the story, then a
+ * section per conversation with a Mermaid sequenceDiagram and its frame table. A pure rendering of the
+ * explained model.
+ */
+import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { ExplainedModel } from '../explain/types.js';
+import { appLabel, arrowsOf, endLabel, type Say, sayer, storyRange } from './common.js';
+
+/** Escapes a table cell: pipes and line breaks. */
+function cell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Mermaid message text: no ';' '#' or line breaks (entity codes), no ':' ambiguity. */
+function mermaidText(s: string): string {
+  return s
+    .replace(/#/g, '#35;')
+    .replace(/;/g, '#59;')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+/** Most arrows drawn per diagram; beyond it only messages and SYN/FIN/RST are drawn, then it is cut. */
+const MAX_ARROWS = 80;
+
+export function mermaid(say: Say, c: ConversationRecord, frames: readonly FrameRecord[]): string {
+  let arrows = arrowsOf(c, frames);
+  const total = arrows.length;
+  if (arrows.length > MAX_ARROWS) arrows = arrows.filter((a) => a.kind === 'app' || a.kind === 'ctl');
+  if (arrows.length > MAX_ARROWS) arrows = arrows.slice(0, MAX_ARROWS);
+  const lines = [
+    'sequenceDiagram',
+    `    participant C as ${mermaidText(`${say('ui.col.client')} ${c.client}`)}`,
+    `    participant S as ${mermaidText(`${say('ui.col.server')} ${c.server}`)}`,
+  ];
+  for (const a of arrows) {
+    const arrow = a.kind === 'ack' ? '-->>' : '->>';
+    lines.push(`    ${a.c2s ? 'C' : 'S'}${arrow}${a.c2s ? 'S' : 'C'}: ${mermaidText(`${a.frame}: ${a.label}`)}`);
+  }
+  if (arrows.length < total)
+    lines.push(`    Note over C,S: ${mermaidText(say('ui.diagram.more', { count: total - arrows.length }))}`);
+  return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\``;
+}
+
+function frameRows(frames: readonly FrameRecord[], c?: ConversationRecord): string[][] {
+  return frames.map((f) => {
+    const dir = c ? (f.src === c.client ? 'C → S' : 'S → C') : `${f.src} → ${f.dst}`;
+    return [String(f.n), f.rel.toFixed(6), dir, f.summary, f.explain ?? ''];
+  });
+}
+
+export function renderMarkdown(m: ExplainedModel): string {
+  const say = sayer(m.overview.lang);
+  const ov = m.overview;
+  const out: string[] = [];
+  const file = m.capture.file.split('/').pop() ?? m.capture.file;
+  out.push(`# ${say('ui.title', { file })}`);
+  out.push(`## ${say('ui.overview')}`);
+  out.push(ov.summary);
+  if (ov.hosts.length) {
+    out.push(`### ${say('ui.hosts')}`);
+    out.push(
+      table(
+        [say('ui.host'), say('ui.mac'), say('ui.role')],
+        ov.hosts.map((h) => [h.ip, h.mac ?? '-', h.text]),
+      ),
+    );
+  }
+  if (m.conversations.length) {
+    out.push(`### ${say('ui.conversations')}`);
+    out.push(
+      table(
+        [
+          '#',
+          say('ui.col.client'),
+          say('ui.col.server'),
+          say('ui.col.app'),
+          say('ui.col.frames'),
+          say('ui.col.ending'),
+          say('ui.col.state'),
+        ],
+        m.conversations.map((c) => [
+          String(c.id),
+          c.client,
+          c.server,
+          appLabel(c),
+          `${c.first}-${c.last}`,
+          endLabel(say, c),
+          c.state,
+        ]),
+      ),
+    );
+    out.push(ov.conversations.map((c) => `- ${c.text}`).join('\n'));
+  }
+  if (ov.abnormal.length) {
+    out.push(`### ${say('ui.abnormal')}`);
+    out.push(ov.abnormal.map((a) => `- ${a.text}`).join('\n'));
+  }
+  if (ov.teaching.length) {
+    out.push(`### ${say('ui.teaching')}`);
+    out.push(ov.teaching.map((a) => `- ${a.text}`).join('\n'));
+  }
+  if (m.story.length) {
+    out.push(`## ${say('ui.story')}`);
+    out.push(
+      m.story
+        .map((s) => `- **${storyRange(say, s)}**${s.conversation !== null ? ` (#${s.conversation})` : ''}: ${s.text}`)
+        .join('\n'),
+    );
+  }
+  const head = [say('ui.col.no'), say('ui.col.time'), say('ui.col.dir'), say('ui.col.info'), say('ui.col.explain')];
+  for (const c of m.conversations) {
+    const frames = m.frames.filter((f) => f.conversation === c.id);
+    out.push(`## ${say('ui.conversation', { id: c.id, client: c.client, server: c.server })} (${appLabel(c)})`);
+    const line = ov.conversations.find((x) => x.id === c.id);
+    if (line) out.push(line.text);
+    if (frames.length) {
+      out.push(mermaid(say, c, frames));
+      out.push(table(head, frameRows(frames, c)));
+    }
+  }
+  const rest = m.frames.filter((f) => f.conversation === undefined);
+  if (rest.length) {
+    out.push(`## ${say('ui.other_frames')}`);
+    out.push(
+      table(
+        [
+          say('ui.col.no'),
+          say('ui.col.time'),
+          `${say('ui.col.src')} → ${say('ui.col.dst')}`,
+          say('ui.col.info'),
+          say('ui.col.explain'),
+        ],
+        frameRows(rest),
+      ),
+    );
+  }
+  out.push(`_${say('ui.generated', { version: m.tool.version })}_`);
+  return `${out.join('\n\n')}\n`;
+}

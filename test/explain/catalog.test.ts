@@ -1,0 +1,73 @@
+/** Every note code has English and Indonesian text; both catalogues hold the same entries and parameters. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_LAYER_NOTES } from '../../src/analysis/app/notes.js';
+import { ANALYSIS_NOTES, TCP_ANALYSIS_MEANING } from '../../src/analysis/tcp-analysis.js';
+import { CONN_STATE_MEANING } from '../../src/analysis/zeek.js';
+import { APP_NOTES } from '../../src/dissectors/app/index.js';
+import { NOTE_SEVERITY } from '../../src/dissectors/registry.js';
+import { en } from '../../src/explain/catalog/en.js';
+import { id } from '../../src/explain/catalog/id.js';
+import { text } from '../../src/explain/text.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+const params = (t: string) => [...t.matchAll(/\{(\w+)[}:]/g)].map((m) => m[1]).sort();
+
+describe('catalogues', () => {
+  const codes = [
+    ...Object.keys(ANALYSIS_NOTES),
+    ...NOTE_SEVERITY.keys(),
+    ...Object.keys(APP_NOTES),
+    ...Object.keys(APP_LAYER_NOTES),
+    ...Object.keys(CONN_STATE_MEANING).map((s) => `zeek.conn_state.${s}`),
+  ];
+
+  it.each(codes)('%s has English and Indonesian text', (code) => {
+    expect(en[code], `en ${code}`).toBeTypeOf('string');
+    expect(id[code], `id ${code}`).toBeTypeOf('string');
+  });
+
+  it('en and id hold the same codes with the same parameters', () => {
+    const missingId = Object.keys(en).filter((k) => !(k in id));
+    const missingEn = Object.keys(id).filter((k) => !(k in en));
+    expect(missingId).toEqual([]);
+    expect(missingEn).toEqual([]);
+    const diff = Object.keys(en).filter(
+      (k) => k in id && JSON.stringify([...new Set(params(en[k]!))]) !== JSON.stringify([...new Set(params(id[k]!))]),
+    );
+    // id templates may drop an ordinal ({nth} → ke-{n}) but never need a parameter English lacks
+    const extra = diff.filter((k) => params(id[k]!).some((p) => !params(en[k]!).includes(p) && p !== 'n'));
+    expect(extra).toEqual([]);
+  });
+
+  it('the tcp.analysis meanings moved into the catalogue keep their English text', () => {
+    for (const [code, sentence] of Object.entries(TCP_ANALYSIS_MEANING)) expect(en[code]).toBe(sentence);
+  });
+
+  it('every code the explanation layer names exists in both catalogues', () => {
+    const dir = join(ROOT, 'src/explain');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    const used = new Set<string>();
+    for (const f of files) {
+      const src = readFileSync(join(dir, f), 'utf8');
+      for (const m of src.matchAll(/say\(\s*'([a-z][\w.]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/code = '([a-z][\w.]+)'/g)) used.add(m[1]!);
+    }
+    const report = readdirSync(join(ROOT, 'src/report')).filter((f) => f.endsWith('.ts'));
+    for (const f of report)
+      for (const m of readFileSync(join(ROOT, 'src/report', f), 'utf8').matchAll(/say\(\s*'([a-z][\w.]+)'/g))
+        used.add(m[1]!);
+    const missing = [...used].filter((c) => !(c in en) || !(c in id));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(100);
+  });
+
+  it('plural forms pick by count', () => {
+    expect(text('fmt.count.tcp', { count: 1 }, 'en')).toBe('1 TCP connection');
+    expect(text('fmt.count.tcp', { count: 4 }, 'en')).toBe('4 TCP connections');
+    expect(text('story.tcp.syn_retries', { count: 1 }, 'en')).toContain('once more');
+    expect(text('story.tcp.syn_retries', { count: 3 }, 'en')).toContain('3 more times');
+    expect(text('fmt.count.tcp', { count: 4 }, 'id')).toBe('4 koneksi TCP');
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The HTML report in a real browser: Debian's chromium driven by playwright-core (never a downloaded
+ * browser). Skipped when /usr/bin/chromium is absent (CI installs the `chromium` package).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../src/analyze.js';
+import type { ExplainedModel } from '../../src/explain/index.js';
+import { renderHtml } from '../../src/report/html.js';
+import { FIXTURES, ROOT } from '../helpers/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ART = join(ROOT, 'test-artifacts');
+
+describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const [fixture, lang] of [
+    ['zmq.pcap', 'en'],
+    ['mqtt.pcap', 'id'],
+  ] as const) {
+    it(`${fixture} (${lang}): renders without errors, one arrow per frame, clicking an arrow selects its frame`, async () => {
+      const m = (await analyzeFile(join(FIXTURES, fixture), {
+        lang,
+        keepRaw: true,
+        fileName: `fixtures/${fixture}`,
+      })) as ExplainedModel;
+      const html = renderHtml(m);
+      mkdirSync(ART, { recursive: true });
+      const file = join(ART, `report-${fixture}.${lang}.html`);
+      writeFileSync(file, html);
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+      });
+      await page.goto(`file://${file}`);
+
+      // one arrow per frame of each conversation
+      for (const c of m.conversations) {
+        const n = m.frames.filter((f) => f.conversation === c.id).length;
+        expect(await page.locator(`.ladder[data-conversation="${c.id}"] g.arrow`).count(), `conversation ${c.id}`).toBe(
+          n,
+        );
+      }
+      // clicking an arrow selects its frame: row highlighted, detail and hexdump filled
+      const c1 = m.conversations[0]!;
+      const target = m.frames.filter((f) => f.conversation === c1.id)[5]!;
+      await page.locator(`.ladder g.arrow[data-frame="${target.n}"]`).first().click();
+      expect(await page.getAttribute('body', 'data-selected')).toBe(String(target.n));
+      expect(await page.locator(`#frames tr.selected`).getAttribute('data-frame')).toBe(String(target.n));
+      expect(await page.locator('#detail').textContent()).toContain(target.explain!.slice(0, 30));
+      expect(await page.locator('#hex span.b').count()).toBe(target.caplen);
+      // a field highlights its bytes: the TCP source port is 2 bytes
+      await page
+        .locator('#detail .f', { hasText: /^srcport:/ })
+        .last()
+        .click();
+      expect(await page.locator('#hex span.b.on').count()).toBe(2);
+      // the filter box hides non-matching rows
+      await page.fill('#filter', 'ARP');
+      const visible = await page.locator('#frames tbody tr:visible').count();
+      expect(visible).toBe(m.frames.filter((f) => f.arp).length);
+      await page.fill('#filter', '');
+
+      await page
+        .locator('.ladder')
+        .first()
+        .screenshot({ path: join(ART, `report-${fixture}.${lang}.ladder.png`) });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ART, `report-${fixture}.${lang}.png`), fullPage: false });
+      await page.close();
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+    });
+  }
+});
