@@ -11,3 +11,4 @@ export {
 } from './analyze.js';
 export type { Layer, Note, Severity } from './dissectors/types.js';
 export type { Lang } from './explain/text.js';
+export * from './check/index.js';

@@ -1,0 +1,132 @@
+/**
+ * `pcap-explain check CAPTURE --expect SPEC [--golden FILE]`: declarative assertions over a capture.
+ * Exit 0 all hold, 3 some fail, 1 unreadable capture/spec or usage, 2 damaged capture (unless the spec
+ * expects the damage).
+ */
+import { writeFileSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { analyzeFile, CaptureError } from '../../analyze.js';
+import {
+  checkModel,
+  type LoadedGolden,
+  type LoadedSpec,
+  loadGolden,
+  loadSpec,
+  renderReport,
+  SnapshotError,
+  SpecError,
+  toJUnit,
+} from '../../check/index.js';
+import { EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
+import type { CommandModule } from './types.js';
+
+export interface CheckArgs {
+  file: string;
+  expect?: string[];
+  golden?: string;
+  mask?: string[];
+  format: 'text' | 'json';
+  output?: string;
+  junit?: string;
+  quiet: boolean;
+  color?: boolean;
+}
+
+function fail(msg: string): number {
+  process.stderr.write(`pcap-explain: ${msg}\n`);
+  return EXIT.UNREADABLE;
+}
+
+export async function runCheck(args: CheckArgs): Promise<number> {
+  if (args.file === STDIN_ARG) args.file = '-';
+  const specPaths = (args.expect ?? []).map((p) => (p === STDIN_ARG ? '-' : p));
+  if (!specPaths.length && !args.golden) return fail('check needs --expect SPEC, --golden FILE, or both');
+  let specs: LoadedSpec[];
+  let golden: LoadedGolden | undefined;
+  try {
+    specs = specPaths.map(loadSpec);
+    if (args.golden) golden = loadGolden(args.golden);
+  } catch (err) {
+    if (err instanceof SpecError || err instanceof SnapshotError) return fail(err.message);
+    throw err;
+  }
+  const started = performance.now();
+  let model: Awaited<ReturnType<typeof analyzeFile>>;
+  try {
+    model = await analyzeFile(args.file, { fileName: args.file === '-' ? '(stdin)' : args.file });
+  } catch (err) {
+    if (err instanceof CaptureError) return fail(`${args.file}: ${err.message}`);
+    throw err;
+  }
+  const opts: { golden?: LoadedGolden; masks?: string[] } = {};
+  if (golden) opts.golden = golden;
+  if (args.mask?.length) opts.masks = args.mask;
+  const report = checkModel(model, specs, opts);
+  const seconds = (performance.now() - started) / 1000;
+
+  const sink = await openOutput(args.output);
+  if (!sink) return EXIT.UNREADABLE;
+  if (args.format === 'json') sink.write(`${JSON.stringify(report, null, 2)}\n`);
+  else sink.write(renderReport(report, { color: useColor(args.color, sink), quiet: args.quiet }));
+  await sink.close();
+  if (args.junit) {
+    try {
+      writeFileSync(args.junit, toJUnit(report, { time: seconds }));
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      return fail(`cannot write ${args.junit}: ${e.code ?? e.message}`);
+    }
+  }
+  for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
+  return report.exit;
+}
+
+export const checkCommand: CommandModule = {
+  command: 'check <file>',
+  describe: 'Check a capture against expectations (--expect SPEC.yaml) and/or a golden snapshot (--golden)',
+  builder: (y: Argv) =>
+    y
+      .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .option('expect', {
+        alias: 'e',
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: 'spec file (YAML or JSON, docs/check.md); may be given several times',
+      })
+      .option('golden', {
+        alias: 'g',
+        type: 'string',
+        requiresArg: true,
+        describe: "golden snapshot written by 'pcap-explain snapshot' to compare with",
+      })
+      .option('mask', {
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: 'with --golden: also ignore this path (dotted, * and ** wildcards)',
+      })
+      .option('format', {
+        alias: 'f',
+        choices: ['text', 'json'] as const,
+        default: 'text' as const,
+        describe: 'output format',
+      })
+      .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
+      .option('junit', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'also write JUnit XML to FILE (for CI dashboards)',
+      })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'list only failed expectations' })
+      .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .example('$0 check lab.pcap --expect lab.yaml', 'each expectation ✓/✗; exit 3 if one fails')
+      .example('$0 check lab.pcap -e lab.yaml --junit out.xml', 'also write JUnit XML for CI')
+      .example(
+        '$0 check lab.pcap --golden golden.json',
+        "compare with 'pcap-explain snapshot lab.pcap -o golden.json'",
+      ),
+  run: (a) => runCheck(a as unknown as CheckArgs),
+};
+
+export { snapshotCommand } from './snapshot.js';
