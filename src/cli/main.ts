@@ -5,13 +5,15 @@
 import yargs from 'yargs';
 import { toolVersion } from '../analyze.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { checkCommand, snapshotCommand } from './commands/check.js';
+import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
 import { EXIT, STDIN_ARG } from './io.js';
 
 export { EXIT } from './io.js';
 
 /** Every subcommand; add new ones here. */
-const COMMANDS: readonly CommandModule[] = [analyzeCommand];
+const COMMANDS: readonly CommandModule[] = [analyzeCommand, checkCommand, snapshotCommand, liveCommand, interfacesCommand];
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.OK;

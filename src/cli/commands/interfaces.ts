@@ -1,0 +1,42 @@
+/** `pcap-explain interfaces`: the interfaces a live capture can use, Docker bridges and veths marked. */
+import type { Argv } from 'yargs';
+import { listInterfaces } from '../../capture/interfaces.js';
+import { type Lang, langFromEnv } from '../../explain/text.js';
+import { renderInterfaces } from '../../report/live-view.js';
+import { EXIT, useColor } from '../io.js';
+import type { CommandModule } from './types.js';
+
+interface InterfacesArgs {
+  format: 'text' | 'json';
+  lang?: Lang;
+  color?: boolean;
+}
+
+export async function runInterfaces(args: InterfacesArgs): Promise<number> {
+  const list = await listInterfaces();
+  if (args.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ interfaces: list }, null, 2)}\n`);
+    return EXIT.OK;
+  }
+  const color = useColor(args.color, { isTTY: Boolean(process.stdout.isTTY), write: () => {}, close: async () => {} });
+  process.stdout.write(renderInterfaces(list, args.lang ?? langFromEnv(), color));
+  return EXIT.OK;
+}
+
+export const interfacesCommand: CommandModule = {
+  command: ['interfaces', 'ifaces'],
+  describe: 'List the network interfaces to capture on: addresses, state, Docker bridges and their veths',
+  builder: (y: Argv) =>
+    y
+      .option('format', {
+        alias: 'f',
+        choices: ['text', 'json'] as const,
+        default: 'text' as const,
+        describe: 'output format',
+      })
+      .option('lang', { choices: ['en', 'id'] as const, describe: 'language (default from LANG: id_* → Indonesian)' })
+      .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .example('$0 interfaces', 'find the br-xxxx bridge of a Docker network')
+      .example('$0 interfaces -f json', 'the same as JSON'),
+  run: (a) => runInterfaces(a as unknown as InterfacesArgs),
+};

@@ -1,0 +1,378 @@
+/**
+ * `pcap-explain live`: capture on Docker bridges (or any interface) and explain the traffic as it
+ * happens — a live view on a terminal, one explained line per event when piped, JSON Lines with
+ * --format jsonl — then the report `analyze` prints for the same packets. Wiring only: the capture is
+ * src/capture/live.ts, the events src/analysis/events.ts, the renderings src/report/live-view.ts.
+ */
+import { unlinkSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import type { Argv } from 'yargs';
+import { type LiveEvent, LiveEventDeriver } from '../../analysis/events.js';
+import { AnalysisSession } from '../../analyze.js';
+import { dockerBridges, listInterfaces, type NetInterface } from '../../capture/interfaces.js';
+import {
+  LIVE_ERROR,
+  LiveCapture,
+  LiveError,
+  type LiveResult,
+  PcapFileSink,
+  savedCaptureHeader,
+  type ToolName,
+} from '../../capture/live.js';
+import { ExplainDigest } from '../../explain/index.js';
+import { type Lang, langFromEnv, text } from '../../explain/text.js';
+import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
+import { EXIT, openOutput, type Sink, useColor } from '../io.js';
+import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
+import type { CommandModule } from './types.js';
+
+export const LIVE_FORMATS = [...REPORT_FORMATS, 'jsonl'] as const;
+type LiveFormat = ReportFormat | 'jsonl';
+
+interface LiveArgs {
+  interface?: string[];
+  docker: boolean;
+  filter?: string;
+  expression?: string[];
+  write?: string;
+  duration?: number;
+  count?: number;
+  format: LiveFormat;
+  lang?: Lang;
+  color?: boolean;
+  tool: 'auto' | ToolName;
+}
+
+/** Events kept for the live view (it shows the last few). */
+const VIEW_EVENTS = 100;
+const VIEW_REFRESH_MS = 250;
+const STATS_EVERY_MS = 1000;
+
+function candidates(list: readonly NetInterface[]): string {
+  const sorted = [...list].sort((a, b) => Number(b.dockerBridge) - Number(a.dockerBridge) || a.index - b.index);
+  return sorted.map((i) => (i.dockerBridge ? `${i.name} (Docker)` : i.name)).join(', ') || '-';
+}
+
+async function askBridges(bridges: readonly NetInterface[], lang: Lang): Promise<string[]> {
+  process.stderr.write(`${text('live.docker.ask', undefined, lang)}\n`);
+  bridges.forEach((b, i) => {
+    const addrs = b.addresses.map((a) => `${a.address}/${a.prefixlen}`).join(' ');
+    process.stderr.write(`  ${i + 1}) ${b.name}  ${addrs}  (${b.attached.length} veth)\n`);
+  });
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(text('live.docker.prompt', undefined, lang));
+    const picks = answer
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1 && n <= bridges.length);
+    return picks.length ? [...new Set(picks)].map((n) => bridges[n - 1]!.name) : bridges.map((b) => b.name);
+  } finally {
+    rl.close();
+  }
+}
+
+/** The interfaces to capture on, or an error (code + params) to print. */
+async function chooseInterfaces(
+  args: LiveArgs,
+  lang: Lang,
+): Promise<{ ifaces: string[] } | { code: string; params: Record<string, string | number> }> {
+  const list = await listInterfaces();
+  const asked = (args.interface ?? []).flatMap((s) => String(s).split(',')).filter(Boolean);
+  if (asked.length > 0) {
+    const known = new Set(list.map((i) => i.name));
+    for (const name of asked) {
+      if (name !== 'any' && list.length > 0 && !known.has(name)) {
+        return { code: LIVE_ERROR.NO_INTERFACE, params: { iface: name, candidates: candidates(list) } };
+      }
+    }
+    return { ifaces: [...new Set(asked)] };
+  }
+  const bridges = dockerBridges(list);
+  if (bridges.length === 0) return { code: 'live.error.no_docker_bridge', params: { candidates: candidates(list) } };
+  if (bridges.length > 1 && process.stdin.isTTY && process.stderr.isTTY)
+    return { ifaces: await askBridges(bridges, lang) };
+  return { ifaces: bridges.map((b) => b.name) };
+}
+
+export async function runLive(args: LiveArgs): Promise<number> {
+  const lang = args.lang ?? langFromEnv();
+  const say = (code: string, params?: Record<string, string | number>): void => {
+    process.stderr.write(`pcap-explain: ${text(code, params, lang)}\n`);
+  };
+  if (args.count !== undefined && !(Number.isInteger(args.count) && args.count >= 1)) {
+    say('live.error.bad_count', { value: String(args.count) });
+    return EXIT.UNREADABLE;
+  }
+  if (args.duration !== undefined && !(Number.isFinite(args.duration) && args.duration > 0)) {
+    say('live.error.bad_duration', { value: String(args.duration) });
+    return EXIT.UNREADABLE;
+  }
+  if (args.docker && args.interface?.length) {
+    say('live.error.docker_and_interface');
+    return EXIT.UNREADABLE;
+  }
+  const filter = args.filter ?? (args.expression?.length ? args.expression.join(' ') : undefined);
+
+  const chosen = await chooseInterfaces(args, lang);
+  if ('code' in chosen) {
+    say(chosen.code, chosen.params);
+    return EXIT.UNREADABLE;
+  }
+  const ifaces = chosen.ifaces;
+  if (!args.interface?.length) say('live.docker.found', { ifaces: ifaces.join(', ') });
+
+  let file: PcapFileSink | undefined;
+  if (args.write) {
+    try {
+      file = PcapFileSink.open(args.write);
+    } catch (e) {
+      if (!(e instanceof LiveError)) throw e;
+      say(e.code, e.params);
+      return EXIT.UNREADABLE;
+    }
+  }
+
+  // Where things go: the live view or event lines on stdout (stderr for --format json, whose stdout
+  // carries only the final document); JSON Lines always on stdout.
+  const format = args.format;
+  const viewOut = format === 'json' ? process.stderr : process.stdout;
+  const mode: 'jsonl' | 'view' | 'lines' = format === 'jsonl' ? 'jsonl' : viewOut.isTTY ? 'view' : 'lines';
+  const color = useColor(args.color, { isTTY: Boolean(viewOut.isTTY), write: () => {}, close: async () => {} });
+
+  const recent: LiveEvent[] = [];
+  let printedEvents = 0;
+  const emit = (ev: LiveEvent): void => {
+    if (mode === 'jsonl') process.stdout.write(`${JSON.stringify(eventRecord(ev, lang))}\n`);
+    else if (mode === 'lines') viewOut.write(`${eventLine(ev, lang, color)}\n`);
+    else {
+      recent.push(ev);
+      if (recent.length > VIEW_EVENTS * 2) recent.splice(0, VIEW_EVENTS);
+    }
+    printedEvents++;
+  };
+
+  // The session and the report are set up as `analyze` sets up its own (explanations on), so the
+  // report is the one `analyze` prints for the saved file. The text summary keeps a digest of the frames.
+  let deriver: LiveEventDeriver | undefined;
+  const reportFormat: ReportFormat = format === 'jsonl' ? 'json' : format;
+  const digest = reportFormat === 'text' ? new ExplainDigest() : undefined;
+  const session = new AnalysisSession({
+    ...reportSessionOptions(reportFormat, lang, { explain: true, frames: false }),
+    onFrame: (rec) => {
+      digest?.push(rec);
+      for (const ev of deriver!.onFrame(rec)) emit(ev);
+    },
+  });
+  deriver = new LiveEventDeriver((id) => session.conversationSoFar(id));
+
+  let linktype: number | undefined;
+  let digits = 6;
+  const capture = new LiveCapture({ interfaces: ifaces, filter, count: args.count, tool: args.tool }, (raw) => {
+    if (linktype === undefined) {
+      linktype = raw.linktype;
+      digits = raw.tsDigits;
+    }
+    file?.write(raw);
+    session.push(raw);
+  });
+  capture.onChunk = () => file?.flush();
+
+  let signals = 0;
+  let view: LiveView | undefined;
+  const onSignal = (): void => {
+    signals++;
+    if (signals === 1) {
+      capture.stop();
+      return;
+    }
+    // A second Ctrl+C: leave at once; the -w file holds every frame flushed so far.
+    view?.clear();
+    file?.flush();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const onStdoutError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === 'EPIPE') capture.stop();
+  };
+  process.stdout.on('error', onStdoutError);
+  const cleanup = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.stdout.off('error', onStdoutError);
+  };
+
+  try {
+    await capture.start();
+  } catch (e) {
+    cleanup();
+    file?.destroy();
+    if (args.write) {
+      try {
+        unlinkSync(args.write);
+      } catch {
+        // not created
+      }
+    }
+    if (signals > 0) return 130;
+    if (!(e instanceof LiveError)) throw e;
+    if (e.code === LIVE_ERROR.NO_INTERFACE) {
+      say(e.code, { ...e.params, candidates: candidates(await listInterfaces()) });
+    } else say(e.code, e.params);
+    return EXIT.UNREADABLE;
+  }
+  const toolNames = [...new Set(capture.tools)].join(', ');
+  say('live.capturing', { ifaces: ifaces.join(', '), tool: toolNames });
+
+  const started = Date.now();
+  const timers: NodeJS.Timeout[] = [];
+  if (args.duration !== undefined) timers.push(setTimeout(() => capture.stop(), args.duration * 1000));
+  if (mode === 'view') {
+    const v = new LiveView(viewOut, lang, color);
+    view = v;
+    const redraw = (): void => {
+      const dropped = capture.stats().reduce<number | null>((sum, s) => {
+        if (s.stats.dropped === null) return sum;
+        return (sum ?? 0) + s.stats.dropped;
+      }, null);
+      v.draw({
+        ifaces,
+        tool: toolNames,
+        elapsed: (Date.now() - started) / 1000,
+        packets: capture.frames,
+        dropped,
+        conversations: deriver.conversations(),
+        messages: (id) => deriver!.messages(id),
+        events: recent,
+      });
+    };
+    redraw();
+    timers.push(setInterval(redraw, VIEW_REFRESH_MS));
+    timers.push(setInterval(() => capture.requestStats(), STATS_EVERY_MS));
+  }
+
+  const result = await capture.done;
+  for (const t of timers) clearTimeout(t);
+  view?.clear();
+
+  const header = file?.header ?? savedCaptureHeader(linktype ?? 1, digits);
+  const warnings = result.sources.flatMap((s) => s.warnings);
+  const damaged = result.sources.some((s) => s.damaged);
+  const model = session.finish(args.write ?? `live:${ifaces.join(',')}`, header, warnings, damaged);
+
+  const sink = await openOutput(undefined);
+  if (!sink) return EXIT.UNREADABLE;
+  const style = { tty: sink.isTTY, color: useColor(args.color, sink) };
+  const statLines = statsLines(result, lang);
+  const extras: ReportExtras = { explain: true, lang, frames: false, selection: {}, ...(digest ? { digest } : {}) };
+  if (format === 'jsonl') {
+    // The JSON report analyze prints, on one line.
+    let doc = '';
+    const into: Sink = {
+      write: (s) => {
+        doc += s;
+      },
+      close: async () => {},
+      isTTY: false,
+    };
+    writeReport(model, 'json', into, style, session, undefined, extras);
+    sink.write(`${JSON.stringify({ type: 'stats', sources: result.sources.map(statsRecord) })}\n`);
+    sink.write(`${JSON.stringify({ type: 'report', model: JSON.parse(doc) })}\n`);
+  } else {
+    if (mode === 'lines' && printedEvents > 0 && format === 'text') sink.write('\n');
+    writeReport(model, format, sink, style, session, undefined, extras);
+    if (format === 'text') sink.write(`\n${statLines.join('\n')}\n`);
+  }
+  await sink.close();
+  if (format !== 'text') for (const l of statLines) process.stderr.write(`pcap-explain: ${l}\n`);
+
+  if (file) {
+    await file.close(linktype ?? 1);
+    say('live.saved', { frames: file.frames, path: file.path });
+    if (file.skipped) say('live.skipped_linktype', { count: file.skipped, path: file.path });
+  }
+  const dropped = result.sources.reduce((n, s) => n + (s.stats.dropped ?? 0), 0);
+  if (dropped > 0) say('live.dropped', { dropped });
+  for (const s of result.sources) {
+    if (s.failure !== undefined) {
+      say('live.died', { tool: s.tool, iface: s.iface, message: s.failure, frames: result.frames });
+    }
+  }
+  for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${w.text}\n`);
+  cleanup();
+  return result.unexpected || damaged ? EXIT.DAMAGED : EXIT.OK;
+}
+
+function statsLines(r: LiveResult, lang: Lang): string[] {
+  return r.sources.map((s) =>
+    s.stats.captured === null
+      ? text('live.stats.unknown', { tool: s.tool, iface: s.iface }, lang)
+      : text(
+          'live.stats',
+          { tool: s.tool, iface: s.iface, captured: s.stats.captured, dropped: s.stats.dropped ?? '?' },
+          lang,
+        ),
+  );
+}
+
+function statsRecord(s: LiveResult['sources'][number]): Record<string, unknown> {
+  const r: Record<string, unknown> = {
+    iface: s.iface,
+    tool: s.tool,
+    captured: s.stats.captured,
+    received: s.stats.received,
+    dropped: s.stats.dropped,
+  };
+  if (s.failure !== undefined) r.failure = s.failure;
+  return r;
+}
+
+export const liveCommand: CommandModule = {
+  command: 'live [expression..]',
+  describe: 'Capture live (Docker bridges by default) and explain the traffic as it happens; Ctrl+C for the report',
+  builder: (y: Argv) =>
+    y
+      .positional('expression', {
+        type: 'string',
+        array: true,
+        describe: 'capture filter (BPF) as tcpdump takes it, e.g. tcp port 5555 (or use --filter)',
+      })
+      .option('interface', {
+        alias: 'i',
+        type: 'string',
+        array: true,
+        describe: 'interface(s) to capture on (repeat or separate with commas); default: the Docker bridge(s)',
+      })
+      .option('docker', {
+        type: 'boolean',
+        default: false,
+        describe: 'capture on the Docker bridge(s) docker0 / br-xxxxxxxxxxxx (asks which on a terminal when several)',
+      })
+      .option('filter', { alias: 'F', type: 'string', describe: "capture filter (BPF), e.g. 'tcp port 1883 or arp'" })
+      .option('write', { alias: 'w', type: 'string', describe: 'also save the captured packets to FILE.pcap' })
+      .option('duration', { alias: 'd', type: 'number', describe: 'stop after S seconds' })
+      .option('count', { alias: 'c', type: 'number', describe: 'stop after N packets' })
+      .option('format', {
+        alias: 'f',
+        choices: LIVE_FORMATS,
+        default: 'text' as const,
+        describe: 'format of the final report (jsonl: events and report as JSON Lines)',
+      })
+      .option('lang', { choices: ['en', 'id'] as const, describe: 'language (default from LANG: id_* → Indonesian)' })
+      .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .option('tool', {
+        choices: ['auto', 'tcpdump', 'dumpcap'] as const,
+        default: 'auto' as const,
+        describe: 'capture program (auto: tcpdump, else dumpcap)',
+      })
+      .example('sudo $0 live', 'watch the Docker bridge; Ctrl+C prints the report')
+      .example('sudo $0 live -i br-5e2b9c1d7a40 -w lab.pcap', 'watch one bridge and save the packets')
+      .example("sudo $0 live --docker --filter 'tcp port 5555' --duration 30", 'ZeroMQ traffic for 30 seconds')
+      .example('sudo $0 live -i br-xxxx | tee log.txt', 'one explained line per event, kept in a file')
+      .example('sudo $0 live -c 100 -f json > report.json', 'the JSON model of the first 100 packets'),
+  run: (a) => runLive(a as unknown as LiveArgs),
+};
+
+export { interfacesCommand } from './interfaces.js';
