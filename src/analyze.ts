@@ -211,18 +211,12 @@ export class AnalysisSession {
   /**
    * Live capture: the record of conversation `id` as it stands after the frames pushed so far, with its
    * application fields (app, pattern, messages so far), without closing anything (finish() still does).
-   * Built by the table's and the application layer's own record builders, which only write the record;
-   * they are private there, hence the element access (a public snapshot method there would be cleaner).
    */
   conversationSoFar(id: number): ConversationRecord | undefined {
-    // biome-ignore lint/complexity/useLiteralKeys: private member, read on purpose (see above)
-    const c = this.table['all'][id - 1];
-    if (!c) return undefined;
-    // biome-ignore lint/complexity/useLiteralKeys: private member, read on purpose (see above)
-    const rec = this.table['record'](c);
+    const rec = this.table.snapshot(id);
+    if (!rec) return undefined;
     rec.notes = [...rec.notes];
-    // biome-ignore lint/complexity/useLiteralKeys: private member, read on purpose (see above)
-    this.app['byId'][id]?.finish(rec);
+    this.app.describe(rec);
     return rec;
   }
 

@@ -507,6 +507,12 @@ export class ConversationTable implements NoteSink {
     return this.all.map((c) => this.record(c));
   }
 
+  /** The record of conversation `id` as it stands now (live capture), without closing anything. */
+  snapshot(id: number): ConversationRecord | undefined {
+    const c = this.all[id - 1];
+    return c ? this.record(c) : undefined;
+  }
+
   private record(c: Conversation): ConversationRecord {
     let state: string;
     let history: string;

@@ -95,6 +95,11 @@ export class AppLayer {
     this.ctx.endFrames();
   }
 
+  /** Adds the application fields known so far to one record (live capture); no cross-conversation passes. */
+  describe(record: ConversationRecord): void {
+    this.byId[record.id]?.finish(record);
+  }
+
   /** Adds the application fields to the conversation records and runs the cross-conversation passes. */
   finish(records: ConversationRecord[]): void {
     this.ctx.endFrames();
