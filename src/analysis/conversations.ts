@@ -19,7 +19,7 @@ import type { Dissection, Ipv4Layer, Ipv6Layer, Note, Severity, TcpLayer, UdpLay
 import { TCP_FLAG } from '../dissectors/types.js';
 import type { CloseKind, ConversationRecord, NoteRecord, TcpFrameRecord } from './model.js';
 import { ByteStream, type NoteSink, type StreamSink } from './reassembly.js';
-import { ANALYSIS_NOTES, TA, TCP_ANALYSIS_FLAG_ORDER, TCP_ANALYSIS_MEANING, TcpSeqAnalyzer } from './tcp-analysis.js';
+import { ANALYSIS_NOTES, TA, TCP_ANALYSIS_FLAG_ORDER, TcpSeqAnalyzer } from './tcp-analysis.js';
 import { ZeekTcp, ZeekUdp } from './zeek.js';
 
 export interface FrameInput {
@@ -182,7 +182,8 @@ export class ConversationTable implements NoteSink {
   constructor(opts: ConversationTableOptions = {}) {
     this.cap = opts.reassemblyCap;
     this.factory = opts.streams;
-    this.noteText = opts.noteText ?? ((code) => TCP_ANALYSIS_MEANING[code] ?? code);
+    // Texts come from the explanation catalogues (src/explain); the pipeline sets them on the records.
+    this.noteText = opts.noteText ?? ((code) => code);
   }
 
   /** Number of conversations so far. */

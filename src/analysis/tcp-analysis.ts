@@ -98,44 +98,6 @@ export const ANALYSIS_NOTES: Readonly<Record<string, Severity>> = {
   'tcp.pdu.framer_error': 'error',
 };
 
-/**
- * One plain English sentence per code (the explanation layer moves these into its catalogues; they are
- * kept in one object so they are easy to move).
- */
-export const TCP_ANALYSIS_MEANING: Readonly<Record<string, string>> = {
-  'tcp.analysis.retransmission':
-    'This segment carries data that this side had already sent before, so the sender is sending it again.',
-  'tcp.analysis.fast_retransmission':
-    'The receiver sent repeated ACKs for this data shortly before, so the sender resent it at once without waiting for a timeout.',
-  'tcp.analysis.spurious_retransmission':
-    'The receiver had already acknowledged all of this data, so resending it was unnecessary.',
-  'tcp.analysis.out_of_order':
-    'This segment arrived later than data that follows it in the byte stream, shortly after that data.',
-  'tcp.analysis.reused_ports':
-    'A new connection starts with the same addresses and ports as an earlier connection in this capture.',
-  'tcp.analysis.lost_segment': 'Data before this segment is missing from the capture (it was lost or not captured).',
-  'tcp.analysis.ack_lost_segment': 'This acknowledges data that does not appear in the capture.',
-  'tcp.analysis.window_update':
-    'The receiver announces a new window size without sending data or acknowledging anything new.',
-  'tcp.analysis.window_full':
-    "This segment fills the receiver's advertised window completely; the sender must wait for an ACK.",
-  'tcp.analysis.keep_alive':
-    'A keep-alive probe: the sender checks that the connection is still alive by resending its last byte (or nothing).',
-  'tcp.analysis.keep_alive_ack': 'The answer to a keep-alive probe: the other side is still there.',
-  'tcp.analysis.duplicate_ack':
-    'This ACK repeats the previous one: the receiver is still waiting for the same data, which hints at a lost segment.',
-  'tcp.analysis.zero_window_probe':
-    'The sender probes a receiver whose window is zero, to learn when it can send again.',
-  'tcp.analysis.zero_window': 'The receiver advertises a window of zero: its buffer is full and the sender must stop.',
-  'tcp.analysis.zero_window_probe_ack': 'The answer to a zero-window probe: the window is still zero.',
-  'tcp.reassembly.cap_reached':
-    'Too much out-of-order data was waiting for missing bytes; the missing bytes were given up so the stream could continue.',
-  'tcp.pdu.too_large': 'A message claimed to be larger than the reassembly limit; its bytes were skipped.',
-  'tcp.pdu.incomplete': 'A message was cut short because bytes are missing from the capture or the stream ended.',
-  'tcp.pdu.framer_error':
-    'The message framing code returned an impossible answer; one byte was skipped (this is a bug in pcap-explain).',
-};
-
 /** Wireshark's TCP_MAX_UNACKED_SEGMENTS: unacked segments remembered per direction. */
 const MAX_UNACKED = 1000;
 

@@ -3,7 +3,9 @@
  * `.socket_types`, `.messages[]`. The model keeps these as open JSON; this module reads them once,
  * tolerating absent fields, so the explanation code works on any model (with or without the app layer).
  */
+
 import type { ConversationRecord } from '../analysis/model.js';
+import { zmtpPattern } from '../dissectors/app/zmtp.js';
 
 export type AppName = 'zmtp' | 'mqtt' | 'http' | 'data';
 
@@ -274,30 +276,8 @@ export function appView(c: ConversationRecord): AppView {
     if (st.client || st.server) v.socketTypes = st;
   }
   if (!v.pattern && v.socketTypes?.client && v.socketTypes.server)
-    v.pattern = pairLabel(v.socketTypes.client, v.socketTypes.server);
+    v.pattern = zmtpPattern(v.socketTypes.client, v.socketTypes.server).label;
   return v;
-}
-
-const LABEL_ORDER = [
-  'REQ',
-  'DEALER',
-  'REP',
-  'ROUTER',
-  'PUB',
-  'XPUB',
-  'SUB',
-  'XSUB',
-  'PUSH',
-  'PULL',
-  'CLIENT',
-  'SERVER',
-];
-
-/** "REQ/REP" from two socket types, conventional side first. */
-export function pairLabel(a: string, b: string): string {
-  const ia = LABEL_ORDER.indexOf(a);
-  const ib = LABEL_ORDER.indexOf(b);
-  return ia >= 0 && (ib < 0 || ia <= ib) ? `${a}/${b}` : `${b}/${a}`;
 }
 
 /** The message's body parts: a leading empty delimiter frame (REQ/REP envelope) is dropped. */

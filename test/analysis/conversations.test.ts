@@ -3,6 +3,7 @@ import { type ConversationInfo, ConversationTable } from '../../src/analysis/con
 import type { ConversationRecord } from '../../src/analysis/model.js';
 import { type EndReason, PduStream, type StreamSink } from '../../src/analysis/reassembly.js';
 import type { Dissection } from '../../src/dissectors/types.js';
+import { text } from '../../src/explain/text.js';
 import { type Seg, tcpInput, udpInput } from './helpers.js';
 
 function feed(
@@ -217,7 +218,7 @@ describe('ConversationTable: TCP', () => {
   });
 
   it('the out-of-order cap raises tcp.reassembly.cap_reached on the frame and the conversation', () => {
-    const table = new ConversationTable({ reassemblyCap: 150 });
+    const table = new ConversationTable({ reassemblyCap: 150, noteText: (code, params) => text(code, params) });
     HS.forEach((s, i) => {
       table.onFrame(tcpInput(i + 1, s));
     });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConversationTable, type FrameAnalysis } from '../../src/analysis/conversations.js';
-import { ANALYSIS_NOTES, TCP_ANALYSIS_FLAG_ORDER, TCP_ANALYSIS_MEANING } from '../../src/analysis/tcp-analysis.js';
+import { ANALYSIS_NOTES, TCP_ANALYSIS_FLAG_ORDER } from '../../src/analysis/tcp-analysis.js';
+import { en } from '../../src/explain/catalog/en.js';
 import { dissectFrame } from '../../src/dissectors/frame.js';
 import { HAVE_TSHARK } from '../helpers/fixtures.js';
 import {
@@ -265,7 +266,7 @@ describe('tcp.analysis on synthetic scenarios', () => {
     for (const [, name] of TCP_ANALYSIS_FLAG_ORDER) {
       expect(ANALYSIS_NOTES[`tcp.analysis.${name}`]).toBeDefined();
     }
-    for (const code of Object.keys(ANALYSIS_NOTES)) expect(TCP_ANALYSIS_MEANING[code]).toMatch(/\.$/);
+    for (const code of Object.keys(ANALYSIS_NOTES)) expect(en[code]).toMatch(/\.$/);
     const fr = run(SCENARIOS.find((s) => s.name === 'fast-retransmission')!.segs).out;
     expect(fr[7]!.notes).toEqual([
       { code: 'tcp.analysis.duplicate_ack', severity: 'note', params: { num: 1, frame: 7 } },

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_LAYER_NOTES } from '../../src/analysis/app/notes.js';
-import { ANALYSIS_NOTES, TCP_ANALYSIS_MEANING } from '../../src/analysis/tcp-analysis.js';
+import { ANALYSIS_NOTES } from '../../src/analysis/tcp-analysis.js';
 import { CONN_STATE_MEANING } from '../../src/analysis/zeek.js';
 import { APP_NOTES } from '../../src/dissectors/app/index.js';
 import { NOTE_SEVERITY } from '../../src/dissectors/registry.js';
@@ -39,10 +39,6 @@ describe('catalogues', () => {
     // id templates may drop an ordinal ({nth} → ke-{n}) but never need a parameter English lacks
     const extra = diff.filter((k) => params(id[k]!).some((p) => !params(en[k]!).includes(p) && p !== 'n'));
     expect(extra).toEqual([]);
-  });
-
-  it('the tcp.analysis meanings moved into the catalogue keep their English text', () => {
-    for (const [code, sentence] of Object.entries(TCP_ANALYSIS_MEANING)) expect(en[code]).toBe(sentence);
   });
 
   it('every code the explanation layer names exists in both catalogues', () => {

@@ -21,7 +21,7 @@ import { ZmtpHandler } from './zmtp.js';
 
 export type { AppFrameOutput } from './context.js';
 export { DEFAULT_MAX_MESSAGES } from './context.js';
-export { APP_LAYER_MEANING, APP_LAYER_NOTES } from './notes.js';
+export { APP_LAYER_NOTES } from './notes.js';
 
 export interface AppLayerOptions {
   /** Collect what each frame completes (FrameRecord.app, Info text, frame notes). Default true. */

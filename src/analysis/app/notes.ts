@@ -1,7 +1,6 @@
 /**
  * Note codes raised by the application layer of the analysis (dispatch, sessions, cross-conversation
- * aggregates), with their severity and an English meaning (the catalogues in src/explain hold the texts
- * users read; these meanings are the reference for them). Codes of the pure dissectors are in
+ * aggregates), with their severity (their texts are in the catalogues in src/explain). Codes of the pure dissectors are in
  * src/dissectors/app (APP_NOTES); codes of the reassembly layer in ../tcp-analysis.ts (ANALYSIS_NOTES).
  */
 import { APP_NOTES } from '../../dissectors/app/index.js';
@@ -25,21 +24,6 @@ export const APP_LAYER_NOTES: Readonly<Record<string, Severity>> = {
   'zmtp.reply.unmatched': 'note',
   /** An HTTP response with no request before it on the connection. */
   'http.response.unpaired': 'note',
-};
-
-export const APP_LAYER_MEANING: Readonly<Record<string, string>> = {
-  'app.midstream':
-    'The capture starts in the middle of this conversation ({proto}): its opening (greeting, CONNECT) is not in the file, so some facts (versions, socket types) are unknown.',
-  'app.messages.capped': 'Only the first {cap} application messages are listed; {count} were seen in all.',
-  'app.gap':
-    'Bytes from the {dir} side are missing from the capture, so its {proto} messages after frame {frame} could not be decoded.',
-  'zmtp.sub.no_match':
-    'This subscriber subscribed to {subscriptions} but received nothing: the publisher sent {published} message(s) to its other subscribers and none starts with that topic. A ZeroMQ PUB socket filters on its side, so non-matching messages are never sent on this connection.',
-  'zmtp.sub.none': 'This SUB socket never subscribed to anything, so the publisher sends it no messages.',
-  'zmtp.pipeline.distribution':
-    'The PUSH socket at {endpoint} spread {jobs} message(s) over {workers} worker(s) ({counts}), {round_robin:in strict round-robin order|not in strict round-robin order}.',
-  'zmtp.reply.unmatched': 'A reply was sent with no request waiting for it on this connection.',
-  'http.response.unpaired': 'An HTTP response arrived with no request before it on this connection.',
 };
 
 /** Severity of any note code the application layer hands on (its own, the dissectors', the reassembly's). */

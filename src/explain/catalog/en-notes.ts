@@ -3,8 +3,7 @@ import type { Catalogue } from './types.js';
 /**
  * English texts for the notes of the analysis layer (tcp.analysis.*, reassembly), the application
  * dissectors (mqtt.*, zmtp.*, http.*, payload.*) and Zeek's conn_state values (zeek.conn_state.*).
- * The tcp.analysis sentences started in src/analysis/tcp-analysis.ts (TCP_ANALYSIS_MEANING), the
- * conn_state ones in src/analysis/zeek.ts (CONN_STATE_MEANING); these are the ones shown to users.
+ * These are the only texts for those codes: the layers below declare codes and severities, never sentences.
  */
 export const enNotes: Catalogue = {
   // TCP analysis (Wireshark's tcp.analysis.* flags)
