@@ -19,12 +19,24 @@ export function isoTime(tsSec: number, tsNsec: number, digits: number): string {
     cachedPrefix = new Date(s * 1000).toISOString().slice(0, 19);
   }
   if (digits <= 0) return `${cachedPrefix}Z`;
+  // Frames come in bursts within one µs: the same arguments give the same string.
+  if (tsNsec === lastNsec && digits === lastDigits && tsSec === lastSec) return lastIso;
   const d = Math.min(digits, 9);
-  const frac = Math.floor(tsNsec / 10 ** (9 - d))
-    .toString()
-    .padStart(d, '0');
-  return `${cachedPrefix}.${frac}Z`;
+  const v = Math.floor(tsNsec / POW10[9 - d]!);
+  // Zero-padded to d digits: 10^d + v without its leading 1 (v has at most d digits when tsNsec < 1e9).
+  const frac = v >= 0 && v < POW10[d]! ? String(POW10[d]! + v).slice(1) : v.toString().padStart(d, '0');
+  lastSec = tsSec;
+  lastNsec = tsNsec;
+  lastDigits = digits;
+  lastIso = `${cachedPrefix}.${frac}Z`;
+  return lastIso;
 }
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+let lastSec = Number.NaN;
+let lastNsec = Number.NaN;
+let lastDigits = -1;
+let lastIso = '';
 
 /** Seconds between two timestamps, rounded to nanoseconds (avoids float noise like 0.30000000000000004). */
 export function secondsBetween(aSec: number, aNsec: number, bSec: number, bNsec: number): number {

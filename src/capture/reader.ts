@@ -315,6 +315,12 @@ export type CaptureSource = string | NodeJS.ReadableStream | AsyncIterable<Uint8
 export interface ReadCaptureOptions extends CaptureReaderOptions {
   /** Read size for files (default 1 MiB). */
   highWaterMark?: number;
+  /**
+   * Called after each chunk's frames were delivered; the next chunk is read once the promise it returns
+   * settles (e.g. when the output a frame callback writes to has drained), so output that streams per frame
+   * stays bounded when its reader is slower than the analysis.
+   */
+  pace?: () => Promise<void> | undefined;
 }
 
 const DEFAULT_HWM = 1 << 20;
@@ -474,9 +480,11 @@ export async function readCaptureFile(
   opts: ReadCaptureOptions = {},
 ): Promise<CaptureResult> {
   const gen = drive(source, (compressed) => new CaptureReader(onFrame, { ...opts, compressed }), opts);
+  const pace = opts.pace;
   for (;;) {
     const r = await gen.next();
     if (r.done) return r.value;
+    if (pace) await pace();
   }
 }
 

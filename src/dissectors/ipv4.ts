@@ -67,10 +67,11 @@ const OPT_LEN: Readonly<Record<number, readonly [number, number]>> = {
   136: [4, 4],
 };
 
-/** The 8 combinations of the flag bits (rb df mf = bits 15..13 of flags/offset), shared by every layer. */
-const FLAGS: ReadonlyArray<Readonly<{ rb: boolean; df: boolean; mf: boolean }>> = Array.from({ length: 8 }, (_, i) =>
-  Object.freeze({ rb: (i & 4) !== 0, df: (i & 2) !== 0, mf: (i & 1) !== 0 }),
-);
+/** The 8 combinations of the flag bits (flags/offset >>> 13), one frozen object each, shared by every layer. */
+const FLAGS: ReadonlyArray<Readonly<{ rb: boolean; df: boolean; mf: boolean }>> = Array.from({ length: 8 }, (_, i) => {
+  const v = i << 13;
+  return Object.freeze({ rb: (v & FLAG_RB) !== 0, df: (v & FLAG_DF) !== 0, mf: (v & FLAG_MF) !== 0 });
+});
 
 const EOL: IpOption = Object.freeze({ type: OPT_EOL, name: OPT_NAMES[OPT_EOL]!, length: 1 });
 const NOP: IpOption = Object.freeze({ type: OPT_NOP, name: OPT_NAMES[OPT_NOP]!, length: 1 });

@@ -32,16 +32,32 @@ export class JsonStreamWriter {
     this.out.write(this.n++ === 0 ? `${this.pretty ? '\n    ' : ''}${s}` : `,${this.pretty ? '\n    ' : ''}${s}`);
   }
 
-  /** Finish with the rest of the model (its `frames` are ignored: they were streamed). */
+  /**
+   * Finish with the rest of the model (its `frames` are ignored: they were streamed). Written member by
+   * member, arrays (conversations) element by element: the same text as JSON.stringify of the whole, without
+   * ever holding it in one string (a capture's conversations with their messages can pass V8's string limit).
+   */
   end(model: AnalysisModel): void {
     this.start();
     const { schema: _s, tool: _t, frames: _f, ...rest } = model;
-    const body = JSON.stringify(rest, null, this.pretty ? 2 : undefined);
-    const inner = body.slice(body.indexOf('{') + 1, body.lastIndexOf('}')).trim();
-    const nl = this.pretty ? '\n  ' : '';
-    this.out.write(
-      `${this.n && this.pretty ? '\n  ' : ''}]${inner ? `,${nl}${inner}` : ''}${this.pretty ? '\n' : ''}}\n`,
-    );
+    const pretty = this.pretty;
+    this.out.write(`${this.n && pretty ? '\n  ' : ''}]`);
+    for (const [key, value] of Object.entries(rest)) {
+      const head = `,${pretty ? '\n  ' : ''}${JSON.stringify(key)}${pretty ? ': ' : ':'}`;
+      if (Array.isArray(value) && value.length > 0) {
+        this.out.write(`${head}[`);
+        for (let i = 0; i < value.length; i++) {
+          const el = JSON.stringify(value[i], null, pretty ? 2 : undefined) ?? 'null';
+          this.out.write(`${i ? ',' : ''}${pretty ? `\n    ${el.replace(/\n/g, '\n    ')}` : el}`);
+        }
+        this.out.write(pretty ? '\n  ]' : ']');
+        continue;
+      }
+      const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+      if (text === undefined) continue; // undefined, a function: JSON.stringify leaves the member out
+      this.out.write(`${head}${pretty ? text.replace(/\n/g, '\n  ') : text}`);
+    }
+    this.out.write(`${pretty ? '\n' : ''}}\n`);
   }
 }
 

@@ -52,11 +52,19 @@ function table(head: string[], rows: (string | number)[][], style: TextStyle): s
     .join('\n');
 }
 
+/** Wireshark's spelling of the protocols that are not just upper-cased. */
+const PROTOCOL_COLUMN: Readonly<Record<string, string>> = {
+  ip: 'IPv4',
+  ipv6: 'IPv6',
+  icmpv6: 'ICMPv6',
+  eth: 'Ethernet',
+  sll: 'SLL',
+};
+
 /** The Protocol column: the innermost protocol, in Wireshark's upper-case spelling. */
 export function protocolColumn(f: FrameRecord): string {
   const p = f.protocols[f.protocols.length - 1] ?? '';
-  const map: Record<string, string> = { ip: 'IPv4', ipv6: 'IPv6', icmpv6: 'ICMPv6', eth: 'Ethernet', sll: 'SLL' };
-  return map[p] ?? p.toUpperCase();
+  return PROTOCOL_COLUMN[p] ?? p.toUpperCase();
 }
 
 export function frameLine(f: FrameRecord): string {

@@ -119,6 +119,23 @@ export function reportSessionOptions(
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
+/** Resolves when standard output can take more (at once when it can; also when it closes or fails). */
+function stdoutDrained(): Promise<void> | undefined {
+  const out = process.stdout;
+  if (!out.writableNeedDrain) return undefined;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
+}
+
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const lang = args.lang ?? langFromEnv();
   if (args.file === STDIN_ARG) args.file = '-';
@@ -162,7 +179,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
-    res = await readCaptureFile(args.file, (f) => session.push(f));
+    // Frames streamed to standard output: read no further while a slow reader of the pipe catches up.
+    const pace = onFrame && !digest && args.output === undefined ? stdoutDrained : undefined;
+    res = await readCaptureFile(args.file, (f) => session.push(f), pace ? { pace } : {});
   } catch (err) {
     if (err instanceof CaptureError) {
       process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
