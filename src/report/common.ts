@@ -27,6 +27,21 @@ export function endLabel(say: Say, c: ConversationRecord): string {
   return say(`ui.end.${c.close.kind}`);
 }
 
+/** The conversations table of the Markdown and HTML overviews: header cells and one row per conversation. */
+export function conversationTable(convs: readonly ConversationRecord[], say: Say): [string[], string[][]] {
+  const head = ['#', ...['client', 'server', 'app', 'frames', 'ending', 'state'].map((k) => say(`ui.col.${k}`))];
+  const rows = convs.map((c) => [
+    String(c.id),
+    c.client,
+    c.server,
+    appLabel(c),
+    `${c.first}-${c.last}`,
+    endLabel(say, c),
+    c.state,
+  ]);
+  return [head, rows];
+}
+
 export function storyRange(say: Say, s: StoryRecord): string {
   return s.frames[0] === s.frames[1]
     ? say('ui.story.frame', { a: s.frames[0] })

@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, arrowsOf, endLabel, type Say, sayer, storyRange } from './common.js';
+import { appLabel, arrowsOf, conversationTable, endLabel, type Say, sayer, storyRange } from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
 
 function esc(s: string): string {
@@ -83,28 +83,7 @@ export function renderHtml(m: ExplainedModel): string {
   }
   if (m.conversations.length) {
     body.push(`<h3>${esc(say('ui.conversations'))}</h3>`);
-    body.push(
-      tableHtml(
-        [
-          '#',
-          say('ui.col.client'),
-          say('ui.col.server'),
-          say('ui.col.app'),
-          say('ui.col.frames'),
-          say('ui.col.ending'),
-          say('ui.col.state'),
-        ],
-        m.conversations.map((c) => [
-          String(c.id),
-          c.client,
-          c.server,
-          appLabel(c),
-          `${c.first}-${c.last}`,
-          endLabel(say, c),
-          c.state,
-        ]),
-      ),
-    );
+    body.push(tableHtml(...conversationTable(m.conversations, say)));
     body.push(`<ul>${ov.conversations.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>`);
   }
   if (ov.abnormal.length)

@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, arrowsOf, endLabel, type Say, sayer, storyRange } from './common.js';
+import { appLabel, arrowsOf, conversationTable, type Say, sayer, storyRange } from './common.js';
 
 /** Escapes a table cell: pipes and line breaks. */
 function cell(s: string): string {
@@ -76,28 +76,7 @@ export function renderMarkdown(m: ExplainedModel): string {
   }
   if (m.conversations.length) {
     out.push(`### ${say('ui.conversations')}`);
-    out.push(
-      table(
-        [
-          '#',
-          say('ui.col.client'),
-          say('ui.col.server'),
-          say('ui.col.app'),
-          say('ui.col.frames'),
-          say('ui.col.ending'),
-          say('ui.col.state'),
-        ],
-        m.conversations.map((c) => [
-          String(c.id),
-          c.client,
-          c.server,
-          appLabel(c),
-          `${c.first}-${c.last}`,
-          endLabel(say, c),
-          c.state,
-        ]),
-      ),
-    );
+    out.push(table(...conversationTable(m.conversations, say)));
     out.push(ov.conversations.map((c) => `- ${c.text}`).join('\n'));
   }
   if (ov.abnormal.length) {
