@@ -40,13 +40,26 @@ export const LONG = [
   { file: 'zmq-pushpull.pcap', copies: 4, share: 0.06 },
   { file: 'zmq-dealer-router.pcap', copies: 4, share: 0.05 },
   { file: 'zmq-plain.pcap', copies: 2, share: 0.03 },
-  { file: 'mqtt.pcap', copies: 6, share: 0.14 },
-  { file: 'mqtt5.pcap', copies: 3, share: 0.09 },
+  // goodbye: the last data before the close (MQTT DISCONNECT) is not part of the body.
+  { file: 'mqtt.pcap', copies: 6, share: 0.14, goodbye: true },
+  // Whole MQTT exchanges: QoS 1, QoS 2 and user properties (publisher), their deliveries (subscriber), the
+  // will's publisher; not a PUBACK whose PUBLISH is outside the body.
+  {
+    file: 'mqtt5.pcap',
+    copies: 3,
+    share: 0.09,
+    bodies: [
+      [44, 65],
+      [45, 67],
+      [38, 43],
+    ],
+  },
   { file: 'tcp-echo.pcap', copies: 2, share: 0.03 },
   // GET /add and its answer (not GET /stream, whose chunked answer closes the connection).
-  { file: 'http-keepalive.pcap', copies: 4, share: 0.1, turns: true, body: [57, 60] },
-  { file: 'tcp-loss-after.pcap', copies: 3, share: 0.05 },
-  { file: 'tcp-loss-before.pcap', copies: 3, share: 0.05 },
+  { file: 'http-keepalive.pcap', copies: 4, share: 0.1, turns: true, bodies: [[57, 60]] },
+  // bulk: no application set-up, the body may start at any quiet point.
+  { file: 'tcp-loss-after.pcap', copies: 3, share: 0.05, bulk: true },
+  { file: 'tcp-loss-before.pcap', copies: 3, share: 0.05, bulk: true },
 ];
 /**
  * ZeroMQ server ports are moved (+20000) unless --keep-ports: tshark 4.0 decodes tcp/5555 as SigComp,
@@ -227,9 +240,17 @@ function findBody(s, frames, opts) {
   });
   s.dirs = dirs;
   if (closing < 0) closing = s.frames.length;
-  // Last quiet point before the close: the body ends after frame q2 - 1.
+  // The body ends at the last quiet point before the close (after frame q2 - 1), or before the last data
+  // segment when that is the application's goodbye (opts.goodbye: MQTT DISCONNECT).
+  let lastData = closing;
+  for (let k = closing - 1; opts.goodbye && k >= 0; k--) {
+    if (frames[s.frames[k]].p.plen > 0) {
+      lastData = k;
+      break;
+    }
+  }
   let q2 = -1;
-  for (let k = closing - 1; k >= 0; k--) {
+  for (let k = lastData - 1; k >= 0; k--) {
     if (quiet[k]) {
       q2 = k + 1;
       break;
@@ -237,12 +258,12 @@ function findBody(s, frames, opts) {
   }
   if (q2 < 0) return;
   let only = -1;
-  if (opts.body) {
-    // An explicit body (1-based frame numbers of the fixture), checked like a found one.
-    const [from, to] = opts.body;
+  // An explicit body of this stream (1-based frame numbers of the fixture), checked like a found one.
+  const given = opts.bodies?.find(([from]) => s.frames.includes(from - 1));
+  if (given) {
+    const [from, to] = given;
     const k1 = s.frames.indexOf(from - 1);
     const k2 = s.frames.indexOf(to - 1);
-    if (k1 < 0) return;
     if (k2 < 0 || k1 < 1 || !quiet[k1 - 1] || !quiet[k2]) throw new Error(`body ${from}..${to}: not quiet points`);
     q2 = k2 + 1;
     only = k1;
@@ -267,11 +288,11 @@ function findBody(s, frames, opts) {
     if (seen[0] && seen[1]) return first !== last;
     return !opts.turns;
   };
-  // Start after the middle data segment (the application set-up is over by then), else earlier.
+  // Start after the middle data segment: the application set-up (greetings, handshakes) is over by then.
   const mid = data[Math.floor(data.length / 2)];
   const cands = [];
   for (let k = mid + 1; k < q2; k++) if (quiet[k - 1]) cands.push(k);
-  for (let k = mid; k > 0; k--) if (quiet[k - 1]) cands.push(k);
+  for (let k = mid; opts.bulk && k > 0; k--) if (quiet[k - 1]) cands.push(k);
   for (const q1 of only >= 0 ? [only] : cands) {
     if (q1 < q2 && valid(q1)) {
       const bytes = [0, 0];
@@ -298,7 +319,7 @@ function findBody(s, frames, opts) {
       return;
     }
   }
-  if (only >= 0) throw new Error(`body ${opts.body}: not repeatable`);
+  if (only >= 0) throw new Error(`body ${given}: not repeatable`);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
