@@ -25,6 +25,7 @@ import { infoLine } from './explain/info.js';
 import { rawRecord } from './explain/raw.js';
 import { type Lang, text } from './explain/text.js';
 import type { RawRecord } from './explain/types.js';
+import { appOptions, captureOptions, type Limits, resolveLimits, tableOptions } from './limits.js';
 
 export { CaptureError } from './capture/reader.js';
 
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   explain?: boolean;
   /** Keep each frame's bytes (base64) and layer offsets in frames[].raw, for the HTML hexdump (default false). */
   keepRaw?: boolean;
+  /** Resource limits (docs/limits.md); each absent one keeps its default. Bad values throw LimitError. */
+  limits?: Partial<Limits>;
 }
 
 const VERSION: string = (() => {
@@ -97,6 +100,8 @@ export class AnalysisSession {
   private readonly sink: ((f: FrameRecord) => void) | undefined;
   private readonly explain: boolean;
   private readonly keepRaw: boolean;
+  /** The limits in force (defaults with AnalyzeOptions.limits over them). */
+  readonly limits: Limits;
   /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
   private readonly app: AppLayer;
   private readonly table: ConversationTable;
@@ -122,8 +127,9 @@ export class AnalysisSession {
     this.sink = opts.onFrame;
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
-    this.app = new AppLayer({ frames: this.keep || this.sink !== undefined });
-    this.table = new ConversationTable({ streams: this.app.factory });
+    this.limits = resolveLimits(opts.limits);
+    this.app = new AppLayer({ ...appOptions(this.limits), frames: this.keep || this.sink !== undefined });
+    this.table = new ConversationTable({ ...tableOptions(this.limits), streams: this.app.factory });
   }
 
   push(raw: RawFrame): void {
@@ -269,13 +275,13 @@ export class AnalysisSession {
 /** Analyse a capture file ('-' for standard input; gzip detected by content). */
 export async function analyzeFile(path: string, options: AnalyzeOptions = {}): Promise<AnalysisModel> {
   const session = new AnalysisSession(options);
-  const res = await readCaptureFile(path, (f) => session.push(f));
+  const res = await readCaptureFile(path, (f) => session.push(f), captureOptions(session.limits));
   return session.finish(options.fileName ?? path, res.header, res.warnings, res.damaged);
 }
 
 /** Analyse an in-memory capture (pcap, pcapng, or either gzip-compressed). */
 export function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions = {}): AnalysisModel {
   const session = new AnalysisSession(options);
-  const res = readCaptureBytes(bytes, (f) => session.push(f));
+  const res = readCaptureBytes(bytes, (f) => session.push(f), captureOptions(session.limits));
   return session.finish(options.fileName ?? '(bytes)', res.header, res.warnings, res.damaged);
 }

@@ -82,6 +82,8 @@ export type StreamFactory = (conv: ConversationInfo) => { c2s?: StreamSink; s2c?
 export interface ConversationTableOptions {
   /** Out-of-order bytes buffered per direction before giving up a hole (default 4 MiB). */
   reassemblyCap?: number;
+  /** Open conversations kept (helper convcap adds the cap; until then this option is accepted and unused). */
+  maxConversations?: number;
   /** Application layer hook: sinks for the reassembled byte streams. */
   streams?: StreamFactory;
   /** Text for conversation notes (NoteRecord.text); the explanation layer supplies its catalogue. */

@@ -5,12 +5,14 @@ import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from 
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
+import { captureOptions } from '../../limits.js';
 import { parseRange, type Selection, select } from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
+import { limitOption, limitsFromArgs } from '../limits.js';
 import type { CommandModule } from './types.js';
 
 export interface AnalyzeArgs {
@@ -25,6 +27,8 @@ export interface AnalyzeArgs {
   conversation?: number;
   protocol?: string;
   framesRange?: string;
+  /** --limit NAME=VALUE, repeatable (docs/limits.md). */
+  limit?: string | string[];
 }
 
 /** The formats of the final report; `live` offers the same ones. */
@@ -139,6 +143,11 @@ function stdoutDrained(): Promise<void> | undefined {
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const lang = args.lang ?? langFromEnv();
   if (args.file === STDIN_ARG) args.file = '-';
+  const limits = limitsFromArgs(args.limit);
+  if ('error' in limits) {
+    process.stderr.write(`pcap-explain: ${limits.error}\n`);
+    return EXIT.UNREADABLE;
+  }
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
@@ -176,12 +185,14 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const session = new AnalysisSession({
     ...reportSessionOptions(args.format, lang, { explain, frames: args.frames }),
     onFrame,
+    limits,
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
     // Frames streamed to standard output: read no further while a slow reader of the pipe catches up.
     const pace = onFrame && !digest && args.output === undefined ? stdoutDrained : undefined;
-    res = await readCaptureFile(args.file, (f) => session.push(f), pace ? { pace } : {});
+    const opts = captureOptions(session.limits);
+    res = await readCaptureFile(args.file, (f) => session.push(f), pace ? { ...opts, pace } : opts);
   } catch (err) {
     if (err instanceof CaptureError) {
       process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
@@ -208,7 +219,7 @@ export const analyzeCommand: CommandModule = {
   command: ['analyze <file>', '$0 <file>'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
-    y
+    limitOption(y)
       .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
       .option('format', {
         alias: 'f',
@@ -245,6 +256,7 @@ export const analyzeCommand: CommandModule = {
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
       .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
+      .example('$0 big.pcap --limit messages=100 --limit reassembly-bytes=16MiB', 'resource limits (docs/limits.md)')
       .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
       .example(
         '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',

@@ -23,6 +23,7 @@ import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
 import { EXIT, openOutput, type Sink, useColor } from '../io.js';
+import { limitOption, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
 import type { CommandModule } from './types.js';
 
@@ -41,6 +42,8 @@ interface LiveArgs {
   lang?: Lang;
   color?: boolean;
   tool: 'auto' | ToolName;
+  /** --limit NAME=VALUE, repeatable (docs/limits.md). */
+  limit?: string | string[];
 }
 
 /** Events kept for the live view (it shows the last few). */
@@ -113,6 +116,11 @@ export async function runLive(args: LiveArgs): Promise<number> {
     say('live.error.docker_and_interface');
     return EXIT.UNREADABLE;
   }
+  const limits = limitsFromArgs(args.limit);
+  if ('error' in limits) {
+    process.stderr.write(`pcap-explain: ${limits.error}\n`);
+    return EXIT.UNREADABLE;
+  }
   const filter = args.filter ?? (args.expression?.length ? args.expression.join(' ') : undefined);
 
   const chosen = await chooseInterfaces(args, lang);
@@ -164,6 +172,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
       digest?.push(rec);
       for (const ev of deriver!.onFrame(rec)) emit(ev);
     },
+    limits,
   });
   deriver = new LiveEventDeriver((id) => session.conversationSoFar(id));
 
@@ -333,7 +342,7 @@ export const liveCommand: CommandModule = {
   command: 'live [expression..]',
   describe: 'Capture live (Docker bridges by default) and explain the traffic as it happens; Ctrl+C for the report',
   builder: (y: Argv) =>
-    y
+    limitOption(y)
       .positional('expression', {
         type: 'string',
         array: true,

@@ -1,0 +1,36 @@
+/** `--limit NAME=VALUE` (repeatable) of analyze, check and live: the resource limits of docs/limits.md. */
+import type { Argv } from 'yargs';
+import { DEFAULT_LIMITS, kebabName, LIMIT_NAMES, LimitError, type Limits, parseLimitArgs } from '../limits.js';
+
+function shown(v: number | undefined): string {
+  if (v === undefined) return 'built in';
+  for (const [unit, size] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const) {
+    if (v >= size && v % size === 0) return `${v / size}${unit}`;
+  }
+  return String(v);
+}
+
+/** The option, with every limit name and its default in --help. */
+export function limitOption<T>(y: Argv<T>): Argv<T> {
+  const names = LIMIT_NAMES.map((n) => `${kebabName(n)} (${shown(DEFAULT_LIMITS[n])})`).join(', ');
+  return y.option('limit', {
+    type: 'string',
+    requiresArg: true,
+    describe: `resource limit NAME=VALUE, repeatable; VALUE a count or size (1e6, 64KiB, 4MiB, 16M = 16e6). NAME (default): ${names}. See docs/limits.md`,
+  }) as unknown as Argv<T>;
+}
+
+/** The limits given on the command line, or the error text for a bad one. */
+export function limitsFromArgs(value: unknown): Partial<Limits> | { error: string } {
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  try {
+    return parseLimitArgs(list.map(String));
+  } catch (err) {
+    if (err instanceof LimitError) return { error: err.message };
+    throw err;
+  }
+}
