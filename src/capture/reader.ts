@@ -46,8 +46,8 @@ export interface CaptureReaderOptions {
   /** Warnings kept per code; the rest are counted in one capture.warnings_suppressed (default 20). */
   maxWarningsPerCode?: number;
   /**
-   * readCaptureBytes only: most bytes a gzip capture is decompressed to in memory (default 1 GiB); the rest
-   * is not read (capture.gzip_limit). The streaming readers hold one 64 KiB chunk at a time and need none.
+   * readCaptureBytes only: most bytes a gzip capture is decompressed to in memory (default 256 MiB); the
+   * rest is not read (capture.gzip_limit). The streaming readers hold one 64 KiB chunk at a time: no limit.
    */
   maxGunzipBytes?: number;
 }
@@ -55,7 +55,7 @@ export interface CaptureReaderOptions {
 /** Warnings kept per code by default. */
 export const DEFAULT_MAX_WARNINGS_PER_CODE = 20;
 /** Most bytes readCaptureBytes decompresses a gzip capture to by default. */
-export const DEFAULT_MAX_GUNZIP_BYTES = 1024 * 1024 * 1024;
+export const DEFAULT_MAX_GUNZIP_BYTES = 256 * 1024 * 1024;
 
 const EMPTY = new Uint8Array(0);
 const GZIP_0 = 0x1f;
@@ -286,15 +286,26 @@ function gunzipPrefix(bytes: Uint8Array, end: number, cap: number): Uint8Array |
   }
 }
 
+/** Halvings of the input range once the output has passed the cap: the prefix read is within 1/16 of it. */
+const GUNZIP_BISECT = 4;
+
 /**
- * The decompressed start of a gzip stream that decompresses to more than `cap` bytes: the longest input
- * prefix whose output fits (a binary search; each try stops once its output passes the cap), so at most
- * `cap` bytes are ever held.
+ * The decompressed start of a gzip stream that decompresses to more than `cap` bytes, without ever
+ * holding more than `cap` of it: input prefixes doubling in length until one's output passes the cap
+ * (each try stops as soon as it does; about two caps of work in all), then a few halvings. The prefix
+ * kept ends within 1/16 of the input range where the output passed the cap.
  */
 function gunzipUpTo(bytes: Uint8Array, cap: number): Uint8Array {
   let lo = 0;
   let hi = bytes.length;
-  while (hi - lo > 1) {
+  for (let k = 512; k < bytes.length; k *= 2) {
+    if (gunzipPrefix(bytes, k, cap) === undefined) {
+      hi = k;
+      break;
+    }
+    lo = k;
+  }
+  for (let i = 0; i < GUNZIP_BISECT && hi - lo > 1; i++) {
     const mid = lo + Math.floor((hi - lo) / 2);
     if (gunzipPrefix(bytes, mid, cap) === undefined) hi = mid;
     else lo = mid;

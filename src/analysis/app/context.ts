@@ -71,6 +71,8 @@ export class AppContext {
   /** Payload decoder options for listed messages, and for previews once a conversation's budget is spent. */
   readonly payload: PayloadOptions | undefined;
   readonly smallPayload: PayloadOptions;
+  /** Longest text kept whole (PayloadOptions.maxText; the short-text fast path stays within it). */
+  readonly maxText: number;
   private entries: AppFrameEntry[] | null = null;
   private proto: AppProto | undefined;
   private segmentOf: AppProto | undefined;
@@ -86,6 +88,7 @@ export class AppContext {
     this.zmtpMaxFrame = limits.zmtpMaxFrame;
     this.payload = limits.payload;
     this.smallPayload = limits.payload ? within(SMALL_PAYLOAD, limits.payload) : SMALL_PAYLOAD;
+    this.maxText = limits.payload?.maxText ?? Number.POSITIVE_INFINITY;
     this.http = { maxHeader: limits.httpMaxHeader, maxBody: limits.httpMaxBody, payload: limits.payload };
   }
 

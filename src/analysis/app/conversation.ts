@@ -157,7 +157,7 @@ export class AppConversation {
         if (c !== undefined && c.length === n && sameBytes(c, bytes)) return this.cacheRecs[k]!;
       }
     }
-    const q = quickText(bytes);
+    const q = n <= this.ctx.maxText ? quickText(bytes) : undefined;
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
     if (!small) {
       const p = decodePayload(bytes, this.ctx.payload);
