@@ -67,6 +67,9 @@ describe('--limit', () => {
     const value = run(['analyze', f('mqtt.pcap'), '--limit', 'messages=0']);
     expect(value.code).toBe(1);
     expect(value.err).toContain('limit messages must be a positive whole number, got 0');
+    const gz = run(['analyze', f('mqtt.pcap.gz'), '--limit', 'gunzip-bytes=1MiB']);
+    expect(gz.code).toBe(1);
+    expect(gz.err).toContain('gunzip-bytes bounds in-memory analysis (analyzeBytes) only');
     const form = run(['analyze', f('mqtt.pcap'), '--limit', 'messages']);
     expect(form.code).toBe(1);
     expect(form.err).toContain('--limit expects NAME=VALUE');
@@ -95,7 +98,8 @@ describe('--limit', () => {
       expect(h.code).toBe(0);
       expect(h.out).toContain('--limit');
       expect(h.out.replace(/\s+/g, ' ')).toContain('messages (10000)');
-      expect(h.out.replace(/\s+/g, ' ')).toContain('gunzip-bytes (256MiB)');
+      expect(h.out.replace(/\s+/g, ' ')).toContain('warnings (20)');
+      expect(h.out).not.toContain('gunzip-bytes');
     }
   });
 });

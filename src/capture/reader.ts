@@ -376,7 +376,7 @@ function gzipFatal(w: CaptureWarning): CaptureError {
   if (w.code === CAPTURE_WARNING.GZIP_LIMIT) {
     return new CaptureError(
       CAPTURE_ERROR.GZIP_LIMIT,
-      `gzip data decompresses to more than ${w.params?.limit} bytes (the gunzip-bytes limit) before a capture header`,
+      `gzip data decompresses to more than ${w.params?.limit} bytes (the gunzipBytes limit) before a capture header`,
     );
   }
   return new CaptureError(CAPTURE_ERROR.GZIP_CORRUPT, `gzip data is corrupt (${w.params?.reason ?? 'unknown'})`);

@@ -1,6 +1,14 @@
 /** `--limit NAME=VALUE` (repeatable) of analyze, check and live: the resource limits of docs/limits.md. */
 import type { Argv } from 'yargs';
-import { DEFAULT_LIMITS, kebabName, LIMIT_NAMES, LimitError, type Limits, parseLimitArgs } from '../limits.js';
+import {
+  DEFAULT_LIMITS,
+  kebabName,
+  LIMIT_NAMES,
+  LimitError,
+  type LimitName,
+  type Limits,
+  parseLimitArgs,
+} from '../limits.js';
 
 function shown(v: number | undefined): string {
   if (v === undefined) return 'built in';
@@ -14,9 +22,14 @@ function shown(v: number | undefined): string {
   return String(v);
 }
 
+/** Bounds in-memory analysis only: the CLI streams gzip (docs/limits.md, "gzip in memory"). */
+const NOT_ON_CLI: LimitName = 'gunzipBytes';
+
 /** The option, with every limit name and its default in --help. */
 export function limitOption<T>(y: Argv<T>): Argv<T> {
-  const names = LIMIT_NAMES.map((n) => `${kebabName(n)} (${shown(DEFAULT_LIMITS[n])})`).join(', ');
+  const names = LIMIT_NAMES.filter((n) => n !== NOT_ON_CLI)
+    .map((n) => `${kebabName(n)} (${shown(DEFAULT_LIMITS[n])})`)
+    .join(', ');
   return y.option('limit', {
     type: 'string',
     requiresArg: true,
@@ -28,7 +41,13 @@ export function limitOption<T>(y: Argv<T>): Argv<T> {
 export function limitsFromArgs(value: unknown): Partial<Limits> | { error: string } {
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
   try {
-    return parseLimitArgs(list.map(String));
+    const limits = parseLimitArgs(list.map(String));
+    if (limits[NOT_ON_CLI] !== undefined) {
+      return {
+        error: `limit ${kebabName(NOT_ON_CLI)} bounds in-memory analysis (analyzeBytes) only: the command line streams gzip and needs no limit`,
+      };
+    }
+    return limits;
   } catch (err) {
     if (err instanceof LimitError) return { error: err.message };
     throw err;

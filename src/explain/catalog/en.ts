@@ -28,7 +28,7 @@ export const en: Catalogue = {
   'capture.gzip_truncated': 'The gzip stream ends early; every frame that could be decompressed was analysed.',
   'capture.gzip_corrupt': 'The gzip data is corrupt ({reason}); every frame decompressed before it was analysed.',
   'capture.gzip_limit':
-    'The gzip data decompresses to more than {limit} bytes (the gunzip-bytes limit); the frames in the first {limit} bytes were analysed.',
+    'The gzip data decompresses to more than {limit} bytes (the gunzipBytes limit of in-memory analysis); the frames in its first {offset} bytes were analysed.',
   'capture.unknown_interface':
     'A packet at byte {offset} names interface {interface}, which the file never described; it was skipped.',
   'capture.bad_option':

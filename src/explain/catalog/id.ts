@@ -27,7 +27,7 @@ export const id: Catalogue = {
   'capture.gzip_truncated': 'Aliran gzip berakhir terlalu awal; semua frame yang dapat didekompresi tetap dianalisis.',
   'capture.gzip_corrupt': 'Data gzip rusak ({reason}); semua frame yang terdekompresi sebelumnya tetap dianalisis.',
   'capture.gzip_limit':
-    'Data gzip terdekompresi menjadi lebih dari {limit} byte (batas gunzip-bytes); frame dalam {limit} byte pertama tetap dianalisis.',
+    'Data gzip terdekompresi menjadi lebih dari {limit} byte (batas gunzipBytes untuk analisis di memori); frame dalam {offset} byte pertamanya tetap dianalisis.',
   'capture.unknown_interface':
     'Paket pada byte {offset} merujuk interface {interface} yang tidak pernah dideskripsikan berkas; paket dilewati.',
   'capture.bad_option': 'Daftar opsi pada byte {offset} melewati batas bloknya; sisa opsi blok itu diabaikan.',
