@@ -1,5 +1,5 @@
 /** `--limit NAME=VALUE` (repeatable) of analyze, check and live: the resource limits of docs/limits.md. */
-import type { Argv } from 'yargs';
+import type { Options } from 'yargs';
 import {
   DEFAULT_LIMITS,
   kebabName,
@@ -25,17 +25,16 @@ function shown(v: number | undefined): string {
 /** Bounds in-memory analysis only: the CLI streams gzip (docs/limits.md, "gzip in memory"). */
 const NOT_ON_CLI: LimitName = 'gunzipBytes';
 
-/** The option, with every limit name and its default in --help. */
-export function limitOption<T>(y: Argv<T>): Argv<T> {
-  const names = LIMIT_NAMES.filter((n) => n !== NOT_ON_CLI)
-    .map((n) => `${kebabName(n)} (${shown(DEFAULT_LIMITS[n])})`)
-    .join(', ');
-  return y.option('limit', {
-    type: 'string',
-    requiresArg: true,
-    describe: `resource limit NAME=VALUE, repeatable; VALUE a count or size (1e6, 64KiB, 4MiB, 16M = 16e6). NAME (default): ${names}. See docs/limits.md`,
-  }) as unknown as Argv<T>;
-}
+const CLI_NAMES = LIMIT_NAMES.filter((n) => n !== NOT_ON_CLI)
+  .map((n) => `${kebabName(n)} (${shown(DEFAULT_LIMITS[n])})`)
+  .join(', ');
+
+/** The option (`.option('limit', LIMIT_OPTION)`), with every limit name and its default in --help. */
+export const LIMIT_OPTION: Options = {
+  type: 'string',
+  requiresArg: true,
+  describe: `resource limit NAME=VALUE, repeatable; VALUE a count or size (1e6, 64KiB, 4MiB, 16M = 16e6). NAME (default): ${CLI_NAMES}. See docs/limits.md`,
+};
 
 /** The limits given on the command line, or the error text for a bad one. */
 export function limitsFromArgs(value: unknown): Partial<Limits> | { error: string } {

@@ -12,7 +12,7 @@ import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
-import { limitOption, limitsFromArgs } from '../limits.js';
+import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import type { CommandModule } from './types.js';
 
 export interface AnalyzeArgs {
@@ -219,50 +219,49 @@ export const analyzeCommand: CommandModule = {
   command: ['analyze <file>', '$0 <file>'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
-    limitOption(
-      y
-        .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
-        .option('format', {
-          alias: 'f',
-          choices: REPORT_FORMATS,
-          default: 'text' as const,
-          describe: 'output format',
-        })
-        .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
-        .option('frames', {
-          type: 'boolean',
-          default: false,
-          describe: 'list every frame (No., Time, Source, Destination, Protocol, Length, Info)',
-        })
-        .option('lang', {
-          choices: ['en', 'id'] as const,
-          describe: 'language of explanations (default from LANG: id_* → Indonesian)',
-        })
-        .option('color', {
-          type: 'boolean',
-          describe: 'colour output (default: on a terminal unless NO_COLOR is set)',
-        })
-        .option('explain', {
-          type: 'boolean',
-          default: true,
-          describe: 'explanations, story and overview (--no-explain: the plain summary, frames streamed)',
-        })
-        .option('conversation', { type: 'number', describe: 'report only conversation ID (conversations[].id)' })
-        .option('protocol', {
-          type: 'string',
-          describe: 'report only this protocol: mqtt, zmtp, http, data, tcp, udp, arp…',
-        })
-        .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
-        .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
-        .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
-        .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
-        .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
-        .example('$0 big.pcap --limit messages=100 --limit reassembly-bytes=16MiB', 'resource limits (docs/limits.md)')
-        .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
-        .example(
-          '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
-          'one self-contained HTML page with sequence diagrams',
-        ),
-    ),
+    y
+      .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .option('format', {
+        alias: 'f',
+        choices: REPORT_FORMATS,
+        default: 'text' as const,
+        describe: 'output format',
+      })
+      .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
+      .option('frames', {
+        type: 'boolean',
+        default: false,
+        describe: 'list every frame (No., Time, Source, Destination, Protocol, Length, Info)',
+      })
+      .option('lang', {
+        choices: ['en', 'id'] as const,
+        describe: 'language of explanations (default from LANG: id_* → Indonesian)',
+      })
+      .option('color', {
+        type: 'boolean',
+        describe: 'colour output (default: on a terminal unless NO_COLOR is set)',
+      })
+      .option('explain', {
+        type: 'boolean',
+        default: true,
+        describe: 'explanations, story and overview (--no-explain: the plain summary, frames streamed)',
+      })
+      .option('conversation', { type: 'number', describe: 'report only conversation ID (conversations[].id)' })
+      .option('protocol', {
+        type: 'string',
+        describe: 'report only this protocol: mqtt, zmtp, http, data, tcp, udp, arp…',
+      })
+      .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
+      .option('limit', LIMIT_OPTION)
+      .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
+      .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
+      .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
+      .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
+      .example('$0 big.pcap --limit messages=100 --limit reassembly-bytes=16MiB', 'resource limits (docs/limits.md)')
+      .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
+      .example(
+        '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
+        'one self-contained HTML page with sequence diagrams',
+      ),
   run: (a) => runAnalyze(a as unknown as AnalyzeArgs),
 };

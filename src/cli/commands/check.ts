@@ -18,7 +18,7 @@ import {
   toJUnit,
 } from '../../check/index.js';
 import { EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
-import { limitOption, limitsFromArgs } from '../limits.js';
+import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import type { CommandModule } from './types.js';
 
 export interface CheckArgs {
@@ -90,49 +90,48 @@ export const checkCommand: CommandModule = {
   command: 'check <file>',
   describe: 'Check a capture against expectations (--expect SPEC.yaml) and/or a golden snapshot (--golden)',
   builder: (y: Argv) =>
-    limitOption(
-      y
-        .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
-        .option('expect', {
-          alias: 'e',
-          type: 'string',
-          array: true,
-          requiresArg: true,
-          describe: 'spec file (YAML or JSON, docs/check.md); may be given several times',
-        })
-        .option('golden', {
-          alias: 'g',
-          type: 'string',
-          requiresArg: true,
-          describe: "golden snapshot written by 'pcap-explain snapshot' to compare with",
-        })
-        .option('mask', {
-          type: 'string',
-          array: true,
-          requiresArg: true,
-          describe: 'with --golden: also ignore this path (dotted, * and ** wildcards)',
-        })
-        .option('format', {
-          alias: 'f',
-          choices: ['text', 'json'] as const,
-          default: 'text' as const,
-          describe: 'output format',
-        })
-        .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
-        .option('junit', {
-          type: 'string',
-          requiresArg: true,
-          describe: 'also write JUnit XML to FILE (for CI dashboards)',
-        })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'list only failed expectations' })
-        .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
-        .example('$0 check lab.pcap --expect lab.yaml', 'each expectation ✓/✗; exit 3 if one fails')
-        .example('$0 check lab.pcap -e lab.yaml --junit out.xml', 'also write JUnit XML for CI')
-        .example(
-          '$0 check lab.pcap --golden golden.json',
-          "compare with 'pcap-explain snapshot lab.pcap -o golden.json'",
-        ),
-    ),
+    y
+      .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .option('expect', {
+        alias: 'e',
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: 'spec file (YAML or JSON, docs/check.md); may be given several times',
+      })
+      .option('golden', {
+        alias: 'g',
+        type: 'string',
+        requiresArg: true,
+        describe: "golden snapshot written by 'pcap-explain snapshot' to compare with",
+      })
+      .option('mask', {
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: 'with --golden: also ignore this path (dotted, * and ** wildcards)',
+      })
+      .option('format', {
+        alias: 'f',
+        choices: ['text', 'json'] as const,
+        default: 'text' as const,
+        describe: 'output format',
+      })
+      .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
+      .option('junit', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'also write JUnit XML to FILE (for CI dashboards)',
+      })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'list only failed expectations' })
+      .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .option('limit', LIMIT_OPTION)
+      .example('$0 check lab.pcap --expect lab.yaml', 'each expectation ✓/✗; exit 3 if one fails')
+      .example('$0 check lab.pcap -e lab.yaml --junit out.xml', 'also write JUnit XML for CI')
+      .example(
+        '$0 check lab.pcap --golden golden.json',
+        "compare with 'pcap-explain snapshot lab.pcap -o golden.json'",
+      ),
   run: (a) => runCheck(a as unknown as CheckArgs),
 };
 

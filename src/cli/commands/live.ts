@@ -23,7 +23,7 @@ import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
 import { EXIT, openOutput, type Sink, useColor } from '../io.js';
-import { limitOption, limitsFromArgs } from '../limits.js';
+import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
 import type { CommandModule } from './types.js';
 
@@ -342,47 +342,46 @@ export const liveCommand: CommandModule = {
   command: 'live [expression..]',
   describe: 'Capture live (Docker bridges by default) and explain the traffic as it happens; Ctrl+C for the report',
   builder: (y: Argv) =>
-    limitOption(
-      y
-        .positional('expression', {
-          type: 'string',
-          array: true,
-          describe: 'capture filter (BPF) as tcpdump takes it, e.g. tcp port 5555 (or use --filter)',
-        })
-        .option('interface', {
-          alias: 'i',
-          type: 'string',
-          array: true,
-          describe: 'interface(s) to capture on (repeat or separate with commas); default: the Docker bridge(s)',
-        })
-        .option('docker', {
-          type: 'boolean',
-          default: false,
-          describe: 'capture on the Docker bridge(s) docker0 / br-xxxxxxxxxxxx (asks which on a terminal when several)',
-        })
-        .option('filter', { alias: 'F', type: 'string', describe: "capture filter (BPF), e.g. 'tcp port 1883 or arp'" })
-        .option('write', { alias: 'w', type: 'string', describe: 'also save the captured packets to FILE.pcap' })
-        .option('duration', { alias: 'd', type: 'number', describe: 'stop after S seconds' })
-        .option('count', { alias: 'c', type: 'number', describe: 'stop after N packets' })
-        .option('format', {
-          alias: 'f',
-          choices: LIVE_FORMATS,
-          default: 'text' as const,
-          describe: 'format of the final report (jsonl: events and report as JSON Lines)',
-        })
-        .option('lang', { choices: ['en', 'id'] as const, describe: 'language (default from LANG: id_* → Indonesian)' })
-        .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
-        .option('tool', {
-          choices: ['auto', 'tcpdump', 'dumpcap'] as const,
-          default: 'auto' as const,
-          describe: 'capture program (auto: tcpdump, else dumpcap)',
-        })
-        .example('sudo $0 live', 'watch the Docker bridge; Ctrl+C prints the report')
-        .example('sudo $0 live -i br-5e2b9c1d7a40 -w lab.pcap', 'watch one bridge and save the packets')
-        .example("sudo $0 live --docker --filter 'tcp port 5555' --duration 30", 'ZeroMQ traffic for 30 seconds')
-        .example('sudo $0 live -i br-xxxx | tee log.txt', 'one explained line per event, kept in a file')
-        .example('sudo $0 live -c 100 -f json > report.json', 'the JSON model of the first 100 packets'),
-    ),
+    y
+      .positional('expression', {
+        type: 'string',
+        array: true,
+        describe: 'capture filter (BPF) as tcpdump takes it, e.g. tcp port 5555 (or use --filter)',
+      })
+      .option('interface', {
+        alias: 'i',
+        type: 'string',
+        array: true,
+        describe: 'interface(s) to capture on (repeat or separate with commas); default: the Docker bridge(s)',
+      })
+      .option('docker', {
+        type: 'boolean',
+        default: false,
+        describe: 'capture on the Docker bridge(s) docker0 / br-xxxxxxxxxxxx (asks which on a terminal when several)',
+      })
+      .option('filter', { alias: 'F', type: 'string', describe: "capture filter (BPF), e.g. 'tcp port 1883 or arp'" })
+      .option('write', { alias: 'w', type: 'string', describe: 'also save the captured packets to FILE.pcap' })
+      .option('duration', { alias: 'd', type: 'number', describe: 'stop after S seconds' })
+      .option('count', { alias: 'c', type: 'number', describe: 'stop after N packets' })
+      .option('format', {
+        alias: 'f',
+        choices: LIVE_FORMATS,
+        default: 'text' as const,
+        describe: 'format of the final report (jsonl: events and report as JSON Lines)',
+      })
+      .option('lang', { choices: ['en', 'id'] as const, describe: 'language (default from LANG: id_* → Indonesian)' })
+      .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .option('limit', LIMIT_OPTION)
+      .option('tool', {
+        choices: ['auto', 'tcpdump', 'dumpcap'] as const,
+        default: 'auto' as const,
+        describe: 'capture program (auto: tcpdump, else dumpcap)',
+      })
+      .example('sudo $0 live', 'watch the Docker bridge; Ctrl+C prints the report')
+      .example('sudo $0 live -i br-5e2b9c1d7a40 -w lab.pcap', 'watch one bridge and save the packets')
+      .example("sudo $0 live --docker --filter 'tcp port 5555' --duration 30", 'ZeroMQ traffic for 30 seconds')
+      .example('sudo $0 live -i br-xxxx | tee log.txt', 'one explained line per event, kept in a file')
+      .example('sudo $0 live -c 100 -f json > report.json', 'the JSON model of the first 100 packets'),
   run: (a) => runLive(a as unknown as LiveArgs),
 };
 
