@@ -176,6 +176,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const session = new AnalysisSession({
     ...reportSessionOptions(args.format, lang, { explain, frames: args.frames }),
     onFrame,
+    ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
