@@ -174,8 +174,46 @@ export class ExplainDigest implements DigestTotals {
     const f = this.reset(n);
     f.conv = a?.conversation;
     f.dir = a?.direction === 's2c' ? 2 : 1;
+    const layers = d.layers as Layer[];
+    if (a !== undefined) {
+      // a conversation's frame: only its (last) TCP layer matters, and its (last) Ethernet layer until a
+      // Docker-like MAC was seen
+      let eth = !this.dockerSeen;
+      let tcp = true;
+      for (let i = layers.length - 1; i >= 0 && (eth || tcp); i--) {
+        const l = layers[i]!;
+        if (tcp && l.kind === 'tcp') {
+          this.tcpFacts(f, l.flags, l.payload_len, a);
+          tcp = false;
+        } else if (eth && l.kind === 'eth') {
+          f.ethSrc = l.src;
+          f.ethDst = l.dst;
+          eth = false;
+        }
+      }
+    } else this.layerFacts(f, layers, a);
+    if (app?.proto) f.lastProto = app.proto;
+    if (app) for (const e of app.entries) if (e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos) f.pubQos0 = true;
+    let keep = d.notes.length > 0 && this.notes(d.notes);
+    if (a && a.notes.length > 0 && this.notes(a.notes)) keep = true;
+    if (app && app.notes.length > 0 && this.notes(app.notes)) keep = true;
+    if (this.observe(f)) keep = true;
+    this.accepted = keep ? n : -1;
+    return keep;
+  }
+
+  private tcpFacts(f: Facts, flags: number, len: number, a: FrameAnalysis | undefined): void {
+    f.tcp = true;
+    f.flags = flags;
+    f.len = len;
+    f.analysis = a?.tcp?.analysis;
+    f.acks = a?.tcp?.acks_frame;
+  }
+
+  /** Every layer: addresses (hosts, the Docker check), ARP, TCP, the last protocol (frames outside conversations). */
+  private layerFacts(f: Facts, layers: readonly Layer[], a: FrameAnalysis | undefined): void {
     let last = '';
-    for (const l of d.layers as Layer[]) {
+    for (const l of layers) {
       switch (l.kind) {
         case 'unknown':
           continue;
@@ -196,24 +234,12 @@ export class ExplainDigest implements DigestTotals {
           f.arpMac = l.sender_mac;
           break;
         case 'tcp':
-          f.tcp = true;
-          f.flags = l.flags;
-          f.len = l.payload_len;
-          f.analysis = a?.tcp?.analysis;
-          f.acks = a?.tcp?.acks_frame;
+          this.tcpFacts(f, l.flags, l.payload_len, a);
           break;
       }
       last = l.kind;
     }
-    if (app?.proto) last = app.proto;
     f.lastProto = last || '?';
-    if (app) for (const e of app.entries) if (e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos) f.pubQos0 = true;
-    let keep = this.notes(n, d.notes);
-    if (a && a.notes.length > 0 && this.notes(n, a.notes)) keep = true;
-    if (app && app.notes.length > 0 && this.notes(n, app.notes)) keep = true;
-    if (this.observe(f)) keep = true;
-    this.accepted = keep ? n : -1;
-    return keep;
   }
 
   /** Keeps a record want() accepted; a record that did not go through want() is counted and judged here. */
@@ -254,7 +280,7 @@ export class ExplainDigest implements DigestTotals {
     }
     f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
     if (rec.app?.some((e) => e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos)) f.pubQos0 = true;
-    let keep = this.notes(rec.n, rec.notes);
+    let keep = this.notes(rec.notes);
     if (this.observe(f)) keep = true;
     if (keep) this.frames.push(rec);
   }
@@ -285,7 +311,7 @@ export class ExplainDigest implements DigestTotals {
   }
 
   /** Warning and error notes (not tcp.analysis: counted per conversation): the first NOTE_FRAMES of each code. */
-  private notes(n: number, notes: readonly NoteLike[]): boolean {
+  private notes(notes: readonly NoteLike[]): boolean {
     let keep = false;
     for (const note of notes) {
       if (note.severity !== 'warn' && note.severity !== 'error') continue;
@@ -294,7 +320,6 @@ export class ExplainDigest implements DigestTotals {
       if (c < NOTE_FRAMES) keep = true;
       this.noteCounts.set(note.code, c + 1);
     }
-    void n;
     return keep;
   }
 
