@@ -11,6 +11,7 @@ import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
+import { runAnalyzeMany } from './analyze-many.js';
 import type { CommandModule } from './types.js';
 
 export interface AnalyzeArgs {
@@ -206,11 +207,21 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
 }
 
 export const analyzeCommand: CommandModule = {
-  command: ['analyze <file>', '$0 <file>'],
+  command: ['analyze <file> [more..]', '$0 <file> [more..]'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
     y
       .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .positional('more', {
+        type: 'string',
+        array: true,
+        describe: 'more capture files: analysed in parallel worker threads, reported in the order given',
+      })
+      .option('jobs', {
+        alias: 'j',
+        type: 'number',
+        describe: 'worker threads for several files (default: one per CPU core)',
+      })
       .option('format', {
         alias: 'f',
         choices: REPORT_FORMATS,
@@ -243,6 +254,7 @@ export const analyzeCommand: CommandModule = {
       })
       .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
+      .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
       .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
@@ -251,5 +263,11 @@ export const analyzeCommand: CommandModule = {
         '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
         'one self-contained HTML page with sequence diagrams',
       ),
-  run: (a) => runAnalyze(a as unknown as AnalyzeArgs),
+  run: (a) => {
+    const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number };
+    const more = (args.more ?? []).map(String);
+    if (more.length === 0) return runAnalyze(args);
+    const { more: _more, jobs, ...one } = args;
+    return runAnalyzeMany(one, [String(args.file), ...more], jobs);
+  },
 };
