@@ -89,6 +89,7 @@ interface Facts {
   arpSender: string | undefined;
   arpTarget: string | undefined;
   arpMac: string | undefined;
+  arpReply: boolean;
   lastProto: string;
 }
 
@@ -137,6 +138,8 @@ export class ExplainDigest implements DigestTotals {
   other: Span | undefined;
   readonly otherProtocols = new Set<string>();
   private readonly arpKept = new Map<string, number>();
+  /** Per pair: the sender of the last kept ARP request while no reply followed it. */
+  private readonly arpLastRequest = new Map<string, string>();
   private readonly otherKept = new Map<string, number>();
   private readonly noteCounts = new Map<string, number>();
   private dockerSeen = false;
@@ -159,6 +162,7 @@ export class ExplainDigest implements DigestTotals {
     arpSender: undefined,
     arpTarget: undefined,
     arpMac: undefined,
+    arpReply: false,
     lastProto: '?',
   };
 
@@ -232,6 +236,7 @@ export class ExplainDigest implements DigestTotals {
           f.arpSender = l.sender_ip;
           f.arpTarget = l.target_ip;
           f.arpMac = l.sender_mac;
+          f.arpReply = l.op === 'reply';
           break;
         case 'tcp':
           this.tcpFacts(f, l.flags, l.payload_len, a);
@@ -269,6 +274,7 @@ export class ExplainDigest implements DigestTotals {
       f.arpSender = rec.arp.sender_ip;
       f.arpTarget = rec.arp.target_ip;
       f.arpMac = rec.arp.sender_mac;
+      f.arpReply = rec.arp.op === 'reply';
     }
     const t = rec.tcp;
     if (t) {
@@ -306,6 +312,7 @@ export class ExplainDigest implements DigestTotals {
     f.arpSender = undefined;
     f.arpTarget = undefined;
     f.arpMac = undefined;
+    f.arpReply = false;
     f.lastProto = '?';
     return f;
   }
@@ -404,8 +411,12 @@ export class ExplainDigest implements DigestTotals {
       if (f.arpSender !== '0.0.0.0') this.arpMacs.set(f.arpSender, f.arpMac!);
       const k = pairKey(f.arpSender, f.arpTarget!);
       const kept = this.arpKept.get(k) ?? 0;
-      if (kept < ARP_FRAMES) {
+      // One past the cap for the reply to the last kept request: a request whose reply is counted but not
+      // kept would be told as unanswered.
+      if (kept < ARP_FRAMES || (kept === ARP_FRAMES && f.arpReply && this.arpLastRequest.get(k) === f.arpTarget)) {
         this.arpKept.set(k, kept + 1);
+        if (f.arpReply) this.arpLastRequest.delete(k);
+        else this.arpLastRequest.set(k, f.arpSender);
         return true;
       }
       const sp = this.arpDropped.get(k);

@@ -136,4 +136,40 @@ describe('ExplainDigest', () => {
     expect([...d.otherProtocols]).toEqual(['ICMP', 'IGMP']);
     expect(d.frames.length).toBe(ARP_FRAMES + 2);
   });
+
+  it('keeps the reply to the last kept ARP request past the cap, so it is not told as unanswered', () => {
+    const d = new ExplainDigest();
+    const arp = (n: number, ask: boolean): FrameRecord => ({
+      n,
+      ts: '',
+      rel: n / 1000,
+      caplen: 60,
+      len: 60,
+      protocols: ['eth', 'arp'],
+      src: '',
+      dst: '',
+      summary: '',
+      notes: [],
+      eth: { src: 'aa:00:00:00:00:0a', dst: 'ff:ff:ff:ff:ff:ff', type: 0x806 },
+      arp: {
+        op: ask ? 'request' : 'reply',
+        sender_mac: ask ? 'aa:00:00:00:00:01' : 'aa:00:00:00:00:02',
+        sender_ip: ask ? '10.0.0.1' : '10.0.0.2',
+        target_mac: '00:00:00:00:00:00',
+        target_ip: ask ? '10.0.0.2' : '10.0.0.1',
+      },
+    });
+    // An unanswered request first: from then on the cap falls between a request and its reply.
+    let n = 1;
+    d.push(arp(n++, true));
+    for (let i = 0; i < 20; i++) {
+      d.push(arp(n++, true));
+      d.push(arp(n++, false));
+    }
+    const kept = d.frames.map((f) => f.arp!.op);
+    expect(kept).toHaveLength(ARP_FRAMES + 1);
+    expect(kept.at(-1)).toBe('reply');
+    expect(kept.at(-2)).toBe('request');
+    expect(d.arpDropped.get('10.0.0.1|10.0.0.2')!.count).toBe(n - 1 - (ARP_FRAMES + 1));
+  });
 });
