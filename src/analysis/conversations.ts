@@ -116,7 +116,6 @@ class Conversation {
   /** Direction index of the first FIN / RST sender, -1 when none. */
   finBy = -1;
   rstBy = -1;
-  capNoted = 0;
 
   constructor(
     readonly id: number,
@@ -225,7 +224,8 @@ export class ConversationTable implements NoteSink {
     if (!this.frameNotes) this.frameNotes = [];
     this.frameNotes.push(n);
     const c = this.current;
-    if (c && code === 'tcp.reassembly.cap_reached' && c.capNoted++ === 0) {
+    // a reassembly cap: once on the conversation too
+    if (c && code.startsWith('tcp.reassembly.') && !c.notes.some((n) => n.code === code)) {
       c.notes.push({ code, severity: sev, text: this.noteText(code, params), ...(params ? { params } : {}) });
     }
   }

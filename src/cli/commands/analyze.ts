@@ -120,23 +120,6 @@ export function reportSessionOptions(
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
-/** Resolves when standard output can take more (at once when it can; also when it closes or fails). */
-function stdoutDrained(): Promise<void> | undefined {
-  const out = process.stdout;
-  if (!out.writableNeedDrain) return undefined;
-  return new Promise((resolve) => {
-    const done = (): void => {
-      out.off('drain', done);
-      out.off('close', done);
-      out.off('error', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-    out.on('error', done);
-  });
-}
-
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const lang = args.lang ?? langFromEnv();
   if (args.file === STDIN_ARG) args.file = '-';
@@ -181,9 +164,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
-    // Frames streamed to standard output: read no further while a slow reader of the pipe catches up.
-    const pace = onFrame && !digest && args.output === undefined ? stdoutDrained : undefined;
-    res = await readCaptureFile(args.file, (f) => session.push(f), pace ? { pace } : {});
+    // Frames streamed to the output: read no further while a slow reader catches up; stop when it left.
+    const pace = onFrame && !digest ? () => sink.drained?.() : undefined;
+    res = await readCaptureFile(args.file, (f) => (sink.broken ? false : session.push(f)), pace ? { pace } : {});
   } catch (err) {
     if (err instanceof CaptureError) {
       process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
@@ -191,6 +174,11 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       return EXIT.UNREADABLE;
     }
     throw err;
+  }
+  // The output's reader has gone (`| head`): stop quietly, as Unix tools do.
+  if (sink.broken) {
+    await sink.close();
+    return EXIT.OK;
   }
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
   if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
@@ -202,6 +190,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     ...(digest ? { digest } : {}),
   });
   await sink.close();
+  if (sink.broken) return EXIT.OK;
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }
