@@ -48,10 +48,15 @@ function runWorker(job: WorkerJob): Promise<number> {
   });
 }
 
-/** Copies a finished report to the sink, chunk by chunk (reports can be large). */
+/** Copies a finished report to the sink, chunk by chunk (reports can be large), as fast as the output takes it. */
 async function copyInto(path: string, sink: Sink): Promise<void> {
   const rs = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  for await (const chunk of rs) sink.write(chunk as string);
+  for await (const chunk of rs) {
+    if (sink.broken) break;
+    sink.write(chunk as string);
+    await sink.drained?.();
+  }
+  rs.destroy();
 }
 
 export async function runAnalyzeMany(args: AnalyzeArgs, files: readonly string[], jobs?: number): Promise<number> {
