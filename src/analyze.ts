@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type AppFrameOutput, AppLayer } from './analysis/app/index.js';
-import { ConversationTable, type FrameInput } from './analysis/conversations.js';
+import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
 import {
   type AnalysisModel,
   type CaptureRecord,
@@ -44,6 +44,11 @@ export interface AnalyzeOptions {
   keepRaw?: boolean;
   /** Resource limits (docs/limits.md); each absent one keeps its default. Bad values throw LimitError. */
   limits?: Partial<Limits>;
+  /**
+   * With keepFrames false: asked for every frame before its record is built, from what the session already
+   * has; false skips the record and onFrame (the text summary's ExplainDigest.want, issue 8).
+   */
+  wantFrame?: (n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined) => boolean;
 }
 
 const VERSION: string = (() => {
@@ -98,6 +103,7 @@ export class AnalysisSession {
   private readonly lang: Lang;
   private readonly keep: boolean;
   private readonly sink: ((f: FrameRecord) => void) | undefined;
+  private readonly want: AnalyzeOptions['wantFrame'];
   private readonly explain: boolean;
   private readonly keepRaw: boolean;
   /** The limits in force (defaults with AnalyzeOptions.limits over them). */
@@ -125,6 +131,7 @@ export class AnalysisSession {
     this.lang = opts.lang ?? 'en';
     this.keep = opts.keepFrames ?? true;
     this.sink = opts.onFrame;
+    this.want = this.keep ? undefined : opts.wantFrame;
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
     this.limits = resolveLimits(opts.limits);
@@ -164,6 +171,7 @@ export class AnalysisSession {
     const app = this.app.take();
     if (app) this.tallyApp(raw.n, app);
     if (!this.keep && !this.sink) return;
+    if (this.want && !this.want(raw.n, d, a, app)) return;
     const rec = buildFrameRecord(
       {
         n: raw.n,

@@ -6,7 +6,7 @@
 import type { AppLayerOptions } from './analysis/app/index.js';
 import { DEFAULT_MAX_MESSAGES } from './analysis/app/index.js';
 import type { ConversationTableOptions } from './analysis/conversations.js';
-import { DEFAULT_REASSEMBLY_CAP } from './analysis/reassembly.js';
+import { DEFAULT_REASSEMBLY_CAP, DEFAULT_REASSEMBLY_MAX_SEGMENTS } from './analysis/reassembly.js';
 import {
   type CaptureReaderOptions,
   DEFAULT_MAX_GUNZIP_BYTES,
@@ -20,6 +20,8 @@ import { ZMTP_DEFAULT_MAX_FRAME } from './dissectors/app/zmtp.js';
 export interface Limits {
   /** Out-of-order bytes buffered per TCP direction (ConversationTableOptions.reassemblyCap). */
   reassemblyBytes: number;
+  /** Out-of-order segments buffered per TCP direction (ConversationTableOptions.maxSegments). */
+  reassemblySegments: number;
   /**
    * Open conversations kept (ConversationTableOptions.maxConversations). Undefined: the conversation
    * table's own default.
@@ -58,6 +60,7 @@ export type LimitName = keyof Limits;
 /** The defaults, taken from where each limit is defined. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   reassemblyBytes: DEFAULT_REASSEMBLY_CAP,
+  reassemblySegments: DEFAULT_REASSEMBLY_MAX_SEGMENTS,
   messages: DEFAULT_MAX_MESSAGES,
   pduBytes: DEFAULT_REASSEMBLY_CAP,
   mqttBytes: MQTT_DEFAULT_MAX_LENGTH,
@@ -76,6 +79,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 /** Every limit name, in the order of docs/limits.md's "configure" entries and of --help. */
 export const LIMIT_NAMES: readonly LimitName[] = [
   'reassemblyBytes',
+  'reassemblySegments',
   'conversations',
   'messages',
   'pduBytes',
@@ -203,7 +207,7 @@ export function captureOptions(l: Limits): CaptureReaderOptions {
 
 /** The conversation table's options (without its stream factory). */
 export function tableOptions(l: Limits): ConversationTableOptions {
-  const o: ConversationTableOptions = { reassemblyCap: l.reassemblyBytes };
+  const o: ConversationTableOptions = { reassemblyCap: l.reassemblyBytes, maxSegments: l.reassemblySegments };
   if (l.conversations !== undefined) o.maxConversations = l.conversations;
   return o;
 }

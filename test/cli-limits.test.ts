@@ -1,20 +1,9 @@
 /** `--limit NAME=VALUE` on analyze, check and live (built dist/, spawned node). */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT } from './helpers/fixtures.js';
+import { FIXTURES, runCli } from './helpers/fixtures.js';
 
-const BIN = join(ROOT, 'bin/pcap-explain.js');
-
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
+const run = runCli;
 const f = (name: string) => join(FIXTURES, name);
 
 /** Note codes of frames and conversations in a JSON report. */
@@ -53,6 +42,14 @@ describe('--limit', () => {
     expect(c.has('payload.text.truncated')).toBe(true);
   });
 
+  it('analyze several files: each worker gets the limits', () => {
+    const r = run([f('mqtt.pcap'), f('zmq.pcap'), '-f', 'json', '--no-explain', '--limit', 'messages=3', '-j', '2']);
+    expect(r.code).toBe(0);
+    const models = JSON.parse(r.out) as unknown[];
+    expect(models).toHaveLength(2);
+    for (const m of models) expect(codes(JSON.stringify(m)).has('app.messages.capped')).toBe(true);
+  });
+
   it('analyze: sizes with units, before the file too', () => {
     const r = run(['--limit', 'http-header-bytes=0.0625KiB', f('rest.pcap'), '-f', 'json', '--no-explain']);
     expect(r.code).toBe(0);
@@ -63,7 +60,12 @@ describe('--limit', () => {
     const bad = run(['analyze', f('mqtt.pcap'), '--limit', 'bogus=3']);
     expect(bad.code).toBe(1);
     expect(bad.out).toBe('');
-    expect(bad.err).toMatch(/^pcap-explain: unknown limit 'bogus' \(known: reassembly-bytes, conversations, messages/);
+    expect(bad.err).toMatch(
+      /^pcap-explain: unknown limit 'bogus' \(known: reassembly-bytes, reassembly-segments, conversations, messages/,
+    );
+    const many = run(['analyze', f('mqtt.pcap'), f('zmq.pcap'), '--limit', 'bogus=3']);
+    expect(many.code).toBe(1);
+    expect(many.err.trim().split('\n')).toHaveLength(1); // once, before any worker starts
     const value = run(['analyze', f('mqtt.pcap'), '--limit', 'messages=0']);
     expect(value.code).toBe(1);
     expect(value.err).toContain('limit messages must be a positive whole number, got 0');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisModel } from '../src/analysis/model.js';
-import { DEFAULT_REASSEMBLY_CAP } from '../src/analysis/reassembly.js';
+import { DEFAULT_REASSEMBLY_CAP, DEFAULT_REASSEMBLY_MAX_SEGMENTS } from '../src/analysis/reassembly.js';
 import { type AnalyzeOptions, analyzeBytes, analyzeFile, CaptureError } from '../src/analyze.js';
 import { MQTT_DEFAULT_MAX_LENGTH } from '../src/dissectors/app/mqtt.js';
 import {
@@ -53,6 +53,7 @@ describe('resolveLimits', () => {
     const l = resolveLimits();
     expect(l).toEqual(DEFAULT_LIMITS);
     expect(l.reassemblyBytes).toBe(DEFAULT_REASSEMBLY_CAP);
+    expect(l.reassemblySegments).toBe(DEFAULT_REASSEMBLY_MAX_SEGMENTS);
     expect(l.mqttBytes).toBe(MQTT_DEFAULT_MAX_LENGTH);
     expect(l).toMatchObject({
       messages: 10_000,
@@ -91,7 +92,11 @@ describe('resolveLimits', () => {
 
   it('maps to each layer its own options', () => {
     const l = resolveLimits({ conversations: 7, pickleDepth: 4, warnings: 2, gunzipBytes: 1000 });
-    expect(tableOptions(l)).toEqual({ reassemblyCap: DEFAULT_REASSEMBLY_CAP, maxConversations: 7 });
+    expect(tableOptions(l)).toEqual({
+      reassemblyCap: DEFAULT_REASSEMBLY_CAP,
+      maxSegments: DEFAULT_REASSEMBLY_MAX_SEGMENTS,
+      maxConversations: 7,
+    });
     expect(tableOptions(resolveLimits())).not.toHaveProperty('maxConversations');
     expect(captureOptions(l)).toEqual({ maxWarningsPerCode: 2, maxGunzipBytes: 1000 });
     expect(appOptions(l).payload).toMatchObject({ maxDepth: 4 });
@@ -166,6 +171,7 @@ describe('each limit reaches its enforcement point (real captures)', () => {
     ['zmtpFrameBytes', 4, 'zmq.pcap', 'zmtp.frame.too_long', 'max'],
     // out-of-order bytes behind a lost segment
     ['reassemblyBytes', 1, 'tcp-loss-before.pcap', 'tcp.reassembly.cap_reached', 'cap'],
+    ['reassemblySegments', 1, 'tcp-loss-before.pcap', 'tcp.reassembly.segment_cap_reached', 'cap'],
     // the pickled ZeroMQ job numbers
     ['pickleBytes', 1, 'zmq.pcap', 'payload.pickle.too_large', 'max'],
   ] as const)('%s: %d on %s → %s (%s = the limit)', async (name, value, file, code, param) => {

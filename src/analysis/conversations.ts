@@ -82,6 +82,8 @@ export type StreamFactory = (conv: ConversationInfo) => { c2s?: StreamSink; s2c?
 export interface ConversationTableOptions {
   /** Out-of-order bytes buffered per direction before giving up a hole (default 4 MiB). */
   reassemblyCap?: number;
+  /** Out-of-order segments buffered per direction (ByteStreamOptions.maxSegments; default 16,384). */
+  maxSegments?: number;
   /** Open conversations kept (helper convcap adds the cap; until then this option is accepted and unused). */
   maxConversations?: number;
   /** Application layer hook: sinks for the reassembled byte streams. */
@@ -118,7 +120,6 @@ class Conversation {
   /** Direction index of the first FIN / RST sender, -1 when none. */
   finBy = -1;
   rstBy = -1;
-  capNoted = 0;
 
   constructor(
     readonly id: number,
@@ -162,6 +163,7 @@ export class ConversationTable implements NoteSink {
   private tcpStreams = 0;
   private udpStreams = 0;
   private readonly cap: number | undefined;
+  private readonly maxSegments: number | undefined;
   private readonly factory: StreamFactory | undefined;
   private readonly noteText: (code: string, params: Record<string, string | number> | undefined) => string;
   /** Notes raised while the current frame is processed. */
@@ -183,6 +185,7 @@ export class ConversationTable implements NoteSink {
 
   constructor(opts: ConversationTableOptions = {}) {
     this.cap = opts.reassemblyCap;
+    this.maxSegments = opts.maxSegments;
     this.factory = opts.streams;
     // Texts come from the explanation catalogues (src/explain); the pipeline sets them on the records.
     this.noteText = opts.noteText ?? ((code) => code);
@@ -227,7 +230,8 @@ export class ConversationTable implements NoteSink {
     if (!this.frameNotes) this.frameNotes = [];
     this.frameNotes.push(n);
     const c = this.current;
-    if (c && code === 'tcp.reassembly.cap_reached' && c.capNoted++ === 0) {
+    // a reassembly cap: once on the conversation too
+    if (c && code.startsWith('tcp.reassembly.') && !c.notes.some((n) => n.code === code)) {
       c.notes.push({ code, severity: sev, text: this.noteText(code, params), ...(params ? { params } : {}) });
     }
   }
@@ -287,7 +291,7 @@ export class ConversationTable implements NoteSink {
         server: { addr: c.sAddr, port: c.sPort },
         roles_by: rolesBy,
       });
-      const opts = { capBytes: this.cap, notes: this };
+      const opts = { capBytes: this.cap, maxSegments: this.maxSegments, notes: this };
       c.streams = [new ByteStream(sinks?.c2s ?? null, opts), new ByteStream(sinks?.s2c ?? null, opts)];
     } else {
       c.zeekUdp = new ZeekUdp(c.flipped);

@@ -22,7 +22,7 @@ import {
 import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
-import { EXIT, openOutput, type Sink, useColor } from '../io.js';
+import { EXIT, openOutput, type Sink, stdoutOutput, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
 import type { CommandModule } from './types.js';
@@ -100,6 +100,7 @@ async function chooseInterfaces(
 }
 
 export async function runLive(args: LiveArgs): Promise<number> {
+  stdoutOutput(); // a reader closing standard output (EPIPE) never crashes the capture
   const lang = args.lang ?? langFromEnv();
   const say = (code: string, params?: Record<string, string | number>): void => {
     process.stderr.write(`pcap-explain: ${text(code, params, lang)}\n`);
