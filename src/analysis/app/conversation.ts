@@ -10,6 +10,7 @@ import { decodePayload } from '../../dissectors/app/payload.js';
 import type { ConversationInfo } from '../conversations.js';
 import type { AppMessageRecord, AppPayloadRecord, AppProto, ConversationRecord, NoteRecord } from '../model.js';
 import type { EndReason, StreamSink } from '../reassembly.js';
+import { MessageBudget, SUMMARY_HEAD, SUMMARY_TAIL } from './budget.js';
 import type { AppContext } from './context.js';
 import { appSeverity } from './notes.js';
 import { decodeToRecord, payloadRecord, quickText, SMALL_PAYLOAD, shrink } from './payload.js';
@@ -99,7 +100,10 @@ class DirSink implements StreamSink {
 
 export class AppConversation {
   handler: AppHandler | null = null;
-  readonly messages: AppMessageRecord[] = [];
+  /** Listed messages (frames collected: up to maxMessages; summary: the budget's head). */
+  readonly messages: AppMessageRecord[];
+  /** Summary mode (frames not collected): bounded list and running aggregates (budget.ts). */
+  private readonly budget: MessageBudget | null = null;
   count = 0;
   readonly notes: NoteRecord[] = [];
   private readonly noted = new Set<string>();
@@ -123,6 +127,12 @@ export class AppConversation {
     private readonly factory: HandlerFactory,
   ) {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
+    if (ctx.frames) this.messages = [];
+    else {
+      const head = Math.min(ctx.maxMessages, SUMMARY_HEAD);
+      this.budget = new MessageBudget(head, Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
+      this.messages = this.budget.head;
+    }
     const port = info?.server.port;
     const p = port !== undefined ? PORT_TABLE.get(port) : undefined;
     if (p) this.handler = factory.create(p, this, {});
@@ -137,12 +147,16 @@ export class AppConversation {
     return this.info?.roles_by === 'syn';
   }
 
-  /** True when another message may be listed (under the cap); counts every call. */
+  /**
+   * True when another message may be listed (under the cap; in summary mode every message passes through
+   * the budget, which lists the first and last ones and aggregates the rest); counts every call.
+   */
   room(): boolean {
     this.count++;
-    if (this.messages.length < this.ctx.maxMessages) return true;
-    if (this.count === this.ctx.maxMessages + 1) this.note('app.messages.capped', { cap: this.ctx.maxMessages });
-    return false;
+    const cap = this.ctx.maxMessages;
+    if (this.count === cap + 1) this.note('app.messages.capped', { cap });
+    if (this.budget) return true;
+    return this.messages.length < cap;
   }
 
   /** Decodes a message payload for the record; small once the payload budget is spent. */
@@ -201,7 +215,8 @@ export class AppConversation {
 
   /** Lists a message (call after room() said yes). */
   add(m: AppMessageRecord): void {
-    this.messages.push(m);
+    if (this.budget) this.budget.add(m);
+    else this.messages.push(m);
   }
 
   /** A conversation note; each code once unless `repeat`. */
@@ -355,7 +370,10 @@ export class AppConversation {
     h.finish(rec);
     for (const [k, v] of Object.entries(this.extra)) rec[k] = v;
     rec.message_count = this.count;
-    rec.messages = this.messages;
+    if (this.budget) {
+      rec.messages = this.budget.listed();
+      if (this.budget.dropped > 0) rec.message_stats = this.budget.stats();
+    } else rec.messages = this.messages;
     for (const n of this.notes) rec.notes.push(n);
   }
 }
