@@ -60,46 +60,57 @@ export interface SortStats {
   qos?: number[];
 }
 
-const HEXQ = (p: AppPayloadRecord | undefined): string =>
-  p === undefined
-    ? ''
-    : typeof p.value === 'string'
-      ? `${p.encoding}:${p.value}`
-      : `${p.encoding}:${JSON.stringify(p.value)}`;
+function samePayload(x: AppPayloadRecord | undefined, y: AppPayloadRecord | undefined): boolean {
+  if (x === y) return true;
+  if (!x || !y || x.encoding !== y.encoding || x.length !== y.length) return false;
+  if (typeof x.value === 'string' || typeof y.value === 'string') return x.value === y.value;
+  return JSON.stringify(x.value) === JSON.stringify(y.value);
+}
 
-/** What a message's payload looks like, to tell whether all messages of a sort carried the same one. */
-function payloadKey(m: AppMessageRecord): string {
-  const parts = m.parts as { payload?: AppPayloadRecord }[] | undefined;
-  if (Array.isArray(parts)) {
-    let k = '';
-    for (const p of parts) k += `${HEXQ(p.payload)}\u0001`;
-    return k;
+/** Two messages carry the same payload (decode() shares the records of equal short payloads: mostly `===`). */
+function sameMessagePayload(a: AppMessageRecord, b: AppMessageRecord): boolean {
+  const pa = a.parts as { payload?: AppPayloadRecord }[] | undefined;
+  const pb = b.parts as { payload?: AppPayloadRecord }[] | undefined;
+  if (pa !== pb && Array.isArray(pa) && Array.isArray(pb)) {
+    if (pa.length !== pb.length) return false;
+    for (let i = 0; i < pa.length; i++) if (!samePayload(pa[i]!.payload, pb[i]!.payload)) return false;
+    return true;
   }
-  return HEXQ(m.payload as AppPayloadRecord | undefined);
+  if (pa !== pb) return false;
+  return samePayload(a.payload as AppPayloadRecord | undefined, b.payload as AppPayloadRecord | undefined);
 }
 
 class Sort {
   readonly s: SortStats;
-  private sameKey: string | undefined;
+  /** A message of the sort, compared with the others while they all carry the same payload. */
+  private sameAs: AppMessageRecord | undefined;
+  readonly other: boolean;
   /** The sort's last message that was dropped from the list, and its sequence number. */
   lastDropped: AppMessageRecord | null = null;
   lastDroppedSeq = -1;
   private topicSet: Set<string> | undefined;
 
   clone(): Sort {
-    const c = new Sort(this.s.proto, this.s.kind, this.s.name, this.s.dir, this.s.subscription === true);
+    const c = new Sort(this.proto, this.kind, this.name, this.dir, this.sub);
     const s = this.s;
     Object.assign(c.s, s);
     if (s.latency) c.s.latency = { ...s.latency };
     if (s.delay) c.s.delay = { ...s.delay };
     if (s.topics) c.s.topics = [...s.topics];
     if (s.qos) c.s.qos = [...s.qos];
-    c.sameKey = this.sameKey;
+    c.sameAs = this.sameAs;
     if (this.topicSet) c.topicSet = new Set(this.topicSet);
     return c;
   }
 
-  constructor(proto: string, kind: string, name: string | undefined, dir: string, sub: boolean) {
+  constructor(
+    readonly proto: string,
+    readonly kind: string,
+    readonly name: string | undefined,
+    readonly dir: string,
+    readonly sub: boolean,
+  ) {
+    this.other = kind === 'other' && proto === 'other';
     this.s = { proto, kind, dir, count: 0, first: 0, last: 0, bytes: 0, same: true, replies: 0 };
     if (name !== undefined) this.s.name = name;
     if (sub) this.s.subscription = true;
@@ -120,11 +131,10 @@ class Sort {
     const p = m.payload as AppPayloadRecord | undefined;
     if (p) s.bytes += p.length;
     if (s.same) {
-      const k = payloadKey(m);
-      if (s.count === 1) this.sameKey = k;
-      else if (k !== this.sameKey) {
+      if (this.sameAs === undefined) this.sameAs = m;
+      else if (!sameMessagePayload(this.sameAs, m)) {
         s.same = false;
-        this.sameKey = undefined;
+        this.sameAs = undefined;
       }
     }
     if (m.reply_to !== undefined) s.replies++;
@@ -150,27 +160,19 @@ class Sort {
   }
 }
 
-/** The sort of a message: protocol, kind, command name (ZMTP) or method (HTTP), direction, subscription. */
-function sortKey(m: AppMessageRecord): string {
-  const name = m.name ?? m.method;
-  return `${m.proto}|${m.kind}|${name ?? ''}|${m.dir}|${m.subscription ? 1 : 0}`;
-}
-
-/** The sort of `m` in `sorts` (created when new; past MAX_SORTS, one 'other' sort per direction). */
-function sortIn(sorts: Map<string, Sort>, m: AppMessageRecord): Sort {
-  let key = sortKey(m);
-  let s = sorts.get(key);
-  if (s) return s;
-  if (sorts.size >= MAX_SORTS) {
-    key = `other|${m.dir}`;
-    s = sorts.get(key);
-    if (s) return s;
-    s = new Sort(String(m.proto), 'other', undefined, String(m.dir), false);
-  } else {
-    const name = (m.name ?? m.method) as string | undefined;
-    s = new Sort(String(m.proto), String(m.kind), name, String(m.dir), m.subscription !== undefined);
-  }
-  sorts.set(key, s);
+/** The sort of `m` in `sorts`: protocol, kind, command name (ZMTP) or method (HTTP), direction, subscription
+ * (created when new; past MAX_SORTS, one 'other' sort per direction). */
+function sortIn(sorts: Sort[], m: AppMessageRecord): Sort {
+  const name = (m.name ?? m.method) as string | undefined;
+  const sub = m.subscription !== undefined;
+  for (const s of sorts)
+    if (s.kind === m.kind && s.dir === m.dir && s.name === name && s.proto === m.proto && s.sub === sub) return s;
+  let s: Sort;
+  if (sorts.length >= MAX_SORTS) {
+    for (const o of sorts) if (o.other && o.dir === m.dir) return o;
+    s = new Sort('other', 'other', undefined, String(m.dir), false);
+  } else s = new Sort(String(m.proto), String(m.kind), name, String(m.dir), sub);
+  sorts.push(s);
   return s;
 }
 
@@ -184,7 +186,7 @@ export class MessageBudget {
   private readonly ringSeq: number[];
   private next = 0;
   private seq = 0;
-  private readonly sorts = new Map<string, Sort>();
+  private readonly sorts: Sort[] = [];
   /** Messages dropped from the list (counted in the aggregates, not listed). */
   dropped = 0;
 
@@ -236,9 +238,9 @@ export class MessageBudget {
       if (m) tail.push({ m, seq: this.ringSeq[k]! });
     }
     const extra: { m: AppMessageRecord; seq: number }[] = [];
-    for (const [key, s] of this.sorts) {
-      if (!s.lastDropped) continue;
-      if (tail.some((t) => sortKey(t.m) === key)) continue;
+    const inTail = new Set(tail.map((t) => this.sortOf(t.m)));
+    for (const s of this.sorts) {
+      if (!s.lastDropped || inTail.has(s)) continue;
       extra.push({ m: s.lastDropped, seq: s.lastDroppedSeq });
     }
     extra.sort((a, b) => a.seq - b.seq);
@@ -249,15 +251,14 @@ export class MessageBudget {
   stats(): SortStats[] {
     // Listed messages enter the aggregates now (their pairing fields are final), on copies of the sorts:
     // a live capture asks again later.
-    const sorts = new Map<string, Sort>();
-    for (const [k, s] of this.sorts) sorts.set(k, s.clone());
+    const sorts = this.sorts.map((s) => s.clone());
     const add = (m: AppMessageRecord) => sortIn(sorts, m).add(m);
     for (const m of this.head) add(m);
     for (let i = 0; i < this.tailCap; i++) {
       const m = this.ring[(this.next + i) % this.tailCap];
       if (m) add(m);
     }
-    const out = [...sorts.values()].map((s) => s.s);
+    const out = sorts.filter((s) => s.s.count > 0).map((s) => s.s);
     out.sort((a, b) => a.first - b.first);
     return out;
   }

@@ -6,7 +6,7 @@
 import type { Note } from '../../dissectors/types.js';
 import type { AppFrameEntry, AppProto } from '../model.js';
 import { appSeverity } from './notes.js';
-import { BrokerRelay } from './relay.js';
+import { BrokerRelay, MAX_RELAYS_SUMMARY } from './relay.js';
 
 export const DEFAULT_MAX_MESSAGES = 10_000;
 
@@ -46,7 +46,7 @@ export class AppContext {
   broker(endpoint: string): BrokerRelay {
     let b = this.brokers.get(endpoint);
     if (!b) {
-      b = new BrokerRelay();
+      b = this.frames ? new BrokerRelay() : new BrokerRelay(MAX_RELAYS_SUMMARY);
       this.brokers.set(endpoint, b);
     }
     return b;

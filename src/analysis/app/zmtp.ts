@@ -33,8 +33,9 @@ const PREVIEW_PARTS = 4;
 const MAX_PREFIXES = 1000;
 /** Prefix length compared with subscriptions. */
 const PREFIX_BYTES = 64;
-/** Send times remembered per PUSH connection (for the round-robin order). */
+/** Send times remembered per PUSH connection (for the round-robin order); fewer in summary mode. */
 const MAX_JOBS = 100_000;
+const MAX_JOBS_SUMMARY = 2_000;
 
 const latin1 = new TextDecoder('latin1');
 
@@ -106,8 +107,9 @@ export class ZmtpHandler implements AppHandler {
   readonly received: [number, number] = [0, 0];
   /** First bytes (latin1) of the messages a PUB side sent, distinct, bounded. */
   readonly prefixes = new Set<string>();
-  /** Times of the messages a PUSH side sent (bounded). */
+  /** Times of the first messages a PUSH side sent (bounded), and how many it sent in all. */
   readonly jobTimes: number[] = [];
+  jobs = 0;
   private started = false;
   /** The parts of the last message per direction (shared with the next one when identical). */
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
@@ -356,7 +358,10 @@ export class ZmtpHandler implements AppHandler {
     const side = this.socket[dir];
     if ((side === 'PUB' || side === 'XPUB') && first && !sub && this.prefixes.size < MAX_PREFIXES)
       this.prefixes.add(latin1.decode(first.subarray(0, PREFIX_BYTES)));
-    if (side === 'PUSH' && this.jobTimes.length < MAX_JOBS) this.jobTimes.push(ctx.now);
+    if (side === 'PUSH') {
+      this.jobs++;
+      if (this.jobTimes.length < (ctx.frames ? MAX_JOBS : MAX_JOBS_SUMMARY)) this.jobTimes.push(ctx.now);
+    }
     let rec: AppMessageRecord | null = null;
     if (conv.room()) {
       const n = msg.parts.length;
