@@ -6,6 +6,7 @@
  * 3.0-style messages) and, for the cross-conversation pass, what each PUB sent and when each PUSH sent.
  */
 import {
+  latin1Text,
   newZmtpState,
   type ZmtpCommand,
   type ZmtpFrame,
@@ -357,7 +358,7 @@ export class ZmtpHandler implements AppHandler {
     if (sub) this.subscription(sub.action, sub.topic, sub.topic_text ?? textOrHex(sub.topic), at);
     const side = this.socket[dir];
     if ((side === 'PUB' || side === 'XPUB') && first && !sub && this.prefixes.size < MAX_PREFIXES)
-      this.prefixes.add(latin1.decode(first.subarray(0, PREFIX_BYTES)));
+      this.prefixes.add(latin1Text(first, 0, Math.min(first.length, PREFIX_BYTES)));
     if (side === 'PUSH') {
       this.jobs++;
       if (this.jobTimes.length < (ctx.frames ? MAX_JOBS : MAX_JOBS_SUMMARY)) this.jobTimes.push(ctx.now);
