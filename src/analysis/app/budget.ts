@@ -7,6 +7,7 @@
  * whatever the number of messages.
  */
 import type { AppMessageRecord, AppPayloadRecord } from '../model.js';
+import { PendingPayload } from './payload.js';
 
 /** Messages listed from the start of a conversation in summary mode. */
 export const SUMMARY_HEAD = 100;
@@ -60,8 +61,17 @@ export interface SortStats {
   qos?: number[];
 }
 
-function samePayload(x: AppPayloadRecord | undefined, y: AppPayloadRecord | undefined): boolean {
-  if (x === y) return true;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function samePayload(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof PendingPayload && b instanceof PendingPayload) return sameBytes(a.bytes, b.bytes);
+  const x = (a instanceof PendingPayload ? a.record() : a) as AppPayloadRecord | undefined;
+  const y = (b instanceof PendingPayload ? b.record() : b) as AppPayloadRecord | undefined;
   if (!x || !y || x.encoding !== y.encoding || x.length !== y.length) return false;
   if (typeof x.value === 'string' || typeof y.value === 'string') return x.value === y.value;
   return JSON.stringify(x.value) === JSON.stringify(y.value);
@@ -160,6 +170,16 @@ class Sort {
   }
 }
 
+/** Decodes the pending payloads of a listed message (its payload, parts, MQTT will). */
+function settle(m: AppMessageRecord): void {
+  if (m.payload instanceof PendingPayload) m.payload = m.payload.record();
+  const parts = m.parts as { payload?: unknown }[] | undefined;
+  if (Array.isArray(parts))
+    for (const p of parts) if (p.payload instanceof PendingPayload) p.payload = p.payload.record();
+  const will = m.will as { payload?: unknown } | undefined;
+  if (will && will.payload instanceof PendingPayload) will.payload = will.payload.record();
+}
+
 /** The sort of `m` in `sorts`: protocol, kind, command name (ZMTP) or method (HTTP), direction, subscription
  * (created when new; past MAX_SORTS, one 'other' sort per direction). */
 function sortIn(sorts: Sort[], m: AppMessageRecord): Sort {
@@ -196,6 +216,11 @@ export class MessageBudget {
   ) {
     this.ring = new Array(tailCap);
     this.ringSeq = new Array(tailCap).fill(-1);
+  }
+
+  /** The head is full: messages added from now on may be dropped. */
+  get full(): boolean {
+    return this.head.length >= this.headCap;
   }
 
   /** Lists a message; the oldest of the last `tail` messages leaves the list (and enters the aggregates). */
@@ -244,7 +269,9 @@ export class MessageBudget {
       extra.push({ m: s.lastDropped, seq: s.lastDroppedSeq });
     }
     extra.sort((a, b) => a.seq - b.seq);
-    return [...this.head, ...extra.map((e) => e.m), ...tail.map((t) => t.m)];
+    const out = [...this.head, ...extra.map((e) => e.m), ...tail.map((t) => t.m)];
+    for (const m of out) settle(m);
+    return out;
   }
 
   /** Aggregates of every message (listed ones included), per sort in order of first frame. */

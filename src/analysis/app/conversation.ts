@@ -13,7 +13,15 @@ import type { EndReason, StreamSink } from '../reassembly.js';
 import { MessageBudget, SUMMARY_HEAD, SUMMARY_TAIL } from './budget.js';
 import type { AppContext } from './context.js';
 import { appSeverity } from './notes.js';
-import { decodeToRecord, payloadRecord, quickText, SMALL_PAYLOAD, shrink } from './payload.js';
+import {
+  decodeToRecord,
+  deferrable,
+  PendingPayload,
+  payloadRecord,
+  quickText,
+  SMALL_PAYLOAD,
+  shrink,
+} from './payload.js';
 
 /** Well-known server ports (Wireshark's tcp.port dissector table for these protocols, plus the lab's). */
 export const PORT_TABLE: ReadonlyMap<number, AppProto> = new Map<number, AppProto>([
@@ -173,6 +181,9 @@ export class AppConversation {
     }
     const q = quickText(bytes);
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
+    // Summary mode past the listed head: most of these messages are only counted, decode when listed.
+    if (this.budget?.full && deferrable(bytes, small))
+      return new PendingPayload(bytes.slice(), small) as unknown as AppPayloadRecord;
     if (!small) {
       const p = decodePayload(bytes);
       const r = payloadRecord(p);

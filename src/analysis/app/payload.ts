@@ -71,6 +71,33 @@ export function decodeToRecord(
   return payloadRecord(p);
 }
 
+/**
+ * A payload whose decoding waits until someone lists its message (summary mode, past the first messages):
+ * only payloads whose decoding raises no note are deferred (short, no pickle opcode at either end), so the
+ * frame notes stay the same. Stands in for an AppPayloadRecord until record() is called.
+ */
+export class PendingPayload {
+  private rec: AppPayloadRecord | undefined;
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly small: boolean,
+  ) {}
+  get length(): number {
+    return this.bytes.length;
+  }
+  /** The decoded record (decoded once). */
+  record(): AppPayloadRecord {
+    this.rec ??= decodeToRecord(this.bytes, undefined, this.small ? SMALL_PAYLOAD : undefined);
+    return this.rec;
+  }
+}
+
+/** Whether decoding `b` can be deferred (no note can come of it; see PendingPayload). */
+export function deferrable(b: Uint8Array, small: boolean): boolean {
+  const n = b.length;
+  return n > 0 && n <= (small ? SMALL_PAYLOAD.maxHex! : 256) && b[0] !== 0x80 && b[n - 1] !== 0x2e;
+}
+
 /** Payload values kept small once a conversation has spent its payload budget. */
 export const SMALL_PAYLOAD: PayloadOptions = { maxText: 256, maxHex: 64, maxPickle: 4096, maxNodes: 200 };
 

@@ -24,7 +24,7 @@ const part = (s: string) => cat(h(`00 ${s.length.toString(16).padStart(2, '0')}`
  * A REQ/REP conversation of `n` round trips through the application layer; the reply comes 1, 2 or 3 ms
  * after its request; `vary` makes every request payload different.
  */
-function reqRep(n: number, frames: boolean, vary = false): ConversationRecord {
+function reqRep(n: number, frames: boolean, vary: boolean | 'json' = false): ConversationRecord {
   const app = new AppLayer({ frames });
   const info: ConversationInfo = {
     id: 1,
@@ -49,7 +49,8 @@ function reqRep(n: number, frames: boolean, vary = false): ConversationRecord {
   send('c2s', cat(Z.GREETING_NULL, Z.READY_REQ), 0.001);
   send('s2c', cat(Z.GREETING_NULL, Z.READY_REP), 0.001);
   for (let i = 0; i < n; i++) {
-    send('c2s', cat(Z.REQ_DELIM, vary ? part(`Hello ${i}`) : Z.REQ_HELLO), 0.01);
+    const req = vary === 'json' ? part(`{"n":${i}}`) : vary ? part(`Hello ${i}`) : Z.REQ_HELLO;
+    send('c2s', cat(Z.REQ_DELIM, req), 0.01);
     send('s2c', cat(Z.REQ_DELIM, part('World')), 0.001 * ((i % 3) + 1));
   }
   app.endFrames();
@@ -124,7 +125,7 @@ describe('summary-mode message budget', () => {
   });
 
   it('tells the same story from the aggregates as from the full list', () => {
-    for (const vary of [false, true]) {
+    for (const vary of [false, true, 'json'] as const) {
       const full = reqRep(3_000, true, vary);
       const summary = reqRep(3_000, false, vary);
       expect((full.messages as unknown[]).length).toBe(6_004);
@@ -133,6 +134,14 @@ describe('summary-mode message budget', () => {
       expect(story(summary)).toEqual(story(full));
     }
     expect(story(reqRep(3_000, false)).join('\n')).toMatch(/3000 requests? .*'Hello' each time/);
+  });
+
+  it('deferred payloads (JSON past the head) are decoded when their message is listed', () => {
+    const r = reqRep(2_000, false, 'json');
+    const listed = r.messages as AppMessageRecord[];
+    const last = listed[listed.length - 2]!; // the last request
+    expect(last.payload).toEqual({ encoding: 'json', value: { n: 1999 }, length: 10 });
+    for (const m of listed) if (m.payload) expect(m.payload.constructor).toBe(Object);
   });
 
   it('MessageBudget: the list holds head + tail + the last of each sort; every message is aggregated once', () => {
