@@ -17,7 +17,7 @@ const MAX_KEPT = 256;
 /** Deliveries listed in a publication's relayed_to (fewer in summary mode, where nobody lists them). */
 const MAX_RELAYS = 1000;
 export const MAX_RELAYS_SUMMARY = 16;
-/** Distinct topic + payload keys remembered per broker (the oldest key is forgotten first). */
+/** Distinct topic + payload keys remembered per broker (the first seen is forgotten first). */
 export const MAX_KEYS = 1024;
 /** Subscriber connection + key positions remembered per broker. */
 export const MAX_USED = 4096;
@@ -54,11 +54,8 @@ export class BrokerRelay {
     will: boolean,
   ): void {
     let c = this.byKey.get(key);
-    if (c) {
-      // most recently published last: the key forgotten first is the one published longest ago
-      this.byKey.delete(key);
-      this.byKey.set(key, c);
-    } else {
+    if (!c) {
+      // the key forgotten first is the one seen first
       if (this.byKey.size >= MAX_KEYS) this.byKey.delete(this.byKey.keys().next().value!);
       c = { list: [], dropped: 0 };
       this.byKey.set(key, c);
@@ -102,7 +99,7 @@ export class BrokerRelay {
       }
     }
     if (pick < 0) pick = list.length - 1;
-    if (!this.used.delete(uk) && this.used.size >= MAX_USED) this.used.delete(this.used.keys().next().value!);
+    if (this.used.size >= MAX_USED && !this.used.has(uk)) this.used.delete(this.used.keys().next().value!);
     this.used.set(uk, pick + c.dropped);
     const p = list[pick]!;
     const delay = roundNs(t - p.t);
