@@ -10,13 +10,16 @@ const { readCaptureFile } = await import(pathToFileURL(`${dist}/capture/reader.j
 const mb = (x) => (x / 1048576).toFixed(1);
 const session = new AnalysisSession({ keepFrames: false, explain: false });
 let n = 0;
+const step = Number(process.env.STEP ?? 1_000_000);
 const t0 = process.hrtime.bigint();
 const res = await readCaptureFile(file, (f) => {
   session.push(f);
-  if (++n % 1_000_000 === 0) {
+  if (++n % step === 0) {
     global.gc();
     const m = process.memoryUsage();
-    console.log(`${n / 1e6}M frames: heapUsed ${mb(m.heapUsed)} MB, rss ${mb(m.rss)} MB`);
+    console.log(
+      `${n} frames: heapUsed ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB (arrayBuffers ${mb(m.arrayBuffers)}), rss ${mb(m.rss)} MB`,
+    );
   }
 });
 const model = session.finish(file, res.header, res.warnings, res.damaged);

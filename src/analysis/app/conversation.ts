@@ -183,7 +183,7 @@ export class AppConversation {
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
     // Summary mode past the listed head: most of these messages are only counted, decode when listed.
     if (this.budget?.full && deferrable(bytes, small))
-      return new PendingPayload(bytes.slice(), small) as unknown as AppPayloadRecord;
+      return new PendingPayload(new Uint8Array(bytes), small) as unknown as AppPayloadRecord;
     if (!small) {
       const p = decodePayload(bytes);
       const r = payloadRecord(p);
@@ -211,7 +211,7 @@ export class AppConversation {
 
   private remember(bytes: Uint8Array, r: AppPayloadRecord): AppPayloadRecord {
     const k = this.cacheNext;
-    this.cacheBytes[k] = bytes.slice();
+    this.cacheBytes[k] = new Uint8Array(bytes);
     this.cacheRecs[k] = r;
     this.cacheNext = (k + 1) % CACHE_SIZE;
     return r;
@@ -254,7 +254,7 @@ export class AppConversation {
       return;
     }
     if (!this.pre) this.pre = [];
-    this.pre.push({ dir, bytes: bytes.slice(), offset, frame, t: this.ctx.now });
+    this.pre.push({ dir, bytes: new Uint8Array(bytes), offset, frame, t: this.ctx.now });
     this.preLen[dir] += bytes.length;
     let v = this.verdict(dir);
     if (v.kind === 'wait' && this.preLen[dir] >= DECIDE_BYTES) v = NONE;

@@ -730,7 +730,7 @@ export class ZmtpMessageAssembler {
       this.parts.push({
         more: f.more,
         size: f.size,
-        payload: this.copyParts && f.more ? (f.size === 0 ? NO_BYTES : f.body.slice()) : f.body,
+        payload: this.copyParts && f.more ? (f.size === 0 ? NO_BYTES : new Uint8Array(f.body)) : f.body,
       });
     if (f.more) return undefined;
     const m: { -readonly [K in keyof ZmtpMultipart]: ZmtpMultipart[K] } = {
