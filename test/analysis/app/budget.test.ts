@@ -161,6 +161,33 @@ describe('summary-mode message budget', () => {
   });
 });
 
+describe('bytes kept are copies', () => {
+  it('payloads remembered from views into a large read buffer do not keep that buffer alive', () => {
+    const app = new AppLayer({ frames: false });
+    const pool = Buffer.alloc(1 << 20); // a read chunk; each datagram is a view into it (Buffer.slice would be one too)
+    for (let i = 0; i < 300; i++) {
+      const text = i < 150 ? 'ping' : `{"n":${i}}`;
+      const at = i * 64;
+      pool.write(text, at, 'latin1');
+      app.begin(i + 1, 1000 + i, 0);
+      app.udp(7, 'c2s', pool.subarray(at, at + text.length), i + 1);
+      app.take();
+    }
+    const conv = (app as unknown as { convs: { cacheBytes: (Uint8Array | undefined)[] }[] }).convs[0]!;
+    const kept = conv.cacheBytes.filter((b): b is Uint8Array => b !== undefined);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const b of kept) expect(b.buffer.byteLength).toBe(b.length);
+    const rec = { id: 7, transport: 'udp', client: 'a:1', server: 'b:2', notes: [] } as unknown as ConversationRecord;
+    app.finish([rec]);
+    expect(rec.message_count).toBe(300);
+    expect((rec.messages as AppMessageRecord[]).at(-1)!.payload).toEqual({
+      encoding: 'json',
+      value: { n: 299 },
+      length: 9,
+    });
+  });
+});
+
 describe('bounded cross-conversation state', () => {
   it('a broker remembers at most MAX_KEYS topic + payload keys', () => {
     const app = new AppLayer({ frames: false });
