@@ -265,7 +265,8 @@ export class MessageBudget {
     const extra: { m: AppMessageRecord; seq: number }[] = [];
     const inTail = new Set(tail.map((t) => this.sortOf(t.m)));
     for (const s of this.sorts) {
-      if (!s.lastDropped || inTail.has(s)) continue;
+      // no tail (maxMessages below the summary head): the list stops at the cap
+      if (this.tailCap === 0 || !s.lastDropped || inTail.has(s)) continue;
       extra.push({ m: s.lastDropped, seq: s.lastDroppedSeq });
     }
     extra.sort((a, b) => a.seq - b.seq);

@@ -156,6 +156,12 @@ describe('summary-mode message budget', () => {
     const st = b.stats();
     expect(st.reduce((a, s) => a + s.count, 0)).toBe(50_000);
     expect(st.find((s) => s.dir === 's2c')!.count).toBe(50);
+    // a cap below the summary head (maxMessages 5): the list stops there, the aggregates still count all
+    const small = new MessageBudget(5, 0);
+    for (let i = 1; i <= 1000; i++)
+      small.add({ frame: i, frames: [i], dir: i % 2 ? 'c2s' : 's2c', proto: 'data', kind: 'data', length: 1 });
+    expect(small.listed().length).toBe(5);
+    expect(small.stats().reduce((a, s) => a + s.count, 0)).toBe(1000);
     // asking again (a live capture) does not count twice
     expect(b.stats().reduce((a, s) => a + s.count, 0)).toBe(50_000);
   });
