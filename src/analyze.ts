@@ -49,6 +49,12 @@ export interface AnalyzeOptions {
    * has; false skips the record and onFrame (the text summary's ExplainDigest.want, issue 8).
    */
   wantFrame?: (n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined) => boolean;
+  /**
+   * Summary mode of the application layer: a bounded number of messages listed per conversation, the rest
+   * in running aggregates (`message_stats`), so memory does not grow with the messages. Default: when frames
+   * are not kept and either none are streamed or only a digest's (wantFrame) are.
+   */
+  summary?: boolean;
 }
 
 const VERSION: string = (() => {
@@ -135,7 +141,8 @@ export class AnalysisSession {
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
     this.limits = resolveLimits(opts.limits);
-    this.app = new AppLayer({ ...appOptions(this.limits), frames: this.keep || this.sink !== undefined });
+    const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
+    this.app = new AppLayer({ ...appOptions(this.limits), frames: this.keep || this.sink !== undefined, summary });
     this.table = new ConversationTable({ ...tableOptions(this.limits), streams: this.app.factory });
   }
 

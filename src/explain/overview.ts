@@ -381,15 +381,15 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   for (const ctx of convs) {
     if (ctx.view.app !== 'zmtp' || ctx.kind !== 'pubsub') continue;
     if (ctx.view.messages.some(isZmtpData)) continue;
-    const topics: string[] = [];
+    const topics = new Set<string>(); // each once: a subscriber may repeat its subscription
     for (const m of ctx.view.messages) {
-      if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.push(m.topic ?? m.properties.topic ?? '');
-      if (m.subscription) topics.push(m.subscription.topic);
+      if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(m.topic ?? m.properties.topic ?? '');
+      if (m.subscription) topics.add(m.subscription.topic);
     }
     const sub = ctx.sender === 'client' ? ctx.c.server : hostOf(ctx.c.client);
     push(
       'teach.pub_filters',
-      { subscriber: sub, topic: topics.map((t) => `'${t}'`).join(', ') || "''", id: ctx.c.id },
+      { subscriber: sub, topic: [...topics].map((t) => `'${t}'`).join(', ') || "''", id: ctx.c.id },
       [ctx.c.first],
     );
     break;

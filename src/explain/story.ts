@@ -280,32 +280,38 @@ function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
     if (hello) parts.push(say('story.zmtp.plain', { username: hello.username ?? '?' }));
     out.push({ frames: span(setup), conversation: ctx.c.id, code, text: parts.join(' ') });
   }
-  const subs = ms.filter(
+  const group = groupOf(
+    ctx.view,
     (m) =>
       m.proto === 'zmtp' &&
-      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription),
+      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription !== undefined),
   );
+  const subs = group.msgs;
   if (subs.length) {
     const topics = subs.map((m) => `'${m.subscription?.topic ?? m.topic ?? m.properties.topic ?? ''}'`);
     const side: Side = subs[0]!.dir === 'c2s' ? 'client' : 'server';
     out.push({
-      frames: span(subs),
+      frames: spanOf(group),
       conversation: ctx.c.id,
       code: 'story.zmtp.subscribe',
-      text: capital(say('story.zmtp.subscribe', { ...who(say, ctx, side), topics: list(say, topics) })),
+      // Summary mode lists some of the subscriptions: the count covers them all.
+      text: capital(
+        say('story.zmtp.subscribe', { ...who(say, ctx, side), topics: listOf(say, topics, group.count, 5) }),
+      ),
     });
   }
   return out;
 }
 
+/** The topics a ZMTP subscriber subscribed to, each once, in order. */
 function subscribedTopics(ctx: ConvContext): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const m of ctx.view.messages) {
     if (m.proto === 'zmtp' && m.kind === 'command' && m.name === 'SUBSCRIBE')
-      out.push(m.topic ?? m.properties.topic ?? '');
-    else if (m.proto === 'zmtp' && m.subscription && m.subscription.action !== 'cancel') out.push(m.subscription.topic);
+      out.add(m.topic ?? m.properties.topic ?? '');
+    else if (m.proto === 'zmtp' && m.subscription && m.subscription.action !== 'cancel') out.add(m.subscription.topic);
   }
-  return out;
+  return [...out];
 }
 
 function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
@@ -385,8 +391,11 @@ function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
 }
 
 function topicsOf(say: Say, g: MsgGroup): string {
-  if (g.complete) return list(say, [...new Set(g.msgs.map((m) => `'${m.topic ?? ''}'`))], 4);
-  return list(say, [...new Set(g.sorts.flatMap((s) => s.topics.map((t) => `'${t}'`)))], 4);
+  // In order of first appearance: the listed messages (which begin with the first ones), then the topics
+  // only the aggregates of an incomplete list know.
+  const topics = new Set(g.msgs.map((m) => `'${m.topic ?? ''}'`));
+  if (!g.complete) for (const s of g.sorts) for (const t of s.topics) topics.add(`'${t}'`);
+  return list(say, [...topics], 4);
 }
 
 /** The QoS levels of a group's messages ("0", "0/1"). */

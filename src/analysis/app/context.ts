@@ -61,6 +61,8 @@ export class AppContext {
   private base = Number.NaN;
   /** Whether frame entries, previews and frame notes are wanted (someone renders frames). */
   readonly frames: boolean;
+  /** Summary mode: bounded message lists and running aggregates (budget.ts); bounded cross-conversation state. */
+  readonly summary: boolean;
   readonly maxMessages: number;
   /** Stream framing options of MQTT and ZMTP sessions. */
   readonly pdu: PduStreamOptions;
@@ -80,8 +82,9 @@ export class AppContext {
   private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
   private readonly brokers = new Map<string, BrokerRelay>();
 
-  constructor(frames: boolean, limits: AppLimitOptions = {}) {
+  constructor(frames: boolean, limits: AppLimitOptions = {}, summary = !frames) {
     this.frames = frames;
+    this.summary = summary;
     this.maxMessages = limits.maxMessages ?? DEFAULT_MAX_MESSAGES;
     this.pdu = { maxPdu: limits.maxPdu };
     this.mqttMaxLength = limits.mqttMaxLength;
@@ -96,7 +99,7 @@ export class AppContext {
   broker(endpoint: string): BrokerRelay {
     let b = this.brokers.get(endpoint);
     if (!b) {
-      b = this.frames ? new BrokerRelay() : new BrokerRelay(MAX_RELAYS_SUMMARY);
+      b = this.summary ? new BrokerRelay(MAX_RELAYS_SUMMARY) : new BrokerRelay();
       this.brokers.set(endpoint, b);
     }
     return b;

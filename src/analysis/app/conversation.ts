@@ -135,7 +135,7 @@ export class AppConversation {
     private readonly factory: HandlerFactory,
   ) {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
-    if (ctx.frames) this.messages = [];
+    if (!ctx.summary) this.messages = [];
     else {
       const head = Math.min(ctx.maxMessages, SUMMARY_HEAD);
       this.budget = new MessageBudget(head, Math.min(SUMMARY_TAIL, ctx.maxMessages - head));

@@ -27,6 +27,11 @@ export { APP_LAYER_NOTES } from './notes.js';
 export interface AppLayerOptions extends AppLimitOptions {
   /** Collect what each frame completes (FrameRecord.app, Info text, frame notes). Default true. */
   frames?: boolean;
+  /**
+   * Summary mode: list a bounded number of messages per conversation and aggregate the rest
+   * (budget.ts), also when frames are collected for a digest. Default: when frames are not collected.
+   */
+  summary?: boolean;
 }
 
 const HANDLERS: HandlerFactory = {
@@ -56,7 +61,8 @@ export class AppLayer {
   readonly factory: StreamFactory;
 
   constructor(opts: AppLayerOptions = {}) {
-    this.ctx = new AppContext(opts.frames ?? true, opts);
+    const frames = opts.frames ?? true;
+    this.ctx = new AppContext(frames, opts, opts.summary ?? !frames);
     this.factory = (info) => this.open(info);
   }
 

@@ -365,7 +365,7 @@ export class ZmtpHandler implements AppHandler {
       this.prefixes.add(latin1Text(first, 0, Math.min(first.length, PREFIX_BYTES)));
     if (side === 'PUSH') {
       this.jobs++;
-      if (this.jobTimes.length < (ctx.frames ? MAX_JOBS : MAX_JOBS_SUMMARY)) this.jobTimes.push(ctx.now);
+      if (this.jobTimes.length < (ctx.summary ? MAX_JOBS_SUMMARY : MAX_JOBS)) this.jobTimes.push(ctx.now);
     }
     let rec: AppMessageRecord | null = null;
     if (conv.room()) {
