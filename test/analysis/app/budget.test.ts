@@ -72,6 +72,50 @@ function reqRep(n: number, frames: boolean, vary: boolean | 'json' = false): Con
   return rec;
 }
 
+/** A SUB client that subscribes `n` times to 'weather' and gets nothing from its PUB server. */
+function subNothing(n: number, frames: boolean): ConversationRecord {
+  const app = new AppLayer({ frames });
+  const info: ConversationInfo = {
+    id: 1,
+    transport: 'tcp',
+    stream: 0,
+    client: { addr: '10.0.0.1', port: 40000 },
+    server: { addr: '10.0.0.2', port: 5556 },
+    roles_by: 'syn',
+  };
+  const sinks = app.factory(info) as { c2s: StreamSink; s2c: StreamSink };
+  const off = { c2s: 0, s2c: 0 };
+  let f = 0;
+  const send = (dir: 'c2s' | 's2c', b: Uint8Array) => {
+    f++;
+    app.begin(f, 1000 + f, 0);
+    sinks[dir].data(b, off[dir], f);
+    off[dir] += b.length;
+    app.take();
+  };
+  const ready = (type: string) => cat(h('04 19 05 5245414459 0b 536f636b65742d54797065 00000003'), t(type));
+  send('c2s', cat(Z.GREETING_NULL, ready('SUB')));
+  send('s2c', cat(Z.GREETING_NULL, ready('PUB')));
+  for (let i = 0; i < n; i++) send('c2s', Z.SUBSCRIBE_WEATHER);
+  app.endFrames();
+  const rec = {
+    id: 1,
+    transport: 'tcp',
+    client: '10.0.0.1:40000',
+    server: '10.0.0.2:5556',
+    first: 1,
+    last: f,
+    close: { kind: 'open', by: null },
+    handshake: null,
+    rtt: null,
+    bytes: { c2s: off.c2s, s2c: off.s2c },
+    packets: { c2s: n + 1, s2c: 1 },
+    notes: [],
+  } as unknown as ConversationRecord;
+  app.finish([rec]);
+  return rec;
+}
+
 const stats = (r: ConversationRecord) =>
   (r.message_stats ?? []) as {
     kind: string;
@@ -134,6 +178,14 @@ describe('summary-mode message budget', () => {
       expect(story(summary)).toEqual(story(full));
     }
     expect(story(reqRep(3_000, false)).join('\n')).toMatch(/3000 requests? .*'Hello' each time/);
+  });
+
+  it('counts every ZMTP subscription from the aggregates and names each topic once', () => {
+    const full = subNothing(1_000, true);
+    const summary = subNothing(1_000, false);
+    expect((summary.messages as unknown[]).length).toBeLessThan(200);
+    expect(story(summary)).toEqual(story(full));
+    expect(story(summary).join('\n')).toContain("'weather', 'weather', 'weather', 'weather', 'weather' and 995 more");
   });
 
   it('deferred payloads (JSON past the head) are decoded when their message is listed', () => {
