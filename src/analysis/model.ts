@@ -2,7 +2,9 @@
  * The JSON model (contract "pcap-explain/1", docs/json.md, schema/pcap-explain.schema.json).
  * JSON records are the canonical output; text, Markdown and HTML are renderings of them.
  */
+
 import type { Severity } from '../dissectors/types.js';
+import type { SortStats } from './app/budget.js';
 
 export const SCHEMA_ID = 'pcap-explain/1';
 
@@ -196,6 +198,12 @@ export interface ConversationRecord {
   messages?: AppMessageRecord[];
   /** Messages seen, including those beyond the cap. */
   message_count?: number;
+  /**
+   * Summary mode (AnalyzeOptions.summary) when not every message is listed: running aggregates per sort of
+   * message (protocol, kind, name, direction) over all of them — counts, frame span, bytes, same payload,
+   * replies and latency, relay delay, topics, QoS (SortStats in src/analysis/app/budget.ts).
+   */
+  message_stats?: SortStats[];
   [key: string]: unknown;
 }
 
