@@ -123,7 +123,11 @@ export class AnalysisSession {
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
     this.app = new AppLayer({ frames: this.keep || this.sink !== undefined });
-    this.table = new ConversationTable({ streams: this.app.factory });
+    this.table = new ConversationTable({
+      streams: this.app.factory,
+      onEvict: (rec) => this.app.evict(rec),
+      frameDetail: this.keep || this.sink !== undefined,
+    });
   }
 
   push(raw: RawFrame): void {
@@ -229,8 +233,16 @@ export class AnalysisSession {
     this.app.endFrames();
     const conversations: ConversationRecord[] = this.table.finish();
     this.app.finish(conversations);
+    const texted = new Map<NoteRecord, NoteRecord>(); // a note shared by many records (conversation.evicted) stays shared
     for (const c of conversations) {
-      c.notes = (c.notes ?? []).map((n) => ({ ...n, text: text(n.code, n.params, this.lang) }));
+      c.notes = (c.notes ?? []).map((n) => {
+        let r = texted.get(n);
+        if (!r) {
+          r = { ...n, text: text(n.code, n.params, this.lang) };
+          texted.set(n, r);
+        }
+        return r;
+      });
     }
     const capture: CaptureRecord = {
       file,

@@ -96,6 +96,10 @@ export const ANALYSIS_NOTES: Readonly<Record<string, Severity>> = {
   'tcp.pdu.incomplete': 'warn',
   /** A framer broke its contract (e.g. a PDU length of 0); one byte was dropped to go on. */
   'tcp.pdu.framer_error': 'error',
+  /** The open-conversation cap was hit (on the frame that caused the first flush; params cap, flushed). */
+  'conversation.cap_reached': 'warn',
+  /** This conversation was flushed early, idle while the cap was hit (on the conversation; param cap). */
+  'conversation.evicted': 'note',
 };
 
 /** Wireshark's TCP_MAX_UNACKED_SEGMENTS: unacked segments remembered per direction. */
