@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ConversationInfo, ConversationTable } from '../../src/analysis/conversations.js';
+import { AppLayer } from '../../src/analysis/app/index.js';
+import {
+  type ConversationInfo,
+  ConversationTable,
+  DEFAULT_MAX_CONVERSATIONS,
+} from '../../src/analysis/conversations.js';
 import type { ConversationRecord } from '../../src/analysis/model.js';
 import { type EndReason, PduStream, type StreamSink } from '../../src/analysis/reassembly.js';
 import type { Dissection } from '../../src/dissectors/types.js';
@@ -466,6 +471,43 @@ describe('ConversationTable: open-conversation cap', () => {
       first: n,
       packets: { c2s: 0, s2c: 1 },
     });
+  });
+
+  it(`the default cap (${DEFAULT_MAX_CONVERSATIONS}): one more conversation flushes the idlest tenth`, () => {
+    const table = new ConversationTable();
+    const notes: string[] = [];
+    for (let i = 0; i <= DEFAULT_MAX_CONVERSATIONS; i++) {
+      const a = table.onFrame(
+        tcpInput(i + 1, { t: i * 1e-4, from: 'c', seq: 1, flags: 'S', client: client(i), server: SRV }),
+      )!;
+      for (const x of a.notes) notes.push(`${i + 1} ${x.code} ${JSON.stringify(x.params)}`);
+    }
+    expect(notes).toEqual([`${DEFAULT_MAX_CONVERSATIONS + 1} conversation.cap_reached {"cap":10000,"flushed":1000}`]);
+    expect(table.open).toBe(DEFAULT_MAX_CONVERSATIONS + 1 - 1000);
+    expect(table.evicted).toBe(1000);
+  });
+
+  it('the application layer describes a flushed record (onEvict → AppLayer.evict) and drops its state', () => {
+    const app = new AppLayer({ frames: false });
+    const table = new ConversationTable({ maxConversations: 10, streams: app.factory, onEvict: (r) => app.evict(r) });
+    const WEB = { addr: '10.9.0.3', port: 80 };
+    for (let i = 0; i < 30; i++) {
+      app.begin(i + 1, 1_700_000_000 + i, 0);
+      table.onFrame(tcpInput(i + 1, { t: i, from: 'c', seq: 1, flags: 'S', client: client(i), server: WEB }));
+    }
+    app.endFrames();
+    const recs = table.finish();
+    app.finish(recs);
+    expect(recs.filter((r) => r.notes.some((n) => n.code === 'conversation.evicted'))).toHaveLength(20);
+    // every record carries the application fields, flushed or not
+    expect(recs.map((r) => r.app)).toEqual(Array(30).fill('http'));
+    // the flushed conversations' application state is gone: describe() adds nothing any more
+    const probe = { id: 1, notes: [] } as unknown as ConversationRecord;
+    app.describe(probe);
+    expect(probe.app).toBeUndefined();
+    const live = { id: 30, notes: [] } as unknown as ConversationRecord;
+    app.describe(live);
+    expect(live.app).toBe('http');
   });
 
   it('UDP flows count against the cap too; snapshot() still answers for a flushed conversation', () => {
