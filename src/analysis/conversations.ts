@@ -184,7 +184,7 @@ function isoOf(t: number): string {
 export class ConversationTable implements NoteSink {
   /** The open conversations by 4-tuple key. */
   private readonly byKey = new Map<string, Conversation>();
-  /** Every conversation by id - 1; null once flushed (its record is in `flushed`). */
+  /** Every conversation by id - 1; null once its record is final (then it is in `flushed`). */
   private readonly all: (Conversation | null)[] = [];
   private readonly flushed = new Map<number, ConversationRecord>();
   /** Open conversations by (srcport ^ dstport) & (SLOTS - 1): the last one seen there (saves the key string). */
@@ -195,6 +195,7 @@ export class ConversationTable implements NoteSink {
   /** conversation.cap_reached, waiting for the frame that caused the first flush. */
   private capNote: Note | null = null;
   private capHit = false;
+  private evictions = 0;
   private evictNote: NoteRecord | null = null;
   private readonly segIn: SegmentInput = {
     n: 0,
@@ -259,7 +260,7 @@ export class ConversationTable implements NoteSink {
 
   /** Number of conversations flushed early because of the cap. */
   get evicted(): number {
-    return this.flushed.size;
+    return this.evictions;
   }
 
   onFrame(input: FrameInput): FrameAnalysis | undefined {
@@ -347,7 +348,14 @@ export class ConversationTable implements NoteSink {
     const proto = transport === 'tcp' ? 't' : 'u';
     const key = this.key(proto, src, sp, dst, dp);
     const old = this.byKey.get(key);
-    if (old) this.byKey.delete(key); // a reused 4-tuple: the old conversation is closed, not open
+    if (old) {
+      // A reused 4-tuple: the old conversation's streams are closed and no frame reaches it any more, so
+      // its record is final; the table's live state for it is dropped (the application layer keeps its
+      // own for the cross-conversation passes at the end).
+      this.byKey.delete(key);
+      this.flushed.set(old.id, this.record(old));
+      this.all[old.id - 1] = null;
+    }
     if (this.byKey.size >= this.maxConv) this.evictIdle();
     const stream = transport === 'tcp' ? this.tcpStreams++ : this.udpStreams++;
     const c = new Conversation(
@@ -414,6 +422,7 @@ export class ConversationTable implements NoteSink {
     this.frameNotes = savedNotes;
     this.current = savedCurrent;
     c.notes.push(this.evictedNote());
+    this.evictions++;
     const rec = this.record(c);
     // compact: exact-size copies of the lists (a pushed-to array keeps spare capacity)
     if (rec.handshake)
@@ -472,7 +481,7 @@ export class ConversationTable implements NoteSink {
       const base = c.ana!.base(dir);
       if (base !== undefined && base !== tcp.seq_raw) {
         reused = true;
-        for (const s of c.streams!) s.close(c.last, 'reused');
+        this.closeStreams(c, 'reused');
         c = undefined;
       }
     }
