@@ -184,9 +184,8 @@ function isoOf(t: number): string {
 export class ConversationTable implements NoteSink {
   /** The open conversations by 4-tuple key. */
   private readonly byKey = new Map<string, Conversation>();
-  /** Every conversation by id - 1; null once its record is final (then it is in `flushed`). */
-  private readonly all: (Conversation | null)[] = [];
-  private readonly flushed = new Map<number, ConversationRecord>();
+  /** Every conversation by id - 1, or its final record once it was flushed (its live state dropped). */
+  private readonly all: (Conversation | ConversationRecord)[] = [];
   /** Open conversations by (srcport ^ dstport) & (SLOTS - 1): the last one seen there (saves the key string). */
   private readonly slots: (Conversation | undefined)[] = new Array(SLOTS).fill(undefined);
   private readonly maxConv: number;
@@ -195,6 +194,8 @@ export class ConversationTable implements NoteSink {
   /** conversation.cap_reached, waiting for the frame that caused the first flush. */
   private capNote: Note | null = null;
   private capHit = false;
+  /** The key lookup() built for the current frame (a cache miss), for create(). */
+  private missKey: string | null = null;
   private evictions = 0;
   private evictNote: NoteRecord | null = null;
   private readonly segIn: SegmentInput = {
@@ -304,6 +305,7 @@ export class ConversationTable implements NoteSink {
 
   /** The open conversation of a 4-tuple (either direction), or undefined. */
   private lookup(transport: 'tcp' | 'udp', src: string, sp: number, dst: string, dp: number): Conversation | undefined {
+    this.missKey = null;
     const idx = (sp ^ dp) & (SLOTS - 1);
     const s = this.slots[idx];
     if (
@@ -314,7 +316,9 @@ export class ConversationTable implements NoteSink {
     ) {
       return s;
     }
-    const c = this.byKey.get(this.key(transport === 'tcp' ? 't' : 'u', src, sp, dst, dp));
+    const key = this.key(transport === 'tcp' ? 't' : 'u', src, sp, dst, dp);
+    this.missKey = key;
+    const c = this.byKey.get(key);
     if (c) this.slots[idx] = c;
     return c;
   }
@@ -346,15 +350,16 @@ export class ConversationTable implements NoteSink {
     rolesBy: 'syn' | 'port' | 'first',
   ): Conversation {
     const proto = transport === 'tcp' ? 't' : 'u';
-    const key = this.key(proto, src, sp, dst, dp);
+    // lookup() of this frame missed the cache (or found a conversation being replaced) and built the key
+    const key = this.missKey ?? this.key(proto, src, sp, dst, dp);
+    this.missKey = null;
     const old = this.byKey.get(key);
     if (old) {
       // A reused 4-tuple: the old conversation's streams are closed and no frame reaches it any more, so
       // its record is final; the table's live state for it is dropped (the application layer keeps its
       // own for the cross-conversation passes at the end).
       this.byKey.delete(key);
-      this.flushed.set(old.id, this.record(old));
-      this.all[old.id - 1] = null;
+      this.all[old.id - 1] = this.record(old);
     }
     if (this.byKey.size >= this.maxConv) this.evictIdle();
     const stream = transport === 'tcp' ? this.tcpStreams++ : this.udpStreams++;
@@ -429,8 +434,7 @@ export class ConversationTable implements NoteSink {
       rec.handshake = { syn: rec.handshake.syn.slice(), synack: rec.handshake.synack.slice(), ack: rec.handshake.ack };
     rec.close.frames = rec.close.frames.slice();
     rec.notes = rec.notes.slice();
-    this.flushed.set(c.id, rec);
-    this.all[c.id - 1] = null;
+    this.all[c.id - 1] = rec;
     this.byKey.delete(c.key);
     const idx = (c.cPort ^ c.sPort) & (SLOTS - 1);
     if (this.slots[idx] === c) this.slots[idx] = undefined;
@@ -678,22 +682,21 @@ export class ConversationTable implements NoteSink {
     if (!this.finished) {
       this.finished = true;
       for (const c of this.all) {
-        if (!c?.streams) continue;
+        if (!(c instanceof Conversation) || !c.streams) continue;
         this.current = c;
         this.closeStreams(c, 'capture_end');
         this.current = null;
       }
       this.frameNotes = null;
     }
-    return this.all.map((c, i) => (c ? this.record(c) : this.flushed.get(i + 1)!));
+    return this.all.map((c) => (c instanceof Conversation ? this.record(c) : c));
   }
 
   /** The record of conversation `id` as it stands now (live capture), without closing anything. */
   snapshot(id: number): ConversationRecord | undefined {
     const c = this.all[id - 1];
-    if (c) return this.record(c);
-    const f = this.flushed.get(id);
-    return f ? { ...f } : undefined;
+    if (c === undefined) return undefined;
+    return c instanceof Conversation ? this.record(c) : { ...c };
   }
 
   private record(c: Conversation): ConversationRecord {
