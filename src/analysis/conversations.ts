@@ -573,9 +573,12 @@ export class ConversationTable implements NoteSink {
       other.rst(n);
     } else {
       if (seglen > 0) {
+        const data = input.data;
         const off = input.d.payloadOffset;
-        const avail = Math.max(0, Math.min(input.d.payloadLength, seglen, input.data.length - off));
-        out.segment(dataSeq, input.data.subarray(off, off + avail), n, seglen);
+        const avail = Math.max(0, Math.min(input.d.payloadLength, seglen, data.length - off));
+        // A plain Uint8Array view, also when the frame is a Buffer: cheaper than Buffer#subarray, and
+        // slice() downstream then copies (Buffer#slice would keep a view into the reader's chunk).
+        out.segment(dataSeq, new Uint8Array(data.buffer, data.byteOffset + off, avail), n, seglen);
       }
       if (flags & FIN) out.fin((dataSeq + seglen) >>> 0, n);
       if (flags & ACK) other.ack(tcp.ack_raw, n);
