@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type AppFrameOutput, AppLayer } from './analysis/app/index.js';
-import { ConversationTable, type FrameInput } from './analysis/conversations.js';
+import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
 import {
   type AnalysisModel,
   type CaptureRecord,
@@ -25,6 +25,7 @@ import { infoLine } from './explain/info.js';
 import { rawRecord } from './explain/raw.js';
 import { type Lang, text } from './explain/text.js';
 import type { RawRecord } from './explain/types.js';
+import { appOptions, captureOptions, type Limits, resolveLimits, tableOptions } from './limits.js';
 
 export { CaptureError } from './capture/reader.js';
 
@@ -41,6 +42,13 @@ export interface AnalyzeOptions {
   explain?: boolean;
   /** Keep each frame's bytes (base64) and layer offsets in frames[].raw, for the HTML hexdump (default false). */
   keepRaw?: boolean;
+  /** Resource limits (docs/limits.md); each absent one keeps its default. Bad values throw LimitError. */
+  limits?: Partial<Limits>;
+  /**
+   * With keepFrames false: asked for every frame before its record is built, from what the session already
+   * has; false skips the record and onFrame (the text summary's ExplainDigest.want, issue 8).
+   */
+  wantFrame?: (n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined) => boolean;
 }
 
 const VERSION: string = (() => {
@@ -95,8 +103,11 @@ export class AnalysisSession {
   private readonly lang: Lang;
   private readonly keep: boolean;
   private readonly sink: ((f: FrameRecord) => void) | undefined;
+  private readonly want: AnalyzeOptions['wantFrame'];
   private readonly explain: boolean;
   private readonly keepRaw: boolean;
+  /** The limits in force (defaults with AnalyzeOptions.limits over them). */
+  readonly limits: Limits;
   /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
   private readonly app: AppLayer;
   private readonly table: ConversationTable;
@@ -120,12 +131,16 @@ export class AnalysisSession {
     this.lang = opts.lang ?? 'en';
     this.keep = opts.keepFrames ?? true;
     this.sink = opts.onFrame;
+    this.want = this.keep ? undefined : opts.wantFrame;
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
-    this.app = new AppLayer({ frames: this.keep || this.sink !== undefined });
+    this.limits = resolveLimits(opts.limits);
+    this.app = new AppLayer({ ...appOptions(this.limits), frames: this.keep || this.sink !== undefined });
     this.table = new ConversationTable({
+      ...tableOptions(this.limits),
       streams: this.app.factory,
       onEvict: (rec) => this.app.evict(rec),
+      // FrameAnalysis.tcp only for frame records (and wantFrame, which reads it)
       frameDetail: this.keep || this.sink !== undefined,
     });
   }
@@ -162,6 +177,7 @@ export class AnalysisSession {
     const app = this.app.take();
     if (app) this.tallyApp(raw.n, app);
     if (!this.keep && !this.sink) return;
+    if (this.want && !this.want(raw.n, d, a, app)) return;
     const rec = buildFrameRecord(
       {
         n: raw.n,
@@ -281,13 +297,13 @@ export class AnalysisSession {
 /** Analyse a capture file ('-' for standard input; gzip detected by content). */
 export async function analyzeFile(path: string, options: AnalyzeOptions = {}): Promise<AnalysisModel> {
   const session = new AnalysisSession(options);
-  const res = await readCaptureFile(path, (f) => session.push(f));
+  const res = await readCaptureFile(path, (f) => session.push(f), captureOptions(session.limits));
   return session.finish(options.fileName ?? path, res.header, res.warnings, res.damaged);
 }
 
 /** Analyse an in-memory capture (pcap, pcapng, or either gzip-compressed). */
 export function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions = {}): AnalysisModel {
   const session = new AnalysisSession(options);
-  const res = readCaptureBytes(bytes, (f) => session.push(f));
+  const res = readCaptureBytes(bytes, (f) => session.push(f), captureOptions(session.limits));
   return session.finish(options.fileName ?? '(bytes)', res.header, res.warnings, res.damaged);
 }

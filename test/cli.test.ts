@@ -1,5 +1,5 @@
 /** The CLI as a user runs it (built dist/, spawned node): output formats, stdin, exit codes on bad input. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -82,6 +82,47 @@ describe('pcap-explain analyze', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).schema).toBe('pcap-explain/1');
+  });
+});
+
+/** Runs the CLI with its standard output read up to the first line, then closed (as `| head -1` does). */
+function firstLineThenClose(args: string[]): Promise<{ code: number | null; line: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (s: string) => {
+      out += s;
+      if (out.includes('\n')) child.stdout.destroy();
+    });
+    child.stderr.on('data', (s) => {
+      err += s;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, line: out.split('\n')[0]!, err }));
+  });
+}
+
+describe('output closed early or failing', () => {
+  it.each([
+    // frames streamed while the capture is read (20,000 lines), and a report written at the end
+    ['--frames --no-explain', [f('bad/hostile/syn-flood.pcap.gz'), '--frames', '--no-explain'], /^\s+No\.\s+Time/],
+    ['-f json', [f('tcp-loss-after.pcap'), '-f', 'json'], /^\{$/],
+    ['--frames', [f('tcp-loss-after.pcap'), '--frames'], /^pcap-explain /],
+  ])('a reader that leaves after one line (%s): quiet, exit 0', async (_name, args, first) => {
+    const r = await firstLineThenClose(['analyze', ...args]);
+    expect(r.line).toMatch(first);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('-o to a full disk: one line naming the error, exit 1', () => {
+    const r = run([f('tcp-loss-after.pcap'), '--frames', '--no-explain', '-o', '/dev/full']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual(['pcap-explain: ENOSPC: no space left on device, write']);
   });
 });
 

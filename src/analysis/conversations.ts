@@ -88,6 +88,8 @@ export type StreamFactory = (conv: ConversationInfo) => { c2s?: StreamSink; s2c?
 export interface ConversationTableOptions {
   /** Out-of-order bytes buffered per direction before giving up a hole (default 4 MiB). */
   reassemblyCap?: number;
+  /** Out-of-order segments buffered per direction (ByteStreamOptions.maxSegments; default 16,384). */
+  maxSegments?: number;
   /**
    * Open (live) conversations kept at once, TCP and UDP together (default DEFAULT_MAX_CONVERSATIONS;
    * Infinity for no cap). Beyond it the idlest tenth is flushed to the report (conversation.evicted).
@@ -142,7 +144,6 @@ class Conversation {
   /** Direction index of the first FIN / RST sender, -1 when none. */
   finBy = -1;
   rstBy = -1;
-  capNoted = 0;
   /** The 4-tuple key in the table (ConversationTable.key). */
   key = '';
 
@@ -220,6 +221,7 @@ export class ConversationTable implements NoteSink {
   private tcpStreams = 0;
   private udpStreams = 0;
   private readonly cap: number | undefined;
+  private readonly maxSegments: number | undefined;
   private readonly factory: StreamFactory | undefined;
   private readonly noteText: (code: string, params: Record<string, string | number> | undefined) => string;
   /** Notes raised while the current frame is processed. */
@@ -241,6 +243,7 @@ export class ConversationTable implements NoteSink {
 
   constructor(opts: ConversationTableOptions = {}) {
     this.cap = opts.reassemblyCap;
+    this.maxSegments = opts.maxSegments;
     this.factory = opts.streams;
     this.maxConv = Math.max(1, opts.maxConversations ?? DEFAULT_MAX_CONVERSATIONS);
     this.onEvict = opts.onEvict;
@@ -298,7 +301,8 @@ export class ConversationTable implements NoteSink {
     if (!this.frameNotes) this.frameNotes = [];
     this.frameNotes.push(n);
     const c = this.current;
-    if (c && code === 'tcp.reassembly.cap_reached' && c.capNoted++ === 0) {
+    // a reassembly cap: once on the conversation too
+    if (c && code.startsWith('tcp.reassembly.') && !c.notes.some((n) => n.code === code)) {
       c.notes.push({ code, severity: sev, text: this.noteText(code, params), ...(params ? { params } : {}) });
     }
   }
@@ -389,7 +393,7 @@ export class ConversationTable implements NoteSink {
         server: { addr: c.sAddr, port: c.sPort },
         roles_by: rolesBy,
       });
-      const opts = { capBytes: this.cap, notes: this };
+      const opts = { capBytes: this.cap, maxSegments: this.maxSegments, notes: this };
       c.streams = [new ByteStream(sinks?.c2s ?? null, opts), new ByteStream(sinks?.s2c ?? null, opts)];
     } else {
       c.zeekUdp = new ZeekUdp(c.flipped);

@@ -4,9 +4,11 @@
  *
  * - ByteStream: one direction of a connection. Segments go in as (seq, bytes, frame); in-order bytes
  *   come out once, in order, to a StreamSink, with explicit gap events (bytes that will never come:
- *   the receiver acknowledged them, the out-of-order buffer hit its cap, or the stream ended) and one end
- *   event (FIN, RST, port reuse or capture end). Overlaps and retransmitted data are delivered once
- *   (the first copy wins); sequence arithmetic is 32-bit and wraparound-safe.
+ *   the receiver acknowledged them, the out-of-order buffer hit one of its caps, or the stream ended) and
+ *   one end event (FIN, RST, port reuse or capture end). Overlaps and retransmitted data are delivered
+ *   once (already delivered bytes win; among waiting segments the lowest sequence number wins, then the
+ *   first to arrive, like Wireshark's reassembly and a TCP receiver's out-of-order queue); sequence
+ *   arithmetic is 32-bit and wraparound-safe.
  * - PduStream: a StreamSink that cuts the byte stream into PDUs with a PduProtocol's framer: several
  *   PDUs in one segment, one PDU over many segments, each PDU with the frames that carried its bytes.
  *
@@ -34,12 +36,25 @@ export interface NoteSink {
 export interface ByteStreamOptions {
   /** Cap on out-of-order bytes held per direction (default 4 MiB). */
   capBytes?: number;
+  /** Cap on out-of-order segments held per direction (default 16,384). */
+  maxSegments?: number;
   notes?: NoteSink;
 }
 
 export const DEFAULT_REASSEMBLY_CAP = 4 * 1024 * 1024;
 
+/**
+ * Out-of-order segments held per direction. The byte cap alone lets many tiny segments (each an object
+ * and a copy) cost far more memory than their bytes; no real receiver queues this many (Linux charges
+ * each queued segment's buffer overhead to its receive buffer and prunes the queue).
+ */
+export const DEFAULT_REASSEMBLY_MAX_SEGMENTS = 16_384;
+
 interface Pending {
+  /** Stream offset of the first byte (the heap key; unlike seq it does not wrap). */
+  pos: number;
+  /** Arrival order (ties between segments at the same offset: the first copy wins). */
+  ord: number;
   seq: number;
   /** Captured bytes (a copy), or null when the stream has no sink and only tracks ranges. */
   data: Uint8Array | null;
@@ -58,19 +73,29 @@ interface Pending {
  * mid-stream); bytes before the start are ignored. Out-of-order segments wait until the hole before
  * them is filled, or becomes a gap: when the peer acknowledges past the hole (the receiver got bytes
  * the capture missed, as Wireshark's ack_lost_segment), when more than capBytes wait (note
- * tcp.reassembly.cap_reached), or at RST/close. Call ack() only for segments that are not RSTs.
+ * tcp.reassembly.cap_reached) or more than maxSegments segments (tcp.reassembly.segment_cap_reached),
+ * or at RST/close. Call ack() only for segments that are not RSTs.
+ *
+ * Waiting segments are a binary min-heap ordered by (stream offset, arrival), so buffering and
+ * delivering n segments costs O(n log n) whatever order they arrive in (65,536 overlapping segments in
+ * descending order behind a hole took ~20 s with a sorted array).
  */
 export class ByteStream {
   private started = false;
   private next = 0;
   private offset = 0;
+  /** Segments waiting behind a hole: a binary min-heap by (pos, ord). */
   private readonly pending: Pending[] = [];
+  /** Longest waiting segment per start offset: a retransmission of waiting data is dropped at once. */
+  private readonly pendingLen = new Map<number, number>();
+  private arrivals = 0;
   private hasAck = false;
   private ackedTo = 0;
   private hasFin = false;
   private finSeq = 0;
   private ended = false;
   private readonly cap: number;
+  private readonly maxSegments: number;
   private readonly notes: NoteSink | undefined;
   /** Bytes (sequence space) waiting behind a hole. */
   buffered = 0;
@@ -80,19 +105,27 @@ export class ByteStream {
   gaps = 0;
   /** Bytes delivered in order. */
   delivered = 0;
-  /** How often the out-of-order cap forced a gap. */
+  /** How often the out-of-order byte cap forced a gap. */
   capHits = 0;
+  /** How often the out-of-order segment cap forced a gap. */
+  segmentCapHits = 0;
 
   constructor(
     private readonly sink: StreamSink | null,
     opts: ByteStreamOptions = {},
   ) {
     this.cap = opts.capBytes ?? DEFAULT_REASSEMBLY_CAP;
+    this.maxSegments = Math.max(1, opts.maxSegments ?? DEFAULT_REASSEMBLY_MAX_SEGMENTS);
     this.notes = opts.notes;
   }
 
   get isEnded(): boolean {
     return this.ended;
+  }
+
+  /** Segments waiting behind a hole. */
+  get pendingSegments(): number {
+    return this.pending.length;
   }
 
   /** Stream offset of the next byte expected. */
@@ -128,6 +161,13 @@ export class ByteStream {
       this.capHits++;
       this.notes?.note('tcp.reassembly.cap_reached', { cap: this.cap, buffered: this.buffered }, frame);
       while (this.buffered > this.cap && this.pending.length > 0) this.forceFirst(frame);
+      this.drain(frame);
+    }
+    if (this.pending.length > this.maxSegments) {
+      this.segmentCapHits++;
+      const segments = this.pending.length;
+      this.notes?.note('tcp.reassembly.segment_cap_reached', { cap: this.maxSegments, segments }, frame);
+      while (this.pending.length > this.maxSegments) this.forceFirst(frame);
       this.drain(frame);
     }
     this.checkFin(frame);
@@ -190,15 +230,14 @@ export class ByteStream {
   }
 
   private buffer(seq: number, bytes: Uint8Array, len: number, frame: number): void {
-    const p = this.pending;
-    const d = seqDiff(seq, this.next);
-    let i = p.length;
-    while (i > 0 && seqDiff(p[i - 1]!.seq, this.next) > d) i--;
-    // The same range again (a retransmission of buffered data): keep the first copy.
-    if (i > 0 && p[i - 1]!.seq === seq && p[i - 1]!.len >= len) return;
+    const pos = this.offset + seqDiff(seq, this.next);
+    // The same range again (a retransmission of waiting data): the first copy wins, it adds nothing.
+    const known = this.pendingLen.get(pos);
+    if (known !== undefined && known >= len) return;
+    this.pendingLen.set(pos, len);
     const avail = Math.min(bytes.length, len);
     const data = this.sink ? bytes.slice(0, avail) : null;
-    p.splice(i, 0, { seq, data, avail, len, frame });
+    this.push({ pos, ord: this.arrivals++, seq, data, avail, len, frame });
     this.buffered += len;
   }
 
@@ -207,24 +246,60 @@ export class ByteStream {
     const p = this.pending;
     while (p.length > 0) {
       const first = p[0]!;
-      const d = seqDiff(first.seq, this.next);
+      const d = first.pos - this.offset;
       if (d > 0) {
         if (!this.hasAck || seqDiff(this.ackedTo, first.seq) < 0) return;
         this.emitGap(d, frame);
       }
-      p.shift();
-      this.buffered -= first.len;
+      this.pop();
       this.deliverPending(first, frame);
     }
   }
 
   /** Give up the hole before the first buffered segment (cap reached, RST or end). */
   private forceFirst(frame: number): void {
-    const first = this.pending.shift()!;
-    this.buffered -= first.len;
-    const d = seqDiff(first.seq, this.next);
+    const first = this.pop();
+    const d = first.pos - this.offset;
     if (d > 0) this.emitGap(d, frame);
     this.deliverPending(first, frame);
+  }
+
+  private push(s: Pending): void {
+    const h = this.pending;
+    let i = h.length;
+    h.push(s);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!before(s, h[up]!)) break;
+      h[i] = h[up]!;
+      i = up;
+    }
+    h[i] = s;
+  }
+
+  /** Remove the first waiting segment (lowest offset, then first arrived). */
+  private pop(): Pending {
+    const h = this.pending;
+    const top = h[0]!;
+    const last = h.pop()!;
+    const n = h.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(h[r]!, h[l]!) ? r : l;
+        if (!before(h[c]!, last)) break;
+        h[i] = h[c]!;
+        i = c;
+      }
+      h[i] = last;
+    }
+    this.buffered -= top.len;
+    // Segments at one offset leave one after another: the last of them clears the entry.
+    if (n === 0 || h[0]!.pos !== top.pos) this.pendingLen.delete(top.pos);
+    return top;
   }
 
   private deliverPending(s: Pending, frame: number): void {
@@ -260,6 +335,11 @@ export class ByteStream {
     this.missed += length;
     this.gaps++;
   }
+}
+
+/** Heap order: lower stream offset first, then earlier arrival. */
+function before(a: Pending, b: Pending): boolean {
+  return a.pos < b.pos || (a.pos === b.pos && a.ord < b.ord);
 }
 
 /**

@@ -90,6 +90,8 @@ export const ANALYSIS_NOTES: Readonly<Record<string, Severity>> = {
   'tcp.analysis.zero_window_probe_ack': 'note',
   /** Out-of-order data buffered for one direction reached the cap; the missing bytes were given up. */
   'tcp.reassembly.cap_reached': 'warn',
+  /** Too many out-of-order segments were waiting for one direction; the missing bytes were given up. */
+  'tcp.reassembly.segment_cap_reached': 'warn',
   /** A PDU claimed a length above the PDU buffer cap; its bytes were skipped without buffering. */
   'tcp.pdu.too_large': 'warn',
   /** A PDU was cut short by a capture gap or the end of the stream. */

@@ -20,6 +20,8 @@ export const CAPTURE_ERROR = {
   GZIP_CORRUPT: 'capture.gzip_corrupt',
   /** gzip magic, but the stream ends before a single byte could be decompressed. */
   GZIP_TRUNCATED: 'capture.gzip_truncated',
+  /** gzip magic, but its first bytes already decompress to more than the in-memory limit (maxGunzipBytes). */
+  GZIP_LIMIT: 'capture.gzip_limit',
 } as const;
 
 export type CaptureErrorCode = (typeof CAPTURE_ERROR)[keyof typeof CAPTURE_ERROR];
@@ -34,6 +36,8 @@ export const CAPTURE_WARNING = {
   GZIP_TRUNCATED: 'capture.gzip_truncated',
   /** The gzip stream is corrupt part-way; everything decompressed before was read. params: reason. Sets damaged. */
   GZIP_CORRUPT: 'capture.gzip_corrupt',
+  /** An in-memory gzip capture decompresses to more than the limit; what fits was read. params: limit. Sets damaged. */
+  GZIP_LIMIT: 'capture.gzip_limit',
   /** A pcapng packet names an interface id the section never described; that packet is skipped. params: interface. Sets damaged. */
   UNKNOWN_INTERFACE: 'capture.unknown_interface',
   /** A pcapng option list runs past its block; the remaining options of that block are ignored. params: block. */

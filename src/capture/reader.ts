@@ -3,7 +3,8 @@
  * 1f 8b), keeps only the unconsumed tail of a chunk between pushes, and hands out frames.
  *
  *   CaptureReader      push parser: push(chunk)… end(); a callback per frame.
- *   readCaptureBytes   a whole in-memory capture, synchronously (gzip via zlib.gunzipSync).
+ *   readCaptureBytes   a whole in-memory capture, synchronously (gzip via zlib.gunzipSync, at most
+ *                      maxGunzipBytes decompressed).
  *   readCaptureFile    a file path ('-' = stdin), a Node readable or an async iterable of chunks,
  *                      with a callback per frame → Promise<CaptureResult>.
  *   openCapture        the same source as an async iterable of frame batches (one per chunk).
@@ -44,7 +45,17 @@ export interface CaptureReaderOptions {
   compressed?: boolean;
   /** Warnings kept per code; the rest are counted in one capture.warnings_suppressed (default 20). */
   maxWarningsPerCode?: number;
+  /**
+   * readCaptureBytes only: most bytes a gzip capture is decompressed to in memory (default 256 MiB); the
+   * rest is not read (capture.gzip_limit). The streaming readers hold one 64 KiB chunk at a time: no limit.
+   */
+  maxGunzipBytes?: number;
 }
+
+/** Warnings kept per code by default. */
+export const DEFAULT_MAX_WARNINGS_PER_CODE = 20;
+/** Most bytes readCaptureBytes decompresses a gzip capture to by default. */
+export const DEFAULT_MAX_GUNZIP_BYTES = 256 * 1024 * 1024;
 
 const EMPTY = new Uint8Array(0);
 const GZIP_0 = 0x1f;
@@ -79,7 +90,7 @@ export class CaptureReader implements ParserHost {
   constructor(onFrame: FrameCallback, opts: CaptureReaderOptions = {}) {
     this.onFrame = onFrame;
     this.compressed = opts.compressed ?? false;
-    this.maxPerCode = opts.maxWarningsPerCode ?? 20;
+    this.maxPerCode = opts.maxWarningsPerCode ?? DEFAULT_MAX_WARNINGS_PER_CODE;
   }
 
   /** The file header / first section header, once read. pcapng interfaces grow as they are read. */
@@ -259,9 +270,79 @@ function zlibReason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+function tooLarge(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE';
+}
+
 /**
- * Reads a whole in-memory capture synchronously. gzip (1f 8b) is decompressed first; a cut-short gzip
- * stream yields what could be decompressed plus capture.gzip_truncated. Throws only CaptureError.
+ * What the first `end` bytes of a gzip stream decompress to (as far as they go), or undefined when that is
+ * more than `cap` bytes (zlib stops as soon as it is).
+ */
+function gunzipPrefix(bytes: Uint8Array, end: number, cap: number): Uint8Array | undefined {
+  try {
+    return gunzipSync(bytes.subarray(0, end), { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: cap });
+  } catch (e) {
+    return tooLarge(e) ? undefined : EMPTY;
+  }
+}
+
+/** Halvings of the input range once the output has passed the cap: the prefix read is within 1/16 of it. */
+const GUNZIP_BISECT = 4;
+
+/**
+ * The decompressed start of a gzip stream that decompresses to more than `cap` bytes, without ever
+ * holding more than `cap` of it: input prefixes doubling in length until one's output passes the cap
+ * (each try stops as soon as it does; about two caps of work in all), then a few halvings. The prefix
+ * kept ends within 1/16 of the input range where the output passed the cap.
+ */
+function gunzipUpTo(bytes: Uint8Array, cap: number): Uint8Array {
+  let lo = 0;
+  let hi = bytes.length;
+  for (let k = 512; k < bytes.length; k *= 2) {
+    if (gunzipPrefix(bytes, k, cap) === undefined) {
+      hi = k;
+      break;
+    }
+    lo = k;
+  }
+  for (let i = 0; i < GUNZIP_BISECT && hi - lo > 1; i++) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (gunzipPrefix(bytes, mid, cap) === undefined) hi = mid;
+    else lo = mid;
+  }
+  return gunzipPrefix(bytes, lo, cap) ?? EMPTY;
+}
+
+/** A whole gzip stream decompressed, at most `cap` bytes of it, and what went wrong. */
+function gunzipBounded(bytes: Uint8Array, cap: number): { data: Uint8Array; warning?: CaptureWarning } {
+  try {
+    return { data: gunzipSync(bytes, { maxOutputLength: cap }) };
+  } catch (e) {
+    if (tooLarge(e)) {
+      const data = gunzipUpTo(bytes, cap);
+      return { data, warning: { code: CAPTURE_WARNING.GZIP_LIMIT, offset: data.length, params: { limit: cap } } };
+    }
+    if (zlibCode(e) === 'Z_BUF_ERROR') {
+      // Cut short: decompress what is there.
+      let data: Uint8Array = EMPTY;
+      try {
+        data = gunzipSync(bytes, { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: cap });
+      } catch (e2) {
+        if (tooLarge(e2)) data = gunzipUpTo(bytes, cap);
+      }
+      return { data, warning: { code: CAPTURE_WARNING.GZIP_TRUNCATED, offset: data.length } };
+    }
+    return {
+      data: EMPTY,
+      warning: { code: CAPTURE_WARNING.GZIP_CORRUPT, offset: 0, params: { reason: zlibReason(e) } },
+    };
+  }
+}
+
+/**
+ * Reads a whole in-memory capture synchronously. gzip (1f 8b) is decompressed first, to at most
+ * maxGunzipBytes (more: capture.gzip_limit, the frames in what fits are read); a cut-short gzip stream
+ * yields what could be decompressed plus capture.gzip_truncated. Throws only CaptureError.
  */
 export function readCaptureBytes(
   bytes: Uint8Array,
@@ -272,22 +353,9 @@ export function readCaptureBytes(
   let gzipWarning: CaptureWarning | undefined;
   const compressed = isGzip(bytes);
   if (compressed) {
-    try {
-      data = gunzipSync(bytes);
-    } catch (e) {
-      if (zlibCode(e) === 'Z_BUF_ERROR') {
-        // Cut short: decompress what is there.
-        try {
-          data = gunzipSync(bytes, { finishFlush: zc.Z_SYNC_FLUSH });
-        } catch {
-          data = new Uint8Array(0);
-        }
-        gzipWarning = { code: CAPTURE_WARNING.GZIP_TRUNCATED, offset: data.length };
-      } else {
-        data = new Uint8Array(0);
-        gzipWarning = { code: CAPTURE_WARNING.GZIP_CORRUPT, offset: 0, params: { reason: zlibReason(e) } };
-      }
-    }
+    const out = gunzipBounded(bytes, opts.maxGunzipBytes ?? DEFAULT_MAX_GUNZIP_BYTES);
+    data = out.data;
+    gzipWarning = out.warning;
     if (gzipWarning !== undefined && data.length === 0) throw gzipFatal(gzipWarning);
   }
   const reader = new CaptureReader(onFrame, { ...opts, compressed });
@@ -303,6 +371,12 @@ function gzipFatal(w: CaptureWarning): CaptureError {
     return new CaptureError(
       CAPTURE_ERROR.GZIP_TRUNCATED,
       'gzip stream cut short before any data could be decompressed',
+    );
+  }
+  if (w.code === CAPTURE_WARNING.GZIP_LIMIT) {
+    return new CaptureError(
+      CAPTURE_ERROR.GZIP_LIMIT,
+      `gzip data decompresses to more than ${w.params?.limit} bytes (the gunzipBytes limit) before a capture header`,
     );
   }
   return new CaptureError(CAPTURE_ERROR.GZIP_CORRUPT, `gzip data is corrupt (${w.params?.reason ?? 'unknown'})`);

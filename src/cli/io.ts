@@ -5,21 +5,95 @@ export const EXIT = { OK: 0, UNREADABLE: 1, DAMAGED: 2, CHECK_FAILED: 3 } as con
 
 export interface Sink {
   write(s: string): void;
+  /** Flushes and waits until everything is written; rejects when the output failed (not when its reader left). */
   close(): Promise<void>;
+  /**
+   * Resolves when the output can take more (undefined when it can now; also settles when the output fails
+   * or closes), so that reading paced by it stays bounded when the output's reader is slower.
+   */
+  drained?(): Promise<void> | undefined;
+  /** The output can take no more (its reader closed the pipe, or writing failed): stop producing. */
+  readonly broken?: boolean;
   isTTY: boolean;
 }
 
 /** yargs reads a lone "-" as an empty value; it stands for standard input, so it is renamed before parsing. */
 export const STDIN_ARG = '\u0000stdin';
 
+/** How an output stream failed: EPIPE (the reader closed the pipe, as `| head` does) is not an error. */
+interface OutputState {
+  broken: boolean;
+  error: Error | undefined;
+}
+
+function watch(out: NodeJS.WritableStream): OutputState {
+  const state: OutputState = { broken: false, error: undefined };
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    state.broken = true;
+    if (e.code !== 'EPIPE' && !state.error) state.error = e;
+  });
+  out.on('close', () => {
+    state.broken = true;
+  });
+  return state;
+}
+
+let stdoutState: OutputState | undefined;
+
+/**
+ * Standard output's state, watched from the first call on: a closed pipe is remembered instead of
+ * crashing the process with an unhandled 'error' event (commands stop quietly, exit status 0).
+ */
+export function stdoutOutput(): OutputState {
+  stdoutState ??= watch(process.stdout);
+  return stdoutState;
+}
+
+/** Ends close(): fails with the output's error (once its 'error' event has landed), never for EPIPE. */
+function settle(state: OutputState, e: Error | null | undefined, res: () => void, rej: (e: Error) => void): void {
+  setImmediate(() => {
+    const code = (e as NodeJS.ErrnoException | null | undefined)?.code;
+    const err = state.error ?? (e && code !== 'EPIPE' && code !== 'ERR_STREAM_DESTROYED' ? e : undefined);
+    if (err) rej(err);
+    else res();
+  });
+}
+
+/** Resolves when `out` can take more, or fails or closes (undefined when it can take more now, or never will). */
+function drainedOf(out: NodeJS.WritableStream & { writableNeedDrain?: boolean }, state: OutputState) {
+  if (!out.writableNeedDrain || state.broken) return undefined;
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
+}
+
 export async function openSink(path: string | undefined): Promise<Sink> {
   if (!path || path === '-') {
+    const out = process.stdout;
+    const state = stdoutOutput();
+    // (after EPIPE, process.stdout emits 'error' and 'close' but does not report itself destroyed)
     return {
       write: (s) => {
-        process.stdout.write(s);
+        if (!state.broken) out.write(s);
       },
-      close: () => new Promise((res) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', res) : res())),
-      isTTY: Boolean(process.stdout.isTTY),
+      // an empty write's callback comes once everything before it is written, with their error
+      close: () =>
+        new Promise((res, rej) =>
+          state.broken ? settle(state, null, res, rej) : out.write('', (e) => settle(state, e, res, rej)),
+        ),
+      drained: () => drainedOf(out, state),
+      get broken() {
+        return state.broken;
+      },
+      isTTY: Boolean(out.isTTY),
     };
   }
   const ws: WriteStream = createWriteStream(path);
@@ -27,9 +101,11 @@ export async function openSink(path: string | undefined): Promise<Sink> {
     ws.once('open', () => res());
     ws.once('error', rej);
   });
+  const state = watch(ws);
   let buf = '';
   return {
     write: (s) => {
+      if (state.broken) return;
       buf += s;
       if (buf.length > 1 << 16) {
         ws.write(buf);
@@ -38,9 +114,15 @@ export async function openSink(path: string | undefined): Promise<Sink> {
     },
     close: () =>
       new Promise((res, rej) => {
-        ws.on('error', rej);
-        ws.end(buf, () => res());
+        if (state.broken) {
+          ws.destroy();
+          settle(state, null, res, rej);
+        } else ws.end(buf, (e?: Error | null) => settle(state, e ?? null, res, rej));
       }),
+    drained: () => drainedOf(ws, state),
+    get broken() {
+      return state.broken;
+    },
     isTTY: false,
   };
 }
@@ -60,6 +142,10 @@ export function buffered(sink: Sink): Sink {
       if (buf) sink.write(buf);
       buf = '';
       await sink.close();
+    },
+    drained: () => sink.drained?.(),
+    get broken() {
+      return sink.broken;
     },
     isTTY: sink.isTTY,
   };

@@ -1,39 +1,441 @@
 /**
- * The frames the story and the overview need when the full frame list is not kept (the streaming text
- * summary): ARP, SYN/FIN/RST segments, segments with tcp.analysis flags or warnings, the first frame of
- * each conversation, frames outside conversations, and the TCP ACKs that answer an MQTT PUBLISH. A few
- * frames per conversation instead of all of them; per-frame explanations are not made from a digest.
+ * What the story and the overview need when the full frame list is not kept (the streaming text summary),
+ * in memory that does not grow with the frame count: a few frame records per conversation (the first frame
+ * each way, the first FIN each way, the first RST, the TCP ACKs that answer the first QoS 0 MQTT PUBLISH
+ * each way), the first frames of each warning note, a bounded number of ARP frames per pair of addresses and
+ * of other frames outside conversations, plus exact running totals for everything the explanation counts
+ * over all frames (tcp.analysis flags per conversation, payload frames before the ending, ARP frames,
+ * frames outside conversations and their protocols, the last MAC each ARP sender announced).
+ *
+ * The session asks `want()` before it builds a frame's record, from the dissection and the analysis it
+ * already has, so frames nobody needs cost no record; `push()` then keeps the record. `push()` alone also
+ * works (it reads the same facts from the record). Per-frame explanations are not made from a digest.
  */
+import type { AppFrameOutput } from '../analysis/app/index.js';
+import type { FrameAnalysis } from '../analysis/conversations.js';
 import type { FrameRecord } from '../analysis/model.js';
+import { type Dissection, type Layer, TCP_FLAG } from '../dissectors/types.js';
 
-export class ExplainDigest {
+/** Frame numbers kept per tcp.analysis-flagged conversation (the overview item lists the first 50). */
+export const FLAGGED_FRAMES = 50;
+/** Frames kept per warning/error note code (the overview lists the first 50 frames of each note). */
+export const NOTE_FRAMES = 50;
+/** ARP frames kept per pair of addresses; the rest are counted (story.arp.more). */
+export const ARP_FRAMES = 16;
+/** Frames outside conversations kept per pair of IP addresses (the hosts list reads them). */
+export const OTHER_FRAMES = 1;
+
+/** Running totals of one conversation. */
+export interface ConvTotals {
+  /** tcp.analysis flag → frames carrying it. */
+  readonly trouble: Map<string, number>;
+  /** The first FLAGGED_FRAMES frames with a tcp.analysis flag. */
+  readonly flagged: number[];
+  /** Frames with TCP payload: first, last, the one before the last, the last before the first FIN / RST. */
+  firstData?: number;
+  lastData?: number;
+  prevData?: number;
+  dataBeforeFin?: number;
+  dataBeforeRst?: number;
+  /** Direction bits (1 c2s, 2 s2c) whose first frame / first FIN was kept. */
+  dirs: number;
+  fins: number;
+  finAt?: number;
+  rstAt?: number;
+  /** First QoS 0 MQTT PUBLISH each way; per mark: ACK found, bare segments after it kept (direction bits). */
+  readonly pub: [number | undefined, number | undefined];
+  readonly pubAcked: [boolean, boolean];
+  readonly pubAfter: [number, number];
+}
+
+/** First and last frame numbers and the count of a run of frames. */
+export interface Span {
+  first: number;
+  last: number;
+  count: number;
+}
+
+/** What the story and the overview read from a digest instead of scanning every frame. */
+export interface DigestTotals {
+  readonly convs: ReadonlyMap<number, ConvTotals>;
+  /** ARP frames in the capture. */
+  readonly arpFrames: number;
+  /** ARP sender IP → the MAC its last ARP frame gave (the hosts list). */
+  readonly arpMacs: ReadonlyMap<string, string>;
+  /** ARP frames not kept, per pair of addresses ("a|b"). */
+  readonly arpDropped: ReadonlyMap<string, Span>;
+  /** Frames outside conversations that are not ARP, and the last protocol of each, in order of appearance. */
+  readonly other: Span | undefined;
+  readonly otherProtocols: ReadonlySet<string>;
+}
+
+/** The facts of one frame the digest decides on (read from the dissection or from a frame record). */
+interface Facts {
+  n: number;
+  conv: number | undefined;
+  /** 1 c2s (or the first sender), 2 s2c. */
+  dir: number;
+  tcp: boolean;
+  flags: number;
+  len: number;
+  analysis: readonly string[] | undefined;
+  acks: number | undefined;
+  /** Frame completes a QoS 0 MQTT PUBLISH. */
+  pubQos0: boolean;
+  ethSrc: string | undefined;
+  ethDst: string | undefined;
+  ipSrc: string | undefined;
+  ipDst: string | undefined;
+  arpSender: string | undefined;
+  arpTarget: string | undefined;
+  arpMac: string | undefined;
+  arpReply: boolean;
+  lastProto: string;
+}
+
+interface NoteLike {
+  readonly code: string;
+  readonly severity: string;
+}
+
+const DIGESTS = new WeakMap<readonly FrameRecord[], DigestTotals>();
+
+/** The totals of the digest whose frame list this is (undefined for a full frame list). */
+export function digestTotals(frames: readonly FrameRecord[]): DigestTotals | undefined {
+  return DIGESTS.get(frames);
+}
+
+/** Unordered pair key of two addresses. */
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** At most one TCP flag set (a record's flags list then has one entry: the flag or "<None>"). */
+function bare(flags: number): boolean {
+  return (flags & (flags - 1)) === 0;
+}
+
+const FLAG_BITS: Readonly<Record<string, number>> = TCP_FLAG;
+
+function newConv(): ConvTotals {
+  return {
+    trouble: new Map(),
+    flagged: [],
+    dirs: 0,
+    fins: 0,
+    pub: [undefined, undefined],
+    pubAcked: [false, false],
+    pubAfter: [0, 0],
+  };
+}
+
+export class ExplainDigest implements DigestTotals {
   readonly frames: FrameRecord[] = [];
-  private readonly seenConv = new Set<number>();
-  private readonly publishes = new Set<number>();
-  private readonly ackedPublish = new Set<number>();
+  readonly convs = new Map<number, ConvTotals>();
+  arpFrames = 0;
+  readonly arpMacs = new Map<string, string>();
+  readonly arpDropped = new Map<string, Span>();
+  other: Span | undefined;
+  readonly otherProtocols = new Set<string>();
+  private readonly arpKept = new Map<string, number>();
+  /** Per pair: the sender of the last kept ARP request while no reply followed it. */
+  private readonly arpLastRequest = new Map<string, string>();
+  private readonly otherKept = new Map<string, number>();
+  private readonly noteCounts = new Map<string, number>();
+  private dockerSeen = false;
+  /** The frame want() accepted last (its record is expected in push()). */
+  private accepted = -1;
+  private readonly f: Facts = {
+    n: 0,
+    conv: undefined,
+    dir: 1,
+    tcp: false,
+    flags: 0,
+    len: 0,
+    analysis: undefined,
+    acks: undefined,
+    pubQos0: false,
+    ethSrc: undefined,
+    ethDst: undefined,
+    ipSrc: undefined,
+    ipDst: undefined,
+    arpSender: undefined,
+    arpTarget: undefined,
+    arpMac: undefined,
+    arpReply: false,
+    lastProto: '?',
+  };
 
-  push(f: FrameRecord): void {
-    if (this.wanted(f)) this.frames.push(f);
+  constructor() {
+    DIGESTS.set(this.frames, this);
   }
 
-  private wanted(f: FrameRecord): boolean {
-    if (f.conversation === undefined) return true;
-    let keep = false;
-    if (!this.seenConv.has(f.conversation)) {
-      this.seenConv.add(f.conversation);
-      keep = true;
+  /**
+   * Called by the session for every frame before its record is built (AnalyzeOptions.wantFrame): counts the
+   * frame and says whether its record is needed.
+   */
+  want(n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined): boolean {
+    const f = this.reset(n);
+    f.conv = a?.conversation;
+    f.dir = a?.direction === 's2c' ? 2 : 1;
+    const layers = d.layers as Layer[];
+    if (a !== undefined) {
+      // a conversation's frame: only its (last) TCP layer matters, and its (last) Ethernet layer until a
+      // Docker-like MAC was seen
+      let eth = !this.dockerSeen;
+      let tcp = true;
+      for (let i = layers.length - 1; i >= 0 && (eth || tcp); i--) {
+        const l = layers[i]!;
+        if (tcp && l.kind === 'tcp') {
+          this.tcpFacts(f, l.flags, l.payload_len, a);
+          tcp = false;
+        } else if (eth && l.kind === 'eth') {
+          f.ethSrc = l.src;
+          f.ethDst = l.dst;
+          eth = false;
+        }
+      }
+    } else this.layerFacts(f, layers, a);
+    if (app?.proto) f.lastProto = app.proto;
+    if (app) for (const e of app.entries) if (e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos) f.pubQos0 = true;
+    let keep = d.notes.length > 0 && this.notes(d.notes);
+    if (a && a.notes.length > 0 && this.notes(a.notes)) keep = true;
+    if (app && app.notes.length > 0 && this.notes(app.notes)) keep = true;
+    if (this.observe(f)) keep = true;
+    this.accepted = keep ? n : -1;
+    return keep;
+  }
+
+  private tcpFacts(f: Facts, flags: number, len: number, a: FrameAnalysis | undefined): void {
+    f.tcp = true;
+    f.flags = flags;
+    f.len = len;
+    f.analysis = a?.tcp?.analysis;
+    f.acks = a?.tcp?.acks_frame;
+  }
+
+  /** Every layer: addresses (hosts, the Docker check), ARP, TCP, the last protocol (frames outside conversations). */
+  private layerFacts(f: Facts, layers: readonly Layer[], a: FrameAnalysis | undefined): void {
+    let last = '';
+    for (const l of layers) {
+      switch (l.kind) {
+        case 'unknown':
+          continue;
+        case 'eth':
+          f.ethSrc = l.src;
+          f.ethDst = l.dst;
+          break;
+        case 'ip':
+        case 'ipv6':
+          if (f.ipSrc === undefined) {
+            f.ipSrc = l.src;
+            f.ipDst = l.dst;
+          }
+          break;
+        case 'arp':
+          f.arpSender = l.sender_ip;
+          f.arpTarget = l.target_ip;
+          f.arpMac = l.sender_mac;
+          f.arpReply = l.op === 'reply';
+          break;
+        case 'tcp':
+          this.tcpFacts(f, l.flags, l.payload_len, a);
+          break;
+      }
+      last = l.kind;
     }
-    const t = f.tcp;
-    if (f.app?.some((e) => e.proto === 'mqtt' && e.kind === 'PUBLISH')) this.publishes.add(f.n);
+    f.lastProto = last || '?';
+  }
+
+  /** Keeps a record want() accepted; a record that did not go through want() is counted and judged here. */
+  push(rec: FrameRecord): void {
+    if (rec.n === this.accepted) {
+      this.accepted = -1;
+      this.frames.push(rec);
+      return;
+    }
+    const f = this.reset(rec.n);
+    f.conv = rec.conversation;
+    f.dir = 1;
+    if (rec.conversation !== undefined) {
+      const first = this.firstSrc.get(rec.conversation);
+      if (first === undefined) this.firstSrc.set(rec.conversation, rec.src);
+      else if (first !== rec.src) f.dir = 2;
+    }
+    if (rec.eth) {
+      f.ethSrc = rec.eth.src;
+      f.ethDst = rec.eth.dst;
+    }
+    if (rec.ip) {
+      f.ipSrc = rec.ip.src;
+      f.ipDst = rec.ip.dst;
+    }
+    if (rec.arp) {
+      f.arpSender = rec.arp.sender_ip;
+      f.arpTarget = rec.arp.target_ip;
+      f.arpMac = rec.arp.sender_mac;
+      f.arpReply = rec.arp.op === 'reply';
+    }
+    const t = rec.tcp;
     if (t) {
-      if (t.flags.some((x) => x === 'SYN' || x === 'FIN' || x === 'RST')) keep = true;
-      if (t.analysis?.length) keep = true;
-      if (t.acks_frame !== undefined && this.publishes.has(t.acks_frame) && !this.ackedPublish.has(f.conversation)) {
-        this.ackedPublish.add(f.conversation);
+      f.tcp = true;
+      for (const x of t.flags) f.flags |= FLAG_BITS[x] ?? 0;
+      f.len = t.len;
+      f.analysis = t.analysis;
+      f.acks = t.acks_frame;
+    }
+    f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
+    if (rec.app?.some((e) => e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos)) f.pubQos0 = true;
+    let keep = this.notes(rec.notes);
+    if (this.observe(f)) keep = true;
+    if (keep) this.frames.push(rec);
+  }
+
+  /** Sender of each conversation's first record (push() without want(): the direction of a record). */
+  private readonly firstSrc = new Map<number, string>();
+
+  private reset(n: number): Facts {
+    const f = this.f;
+    f.n = n;
+    f.conv = undefined;
+    f.dir = 1;
+    f.tcp = false;
+    f.flags = 0;
+    f.len = 0;
+    f.analysis = undefined;
+    f.acks = undefined;
+    f.pubQos0 = false;
+    f.ethSrc = undefined;
+    f.ethDst = undefined;
+    f.ipSrc = undefined;
+    f.ipDst = undefined;
+    f.arpSender = undefined;
+    f.arpTarget = undefined;
+    f.arpMac = undefined;
+    f.arpReply = false;
+    f.lastProto = '?';
+    return f;
+  }
+
+  /** Warning and error notes (not tcp.analysis: counted per conversation): the first NOTE_FRAMES of each code. */
+  private notes(notes: readonly NoteLike[]): boolean {
+    let keep = false;
+    for (const note of notes) {
+      if (note.severity !== 'warn' && note.severity !== 'error') continue;
+      if (note.code.startsWith('tcp.analysis.')) continue;
+      const c = this.noteCounts.get(note.code) ?? 0;
+      if (c < NOTE_FRAMES) keep = true;
+      this.noteCounts.set(note.code, c + 1);
+    }
+    return keep;
+  }
+
+  private observe(f: Facts): boolean {
+    let keep = false;
+    if (!this.dockerSeen && f.ethSrc !== undefined) {
+      if (f.ethSrc.startsWith('02:42:') || f.ethDst!.startsWith('02:42:')) {
+        this.dockerSeen = true;
         keep = true;
       }
     }
-    if (f.notes.some((n) => n.severity === 'warn' || n.severity === 'error')) keep = true;
+    if (f.conv === undefined) return this.outside(f) || keep;
+    let s = this.convs.get(f.conv);
+    if (!s) {
+      s = newConv();
+      this.convs.set(f.conv, s);
+    }
+    const bit = f.dir;
+    if (!(s.dirs & bit)) {
+      s.dirs |= bit;
+      keep = true;
+    }
+    if (!f.tcp) return keep;
+    const n = f.n;
+    if (f.flags & TCP_FLAG.FIN) {
+      if (s.finAt === undefined) {
+        s.finAt = n;
+        if (s.lastData !== undefined) s.dataBeforeFin = s.lastData;
+      }
+      if (!(s.fins & bit)) {
+        s.fins |= bit;
+        keep = true;
+      }
+    }
+    if (f.flags & TCP_FLAG.RST && s.rstAt === undefined) {
+      s.rstAt = n;
+      if (s.lastData !== undefined) s.dataBeforeRst = s.lastData;
+      keep = true;
+    }
+    if (f.len > 0) {
+      if (s.firstData === undefined) s.firstData = n;
+      if (s.lastData !== undefined) s.prevData = s.lastData;
+      s.lastData = n;
+    }
+    if (f.analysis && f.analysis.length > 0) {
+      for (const x of f.analysis) s.trouble.set(x, (s.trouble.get(x) ?? 0) + 1);
+      if (s.flagged.length < FLAGGED_FRAMES) s.flagged.push(n);
+    }
+    if (f.len === 0 && this.answersPublish(s, f)) keep = true;
+    if (f.pubQos0) {
+      const i = bit - 1;
+      if (s.pub[i] === undefined) s.pub[i] = n;
+    }
     return keep;
+  }
+
+  /**
+   * A segment without payload after the first QoS 0 PUBLISH of either direction: the first that ACKs it,
+   * and the first bare one (a single flag) each way, as the overview's teaching note looks for.
+   */
+  private answersPublish(s: ConvTotals, f: Facts): boolean {
+    let keep = false;
+    for (let i = 0; i < 2; i++) {
+      const p = s.pub[i];
+      if (p === undefined) continue;
+      if (f.acks === p && !s.pubAcked[i]) {
+        s.pubAcked[i] = true;
+        keep = true;
+      }
+      if (bare(f.flags) && !(s.pubAfter[i]! & f.dir)) {
+        s.pubAfter[i]! |= f.dir;
+        keep = true;
+      }
+    }
+    return keep;
+  }
+
+  /** ARP and other frames outside conversations. */
+  private outside(f: Facts): boolean {
+    if (f.arpSender !== undefined) {
+      this.arpFrames++;
+      if (f.arpSender !== '0.0.0.0') this.arpMacs.set(f.arpSender, f.arpMac!);
+      const k = pairKey(f.arpSender, f.arpTarget!);
+      const kept = this.arpKept.get(k) ?? 0;
+      // One past the cap for the reply to the last kept request: a request whose reply is counted but not
+      // kept would be told as unanswered.
+      if (kept < ARP_FRAMES || (kept === ARP_FRAMES && f.arpReply && this.arpLastRequest.get(k) === f.arpTarget)) {
+        this.arpKept.set(k, kept + 1);
+        if (f.arpReply) this.arpLastRequest.delete(k);
+        else this.arpLastRequest.set(k, f.arpSender);
+        return true;
+      }
+      const sp = this.arpDropped.get(k);
+      if (sp) {
+        sp.last = f.n;
+        sp.count++;
+      } else this.arpDropped.set(k, { first: f.n, last: f.n, count: 1 });
+      return false;
+    }
+    if (this.other) {
+      this.other.last = f.n;
+      this.other.count++;
+    } else this.other = { first: f.n, last: f.n, count: 1 };
+    this.otherProtocols.add(f.lastProto.toUpperCase());
+    if (f.ipSrc === undefined) return false;
+    const k = `${f.ipSrc}>${f.ipDst}`;
+    const kept = this.otherKept.get(k) ?? 0;
+    if (kept >= OTHER_FRAMES) return false;
+    this.otherKept.set(k, kept + 1);
+    return true;
   }
 }

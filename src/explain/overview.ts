@@ -4,8 +4,9 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
+import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
-import { troubleSummary } from './story.js';
+import { troubleCounts, troubleSummary } from './story.js';
 import type { HostRecord, OverviewItem, OverviewRecord } from './types.js';
 
 const SOCKET_NOUN: Record<string, string> = {
@@ -112,6 +113,8 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
       seen.add(f.ip.dst);
     }
   }
+  // a digest keeps some ARP frames of each pair: the last MAC each sender gave comes from its totals
+  for (const [ip, mac] of digestTotals(mc.model.frames)?.arpMacs ?? []) macs.set(ip, mac);
   const roles = new Map<string, Role[]>();
   const add = (ip: string, r: Role) => {
     const a = roles.get(ip) ?? [];
@@ -235,6 +238,7 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
       text: say('ov.ab.refused', { count: ids.length, server, port: portOf(server) ?? '?' }),
     });
   }
+  const totals = digestTotals(m.frames);
   for (const ctx of mc.convs.values()) {
     const c = ctx.c;
     if (c.transport !== 'tcp' || c.close.kind === 'refused') continue;
@@ -265,9 +269,10 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
         frames: c.handshake.syn,
         text: say('ov.ab.noanswer', { id: c.id, server: c.server }),
       });
-    const trouble = troubleSummary(say, ctx.frames);
+    const trouble = troubleSummary(say, troubleCounts(ctx, totals));
     if (trouble) {
-      const frames = ctx.frames.filter((f) => (f.tcp?.analysis ?? []).length).map((f) => f.n);
+      const frames =
+        totals?.convs.get(c.id)?.flagged ?? ctx.frames.filter((f) => (f.tcp?.analysis ?? []).length).map((f) => f.n);
       out.push({
         code: 'ov.ab.tcp',
         conversation: c.id,
@@ -444,7 +449,7 @@ function summary(say: Say, mc: ModelContext): string {
   if (m.capture.frames === 0) return say('ov.summary.empty');
   const tcp = m.conversations.filter((c) => c.transport === 'tcp').length;
   const udp = m.conversations.filter((c) => c.transport === 'udp').length;
-  const arp = m.frames.filter((f: FrameRecord) => f.arp).length;
+  const arp = digestTotals(m.frames)?.arpFrames ?? m.frames.filter((f: FrameRecord) => f.arp).length;
   const parts: string[] = [];
   if (tcp) parts.push(say('fmt.count.tcp', { count: tcp }));
   if (udp) parts.push(say('fmt.count.udp', { count: udp }));

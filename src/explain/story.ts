@@ -6,6 +6,7 @@
 import type { FrameRecord } from '../analysis/model.js';
 import type { Msg } from './app.js';
 import { addrOf, type ConvContext, isZmtpData, type ModelContext, type Side } from './context.js';
+import { type DigestTotals, digestTotals } from './digest.js';
 import {
   capital,
   duration,
@@ -49,7 +50,8 @@ function arpCopies(arps: readonly FrameRecord[], f: FrameRecord): FrameRecord[] 
   );
 }
 
-function arpPhases(say: Say, frames: readonly FrameRecord[]): StoryRecord[] {
+/** ARP frames told in phases; with a digest, the frames it did not keep close each pair's phases. */
+function arpPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotals | undefined): StoryRecord[] {
   const out: StoryRecord[] = [];
   const done = new Set<number>();
   const arps = frames.filter((f) => f.arp);
@@ -105,19 +107,33 @@ function arpPhases(say: Say, frames: readonly FrameRecord[]): StoryRecord[] {
       phase(f.n, last, 'story.arp.announce', { sender: a.sender_ip, mac: a.sender_mac }, copies.length + 1);
     }
   }
+  for (const [pair, sp] of totals?.arpDropped ?? []) {
+    const [a, b] = pair.split('|');
+    out.push({
+      frames: [sp.first, sp.last],
+      conversation: null,
+      code: 'story.arp.more',
+      text: say('story.arp.more', { count: sp.count, a: a ?? '', b: b ?? '' }),
+    });
+  }
   return out;
 }
 
-function otherPhases(say: Say, frames: readonly FrameRecord[]): StoryRecord[] {
-  const rest = frames.filter((f) => !f.arp && f.conversation === undefined);
-  if (rest.length === 0) return [];
-  const protos = [...new Set(rest.map((f) => (f.protocols[f.protocols.length - 1] ?? '?').toUpperCase()))];
+function otherPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotals | undefined): StoryRecord[] {
+  let span: { first: number; last: number; count: number } | undefined = totals?.other;
+  let protos = [...(totals?.otherProtocols ?? [])];
+  if (!totals) {
+    const rest = frames.filter((f) => !f.arp && f.conversation === undefined);
+    if (rest.length) span = { first: rest[0]!.n, last: rest[rest.length - 1]!.n, count: rest.length };
+    protos = [...new Set(rest.map((f) => (f.protocols[f.protocols.length - 1] ?? '?').toUpperCase()))];
+  }
+  if (!span) return [];
   return [
     {
-      frames: [rest[0]!.n, rest[rest.length - 1]!.n],
+      frames: [span.first, span.last],
       conversation: null,
       code: 'story.other',
-      text: say('story.other', { count: rest.length, protocols: list(say, protos) }),
+      text: say('story.other', { count: span.count, protocols: list(say, protos) }),
     },
   ];
 }
@@ -586,15 +602,36 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   };
 }
 
+/**
+ * First and last frame with TCP payload before `endFrom` (the first FIN or RST, or infinity). A digest
+ * has the payload frames before the first FIN and the first RST, and the last two.
+ */
+function dataRange(ctx: ConvContext, endFrom: number, totals: DigestTotals | undefined): [number, number] | undefined {
+  if (totals) {
+    const t = totals.convs.get(ctx.c.id);
+    const marks = [t?.firstData, t?.dataBeforeFin, t?.dataBeforeRst, t?.prevData, t?.lastData].filter(
+      (n): n is number => n !== undefined && n < endFrom,
+    );
+    return marks.length ? [Math.min(...marks), Math.max(...marks)] : undefined;
+  }
+  const data = ctx.frames.filter((f) => (f.tcp?.len ?? 0) > 0 && f.n < endFrom);
+  return data.length ? [data[0]!.n, data[data.length - 1]!.n] : undefined;
+}
+
 /** TCP without decoded application messages: payload bytes per direction (from the conversation record). */
-function tcpDataPhase(say: Say, ctx: ConvContext, endFrom: number): StoryRecord | undefined {
+function tcpDataPhase(
+  say: Say,
+  ctx: ConvContext,
+  endFrom: number,
+  totals: DigestTotals | undefined,
+): StoryRecord | undefined {
   const c = ctx.c;
   if (c.bytes.c2s + c.bytes.s2c === 0) return undefined;
-  const data = ctx.frames.filter((f) => (f.tcp?.len ?? 0) > 0 && f.n < endFrom);
   const start = c.handshake?.ack ?? c.first;
-  const range: [number, number] = data.length
-    ? [data[0]!.n, data[data.length - 1]!.n]
-    : [Math.min(start + 1, c.last), Math.max(Math.min(start + 1, c.last), Math.min(endFrom - 1, c.last))];
+  const range: [number, number] = dataRange(ctx, endFrom, totals) ?? [
+    Math.min(start + 1, c.last),
+    Math.max(Math.min(start + 1, c.last), Math.min(endFrom - 1, c.last)),
+  ];
   return {
     frames: range,
     conversation: c.id,
@@ -619,10 +656,16 @@ const TROUBLE = [
   'zero_window',
 ] as const;
 
-/** "3 retransmissions, 12 duplicate ACKs" for a conversation, or ''. */
-export function troubleSummary(say: Say, frames: readonly FrameRecord[]): string {
+/** Frames per tcp.analysis flag in a conversation: the digest's totals, or counted over its frames. */
+export function troubleCounts(ctx: ConvContext, totals: DigestTotals | undefined): ReadonlyMap<string, number> {
+  if (totals) return totals.convs.get(ctx.c.id)?.trouble ?? new Map();
   const counts = new Map<string, number>();
-  for (const f of frames) for (const a of f.tcp?.analysis ?? []) counts.set(a, (counts.get(a) ?? 0) + 1);
+  for (const f of ctx.frames) for (const a of f.tcp?.analysis ?? []) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return counts;
+}
+
+/** "3 retransmissions, 12 duplicate ACKs" for a conversation, or ''. */
+export function troubleSummary(say: Say, counts: ReadonlyMap<string, number>): string {
   const items: string[] = [];
   for (const k of TROUBLE) {
     const n = counts.get(k);
@@ -684,6 +727,7 @@ function convPhases(
   ctx: ConvContext,
   mc: ModelContext,
   refused: ReturnType<typeof refusedAttempts>,
+  totals: DigestTotals | undefined,
 ): StoryRecord[] {
   const out: StoryRecord[] = [];
   const s = startPhase(say, ctx, mc, refused);
@@ -709,6 +753,7 @@ function convPhases(
       end && end.code !== 'story.end.open' && end.code !== 'story.end.open.zmtp'
         ? end.frames[0]
         : Number.POSITIVE_INFINITY,
+      totals,
     );
     if (!exchange && ctx.c.transport === 'udp') {
       exchange = {
@@ -731,7 +776,7 @@ function convPhases(
     exchange.frames = [Math.min(before, after), after];
   }
   if (exchange) {
-    const trouble = troubleSummary(say, ctx.frames);
+    const trouble = troubleSummary(say, troubleCounts(ctx, totals));
     if (trouble) exchange.text += ` ${say('story.tcp.trouble', { list: trouble })}`;
     out.push(exchange);
   }
@@ -743,10 +788,12 @@ function convPhases(
 export function buildStory(say: Say, mc: ModelContext): StoryRecord[] {
   const all: Array<StoryRecord & { k: number }> = [];
   let k = 0;
-  for (const p of arpPhases(say, mc.model.frames)) all.push({ ...p, k: k++ });
-  for (const p of otherPhases(say, mc.model.frames)) all.push({ ...p, k: k++ });
+  const totals = digestTotals(mc.model.frames);
+  for (const p of arpPhases(say, mc.model.frames, totals)) all.push({ ...p, k: k++ });
+  for (const p of otherPhases(say, mc.model.frames, totals)) all.push({ ...p, k: k++ });
   const refused = refusedAttempts(mc);
-  for (const ctx of mc.convs.values()) for (const p of convPhases(say, ctx, mc, refused)) all.push({ ...p, k: k++ });
+  for (const ctx of mc.convs.values())
+    for (const p of convPhases(say, ctx, mc, refused, totals)) all.push({ ...p, k: k++ });
   all.sort((a, b) => a.frames[0] - b.frames[0] || a.k - b.k);
   return all.map(({ k: _k, ...p }) => p);
 }

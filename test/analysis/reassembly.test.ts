@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ByteStream,
+  type ByteStreamOptions,
   type EndReason,
   type Framing,
   type PduProtocol,
@@ -31,6 +32,15 @@ class Rec implements StreamSink {
 
 function bytes(from: number, n: number): Uint8Array {
   return Uint8Array.from({ length: n }, (_, i) => (from + i) & 0xff);
+}
+
+/** A stream from offset 0 recording what it delivers and the notes it raises. */
+function noted(opts: ByteStreamOptions): { r: Rec; notes: string[]; s: ByteStream } {
+  const r = new Rec();
+  const notes: string[] = [];
+  const s = new ByteStream(r, { ...opts, notes: { note: (c, p, f) => notes.push(`${c} ${JSON.stringify(p)} #${f}`) } });
+  s.init(0);
+  return { r, notes, s };
 }
 
 describe('ByteStream', () => {
@@ -87,13 +97,7 @@ describe('ByteStream', () => {
   });
 
   it('the out-of-order cap gives up the hole with tcp.reassembly.cap_reached', () => {
-    const r = new Rec();
-    const notes: string[] = [];
-    const s = new ByteStream(r, {
-      capBytes: 15,
-      notes: { note: (c, p, f) => notes.push(`${c} ${JSON.stringify(p)} #${f}`) },
-    });
-    s.init(0);
+    const { r, notes, s } = noted({ capBytes: 15 });
     s.segment(10, bytes(10, 10), 1);
     s.segment(20, bytes(20, 10), 2);
     expect(notes).toEqual(['tcp.reassembly.cap_reached {"cap":15,"buffered":20} #2']);
@@ -116,6 +120,83 @@ describe('ByteStream', () => {
     b.close(3);
     expect(r2.events).toEqual(['data 0+5 #1', 'gap 5+45 #3', 'end capture_end #3']);
     expect(b.missed).toBe(45);
+  });
+
+  it('the segment cap gives up the hole with tcp.reassembly.segment_cap_reached', () => {
+    const { r, notes, s } = noted({ maxSegments: 2 });
+    s.segment(30, bytes(30, 5), 1);
+    s.segment(10, bytes(10, 5), 2);
+    s.segment(10, bytes(10, 5), 3); // a retransmission of waiting data: not another segment
+    expect([s.pendingSegments, s.buffered, notes]).toEqual([2, 10, []]);
+    s.segment(20, bytes(20, 5), 4);
+    expect(notes).toEqual(['tcp.reassembly.segment_cap_reached {"cap":2,"segments":3} #4']);
+    expect([s.segmentCapHits, s.capHits, s.pendingSegments, s.buffered]).toEqual([1, 0, 2, 10]);
+    // only the first hole is given up: the one between 15 and 20 may still be filled
+    expect(r.events).toEqual(['gap 0+10 #4', 'data 10+5 #2']);
+    s.segment(15, bytes(15, 5), 5);
+    expect(r.events.slice(2)).toEqual(['data 15+5 #5', 'data 20+5 #4']);
+    expect(s.pendingSegments).toBe(1);
+  });
+
+  it('overlapping segments waiting behind a hole: the lowest sequence number wins, then the first copy', () => {
+    const r = new Rec();
+    const s = new ByteStream(r);
+    s.init(0);
+    for (let k = 8; k >= 1; k--) s.segment(k, bytes(k, 4), 9 - k); // descending, each overlaps the next
+    s.segment(3, bytes(3, 6), 9); // same start as a waiting segment, longer: after it, only its tail is new
+    expect([s.pendingSegments, s.buffered]).toEqual([9, 38]);
+    s.segment(0, bytes(0, 1), 10);
+    expect(r.events).toEqual([
+      'data 0+1 #10',
+      'data 1+4 #8',
+      'data 5+1 #7',
+      'data 6+1 #6',
+      'data 7+2 #9',
+      'data 9+1 #3',
+      'data 10+1 #2',
+      'data 11+1 #1',
+    ]);
+    expect([s.pendingSegments, s.buffered]).toEqual([0, 0]);
+    expect(r.bytes).toEqual([...bytes(0, 12)]);
+  });
+
+  it('property: delivers exactly what a sorted list of waiting segments would (any order, cuts, acks)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ o: fc.nat(200), n: fc.integer({ min: 1, max: 40 }), cut: fc.nat(40) }),
+            fc.record({ ack: fc.nat(240) }),
+          ),
+          { maxLength: 60 },
+        ),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (ops, isn) => {
+          const r = new Rec();
+          const s = new ByteStream(r);
+          const ref = new SortedListStream();
+          s.init(isn);
+          let f = 1;
+          for (const op of ops) {
+            if ('ack' in op) {
+              s.ack((isn + op.ack) >>> 0, f);
+              ref.ack(op.ack, f);
+            } else {
+              // each copy carries its frame number, so the winner of an overlap shows in the bytes
+              const b = new Uint8Array(Math.max(0, op.n - op.cut)).fill(f);
+              s.segment((isn + op.o) >>> 0, b, f, op.n);
+              ref.segment(op.o, b, f, op.n);
+            }
+            f++;
+          }
+          s.close(f);
+          ref.close(f);
+          expect(r.events).toEqual(ref.events);
+          expect([s.missed, s.delivered]).toEqual([ref.missed, ref.delivered]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('a segment cut by the snap length delivers what is there and a gap for the rest', () => {
@@ -172,6 +253,71 @@ describe('ByteStream', () => {
     );
   });
 });
+
+/**
+ * The reference for the property above: waiting segments in a list kept sorted by offset (ties: first
+ * arrival first), searched linearly; offsets are plain stream offsets (no wraparound), no caps.
+ */
+class SortedListStream {
+  events: string[] = [];
+  missed = 0;
+  delivered = 0;
+  private next = 0;
+  private acked = -1;
+  private readonly list: Array<{ o: number; b: Uint8Array; n: number; f: number }> = [];
+
+  segment(o: number, b: Uint8Array, f: number, n: number): void {
+    if (o <= this.next) this.put(o, b, n, f, f);
+    else {
+      let i = this.list.length;
+      while (i > 0 && this.list[i - 1]!.o > o) i--;
+      if (!(i > 0 && this.list[i - 1]!.o === o && this.list[i - 1]!.n >= n)) this.list.splice(i, 0, { o, b, n, f });
+    }
+    this.drain(f, false);
+  }
+
+  ack(a: number, f: number): void {
+    if (a <= this.acked) return;
+    this.acked = a;
+    this.drain(f, false);
+  }
+
+  close(f: number): void {
+    this.drain(f, true);
+    if (this.acked > this.next) this.gap(this.acked - this.next, f);
+    this.events.push(`end capture_end #${f}`);
+  }
+
+  private drain(f: number, force: boolean): void {
+    while (this.list.length > 0) {
+      const s = this.list[0]!;
+      if (s.o > this.next) {
+        if (!force && this.acked < s.o) return;
+        this.gap(s.o - this.next, f);
+      }
+      this.list.shift();
+      this.put(s.o, s.b, s.n, s.f, f);
+    }
+  }
+
+  private put(o: number, b: Uint8Array, n: number, df: number, f: number): void {
+    const skip = this.next - o;
+    if (skip >= n) return;
+    if (skip < b.length) {
+      this.events.push(`data ${this.next}+${b.length - skip} #${df}`);
+      this.delivered += b.length - skip;
+      this.next += b.length - skip;
+    }
+    const cut = n - Math.max(skip, b.length);
+    if (cut > 0) this.gap(cut, f);
+  }
+
+  private gap(n: number, f: number): void {
+    this.events.push(`gap ${this.next}+${n} #${f}`);
+    this.next += n;
+    this.missed += n;
+  }
+}
 
 /** Toy protocol: 2-byte big-endian length, then that many bytes; 0xff as first byte is malformed. */
 const toy: PduProtocol<{ resyncs: number }> = {

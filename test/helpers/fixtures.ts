@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -38,4 +38,15 @@ export function tsharkFields(file: string, fields: string[], extra: string[] = [
     .split('\n')
     .filter((l) => l.length > 0)
     .map((l) => l.split('\t'));
+}
+
+/** Runs the built CLI (bin/pcap-explain.js, i.e. dist/) without colour, in English. */
+export function runCli(args: string[], input?: Buffer): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/pcap-explain.js'), ...args], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }

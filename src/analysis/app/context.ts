@@ -3,12 +3,44 @@
  * calls the sessions synchronously while the table handles a frame), its time, and what the frame
  * completes at the application layer (collected only when someone renders frames).
  */
+import type { PayloadOptions } from '../../dissectors/app/payload.js';
 import type { Note } from '../../dissectors/types.js';
 import type { AppFrameEntry, AppProto } from '../model.js';
+import type { PduStreamOptions } from '../reassembly.js';
 import { appSeverity } from './notes.js';
+import { SMALL_PAYLOAD } from './payload.js';
 import { BrokerRelay } from './relay.js';
 
 export const DEFAULT_MAX_MESSAGES = 10_000;
+
+/** The application layer's limits (docs/limits.md); each absent one keeps its module's default. */
+export interface AppLimitOptions {
+  /** Messages listed per conversation (default 10000); the rest are counted. */
+  maxMessages?: number;
+  /** Largest PDU buffered by the stream framing of MQTT and ZMTP (PduStreamOptions.maxPdu). */
+  maxPdu?: number;
+  /** Largest MQTT remaining length buffered (newMqttState maxLength). */
+  mqttMaxLength?: number;
+  /** Largest ZMTP frame body (newZmtpState maxFrame). */
+  zmtpMaxFrame?: number;
+  /** Largest HTTP header block (HttpStreamOptions.maxHeader). */
+  httpMaxHeader?: number;
+  /** HTTP body bytes kept per message (HttpStreamOptions.maxBody). */
+  httpMaxBody?: number;
+  /** Payload decoder limits (pickle size/depth/values, text, hex). */
+  payload?: PayloadOptions;
+}
+
+/** Each option of `small` no larger than the same option of `opts` (previews never exceed the limits). */
+function within(small: PayloadOptions, opts: PayloadOptions): PayloadOptions {
+  const out: PayloadOptions = { ...opts, ...small };
+  for (const k of Object.keys(opts) as (keyof PayloadOptions)[]) {
+    const a = small[k];
+    const b = opts[k];
+    if (a !== undefined && b !== undefined) out[k] = Math.min(a, b);
+  }
+  return out;
+}
 
 export interface AppFrameOutput {
   /** Entries for FrameRecord.app (empty when frames are not collected; shared, do not mutate). */
@@ -30,6 +62,17 @@ export class AppContext {
   /** Whether frame entries, previews and frame notes are wanted (someone renders frames). */
   readonly frames: boolean;
   readonly maxMessages: number;
+  /** Stream framing options of MQTT and ZMTP sessions. */
+  readonly pdu: PduStreamOptions;
+  readonly mqttMaxLength: number | undefined;
+  readonly zmtpMaxFrame: number | undefined;
+  /** Options of both HTTP directions. */
+  readonly http: { maxHeader?: number; maxBody?: number; payload?: PayloadOptions };
+  /** Payload decoder options for listed messages, and for previews once a conversation's budget is spent. */
+  readonly payload: PayloadOptions | undefined;
+  readonly smallPayload: PayloadOptions;
+  /** Longest text kept whole (PayloadOptions.maxText; the short-text fast path stays within it). */
+  readonly maxText: number;
   private entries: AppFrameEntry[] | null = null;
   private proto: AppProto | undefined;
   private segmentOf: AppProto | undefined;
@@ -37,9 +80,16 @@ export class AppContext {
   private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
   private readonly brokers = new Map<string, BrokerRelay>();
 
-  constructor(frames: boolean, maxMessages = DEFAULT_MAX_MESSAGES) {
+  constructor(frames: boolean, limits: AppLimitOptions = {}) {
     this.frames = frames;
-    this.maxMessages = maxMessages;
+    this.maxMessages = limits.maxMessages ?? DEFAULT_MAX_MESSAGES;
+    this.pdu = { maxPdu: limits.maxPdu };
+    this.mqttMaxLength = limits.mqttMaxLength;
+    this.zmtpMaxFrame = limits.zmtpMaxFrame;
+    this.payload = limits.payload;
+    this.smallPayload = limits.payload ? within(SMALL_PAYLOAD, limits.payload) : SMALL_PAYLOAD;
+    this.maxText = limits.payload?.maxText ?? Number.POSITIVE_INFINITY;
+    this.http = { maxHeader: limits.httpMaxHeader, maxBody: limits.httpMaxBody, payload: limits.payload };
   }
 
   /** The relay index of one MQTT broker endpoint (shared by all its connections). */

@@ -12,7 +12,7 @@ import type { AppMessageRecord, AppPayloadRecord, AppProto, ConversationRecord, 
 import type { EndReason, StreamSink } from '../reassembly.js';
 import type { AppContext } from './context.js';
 import { appSeverity } from './notes.js';
-import { decodeToRecord, payloadRecord, quickText, SMALL_PAYLOAD, shrink } from './payload.js';
+import { decodeToRecord, payloadRecord, quickText, shrink } from './payload.js';
 
 /** Well-known server ports (Wireshark's tcp.port dissector table for these protocols, plus the lab's). */
 export const PORT_TABLE: ReadonlyMap<number, AppProto> = new Map<number, AppProto>([
@@ -157,20 +157,20 @@ export class AppConversation {
         if (c !== undefined && c.length === n && sameBytes(c, bytes)) return this.cacheRecs[k]!;
       }
     }
-    const q = quickText(bytes);
+    const q = n <= this.ctx.maxText ? quickText(bytes) : undefined;
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
     if (!small) {
-      const p = decodePayload(bytes);
+      const p = decodePayload(bytes, this.ctx.payload);
       const r = payloadRecord(p);
       if (p.notes.length > 0) this.ctx.notesFrom(p.notes);
       else if (n <= CACHE_BYTES) this.remember(bytes, r);
       return r;
     }
     // Over budget: only the first bytes are looked at (a preview), the length stays the real one.
-    if (bytes.length <= PREVIEW_BYTES) return decodeToRecord(bytes, this.ctx, SMALL_PAYLOAD);
+    if (bytes.length <= PREVIEW_BYTES) return decodeToRecord(bytes, this.ctx, this.ctx.smallPayload);
     let end = PREVIEW_BYTES;
     while (end > PREVIEW_BYTES - 3 && (bytes[end]! & 0xc0) === 0x80) end--; // not inside a UTF-8 sequence
-    const r = decodeToRecord(bytes.subarray(0, end), undefined, SMALL_PAYLOAD);
+    const r = decodeToRecord(bytes.subarray(0, end), undefined, this.ctx.smallPayload);
     r.length = bytes.length;
     if (r.encoding === 'text' || r.encoding === 'json') {
       return {
@@ -180,7 +180,7 @@ export class AppConversation {
         truncated: true,
       };
     }
-    if (r.encoding === 'hex') r.shown = Math.min(bytes.length, SMALL_PAYLOAD.maxHex!);
+    if (r.encoding === 'hex') r.shown = Math.min(bytes.length, this.ctx.smallPayload.maxHex!);
     return r;
   }
 

@@ -33,7 +33,7 @@ function headerObject(list: readonly { name: string; value: string }[]): Record<
 
 export class HttpHandler implements AppHandler {
   readonly proto = 'http' as const;
-  private readonly pair = newHttpPair();
+  private readonly pair: ReturnType<typeof newHttpPair>;
   private readonly waiting: Waiting[] = [];
   private rpc: string | undefined;
 
@@ -41,7 +41,9 @@ export class HttpHandler implements AppHandler {
     private readonly conv: AppConversation,
     /** Direction carrying requests (c2s unless the first bytes said otherwise). */
     private readonly reqDir: Dir = 0,
-  ) {}
+  ) {
+    this.pair = newHttpPair(conv.ctx.http);
+  }
 
   private stream(dir: Dir) {
     return dir === this.reqDir ? this.pair.request : this.pair.response;

@@ -12,22 +12,21 @@ import type { ConversationInfo, Direction, StreamFactory } from '../conversation
 import type { AppProto, ConversationRecord } from '../model.js';
 import type { StreamSink } from '../reassembly.js';
 import { aggregate } from './aggregate.js';
-import { AppContext, type AppFrameOutput } from './context.js';
+import { AppContext, type AppFrameOutput, type AppLimitOptions } from './context.js';
 import { AppConversation, type AppHandler, type Dir, type HandlerFactory } from './conversation.js';
 import { DataHandler } from './data.js';
 import { HttpHandler } from './http.js';
 import { MqttHandler } from './mqtt.js';
 import { ZmtpHandler } from './zmtp.js';
 
-export type { AppFrameOutput } from './context.js';
+export type { AppFrameOutput, AppLimitOptions } from './context.js';
 export { DEFAULT_MAX_MESSAGES } from './context.js';
 export { APP_LAYER_NOTES } from './notes.js';
 
-export interface AppLayerOptions {
+/** The limits (messages listed, PDU sizes, payload decoding: AppLimitOptions) and what to collect. */
+export interface AppLayerOptions extends AppLimitOptions {
   /** Collect what each frame completes (FrameRecord.app, Info text, frame notes). Default true. */
   frames?: boolean;
-  /** Messages listed per conversation (default 10000); the rest are counted. */
-  maxMessages?: number;
 }
 
 const HANDLERS: HandlerFactory = {
@@ -59,7 +58,7 @@ export class AppLayer {
   readonly factory: StreamFactory;
 
   constructor(opts: AppLayerOptions = {}) {
-    this.ctx = new AppContext(opts.frames ?? true, opts.maxMessages);
+    this.ctx = new AppContext(opts.frames ?? true, opts);
     this.factory = (info) => this.open(info);
   }
 

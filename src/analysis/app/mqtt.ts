@@ -87,10 +87,11 @@ export class MqttHandler implements AppHandler {
 
   constructor(readonly conv: AppConversation) {
     this.relay = conv.ctx.broker(conv.info ? `${conv.info.server.addr}|${conv.info.server.port}` : `#${conv.id}`);
-    this.states = newMqttStatePair();
+    const ctx = conv.ctx;
+    this.states = newMqttStatePair({ maxLength: ctx.mqttMaxLength });
     this.streams = [
-      new PduStream(PROTOCOL, this.states[0], new MqttDirSink(this, 0)),
-      new PduStream(PROTOCOL, this.states[1], new MqttDirSink(this, 1)),
+      new PduStream(PROTOCOL, this.states[0], new MqttDirSink(this, 0), ctx.pdu),
+      new PduStream(PROTOCOL, this.states[1], new MqttDirSink(this, 1), ctx.pdu),
     ];
   }
 

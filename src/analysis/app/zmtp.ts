@@ -116,10 +116,14 @@ export class ZmtpHandler implements AppHandler {
     readonly conv: AppConversation,
     midStream = false,
   ) {
-    this.states = [newZmtpState({ midStream }), newZmtpState({ midStream })];
+    const ctx = conv.ctx;
+    this.states = [
+      newZmtpState({ midStream, maxFrame: ctx.zmtpMaxFrame }),
+      newZmtpState({ midStream, maxFrame: ctx.zmtpMaxFrame }),
+    ];
     this.streams = [
-      new PduStream(PROTOCOL, this.states[0], new ZmtpDirSink(this, 0)),
-      new PduStream(PROTOCOL, this.states[1], new ZmtpDirSink(this, 1)),
+      new PduStream(PROTOCOL, this.states[0], new ZmtpDirSink(this, 0), ctx.pdu),
+      new PduStream(PROTOCOL, this.states[1], new ZmtpDirSink(this, 1), ctx.pdu),
     ];
     if (midStream) conv.note('app.midstream', { proto: 'zmtp' });
   }

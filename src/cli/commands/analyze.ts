@@ -5,12 +5,15 @@ import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from 
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
+import { captureOptions } from '../../limits.js';
 import { parseRange, type Selection, select } from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
+import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
+import { runAnalyzeMany } from './analyze-many.js';
 import type { CommandModule } from './types.js';
 
 export interface AnalyzeArgs {
@@ -25,6 +28,8 @@ export interface AnalyzeArgs {
   conversation?: number;
   protocol?: string;
   framesRange?: string;
+  /** --limit NAME=VALUE, repeatable (docs/limits.md). */
+  limit?: string | string[];
 }
 
 /** The formats of the final report; `live` offers the same ones. */
@@ -119,26 +124,14 @@ export function reportSessionOptions(
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
-/** Resolves when standard output can take more (at once when it can; also when it closes or fails). */
-function stdoutDrained(): Promise<void> | undefined {
-  const out = process.stdout;
-  if (!out.writableNeedDrain) return undefined;
-  return new Promise((resolve) => {
-    const done = (): void => {
-      out.off('drain', done);
-      out.off('close', done);
-      out.off('error', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-    out.on('error', done);
-  });
-}
-
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const lang = args.lang ?? langFromEnv();
   if (args.file === STDIN_ARG) args.file = '-';
+  const limits = limitsFromArgs(args.limit);
+  if ('error' in limits) {
+    process.stderr.write(`pcap-explain: ${limits.error}\n`);
+    return EXIT.UNREADABLE;
+  }
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
@@ -176,12 +169,19 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const session = new AnalysisSession({
     ...reportSessionOptions(args.format, lang, { explain, frames: args.frames }),
     onFrame,
+    limits,
+    ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
-    // Frames streamed to standard output: read no further while a slow reader of the pipe catches up.
-    const pace = onFrame && !digest && args.output === undefined ? stdoutDrained : undefined;
-    res = await readCaptureFile(args.file, (f) => session.push(f), pace ? { pace } : {});
+    // Frames streamed to the output: read no further while a slow reader catches up; stop when it left.
+    const pace = onFrame && !digest ? () => sink.drained?.() : undefined;
+    const opts = captureOptions(session.limits);
+    res = await readCaptureFile(
+      args.file,
+      (f) => (sink.broken ? false : session.push(f)),
+      pace ? { ...opts, pace } : opts,
+    );
   } catch (err) {
     if (err instanceof CaptureError) {
       process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
@@ -189,6 +189,11 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       return EXIT.UNREADABLE;
     }
     throw err;
+  }
+  // The output's reader has gone (`| head`): stop quietly, as Unix tools do.
+  if (sink.broken) {
+    await sink.close();
+    return EXIT.OK;
   }
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
   if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
@@ -200,16 +205,27 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     ...(digest ? { digest } : {}),
   });
   await sink.close();
+  if (sink.broken) return EXIT.OK;
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }
 
 export const analyzeCommand: CommandModule = {
-  command: ['analyze <file>', '$0 <file>'],
+  command: ['analyze <file> [more..]', '$0 <file> [more..]'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
     y
       .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .positional('more', {
+        type: 'string',
+        array: true,
+        describe: 'more capture files: analysed in parallel worker threads, reported in the order given',
+      })
+      .option('jobs', {
+        alias: 'j',
+        type: 'number',
+        describe: 'worker threads for several files (default: one per CPU core)',
+      })
       .option('format', {
         alias: 'f',
         choices: REPORT_FORMATS,
@@ -241,14 +257,28 @@ export const analyzeCommand: CommandModule = {
         describe: 'report only this protocol: mqtt, zmtp, http, data, tcp, udp, arp…',
       })
       .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
+      .option('limit', LIMIT_OPTION)
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
+      .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
       .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
+      .example('$0 big.pcap --limit messages=100 --limit reassembly-bytes=16MiB', 'resource limits (docs/limits.md)')
       .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
       .example(
         '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
         'one self-contained HTML page with sequence diagrams',
       ),
-  run: (a) => runAnalyze(a as unknown as AnalyzeArgs),
+  run: (a) => {
+    const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number };
+    const more = (args.more ?? []).map(String);
+    if (more.length === 0) return runAnalyze(args);
+    const limits = limitsFromArgs(args.limit); // checked once, before any worker starts
+    if ('error' in limits) {
+      process.stderr.write(`pcap-explain: ${limits.error}\n`);
+      return Promise.resolve(EXIT.UNREADABLE);
+    }
+    const { more: _more, jobs, ...one } = args;
+    return runAnalyzeMany(one, [String(args.file), ...more], jobs);
+  },
 };

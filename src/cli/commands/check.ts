@@ -18,6 +18,7 @@ import {
   toJUnit,
 } from '../../check/index.js';
 import { EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
+import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import type { CommandModule } from './types.js';
 
 export interface CheckArgs {
@@ -30,6 +31,8 @@ export interface CheckArgs {
   junit?: string;
   quiet: boolean;
   color?: boolean;
+  /** --limit NAME=VALUE, repeatable (docs/limits.md). */
+  limit?: string | string[];
 }
 
 function fail(msg: string): number {
@@ -41,6 +44,8 @@ export async function runCheck(args: CheckArgs): Promise<number> {
   if (args.file === STDIN_ARG) args.file = '-';
   const specPaths = (args.expect ?? []).map((p) => (p === STDIN_ARG ? '-' : p));
   if (!specPaths.length && !args.golden) return fail('check needs --expect SPEC, --golden FILE, or both');
+  const limits = limitsFromArgs(args.limit);
+  if ('error' in limits) return fail(limits.error);
   let specs: LoadedSpec[];
   let golden: LoadedGolden | undefined;
   try {
@@ -53,7 +58,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
   const started = performance.now();
   let model: Awaited<ReturnType<typeof analyzeFile>>;
   try {
-    model = await analyzeFile(args.file, { fileName: args.file === '-' ? '(stdin)' : args.file });
+    model = await analyzeFile(args.file, { fileName: args.file === '-' ? '(stdin)' : args.file, limits });
   } catch (err) {
     if (err instanceof CaptureError) return fail(`${args.file}: ${err.message}`);
     throw err;
@@ -120,6 +125,7 @@ export const checkCommand: CommandModule = {
       })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'list only failed expectations' })
       .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .option('limit', LIMIT_OPTION)
       .example('$0 check lab.pcap --expect lab.yaml', 'each expectation ✓/✗; exit 3 if one fails')
       .example('$0 check lab.pcap -e lab.yaml --junit out.xml', 'also write JUnit XML for CI')
       .example(

@@ -22,7 +22,8 @@ import {
 import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
-import { EXIT, openOutput, type Sink, useColor } from '../io.js';
+import { EXIT, openOutput, type Sink, stdoutOutput, useColor } from '../io.js';
+import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
 import type { CommandModule } from './types.js';
 
@@ -41,6 +42,8 @@ interface LiveArgs {
   lang?: Lang;
   color?: boolean;
   tool: 'auto' | ToolName;
+  /** --limit NAME=VALUE, repeatable (docs/limits.md). */
+  limit?: string | string[];
 }
 
 /** Events kept for the live view (it shows the last few). */
@@ -97,6 +100,7 @@ async function chooseInterfaces(
 }
 
 export async function runLive(args: LiveArgs): Promise<number> {
+  stdoutOutput(); // a reader closing standard output (EPIPE) never crashes the capture
   const lang = args.lang ?? langFromEnv();
   const say = (code: string, params?: Record<string, string | number>): void => {
     process.stderr.write(`pcap-explain: ${text(code, params, lang)}\n`);
@@ -111,6 +115,11 @@ export async function runLive(args: LiveArgs): Promise<number> {
   }
   if (args.docker && args.interface?.length) {
     say('live.error.docker_and_interface');
+    return EXIT.UNREADABLE;
+  }
+  const limits = limitsFromArgs(args.limit);
+  if ('error' in limits) {
+    process.stderr.write(`pcap-explain: ${limits.error}\n`);
     return EXIT.UNREADABLE;
   }
   const filter = args.filter ?? (args.expression?.length ? args.expression.join(' ') : undefined);
@@ -164,6 +173,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
       digest?.push(rec);
       for (const ev of deriver!.onFrame(rec)) emit(ev);
     },
+    limits,
   });
   deriver = new LiveEventDeriver((id) => session.conversationSoFar(id));
 
@@ -362,6 +372,7 @@ export const liveCommand: CommandModule = {
       })
       .option('lang', { choices: ['en', 'id'] as const, describe: 'language (default from LANG: id_* → Indonesian)' })
       .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
+      .option('limit', LIMIT_OPTION)
       .option('tool', {
         choices: ['auto', 'tcpdump', 'dumpcap'] as const,
         default: 'auto' as const,

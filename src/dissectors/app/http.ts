@@ -11,7 +11,7 @@
  * or a gap, the direction stops and what follows is not HTTP to this parser.
  */
 import { HTTPParser, methods as METHOD_LIST } from 'http-parser-js';
-import { type DecodedPayload, decodePayload, type RpcInfo, recognizeRpc } from './payload.js';
+import { type DecodedPayload, decodePayload, type PayloadOptions, type RpcInfo, recognizeRpc } from './payload.js';
 import { type Note, NoteSink, type Severity } from './types.js';
 
 export const NOTES: Record<string, Severity> = {
@@ -102,11 +102,18 @@ export interface HttpOutput {
   readonly notes: Note[];
 }
 
+/** Largest header block by default (request/status line + headers). */
+export const HTTP_DEFAULT_MAX_HEADER = 64 * 1024;
+/** Body bytes kept per message by default. */
+export const HTTP_DEFAULT_MAX_BODY = 1024 * 1024;
+
 export interface HttpStreamOptions {
   /** Largest header block (request/status line + headers). Default 64 KiB. */
   maxHeader?: number;
   /** Body bytes kept per message. Default 1 MiB. */
   maxBody?: number;
+  /** Limits of the body decoder (decodePayload). */
+  payload?: PayloadOptions;
   /** Request direction: told each request's method as soon as its headers are parsed. */
   onRequestMethod?: (method: string) => void;
   /** Response direction: the method of the oldest request still awaiting its final response. */
@@ -177,10 +184,10 @@ export class HttpStream {
     readonly type: 'request' | 'response',
     private readonly opts: HttpStreamOptions = {},
   ) {
-    this.maxBody = opts.maxBody ?? 1024 * 1024;
+    this.maxBody = opts.maxBody ?? HTTP_DEFAULT_MAX_BODY;
     this.decodeBodies = opts.decodeBodies ?? true;
     const p = new HTTPParser(type === 'request' ? HTTPParser.REQUEST : HTTPParser.RESPONSE);
-    this.maxHeader = opts.maxHeader ?? 64 * 1024;
+    this.maxHeader = opts.maxHeader ?? HTTP_DEFAULT_MAX_HEADER;
     p.maxHeaderSize = this.maxHeader;
     // Handlers are set through the numeric keys: the onX setters flip a module-wide compatibility mode.
     p[HTTPParser.kOnHeadersComplete] = ((...args: unknown[]) => this.guard(() => this.onHeaders(args))) as never;
@@ -407,7 +414,7 @@ export class HttpStream {
     if (ce && ce.toLowerCase() !== 'identity' && this.bodyLen > 0) {
       this.sink.add('http.content_encoding', { encoding: ce, frame: this.frame });
     } else if (this.decodeBodies && !capped && body.length > 0) {
-      payload = decodePayload(body);
+      payload = decodePayload(body, this.opts.payload);
       rpc = recognizeRpc(payload);
     }
     const base = {

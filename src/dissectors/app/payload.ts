@@ -96,6 +96,8 @@ export interface PayloadOptions {
 }
 
 const DEFAULTS = { maxPickle: 64 * 1024, maxDepth: 32, maxNodes: 10_000, maxText: 64 * 1024, maxHex: 256 };
+/** The defaults of PayloadOptions. */
+export const PAYLOAD_DEFAULTS: Readonly<Required<PayloadOptions>> = DEFAULTS;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -191,7 +191,9 @@ function frameV3(b: Uint8Array, off: number, n: number, max: number): Framing {
   if (n < 2) return { kind: 'need', atLeast: 2 };
   const flags = b[off]!;
   if (!(flags & FLAG.LONG)) {
-    const total = 2 + b[off + 1]!;
+    const size = b[off + 1]!;
+    if (size > max) return tooLong(String(size), size, 2, max);
+    const total = 2 + size;
     return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
   }
   if (n < 9) return { kind: 'need', atLeast: 9 };

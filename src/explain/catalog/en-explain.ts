@@ -202,6 +202,7 @@ export const enExplain: Catalogue = {
   'story.arp.unanswered': '{asker} asks who has {target} (ARP request), but no answer is in the capture.',
   'story.arp.reply': '{sender} tells {target} that it is at {mac} (ARP reply).',
   'story.arp.announce': '{sender} announces that it is at {mac} (ARP).',
+  'story.arp.more': '{count} more ARP {count:frame|frames} between {a} and {b} (not told one by one).',
   'story.other': '{count} other {count:frame|frames} outside any conversation: {protocols}.',
   'story.tcp.handshake':
     '{client} opens a TCP connection to {server} with the three-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',

@@ -34,6 +34,8 @@ export const enNotes: Catalogue = {
   'tcp.analysis.zero_window_probe_ack': 'The answer to a zero-window probe: the window is still zero.',
   'tcp.reassembly.cap_reached':
     'Too much out-of-order data was waiting for missing bytes; the missing bytes were given up so the stream could continue.',
+  'tcp.reassembly.segment_cap_reached':
+    'Too many out-of-order segments ({segments}, the limit is {cap}) were waiting for missing bytes; the missing bytes were given up so the stream could continue.',
   'tcp.pdu.too_large': 'A message claimed to be larger than the reassembly limit; its bytes were skipped.',
   'tcp.pdu.incomplete': 'A message was cut short because bytes are missing from the capture or the stream ended.',
   'tcp.pdu.framer_error':

@@ -1,6 +1,6 @@
-import { liveEn } from './live-en.js';
 import { enExplain } from './en-explain.js';
 import { enNotes } from './en-notes.js';
+import { liveEn } from './live-en.js';
 import type { Catalogue } from './types.js';
 
 /** English texts for capture warnings and expert notes, keyed by stable code. */
@@ -27,6 +27,8 @@ export const en: Catalogue = {
   'capture.bad_record.reason.unsupported_version': 'an unsupported pcapng version {version}',
   'capture.gzip_truncated': 'The gzip stream ends early; every frame that could be decompressed was analysed.',
   'capture.gzip_corrupt': 'The gzip data is corrupt ({reason}); every frame decompressed before it was analysed.',
+  'capture.gzip_limit':
+    'The gzip data decompresses to more than {limit} bytes (the gunzipBytes limit of in-memory analysis); the frames in its first {offset} bytes were analysed.',
   'capture.unknown_interface':
     'A packet at byte {offset} names interface {interface}, which the file never described; it was skipped.',
   'capture.bad_option':

@@ -194,6 +194,7 @@ export const idExplain: Catalogue = {
     '{asker} bertanya siapa yang memiliki {target} (ARP request), tetapi tidak ada jawaban di capture.',
   'story.arp.reply': '{sender} memberi tahu {target} bahwa ia berada di {mac} (ARP reply).',
   'story.arp.announce': '{sender} mengumumkan bahwa ia berada di {mac} (ARP).',
+  'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
   'story.other': '{count} frame lain di luar koneksi mana pun: {protocols}.',
   'story.tcp.handshake':
     '{client} membuka koneksi TCP ke {server} dengan 3-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',

@@ -32,6 +32,8 @@ export const idNotes: Catalogue = {
   'tcp.analysis.zero_window_probe_ack': 'Jawaban atas probe zero-window: window masih nol.',
   'tcp.reassembly.cap_reached':
     'Terlalu banyak data out-of-order menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
+  'tcp.reassembly.segment_cap_reached':
+    'Terlalu banyak segmen out-of-order ({segments}, batasnya {cap}) menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
   'tcp.pdu.too_large': 'Sebuah pesan mengaku lebih besar dari batas reassembly; byte-nya dilewati.',
   'tcp.pdu.incomplete': 'Sebuah pesan terpotong karena ada byte yang tidak tertangkap atau aliran berakhir.',
   'tcp.pdu.framer_error': 'Kode framing pesan memberi jawaban mustahil; satu byte dilewati (ini bug di pcap-explain).',

@@ -1,6 +1,6 @@
-import { liveId } from './live-id.js';
 import { idExplain } from './id-explain.js';
 import { idNotes } from './id-notes.js';
+import { liveId } from './live-id.js';
 import type { Catalogue } from './types.js';
 
 /** Teks bahasa Indonesia untuk peringatan berkas capture dan catatan expert, per kode. */
@@ -26,6 +26,8 @@ export const id: Catalogue = {
   'capture.bad_record.reason.unsupported_version': 'versi pcapng {version} tidak didukung',
   'capture.gzip_truncated': 'Aliran gzip berakhir terlalu awal; semua frame yang dapat didekompresi tetap dianalisis.',
   'capture.gzip_corrupt': 'Data gzip rusak ({reason}); semua frame yang terdekompresi sebelumnya tetap dianalisis.',
+  'capture.gzip_limit':
+    'Data gzip terdekompresi menjadi lebih dari {limit} byte (batas gunzipBytes untuk analisis di memori); frame dalam {offset} byte pertamanya tetap dianalisis.',
   'capture.unknown_interface':
     'Paket pada byte {offset} merujuk interface {interface} yang tidak pernah dideskripsikan berkas; paket dilewati.',
   'capture.bad_option': 'Daftar opsi pada byte {offset} melewati batas bloknya; sisa opsi blok itu diabaikan.',

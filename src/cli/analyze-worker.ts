@@ -1,0 +1,14 @@
+/** Worker thread of `analyze a.pcap b.pcap …` (see commands/analyze-many.ts): one capture, one report file. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runAnalyze } from './commands/analyze.js';
+import type { WorkerJob } from './commands/analyze-many.js';
+import { EXIT } from './io.js';
+
+const job = workerData as WorkerJob;
+let code: number = EXIT.UNREADABLE;
+try {
+  code = await runAnalyze(job.args);
+} catch (err) {
+  process.stderr.write(`pcap-explain: ${job.args.file}: ${err instanceof Error ? err.message : String(err)}\n`);
+}
+parentPort?.postMessage({ code });

@@ -1,0 +1,232 @@
+/**
+ * Resource limits (docs/limits.md) as one flat, user-facing object: camelCase names in the library
+ * (AnalyzeOptions.limits), the same names in kebab-case on the command line (--limit NAME=VALUE).
+ * Each limit is mapped here to the option of the layer that enforces it; no lower layer imports this.
+ */
+import type { AppLayerOptions } from './analysis/app/index.js';
+import { DEFAULT_MAX_MESSAGES } from './analysis/app/index.js';
+import type { ConversationTableOptions } from './analysis/conversations.js';
+import { DEFAULT_REASSEMBLY_CAP, DEFAULT_REASSEMBLY_MAX_SEGMENTS } from './analysis/reassembly.js';
+import {
+  type CaptureReaderOptions,
+  DEFAULT_MAX_GUNZIP_BYTES,
+  DEFAULT_MAX_WARNINGS_PER_CODE,
+} from './capture/reader.js';
+import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER } from './dissectors/app/http.js';
+import { MQTT_DEFAULT_MAX_LENGTH } from './dissectors/app/mqtt.js';
+import { PAYLOAD_DEFAULTS } from './dissectors/app/payload.js';
+import { ZMTP_DEFAULT_MAX_FRAME } from './dissectors/app/zmtp.js';
+
+export interface Limits {
+  /** Out-of-order bytes buffered per TCP direction (ConversationTableOptions.reassemblyCap). */
+  reassemblyBytes: number;
+  /** Out-of-order segments buffered per TCP direction (ConversationTableOptions.maxSegments). */
+  reassemblySegments: number;
+  /**
+   * Open conversations kept (ConversationTableOptions.maxConversations). Undefined: the conversation
+   * table's own default.
+   */
+  conversations?: number;
+  /** Messages listed per conversation; the rest are counted (AppLayerOptions.maxMessages). */
+  messages: number;
+  /** Largest PDU buffered by the MQTT/ZMTP stream framing (PduStreamOptions.maxPdu). */
+  pduBytes: number;
+  /** Largest MQTT remaining length buffered (newMqttState maxLength). */
+  mqttBytes: number;
+  /** Largest ZMTP frame body (newZmtpState maxFrame). */
+  zmtpFrameBytes: number;
+  /** Largest HTTP header block (HttpStreamOptions.maxHeader). */
+  httpHeaderBytes: number;
+  /** HTTP body bytes kept per message (HttpStreamOptions.maxBody). */
+  httpBodyBytes: number;
+  /** Largest pickle decoded (PayloadOptions.maxPickle). */
+  pickleBytes: number;
+  /** Deepest nesting kept in a decoded pickle (PayloadOptions.maxDepth). */
+  pickleDepth: number;
+  /** Most values kept in a decoded pickle (PayloadOptions.maxNodes). */
+  pickleValues: number;
+  /** Longest text payload kept, in UTF-16 units (PayloadOptions.maxText). */
+  textBytes: number;
+  /** Payload bytes shown as hex (PayloadOptions.maxHex). */
+  hexBytes: number;
+  /** Capture warnings kept per code (CaptureReaderOptions.maxWarningsPerCode). */
+  warnings: number;
+  /** Bytes an in-memory gzip capture (analyzeBytes) is decompressed to (CaptureReaderOptions.maxGunzipBytes). */
+  gunzipBytes: number;
+}
+
+export type LimitName = keyof Limits;
+
+/** The defaults, taken from where each limit is defined. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  reassemblyBytes: DEFAULT_REASSEMBLY_CAP,
+  reassemblySegments: DEFAULT_REASSEMBLY_MAX_SEGMENTS,
+  messages: DEFAULT_MAX_MESSAGES,
+  pduBytes: DEFAULT_REASSEMBLY_CAP,
+  mqttBytes: MQTT_DEFAULT_MAX_LENGTH,
+  zmtpFrameBytes: ZMTP_DEFAULT_MAX_FRAME,
+  httpHeaderBytes: HTTP_DEFAULT_MAX_HEADER,
+  httpBodyBytes: HTTP_DEFAULT_MAX_BODY,
+  pickleBytes: PAYLOAD_DEFAULTS.maxPickle,
+  pickleDepth: PAYLOAD_DEFAULTS.maxDepth,
+  pickleValues: PAYLOAD_DEFAULTS.maxNodes,
+  textBytes: PAYLOAD_DEFAULTS.maxText,
+  hexBytes: PAYLOAD_DEFAULTS.maxHex,
+  warnings: DEFAULT_MAX_WARNINGS_PER_CODE,
+  gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
+});
+
+/** Every limit name, in the order of docs/limits.md's "configure" entries and of --help. */
+export const LIMIT_NAMES: readonly LimitName[] = [
+  'reassemblyBytes',
+  'reassemblySegments',
+  'conversations',
+  'messages',
+  'pduBytes',
+  'mqttBytes',
+  'zmtpFrameBytes',
+  'httpHeaderBytes',
+  'httpBodyBytes',
+  'pickleBytes',
+  'pickleDepth',
+  'pickleValues',
+  'textBytes',
+  'hexBytes',
+  'warnings',
+  'gunzipBytes',
+];
+
+/** A bad limit name or value (the message names the limit). */
+export class LimitError extends Error {
+  override readonly name = 'LimitError';
+}
+
+/** `reassemblyBytes` → `reassembly-bytes`. */
+export function kebabName(name: LimitName): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+const BY_NAME = new Map<string, LimitName>();
+for (const n of LIMIT_NAMES) {
+  BY_NAME.set(n.toLowerCase(), n);
+  BY_NAME.set(kebabName(n), n);
+}
+
+function limitName(raw: string): LimitName {
+  const n = BY_NAME.get(raw.trim().toLowerCase());
+  if (n === undefined) {
+    throw new LimitError(`unknown limit '${raw}' (known: ${LIMIT_NAMES.map(kebabName).join(', ')})`);
+  }
+  return n;
+}
+
+function checkValue(name: LimitName, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
+    throw new LimitError(`limit ${kebabName(name)} must be a positive whole number, got ${String(v)}`);
+  }
+  return v;
+}
+
+/**
+ * The defaults with `partial` over them. Throws LimitError for an unknown name or a value that is not a
+ * positive whole number (undefined values keep the default).
+ */
+export function resolveLimits(partial: Partial<Limits> = {}): Limits {
+  const out: Limits = { ...DEFAULT_LIMITS };
+  for (const [key, v] of Object.entries(partial)) {
+    if (v === undefined) continue;
+    const name = limitName(key);
+    out[name] = checkValue(name, v);
+  }
+  return out;
+}
+
+/** Multipliers of the size suffixes: K M G T are powers of 1000, Ki Mi Gi Ti (and KiB…) of 1024. */
+const SUFFIX: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  t: 1e12,
+  tb: 1e12,
+  ki: 2 ** 10,
+  kib: 2 ** 10,
+  mi: 2 ** 20,
+  mib: 2 ** 20,
+  gi: 2 ** 30,
+  gib: 2 ** 30,
+  ti: 2 ** 40,
+  tib: 2 ** 40,
+};
+
+/** A count or size: `10000`, `10_000`, `1e6`, `64KiB`, `4MiB`, `16M` (10^6), `1.5KiB`. Must come out whole. */
+export function parseLimitValue(text: string): number | undefined {
+  const m = /^\s*(\d[\d_]*(?:\.\d+)?(?:e\+?\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const mult = SUFFIX[m[2]!.toLowerCase()];
+  if (mult === undefined) return undefined;
+  const v = Number(m[1]!.replace(/_/g, '')) * mult;
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** One `NAME=VALUE` (the CLI's --limit): NAME kebab- or camelCase, VALUE as parseLimitValue reads it. */
+export function parseLimitArg(arg: string): { name: LimitName; value: number } {
+  const eq = arg.indexOf('=');
+  if (eq <= 0) throw new LimitError(`--limit expects NAME=VALUE (e.g. messages=1000), got '${arg}'`);
+  const name = limitName(arg.slice(0, eq));
+  const raw = arg.slice(eq + 1);
+  const value = parseLimitValue(raw);
+  if (value === undefined) {
+    throw new LimitError(
+      `limit ${kebabName(name)}: '${raw}' is not a number or size (e.g. 1000, 1e6, 64KiB, 4MiB, 16M)`,
+    );
+  }
+  return { name, value: checkValue(name, value) };
+}
+
+/** Several NAME=VALUE arguments (later ones win). */
+export function parseLimitArgs(args: readonly string[]): Partial<Limits> {
+  const out: Partial<Limits> = {};
+  for (const a of args) {
+    const { name, value } = parseLimitArg(a);
+    out[name] = value;
+  }
+  return out;
+}
+
+/* Each layer's own options ------------------------------------------------------------------------ */
+
+/** The capture reader's options (readCaptureBytes / readCaptureFile). */
+export function captureOptions(l: Limits): CaptureReaderOptions {
+  return { maxWarningsPerCode: l.warnings, maxGunzipBytes: l.gunzipBytes };
+}
+
+/** The conversation table's options (without its stream factory). */
+export function tableOptions(l: Limits): ConversationTableOptions {
+  const o: ConversationTableOptions = { reassemblyCap: l.reassemblyBytes, maxSegments: l.reassemblySegments };
+  if (l.conversations !== undefined) o.maxConversations = l.conversations;
+  return o;
+}
+
+/** The application layer's options (without `frames`). */
+export function appOptions(l: Limits): AppLayerOptions {
+  return {
+    maxMessages: l.messages,
+    maxPdu: l.pduBytes,
+    mqttMaxLength: l.mqttBytes,
+    zmtpMaxFrame: l.zmtpFrameBytes,
+    httpMaxHeader: l.httpHeaderBytes,
+    httpMaxBody: l.httpBodyBytes,
+    payload: {
+      maxPickle: l.pickleBytes,
+      maxDepth: l.pickleDepth,
+      maxNodes: l.pickleValues,
+      maxText: l.textBytes,
+      maxHex: l.hexBytes,
+    },
+  };
+}
