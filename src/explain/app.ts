@@ -4,6 +4,7 @@
  * tolerating absent fields, so the explanation code works on any model (with or without the app layer).
  */
 
+import type { Agg, SortStats } from '../analysis/app/budget.js';
 import type { ConversationRecord } from '../analysis/model.js';
 import { zmtpPattern } from '../dissectors/app/zmtp.js';
 
@@ -78,6 +79,102 @@ export interface AppView {
   pattern?: string;
   socketTypes?: { client?: string; server?: string };
   messages: Msg[];
+  /**
+   * Aggregates of every message per sort, when the list is not complete (summary mode: the first and last
+   * messages are listed, the rest counted — message_stats on the record).
+   */
+  stats?: SortStat[];
+}
+
+export type { Agg };
+
+/** The aggregates of one sort of message; `rep` stands for its messages in predicates (proto, kind, name, dir). */
+export type SortStat = Omit<
+  SortStats,
+  'proto' | 'kind' | 'name' | 'dir' | 'subscription' | 'topics' | 'topics_more' | 'qos'
+> & {
+  rep: Msg;
+  topics: string[];
+  qos: number[];
+};
+
+/** Messages that pass a predicate: the listed ones, and how many there were in all. */
+export interface MsgGroup {
+  msgs: Msg[];
+  count: number;
+  /** Every message is listed: figures come from `msgs`; else from `sorts`. */
+  complete: boolean;
+  sorts: SortStat[];
+}
+
+/** The messages of a view that pass `pred` (which should look only at proto, kind, name, dir, subscription). */
+export function groupOf(view: AppView, pred: (m: Msg) => boolean): MsgGroup {
+  const msgs = view.messages.filter(pred);
+  if (!view.stats) return { msgs, count: msgs.length, complete: true, sorts: [] };
+  const sorts = view.stats.filter((s) => pred(s.rep));
+  let count = 0;
+  for (const s of sorts) count += s.count;
+  return { msgs, count, complete: false, sorts };
+}
+
+/** Merges the aggregates `pick` of several sorts. */
+export function mergeAgg(sorts: readonly SortStat[], pick: (s: SortStat) => Agg | undefined): Agg | undefined {
+  let out: Agg | undefined;
+  for (const s of sorts) {
+    const a = pick(s);
+    if (!a) continue;
+    if (!out) out = { ...a };
+    else {
+      out.count += a.count;
+      out.sum += a.sum;
+      if (a.min < out.min) out.min = a.min;
+      if (a.max > out.max) out.max = a.max;
+    }
+  }
+  return out;
+}
+
+function aggOf(v: unknown): Agg | undefined {
+  if (!isObj(v)) return undefined;
+  const count = num(v.count);
+  const min = num(v.min);
+  const max = num(v.max);
+  const sum = num(v.sum);
+  if (count === undefined || min === undefined || max === undefined || sum === undefined || count === 0)
+    return undefined;
+  return { count, min, max, sum };
+}
+
+function sortStatOf(o: unknown, proto0: string): SortStat | undefined {
+  if (!isObj(o)) return undefined;
+  const first = num(o.first);
+  const last = num(o.last);
+  const count = num(o.count);
+  if (first === undefined || last === undefined || count === undefined) return undefined;
+  const raw: Obj = { frame: first, frames: [first, last], dir: o.dir, proto: o.proto, kind: o.kind };
+  if (typeof o.name === 'string') {
+    raw.name = o.name;
+    if (o.proto === 'http') raw.method = o.name;
+  }
+  if (o.subscription === true) raw.subscription = { action: 'subscribe', topic: '' };
+  const rep = readMsg(raw, -1, proto0);
+  if (!rep) return undefined;
+  const s: SortStat = {
+    rep,
+    count,
+    first,
+    last,
+    bytes: num(o.bytes) ?? 0,
+    same: o.same === true,
+    replies: num(o.replies) ?? 0,
+    topics: Array.isArray(o.topics) ? o.topics.filter((t): t is string => typeof t === 'string') : [],
+    qos: Array.isArray(o.qos) ? o.qos.filter((q): q is number => typeof q === 'number') : [],
+  };
+  const lat = aggOf(o.latency);
+  if (lat) s.latency = lat;
+  const delay = aggOf(o.delay);
+  if (delay) s.delay = delay;
+  return s;
 }
 
 type Obj = Record<string, unknown>;
@@ -266,6 +363,14 @@ export function appView(c: ConversationRecord): AppView {
       const m = readMsg(o, i, proto0);
       if (m) v.messages.push(m);
     });
+  }
+  if (Array.isArray(c.message_stats)) {
+    const stats: SortStat[] = [];
+    for (const o of c.message_stats) {
+      const st = sortStatOf(o, proto0);
+      if (st) stats.push(st);
+    }
+    v.stats = stats;
   }
   // Socket types from READY commands when the conversation record does not carry them.
   if (!v.socketTypes) {

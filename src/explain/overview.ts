@@ -3,6 +3,7 @@
  * per conversation, what deserves a second look, and teaching notes for the cases the capture shows.
  */
 import type { FrameRecord } from '../analysis/model.js';
+import { groupOf } from './app.js';
 import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
@@ -163,9 +164,8 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     code = 'ov.conv.refused';
     p = { port: portOf(c.server) ?? '?' };
   } else if (v.app === 'zmtp') {
-    const data = v.messages.filter(isZmtpData);
-    const c2s = data.filter((m) => m.dir === 'c2s').length;
-    const s2c = data.filter((m) => m.dir === 's2c').length;
+    const c2s = groupOf(v, (m) => isZmtpData(m) && m.dir === 'c2s').count;
+    const s2c = groupOf(v, (m) => isZmtpData(m) && m.dir === 's2c').count;
     p = { pattern: v.pattern ?? '?', c2s, s2c };
     if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
     else if (ctx.kind === 'pubsub' || ctx.kind === 'pipeline') {
@@ -174,16 +174,17 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     } else code = 'ov.conv.zmtp';
   } else if (v.app === 'mqtt') {
     const connect = v.messages.find((m) => m.kind === 'CONNECT');
-    const sent = v.messages.filter((m) => m.kind === 'PUBLISH' && m.dir === 'c2s').length;
-    const got = v.messages.filter((m) => m.kind === 'PUBLISH' && m.dir === 's2c').length;
+    const sent = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 'c2s').count;
+    const got = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 's2c').count;
     const topics = v.messages
       .filter((m) => m.kind === 'SUBSCRIBE')
       .flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
     p = { client_id: connect?.clientId ?? '?', sent, got, topics: list(say, topics) || '-' };
     code = ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt';
   } else if (v.app === 'http') {
-    const reqs = v.messages.filter((m) => m.kind === 'request');
-    p = { count: reqs.length, methods: [...new Set(reqs.map((m) => m.method ?? '?'))].join(', ') };
+    const reqs = groupOf(v, (m) => m.kind === 'request');
+    const methods = reqs.complete ? reqs.msgs.map((m) => m.method ?? '?') : reqs.sorts.map((x) => x.rep.method ?? '?');
+    p = { count: reqs.count, methods: [...new Set(methods)].join(', ') };
     code = 'ov.conv.http';
   } else if (c.transport === 'udp') {
     code = 'ov.conv.udp';
@@ -191,8 +192,8 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
   } else if (v.app === 'data') {
     code = 'ov.conv.data';
     p = {
-      c2s: v.messages.filter((m) => m.dir === 'c2s').length,
-      s2c: v.messages.filter((m) => m.dir === 's2c').length,
+      c2s: groupOf(v, (m) => m.dir === 'c2s').count,
+      s2c: groupOf(v, (m) => m.dir === 's2c').count,
     };
   } else {
     code = 'ov.conv.tcp';
@@ -345,12 +346,12 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   if (zOpen) push('teach.zmq_no_fin', { id: zOpen.c.id }, [zOpen.c.last]);
   else {
     const z = convs.find(
-      (x) => x.view.app === 'zmtp' && x.view.messages.filter(isZmtpData).length > 1 && x.c.close.kind === 'fin',
+      (x) => x.view.app === 'zmtp' && groupOf(x.view, isZmtpData).count > 1 && x.c.close.kind === 'fin',
     );
     if (z)
       push(
         'teach.zmq_one_connection',
-        { id: z.c.id, count: z.view.messages.filter(isZmtpData).length },
+        { id: z.c.id, count: groupOf(z.view, isZmtpData).count },
         z.fins.map((f) => f.n),
       );
   }

@@ -4,7 +4,7 @@
  * subscriptions, the exchange, and the ending (or "still open when the capture stopped").
  */
 import type { FrameRecord } from '../analysis/model.js';
-import type { Msg } from './app.js';
+import { type Agg, groupOf, type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
 import { addrOf, type ConvContext, isZmtpData, type ModelContext, type Side } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
@@ -34,6 +34,54 @@ function span(ms: Msg[]): [number, number] {
       if (n > b) b = n;
     }
   return [a, b];
+}
+
+/** Frame span of a group: of its messages, or of every message of its sorts when not all are listed. */
+function spanOf(g: MsgGroup): [number, number] {
+  if (g.complete) return span(g.msgs);
+  let a = Number.POSITIVE_INFINITY;
+  let b = 0;
+  for (const s of g.sorts) {
+    if (s.first < a) a = s.first;
+    if (s.last > b) b = s.last;
+  }
+  return [a, b];
+}
+
+/** valuesSummary over a group; when not all are listed, from the aggregates (same payload, first … last). */
+function valuesOf(say: Say, g: MsgGroup, max = 5): string {
+  const values = g.msgs.map((m) => msgPayload(say, m));
+  if (g.complete || values.length === 0) return valuesSummary(say, values, max);
+  if (g.count > 1 && g.sorts.length === 1 && g.sorts[0]!.same) return say('fmt.each_time', { value: values[0]! });
+  if (g.count > max) return say('fmt.values.range', { first: values[0]!, last: values[values.length - 1]! });
+  return valuesSummary(say, values, max);
+}
+
+/** latencySummary over a group (how many values, and the text). */
+function latencyOf(
+  say: Say,
+  g: MsgGroup,
+  fromMsg: (m: Msg) => number | undefined,
+  fromSort: (s: SortStat) => Agg | undefined,
+): { n: number; text: string } {
+  if (g.complete) {
+    const lat = g.msgs.map(fromMsg).filter((x): x is number => x !== undefined);
+    return { n: lat.length, text: latencySummary(say, lat) };
+  }
+  const a = mergeAgg(g.sorts, fromSort);
+  if (!a) return { n: 0, text: '' };
+  const lo = duration(a.min);
+  const hi = duration(a.max);
+  return {
+    n: a.count,
+    text: lo === hi ? lo : say('fmt.range_mean', { min: lo, max: hi, mean: duration(a.sum / a.count) }),
+  };
+}
+
+/** list() of the first items of `total` (the rest were not listed). */
+function listOf(say: Say, items: string[], total: number, max: number): string {
+  if (total <= items.length || total <= max) return list(say, items, max);
+  return say('fmt.list.more', { list: items.slice(0, max).join(', '), more: total - max });
 }
 
 /** Copies of one ARP frame (a `-i any` capture sees it on several interfaces): same op and addresses, within 10 ms. */
@@ -261,11 +309,11 @@ function subscribedTopics(ctx: ConvContext): string[] {
 }
 
 function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
-  const data = ctx.view.messages.filter(isZmtpData);
+  const data = groupOf(ctx.view, isZmtpData);
   const c = ctx.c;
   const cw = who(say, ctx, 'client', 'c_');
   const sw = who(say, ctx, 'server', 's_');
-  if (data.length === 0) {
+  if (data.count === 0) {
     if (ctx.kind === 'pubsub') {
       const topics = subscribedTopics(ctx);
       const sub: Side = ctx.sender === 'server' ? 'client' : 'server';
@@ -289,28 +337,27 @@ function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     }
     return undefined;
   }
-  const frames = span(data);
-  const c2s = data.filter((m) => m.dir === 'c2s');
-  const s2c = data.filter((m) => m.dir === 's2c');
+  const frames = spanOf(data);
+  const c2s = groupOf(ctx.view, (m) => isZmtpData(m) && m.dir === 'c2s');
+  const s2c = groupOf(ctx.view, (m) => isZmtpData(m) && m.dir === 's2c');
   let code: string;
   let p: Params = { ...cw, ...sw, pattern: ctx.view.pattern ?? 'ZeroMQ' };
   switch (ctx.kind) {
     case 'reqrep': {
-      const lat = s2c.map((m) => m.latency).filter((x): x is number => x !== undefined);
-      code = lat.length ? 'story.zmtp.reqrep' : 'story.zmtp.reqrep.nolat';
+      const lat = latencyOf(
+        say,
+        s2c,
+        (m) => m.latency,
+        (s) => s.latency,
+      );
+      code = lat.n ? 'story.zmtp.reqrep' : 'story.zmtp.reqrep.nolat';
       p = {
         ...p,
-        requests: c2s.length,
-        replies: s2c.length,
-        req_values: valuesSummary(
-          say,
-          c2s.map((m) => msgPayload(say, m)),
-        ),
-        rep_values: valuesSummary(
-          say,
-          s2c.map((m) => msgPayload(say, m)),
-        ),
-        latency: latencySummary(say, lat),
+        requests: c2s.count,
+        replies: s2c.count,
+        req_values: valuesOf(say, c2s),
+        rep_values: valuesOf(say, s2c),
+        latency: lat.text,
       };
       break;
     }
@@ -323,26 +370,29 @@ function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
       p = {
         ...who(say, ctx, sender, 'p_'),
         ...who(say, ctx, sender === 'client' ? 'server' : 'client'),
-        count: sent.length,
-        values: valuesSummary(
-          say,
-          sent.map((m) => msgPayload(say, m)),
-          10,
-        ),
+        count: sent.count,
+        values: valuesOf(say, sent, 10),
       };
-      if (back.length) code += '.back';
-      p.back = back.length;
+      if (back.count) code += '.back';
+      p.back = back.count;
       break;
     }
     default:
       code = 'story.zmtp.other';
-      p = { ...p, c2s: c2s.length, s2c: s2c.length };
+      p = { ...p, c2s: c2s.count, s2c: s2c.count };
   }
   return { frames, conversation: c.id, code, text: capital(say(code, p)) };
 }
 
-function topicsOf(say: Say, ms: Msg[]): string {
-  return list(say, [...new Set(ms.map((m) => `'${m.topic ?? ''}'`))], 4);
+function topicsOf(say: Say, g: MsgGroup): string {
+  if (g.complete) return list(say, [...new Set(g.msgs.map((m) => `'${m.topic ?? ''}'`))], 4);
+  return list(say, [...new Set(g.sorts.flatMap((s) => s.topics.map((t) => `'${t}'`)))], 4);
+}
+
+/** The QoS levels of a group's messages ("0", "0/1"). */
+function qosOf(g: MsgGroup): string {
+  const all = g.complete ? g.msgs.map((m) => m.qos ?? 0) : g.sorts.flatMap((s) => s.qos);
+  return [...new Set(all)].sort().join('/');
 }
 
 function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
@@ -389,61 +439,59 @@ function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
       text: capital(say(code, { ...cw, topics: list(say, topics), granted: granted.join(', ') })),
     });
   }
-  const pubs = ms.filter((m) =>
-    ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'PINGREQ', 'PINGRESP'].includes(m.kind),
-  );
-  if (pubs.length) {
-    const sent = pubs.filter((m) => m.kind === 'PUBLISH' && m.dir === 'c2s');
-    const got = pubs.filter((m) => m.kind === 'PUBLISH' && m.dir === 's2c');
-    const acks = pubs.filter((m) => m.kind !== 'PUBLISH' && !m.kind.startsWith('PING'));
-    const pings = pubs.filter((m) => m.kind === 'PINGREQ');
+  const mq = (pred: (m: Msg) => boolean) => groupOf(ctx.view, (m) => m.proto === 'mqtt' && pred(m));
+  const pubs = mq((m) => ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'PINGREQ', 'PINGRESP'].includes(m.kind));
+  if (pubs.count) {
+    const sent = mq((m) => m.kind === 'PUBLISH' && m.dir === 'c2s');
+    const got = mq((m) => m.kind === 'PUBLISH' && m.dir === 's2c');
+    const acks = mq((m) => ['PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP'].includes(m.kind));
+    const pings = mq((m) => m.kind === 'PINGREQ');
     const parts: string[] = [];
-    if (sent.length) {
-      const qos = [...new Set(sent.map((m) => m.qos ?? 0))].sort().join('/');
+    if (sent.count) {
+      const qos = qosOf(sent);
       parts.push(
         capital(
           say('story.mqtt.publish', {
             ...cw,
-            count: sent.length,
+            count: sent.count,
             topics: topicsOf(say, sent),
-            values: valuesSummary(
-              say,
-              sent.map((m) => msgPayload(say, m)),
-            ),
+            values: valuesOf(say, sent),
             qos,
           }),
         ),
       );
-      if (sent.every((m) => (m.qos ?? 0) === 0)) parts.push(say('story.mqtt.qos0'));
+      if (qos === '0') parts.push(say('story.mqtt.qos0'));
     }
-    if (got.length) {
-      const delays = got.map((m) => m.relayedFrom?.delay).filter((x): x is number => x !== undefined);
-      const code = delays.length ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
+    if (got.count) {
+      const delays = latencyOf(
+        say,
+        got,
+        (m) => m.relayedFrom?.delay,
+        (s) => s.delay,
+      );
+      const code = delays.n ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
       parts.push(
         capital(
           say(code, {
             ...cw,
-            count: got.length,
+            count: got.count,
             topics: topicsOf(say, got),
-            values: valuesSummary(
-              say,
-              got.map((m) => msgPayload(say, m)),
-            ),
-            delay: latencySummary(say, delays),
+            values: valuesOf(say, got),
+            delay: delays.text,
           }),
         ),
       );
     }
-    if (acks.length)
-      parts.push(
-        say('story.mqtt.acks', { count: acks.length, kinds: [...new Set(acks.map((m) => m.kind))].join(', ') }),
-      );
-    if (pings.length) parts.push(say('story.mqtt.pings', { count: pings.length }));
+    if (acks.count) {
+      const kinds = acks.complete ? acks.msgs.map((m) => m.kind) : acks.sorts.map((s) => s.rep.kind);
+      parts.push(say('story.mqtt.acks', { count: acks.count, kinds: [...new Set(kinds)].join(', ') }));
+    }
+    if (pings.count) parts.push(say('story.mqtt.pings', { count: pings.count }));
     if (parts.length)
       out.push({
-        frames: span(pubs),
+        frames: spanOf(pubs),
         conversation: c.id,
-        code: sent.length ? 'story.mqtt.publish' : got.length ? 'story.mqtt.deliver' : 'story.mqtt.acks',
+        code: sent.count ? 'story.mqtt.publish' : got.count ? 'story.mqtt.deliver' : 'story.mqtt.acks',
         text: parts.join(' '),
       });
   }
@@ -476,10 +524,12 @@ function pairsText(say: Say, ctx: ConvContext, reqs: Msg[], reps: Msg[], label: 
 }
 
 function httpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
-  const ms = ctx.view.messages.filter((m) => m.proto === 'http');
-  if (!ms.length) return undefined;
+  const all = groupOf(ctx.view, (m) => m.proto === 'http');
+  if (!all.count) return undefined;
+  const ms = all.msgs;
   const reqs = ms.filter((m) => m.kind === 'request');
   const reps = ms.filter((m) => m.kind === 'response');
+  const total = groupOf(ctx.view, (m) => m.proto === 'http' && m.kind === 'request').count;
   const label = (m: Msg) => {
     if (m.kind === 'request') return `${m.method ?? '?'} ${m.uri ?? '/'}`;
     const body = m.payload && m.payload.encoding !== 'empty' ? ` ${msgPayload(say, m)}` : '';
@@ -487,62 +537,44 @@ function httpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   };
   const pairs = pairsText(say, ctx, reqs, reps, label);
   return {
-    frames: span(ms),
+    frames: spanOf(all),
     conversation: ctx.c.id,
     code: 'story.http',
     text: capital(
       say('story.http', {
         ...who(say, ctx, 'client'),
         ...who(say, ctx, 'server', 's_'),
-        count: reqs.length,
-        pairs: list(say, pairs, 6),
+        count: total,
+        pairs: listOf(say, pairs, total, 6),
       }),
     ),
   };
 }
 
 function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
-  const ms = ctx.view.messages.filter((m) => m.proto === 'data' || m.kind === 'data');
-  if (!ms.length) return undefined;
-  const c2s = ms.filter((m) => m.dir === 'c2s');
-  const s2c = ms.filter((m) => m.dir === 's2c');
-  const frames = span(ms);
+  const isData = (m: Msg) => m.proto === 'data' || m.kind === 'data';
+  const ms = groupOf(ctx.view, isData);
+  if (!ms.count) return undefined;
+  const c2s = groupOf(ctx.view, (m) => isData(m) && m.dir === 'c2s');
+  const s2c = groupOf(ctx.view, (m) => isData(m) && m.dir === 's2c');
+  const frames = spanOf(ms);
   if (ctx.c.transport === 'udp') {
     const parts: string[] = [];
-    if (c2s.length)
-      parts.push(
-        capital(
-          say('story.udp', {
-            src: ctx.c.client,
-            dst: ctx.c.server,
-            count: c2s.length,
-            values: valuesSummary(
-              say,
-              c2s.map((m) => msgPayload(say, m)),
-            ),
-          }),
-        ),
-      );
-    if (s2c.length)
-      parts.push(
-        capital(
-          say('story.udp', {
-            src: ctx.c.server,
-            dst: ctx.c.client,
-            count: s2c.length,
-            values: valuesSummary(
-              say,
-              s2c.map((m) => msgPayload(say, m)),
-            ),
-          }),
-        ),
-      );
-    if (!s2c.length) parts.push(say('story.udp.oneway'));
+    for (const [g, src, dst] of [
+      [c2s, ctx.c.client, ctx.c.server],
+      [s2c, ctx.c.server, ctx.c.client],
+    ] as const) {
+      if (g.count) parts.push(capital(say('story.udp', { src, dst, count: g.count, values: valuesOf(say, g) })));
+    }
+    if (!s2c.count) parts.push(say('story.udp.oneway'));
     return { frames, conversation: ctx.c.id, code: 'story.udp', text: parts.join(' ') };
   }
-  const answered = s2c.filter((m) => m.replyTo !== undefined).length;
-  if (c2s.length && s2c.length && answered * 2 < c2s.length) {
-    const bytes = (ms: Msg[]) => ms.reduce((a, m) => a + (m.payload?.length ?? 0), 0);
+  const answered = s2c.complete
+    ? s2c.msgs.filter((m) => m.replyTo !== undefined).length
+    : s2c.sorts.reduce((a, x) => a + x.replies, 0);
+  if (c2s.count && s2c.count && answered * 2 < c2s.count) {
+    const bytes = (g: MsgGroup) =>
+      g.complete ? g.msgs.reduce((a, m) => a + (m.payload?.length ?? 0), 0) : g.sorts.reduce((a, x) => a + x.bytes, 0);
     return {
       frames,
       conversation: ctx.c.id,
@@ -551,24 +583,18 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
         say('story.data.both', {
           ...who(say, ctx, 'client'),
           ...who(say, ctx, 'server', 's_'),
-          c2s: c2s.length,
-          s2c: s2c.length,
+          c2s: c2s.count,
+          s2c: s2c.count,
           c2s_bytes: bytes(c2s),
           s2c_bytes: bytes(s2c),
-          c_values: valuesSummary(
-            say,
-            c2s.map((m) => msgPayload(say, m)),
-          ),
-          s_values: valuesSummary(
-            say,
-            s2c.map((m) => msgPayload(say, m)),
-          ),
+          c_values: valuesOf(say, c2s),
+          s_values: valuesOf(say, s2c),
         }),
       ),
     };
   }
-  if (s2c.some((m) => m.replyTo !== undefined)) {
-    const pairs = pairsText(say, ctx, c2s, s2c, (m) => msgPayload(say, m));
+  if (answered > 0) {
+    const pairs = pairsText(say, ctx, c2s.msgs, s2c.msgs, (m) => msgPayload(say, m));
     return {
       frames,
       conversation: ctx.c.id,
@@ -577,13 +603,13 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
         say('story.data.pairs', {
           ...who(say, ctx, 'client'),
           ...who(say, ctx, 'server', 's_'),
-          count: c2s.length,
-          pairs: list(say, pairs, 6),
+          count: c2s.count,
+          pairs: listOf(say, pairs, c2s.count, 6),
         }),
       ),
     };
   }
-  const side: Side = c2s.length ? 'client' : 'server';
+  const side: Side = c2s.count ? 'client' : 'server';
   const sent = side === 'client' ? c2s : s2c;
   return {
     frames,
@@ -592,11 +618,8 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     text: capital(
       say('story.data.oneway', {
         ...who(say, ctx, side),
-        count: sent.length,
-        values: valuesSummary(
-          say,
-          sent.map((m) => msgPayload(say, m)),
-        ),
+        count: sent.count,
+        values: valuesOf(say, sent),
       }),
     ),
   };

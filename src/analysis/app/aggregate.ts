@@ -81,14 +81,25 @@ function pubSub(members: Member<ZmtpHandler>[]): void {
 function pipeline(members: Member<ZmtpHandler>[]): void {
   const pushers = members.filter((m) => m.h.dirOf('PUSH') >= 0);
   for (const [endpoint, list] of group(pushers, (m) => sideKey(m, ['PUSH']))) {
+    // Send times are kept for the first jobs of each worker: the order is known up to the earliest
+    // last kept time of a worker whose times were cut.
+    let cutoff = Number.POSITIVE_INFINITY;
+    for (const m of list) {
+      const times = m.h.jobTimes;
+      if (m.h.jobs > times.length && times.length > 0) cutoff = Math.min(cutoff, times[times.length - 1]!);
+    }
     const events: { t: number; id: number }[] = [];
-    for (const m of list) for (const t of m.h.jobTimes) events.push({ t, id: m.conv.id });
-    if (events.length === 0) continue;
+    let total = 0;
+    for (const m of list) {
+      total += m.h.jobs;
+      for (const t of m.h.jobTimes) if (t <= cutoff) events.push({ t, id: m.conv.id });
+    }
+    if (total === 0) continue;
     events.sort((a, b) => a.t - b.t || a.id - b.id);
     const workers = list.map((m) => ({
       conversation: m.conv.id,
       peer: m.h.dirOf('PUSH') === 1 ? m.rec.client : m.rec.server,
-      jobs: m.h.jobTimes.length,
+      jobs: m.h.jobs,
     }));
     const order = events.map((e) => e.id);
     const busy = workers.filter((w) => w.jobs > 0).length;
@@ -99,7 +110,7 @@ function pipeline(members: Member<ZmtpHandler>[]): void {
     }
     const summary = {
       endpoint: endpoint.replace(/ \(client\)$/, ''),
-      jobs: events.length,
+      jobs: total,
       workers,
       order: order.slice(0, 1000),
       round_robin: rr,

@@ -9,7 +9,7 @@ import type { AppFrameEntry, AppProto } from '../model.js';
 import type { PduStreamOptions } from '../reassembly.js';
 import { appSeverity } from './notes.js';
 import { SMALL_PAYLOAD } from './payload.js';
-import { BrokerRelay } from './relay.js';
+import { BrokerRelay, MAX_RELAYS_SUMMARY } from './relay.js';
 
 export const DEFAULT_MAX_MESSAGES = 10_000;
 
@@ -96,7 +96,7 @@ export class AppContext {
   broker(endpoint: string): BrokerRelay {
     let b = this.brokers.get(endpoint);
     if (!b) {
-      b = new BrokerRelay();
+      b = this.frames ? new BrokerRelay() : new BrokerRelay(MAX_RELAYS_SUMMARY);
       this.brokers.set(endpoint, b);
     }
     return b;

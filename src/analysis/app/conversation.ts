@@ -10,9 +10,18 @@ import { decodePayload } from '../../dissectors/app/payload.js';
 import type { ConversationInfo } from '../conversations.js';
 import type { AppMessageRecord, AppPayloadRecord, AppProto, ConversationRecord, NoteRecord } from '../model.js';
 import type { EndReason, StreamSink } from '../reassembly.js';
+import { MessageBudget, SUMMARY_HEAD, SUMMARY_TAIL } from './budget.js';
 import type { AppContext } from './context.js';
 import { appSeverity } from './notes.js';
-import { decodeToRecord, payloadRecord, quickText, shrink } from './payload.js';
+import {
+  decodeToRecord,
+  deferrable,
+  PendingPayload,
+  payloadRecord,
+  quickText,
+  SMALL_PAYLOAD,
+  shrink,
+} from './payload.js';
 
 /** Well-known server ports (Wireshark's tcp.port dissector table for these protocols, plus the lab's). */
 export const PORT_TABLE: ReadonlyMap<number, AppProto> = new Map<number, AppProto>([
@@ -99,7 +108,10 @@ class DirSink implements StreamSink {
 
 export class AppConversation {
   handler: AppHandler | null = null;
-  readonly messages: AppMessageRecord[] = [];
+  /** Listed messages (frames collected: up to maxMessages; summary: the budget's head). */
+  readonly messages: AppMessageRecord[];
+  /** Summary mode (frames not collected): bounded list and running aggregates (budget.ts). */
+  private readonly budget: MessageBudget | null = null;
   count = 0;
   readonly notes: NoteRecord[] = [];
   private readonly noted = new Set<string>();
@@ -123,6 +135,12 @@ export class AppConversation {
     private readonly factory: HandlerFactory,
   ) {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
+    if (ctx.frames) this.messages = [];
+    else {
+      const head = Math.min(ctx.maxMessages, SUMMARY_HEAD);
+      this.budget = new MessageBudget(head, Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
+      this.messages = this.budget.head;
+    }
     const port = info?.server.port;
     const p = port !== undefined ? PORT_TABLE.get(port) : undefined;
     if (p) this.handler = factory.create(p, this, {});
@@ -137,12 +155,16 @@ export class AppConversation {
     return this.info?.roles_by === 'syn';
   }
 
-  /** True when another message may be listed (under the cap); counts every call. */
+  /**
+   * True when another message may be listed (under the cap; in summary mode every message passes through
+   * the budget, which lists the first and last ones and aggregates the rest); counts every call.
+   */
   room(): boolean {
     this.count++;
-    if (this.messages.length < this.ctx.maxMessages) return true;
-    if (this.count === this.ctx.maxMessages + 1) this.note('app.messages.capped', { cap: this.ctx.maxMessages });
-    return false;
+    const cap = this.ctx.maxMessages;
+    if (this.count === cap + 1) this.note('app.messages.capped', { cap });
+    if (this.budget) return true;
+    return this.messages.length < cap;
   }
 
   /** Decodes a message payload for the record; small once the payload budget is spent. */
@@ -159,6 +181,10 @@ export class AppConversation {
     }
     const q = n <= this.ctx.maxText ? quickText(bytes) : undefined;
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
+    // Summary mode past the listed head: most of these messages are only counted, decode when listed.
+    const opts = small ? this.ctx.smallPayload : this.ctx.payload;
+    if (this.budget?.full && deferrable(bytes, opts))
+      return new PendingPayload(new Uint8Array(bytes), opts) as unknown as AppPayloadRecord;
     if (!small) {
       const p = decodePayload(bytes, this.ctx.payload);
       const r = payloadRecord(p);
@@ -186,7 +212,7 @@ export class AppConversation {
 
   private remember(bytes: Uint8Array, r: AppPayloadRecord): AppPayloadRecord {
     const k = this.cacheNext;
-    this.cacheBytes[k] = bytes.slice();
+    this.cacheBytes[k] = new Uint8Array(bytes);
     this.cacheRecs[k] = r;
     this.cacheNext = (k + 1) % CACHE_SIZE;
     return r;
@@ -201,7 +227,8 @@ export class AppConversation {
 
   /** Lists a message (call after room() said yes). */
   add(m: AppMessageRecord): void {
-    this.messages.push(m);
+    if (this.budget) this.budget.add(m);
+    else this.messages.push(m);
   }
 
   /** A conversation note; each code once unless `repeat`. */
@@ -228,7 +255,7 @@ export class AppConversation {
       return;
     }
     if (!this.pre) this.pre = [];
-    this.pre.push({ dir, bytes: bytes.slice(), offset, frame, t: this.ctx.now });
+    this.pre.push({ dir, bytes: new Uint8Array(bytes), offset, frame, t: this.ctx.now });
     this.preLen[dir] += bytes.length;
     let v = this.verdict(dir);
     if (v.kind === 'wait' && this.preLen[dir] >= DECIDE_BYTES) v = NONE;
@@ -355,7 +382,10 @@ export class AppConversation {
     h.finish(rec);
     for (const [k, v] of Object.entries(this.extra)) rec[k] = v;
     rec.message_count = this.count;
-    rec.messages = this.messages;
+    if (this.budget) {
+      rec.messages = this.budget.listed();
+      if (this.budget.dropped > 0) rec.message_stats = this.budget.stats();
+    } else rec.messages = this.messages;
     for (const n of this.notes) rec.notes.push(n);
   }
 }

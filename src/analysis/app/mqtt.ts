@@ -78,8 +78,8 @@ export class MqttHandler implements AppHandler {
   private readonly streams: [PduStream<MqttState>, PduStream<MqttState>];
   private readonly stopped: [boolean, boolean] = [false, false];
   private readonly pairer = new MqttPairer();
-  /** Messages that expect an answer, by "frame:kind". */
-  private readonly open = new Map<string, AppMessageRecord[]>();
+  /** Messages that expect an answer, by frame and kind (openKey). */
+  private readonly open = new Map<number, AppMessageRecord[]>();
   private first = true;
   private publishes = 0;
   private subscribes = 0;
@@ -142,14 +142,14 @@ export class MqttHandler implements AppHandler {
         rec.reply_to = pairing.reply_to;
         if (pairing.latency !== undefined) rec.latency = roundNs(pairing.latency);
       }
-      const key = `${pairing.reply_to}:${pairing.request}`;
+      const key = openKey(pairing.reply_to, pairing.request);
       const list = this.open.get(key);
       const req = list?.shift();
       if (list && list.length === 0) this.open.delete(key);
       if (req) req.replied_by = at;
     }
     if (rec && expectsAnswer(m)) {
-      const key = `${at}:${m.kind}`;
+      const key = openKey(at, m.kind);
       const list = this.open.get(key);
       if (list) list.push(rec);
       else if (this.open.size < 10_000) this.open.set(key, [rec]);
@@ -264,6 +264,22 @@ export class MqttHandler implements AppHandler {
     const v = this.states[0].session.version;
     if (v !== undefined) rec.mqtt_version = v === 3 ? '3.1' : v === 4 ? '3.1.1' : '5.0';
   }
+}
+
+/** MQTT packet type of the kinds that expect an answer (0 for any other). */
+const TYPE_OF: Readonly<Record<string, number>> = {
+  connect: 1,
+  publish: 3,
+  pubrec: 5,
+  pubrel: 6,
+  subscribe: 8,
+  unsubscribe: 10,
+  pingreq: 12,
+};
+
+/** Key of a message waiting for its answer: its frame and packet type (no string per message). */
+function openKey(frame: number, kind: string | undefined): number {
+  return frame * 16 + (TYPE_OF[kind ?? ''] ?? 0);
 }
 
 function expectsAnswer(m: MqttMessage): boolean {

@@ -71,6 +71,38 @@ export function decodeToRecord(
   return payloadRecord(p);
 }
 
+/**
+ * A payload whose decoding waits until someone lists its message (summary mode, past the first messages):
+ * only payloads whose decoding raises no note are deferred (short, no pickle opcode at either end), so the
+ * frame notes stay the same. Stands in for an AppPayloadRecord until record() is called.
+ */
+export class PendingPayload {
+  private rec: AppPayloadRecord | undefined;
+  constructor(
+    readonly bytes: Uint8Array,
+    /** The decoding options in force when the message arrived. */
+    private readonly opts: PayloadOptions | undefined,
+  ) {}
+  get length(): number {
+    return this.bytes.length;
+  }
+  /** The decoded record (decoded once). */
+  record(): AppPayloadRecord {
+    this.rec ??= decodeToRecord(this.bytes, undefined, this.opts);
+    return this.rec;
+  }
+}
+
+/**
+ * Whether decoding `b` with `opts` can be deferred: no note can come of it (not longer than the hex or text
+ * shown, not a pickle; see PendingPayload).
+ */
+export function deferrable(b: Uint8Array, opts: PayloadOptions | undefined): boolean {
+  const n = b.length;
+  const max = Math.min(opts?.maxHex ?? 256, opts?.maxText ?? 256);
+  return n > 0 && n <= max && b[0] !== 0x80 && b[n - 1] !== 0x2e;
+}
+
 /** Payload values kept small once a conversation has spent its payload budget. */
 export const SMALL_PAYLOAD: PayloadOptions = { maxText: 256, maxHex: 64, maxPickle: 4096, maxNodes: 200 };
 

@@ -14,8 +14,13 @@ const RELAY_WINDOW = 2;
 const MAX_SCAN = 64;
 /** Publications remembered per topic + payload and broker. */
 const MAX_KEPT = 256;
-/** Deliveries listed in a publication's relayed_to. */
+/** Deliveries listed in a publication's relayed_to (fewer in summary mode, where nobody lists them). */
 const MAX_RELAYS = 1000;
+export const MAX_RELAYS_SUMMARY = 16;
+/** Distinct topic + payload keys remembered per broker (the first seen is forgotten first). */
+export const MAX_KEYS = 1024;
+/** Subscriber connection + key positions remembered per broker. */
+export const MAX_USED = 4096;
 
 interface Publication {
   rec: AppMessageRecord | null;
@@ -37,6 +42,8 @@ export class BrokerRelay {
   /** Per subscriber connection and key: absolute index of the last publication matched there. */
   private readonly used = new Map<string, number>();
 
+  constructor(private readonly maxRelays = MAX_RELAYS) {}
+
   /** A PUBLISH (or a CONNECT's will) the broker received. */
   received(
     key: string,
@@ -48,6 +55,8 @@ export class BrokerRelay {
   ): void {
     let c = this.byKey.get(key);
     if (!c) {
+      // the key forgotten first is the one seen first
+      if (this.byKey.size >= MAX_KEYS) this.byKey.delete(this.byKey.keys().next().value!);
       c = { list: [], dropped: 0 };
       this.byKey.set(key, c);
     }
@@ -57,6 +66,11 @@ export class BrokerRelay {
       c.list.splice(0, cut);
       c.dropped += cut;
     }
+  }
+
+  /** Keys remembered (for tests: bounded by MAX_KEYS). */
+  get size(): number {
+    return this.byKey.size;
   }
 
   /** A PUBLISH the broker sent on `conversation`: sets relayed_from / relayed_to when it matches. */
@@ -85,6 +99,7 @@ export class BrokerRelay {
       }
     }
     if (pick < 0) pick = list.length - 1;
+    if (this.used.size >= MAX_USED && !this.used.has(uk)) this.used.delete(this.used.keys().next().value!);
     this.used.set(uk, pick + c.dropped);
     const p = list[pick]!;
     const delay = roundNs(t - p.t);
@@ -97,7 +112,7 @@ export class BrokerRelay {
     if (p.rec) {
       if (!p.rec.relayed_to) p.rec.relayed_to = [];
       const to = p.rec.relayed_to as unknown[];
-      if (to.length < MAX_RELAYS) to.push({ frame, conversation, delay });
+      if (to.length < this.maxRelays) to.push({ frame, conversation, delay });
     }
   }
 }

@@ -6,6 +6,7 @@
  * 3.0-style messages) and, for the cross-conversation pass, what each PUB sent and when each PUSH sent.
  */
 import {
+  latin1Text,
   newZmtpState,
   type ZmtpCommand,
   type ZmtpFrame,
@@ -33,8 +34,9 @@ const PREVIEW_PARTS = 4;
 const MAX_PREFIXES = 1000;
 /** Prefix length compared with subscriptions. */
 const PREFIX_BYTES = 64;
-/** Send times remembered per PUSH connection (for the round-robin order). */
+/** Send times remembered per PUSH connection (for the round-robin order); fewer in summary mode. */
 const MAX_JOBS = 100_000;
+const MAX_JOBS_SUMMARY = 2_000;
 
 const latin1 = new TextDecoder('latin1');
 
@@ -106,8 +108,9 @@ export class ZmtpHandler implements AppHandler {
   readonly received: [number, number] = [0, 0];
   /** First bytes (latin1) of the messages a PUB side sent, distinct, bounded. */
   readonly prefixes = new Set<string>();
-  /** Times of the messages a PUSH side sent (bounded). */
+  /** Times of the first messages a PUSH side sent (bounded), and how many it sent in all. */
   readonly jobTimes: number[] = [];
+  jobs = 0;
   private started = false;
   /** The parts of the last message per direction (shared with the next one when identical). */
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
@@ -359,8 +362,11 @@ export class ZmtpHandler implements AppHandler {
     if (sub) this.subscription(sub.action, sub.topic, sub.topic_text ?? textOrHex(sub.topic), at);
     const side = this.socket[dir];
     if ((side === 'PUB' || side === 'XPUB') && first && !sub && this.prefixes.size < MAX_PREFIXES)
-      this.prefixes.add(latin1.decode(first.subarray(0, PREFIX_BYTES)));
-    if (side === 'PUSH' && this.jobTimes.length < MAX_JOBS) this.jobTimes.push(ctx.now);
+      this.prefixes.add(latin1Text(first, 0, Math.min(first.length, PREFIX_BYTES)));
+    if (side === 'PUSH') {
+      this.jobs++;
+      if (this.jobTimes.length < (ctx.frames ? MAX_JOBS : MAX_JOBS_SUMMARY)) this.jobTimes.push(ctx.now);
+    }
     let rec: AppMessageRecord | null = null;
     if (conv.room()) {
       const n = msg.parts.length;

@@ -402,11 +402,33 @@ export class HttpStream {
     this.cur = undefined;
     if (!cur) return;
     const body = concat(this.body, this.kept);
-    const header = (name: string) => cur.headers.find((x) => x.name.toLowerCase() === name)?.value;
-    const cl = header('content-length');
-    const te = header('transfer-encoding');
-    const ct = header('content-type');
-    const ce = header('content-encoding');
+    // The headers the message needs, in one pass (the first of each name, compared case-insensitively).
+    let cl: string | undefined;
+    let te: string | undefined;
+    let ct: string | undefined;
+    let ce: string | undefined;
+    let up: string | undefined;
+    for (const x of cur.headers) {
+      const n = x.name;
+      if (n.length < 7 || n.length > 17) continue;
+      switch (n.toLowerCase()) {
+        case 'content-length':
+          cl ??= x.value;
+          break;
+        case 'transfer-encoding':
+          te ??= x.value;
+          break;
+        case 'content-type':
+          ct ??= x.value;
+          break;
+        case 'content-encoding':
+          ce ??= x.value;
+          break;
+        case 'upgrade':
+          up ??= x.value;
+          break;
+      }
+    }
     const capped = this.bodyLen > this.kept;
     if (capped) this.sink.add('http.body.capped', { kept: this.kept, total: this.bodyLen, frame: this.frame });
     let payload: DecodedPayload | undefined;
@@ -457,7 +479,7 @@ export class HttpStream {
       this.sink.add('http.connect.tunnel', { frame: this.frame });
       this.stopReason = 'tunnel';
     } else if (complete && cur.upgrade) {
-      const proto = header('upgrade');
+      const proto = up;
       this.sink.add(msg.kind === 'request' && cur.method === 'CONNECT' ? 'http.connect.tunnel' : 'http.upgrade', {
         ...(proto ? { protocol: proto } : {}),
         frame: this.frame,

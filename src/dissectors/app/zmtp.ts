@@ -362,6 +362,18 @@ export type ZmtpMessage = ZmtpGreeting | ZmtpGreetingV2 | ZmtpFrame | ZmtpComman
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
 
+/** latin1 (windows-1252) text of p[a, b): short ASCII (names, topic prefixes) without a decoder call. */
+export function latin1Text(p: Uint8Array, a: number, b: number): string {
+  if (b - a > 64) return latin1.decode(p.subarray(a, b));
+  let s = '';
+  for (let i = a; i < b; i++) {
+    const c = p[i]!;
+    if (c >= 0x80) return latin1.decode(p.subarray(a, b));
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
 function printable(b: Uint8Array): string | undefined {
   let s: string;
   try {
@@ -486,11 +498,12 @@ function decodeFrame(p: Uint8Array, state: ZmtpState, sink: NoteSink): ZmtpMessa
     const reserved = state.framing === 'v2' ? 0xfc : FLAG.RESERVED;
     if (flags & reserved) sink.add('zmtp.flags.reserved', { flags }, { offset: 0, length: 1 });
   }
-  const body = p.subarray(header);
   if (state.framing === 'v3' && flags & FLAG.COMMAND) {
     if (flags & FLAG.MORE) sink.add('zmtp.command.more', undefined, { offset: 0, length: 1 });
     return decodeCommand(p, header, flags, long, state, sink);
   }
+  // A plain view (Buffer.subarray would construct a Buffer for every frame).
+  const body = new Uint8Array(p.buffer, p.byteOffset + header, p.length - header);
   const more = !!(flags & FLAG.MORE);
   const first = !state.in_message;
   const identity = state.identity_next;
@@ -540,7 +553,7 @@ function parseMetadata(
       sink.add('zmtp.metadata.malformed', { offset: at }, { offset: at, length: p.length - at });
       break;
     }
-    const name = latin1.decode(p.subarray(o + 1, o + 1 + nameLen));
+    const name = latin1Text(p, o + 1, o + 1 + nameLen);
     o += 1 + nameLen;
     const valueLen = u32(p, o);
     o += 4;
@@ -583,7 +596,7 @@ function decodeCommand(
     };
   }
   const nameLen = p[header]!;
-  const name = latin1.decode(p.subarray(header + 1, header + 1 + nameLen));
+  const name = latin1Text(p, header + 1, header + 1 + nameLen);
   const name_range = { offset: header, length: 1 + nameLen };
   const d = header + 1 + nameLen; // command data
   const data_length = p.length - d;
@@ -719,7 +732,7 @@ export class ZmtpMessageAssembler {
       this.parts.push({
         more: f.more,
         size: f.size,
-        payload: this.copyParts && f.more ? (f.size === 0 ? NO_BYTES : f.body.slice()) : f.body,
+        payload: this.copyParts && f.more ? (f.size === 0 ? NO_BYTES : new Uint8Array(f.body)) : f.body,
       });
     if (f.more) return undefined;
     const m: { -readonly [K in keyof ZmtpMultipart]: ZmtpMultipart[K] } = {

@@ -1,0 +1,293 @@
+/**
+ * The message budget of the summary (frames not collected): a conversation lists its first SUMMARY_HEAD
+ * messages, its last SUMMARY_TAIL, and the last message of each sort (MessageStats) — what the story and
+ * the overview quote — and keeps running aggregates over every message (message_stats on the record):
+ * counts per sort and direction, frame span, payload bytes, whether every payload was the same, reply and
+ * latency statistics, broker relay delays, MQTT topics and QoS. Memory per conversation is bounded
+ * whatever the number of messages.
+ */
+import type { AppMessageRecord, AppPayloadRecord } from '../model.js';
+import { PendingPayload } from './payload.js';
+
+/** Messages listed from the start of a conversation in summary mode. */
+export const SUMMARY_HEAD = 100;
+/** Messages listed from the end of a conversation in summary mode. */
+export const SUMMARY_TAIL = 20;
+/** Sorts of message tracked per conversation (the rest share one 'other' sort per direction). */
+const MAX_SORTS = 64;
+/** Distinct topics remembered per sort. */
+const MAX_TOPICS = 64;
+
+/** Running min / max / sum / count. */
+export interface Agg {
+  count: number;
+  min: number;
+  max: number;
+  sum: number;
+}
+
+function addAgg(a: Agg | undefined, x: number): Agg {
+  if (!a) return { count: 1, min: x, max: x, sum: x };
+  a.count++;
+  if (x < a.min) a.min = x;
+  if (x > a.max) a.max = x;
+  a.sum += x;
+  return a;
+}
+
+/** Aggregates of one sort of message (protocol, kind, command name or method, direction). */
+export interface SortStats {
+  proto: string;
+  kind: string;
+  name?: string;
+  dir: string;
+  subscription?: true;
+  count: number;
+  /** First and last frame carrying a message of the sort. */
+  first: number;
+  last: number;
+  /** Payload bytes. */
+  bytes: number;
+  /** Every message carried the same payload. */
+  same: boolean;
+  /** Messages with reply_to set, and their latencies. */
+  replies: number;
+  latency?: Agg;
+  /** Relayed deliveries (MQTT broker → subscriber) and their delays. */
+  delay?: Agg;
+  /** Distinct topics in order (at most MAX_TOPICS), and whether more were seen. */
+  topics?: string[];
+  topics_more?: true;
+  qos?: number[];
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function samePayload(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof PendingPayload && b instanceof PendingPayload) return sameBytes(a.bytes, b.bytes);
+  const x = (a instanceof PendingPayload ? a.record() : a) as AppPayloadRecord | undefined;
+  const y = (b instanceof PendingPayload ? b.record() : b) as AppPayloadRecord | undefined;
+  if (!x || !y || x.encoding !== y.encoding || x.length !== y.length) return false;
+  if (typeof x.value === 'string' || typeof y.value === 'string') return x.value === y.value;
+  return JSON.stringify(x.value) === JSON.stringify(y.value);
+}
+
+/** Two messages carry the same payload (decode() shares the records of equal short payloads: mostly `===`). */
+function sameMessagePayload(a: AppMessageRecord, b: AppMessageRecord): boolean {
+  const pa = a.parts as { payload?: AppPayloadRecord }[] | undefined;
+  const pb = b.parts as { payload?: AppPayloadRecord }[] | undefined;
+  if (pa !== pb && Array.isArray(pa) && Array.isArray(pb)) {
+    if (pa.length !== pb.length) return false;
+    for (let i = 0; i < pa.length; i++) if (!samePayload(pa[i]!.payload, pb[i]!.payload)) return false;
+    return true;
+  }
+  if (pa !== pb) return false;
+  return samePayload(a.payload as AppPayloadRecord | undefined, b.payload as AppPayloadRecord | undefined);
+}
+
+class Sort {
+  readonly s: SortStats;
+  /** A message of the sort, compared with the others while they all carry the same payload. */
+  private sameAs: AppMessageRecord | undefined;
+  readonly other: boolean;
+  /** The sort's last message that was dropped from the list, and its sequence number. */
+  lastDropped: AppMessageRecord | null = null;
+  lastDroppedSeq = -1;
+  private topicSet: Set<string> | undefined;
+
+  clone(): Sort {
+    const c = new Sort(this.proto, this.kind, this.name, this.dir, this.sub);
+    const s = this.s;
+    Object.assign(c.s, s);
+    if (s.latency) c.s.latency = { ...s.latency };
+    if (s.delay) c.s.delay = { ...s.delay };
+    if (s.topics) c.s.topics = [...s.topics];
+    if (s.qos) c.s.qos = [...s.qos];
+    c.sameAs = this.sameAs;
+    if (this.topicSet) c.topicSet = new Set(this.topicSet);
+    return c;
+  }
+
+  constructor(
+    readonly proto: string,
+    readonly kind: string,
+    readonly name: string | undefined,
+    readonly dir: string,
+    readonly sub: boolean,
+  ) {
+    this.other = kind === 'other' && proto === 'other';
+    this.s = { proto, kind, dir, count: 0, first: 0, last: 0, bytes: 0, same: true, replies: 0 };
+    if (name !== undefined) this.s.name = name;
+    if (sub) this.s.subscription = true;
+  }
+
+  add(m: AppMessageRecord): void {
+    const s = this.s;
+    s.count++;
+    const fr = m.frames as number[];
+    let a = m.frame as number;
+    let b = a;
+    for (const n of fr) {
+      if (n < a) a = n;
+      if (n > b) b = n;
+    }
+    if (s.count === 1 || a < s.first) s.first = a;
+    if (b > s.last) s.last = b;
+    const p = m.payload as AppPayloadRecord | undefined;
+    if (p) s.bytes += p.length;
+    if (s.same) {
+      if (this.sameAs === undefined) this.sameAs = m;
+      else if (!sameMessagePayload(this.sameAs, m)) {
+        s.same = false;
+        this.sameAs = undefined;
+      }
+    }
+    if (m.reply_to !== undefined) s.replies++;
+    if (typeof m.latency === 'number') s.latency = addAgg(s.latency, m.latency);
+    const rf = m.relayed_from as { delay?: number } | undefined;
+    if (rf && typeof rf.delay === 'number') s.delay = addAgg(s.delay, rf.delay);
+    if (typeof m.topic === 'string') {
+      if (!this.topicSet) {
+        this.topicSet = new Set();
+        s.topics = [];
+      }
+      if (!this.topicSet.has(m.topic)) {
+        if (this.topicSet.size < MAX_TOPICS) {
+          this.topicSet.add(m.topic);
+          s.topics!.push(m.topic);
+        } else s.topics_more = true;
+      }
+    }
+    if (typeof m.qos === 'number') {
+      if (!s.qos) s.qos = [];
+      if (!s.qos.includes(m.qos)) s.qos.push(m.qos);
+    }
+  }
+}
+
+/** Decodes the pending payloads of a listed message (its payload, parts, MQTT will). */
+function settle(m: AppMessageRecord): void {
+  if (m.payload instanceof PendingPayload) m.payload = m.payload.record();
+  const parts = m.parts as { payload?: unknown }[] | undefined;
+  if (Array.isArray(parts))
+    for (const p of parts) if (p.payload instanceof PendingPayload) p.payload = p.payload.record();
+  const will = m.will as { payload?: unknown } | undefined;
+  if (will && will.payload instanceof PendingPayload) will.payload = will.payload.record();
+}
+
+/** The sort of `m` in `sorts`: protocol, kind, command name (ZMTP) or method (HTTP), direction, subscription
+ * (created when new; past MAX_SORTS, one 'other' sort per direction). */
+function sortIn(sorts: Sort[], m: AppMessageRecord): Sort {
+  const name = (m.name ?? m.method) as string | undefined;
+  const sub = m.subscription !== undefined;
+  for (const s of sorts)
+    if (s.kind === m.kind && s.dir === m.dir && s.name === name && s.proto === m.proto && s.sub === sub) return s;
+  let s: Sort;
+  if (sorts.length >= MAX_SORTS) {
+    for (const o of sorts) if (o.other && o.dir === m.dir) return o;
+    s = new Sort('other', 'other', undefined, String(m.dir), false);
+  } else s = new Sort(String(m.proto), String(m.kind), name, String(m.dir), sub);
+  sorts.push(s);
+  return s;
+}
+
+/**
+ * The messages of one conversation in summary mode: the first `head`, a ring of the last `tail`, the
+ * last dropped message of each sort, and the aggregates of every message.
+ */
+export class MessageBudget {
+  readonly head: AppMessageRecord[] = [];
+  private readonly ring: (AppMessageRecord | undefined)[];
+  private readonly ringSeq: number[];
+  private next = 0;
+  private seq = 0;
+  private readonly sorts: Sort[] = [];
+  /** Messages dropped from the list (counted in the aggregates, not listed). */
+  dropped = 0;
+
+  constructor(
+    private readonly headCap: number,
+    private readonly tailCap: number,
+  ) {
+    this.ring = new Array(tailCap);
+    this.ringSeq = new Array(tailCap).fill(-1);
+  }
+
+  /** The head is full: messages added from now on may be dropped. */
+  get full(): boolean {
+    return this.head.length >= this.headCap;
+  }
+
+  /** Lists a message; the oldest of the last `tail` messages leaves the list (and enters the aggregates). */
+  add(m: AppMessageRecord): void {
+    const seq = this.seq++;
+    if (this.head.length < this.headCap) {
+      this.head.push(m);
+      return;
+    }
+    if (this.tailCap === 0) {
+      this.drop(m, seq);
+      return;
+    }
+    const k = this.next;
+    const old = this.ring[k];
+    if (old) this.drop(old, this.ringSeq[k]!);
+    this.ring[k] = m;
+    this.ringSeq[k] = seq;
+    this.next = (k + 1) % this.tailCap;
+  }
+
+  private sortOf(m: AppMessageRecord): Sort {
+    return sortIn(this.sorts, m);
+  }
+
+  private drop(m: AppMessageRecord, seq: number): void {
+    this.dropped++;
+    const s = this.sortOf(m);
+    s.add(m);
+    s.lastDropped = m;
+    s.lastDroppedSeq = seq;
+  }
+
+  /** The listed messages in order: head, the last dropped message of each sort not followed by a listed one, tail. */
+  listed(): AppMessageRecord[] {
+    const tail: { m: AppMessageRecord; seq: number }[] = [];
+    for (let i = 0; i < this.tailCap; i++) {
+      const k = (this.next + i) % this.tailCap;
+      const m = this.ring[k];
+      if (m) tail.push({ m, seq: this.ringSeq[k]! });
+    }
+    const extra: { m: AppMessageRecord; seq: number }[] = [];
+    const inTail = new Set(tail.map((t) => this.sortOf(t.m)));
+    for (const s of this.sorts) {
+      // no tail (maxMessages below the summary head): the list stops at the cap
+      if (this.tailCap === 0 || !s.lastDropped || inTail.has(s)) continue;
+      extra.push({ m: s.lastDropped, seq: s.lastDroppedSeq });
+    }
+    extra.sort((a, b) => a.seq - b.seq);
+    const out = [...this.head, ...extra.map((e) => e.m), ...tail.map((t) => t.m)];
+    for (const m of out) settle(m);
+    return out;
+  }
+
+  /** Aggregates of every message (listed ones included), per sort in order of first frame. */
+  stats(): SortStats[] {
+    // Listed messages enter the aggregates now (their pairing fields are final), on copies of the sorts:
+    // a live capture asks again later.
+    const sorts = this.sorts.map((s) => s.clone());
+    const add = (m: AppMessageRecord) => sortIn(sorts, m).add(m);
+    for (const m of this.head) add(m);
+    for (let i = 0; i < this.tailCap; i++) {
+      const m = this.ring[(this.next + i) % this.tailCap];
+      if (m) add(m);
+    }
+    const out = sorts.filter((s) => s.s.count > 0).map((s) => s.s);
+    out.sort((a, b) => a.first - b.first);
+    return out;
+  }
+}
