@@ -143,7 +143,13 @@ export class AnalysisSession {
     this.limits = resolveLimits(opts.limits);
     const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
     this.app = new AppLayer({ ...appOptions(this.limits), frames: this.keep || this.sink !== undefined, summary });
-    this.table = new ConversationTable({ ...tableOptions(this.limits), streams: this.app.factory });
+    this.table = new ConversationTable({
+      ...tableOptions(this.limits),
+      streams: this.app.factory,
+      onEvict: (rec) => this.app.evict(rec),
+      // FrameAnalysis.tcp only for frame records (and wantFrame, which reads it)
+      frameDetail: this.keep || this.sink !== undefined,
+    });
   }
 
   push(raw: RawFrame): void {
@@ -250,8 +256,16 @@ export class AnalysisSession {
     this.app.endFrames();
     const conversations: ConversationRecord[] = this.table.finish();
     this.app.finish(conversations);
+    const texted = new Map<NoteRecord, NoteRecord>(); // a note shared by many records (conversation.evicted) stays shared
     for (const c of conversations) {
-      c.notes = (c.notes ?? []).map((n) => ({ ...n, text: text(n.code, n.params, this.lang) }));
+      c.notes = (c.notes ?? []).map((n) => {
+        let r = texted.get(n);
+        if (!r) {
+          r = { ...n, text: text(n.code, n.params, this.lang) };
+          texted.set(n, r);
+        }
+        return r;
+      });
     }
     const capture: CaptureRecord = {
       file,

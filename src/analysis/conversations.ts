@@ -14,12 +14,18 @@
  * Port reuse follows Wireshark (tcp.stream): a SYN (without ACK) whose sequence number differs from the
  * one the same side used before starts a new conversation, flagged tcp.analysis.reused_ports — whether
  * or not the earlier connection was closed (Wireshark 4.0 does not look at FIN/RST for this).
+ *
+ * Open conversations are capped (maxConversations, default DEFAULT_MAX_CONVERSATIONS): when a new one
+ * would exceed the cap, the idlest tenth (least recent last frame) is flushed — streams closed, record
+ * finished as it stands, note conversation.evicted — and its live state dropped; the first flush puts
+ * conversation.cap_reached on the frame that caused it. A later frame of a flushed 4-tuple starts a new
+ * conversation (as Zeek does after its inactivity timeout). Wireshark has no such limit.
  */
 import type { Dissection, Ipv4Layer, Ipv6Layer, Note, Severity, TcpLayer, UdpLayer } from '../dissectors/types.js';
 import { TCP_FLAG } from '../dissectors/types.js';
 import type { CloseKind, ConversationRecord, NoteRecord, TcpFrameRecord } from './model.js';
-import { ByteStream, type NoteSink, type StreamSink } from './reassembly.js';
-import { ANALYSIS_NOTES, TA, TCP_ANALYSIS_FLAG_ORDER, TcpSeqAnalyzer } from './tcp-analysis.js';
+import { ByteStream, type EndReason, type NoteSink, type StreamSink } from './reassembly.js';
+import { ANALYSIS_NOTES, type SegmentInput, TA, TCP_ANALYSIS_FLAG_ORDER, TcpSeqAnalyzer } from './tcp-analysis.js';
 import { ZeekTcp, ZeekUdp } from './zeek.js';
 
 export interface FrameInput {
@@ -84,8 +90,18 @@ export interface ConversationTableOptions {
   reassemblyCap?: number;
   /** Out-of-order segments buffered per direction (ByteStreamOptions.maxSegments; default 16,384). */
   maxSegments?: number;
-  /** Open conversations kept (helper convcap adds the cap; until then this option is accepted and unused). */
+  /**
+   * Open (live) conversations kept at once, TCP and UDP together (default DEFAULT_MAX_CONVERSATIONS;
+   * Infinity for no cap). Beyond it the idlest tenth is flushed to the report (conversation.evicted).
+   */
   maxConversations?: number;
+  /** Called with the finished record of each flushed conversation (the application layer drops its state). */
+  onEvict?: (rec: ConversationRecord) => void;
+  /**
+   * Per-segment TCP details (FrameAnalysis.tcp) for frame records (default true). When false, onFrame
+   * returns one reused object without `tcp`, valid until the next call (the summary path).
+   */
+  frameDetail?: boolean;
   /** Application layer hook: sinks for the reassembled byte streams. */
   streams?: StreamFactory;
   /** Text for conversation notes (NoteRecord.text); the explanation layer supplies its catalogue. */
@@ -99,6 +115,14 @@ const RST = TCP_FLAG.RST;
 /** Bound on frame lists kept per conversation (SYN repeats, FIN/RST frames). */
 const MAX_LIST = 64;
 const NO_NOTES: readonly Note[] = Object.freeze([]);
+/** Default cap on open conversations (≈ 4–8 KB of live state each, with the application layer). */
+export const DEFAULT_MAX_CONVERSATIONS = 10_000;
+/** Share of the open conversations flushed at once when the cap is hit (amortises the sort). */
+const EVICT_SHARE = 0.1;
+/** Slots of the lookup cache in front of the 4-tuple map (indexed by the ports; a power of two). */
+const SLOTS = 4096;
+/** `tcp.analysis.<name>` codes in TCP_ANALYSIS_FLAG_ORDER order. */
+const FLAG_CODES: readonly string[] = TCP_ANALYSIS_FLAG_ORDER.map(([, name]) => `tcp.analysis.${name}`);
 
 class Conversation {
   readonly pkts: [number, number] = [0, 0];
@@ -120,6 +144,8 @@ class Conversation {
   /** Direction index of the first FIN / RST sender, -1 when none. */
   finBy = -1;
   rstBy = -1;
+  /** The 4-tuple key in the table (ConversationTable.key). */
+  key = '';
 
   constructor(
     readonly id: number,
@@ -157,8 +183,40 @@ function isoOf(t: number): string {
 
 /** Stateful table of conversations; feed frames in capture order. */
 export class ConversationTable implements NoteSink {
+  /** The open conversations by 4-tuple key. */
   private readonly byKey = new Map<string, Conversation>();
-  private readonly all: Conversation[] = [];
+  /** Every conversation by id - 1, or its final record once it was flushed (its live state dropped). */
+  private readonly all: (Conversation | ConversationRecord)[] = [];
+  /** Open conversations by (srcport ^ dstport) & (SLOTS - 1): the last one seen there (saves the key string). */
+  private readonly slots: (Conversation | undefined)[] = new Array(SLOTS).fill(undefined);
+  private readonly maxConv: number;
+  private readonly onEvict: ((rec: ConversationRecord) => void) | undefined;
+  private readonly detail: boolean;
+  /** conversation.cap_reached, waiting for the frame that caused the first flush. */
+  private capNote: Note | null = null;
+  private capHit = false;
+  /** The key lookup() built for the current frame (a cache miss), for create(). */
+  private missKey: string | null = null;
+  private evictions = 0;
+  private evictNote: NoteRecord | null = null;
+  private readonly segIn: SegmentInput = {
+    n: 0,
+    t: 0,
+    seq: 0,
+    ack: 0,
+    seglen: 0,
+    flags: 0,
+    window: 0,
+    wscale: undefined,
+  };
+  /** The FrameAnalysis reused when frameDetail is false. */
+  private readonly scratch: {
+    conversation: number;
+    transport: 'tcp' | 'udp';
+    direction: Direction;
+    stream: number;
+    notes: readonly Note[];
+  } = { conversation: 0, transport: 'tcp', direction: 'c2s', stream: 0, notes: NO_NOTES };
   private readonly servers = new Set<string>();
   private tcpStreams = 0;
   private udpStreams = 0;
@@ -187,6 +245,9 @@ export class ConversationTable implements NoteSink {
     this.cap = opts.reassemblyCap;
     this.maxSegments = opts.maxSegments;
     this.factory = opts.streams;
+    this.maxConv = Math.max(1, opts.maxConversations ?? DEFAULT_MAX_CONVERSATIONS);
+    this.onEvict = opts.onEvict;
+    this.detail = opts.frameDetail ?? true;
     // Texts come from the explanation catalogues (src/explain); the pipeline sets them on the records.
     this.noteText = opts.noteText ?? ((code) => code);
   }
@@ -194,6 +255,16 @@ export class ConversationTable implements NoteSink {
   /** Number of conversations so far. */
   get size(): number {
     return this.all.length;
+  }
+
+  /** Number of open conversations (live state held; at most maxConversations). */
+  get open(): number {
+    return this.byKey.size;
+  }
+
+  /** Number of conversations flushed early because of the cap. */
+  get evicted(): number {
+    return this.evictions;
   }
 
   onFrame(input: FrameInput): FrameAnalysis | undefined {
@@ -236,6 +307,26 @@ export class ConversationTable implements NoteSink {
     }
   }
 
+  /** The open conversation of a 4-tuple (either direction), or undefined. */
+  private lookup(transport: 'tcp' | 'udp', src: string, sp: number, dst: string, dp: number): Conversation | undefined {
+    this.missKey = null;
+    const idx = (sp ^ dp) & (SLOTS - 1);
+    const s = this.slots[idx];
+    if (
+      s !== undefined &&
+      s.transport === transport &&
+      ((s.cPort === sp && s.sPort === dp && s.cAddr === src && s.sAddr === dst) ||
+        (s.cPort === dp && s.sPort === sp && s.cAddr === dst && s.sAddr === src))
+    ) {
+      return s;
+    }
+    const key = this.key(transport === 'tcp' ? 't' : 'u', src, sp, dst, dp);
+    this.missKey = key;
+    const c = this.byKey.get(key);
+    if (c) this.slots[idx] = c;
+    return c;
+  }
+
   private key(proto: string, src: string, sp: number, dst: string, dp: number): string {
     return src < dst || (src === dst && sp <= dp)
       ? `${proto}${src}|${sp}|${dst}|${dp}`
@@ -254,7 +345,6 @@ export class ConversationTable implements NoteSink {
 
   private create(
     transport: 'tcp' | 'udp',
-    key: string,
     input: FrameInput,
     src: string,
     sp: number,
@@ -264,6 +354,18 @@ export class ConversationTable implements NoteSink {
     rolesBy: 'syn' | 'port' | 'first',
   ): Conversation {
     const proto = transport === 'tcp' ? 't' : 'u';
+    // lookup() of this frame missed the cache (or found a conversation being replaced) and built the key
+    const key = this.missKey ?? this.key(proto, src, sp, dst, dp);
+    this.missKey = null;
+    const old = this.byKey.get(key);
+    if (old) {
+      // A reused 4-tuple: the old conversation's streams are closed and no frame reaches it any more, so
+      // its record is final; the table's live state for it is dropped (the application layer keeps its
+      // own for the cross-conversation passes at the end).
+      this.byKey.delete(key);
+      this.all[old.id - 1] = this.record(old);
+    }
+    if (this.byKey.size >= this.maxConv) this.evictIdle();
     const stream = transport === 'tcp' ? this.tcpStreams++ : this.udpStreams++;
     const c = new Conversation(
       this.all.length + 1,
@@ -296,9 +398,75 @@ export class ConversationTable implements NoteSink {
     } else {
       c.zeekUdp = new ZeekUdp(c.flipped);
     }
+    c.key = key;
     this.byKey.set(key, c);
+    this.slots[(sp ^ dp) & (SLOTS - 1)] = c;
     this.all.push(c);
     return c;
+  }
+
+  /** Flush the idlest open conversations (least recent last frame), EVICT_SHARE of the cap at once. */
+  private evictIdle(): void {
+    const open = [...this.byKey.values()];
+    open.sort((a, b) => a.last - b.last || a.id - b.id);
+    const k = Math.min(open.length, Math.max(1, Math.ceil(this.maxConv * EVICT_SHARE)));
+    for (let i = 0; i < k; i++) this.flush(open[i]!);
+    if (!this.capHit) {
+      this.capHit = true;
+      this.capNote = {
+        code: 'conversation.cap_reached',
+        severity: ANALYSIS_NOTES['conversation.cap_reached']!,
+        params: { cap: this.maxConv, flushed: k },
+      };
+    }
+  }
+
+  /** Close an open conversation early: its record is final, its live state is dropped. */
+  private flush(c: Conversation): void {
+    const savedNotes = this.frameNotes;
+    const savedCurrent = this.current;
+    this.frameNotes = null;
+    this.current = c;
+    this.closeStreams(c, 'evicted');
+    this.frameNotes = savedNotes;
+    this.current = savedCurrent;
+    c.notes.push(this.evictedNote());
+    this.evictions++;
+    const rec = this.record(c);
+    // compact: exact-size copies of the lists (a pushed-to array keeps spare capacity)
+    if (rec.handshake)
+      rec.handshake = { syn: rec.handshake.syn.slice(), synack: rec.handshake.synack.slice(), ack: rec.handshake.ack };
+    rec.close.frames = rec.close.frames.slice();
+    rec.notes = rec.notes.slice();
+    this.all[c.id - 1] = rec;
+    this.byKey.delete(c.key);
+    const idx = (c.cPort ^ c.sPort) & (SLOTS - 1);
+    if (this.slots[idx] === c) this.slots[idx] = undefined;
+    this.onEvict?.(rec);
+  }
+
+  /** The conversation.evicted note, one object shared by every flushed record (read-only). */
+  private evictedNote(): NoteRecord {
+    if (!this.evictNote) {
+      const code = 'conversation.evicted';
+      const params = { cap: this.maxConv };
+      this.evictNote = { code, severity: ANALYSIS_NOTES[code]!, text: this.noteText(code, params), params };
+    }
+    return this.evictNote;
+  }
+
+  /** Close both streams of a TCP conversation and carry their new gaps into Zeek's history. */
+  private closeStreams(c: Conversation, reason: EndReason): void {
+    const streams = c.streams;
+    if (!streams) return;
+    for (const s of streams) s.close(c.last, reason);
+    for (let i = 0; i < 2; i++) {
+      const g = streams[i]!.gaps;
+      if (g !== c.gapsSeen[i]) {
+        c.zeekTcp!.gap(i === 0, g - c.gapsSeen[i]!);
+        c.gapsSeen[i] = g;
+      }
+    }
   }
 
   private onTcp(
@@ -313,8 +481,7 @@ export class ConversationTable implements NoteSink {
     const sp = tcp.srcport;
     const dp = tcp.dstport;
     const flags = tcp.flags;
-    const key = this.key('t', src, sp, dst, dp);
-    let c = this.byKey.get(key);
+    let c = this.lookup('tcp', src, sp, dst, dp);
     let reused = false;
     const pureSyn = (flags & (SYN | ACK)) === SYN;
     if (c && pureSyn) {
@@ -322,7 +489,7 @@ export class ConversationTable implements NoteSink {
       const base = c.ana!.base(dir);
       if (base !== undefined && base !== tcp.seq_raw) {
         reused = true;
-        for (const s of c.streams!) s.close(c.last, 'reused');
+        this.closeStreams(c, 'reused');
         c = undefined;
       }
     }
@@ -335,10 +502,10 @@ export class ConversationTable implements NoteSink {
       } else {
         [srcIsClient, by] = this.rolesByPort('t', src, sp, dst, dp);
       }
-      c = this.create('tcp', key, input, src, sp, dst, dp, srcIsClient, by);
+      c = this.create('tcp', input, src, sp, dst, dp, srcIsClient, by);
     }
     this.current = c;
-    this.frameNotes = null;
+    this.frameNotes = this.takeCapNote();
     const dir: 0 | 1 = c.cAddr === src && c.cPort === sp ? 0 : 1;
     const isClient = dir === 0;
 
@@ -361,20 +528,16 @@ export class ConversationTable implements NoteSink {
     c.lastT = t;
 
     // Wireshark's sequence analysis.
-    const r = c.ana!.segment(
-      dir,
-      {
-        n,
-        t,
-        seq: tcp.seq_raw,
-        ack: tcp.ack_raw,
-        seglen,
-        flags,
-        window: tcp.window,
-        wscale: tcp.options.wscale,
-      },
-      reused,
-    );
+    const si = this.segIn;
+    si.n = n;
+    si.t = t;
+    si.seq = tcp.seq_raw;
+    si.ack = tcp.ack_raw;
+    si.seglen = seglen;
+    si.flags = flags;
+    si.window = tcp.window;
+    si.wscale = tcp.options.wscale;
+    const r = c.ana!.segment(dir, si, reused);
 
     // Zeek's view.
     c.zeekTcp!.packet(isClient, flags, tcp.seq_raw, seglen, tcp.window);
@@ -414,9 +577,12 @@ export class ConversationTable implements NoteSink {
       other.rst(n);
     } else {
       if (seglen > 0) {
+        const data = input.data;
         const off = input.d.payloadOffset;
-        const avail = Math.max(0, Math.min(input.d.payloadLength, seglen, input.data.length - off));
-        out.segment(dataSeq, input.data.subarray(off, off + avail), n, seglen);
+        const avail = Math.max(0, Math.min(input.d.payloadLength, seglen, data.length - off));
+        // A plain Uint8Array view, also when the frame is a Buffer: cheaper than Buffer#subarray, and
+        // slice() downstream then copies (Buffer#slice would keep a view into the reader's chunk).
+        out.segment(dataSeq, new Uint8Array(data.buffer, data.byteOffset + off, avail), n, seglen);
       }
       if (flags & FIN) out.fin((dataSeq + seglen) >>> 0, n);
       if (flags & ACK) other.ack(tcp.ack_raw, n);
@@ -432,48 +598,77 @@ export class ConversationTable implements NoteSink {
 
     // The frame's analysis record.
     const ta = r.flags;
-    const seg: TcpSegmentAnalysis = { seq: r.seq, ack: r.ack, nextseq: r.nextseq };
-    if (r.windowSize >= 0) seg.window_size = r.windowSize;
     let notes: Note[] | null = this.frameNotes;
+    let names: string[] | undefined;
     if (ta !== 0) {
-      const names: string[] = [];
+      names = [];
       const analysisNotes: Note[] = [];
-      for (const [bit, name] of TCP_ANALYSIS_FLAG_ORDER) {
+      for (let i = 0; i < TCP_ANALYSIS_FLAG_ORDER.length; i++) {
+        const [bit, name] = TCP_ANALYSIS_FLAG_ORDER[i]!;
         if (!(ta & bit)) continue;
         names.push(name);
-        const code = `tcp.analysis.${name}`;
+        const code = FLAG_CODES[i]!;
         const note: Note = { code, severity: ANALYSIS_NOTES[code]! };
         if (bit === TA.DUPLICATE_ACK) note.params = { num: r.dupAckNum, frame: r.dupAckFrame };
         analysisNotes.push(note);
       }
+      notes = notes ? analysisNotes.concat(notes) : analysisNotes;
+    }
+    this.frameNotes = null;
+    this.current = null;
+    const direction: Direction = isClient ? 'c2s' : 's2c';
+    if (!this.detail) return this.reuse(c, 'tcp', direction, notes ?? NO_NOTES);
+    const seg: TcpSegmentAnalysis = { seq: r.seq, ack: r.ack, nextseq: r.nextseq };
+    if (r.windowSize >= 0) seg.window_size = r.windowSize;
+    if (names) {
       seg.analysis = names;
       if (ta & TA.DUPLICATE_ACK) seg.dup_ack = { num: r.dupAckNum, frame: r.dupAckFrame };
-      notes = notes ? analysisNotes.concat(notes) : analysisNotes;
     }
     if (r.acksFrame !== 0) {
       seg.acks_frame = r.acksFrame;
       seg.ack_rtt = roundNs(r.ackRtt);
     }
-    this.frameNotes = null;
-    this.current = null;
     return {
       conversation: c.id,
       transport: 'tcp',
-      direction: isClient ? 'c2s' : 's2c',
+      direction,
       stream: c.stream,
       tcp: seg,
       notes: notes ?? NO_NOTES,
     };
   }
 
+  /** conversation.cap_reached for the current frame, once (the frame notes array, or null). */
+  private takeCapNote(): Note[] | null {
+    const n = this.capNote;
+    if (!n) return null;
+    this.capNote = null;
+    return [n];
+  }
+
+  /** The shared FrameAnalysis of the summary path (frameDetail false). */
+  private reuse(
+    c: Conversation,
+    transport: 'tcp' | 'udp',
+    direction: Direction,
+    notes: readonly Note[],
+  ): FrameAnalysis {
+    const s = this.scratch;
+    s.conversation = c.id;
+    s.transport = transport;
+    s.direction = direction;
+    s.stream = c.stream;
+    s.notes = notes;
+    return s;
+  }
+
   private onUdp(input: FrameInput, udp: UdpLayer, src: string, dst: string): FrameAnalysis {
     const sp = udp.srcport;
     const dp = udp.dstport;
-    const key = this.key('u', src, sp, dst, dp);
-    let c = this.byKey.get(key);
+    let c = this.lookup('udp', src, sp, dst, dp);
     if (!c) {
       const [srcIsClient, by] = this.rolesByPort('u', src, sp, dst, dp);
-      c = this.create('udp', key, input, src, sp, dst, dp, srcIsClient, by);
+      c = this.create('udp', input, src, sp, dst, dp, srcIsClient, by);
     }
     const isClient = c.cAddr === src && c.cPort === sp;
     const dir = isClient ? 0 : 1;
@@ -483,13 +678,10 @@ export class ConversationTable implements NoteSink {
     c.last = input.n;
     c.lastT = this.rel(input);
     c.zeekUdp!.packet(isClient, len);
-    return {
-      conversation: c.id,
-      transport: 'udp',
-      direction: isClient ? 'c2s' : 's2c',
-      stream: c.stream,
-      notes: NO_NOTES,
-    };
+    const notes = this.takeCapNote() ?? NO_NOTES;
+    const direction: Direction = isClient ? 'c2s' : 's2c';
+    if (!this.detail) return this.reuse(c, 'udp', direction, notes);
+    return { conversation: c.id, transport: 'udp', direction, stream: c.stream, notes };
   }
 
   /** Close every stream (end of capture) and return the records, ordered by id. */
@@ -497,27 +689,21 @@ export class ConversationTable implements NoteSink {
     if (!this.finished) {
       this.finished = true;
       for (const c of this.all) {
-        if (!c.streams) continue;
+        if (!(c instanceof Conversation) || !c.streams) continue;
         this.current = c;
-        for (const s of c.streams) s.close(c.last);
-        for (let i = 0; i < 2; i++) {
-          const g = c.streams[i]!.gaps;
-          if (g !== c.gapsSeen[i]) {
-            c.zeekTcp!.gap(i === 0, g - c.gapsSeen[i]!);
-            c.gapsSeen[i] = g;
-          }
-        }
+        this.closeStreams(c, 'capture_end');
         this.current = null;
       }
       this.frameNotes = null;
     }
-    return this.all.map((c) => this.record(c));
+    return this.all.map((c) => (c instanceof Conversation ? this.record(c) : c));
   }
 
   /** The record of conversation `id` as it stands now (live capture), without closing anything. */
   snapshot(id: number): ConversationRecord | undefined {
     const c = this.all[id - 1];
-    return c ? this.record(c) : undefined;
+    if (c === undefined) return undefined;
+    return c instanceof Conversation ? this.record(c) : { ...c };
   }
 
   private record(c: Conversation): ConversationRecord {

@@ -16,7 +16,7 @@
  */
 import { seqDiff } from './seq.js';
 
-export type EndReason = 'fin' | 'rst' | 'reused' | 'capture_end';
+export type EndReason = 'fin' | 'rst' | 'reused' | 'evicted' | 'capture_end';
 
 /** Receives one direction's byte stream. */
 export interface StreamSink {

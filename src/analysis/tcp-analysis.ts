@@ -98,15 +98,23 @@ export const ANALYSIS_NOTES: Readonly<Record<string, Severity>> = {
   'tcp.pdu.incomplete': 'warn',
   /** A framer broke its contract (e.g. a PDU length of 0); one byte was dropped to go on. */
   'tcp.pdu.framer_error': 'error',
+  /** The open-conversation cap was hit (on the frame that caused the first flush; params cap, flushed). */
+  'conversation.cap_reached': 'warn',
+  /** This conversation was flushed early, idle while the cap was hit (on the conversation; param cap). */
+  'conversation.evicted': 'note',
 };
 
 /** Wireshark's TCP_MAX_UNACKED_SEGMENTS: unacked segments remembered per direction. */
 const MAX_UNACKED = 1000;
+/** Unacked list arrays up to this many entries are kept for reuse when the list empties. */
+const KEEP_UNACKED = 32;
 
 /**
  * The unacknowledged segments of one direction (Wireshark's tcp_unacked_t list), oldest first, in
- * parallel arrays. While segments were added in sequence order an ACK scan stops at the first segment
- * it cannot touch, so the usual cost per ACK is the number of segments it removes.
+ * parallel arrays (entries head..end-1). While segments were added in sequence order an ACK scan stops at
+ * the first segment it cannot touch, so the usual cost per ACK is the number of segments it removes.
+ * The arrays are reused when the list empties (no allocation per flight of segments) unless they grew
+ * beyond KEEP_UNACKED entries, which are released.
  */
 class Unacked {
   seq: number[] = [];
@@ -114,28 +122,37 @@ class Unacked {
   frame: number[] = [];
   ts: number[] = [];
   head = 0;
+  end = 0;
   sorted = true;
 
   get count(): number {
-    return this.seq.length - this.head;
+    return this.end - this.head;
   }
 
   add(seq: number, next: number, frame: number, ts: number): void {
-    const len = this.seq.length;
-    if (len > this.head && seqLt(seq, this.seq[len - 1]!)) this.sorted = false;
-    this.seq.push(seq);
-    this.next.push(next);
-    this.frame.push(frame);
-    this.ts.push(ts);
+    const e = this.end;
+    if (e > this.head && seqLt(seq, this.seq[e - 1]!)) this.sorted = false;
+    if (e === this.seq.length) {
+      this.seq.push(seq);
+      this.next.push(next);
+      this.frame.push(frame);
+      this.ts.push(ts);
+    } else {
+      this.seq[e] = seq;
+      this.next[e] = next;
+      this.frame[e] = frame;
+      this.ts[e] = ts;
+    }
+    this.end = e + 1;
   }
 
-  /** Apply an acknowledgement; returns the index of the oldest exactly-acked segment or -1 (valid until the next call). */
+  /** Apply an acknowledgement; true when a segment is exactly acked (its frame and time in `out`). */
   ack(ack: number, out: { frame: number; ts: number }): boolean {
     const seqA = this.seq;
     const nextA = this.next;
     const frameA = this.frame;
     const tsA = this.ts;
-    const end = seqA.length;
+    const end = this.end;
     const sorted = this.sorted;
     let matched = false;
     let w = this.head;
@@ -179,24 +196,29 @@ class Unacked {
           frameA[w] = frameA[j]!;
           tsA[w] = tsA[j]!;
         }
-        seqA.length = w;
-        nextA.length = w;
-        frameA.length = w;
-        tsA.length = w;
+        this.end = w;
       }
-      if (this.head === seqA.length) {
+      if (this.head === this.end) {
         this.head = 0;
-        seqA.length = 0;
-        nextA.length = 0;
-        frameA.length = 0;
-        tsA.length = 0;
+        this.end = 0;
         this.sorted = true;
-      } else if (this.head > 256 && this.head * 2 > seqA.length) {
-        seqA.splice(0, this.head);
-        nextA.splice(0, this.head);
-        frameA.splice(0, this.head);
-        tsA.splice(0, this.head);
+        if (seqA.length > KEEP_UNACKED) {
+          seqA.length = 0;
+          nextA.length = 0;
+          frameA.length = 0;
+          tsA.length = 0;
+        }
+      } else if (this.head > 256 && this.head * 2 > this.end) {
+        const h = this.head;
+        const e = this.end;
+        for (let j = h; j < e; j++) {
+          seqA[j - h] = seqA[j]!;
+          nextA[j - h] = nextA[j]!;
+          frameA[j - h] = frameA[j]!;
+          tsA[j - h] = tsA[j]!;
+        }
         this.head = 0;
+        this.end = e - h;
       }
     }
     return matched;
@@ -314,7 +336,7 @@ export class TcpSeqAnalyzer {
     r.ack = flags & ACK ? (ack - rev.baseSeq) >>> 0 : ack;
     r.nextseq = (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0;
     if (flags & SYN) r.windowSize = window;
-    else if (fwd.winScale >= 0) r.windowSize = window * 2 ** fwd.winScale;
+    else if (fwd.winScale >= 0) r.windowSize = window * (1 << fwd.winScale);
     else if (fwd.winScale === -2) r.windowSize = window;
     else r.windowSize = -1;
 
@@ -327,7 +349,7 @@ export class TcpSeqAnalyzer {
       if (this.tsMruSyn !== 0 && this.firstRtt === 0) this.firstRtt = t - this.tsMruSyn;
       fwd.isFirstAck = false;
     }
-    if (s.wscale !== undefined) fwd.winScale = Math.min(s.wscale, 14);
+    if (s.wscale !== undefined) fwd.winScale = Math.min(s.wscale, 14); // so 1 << winScale is exact
     if (flags & SYN) {
       if (fwd.winScale === -1) {
         fwd.winScale = -2;
@@ -373,7 +395,7 @@ export class TcpSeqAnalyzer {
       // WINDOW FULL
       if (seglen > 0 && rev.winScale !== -1 && noSfr) {
         const shift = rev.isFirstAck || rev.winScale === -2 ? 0 : rev.winScale;
-        const edge = (rev.lastack + ((rev.window * 2 ** shift) % TWO32)) % TWO32;
+        const edge = (rev.lastack + ((rev.window * (1 << shift)) % TWO32)) % TWO32;
         if ((seq + seglen) % TWO32 === edge) ta |= TA.WINDOW_FULL;
       }
       // KEEP ALIVE ACK

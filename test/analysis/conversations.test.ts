@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ConversationInfo, ConversationTable } from '../../src/analysis/conversations.js';
+import { AppLayer } from '../../src/analysis/app/index.js';
+import {
+  type ConversationInfo,
+  ConversationTable,
+  DEFAULT_MAX_CONVERSATIONS,
+} from '../../src/analysis/conversations.js';
 import type { ConversationRecord } from '../../src/analysis/model.js';
 import { type EndReason, PduStream, type StreamSink } from '../../src/analysis/reassembly.js';
 import type { Dissection } from '../../src/dissectors/types.js';
@@ -366,5 +371,194 @@ describe('ConversationTable: UDP', () => {
     const t = new ConversationTable();
     t.onFrame(udpInput(1, 0, { addr: '10.1.1.2', port: 5353 }, { addr: '10.1.1.1', port: 5353 }, 10));
     expect(t.finish()[0]).toMatchObject({ client: '10.1.1.2:5353', roles_by: 'first', history: 'D' });
+  });
+});
+
+describe('ConversationTable: open-conversation cap', () => {
+  const SRV = { addr: '10.9.0.1', port: 1883 };
+  /** Client i of a flood: its own address and port (fresh strings, as a dissector would give). */
+  const client = (i: number) => ({ addr: `10.8.${(i >> 8) & 255}.${i & 255}`, port: 20000 + (i % 30000) });
+
+  it('a SYN flood keeps at most the cap open; every record returned in id order; notes; state released', () => {
+    const cap = 100;
+    const N = 1000;
+    const ended: string[] = [];
+    let sinks = 0;
+    const evicted: ConversationRecord[] = [];
+    const table = new ConversationTable({
+      maxConversations: cap,
+      noteText: (code, params) => text(code, params),
+      streams: (c) => {
+        sinks += 2;
+        const sink = (dir: string): StreamSink => ({
+          data() {},
+          gap() {},
+          end: (r: EndReason) => ended.push(`${c.id} ${dir} ${r}`),
+        });
+        return { c2s: sink('c2s'), s2c: sink('s2c') };
+      },
+      onEvict: (rec) => evicted.push(rec),
+    });
+    const capFrames: number[] = [];
+    let n = 0;
+    let maxOpen = 0;
+    for (let i = 0; i < N; i++) {
+      const c = client(i);
+      for (const s of [
+        { t: i * 0.001, from: 'c', seq: 1000 + i, flags: 'S', client: c, server: SRV },
+        { t: i * 0.001 + 0.0001, from: 's', seq: 5000, ack: 1001 + i, flags: 'SA', client: c, server: SRV },
+      ] as Seg[]) {
+        const a = table.onFrame(tcpInput(++n, s))!;
+        if (a.notes.some((x) => x.code === 'conversation.cap_reached')) capFrames.push(n);
+        maxOpen = Math.max(maxOpen, table.open);
+      }
+    }
+    // live state: never more than the cap open; what was flushed went through onEvict, streams ended
+    expect(maxOpen).toBe(cap);
+    expect(table.open + table.evicted).toBe(N);
+    expect(table.evicted).toBe(evicted.length);
+    expect(evicted.length).toBeGreaterThanOrEqual(N - cap);
+    expect(ended.filter((e) => e.endsWith('evicted'))).toHaveLength(2 * evicted.length);
+    expect(sinks).toBe(2 * N);
+    // the cap note: once, on the frame that opened conversation cap + 1
+    expect(capFrames).toEqual([2 * cap + 1]);
+    const recs = table.finish();
+    expect(recs.map((r) => r.id)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    for (const r of evicted) expect(recs[r.id - 1]).toBe(r);
+    const flushed = recs.filter((r) => r.notes.some((x) => x.code === 'conversation.evicted'));
+    expect(flushed.map((r) => r.id)).toEqual(evicted.map((r) => r.id).sort((a, b) => a - b));
+    // the idlest go first: conversations 1..900 flushed, the last 100 open to the end
+    expect(flushed.map((r) => r.id)).toEqual(Array.from({ length: N - cap }, (_, i) => i + 1));
+    expect(recs[0]).toMatchObject({
+      state: 'S1',
+      history: 'Sh',
+      close: { kind: 'open', by: null, frames: [] },
+      handshake: { syn: [1], synack: [2], ack: null },
+      packets: { c2s: 1, s2c: 1 },
+      last: 2,
+    });
+    expect(recs[0]!.notes).toEqual([
+      { code: 'conversation.evicted', severity: 'note', text: expect.stringMatching(/100.*\.$/), params: { cap } },
+    ]);
+    expect(recs[N - 1]!.notes).toEqual([]);
+    // after finish every stream ended once
+    expect(ended).toHaveLength(2 * N);
+  });
+
+  it('a busy conversation outlives idle ones; a later frame of a flushed 4-tuple starts a new one', () => {
+    const table = new ConversationTable({ maxConversations: 10 });
+    const busy = { addr: '10.7.0.1', port: 33333 };
+    let n = 0;
+    table.onFrame(tcpInput(++n, { t: 0, from: 'c', seq: 1, flags: 'S', client: busy, server: SRV }));
+    for (let i = 0; i < 50; i++) {
+      table.onFrame(tcpInput(++n, { t: 1 + i, from: 'c', seq: 7, flags: 'S', client: client(i), server: SRV }));
+      table.onFrame(tcpInput(++n, { t: 1 + i, from: 'c', seq: 2, ack: 1, flags: 'A', client: busy, server: SRV }));
+      expect(table.open).toBeLessThanOrEqual(10);
+    }
+    // client(0)'s 4-tuple again, long after it was flushed
+    table.onFrame(tcpInput(++n, { t: 99, from: 's', seq: 9, ack: 8, flags: 'A', client: client(0), server: SRV }));
+    const recs = table.finish();
+    expect(recs).toHaveLength(52);
+    expect(recs[0]).toMatchObject({ client: '10.7.0.1:33333', packets: { c2s: 51, s2c: 0 } });
+    expect(recs[0]!.notes).toEqual([]);
+    expect(recs[1]!.notes.map((x) => x.code)).toEqual(['conversation.evicted']);
+    expect(recs[51]).toMatchObject({
+      id: 52,
+      stream: 51,
+      client: '10.8.0.0:20000',
+      server: '10.9.0.1:1883',
+      roles_by: 'port',
+      first: n,
+      packets: { c2s: 0, s2c: 1 },
+    });
+  });
+
+  it(`the default cap (${DEFAULT_MAX_CONVERSATIONS}): one more conversation flushes the idlest tenth`, () => {
+    const table = new ConversationTable();
+    const notes: string[] = [];
+    for (let i = 0; i <= DEFAULT_MAX_CONVERSATIONS; i++) {
+      const a = table.onFrame(
+        tcpInput(i + 1, { t: i * 1e-4, from: 'c', seq: 1, flags: 'S', client: client(i), server: SRV }),
+      )!;
+      for (const x of a.notes) notes.push(`${i + 1} ${x.code} ${JSON.stringify(x.params)}`);
+    }
+    expect(notes).toEqual([`${DEFAULT_MAX_CONVERSATIONS + 1} conversation.cap_reached {"cap":10000,"flushed":1000}`]);
+    expect(table.open).toBe(DEFAULT_MAX_CONVERSATIONS + 1 - 1000);
+    expect(table.evicted).toBe(1000);
+  });
+
+  it('the application layer describes a flushed record (onEvict → AppLayer.evict) and drops its state', () => {
+    const app = new AppLayer({ frames: false });
+    const table = new ConversationTable({ maxConversations: 10, streams: app.factory, onEvict: (r) => app.evict(r) });
+    const WEB = { addr: '10.9.0.3', port: 80 };
+    for (let i = 0; i < 30; i++) {
+      app.begin(i + 1, 1_700_000_000 + i, 0);
+      table.onFrame(tcpInput(i + 1, { t: i, from: 'c', seq: 1, flags: 'S', client: client(i), server: WEB }));
+    }
+    app.endFrames();
+    const recs = table.finish();
+    app.finish(recs);
+    expect(recs.filter((r) => r.notes.some((n) => n.code === 'conversation.evicted'))).toHaveLength(20);
+    // every record carries the application fields, flushed or not
+    expect(recs.map((r) => r.app)).toEqual(Array(30).fill('http'));
+    // the flushed conversations' application state is gone: describe() adds nothing any more
+    const probe = { id: 1, notes: [] } as unknown as ConversationRecord;
+    app.describe(probe);
+    expect(probe.app).toBeUndefined();
+    const live = { id: 30, notes: [] } as unknown as ConversationRecord;
+    app.describe(live);
+    expect(live.app).toBe('http');
+  });
+
+  it('UDP flows count against the cap too; snapshot() still answers for a flushed conversation', () => {
+    const table = new ConversationTable({ maxConversations: 4 });
+    for (let i = 0; i < 20; i++) table.onFrame(udpInput(i + 1, i, client(i), { addr: '10.9.0.2', port: 53 }, 10));
+    expect(table.open).toBeLessThanOrEqual(4);
+    expect(table.snapshot(1)).toMatchObject({ id: 1, transport: 'udp', state: 'S0' });
+    expect(table.finish()).toHaveLength(20);
+  });
+
+  it('the 4-tuple lookup cache: conversations sharing a cache slot stay apart', () => {
+    const table = new ConversationTable();
+    // client ports 4096 apart: the same srcport ^ dstport slot
+    const a = { addr: '10.6.0.1', port: 40000 };
+    const b = { addr: '10.6.0.1', port: 40000 + 4096 };
+    const c = { addr: '10.6.0.2', port: 40000 };
+    let n = 0;
+    for (let i = 0; i < 5; i++) {
+      for (const cl of [a, b, c]) {
+        table.onFrame(
+          tcpInput(++n, { t: i, from: 'c', seq: 1 + i, ack: 1, flags: 'A', len: 1, client: cl, server: SRV }),
+        );
+        table.onFrame(tcpInput(++n, { t: i, from: 's', seq: 1, ack: 2 + i, flags: 'A', client: cl, server: SRV }));
+      }
+    }
+    const recs = table.finish();
+    expect(recs.map((r) => [r.client, r.packets.c2s, r.packets.s2c])).toEqual([
+      ['10.6.0.1:40000', 5, 5],
+      ['10.6.0.1:44096', 5, 5],
+      ['10.6.0.2:40000', 5, 5],
+    ]);
+  });
+
+  it('frameDetail false: one reused FrameAnalysis without tcp, same conversation fields and notes', () => {
+    const segs: Seg[] = [
+      ...HS,
+      { t: 1, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 5 },
+      { t: 1.1, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 5 },
+    ];
+    const full = new ConversationTable();
+    const lean = new ConversationTable({ frameDetail: false });
+    let prev: unknown;
+    segs.forEach((s, i) => {
+      const f = full.onFrame(tcpInput(i + 1, s))!;
+      const l = lean.onFrame(tcpInput(i + 1, s))!;
+      expect(l.tcp).toBeUndefined();
+      const { tcp: _t, ...rest } = f;
+      expect({ ...l }).toEqual(rest);
+      if (i > 0) expect(l).toBe(prev);
+      prev = l;
+    });
+    expect(lean.finish()).toEqual(full.finish());
   });
 });

@@ -57,6 +57,8 @@ export class AppLayer {
   readonly ctx: AppContext;
   private readonly convs: AppConversation[] = [];
   private readonly byId: (AppConversation | undefined)[] = [];
+  /** Conversations in `convs` flushed by evict() since the list was last compacted. */
+  private dropped = 0;
   /** The conversation table's stream factory (one closure per capture). */
   readonly factory: StreamFactory;
 
@@ -105,13 +107,33 @@ export class AppLayer {
     this.byId[record.id]?.finish(record);
   }
 
+  /**
+   * A conversation flushed early by the conversation table (open-conversation cap): adds its application
+   * fields to the finished record (as describe(); no cross-conversation passes) and drops its state.
+   */
+  evict(record: ConversationRecord): void {
+    const c = this.byId[record.id];
+    if (!c) return;
+    c.finish(record);
+    this.byId[record.id] = undefined;
+    this.dropped++;
+    // drop flushed conversations from the list in batches (order kept for the passes at the end)
+    if (this.dropped * 2 > this.convs.length) {
+      let w = 0;
+      for (const x of this.convs) if (this.byId[x.id] === x) this.convs[w++] = x;
+      this.convs.length = w;
+      this.dropped = 0;
+    }
+  }
+
   /** Adds the application fields to the conversation records and runs the cross-conversation passes. */
   finish(records: ConversationRecord[]): void {
     this.ctx.endFrames();
     const byId = new Map<number, ConversationRecord>();
     for (const r of records) byId.set(r.id, r);
-    aggregate(this.convs, byId);
-    for (const c of this.convs) {
+    const live = this.dropped > 0 ? this.convs.filter((c) => this.byId[c.id] === c) : this.convs;
+    aggregate(live, byId);
+    for (const c of live) {
       const r = byId.get(c.id);
       if (r) c.finish(r);
     }

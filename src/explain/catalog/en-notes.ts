@@ -40,6 +40,10 @@ export const enNotes: Catalogue = {
   'tcp.pdu.incomplete': 'A message was cut short because bytes are missing from the capture or the stream ended.',
   'tcp.pdu.framer_error':
     'The message framing code returned an impossible answer; one byte was skipped (this is a bug in pcap-explain).',
+  'conversation.cap_reached':
+    'More than {cap} conversations were open at once; the {flushed} idlest were closed early and reported as they stood (pcap-explain limits the open conversations it keeps, Wireshark does not).',
+  'conversation.evicted':
+    'This conversation was closed early because more than {cap} conversations were open at once and it had been idle the longest; it is reported as it stood at its last frame. A later packet of the same addresses and ports starts a new conversation.',
 
   // Zeek conn_state
   'zeek.conn_state.S0': 'Connection attempt seen, no reply.',

@@ -37,6 +37,10 @@ export const idNotes: Catalogue = {
   'tcp.pdu.too_large': 'Sebuah pesan mengaku lebih besar dari batas reassembly; byte-nya dilewati.',
   'tcp.pdu.incomplete': 'Sebuah pesan terpotong karena ada byte yang tidak tertangkap atau aliran berakhir.',
   'tcp.pdu.framer_error': 'Kode framing pesan memberi jawaban mustahil; satu byte dilewati (ini bug di pcap-explain).',
+  'conversation.cap_reached':
+    'Lebih dari {cap} percakapan terbuka sekaligus; {flushed} percakapan yang paling lama diam ditutup lebih awal dan dilaporkan apa adanya (pcap-explain membatasi percakapan terbuka yang disimpannya, Wireshark tidak).',
+  'conversation.evicted':
+    'Percakapan ini ditutup lebih awal karena lebih dari {cap} percakapan terbuka sekaligus dan percakapan ini paling lama diam; ia dilaporkan seperti keadaannya pada frame terakhirnya. Paket berikutnya dengan alamat dan port yang sama memulai percakapan baru.',
 
   'zeek.conn_state.S0': 'Ada percobaan koneksi, tetapi tidak ada balasan.',
   'zeek.conn_state.S1': 'Koneksi terbentuk, belum ditutup.',
