@@ -101,6 +101,43 @@ export const PAYLOAD_DEFAULTS: Readonly<Required<PayloadOptions>> = DEFAULTS;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Whether bytes[from..] are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+ * U+10FFFF). Only the structure: printable or not is checked on the decoded text.
+ */
+function validUtf8(b: Uint8Array, from: number): boolean {
+  const n = b.length;
+  let i = from;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    const c1 = b[i + 1];
+    if (c1 === undefined || c1 < lo || c1 > hi) return false;
+    for (let k = 2; k <= need; k++) {
+      const ck = b[i + k];
+      if (ck === undefined || ck < 0x80 || ck > 0xbf) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
 /** Valid UTF-8 without control characters other than \n \r \t, or undefined. */
 export function printableText(bytes: Uint8Array): string | undefined {
   // Fast path (most lab payloads): printable ASCII needs no UTF-8 decoder.
@@ -115,6 +152,8 @@ export function printableText(bytes: Uint8Array): string | undefined {
     if (n <= 256) return String.fromCharCode.apply(null, bytes as unknown as number[]);
     return Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
   }
+  // Binary (a pickle starts with 0x80, a continuation byte) is rejected here: a throwing decoder costs more.
+  if (!validUtf8(bytes, i)) return undefined;
   let s: string;
   try {
     s = utf8.decode(bytes);

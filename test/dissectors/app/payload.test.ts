@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodePayload, NOTES, preview, previewPayload, recognizeRpc } from '../../../src/dissectors/app/payload.js';
+import {
+  decodePayload,
+  NOTES,
+  preview,
+  previewPayload,
+  printableText,
+  recognizeRpc,
+} from '../../../src/dissectors/app/payload.js';
 import { h } from './util.js';
 
 const codes = (p: { notes: readonly { code: string }[] }) => p.notes.map((n) => n.code);
@@ -199,5 +207,42 @@ describe('payload: text, json, hex', () => {
 
   it('every note code used is registered', () => {
     for (const code of Object.keys(NOTES)) expect(code).toMatch(/^payload\./);
+  });
+});
+
+describe('printableText', () => {
+  /** The definition: a fatal UTF-8 decode, then no control characters but \n \r \t (no C1, no inner BOM). */
+  function reference(b: Uint8Array): string | undefined {
+    let s: string;
+    try {
+      s = new TextDecoder('utf-8', { fatal: true }).decode(b);
+    } catch {
+      return undefined;
+    }
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 ? c !== 0x0a && c !== 0x0d && c !== 0x09 : c === 0x7f || (c >= 0x80 && c <= 0x9f)) return undefined;
+      if (c === 0xfeff && i > 0) return undefined;
+    }
+    return s;
+  }
+
+  it('agrees with a fatal UTF-8 decoder on arbitrary bytes and on text with multi-byte characters', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 }).map((s) => new TextEncoder().encode(s));
+    const mangled = fc.tuple(text, fc.nat(), fc.integer({ min: 0, max: 255 })).map(([b, i, v]) => {
+      const c = b.slice();
+      if (c.length > 0) c[i % c.length] = v;
+      return c;
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), text, mangled), (b) => {
+        expect(printableText(b)).toBe(reference(b));
+      }),
+      { numRuns: 20_000, seed: 8 },
+    );
+    for (const hex of ['80', 'c0af', 'e080af', 'eda080', 'f4908080', 'f0908080', 'c3a9', 'e282ac', 'c2b0', 'ed9fbf']) {
+      const b = Uint8Array.from(Buffer.from(hex, 'hex'));
+      expect(printableText(b), hex).toBe(reference(b));
+    }
   });
 });
