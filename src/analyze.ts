@@ -142,7 +142,13 @@ export class AnalysisSession {
     this.keepRaw = opts.keepRaw ?? false;
     this.limits = resolveLimits(opts.limits);
     const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
-    this.app = new AppLayer({ ...appOptions(this.limits), frames: this.keep || this.sink !== undefined, summary });
+    this.app = new AppLayer({
+      ...appOptions(this.limits),
+      frames: this.keep || this.sink !== undefined,
+      summary,
+      // a digest's frames (wantFrame) are read by the story, never printed as frame lines
+      previews: this.keep || this.want === undefined,
+    });
     this.table = new ConversationTable({
       ...tableOptions(this.limits),
       streams: this.app.factory,

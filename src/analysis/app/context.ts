@@ -63,6 +63,8 @@ export class AppContext {
   readonly frames: boolean;
   /** Summary mode: bounded message lists and running aggregates (budget.ts); bounded cross-conversation state. */
   readonly summary: boolean;
+  /** Payload previews in frame entries (the Info column). */
+  readonly previews: boolean;
   readonly maxMessages: number;
   /** Stream framing options of MQTT and ZMTP sessions. */
   readonly pdu: PduStreamOptions;
@@ -82,9 +84,10 @@ export class AppContext {
   private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
   private readonly brokers = new Map<string, BrokerRelay>();
 
-  constructor(frames: boolean, limits: AppLimitOptions = {}, summary = !frames) {
+  constructor(frames: boolean, limits: AppLimitOptions = {}, summary = !frames, previews = true) {
     this.frames = frames;
     this.summary = summary;
+    this.previews = previews;
     this.maxMessages = limits.maxMessages ?? DEFAULT_MAX_MESSAGES;
     this.pdu = { maxPdu: limits.maxPdu };
     this.mqttMaxLength = limits.mqttMaxLength;

@@ -32,6 +32,8 @@ export interface AppLayerOptions extends AppLimitOptions {
    * (budget.ts), also when frames are collected for a digest. Default: when frames are not collected.
    */
   summary?: boolean;
+  /** Payload previews in frame entries (the Info column). Default true; a digest that prints no frame lines skips them. */
+  previews?: boolean;
 }
 
 const HANDLERS: HandlerFactory = {
@@ -64,7 +66,7 @@ export class AppLayer {
 
   constructor(opts: AppLayerOptions = {}) {
     const frames = opts.frames ?? true;
-    this.ctx = new AppContext(frames, opts, opts.summary ?? !frames);
+    this.ctx = new AppContext(frames, opts, opts.summary ?? !frames, opts.previews ?? true);
     this.factory = (info) => this.open(info);
   }
 

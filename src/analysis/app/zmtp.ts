@@ -416,7 +416,7 @@ export class ZmtpHandler implements AppHandler {
       if (sub) {
         e.subscription = sub.action;
         e.topic = sub.topic_text ?? textOrHex(sub.topic);
-      } else {
+      } else if (ctx.previews) {
         const n = Math.min(msg.parts.length, PREVIEW_PARTS);
         const preview: string[] = [];
         for (let i = 0; i < n; i++) preview.push(partPreview(msg.parts[i]!.payload));
