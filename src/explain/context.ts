@@ -88,7 +88,8 @@ function rolesFor(view: AppView): { roles: Record<Side, Role>; kind: ConvContext
   return { roles: { client: 'client', server: 'server' }, kind: 'other' };
 }
 
-function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvContext {
+/** The context of one conversation (`frames`: its frame records, or none when frames stream past). */
+export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvContext {
   const view = appView(c);
   const { roles, kind, sender } = rolesFor(view);
   const completes = new Map<number, Msg[]>();
