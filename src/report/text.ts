@@ -238,6 +238,20 @@ function bullets(items: string[]): string {
 
 export interface ReportTextOptions extends RenderTextOptions {}
 
+/** The heading of the explained report's frame list. */
+export function framesHeading(m: ExplainedModel, style: TextStyle): string {
+  return heading(sayer(m.overview.lang)('ui.frames'), style);
+}
+
+/** One frame of the explained report's frame list (no final newline). */
+export function explainedFrameRow(f: FrameRecord): string {
+  const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
+  const line = [...head].length > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
+  const src = `${' '.repeat(6)}${f.src} → ${f.dst}`;
+  const ex = f.explain ? `\n${' '.repeat(6)}${wrap(f.explain, WIDTH, 6, 6)}` : '';
+  return `${line}\n${src}${ex}`;
+}
+
 /** The default text report of an explained model. */
 export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: ReportTextOptions = {}): string {
   const say = sayer(m.overview.lang);
@@ -295,14 +309,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
   const notes = renderNotesSummary(m.frames, opts.notes);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
-    const rows = m.frames.map((f) => {
-      const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
-      const line = [...head].length > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
-      const src = `${' '.repeat(6)}${f.src} → ${f.dst}`;
-      const ex = f.explain ? `\n${' '.repeat(6)}${wrap(f.explain, WIDTH, 6, 6)}` : '';
-      return `${line}\n${src}${ex}`;
-    });
-    parts.push(`${heading(say('ui.frames'), style)}\n${rows.join('\n')}`);
+    parts.push(`${framesHeading(m, style)}\n${m.frames.map(explainedFrameRow).join('\n')}`);
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -11,6 +11,7 @@ import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
+import { streamExplainedFrames } from './analyze-frames.js';
 import type { CommandModule } from './types.js';
 
 export interface AnalyzeArgs {
@@ -154,6 +155,31 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.conversation !== undefined) selection.conversation = args.conversation;
   if (args.protocol) selection.protocol = args.protocol;
   if (range) selection.range = range;
+  if (explain && (args.format === 'json' || (args.format === 'text' && args.frames))) {
+    // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
+    let model: AnalysisModel;
+    try {
+      const pace = args.output === undefined ? stdoutDrained : undefined;
+      ({ model } = await streamExplainedFrames(sink, {
+        file: args.file,
+        format: args.format,
+        lang,
+        style,
+        selection,
+        ...(pace ? { pace } : {}),
+      }));
+    } catch (err) {
+      if (err instanceof CaptureError) {
+        process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
+        await sink.close();
+        return EXIT.UNREADABLE;
+      }
+      throw err;
+    }
+    await sink.close();
+    for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
+    return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
+  }
   let onFrame: ((f: FrameRecord) => void) | undefined;
   let json: JsonStreamWriter | undefined;
   const digest = explain && args.format === 'text' && !args.frames ? new ExplainDigest() : undefined;
