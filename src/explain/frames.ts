@@ -4,18 +4,18 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import type { Msg } from './app.js';
-import { addrOf, type ConvContext, isZmtpData, type ModelContext, other, type Side, sideOf } from './context.js';
+import { addrOf, type FrameConv, isZmtpData, type ModelContext, other, type Side, sideOf } from './context.js';
 import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
 
 /** Actor parameters for a side: {who} (noun) and {addr}. */
-function actor(say: Say, ctx: ConvContext, side: Side, prefix = ''): Params {
+function actor(say: Say, ctx: FrameConv, side: Side, prefix = ''): Params {
   return {
     [`${prefix}who`]: say(`noun.${ctx.roles[side]}`),
     [`${prefix}addr`]: addrOf(ctx, side),
   };
 }
 
-function peer(say: Say, ctx: ConvContext, side: Side): Params {
+function peer(say: Say, ctx: FrameConv, side: Side): Params {
   return actor(say, ctx, other(side), 'peer_');
 }
 
@@ -41,7 +41,7 @@ function arpExplain(say: Say, f: FrameRecord, arps: RecentArp): string | undefin
 }
 
 /** What an acknowledged frame carried, for "acknowledges the PUBLISH of frame 22". */
-function ackedWhat(say: Say, ctx: ConvContext, n: number): string | undefined {
+function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
   const ms = ctx.carries.get(n);
   if (!ms || ms.length === 0) return undefined;
   const labels = ms.map((m) =>
@@ -51,7 +51,7 @@ function ackedWhat(say: Say, ctx: ConvContext, n: number): string | undefined {
 }
 
 /** A short noun phrase for a message: "the PUBLISH", "the 4th request", "the READY command". */
-export function msgLabel(say: Say, ctx: ConvContext, m: Msg): string {
+export function msgLabel(say: Say, ctx: FrameConv, m: Msg): string {
   const k = nth(ctx.ordinal.get(m) ?? 1);
   switch (m.proto) {
     case 'zmtp':
@@ -77,7 +77,7 @@ function latencyParams(m: Msg): Params {
 }
 
 /** One sentence for one application message completed in this frame. */
-export function msgSentence(say: Say, ctx: ConvContext, m: Msg): string {
+export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   const side: Side = m.dir === 'c2s' ? 'client' : 'server';
   const base: Params = { ...actor(say, ctx, side), ...peer(say, ctx, side), ...nth(ctx.ordinal.get(m) ?? 1) };
   const payload = msgPayload(say, m);
@@ -237,7 +237,7 @@ function mqttVersion(v: string | undefined): string {
   return v ?? '3.1.1';
 }
 
-function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext, st: ConvState): string[] {
+function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): string[] {
   const t = f.tcp!;
   const c = ctx.c;
   const side = sideOf(c, f);
@@ -334,7 +334,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext, st: ConvState): 
   return out;
 }
 
-function udpExplain(say: Say, f: FrameRecord, ctx: ConvContext, st: ConvState): string[] {
+function udpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): string[] {
   const side = sideOf(ctx.c, f);
   const done = (ctx.completes.get(f.n) ?? []).filter((m) => (m.dir === 'c2s') === (side === 'client'));
   if (done.length) return done.map((m) => msgSentence(say, ctx, m));
@@ -411,7 +411,7 @@ export class FrameExplainer {
 
   constructor(
     private readonly say: Say,
-    private readonly convOf: (id: number) => ConvContext | undefined,
+    private readonly convOf: (id: number) => FrameConv | undefined,
     private readonly done?: (id: number) => void,
   ) {}
 
@@ -451,7 +451,7 @@ export class FrameExplainer {
 function explainOne(
   say: Say,
   f: FrameRecord,
-  ctx: ConvContext | undefined,
+  ctx: FrameConv | undefined,
   st: ConvState | undefined,
   arps: RecentArp,
 ): string {

@@ -4,7 +4,7 @@
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from './catalog/types.js';
-import { buildContext, buildConv, type ConvContext } from './context.js';
+import { buildContext, type FrameConv, streamConv } from './context.js';
 import { sayer } from './format.js';
 import { explainFrames, FrameExplainer } from './frames.js';
 import { buildOverview } from './overview.js';
@@ -43,7 +43,7 @@ export function isExplained(model: AnalysisModel): model is ExplainedModel {
  */
 export class StreamExplainer {
   private readonly records = new Map<number, ConversationRecord>();
-  private readonly contexts = new Map<number, ConvContext>();
+  private readonly contexts = new Map<number, FrameConv>();
   private readonly ex: FrameExplainer;
 
   constructor(conversations: readonly ConversationRecord[], lang: Lang = 'en') {
@@ -55,12 +55,12 @@ export class StreamExplainer {
     );
   }
 
-  private context(id: number): ConvContext | undefined {
+  private context(id: number): FrameConv | undefined {
     let ctx = this.contexts.get(id);
     if (!ctx) {
       const c = this.records.get(id);
       if (!c) return undefined;
-      ctx = buildConv(c, []);
+      ctx = streamConv(c);
       this.contexts.set(id, ctx);
     }
     return ctx;

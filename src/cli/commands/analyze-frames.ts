@@ -17,7 +17,13 @@ import { ExplainDigest, type ExplainedModel, explainModel, StreamExplainer } fro
 import type { Lang } from '../../explain/text.js';
 import { frameFilter, type Selection, select } from '../../report/common.js';
 import { JsonStreamWriter } from '../../report/json.js';
-import { explainedFrameRow, framesHeading, renderTextReport, type TextStyle } from '../../report/text.js';
+import {
+  explainedFrameRow,
+  framesHeading,
+  type NoteSummary,
+  renderTextReport,
+  type TextStyle,
+} from '../../report/text.js';
 import type { Sink } from '../io.js';
 
 export interface StreamedFramesOptions {
@@ -112,7 +118,7 @@ async function summaryPass(
   source: CaptureSource,
   name: string,
   lang: Lang,
-): Promise<{ model: ExplainedModel; session: AnalysisSession }> {
+): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary }> {
   const digest = new ExplainDigest();
   const session = new AnalysisSession({ lang, keepFrames: false, explain: false, onFrame: (f) => digest.push(f) });
   const res = await readCaptureFile(source, (f) => session.push(f));
@@ -120,7 +126,7 @@ async function summaryPass(
   model.frames = digest.frames;
   explainModel(model, lang, { frames: false });
   model.frames = [];
-  return { model: model as ExplainedModel, session };
+  return { model: model as ExplainedModel, protocols: session.protocolCounts, notes: session.noteSummary };
 }
 
 /** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
@@ -133,7 +139,8 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       : o.file === '-'
         ? spool.copy(process.stdin, 'standard input')
         : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
-    const { model: whole, session } = await summaryPass(first, name, o.lang);
+    // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
+    const { model: whole, protocols, notes } = await summaryPass(first, name, o.lang);
     const sel = o.selection;
     const m = select(whole, sel);
     const selected = m !== whole;
@@ -149,7 +156,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       end = () => json.end(m);
     } else if (!selected) {
       // The report without its frame list, then the frame list as frames come.
-      sink.write(renderTextReport(m, o.style, { protocols: session.protocolCounts, notes: session.noteSummary }));
+      sink.write(renderTextReport(m, o.style, { protocols, notes }));
       if (whole.capture.frames > 0) sink.write(`\n${framesHeading(m, o.style)}\n`);
       write = (f) => sink.write(`${explainedFrameRow(f)}\n`);
       end = () => {};
@@ -163,7 +170,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         sink.write(
           renderTextReport(m, o.style, {
             frames: true,
-            ...(kept.length ? {} : { protocols: session.protocolCounts, notes: session.noteSummary }),
+            ...(kept.length ? {} : { protocols, notes }),
           }),
         );
       };
