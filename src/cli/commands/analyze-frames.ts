@@ -42,6 +42,8 @@ export interface StreamedFramesResult {
   model: AnalysisModel;
   /** Conversation contexts the explainer held at most while frames streamed. */
   maxHeld: number;
+  /** Frame records pass 2's session kept (none: every record is written and let go). */
+  kept: number;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -190,7 +192,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     });
     await readCaptureFile(spool ? spool.path : o.file, (f) => pass2.push(f), o.pace ? { pace: o.pace } : {});
     end();
-    return { model: whole, maxHeld };
+    return { model: whole, maxHeld, kept: pass2.frames.length };
   } finally {
     spool?.remove();
   }
