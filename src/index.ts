@@ -9,6 +9,6 @@ export {
   CaptureError,
   toolVersion,
 } from './analyze.js';
-export * from './check/index.js';
 export type { Layer, Note, Severity } from './dissectors/types.js';
 export type { Lang } from './explain/text.js';
+export * from './check/index.js';

@@ -13,13 +13,7 @@ import { EXIT, STDIN_ARG } from './io.js';
 export { EXIT } from './io.js';
 
 /** Every subcommand; add new ones here. */
-const COMMANDS: readonly CommandModule[] = [
-  analyzeCommand,
-  checkCommand,
-  snapshotCommand,
-  liveCommand,
-  interfacesCommand,
-];
+const COMMANDS: readonly CommandModule[] = [analyzeCommand, checkCommand, snapshotCommand, liveCommand, interfacesCommand];
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.OK;

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationTable, type FrameAnalysis } from '../../src/analysis/conversations.js';
 import { ANALYSIS_NOTES, TCP_ANALYSIS_FLAG_ORDER } from '../../src/analysis/tcp-analysis.js';
-import { dissectFrame } from '../../src/dissectors/frame.js';
 import { en } from '../../src/explain/catalog/en.js';
+import { dissectFrame } from '../../src/dissectors/frame.js';
 import { HAVE_TSHARK } from '../helpers/fixtures.js';
 import {
   type Seg,

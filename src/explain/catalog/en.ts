@@ -1,6 +1,6 @@
+import { liveEn } from './live-en.js';
 import { enExplain } from './en-explain.js';
 import { enNotes } from './en-notes.js';
-import { liveEn } from './live-en.js';
 import type { Catalogue } from './types.js';
 
 /** English texts for capture warnings and expert notes, keyed by stable code. */

@@ -1,6 +1,6 @@
+import { liveId } from './live-id.js';
 import { idExplain } from './id-explain.js';
 import { idNotes } from './id-notes.js';
-import { liveId } from './live-id.js';
 import type { Catalogue } from './types.js';
 
 /** Teks bahasa Indonesia untuk peringatan berkas capture dan catatan expert, per kode. */
