@@ -67,8 +67,16 @@ export function protocolColumn(f: FrameRecord): string {
   return PROTOCOL_COLUMN[p] ?? p.toUpperCase();
 }
 
+/** Spaces to pad a column of the frame line to its width ('' when the text is as wide or wider). */
+const SPACES = ' '.repeat(32);
+const pad = (s: string, width: number): string => (s.length >= width ? '' : SPACES.slice(0, width - s.length));
+
 export function frameLine(f: FrameRecord): string {
-  return `${String(f.n).padStart(6)} ${f.rel.toFixed(6).padStart(12)} ${f.src.padEnd(21)} ${f.dst.padEnd(21)} ${protocolColumn(f).padEnd(8)} ${String(f.len).padStart(5)} ${f.summary}`;
+  const n = `${f.n}`;
+  const rel = f.rel.toFixed(6);
+  const proto = protocolColumn(f);
+  const len = `${f.len}`;
+  return `${pad(n, 6)}${n} ${pad(rel, 12)}${rel} ${f.src}${pad(f.src, 21)} ${f.dst}${pad(f.dst, 21)} ${proto}${pad(proto, 8)} ${pad(len, 5)}${len} ${f.summary}`;
 }
 
 function ending(c: ConversationRecord): string {
