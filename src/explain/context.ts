@@ -194,6 +194,9 @@ export function isZmtpData(m: Msg): boolean {
   return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
 }
 
+/** Message views kept per streaming conversation context. */
+const VIEW_CACHE = 16;
+
 /** Message indices in ascending order of a key (stable: list order among equal keys). */
 function sortedBy(keys: Int32Array): Int32Array {
   const order = Int32Array.from(keys.keys());
@@ -232,7 +235,17 @@ export function streamConv(c: ConversationRecord): FrameConv {
     }
   }
   const byFrame = sortedBy(frame);
-  const view = (i: number): Msg => readMsg(raw[index[i]!], index[i]!, proto0)!;
+  // The views made last (a message is read at its frames and again at the ACKs that follow): a few per conversation.
+  const cache = new Map<number, Msg>();
+  const view = (i: number): Msg => {
+    let m = cache.get(i);
+    if (!m) {
+      m = readMsg(raw[index[i]!], index[i]!, proto0)!;
+      if (cache.size >= VIEW_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(i, m);
+    }
+    return m;
+  };
   /** Positions of the messages completed in frame `f`, in list order. */
   const completing = (f: number): number[] => {
     let lo = 0;
