@@ -4,7 +4,7 @@
  * order of FIN/RST segments. Built once per model; read by the frame, story and overview explainers.
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { type AppView, appView, type Msg } from './app.js';
+import { type AppView, appView, type Msg, readMsg } from './app.js';
 import { hostOf } from './format.js';
 
 export type Side = 'client' | 'server';
@@ -33,6 +33,23 @@ export interface ConvContext {
   /** MQTT: client sent PUBLISH / SUBSCRIBE. */
   publishes: boolean;
   subscribes: boolean;
+}
+
+/** A lookup by key (a Map, or an index that makes its values on demand). */
+export interface Lookup<K, V> {
+  get(k: K): V | undefined;
+}
+
+/** What the frame explainer reads of a conversation's context (ConvContext, or a streaming index). */
+export interface FrameConv {
+  c: ConversationRecord;
+  view: Pick<AppView, 'app' | 'pattern'>;
+  completes: Lookup<number, Msg[]>;
+  carries: Lookup<number, Msg[]>;
+  roles: Record<Side, Role>;
+  kind: ConvContext['kind'];
+  sender?: Side;
+  ordinal: Lookup<Msg, number>;
 }
 
 export interface ModelContext {
@@ -88,7 +105,8 @@ function rolesFor(view: AppView): { roles: Record<Side, Role>; kind: ConvContext
   return { roles: { client: 'client', server: 'server' }, kind: 'other' };
 }
 
-function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvContext {
+/** The context of one conversation (`frames`: its frame records, or none when frames stream past). */
+export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvContext {
   const view = appView(c);
   const { roles, kind, sender } = rolesFor(view);
   const completes = new Map<number, Msg[]>();
@@ -162,7 +180,7 @@ export function buildContext(model: AnalysisModel): ModelContext {
 }
 
 /** "172.18.0.3" for the client (its port is ephemeral), "172.18.0.2:5555" for the server. */
-export function addrOf(ctx: ConvContext, side: Side): string {
+export function addrOf(ctx: Pick<ConvContext, 'c'>, side: Side): string {
   return side === 'client' ? hostOf(ctx.c.client) : ctx.c.server;
 }
 
@@ -174,4 +192,104 @@ export function msgs(ctx: ConvContext, pred: (m: Msg) => boolean): Msg[] {
 /** ZMTP data messages (not greetings or commands). */
 export function isZmtpData(m: Msg): boolean {
   return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
+}
+
+/** Message views kept per streaming conversation context. */
+const VIEW_CACHE = 16;
+
+/** Message indices in ascending order of a key (stable: list order among equal keys). */
+function sortedBy(keys: Int32Array): Int32Array {
+  const order = Int32Array.from(keys.keys());
+  return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
+
+/**
+ * A conversation's context for frames that stream past: the same roles and pattern as buildConv, but its
+ * messages stay the conversation record's (plain JSON) and are read into views only when a frame needs
+ * them — per message a completing frame and an ordinal (typed arrays), and the carrying frames of the
+ * messages spread over several frames. What buildConv's maps give, without a view per message kept.
+ */
+export function streamConv(c: ConversationRecord): FrameConv {
+  const full = buildConv(c, []);
+  const msgs = full.view.messages;
+  const raw = Array.isArray(c.messages) ? (c.messages as unknown[]) : [];
+  const proto0 = typeof c.app === 'string' ? c.app : 'data';
+  const n = msgs.length;
+  const index = new Int32Array(n);
+  const frame = new Int32Array(n);
+  const ordinal = new Int32Array(n);
+  const spread = new Map<number, number[]>();
+  const pos = new Map<number, number>(); // raw index → position in msgs
+  for (let i = 0; i < n; i++) {
+    const m = msgs[i]!;
+    index[i] = m.index;
+    frame[i] = m.frame;
+    ordinal[i] = full.ordinal.get(m) ?? 1;
+    pos.set(m.index, i);
+    if (m.frames.length > 1) {
+      for (const f of m.frames) {
+        const a = spread.get(f);
+        if (a) a.push(i);
+        else spread.set(f, [i]);
+      }
+    }
+  }
+  const byFrame = sortedBy(frame);
+  // The views made last (a message is read at its frames and again at the ACKs that follow): a few per conversation.
+  const cache = new Map<number, Msg>();
+  const view = (i: number): Msg => {
+    let m = cache.get(i);
+    if (!m) {
+      m = readMsg(raw[index[i]!], index[i]!, proto0)!;
+      if (cache.size >= VIEW_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(i, m);
+    }
+    return m;
+  };
+  /** Positions of the messages completed in frame `f`, in list order. */
+  const completing = (f: number): number[] => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (frame[byFrame[mid]!]! < f) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < n && frame[byFrame[k]!] === f; k++) out.push(byFrame[k]!);
+    return out;
+  };
+  const completes: Lookup<number, Msg[]> = {
+    get(f) {
+      const at = completing(f);
+      return at.length ? at.map(view) : undefined;
+    },
+  };
+  const carries: Lookup<number, Msg[]> = {
+    get(f) {
+      const at = new Set(completing(f));
+      for (const i of spread.get(f) ?? []) at.add(i);
+      return at.size ? [...at].sort((a, b) => a - b).map(view) : undefined;
+    },
+  };
+  const ord: Lookup<Msg, number> = {
+    get(m) {
+      const i = pos.get(m.index);
+      return i !== undefined ? ordinal[i] : undefined;
+    },
+  };
+  const out: FrameConv = {
+    c,
+    view: {
+      ...(full.view.app ? { app: full.view.app } : {}),
+      ...(full.view.pattern ? { pattern: full.view.pattern } : {}),
+    },
+    completes,
+    carries,
+    roles: full.roles,
+    kind: full.kind,
+    ordinal: ord,
+  };
+  if (full.sender) out.sender = full.sender;
+  return out;
 }

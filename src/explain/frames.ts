@@ -4,23 +4,23 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import type { Msg } from './app.js';
-import { addrOf, type ConvContext, isZmtpData, type ModelContext, other, type Side, sideOf } from './context.js';
+import { addrOf, type FrameConv, isZmtpData, type ModelContext, other, type Side, sideOf } from './context.js';
 import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
 
 /** Actor parameters for a side: {who} (noun) and {addr}. */
-function actor(say: Say, ctx: ConvContext, side: Side, prefix = ''): Params {
+function actor(say: Say, ctx: FrameConv, side: Side, prefix = ''): Params {
   return {
     [`${prefix}who`]: say(`noun.${ctx.roles[side]}`),
     [`${prefix}addr`]: addrOf(ctx, side),
   };
 }
 
-function peer(say: Say, ctx: ConvContext, side: Side): Params {
+function peer(say: Say, ctx: FrameConv, side: Side): Params {
   return actor(say, ctx, other(side), 'peer_');
 }
 
 /** The ARP explanation, or undefined when the frame is not ARP. */
-function arpExplain(say: Say, f: FrameRecord, mc: ModelContext): string | undefined {
+function arpExplain(say: Say, f: FrameRecord, arps: RecentArp): string | undefined {
   const a = f.arp;
   if (!a) return undefined;
   if (a.op === 'request') {
@@ -33,14 +33,7 @@ function arpExplain(say: Say, f: FrameRecord, mc: ModelContext): string | undefi
   if (a.op === 'reply') {
     if (a.gratuitous) return say('ex.arp.gratuitous', { sender: a.sender_ip, mac: a.sender_mac });
     // the request it answers: the latest earlier request for this address from its target
-    let req: number | undefined;
-    for (let n = f.n - 1; n >= 1 && n >= f.n - 200; n--) {
-      const g = mc.byN.get(n);
-      if (g?.arp?.op === 'request' && g.arp.target_ip === a.sender_ip && g.arp.sender_ip === a.target_ip) {
-        req = n;
-        break;
-      }
-    }
+    const req = arps.find(f.n, a.sender_ip, a.target_ip);
     const p = { sender: a.sender_ip, mac: a.sender_mac, target: a.target_ip };
     return req !== undefined ? say('ex.arp.reply', { ...p, req }) : say('ex.arp.reply.unsolicited', p);
   }
@@ -48,7 +41,7 @@ function arpExplain(say: Say, f: FrameRecord, mc: ModelContext): string | undefi
 }
 
 /** What an acknowledged frame carried, for "acknowledges the PUBLISH of frame 22". */
-function ackedWhat(say: Say, ctx: ConvContext, n: number): string | undefined {
+function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
   const ms = ctx.carries.get(n);
   if (!ms || ms.length === 0) return undefined;
   const labels = ms.map((m) =>
@@ -58,7 +51,7 @@ function ackedWhat(say: Say, ctx: ConvContext, n: number): string | undefined {
 }
 
 /** A short noun phrase for a message: "the PUBLISH", "the 4th request", "the READY command". */
-export function msgLabel(say: Say, ctx: ConvContext, m: Msg): string {
+export function msgLabel(say: Say, ctx: FrameConv, m: Msg): string {
   const k = nth(ctx.ordinal.get(m) ?? 1);
   switch (m.proto) {
     case 'zmtp':
@@ -84,7 +77,7 @@ function latencyParams(m: Msg): Params {
 }
 
 /** One sentence for one application message completed in this frame. */
-export function msgSentence(say: Say, ctx: ConvContext, m: Msg): string {
+export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   const side: Side = m.dir === 'c2s' ? 'client' : 'server';
   const base: Params = { ...actor(say, ctx, side), ...peer(say, ctx, side), ...nth(ctx.ordinal.get(m) ?? 1) };
   const payload = msgPayload(say, m);
@@ -244,7 +237,7 @@ function mqttVersion(v: string | undefined): string {
   return v ?? '3.1.1';
 }
 
-function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
+function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): string[] {
   const t = f.tcp!;
   const c = ctx.c;
   const side = sideOf(c, f);
@@ -301,8 +294,8 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
     }
   }
   if (flags.has('FIN')) {
-    const firstFin = ctx.fins[0];
-    const mineFin = ctx.fins.find((x) => x.side === side);
+    const firstFin = st.fins[0];
+    const mineFin = st.fins.find((x) => x.side === side);
     if (mineFin && mineFin.n !== f.n) out.push(capital(say('ex.tcp.fin.again', a)));
     else if (firstFin && firstFin.side !== side)
       out.push(capital(say('ex.tcp.fin.second', { ...a, ...pa, fin: firstFin.n })));
@@ -311,11 +304,11 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
   // pure ACKs
   const pureAck = t.len === 0 && flags.size === 1 && flags.has('ACK');
   if (pureAck && !(hs && f.n === hs.ack)) {
-    const peerFin = ctx.fins.find((x) => x.side !== side && x.n < f.n);
-    const myFin = ctx.fins.find((x) => x.side === side && x.n < f.n);
+    const peerFin = st.fins.find((x) => x.side !== side && x.n < f.n);
+    const myFin = st.fins.find((x) => x.side === side && x.n < f.n);
+    // the first ACK of this side after the peer's FIN: no ACK from this side in between
     const ackOfFin =
-      peerFin &&
-      (t.acks_frame === peerFin.n || (t.acks_frame === undefined && isFirstAckAfter(ctx, f, peerFin.n, side)));
+      peerFin && (t.acks_frame === peerFin.n || (t.acks_frame === undefined && st.lastAck[side] <= peerFin.n));
     if (ackOfFin) {
       out.push(capital(say(myFin ? 'ex.tcp.ack.fin.last' : 'ex.tcp.ack.fin', { ...a, ...pa, fin: peerFin.n })));
     } else if (t.acks_frame !== undefined) {
@@ -341,21 +334,12 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
   return out;
 }
 
-function isFirstAckAfter(ctx: ConvContext, f: FrameRecord, fin: number, side: Side): boolean {
-  for (const g of ctx.frames) {
-    if (g.n <= fin) continue;
-    if (g.n >= f.n) break;
-    if (g.tcp && sideOf(ctx.c, g) === side && g.tcp.flags.includes('ACK')) return false;
-  }
-  return true;
-}
-
-function udpExplain(say: Say, f: FrameRecord, ctx: ConvContext): string[] {
+function udpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): string[] {
   const side = sideOf(ctx.c, f);
   const done = (ctx.completes.get(f.n) ?? []).filter((m) => (m.dir === 'c2s') === (side === 'client'));
   if (done.length) return done.map((m) => msgSentence(say, ctx, m));
   const a = actor(say, ctx, side);
-  const i = ctx.frames.filter((g) => g.n <= f.n && sideOf(ctx.c, g) === side).length;
+  const i = st.count[side];
   return [
     capital(
       say('ex.udp.plain', {
@@ -375,17 +359,116 @@ function otherExplain(say: Say, f: FrameRecord): string {
   return say('ex.other', { src: f.src, dst: f.dst, len: f.len });
 }
 
-/** The explanation of one frame. */
-export function explainFrame(say: Say, f: FrameRecord, mc: ModelContext): string {
+/**
+ * What the frame explainer remembers of a conversation's frames so far (in frame order): its sides' first
+ * FIN, the last ACK of each side and the frames of each side. O(1) per frame instead of scanning the
+ * conversation's frames, so explanations can be made while frames stream past.
+ */
+interface ConvState {
+  fins: Array<{ n: number; side: Side }>;
+  lastAck: Record<Side, number>;
+  count: Record<Side, number>;
+}
+
+/** ARP requests of the last ARP_WINDOW frames (an ARP reply names the latest request it answers). */
+const ARP_WINDOW = 200;
+
+class RecentArp {
+  private readonly reqs: Array<{ n: number; sender: string; target: string }> = [];
+
+  /** Forget requests older than the window of frame `n`. */
+  private prune(n: number): void {
+    let k = 0;
+    while (k < this.reqs.length && this.reqs[k]!.n < n - ARP_WINDOW) k++;
+    if (k > 0) this.reqs.splice(0, k);
+  }
+
+  add(f: FrameRecord): void {
+    if (f.arp?.op !== 'request') return;
+    this.prune(f.n);
+    this.reqs.push({ n: f.n, sender: f.arp.sender_ip, target: f.arp.target_ip });
+  }
+
+  /** The latest request before frame `n` (within the window) asking for `target` from `sender`. */
+  find(n: number, target: string, sender: string): number | undefined {
+    this.prune(n);
+    for (let i = this.reqs.length - 1; i >= 0; i--) {
+      const r = this.reqs[i]!;
+      if (r.n < n && r.target === target && r.sender === sender) return r.n;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Explains frames one after the other, in frame order (the whole model's frames, or frames as they stream
+ * past with conversation contexts made from a first pass). `convOf` gives a frame's conversation context;
+ * `done` is told when a conversation's last frame has been explained (its context may then be dropped).
+ */
+export class FrameExplainer {
+  private readonly states = new Map<number, ConvState>();
+  private readonly arps = new RecentArp();
+
+  constructor(
+    private readonly say: Say,
+    private readonly convOf: (id: number) => FrameConv | undefined,
+    private readonly done?: (id: number) => void,
+  ) {}
+
+  /** Conversations whose frames are being followed (for tests: bounded by the open conversations). */
+  get open(): number {
+    return this.states.size;
+  }
+
+  explain(f: FrameRecord): string {
+    const id = f.conversation;
+    const ctx = id !== undefined ? this.convOf(id) : undefined;
+    let st: ConvState | undefined;
+    let side: Side = 'client';
+    if (ctx) {
+      st = this.states.get(ctx.c.id);
+      if (!st) {
+        st = { fins: [], lastAck: { client: 0, server: 0 }, count: { client: 0, server: 0 } };
+        this.states.set(ctx.c.id, st);
+      }
+      side = sideOf(ctx.c, f);
+      st.count[side]++;
+      if (f.tcp?.flags.includes('FIN') && !st.fins.some((x) => x.side === side)) st.fins.push({ n: f.n, side });
+    }
+    const text = explainOne(this.say, f, ctx, st, this.arps);
+    this.arps.add(f);
+    if (ctx && st) {
+      if (f.tcp?.flags.includes('ACK')) st.lastAck[side] = f.n;
+      if (f.n >= ctx.c.last) {
+        this.states.delete(ctx.c.id);
+        this.done?.(ctx.c.id);
+      }
+    }
+    return text;
+  }
+}
+
+function explainOne(
+  say: Say,
+  f: FrameRecord,
+  ctx: FrameConv | undefined,
+  st: ConvState | undefined,
+  arps: RecentArp,
+): string {
   const out: string[] = [];
-  const arp = arpExplain(say, f, mc);
-  const ctx = f.conversation !== undefined ? mc.convs.get(f.conversation) : undefined;
+  const arp = arpExplain(say, f, arps);
   if (arp) out.push(arp);
-  else if (f.tcp && ctx) out.push(...tcpExplain(say, f, ctx));
-  else if (f.udp && ctx) out.push(...udpExplain(say, f, ctx));
+  else if (f.tcp && ctx && st) out.push(...tcpExplain(say, f, ctx, st));
+  else if (f.udp && ctx && st) out.push(...udpExplain(say, f, ctx, st));
   else out.push(otherExplain(say, f));
   for (const flag of f.tcp?.analysis ?? []) out.push(say(`tcp.analysis.${flag}`));
   return out.join(' ');
+}
+
+/** Explanations of a model's frames, in order (the whole-model explanation step). */
+export function explainFrames(say: Say, mc: ModelContext): void {
+  const ex = new FrameExplainer(say, (id) => mc.convs.get(id));
+  for (const f of mc.model.frames) f.explain = ex.explain(f);
 }
 
 export { isZmtpData };

@@ -23,6 +23,18 @@ const TCP_ANALYSIS_LABEL: Readonly<Record<string, string>> = {
   window_update: 'TCP Window Update',
 };
 
+/** "SYN, ACK" per flag-name array (records share one array per flag combination: tcpFlagNames). */
+const flagText = new Map<readonly string[], string>();
+
+function flagsJoined(flags: readonly string[]): string {
+  let s = flagText.get(flags);
+  if (s === undefined) {
+    s = flags.join(', ');
+    if (flagText.size < 1024) flagText.set(flags, s);
+  }
+  return s;
+}
+
 function tcpInfo(t: TcpFrameRecord): string {
   let s = '';
   if (t.analysis) {
@@ -31,7 +43,7 @@ function tcpInfo(t: TcpFrameRecord): string {
       else if (TCP_ANALYSIS_LABEL[a]) s += `[${TCP_ANALYSIS_LABEL[a]}] `;
     }
   }
-  s += `${t.srcport} → ${t.dstport} [${t.flags.join(', ')}] Seq=${t.seq}`;
+  s += `${t.srcport} → ${t.dstport} [${flagsJoined(t.flags)}] Seq=${t.seq}`;
   if (t.flags.includes('ACK')) s += ` Ack=${t.ack}`;
   s += ` Win=${t.window_size ?? t.window} Len=${t.len}`;
   const o = t.options as

@@ -143,6 +143,23 @@ function frameMatchesProtocol(f: FrameRecord, c: ConversationRecord | undefined,
   return f.protocols.includes(q) || (q === 'ipv4' && f.protocols.includes('ip'));
 }
 
+/** Whether a frame is in a selection (`convById`: the model's conversations by id); frames stream through it. */
+export function frameFilter(
+  sel: Selection,
+  convById: ReadonlyMap<number, ConversationRecord>,
+): (f: FrameRecord) => boolean {
+  return (f) => {
+    if (sel.range && (f.n < sel.range[0] || f.n > sel.range[1])) return false;
+    if (sel.conversation !== undefined && f.conversation !== sel.conversation) return false;
+    if (
+      sel.protocol &&
+      !frameMatchesProtocol(f, f.conversation !== undefined ? convById.get(f.conversation) : undefined, sel.protocol)
+    )
+      return false;
+    return true;
+  };
+}
+
 /** The model restricted to a selection: frames, conversations, story phases and overview lines. */
 export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
   if (sel.conversation === undefined && !sel.protocol && !sel.range) return m;
@@ -156,16 +173,7 @@ export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
   }
   const keep = new Set(convs.map((c) => c.id));
   const inRange = (n: number) => !sel.range || (n >= sel.range[0] && n <= sel.range[1]);
-  const frames = m.frames.filter((f) => {
-    if (!inRange(f.n)) return false;
-    if (sel.conversation !== undefined && f.conversation !== sel.conversation) return false;
-    if (
-      sel.protocol &&
-      !frameMatchesProtocol(f, f.conversation !== undefined ? convById.get(f.conversation) : undefined, sel.protocol)
-    )
-      return false;
-    return true;
-  });
+  const frames = m.frames.filter(frameFilter(sel, convById));
   const byConvOnly = sel.conversation !== undefined || !!sel.protocol;
   const story = m.story.filter((s) => {
     if (s.conversation === null ? byConvOnly && !(sel.protocol === 'arp') : !keep.has(s.conversation)) return false;

@@ -67,8 +67,16 @@ export function protocolColumn(f: FrameRecord): string {
   return PROTOCOL_COLUMN[p] ?? p.toUpperCase();
 }
 
+/** Spaces to pad a column of the frame line to its width ('' when the text is as wide or wider). */
+const SPACES = ' '.repeat(32);
+const pad = (s: string, width: number): string => (s.length >= width ? '' : SPACES.slice(0, width - s.length));
+
 export function frameLine(f: FrameRecord): string {
-  return `${String(f.n).padStart(6)} ${f.rel.toFixed(6).padStart(12)} ${f.src.padEnd(21)} ${f.dst.padEnd(21)} ${protocolColumn(f).padEnd(8)} ${String(f.len).padStart(5)} ${f.summary}`;
+  const n = `${f.n}`;
+  const rel = f.rel.toFixed(6);
+  const proto = protocolColumn(f);
+  const len = `${f.len}`;
+  return `${pad(n, 6)}${n} ${pad(rel, 12)}${rel} ${f.src}${pad(f.src, 21)} ${f.dst}${pad(f.dst, 21)} ${proto}${pad(proto, 8)} ${pad(len, 5)}${len} ${f.summary}`;
 }
 
 function ending(c: ConversationRecord): string {
@@ -196,19 +204,46 @@ const WIDTH = 80;
 
 /** Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces. */
 export function wrap(text: string, width = WIDTH, indent = 0, first = 0): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
+  const words = text.split(/\s+/);
+  const pad = indent > 0 ? `\n${' '.repeat(indent)}` : '\n';
+  let out = '';
   let line = '';
+  let len = 0; // code points in `line`
   let avail = width - first;
   for (const w of words) {
-    if (line && [...line].length + 1 + [...w].length > avail) {
-      lines.push(line);
+    if (!w) continue;
+    const wl = codePoints(w);
+    if (line && len + 1 + wl > avail) {
+      out = out ? `${out}${pad}${line}` : line;
       line = w;
+      len = wl;
       avail = width - indent;
-    } else line = line ? `${line} ${w}` : w;
+    } else if (line) {
+      line = `${line} ${w}`;
+      len += 1 + wl;
+    } else {
+      line = w;
+      len = wl;
+    }
   }
-  if (line) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`)).join('\n');
+  if (line) out = out ? `${out}${pad}${line}` : line;
+  return out;
+}
+
+/** Length in code points (what `[...s].length` gives), without making an array. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 function heading(s: string, style: TextStyle): string {
@@ -237,6 +272,20 @@ function bullets(items: string[]): string {
 }
 
 export interface ReportTextOptions extends RenderTextOptions {}
+
+/** The heading of the explained report's frame list. */
+export function framesHeading(m: ExplainedModel, style: TextStyle): string {
+  return heading(sayer(m.overview.lang)('ui.frames'), style);
+}
+
+/** One frame of the explained report's frame list (no final newline). */
+export function explainedFrameRow(f: FrameRecord): string {
+  const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
+  const line = head.length > WIDTH && codePoints(head) > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
+  const src = `${' '.repeat(6)}${f.src} → ${f.dst}`;
+  const ex = f.explain ? `\n${' '.repeat(6)}${wrap(f.explain, WIDTH, 6, 6)}` : '';
+  return `${line}\n${src}${ex}`;
+}
 
 /** The default text report of an explained model. */
 export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: ReportTextOptions = {}): string {
@@ -295,14 +344,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
   const notes = renderNotesSummary(m.frames, opts.notes);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
-    const rows = m.frames.map((f) => {
-      const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
-      const line = [...head].length > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
-      const src = `${' '.repeat(6)}${f.src} → ${f.dst}`;
-      const ex = f.explain ? `\n${' '.repeat(6)}${wrap(f.explain, WIDTH, 6, 6)}` : '';
-      return `${line}\n${src}${ex}`;
-    });
-    parts.push(`${heading(say('ui.frames'), style)}\n${rows.join('\n')}`);
+    parts.push(`${framesHeading(m, style)}\n${m.frames.map(explainedFrameRow).join('\n')}`);
   }
   return `${parts.join('\n\n')}\n`;
 }

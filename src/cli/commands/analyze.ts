@@ -13,6 +13,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
+import { streamExplainedFrames } from './analyze-frames.js';
 import { runAnalyzeMany } from './analyze-many.js';
 import type { CommandModule } from './types.js';
 
@@ -147,6 +148,32 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.conversation !== undefined) selection.conversation = args.conversation;
   if (args.protocol) selection.protocol = args.protocol;
   if (range) selection.range = range;
+  if (explain && (args.format === 'json' || (args.format === 'text' && args.frames))) {
+    // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
+    let model: AnalysisModel;
+    try {
+      ({ model } = await streamExplainedFrames(sink, {
+        file: args.file,
+        format: args.format,
+        lang,
+        style,
+        selection,
+        limits,
+        pace: () => sink.drained?.(),
+      }));
+    } catch (err) {
+      if (err instanceof CaptureError) {
+        process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
+        await sink.close();
+        return EXIT.UNREADABLE;
+      }
+      throw err;
+    }
+    await sink.close();
+    if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
+    for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
+    return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
+  }
   let onFrame: ((f: FrameRecord) => void) | undefined;
   let json: JsonStreamWriter | undefined;
   const digest = explain && args.format === 'text' && !args.frames ? new ExplainDigest() : undefined;

@@ -1,0 +1,221 @@
+/**
+ * Explained per-frame output that streams (issue 8): text `--frames` and `-f json` in two passes over the
+ * capture. Pass 1 is the explained summary (no frame kept: conversations, story, overview, tallies); pass 2
+ * reads the capture again and writes each frame with its explanation as it is finished, from the
+ * conversations of pass 1 (StreamExplainer). Standard input and other unseekable inputs (pipes) are
+ * spooled to a temporary file during pass 1 and read back from it; the file is removed at the end, on
+ * errors and on SIGINT/SIGTERM/SIGHUP. Markdown and HTML documents keep the whole model (see docs/limits.md).
+ */
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysisModel, ConversationRecord, FrameRecord } from '../../analysis/model.js';
+import { AnalysisSession, toolVersion } from '../../analyze.js';
+import { CAPTURE_ERROR, CaptureError } from '../../capture/errors.js';
+import { type CaptureSource, readCaptureFile } from '../../capture/reader.js';
+import { ExplainDigest, type ExplainedModel, explainModel, StreamExplainer } from '../../explain/index.js';
+import type { Lang } from '../../explain/text.js';
+import { captureOptions, type Limits } from '../../limits.js';
+import { frameFilter, type Selection, select } from '../../report/common.js';
+import { JsonStreamWriter } from '../../report/json.js';
+import {
+  explainedFrameRow,
+  framesHeading,
+  type NoteSummary,
+  renderTextReport,
+  type TextStyle,
+} from '../../report/text.js';
+import type { Sink } from '../io.js';
+
+export interface StreamedFramesOptions {
+  file: string;
+  format: 'text' | 'json';
+  lang: Lang;
+  style: TextStyle;
+  selection: Selection;
+  /** Waits while the output cannot take more (frames written to standard output). */
+  pace?: () => Promise<void> | undefined;
+  /** Resource limits (AnalyzeOptions.limits) for both passes. */
+  limits?: Partial<Limits>;
+  /** Told each frame record of pass 2 after it was written (tests: nothing else holds it). */
+  onWritten?: (f: FrameRecord) => void;
+}
+
+export interface StreamedFramesResult {
+  model: AnalysisModel;
+  /** Conversation contexts the explainer held at most while frames streamed. */
+  maxHeld: number;
+  /** Frame records pass 2's session kept (none: every record is written and let go). */
+  kept: number;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A temporary copy of an unseekable input, removed by remove() (also on exit and on signals). */
+class Spool {
+  readonly dir: string;
+  readonly path: string;
+  private fd: number | undefined;
+  private removed = false;
+  private readonly onSignal = (sig: NodeJS.Signals): void => {
+    this.remove();
+    process.kill(process.pid, sig);
+  };
+  private readonly onExit = (): void => this.remove();
+
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), 'pcap-explain-'));
+    this.path = join(this.dir, 'input');
+    this.fd = openSync(this.path, 'w', 0o600);
+    for (const s of SIGNALS) process.once(s, this.onSignal);
+    process.once('exit', this.onExit);
+  }
+
+  /** The input's chunks as they are read, each written to the spool file first. */
+  async *copy(source: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of source) {
+        const b = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+        let o = 0;
+        while (o < b.length) o += writeSync(this.fd!, b, o, b.length - o);
+        yield b;
+      }
+    } catch (e) {
+      if (e instanceof CaptureError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new CaptureError(CAPTURE_ERROR.UNREADABLE, `cannot read ${name}: ${why}`, undefined, { cause: e });
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  remove(): void {
+    if (this.removed) return;
+    this.removed = true;
+    this.close();
+    rmSync(this.dir, { recursive: true, force: true });
+    for (const s of SIGNALS) process.removeListener(s, this.onSignal);
+    process.removeListener('exit', this.onExit);
+  }
+}
+
+/** Whether the input can be read twice; '-', pipes, sockets and devices (/dev/stdin) cannot. */
+function rereadable(file: string): boolean {
+  if (file === '-') return false;
+  try {
+    const st = statSync(file);
+    return !(st.isFIFO() || st.isCharacterDevice() || st.isSocket());
+  } catch {
+    return true; // let pass 1 report why it cannot be read
+  }
+}
+
+/**
+ * Pass 1: the explained model without frames, as the explained text summary makes it (the ExplainDigest
+ * gives the story and overview the frames they need).
+ */
+async function summaryPass(
+  source: CaptureSource,
+  name: string,
+  lang: Lang,
+  limits: Partial<Limits> | undefined,
+): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary }> {
+  const digest = new ExplainDigest();
+  const session = new AnalysisSession({
+    lang,
+    keepFrames: false,
+    explain: false,
+    onFrame: (f) => digest.push(f),
+    wantFrame: digest.want.bind(digest),
+    // every message listed: the per-frame explanations of pass 2 read them
+    summary: false,
+    ...(limits ? { limits } : {}),
+  });
+  const res = await readCaptureFile(source, (f) => session.push(f), captureOptions(session.limits));
+  const model = session.finish(name, res.header, res.warnings, res.damaged);
+  model.frames = digest.frames;
+  explainModel(model, lang, { frames: false });
+  model.frames = [];
+  return { model: model as ExplainedModel, protocols: session.protocolCounts, notes: session.noteSummary };
+}
+
+/** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
+export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions): Promise<StreamedFramesResult> {
+  const spool = rereadable(o.file) ? undefined : new Spool();
+  try {
+    const name = o.file === '-' ? '(stdin)' : o.file;
+    const first: CaptureSource = !spool
+      ? o.file
+      : o.file === '-'
+        ? spool.copy(process.stdin, 'standard input')
+        : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
+    // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
+    const { model: whole, protocols, notes } = await summaryPass(first, name, o.lang, o.limits);
+    const sel = o.selection;
+    const m = select(whole, sel);
+    const selected = m !== whole;
+    const convById = new Map<number, ConversationRecord>(whole.conversations.map((c) => [c.id, c]));
+    const wanted = selected ? frameFilter(sel, convById) : undefined;
+    const explainer = new StreamExplainer(whole.conversations, o.lang);
+    let maxHeld = 0;
+    let write: (f: FrameRecord) => void;
+    let end: () => void;
+    if (o.format === 'json') {
+      const json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
+      write = (f) => json.frame(f);
+      end = () => json.end(m);
+    } else if (!selected) {
+      // The report without its frame list, then the frame list as frames come.
+      sink.write(renderTextReport(m, o.style, { protocols, notes }));
+      if (whole.capture.frames > 0) sink.write(`\n${framesHeading(m, o.style)}\n`);
+      write = (f) => sink.write(`${explainedFrameRow(f)}\n`);
+      end = () => {};
+    } else {
+      // A selection's report counts protocols and notes of the selected frames, printed before them: the
+      // selected frames are kept (as many as the selection holds), then rendered as before.
+      const kept: FrameRecord[] = [];
+      write = (f) => void kept.push(f);
+      end = () => {
+        m.frames = kept;
+        sink.write(
+          renderTextReport(m, o.style, {
+            frames: true,
+            ...(kept.length ? {} : { protocols, notes }),
+          }),
+        );
+      };
+    }
+    const pass2 = new AnalysisSession({
+      lang: o.lang,
+      keepFrames: false,
+      explain: false,
+      // pass 2's own conversation records are never read: its messages need not all be kept
+      summary: true,
+      ...(o.limits ? { limits: o.limits } : {}),
+      onFrame: (f) => {
+        explainer.explain(f);
+        if (explainer.held > maxHeld) maxHeld = explainer.held;
+        if (!wanted || wanted(f)) {
+          write(f);
+          o.onWritten?.(f);
+        }
+      },
+    });
+    const opts = captureOptions(pass2.limits);
+    await readCaptureFile(
+      spool ? spool.path : o.file,
+      (f) => (sink.broken ? false : pass2.push(f)),
+      o.pace ? { ...opts, pace: o.pace } : opts,
+    );
+    if (sink.broken) return { model: whole, maxHeld, kept: pass2.frames.length };
+    end();
+    return { model: whole, maxHeld, kept: pass2.frames.length };
+  } finally {
+    spool?.remove();
+  }
+}
