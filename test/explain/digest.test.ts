@@ -50,6 +50,21 @@ function lossy(copies: number): Uint8Array {
   return pcapFile(linktype, out);
 }
 
+/** A frame record outside conversations (an ARP frame unless `extra` says otherwise). */
+const rec = (n: number, extra: Partial<FrameRecord>): FrameRecord => ({
+  n,
+  ts: '',
+  rel: n / 1000,
+  caplen: 60,
+  len: 60,
+  protocols: ['eth', 'arp'],
+  src: '',
+  dst: '',
+  summary: '',
+  notes: [],
+  ...extra,
+});
+
 describe('ExplainDigest', () => {
   it('keeps the same records for 200 or 5,000 retransmissions and counts every one', () => {
     const base = viaDigest(lossy(0)).digest;
@@ -88,19 +103,6 @@ describe('ExplainDigest', () => {
 
   it('bounds ARP frames per pair of addresses and frames outside conversations, with exact counts', () => {
     const d = new ExplainDigest();
-    const rec = (n: number, extra: Partial<FrameRecord>): FrameRecord => ({
-      n,
-      ts: '',
-      rel: n / 1000,
-      caplen: 60,
-      len: 60,
-      protocols: ['eth', 'arp'],
-      src: '',
-      dst: '',
-      summary: '',
-      notes: [],
-      ...extra,
-    });
     const arps = 10_000;
     for (let n = 1; n <= arps; n++) {
       const ask = n % 2 === 1;
@@ -139,26 +141,17 @@ describe('ExplainDigest', () => {
 
   it('keeps the reply to the last kept ARP request past the cap, so it is not told as unanswered', () => {
     const d = new ExplainDigest();
-    const arp = (n: number, ask: boolean): FrameRecord => ({
-      n,
-      ts: '',
-      rel: n / 1000,
-      caplen: 60,
-      len: 60,
-      protocols: ['eth', 'arp'],
-      src: '',
-      dst: '',
-      summary: '',
-      notes: [],
-      eth: { src: 'aa:00:00:00:00:0a', dst: 'ff:ff:ff:ff:ff:ff', type: 0x806 },
-      arp: {
-        op: ask ? 'request' : 'reply',
-        sender_mac: ask ? 'aa:00:00:00:00:01' : 'aa:00:00:00:00:02',
-        sender_ip: ask ? '10.0.0.1' : '10.0.0.2',
-        target_mac: '00:00:00:00:00:00',
-        target_ip: ask ? '10.0.0.2' : '10.0.0.1',
-      },
-    });
+    const arp = (n: number, ask: boolean): FrameRecord =>
+      rec(n, {
+        eth: { src: 'aa:00:00:00:00:0a', dst: 'ff:ff:ff:ff:ff:ff', type: 0x806 },
+        arp: {
+          op: ask ? 'request' : 'reply',
+          sender_mac: ask ? 'aa:00:00:00:00:01' : 'aa:00:00:00:00:02',
+          sender_ip: ask ? '10.0.0.1' : '10.0.0.2',
+          target_mac: '00:00:00:00:00:00',
+          target_ip: ask ? '10.0.0.2' : '10.0.0.1',
+        },
+      });
     // An unanswered request first: from then on the cap falls between a request and its reply.
     let n = 1;
     d.push(arp(n++, true));

@@ -125,6 +125,14 @@ export function reportSessionOptions(
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
+/** A capture that cannot be read: its message, the output closed, exit 1 (other errors are thrown on). */
+async function unreadable(err: unknown, file: string, sink: Sink): Promise<number> {
+  if (!(err instanceof CaptureError)) throw err;
+  process.stderr.write(`pcap-explain: ${file}: ${err.message}\n`);
+  await sink.close();
+  return EXIT.UNREADABLE;
+}
+
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const lang = args.lang ?? langFromEnv();
   if (args.file === STDIN_ARG) args.file = '-';
@@ -162,12 +170,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         pace: () => sink.drained?.(),
       }));
     } catch (err) {
-      if (err instanceof CaptureError) {
-        process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
-        await sink.close();
-        return EXIT.UNREADABLE;
-      }
-      throw err;
+      return unreadable(err, args.file, sink);
     }
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
@@ -210,12 +213,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       pace ? { ...opts, pace } : opts,
     );
   } catch (err) {
-    if (err instanceof CaptureError) {
-      process.stderr.write(`pcap-explain: ${args.file}: ${err.message}\n`);
-      await sink.close();
-      return EXIT.UNREADABLE;
-    }
-    throw err;
+    return unreadable(err, args.file, sink);
   }
   // The output's reader has gone (`| head`): stop quietly, as Unix tools do.
   if (sink.broken) {

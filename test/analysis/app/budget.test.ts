@@ -20,100 +20,80 @@ import * as Z from '../../dissectors/app/zmtp.vectors.js';
 /** A ZMTP frame (last part, short) carrying `s`. */
 const part = (s: string) => cat(h(`00 ${s.length.toString(16).padStart(2, '0')}`), t(s));
 
+/** One TCP conversation driven through the application layer: bytes per direction, one frame each. */
+function conversation(frames: boolean, port: number) {
+  const app = new AppLayer({ frames });
+  const info: ConversationInfo = {
+    id: 1,
+    transport: 'tcp',
+    stream: 0,
+    client: { addr: '10.0.0.1', port: 40000 },
+    server: { addr: '10.0.0.2', port },
+    roles_by: 'syn',
+  };
+  const sinks = app.factory(info) as { c2s: StreamSink; s2c: StreamSink };
+  const off = { c2s: 0, s2c: 0 };
+  const pkts = { c2s: 0, s2c: 0 };
+  let f = 0;
+  let now = 0;
+  return {
+    /** Sends `b` in one frame, `dt` seconds after the previous one. */
+    send(dir: 'c2s' | 's2c', b: Uint8Array, dt: number) {
+      f++;
+      pkts[dir]++;
+      now += dt;
+      app.begin(f, 1000 + Math.floor(now), Math.round((now % 1) * 1e9));
+      sinks[dir].data(b, off[dir], f);
+      off[dir] += b.length;
+      app.take();
+    },
+    /** The conversation's record with its application fields. */
+    finish(): ConversationRecord {
+      app.endFrames();
+      const rec = {
+        id: 1,
+        transport: 'tcp',
+        client: '10.0.0.1:40000',
+        server: `10.0.0.2:${port}`,
+        first: 1,
+        last: f,
+        close: { kind: 'open', by: null },
+        handshake: null,
+        rtt: null,
+        bytes: { ...off },
+        packets: { ...pkts },
+        notes: [],
+      } as unknown as ConversationRecord;
+      app.finish([rec]);
+      return rec;
+    },
+  };
+}
+
 /**
  * A REQ/REP conversation of `n` round trips through the application layer; the reply comes 1, 2 or 3 ms
  * after its request; `vary` makes every request payload different.
  */
 function reqRep(n: number, frames: boolean, vary: boolean | 'json' = false): ConversationRecord {
-  const app = new AppLayer({ frames });
-  const info: ConversationInfo = {
-    id: 1,
-    transport: 'tcp',
-    stream: 0,
-    client: { addr: '10.0.0.1', port: 40000 },
-    server: { addr: '10.0.0.2', port: 5555 },
-    roles_by: 'syn',
-  };
-  const sinks = app.factory(info) as { c2s: StreamSink; s2c: StreamSink };
-  const off = { c2s: 0, s2c: 0 };
-  let f = 0;
-  let now = 0;
-  const send = (dir: 'c2s' | 's2c', b: Uint8Array, dt: number) => {
-    f++;
-    now += dt;
-    app.begin(f, 1000 + Math.floor(now), Math.round((now % 1) * 1e9));
-    sinks[dir].data(b, off[dir], f);
-    off[dir] += b.length;
-    app.take();
-  };
-  send('c2s', cat(Z.GREETING_NULL, Z.READY_REQ), 0.001);
-  send('s2c', cat(Z.GREETING_NULL, Z.READY_REP), 0.001);
+  const c = conversation(frames, 5555);
+  c.send('c2s', cat(Z.GREETING_NULL, Z.READY_REQ), 0.001);
+  c.send('s2c', cat(Z.GREETING_NULL, Z.READY_REP), 0.001);
   for (let i = 0; i < n; i++) {
     const req = vary === 'json' ? part(`{"n":${i}}`) : vary ? part(`Hello ${i}`) : Z.REQ_HELLO;
-    send('c2s', cat(Z.REQ_DELIM, req), 0.01);
-    send('s2c', cat(Z.REQ_DELIM, part('World')), 0.001 * ((i % 3) + 1));
+    c.send('c2s', cat(Z.REQ_DELIM, req), 0.01);
+    c.send('s2c', cat(Z.REQ_DELIM, part('World')), 0.001 * ((i % 3) + 1));
   }
-  app.endFrames();
-  const rec = {
-    id: 1,
-    transport: 'tcp',
-    client: '10.0.0.1:40000',
-    server: '10.0.0.2:5555',
-    first: 1,
-    last: f,
-    close: { kind: 'open', by: null },
-    handshake: null,
-    rtt: null,
-    bytes: { c2s: off.c2s, s2c: off.s2c },
-    packets: { c2s: n + 1, s2c: n + 1 },
-    notes: [],
-  } as unknown as ConversationRecord;
-  app.finish([rec]);
-  return rec;
+  return c.finish();
 }
 
 /** A SUB client that subscribes `n` times to 'weather' and gets nothing from its PUB server. */
 function subNothing(n: number, frames: boolean): ConversationRecord {
-  const app = new AppLayer({ frames });
-  const info: ConversationInfo = {
-    id: 1,
-    transport: 'tcp',
-    stream: 0,
-    client: { addr: '10.0.0.1', port: 40000 },
-    server: { addr: '10.0.0.2', port: 5556 },
-    roles_by: 'syn',
-  };
-  const sinks = app.factory(info) as { c2s: StreamSink; s2c: StreamSink };
-  const off = { c2s: 0, s2c: 0 };
-  let f = 0;
-  const send = (dir: 'c2s' | 's2c', b: Uint8Array) => {
-    f++;
-    app.begin(f, 1000 + f, 0);
-    sinks[dir].data(b, off[dir], f);
-    off[dir] += b.length;
-    app.take();
-  };
+  const c = conversation(frames, 5556);
   const ready = (type: string) => cat(h('04 19 05 5245414459 0b 536f636b65742d54797065 00000003'), t(type));
-  send('c2s', cat(Z.GREETING_NULL, ready('SUB')));
-  send('s2c', cat(Z.GREETING_NULL, ready('PUB')));
-  for (let i = 0; i < n; i++) send('c2s', Z.SUBSCRIBE_WEATHER);
-  app.endFrames();
-  const rec = {
-    id: 1,
-    transport: 'tcp',
-    client: '10.0.0.1:40000',
-    server: '10.0.0.2:5556',
-    first: 1,
-    last: f,
-    close: { kind: 'open', by: null },
-    handshake: null,
-    rtt: null,
-    bytes: { c2s: off.c2s, s2c: off.s2c },
-    packets: { c2s: n + 1, s2c: 1 },
-    notes: [],
-  } as unknown as ConversationRecord;
-  app.finish([rec]);
-  return rec;
+  c.send('c2s', cat(Z.GREETING_NULL, ready('SUB')), 1);
+  c.send('s2c', cat(Z.GREETING_NULL, ready('PUB')), 1);
+  for (let i = 0; i < n; i++) c.send('c2s', Z.SUBSCRIBE_WEATHER, 1);
+  return c.finish();
 }
 
 const stats = (r: ConversationRecord) =>
