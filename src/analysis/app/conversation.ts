@@ -13,15 +13,7 @@ import type { EndReason, StreamSink } from '../reassembly.js';
 import { MessageBudget, SUMMARY_HEAD, SUMMARY_TAIL } from './budget.js';
 import type { AppContext } from './context.js';
 import { appSeverity } from './notes.js';
-import {
-  decodeToRecord,
-  deferrable,
-  PendingPayload,
-  payloadRecord,
-  quickText,
-  SMALL_PAYLOAD,
-  shrink,
-} from './payload.js';
+import { decodeToRecord, deferrable, PendingPayload, payloadRecord, quickText, shrink } from './payload.js';
 
 /** Well-known server ports (Wireshark's tcp.port dissector table for these protocols, plus the lab's). */
 export const PORT_TABLE: ReadonlyMap<number, AppProto> = new Map<number, AppProto>([
