@@ -219,11 +219,9 @@ describe('printableText', () => {
     } catch {
       return undefined;
     }
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 ? c !== 0x0a && c !== 0x0d && c !== 0x09 : c === 0x7f || (c >= 0x80 && c <= 0x9f)) return undefined;
-      if (c === 0xfeff && i > 0) return undefined;
-    }
+    // C0 controls but tab, LF and CR; DEL and the C1 controls; a byte-order mark past the start
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s) || s.indexOf('\ufeff', 1) >= 0)
+      return undefined;
     return s;
   }
 
