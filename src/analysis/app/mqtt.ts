@@ -14,30 +14,14 @@ import {
   newMqttStatePair,
 } from '../../dissectors/app/mqtt.js';
 import type { AppMessageRecord, ConversationRecord } from '../model.js';
-import { type EndReason, type PduSink, PduStream } from '../reassembly.js';
-import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import type { AppConversation, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
+import { PduHandler } from './framed.js';
 import { fnv1a, textOrHex } from './payload.js';
 import type { BrokerRelay } from './relay.js';
 import { roundNs } from './time.js';
 
 const PROTOCOL = { frame: mqtt.frame };
-
-class MqttDirSink implements PduSink {
-  constructor(
-    private readonly h: MqttHandler,
-    private readonly dir: Dir,
-  ) {}
-  onPdu(bytes: Uint8Array, frames: readonly number[]): void {
-    this.h.pdu(this.dir, bytes, frames);
-  }
-  onNote(code: string, params: Record<string, string | number> | undefined): void {
-    this.h.conv.ctx.note(code, params);
-  }
-  onGap(length: number, frame: number): void {
-    this.h.lost(this.dir, length, frame);
-  }
-}
 
 /** Key of a topic + payload. */
 export function publicationKey(topic: string, payload: Uint8Array): string {
@@ -72,11 +56,8 @@ function upper(kind: string): string {
   return u;
 }
 
-export class MqttHandler implements AppHandler {
+export class MqttHandler extends PduHandler<MqttState> {
   readonly proto = 'mqtt' as const;
-  private readonly states: [MqttState, MqttState];
-  private readonly streams: [PduStream<MqttState>, PduStream<MqttState>];
-  private readonly stopped: [boolean, boolean] = [false, false];
   private readonly pairer = new MqttPairer();
   /** Messages that expect an answer, by frame and kind (openKey). */
   private readonly open = new Map<number, AppMessageRecord[]>();
@@ -85,35 +66,9 @@ export class MqttHandler implements AppHandler {
   private subscribes = 0;
   private readonly relay: BrokerRelay;
 
-  constructor(readonly conv: AppConversation) {
+  constructor(conv: AppConversation) {
+    super(conv, newMqttStatePair({ maxLength: conv.ctx.mqttMaxLength }), PROTOCOL);
     this.relay = conv.ctx.broker(conv.info ? `${conv.info.server.addr}|${conv.info.server.port}` : `#${conv.id}`);
-    const ctx = conv.ctx;
-    this.states = newMqttStatePair({ maxLength: ctx.mqttMaxLength });
-    this.streams = [
-      new PduStream(PROTOCOL, this.states[0], new MqttDirSink(this, 0), ctx.pdu),
-      new PduStream(PROTOCOL, this.states[1], new MqttDirSink(this, 1), ctx.pdu),
-    ];
-  }
-
-  data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
-    if (this.stopped[dir]) return;
-    const s = this.streams[dir];
-    s.data(bytes, offset, frame);
-    if (s.pendingBytes > 0) this.conv.ctx.segment('mqtt');
-  }
-
-  gap(dir: Dir, offset: number, length: number, frame: number): void {
-    if (!this.stopped[dir]) this.streams[dir].gap(offset, length, frame);
-  }
-
-  end(dir: Dir, reason: EndReason, frame: number): void {
-    if (!this.stopped[dir]) this.streams[dir].end(reason, frame);
-  }
-
-  /** Bytes lost: MQTT has no sync marker, so this direction is not decoded any further. */
-  lost(dir: Dir, _length: number, frame: number): void {
-    this.stopped[dir] = true;
-    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: 'mqtt', frame });
   }
 
   pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {

@@ -19,9 +19,9 @@ import {
   zmtpPattern,
 } from '../../dissectors/app/zmtp.js';
 import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
-import { type EndReason, type PduSink, PduStream } from '../reassembly.js';
-import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import type { AppConversation, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
+import { PduHandler } from './framed.js';
 import { partPreview, textOrHex } from './payload.js';
 import { roundNs } from './time.js';
 
@@ -39,22 +39,6 @@ const MAX_JOBS = 100_000;
 const MAX_JOBS_SUMMARY = 2_000;
 
 const latin1 = new TextDecoder('latin1');
-
-class ZmtpDirSink implements PduSink {
-  constructor(
-    private readonly h: ZmtpHandler,
-    private readonly dir: Dir,
-  ) {}
-  onPdu(bytes: Uint8Array, frames: readonly number[]): void {
-    this.h.pdu(this.dir, bytes, frames);
-  }
-  onNote(code: string, params: Record<string, string | number> | undefined): void {
-    this.h.conv.ctx.note(code, params);
-  }
-  onGap(length: number, frame: number): void {
-    this.h.lost(this.dir, length, frame);
-  }
-}
 
 interface ZmtpPartRecord {
   more: boolean;
@@ -86,16 +70,13 @@ function propertiesObject(list: readonly ZmtpProperty[]): Record<string, string>
   return o;
 }
 
-export class ZmtpHandler implements AppHandler {
+export class ZmtpHandler extends PduHandler<ZmtpState> {
   readonly proto = 'zmtp' as const;
-  private readonly states: [ZmtpState, ZmtpState];
-  private readonly streams: [PduStream<ZmtpState>, PduStream<ZmtpState>];
   private readonly asm: [ZmtpMessageAssembler, ZmtpMessageAssembler] = [
     new ZmtpMessageAssembler(MAX_PARTS, true),
     new ZmtpMessageAssembler(MAX_PARTS, true),
   ];
   private readonly partFrames: [number[], number[]] = [[], []];
-  private readonly stopped: [boolean, boolean] = [false, false];
   /** Socket-Type of each side (READY / INITIATE / ZMTP 2.0 greeting). */
   readonly socket: [string | null, string | null] = [null, null];
   private readonly version: [string | null, string | null] = [null, null];
@@ -115,19 +96,9 @@ export class ZmtpHandler implements AppHandler {
   /** The parts of the last message per direction (shared with the next one when identical). */
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
 
-  constructor(
-    readonly conv: AppConversation,
-    midStream = false,
-  ) {
-    const ctx = conv.ctx;
-    this.states = [
-      newZmtpState({ midStream, maxFrame: ctx.zmtpMaxFrame }),
-      newZmtpState({ midStream, maxFrame: ctx.zmtpMaxFrame }),
-    ];
-    this.streams = [
-      new PduStream(PROTOCOL, this.states[0], new ZmtpDirSink(this, 0), ctx.pdu),
-      new PduStream(PROTOCOL, this.states[1], new ZmtpDirSink(this, 1), ctx.pdu),
-    ];
+  constructor(conv: AppConversation, midStream = false) {
+    const maxFrame = conv.ctx.zmtpMaxFrame;
+    super(conv, [newZmtpState({ midStream, maxFrame }), newZmtpState({ midStream, maxFrame })], PROTOCOL);
     if (midStream) conv.note('app.midstream', { proto: 'zmtp' });
   }
 
@@ -138,25 +109,9 @@ export class ZmtpHandler implements AppHandler {
     return -1;
   }
 
-  data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
-    if (this.stopped[dir]) return;
-    const s = this.streams[dir];
-    s.data(bytes, offset, frame);
-    if (s.pendingBytes > 0 || this.asm[dir].pending() > 0) this.conv.ctx.segment('zmtp');
-  }
-
-  gap(dir: Dir, offset: number, length: number, frame: number): void {
-    if (!this.stopped[dir]) this.streams[dir].gap(offset, length, frame);
-  }
-
-  end(dir: Dir, reason: EndReason, frame: number): void {
-    if (!this.stopped[dir]) this.streams[dir].end(reason, frame);
-  }
-
-  /** Bytes lost: ZMTP has no sync marker, so this direction is not decoded any further. */
-  lost(dir: Dir, _length: number, frame: number): void {
-    this.stopped[dir] = true;
-    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: 'zmtp', frame });
+  /** A multi-part message waits for its last part. */
+  protected override pending(dir: Dir): boolean {
+    return this.asm[dir].pending() > 0;
   }
 
   pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {
