@@ -21,6 +21,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { concat } from './capture-map.mjs';
 
 const DIST = new URL('../dist/', import.meta.url);
 const bytes = (/** @type {number} */ max) => fc.uint8Array({ maxLength: max });
@@ -215,7 +216,7 @@ async function properties(_runs) {
           fc.property(fc.array(structuredFrame(), { minLength: 1, maxLength: 40 }), fc.boolean(), (frames, le) => {
             const lt = frames[0]?.[0] ?? 1;
             const recs = frames.map(([, d], i) => pcapRecord(d, i, le));
-            const all = concatBytes([pcapHeader(lt, le), ...recs]);
+            const all = concat([pcapHeader(lt, le), ...recs]);
             let m;
             try {
               m = analyze.analyzeBytes(all);
@@ -275,7 +276,7 @@ async function properties(_runs) {
       run: (p) =>
         fc.assert(
           fc.property(fc.array(fc.oneof(bytes(300), mqttPdu), { maxLength: 6 }), fc.constantFrom(undefined, 3, 4, 5), fc.constantFrom(undefined, 64, 1 << 16), (parts, version, maxLength) => {
-            const b = concatBytes(parts);
+            const b = concat(parts);
             drive(mqtt, b, mqtt.newMqttState({ version, maxLength }));
             checkNotes(mqtt.decode(b, mqtt.newMqttState({ version })).notes, mqtt.NOTES);
           }),
@@ -316,7 +317,7 @@ async function properties(_runs) {
       run: (p) =>
         fc.assert(
           fc.property(fc.option(greeting, { nil: undefined }), fc.array(fc.oneof(zframe, bytes(100)), { maxLength: 6 }), (g, parts) => {
-            const b = concatBytes(g ? [g, ...parts] : parts);
+            const b = concat(g ? [g, ...parts] : parts);
             for (const s of states()) drive(zmtp, b, s);
             for (const s of states()) checkNotes(zmtp.decode(b, s).notes, zmtp.NOTES);
           }),
@@ -343,7 +344,7 @@ async function properties(_runs) {
       run: (p) =>
         fc.assert(
           fc.property(head, fc.array(bytes(400), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (h, tails, cuts, small) => {
-            const all = concatBytes([enc.encode(h), ...tails]);
+            const all = concat([enc.encode(h), ...tails]);
             const type = h.startsWith('HTTP') ? 'response' : 'request';
             const s = new http.HttpStream(type, small ? { maxHeader: 2048, maxBody: 256 } : {});
             const pts = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((x, y) => x - y);
@@ -479,7 +480,7 @@ async function properties(_runs) {
       run: (p) =>
         fc.assert(
           fc.property(fc.constantFrom(...protos), fc.array(bytes(200), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 10 }), ([, mod, st], parts, cuts) => {
-            const all = concatBytes(parts);
+            const all = concat(parts);
             const run = (/** @type {Uint8Array[]} */ chunks) => {
               const state = st();
               /** @type {string[]} */
@@ -632,19 +633,6 @@ function varintBytes(n) {
     if (n > 0) b |= 0x80;
     out.push(b);
   } while (n > 0);
-  return out;
-}
-
-/** @param {readonly Uint8Array[]} parts */
-function concatBytes(parts) {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
   return out;
 }
 
