@@ -81,15 +81,16 @@ function noteRecord(n: Note, lang: Lang): NoteRecord {
  * new conversation), not for every frame.
  */
 class TableInput implements FrameInput {
-  readonly n: number;
-  readonly t: number;
-  readonly tsSec: number;
-  readonly tsNsec: number;
-  readonly d: Dissection;
-  readonly data: Uint8Array;
-  private readonly digits: number;
+  n = 0;
+  t = 0;
+  tsSec = 0;
+  tsNsec = 0;
+  d!: Dissection;
+  data!: Uint8Array;
+  private digits = 6;
 
-  constructor(raw: RawFrame, d: Dissection) {
+  /** The session's one input, refilled per frame (the table reads it during onFrame() only). */
+  set(raw: RawFrame, d: Dissection): this {
     this.n = raw.n;
     this.t = raw.tsSec + raw.tsNsec / 1e9;
     this.tsSec = raw.tsSec;
@@ -97,6 +98,7 @@ class TableInput implements FrameInput {
     this.digits = raw.tsDigits;
     this.d = d;
     this.data = raw.data;
+    return this;
   }
 
   get tsIso(): string {
@@ -117,6 +119,7 @@ export class AnalysisSession {
   /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
   private readonly app: AppLayer;
   private readonly table: ConversationTable;
+  private readonly input = new TableInput();
   readonly frames: FrameRecord[] = [];
   private count = 0;
   private bytes = 0;
@@ -177,7 +180,7 @@ export class AnalysisSession {
     const d = dissectFrame(raw.data, raw.linktype);
     if (raw.caplen < raw.len && d.truncated) d.notes.push({ code: 'frame.truncated', severity: 'warn' });
     this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
-    const a = this.table.onFrame(new TableInput(raw, d));
+    const a = this.table.onFrame(this.input.set(raw, d));
     if (a !== undefined && a.transport === 'udp' && d.payloadLength > 0) {
       this.app.udp(
         a.conversation,
