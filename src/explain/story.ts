@@ -21,6 +21,11 @@ import {
 } from './format.js';
 import type { StoryRecord } from './types.js';
 
+/** A phase of conversation `ctx` told by one catalogue sentence. */
+function sentence(say: Say, ctx: ConvContext, frames: [number, number], code: string, p: Params): StoryRecord {
+  return { frames, conversation: ctx.c.id, code, text: capital(say(code, p)) };
+}
+
 function who(say: Say, ctx: ConvContext, side: Side, prefix = ''): Params {
   return { [`${prefix}who`]: say(`noun.${ctx.roles[side]}`), [`${prefix}addr`]: addrOf(ctx, side) };
 }
@@ -290,15 +295,13 @@ function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
   if (subs.length) {
     const topics = subs.map((m) => `'${m.subscription?.topic ?? m.topic ?? m.properties.topic ?? ''}'`);
     const side: Side = subs[0]!.dir === 'c2s' ? 'client' : 'server';
-    out.push({
-      frames: spanOf(group),
-      conversation: ctx.c.id,
-      code: 'story.zmtp.subscribe',
-      // Summary mode lists some of the subscriptions: the count covers them all.
-      text: capital(
-        say('story.zmtp.subscribe', { ...who(say, ctx, side), topics: listOf(say, topics, group.count, 5) }),
-      ),
-    });
+    out.push(
+      sentence(say, ctx, spanOf(group), 'story.zmtp.subscribe', {
+        ...who(say, ctx, side),
+        // summary mode lists some of the subscriptions: the count covers them all
+        topics: listOf(say, topics, group.count, 5),
+      }),
+    );
   }
   return out;
 }
@@ -387,7 +390,7 @@ function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
       code = 'story.zmtp.other';
       p = { ...p, c2s: c2s.count, s2c: s2c.count };
   }
-  return { frames, conversation: c.id, code, text: capital(say(code, p)) };
+  return sentence(say, ctx, frames, code, p);
 }
 
 function topicsOf(say: Say, g: MsgGroup): string {
@@ -426,7 +429,7 @@ function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
       reason: ack?.returnName ?? ack?.reason ?? '',
       broker: c.server,
     };
-    out.push({ frames: span(conn), conversation: c.id, code, text: capital(say(code, p)) });
+    out.push(sentence(say, ctx, span(conn), code, p));
   }
   const subs = ms.filter(
     (m) => m.kind === 'SUBSCRIBE' || m.kind === 'SUBACK' || m.kind === 'UNSUBSCRIBE' || m.kind === 'UNSUBACK',
@@ -545,19 +548,12 @@ function httpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     return `${m.status ?? '?'}${m.statusText ? ` ${m.statusText}` : ''}${body}`;
   };
   const pairs = pairsText(say, ctx, reqs, reps, label);
-  return {
-    frames: spanOf(all),
-    conversation: ctx.c.id,
-    code: 'story.http',
-    text: capital(
-      say('story.http', {
-        ...who(say, ctx, 'client'),
-        ...who(say, ctx, 'server', 's_'),
-        count: total,
-        pairs: listOf(say, pairs, total, 6),
-      }),
-    ),
-  };
+  return sentence(say, ctx, spanOf(all), 'story.http', {
+    ...who(say, ctx, 'client'),
+    ...who(say, ctx, 'server', 's_'),
+    count: total,
+    pairs: listOf(say, pairs, total, 6),
+  });
 }
 
 function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
@@ -584,54 +580,33 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   if (c2s.count && s2c.count && answered * 2 < c2s.count) {
     const bytes = (g: MsgGroup) =>
       g.complete ? g.msgs.reduce((a, m) => a + (m.payload?.length ?? 0), 0) : g.sorts.reduce((a, x) => a + x.bytes, 0);
-    return {
-      frames,
-      conversation: ctx.c.id,
-      code: 'story.data.both',
-      text: capital(
-        say('story.data.both', {
-          ...who(say, ctx, 'client'),
-          ...who(say, ctx, 'server', 's_'),
-          c2s: c2s.count,
-          s2c: s2c.count,
-          c2s_bytes: bytes(c2s),
-          s2c_bytes: bytes(s2c),
-          c_values: valuesOf(say, c2s),
-          s_values: valuesOf(say, s2c),
-        }),
-      ),
-    };
+    return sentence(say, ctx, frames, 'story.data.both', {
+      ...who(say, ctx, 'client'),
+      ...who(say, ctx, 'server', 's_'),
+      c2s: c2s.count,
+      s2c: s2c.count,
+      c2s_bytes: bytes(c2s),
+      s2c_bytes: bytes(s2c),
+      c_values: valuesOf(say, c2s),
+      s_values: valuesOf(say, s2c),
+    });
   }
   if (answered > 0) {
     const pairs = pairsText(say, ctx, c2s.msgs, s2c.msgs, (m) => msgPayload(say, m));
-    return {
-      frames,
-      conversation: ctx.c.id,
-      code: 'story.data.pairs',
-      text: capital(
-        say('story.data.pairs', {
-          ...who(say, ctx, 'client'),
-          ...who(say, ctx, 'server', 's_'),
-          count: c2s.count,
-          pairs: listOf(say, pairs, c2s.count, 6),
-        }),
-      ),
-    };
+    return sentence(say, ctx, frames, 'story.data.pairs', {
+      ...who(say, ctx, 'client'),
+      ...who(say, ctx, 'server', 's_'),
+      count: c2s.count,
+      pairs: listOf(say, pairs, c2s.count, 6),
+    });
   }
   const side: Side = c2s.count ? 'client' : 'server';
   const sent = side === 'client' ? c2s : s2c;
-  return {
-    frames,
-    conversation: ctx.c.id,
-    code: 'story.data.oneway',
-    text: capital(
-      say('story.data.oneway', {
-        ...who(say, ctx, side),
-        count: sent.count,
-        values: valuesOf(say, sent),
-      }),
-    ),
-  };
+  return sentence(say, ctx, frames, 'story.data.oneway', {
+    ...who(say, ctx, side),
+    count: sent.count,
+    values: valuesOf(say, sent),
+  });
 }
 
 /**
