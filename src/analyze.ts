@@ -4,7 +4,7 @@
  * (the library default), so a summary over millions of frames does not grow with the frame count.
  */
 import { readFileSync } from 'node:fs';
-import { type AppFrameOutput, AppLayer } from './analysis/app/index.js';
+import { type AppFrameOutput, AppLayer, type TappedMessage } from './analysis/app/index.js';
 import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
 import {
   type AnalysisModel,
@@ -55,6 +55,11 @@ export interface AnalyzeOptions {
    * are not kept and either none are streamed or only a digest's (wantFrame) are.
    */
   summary?: boolean;
+  /**
+   * Hand every application message to takeMessages() as it is listed (in summary mode: each one, whether
+   * or not the conversation record keeps it). For a consumer that reads messages while frames stream.
+   */
+  tapMessages?: boolean;
 }
 
 const VERSION: string = (() => {
@@ -151,6 +156,7 @@ export class AnalysisSession {
       summary,
       // a digest's frames (wantFrame) are read by the story, never printed as frame lines
       previews: this.keep || this.want === undefined,
+      tap: opts.tapMessages ?? false,
     });
     this.table = new ConversationTable({
       ...tableOptions(this.limits),
@@ -242,6 +248,14 @@ export class AnalysisSession {
       if (e) e.n++;
       else this.noteSummary.set(note.code, { n: 1, text: text(note.code, note.params, this.lang), first: frame });
     }
+  }
+
+  /**
+   * The application messages listed since the last call (AnalyzeOptions.tapMessages), in order: within
+   * onFrame, those the frame completed; after finish(), those completed when the streams were flushed.
+   */
+  takeMessages(): TappedMessage[] {
+    return this.app.takeTapped();
   }
 
   /**

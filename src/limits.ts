@@ -16,6 +16,7 @@ import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER } from './dissectors/app
 import { MQTT_DEFAULT_MAX_LENGTH } from './dissectors/app/mqtt.js';
 import { PAYLOAD_DEFAULTS } from './dissectors/app/payload.js';
 import { ZMTP_DEFAULT_MAX_FRAME } from './dissectors/app/zmtp.js';
+import { DEFAULT_EXPLAIN_LINKS } from './explain/stream.js';
 
 export interface Limits {
   /** Out-of-order bytes buffered per TCP direction (ConversationTableOptions.reassemblyCap). */
@@ -53,6 +54,11 @@ export interface Limits {
   warnings: number;
   /** Bytes an in-memory gzip capture (analyzeBytes) is decompressed to (CaptureReaderOptions.maxGunzipBytes). */
   gunzipBytes: number;
+  /**
+   * Streamed per-frame explanations (explained `--frames`, `-f json`): frames the first pass remembers as
+   * carrying a piece of a message a later frame completes (ForwardLinks).
+   */
+  explainLinks: number;
 }
 
 export type LimitName = keyof Limits;
@@ -74,6 +80,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   hexBytes: PAYLOAD_DEFAULTS.maxHex,
   warnings: DEFAULT_MAX_WARNINGS_PER_CODE,
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
+  explainLinks: DEFAULT_EXPLAIN_LINKS,
 });
 
 /** Every limit name, in the order of docs/limits.md's "configure" entries and of --help. */
@@ -94,6 +101,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'hexBytes',
   'warnings',
   'gunzipBytes',
+  'explainLinks',
 ];
 
 /** A bad limit name or value (the message names the limit). */

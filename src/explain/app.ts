@@ -242,7 +242,11 @@ function propGet(props: Record<string, string>, name: string): string | undefine
 }
 
 /** Reads one message object; undefined when it lacks a frame or a direction. */
-export function readMsg(o: unknown, index: number, proto0: string): Msg | undefined {
+/** What a message record says of its sort and completing frame (readMsg's first fields), if it is one. */
+export function msgHead(
+  o: unknown,
+  proto0: string,
+): { frame: number; dir: 'c2s' | 's2c'; proto: string; kind: string } | undefined {
   if (!isObj(o)) return undefined;
   const frame = num(o.frame);
   const dir = o.dir === 'c2s' || o.dir === 's2c' ? o.dir : undefined;
@@ -250,6 +254,13 @@ export function readMsg(o: unknown, index: number, proto0: string): Msg | undefi
   const proto = str(o.proto) ?? proto0;
   let kind = str(o.kind) ?? str(o.type) ?? 'data';
   if (proto === 'mqtt') kind = kind.toUpperCase();
+  return { frame, dir, proto, kind };
+}
+
+export function readMsg(o: unknown, index: number, proto0: string): Msg | undefined {
+  const h = msgHead(o, proto0);
+  if (!h || !isObj(o)) return undefined;
+  const { frame, dir, proto, kind } = h;
   const frames = Array.isArray(o.frames) ? o.frames.filter((x): x is number => typeof x === 'number') : [];
   if (!frames.includes(frame)) frames.push(frame);
   frames.sort((a, b) => a - b);

@@ -4,7 +4,7 @@
  * order of FIN/RST segments. Built once per model; read by the frame, story and overview explainers.
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { type AppView, appView, type Msg, readMsg } from './app.js';
+import { type AppView, appView, type Msg } from './app.js';
 import { hostOf } from './format.js';
 
 export type Side = 'client' | 'server';
@@ -18,8 +18,8 @@ export interface ConvContext {
   frames: FrameRecord[];
   /** Messages by completing frame. */
   completes: Map<number, Msg[]>;
-  /** Messages by every frame carrying their bytes. */
-  carries: Map<number, Msg[]>;
+  /** Messages by every frame carrying their bytes (what a frame's explanation says of them). */
+  carries: Map<number, MsgRef[]>;
   roles: Record<Side, Role>;
   /** ZMTP message semantics of the pattern. */
   kind: 'reqrep' | 'pubsub' | 'pipeline' | 'other';
@@ -35,6 +35,44 @@ export interface ConvContext {
   subscribes: boolean;
 }
 
+/**
+ * What a frame's explanation says of a message it does not complete ("part of the 3rd request, completed
+ * in frame 40"; "acknowledges the PUBLISH"): enough to name it, without its payload.
+ */
+export interface MsgRef {
+  /** The completing frame. */
+  frame: number;
+  /** The first frame carrying its bytes. */
+  first: number;
+  proto: string;
+  kind: string;
+  name?: string;
+  dir: 'c2s' | 's2c';
+  /** It answers a request (reply_to set). */
+  replied: boolean;
+  /** Ordinal among the conversation's messages of the same sort (sortOf). */
+  ordinal: number;
+}
+
+/** The sort a message is counted in for its ordinal ("the 4th request"). */
+export function sortOf(m: Pick<Msg, 'proto' | 'kind' | 'dir'>): string {
+  return `${m.proto}|${m.kind}|${m.dir}`;
+}
+
+export function refOf(m: Msg, ordinal: number): MsgRef {
+  const r: MsgRef = {
+    frame: m.frame,
+    first: m.frames[0] ?? m.frame,
+    proto: m.proto,
+    kind: m.kind,
+    dir: m.dir,
+    replied: m.replyTo !== undefined,
+    ordinal,
+  };
+  if (m.name !== undefined) r.name = m.name;
+  return r;
+}
+
 /** A lookup by key (a Map, or an index that makes its values on demand). */
 export interface Lookup<K, V> {
   get(k: K): V | undefined;
@@ -45,7 +83,7 @@ export interface FrameConv {
   c: ConversationRecord;
   view: Pick<AppView, 'app' | 'pattern'>;
   completes: Lookup<number, Msg[]>;
-  carries: Lookup<number, Msg[]>;
+  carries: Lookup<number, MsgRef[]>;
   roles: Record<Side, Role>;
   kind: ConvContext['kind'];
   sender?: Side;
@@ -110,16 +148,11 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
   const view = appView(c);
   const { roles, kind, sender } = rolesFor(view);
   const completes = new Map<number, Msg[]>();
-  const carries = new Map<number, Msg[]>();
+  const carries = new Map<number, MsgRef[]>();
   for (const m of view.messages) {
     const a = completes.get(m.frame);
     if (a) a.push(m);
     else completes.set(m.frame, [m]);
-    for (const n of m.frames) {
-      const b = carries.get(n);
-      if (b) b.push(m);
-      else carries.set(n, [m]);
-    }
   }
   const ctx: ConvContext = {
     c,
@@ -138,11 +171,25 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
   // Ordinals: per sort of message.
   const counters = new Map<string, number>();
   for (const m of view.messages) {
-    const sort = `${m.proto}|${m.kind}|${m.dir}`;
+    const sort = sortOf(m);
     const n = (counters.get(sort) ?? 0) + 1;
     counters.set(sort, n);
     ctx.ordinal.set(m, n);
+    const r = refOf(m, n);
+    for (const f of m.frames) {
+      const b = carries.get(f);
+      if (b) b.push(r);
+      else carries.set(f, [r]);
+    }
     if (m.proto === 'mqtt' && m.dir === 'c2s') {
+      if (m.kind === 'PUBLISH') ctx.publishes = true;
+      if (m.kind === 'SUBSCRIBE') ctx.subscribes = true;
+    }
+  }
+  // summary mode: the sorts of the messages that are not listed
+  for (const st of view.stats ?? []) {
+    const m = st.rep;
+    if (m.proto === 'mqtt' && m.dir === 'c2s' && st.count > 0) {
       if (m.kind === 'PUBLISH') ctx.publishes = true;
       if (m.kind === 'SUBSCRIBE') ctx.subscribes = true;
     }
@@ -192,104 +239,4 @@ export function msgs(ctx: ConvContext, pred: (m: Msg) => boolean): Msg[] {
 /** ZMTP data messages (not greetings or commands). */
 export function isZmtpData(m: Msg): boolean {
   return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
-}
-
-/** Message views kept per streaming conversation context. */
-const VIEW_CACHE = 16;
-
-/** Message indices in ascending order of a key (stable: list order among equal keys). */
-function sortedBy(keys: Int32Array): Int32Array {
-  const order = Int32Array.from(keys.keys());
-  return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
-}
-
-/**
- * A conversation's context for frames that stream past: the same roles and pattern as buildConv, but its
- * messages stay the conversation record's (plain JSON) and are read into views only when a frame needs
- * them — per message a completing frame and an ordinal (typed arrays), and the carrying frames of the
- * messages spread over several frames. What buildConv's maps give, without a view per message kept.
- */
-export function streamConv(c: ConversationRecord): FrameConv {
-  const full = buildConv(c, []);
-  const msgs = full.view.messages;
-  const raw = Array.isArray(c.messages) ? (c.messages as unknown[]) : [];
-  const proto0 = typeof c.app === 'string' ? c.app : 'data';
-  const n = msgs.length;
-  const index = new Int32Array(n);
-  const frame = new Int32Array(n);
-  const ordinal = new Int32Array(n);
-  const spread = new Map<number, number[]>();
-  const pos = new Map<number, number>(); // raw index → position in msgs
-  for (let i = 0; i < n; i++) {
-    const m = msgs[i]!;
-    index[i] = m.index;
-    frame[i] = m.frame;
-    ordinal[i] = full.ordinal.get(m) ?? 1;
-    pos.set(m.index, i);
-    if (m.frames.length > 1) {
-      for (const f of m.frames) {
-        const a = spread.get(f);
-        if (a) a.push(i);
-        else spread.set(f, [i]);
-      }
-    }
-  }
-  const byFrame = sortedBy(frame);
-  // The views made last (a message is read at its frames and again at the ACKs that follow): a few per conversation.
-  const cache = new Map<number, Msg>();
-  const view = (i: number): Msg => {
-    let m = cache.get(i);
-    if (!m) {
-      m = readMsg(raw[index[i]!], index[i]!, proto0)!;
-      if (cache.size >= VIEW_CACHE) cache.delete(cache.keys().next().value!);
-      cache.set(i, m);
-    }
-    return m;
-  };
-  /** Positions of the messages completed in frame `f`, in list order. */
-  const completing = (f: number): number[] => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (frame[byFrame[mid]!]! < f) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: number[] = [];
-    for (let k = lo; k < n && frame[byFrame[k]!] === f; k++) out.push(byFrame[k]!);
-    return out;
-  };
-  const completes: Lookup<number, Msg[]> = {
-    get(f) {
-      const at = completing(f);
-      return at.length ? at.map(view) : undefined;
-    },
-  };
-  const carries: Lookup<number, Msg[]> = {
-    get(f) {
-      const at = new Set(completing(f));
-      for (const i of spread.get(f) ?? []) at.add(i);
-      return at.size ? [...at].sort((a, b) => a - b).map(view) : undefined;
-    },
-  };
-  const ord: Lookup<Msg, number> = {
-    get(m) {
-      const i = pos.get(m.index);
-      return i !== undefined ? ordinal[i] : undefined;
-    },
-  };
-  const out: FrameConv = {
-    c,
-    view: {
-      ...(full.view.app ? { app: full.view.app } : {}),
-      ...(full.view.pattern ? { pattern: full.view.pattern } : {}),
-    },
-    completes,
-    carries,
-    roles: full.roles,
-    kind: full.kind,
-    ordinal: ord,
-  };
-  if (full.sender) out.sender = full.sender;
-  return out;
 }

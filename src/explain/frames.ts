@@ -4,7 +4,16 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import type { Msg } from './app.js';
-import { addrOf, type FrameConv, isZmtpData, type ModelContext, other, type Side, sideOf } from './context.js';
+import {
+  addrOf,
+  type FrameConv,
+  isZmtpData,
+  type ModelContext,
+  type MsgRef,
+  other,
+  type Side,
+  sideOf,
+} from './context.js';
 import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
 
 /** Actor parameters for a side: {who} (noun) and {addr}. */
@@ -51,8 +60,8 @@ function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
 }
 
 /** A short noun phrase for a message: "the PUBLISH", "the 4th request", "the READY command". */
-export function msgLabel(say: Say, ctx: FrameConv, m: Msg): string {
-  const k = nth(ctx.ordinal.get(m) ?? 1);
+export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): string {
+  const k = nth(m.ordinal);
   switch (m.proto) {
     case 'zmtp':
       if (m.kind === 'greeting') return say('lbl.zmtp.greeting');
@@ -65,7 +74,7 @@ export function msgLabel(say: Say, ctx: FrameConv, m: Msg): string {
     case 'http':
       return say(m.kind === 'request' ? 'lbl.http.request' : 'lbl.http.response', k);
     default:
-      return say(m.dir === 's2c' && m.replyTo !== undefined ? 'lbl.reply' : 'lbl.message', k);
+      return say(m.dir === 's2c' && m.replied ? 'lbl.reply' : 'lbl.message', k);
   }
 }
 
@@ -279,7 +288,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
       const m = part[0]!;
       out.push(
         capital(
-          say(m.frames[0] === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', {
+          say(m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', {
             ...a,
             len: t.len,
             what: msgLabel(say, ctx, m),

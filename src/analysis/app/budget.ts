@@ -170,8 +170,8 @@ class Sort {
   }
 }
 
-/** Decodes the pending payloads of a listed message (its payload, parts, MQTT will). */
-function settle(m: AppMessageRecord): void {
+/** Decodes the pending payloads of a listed (or read) message: its payload, parts, MQTT will. */
+export function settle(m: AppMessageRecord): void {
   if (m.payload instanceof PendingPayload) m.payload = m.payload.record();
   const parts = m.parts as { payload?: unknown }[] | undefined;
   if (Array.isArray(parts))

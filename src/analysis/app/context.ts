@@ -5,7 +5,7 @@
  */
 import type { PayloadOptions } from '../../dissectors/app/payload.js';
 import type { Note } from '../../dissectors/types.js';
-import type { AppFrameEntry, AppProto } from '../model.js';
+import type { AppFrameEntry, AppMessageRecord, AppProto } from '../model.js';
 import type { PduStreamOptions } from '../reassembly.js';
 import { appSeverity } from './notes.js';
 import { SMALL_PAYLOAD } from './payload.js';
@@ -50,6 +50,18 @@ export interface AppFrameOutput {
   notes: Note[];
 }
 
+/**
+ * A message as it was listed (AppLayerOptions.tap): its conversation, the frame being processed when it was
+ * made (0 at the end of the capture, when streams are flushed) and its record. Fields a later frame sets
+ * (replied_by, relayed_to) may still change; reply_to, latency and relayed_from are set by the time the
+ * frame is finished.
+ */
+export interface TappedMessage {
+  conversation: number;
+  at: number;
+  rec: AppMessageRecord;
+}
+
 const NO_ENTRIES: AppFrameEntry[] = [];
 const NO_NOTES: Note[] = [];
 
@@ -83,6 +95,8 @@ export class AppContext {
   private notes: Note[] | null = null;
   private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
   private readonly brokers = new Map<string, BrokerRelay>();
+  /** Messages listed since the last takeTapped() (AppLayerOptions.tap), else null. */
+  tapped: TappedMessage[] | null = null;
 
   constructor(frames: boolean, limits: AppLimitOptions = {}, summary = !frames, previews = true) {
     this.frames = frames;

@@ -221,6 +221,7 @@ export class AppConversation {
   add(m: AppMessageRecord): void {
     if (this.budget) this.budget.add(m);
     else this.messages.push(m);
+    this.ctx.tapped?.push({ conversation: this.id, at: this.ctx.frame, rec: m });
   }
 
   /** A conversation note; each code once unless `repeat`. */

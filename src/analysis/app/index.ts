@@ -12,14 +12,14 @@ import type { ConversationInfo, Direction, StreamFactory } from '../conversation
 import type { AppProto, ConversationRecord } from '../model.js';
 import type { StreamSink } from '../reassembly.js';
 import { aggregate } from './aggregate.js';
-import { AppContext, type AppFrameOutput, type AppLimitOptions } from './context.js';
+import { AppContext, type AppFrameOutput, type AppLimitOptions, type TappedMessage } from './context.js';
 import { AppConversation, type AppHandler, type Dir, type HandlerFactory } from './conversation.js';
 import { DataHandler } from './data.js';
 import { HttpHandler } from './http.js';
 import { MqttHandler } from './mqtt.js';
 import { ZmtpHandler } from './zmtp.js';
 
-export type { AppFrameOutput, AppLimitOptions } from './context.js';
+export type { AppFrameOutput, AppLimitOptions, TappedMessage } from './context.js';
 export { DEFAULT_MAX_MESSAGES } from './context.js';
 export { APP_LAYER_NOTES } from './notes.js';
 
@@ -34,7 +34,14 @@ export interface AppLayerOptions extends AppLimitOptions {
   summary?: boolean;
   /** Payload previews in frame entries (the Info column). Default true; a digest that prints no frame lines skips them. */
   previews?: boolean;
+  /**
+   * Hand every message listed (each one in summary mode) to takeTapped() as well, whether or not the
+   * conversation keeps it: a streaming consumer reads each message once and the layer stays bounded.
+   */
+  tap?: boolean;
 }
+
+const NO_TAPPED: TappedMessage[] = [];
 
 const HANDLERS: HandlerFactory = {
   create(proto: AppProto, conv: AppConversation, opts: { midStream?: boolean; requestDir?: Dir }): AppHandler {
@@ -67,6 +74,7 @@ export class AppLayer {
   constructor(opts: AppLayerOptions = {}) {
     const frames = opts.frames ?? true;
     this.ctx = new AppContext(frames, opts, opts.summary ?? !frames, opts.previews ?? true);
+    if (opts.tap) this.ctx.tapped = [];
     this.factory = (info) => this.open(info);
   }
 
@@ -92,6 +100,14 @@ export class AppLayer {
       this.byId[conversation] = c;
     }
     (c.handler as DataHandler).chunk(direction === 'c2s' ? 0 : 1, bytes, frame);
+  }
+
+  /** The messages listed since the last call, in order (AppLayerOptions.tap; else none). */
+  takeTapped(): TappedMessage[] {
+    const t = this.ctx.tapped;
+    if (!t || t.length === 0) return NO_TAPPED;
+    this.ctx.tapped = [];
+    return t;
   }
 
   /** What the current frame completed at the application layer, if anything. */

@@ -13,7 +13,13 @@ import type { AnalysisModel, ConversationRecord, FrameRecord } from '../../analy
 import { AnalysisSession, toolVersion } from '../../analyze.js';
 import { CAPTURE_ERROR, CaptureError } from '../../capture/errors.js';
 import { type CaptureSource, readCaptureFile } from '../../capture/reader.js';
-import { ExplainDigest, type ExplainedModel, explainModel, StreamExplainer } from '../../explain/index.js';
+import {
+  ExplainDigest,
+  type ExplainedModel,
+  explainModel,
+  ForwardLinks,
+  StreamExplainer,
+} from '../../explain/index.js';
 import type { Lang } from '../../explain/text.js';
 import { captureOptions, type Limits } from '../../limits.js';
 import { frameFilter, type Selection, select } from '../../report/common.js';
@@ -47,6 +53,8 @@ export interface StreamedFramesResult {
   maxHeld: number;
   /** Frame records pass 2's session kept (none: every record is written and let go). */
   kept: number;
+  /** Links pass 1 kept (frames carrying a piece of a later message), and links left unread at the end (0). */
+  links: { kept: number; dropped: number; unread: number };
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -124,7 +132,7 @@ async function summaryPass(
   name: string,
   lang: Lang,
   limits: Partial<Limits> | undefined,
-): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary }> {
+): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary; links: ForwardLinks }> {
   const digest = new ExplainDigest();
   const session = new AnalysisSession({
     lang,
@@ -132,16 +140,32 @@ async function summaryPass(
     explain: false,
     onFrame: (f) => digest.push(f),
     wantFrame: digest.want.bind(digest),
-    // every message listed: the per-frame explanations of pass 2 read them
-    summary: false,
+    // bounded records; what pass 2 cannot know when it explains a frame is kept as links
+    summary: true,
+    tapMessages: true,
     ...(limits ? { limits } : {}),
   });
-  const res = await readCaptureFile(source, (f) => session.push(f), captureOptions(session.limits));
+  const links = new ForwardLinks(session.limits.explainLinks);
+  const res = await readCaptureFile(
+    source,
+    (f) => {
+      session.push(f);
+      links.add(session.takeMessages());
+    },
+    captureOptions(session.limits),
+  );
   const model = session.finish(name, res.header, res.warnings, res.damaged);
+  links.add(session.takeMessages());
+  links.done();
   model.frames = digest.frames;
   explainModel(model, lang, { frames: false });
   model.frames = [];
-  return { model: model as ExplainedModel, protocols: session.protocolCounts, notes: session.noteSummary };
+  return {
+    model: model as ExplainedModel,
+    protocols: session.protocolCounts,
+    notes: session.noteSummary,
+    links,
+  };
 }
 
 /** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
@@ -155,13 +179,14 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         ? spool.copy(process.stdin, 'standard input')
         : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
     // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
-    const { model: whole, protocols, notes } = await summaryPass(first, name, o.lang, o.limits);
+    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits);
     const sel = o.selection;
     const m = select(whole, sel);
     const selected = m !== whole;
     const convById = new Map<number, ConversationRecord>(whole.conversations.map((c) => [c.id, c]));
     const wanted = selected ? frameFilter(sel, convById) : undefined;
-    const explainer = new StreamExplainer(whole.conversations, o.lang);
+    const explainer = new StreamExplainer(whole.conversations, o.lang, links);
+    const linksKept = links.size;
     let maxHeld = 0;
     let write: (f: FrameRecord) => void;
     let end: () => void;
@@ -194,11 +219,12 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       lang: o.lang,
       keepFrames: false,
       explain: false,
-      // pass 2's own conversation records are never read: its messages need not all be kept
+      // pass 2's own conversation records are never read: each message is read once, as it is tapped
       summary: true,
+      tapMessages: true,
       ...(o.limits ? { limits: o.limits } : {}),
       onFrame: (f) => {
-        explainer.explain(f);
+        explainer.explain(f, pass2.takeMessages());
         if (explainer.held > maxHeld) maxHeld = explainer.held;
         if (!wanted || wanted(f)) {
           write(f);
@@ -212,9 +238,15 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       (f) => (sink.broken ? false : pass2.push(f)),
       o.pace ? { ...opts, pace: o.pace } : opts,
     );
-    if (sink.broken) return { model: whole, maxHeld, kept: pass2.frames.length };
+    const result = {
+      model: whole,
+      maxHeld,
+      kept: pass2.frames.length,
+      links: { kept: linksKept, dropped: links.dropped, unread: links.pending },
+    };
+    if (sink.broken) return result;
     end();
-    return { model: whole, maxHeld, kept: pass2.frames.length };
+    return result;
   } finally {
     spool?.remove();
   }

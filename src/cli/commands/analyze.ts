@@ -119,9 +119,9 @@ export function reportSessionOptions(
   opts: { explain?: boolean; frames?: boolean } = {},
 ): AnalyzeOptions {
   // Without explanations no frame is kept: JSON and frame lines stream them, the text summary uses tallies.
-  // The text report reads no message list beyond its counts: summary mode (bounded lists) for it; the JSON
-  // model lists the messages.
-  if (opts.explain === false) return { lang, keepFrames: false, summary: format === 'text' };
+  // Summary mode (bounded message lists, message_stats for the rest) for every format, as the explained
+  // JSON: each frame lists what it completes, so the model need not list every message again.
+  if (opts.explain === false) return { lang, keepFrames: false, summary: true };
   // Explained reports (issue 5): per-frame explanations need every frame; the text summary keeps a digest.
   const keepFrames = format !== 'text' || opts.frames === true;
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };

@@ -1,0 +1,263 @@
+/**
+ * Explanations of frames that stream past (explained `--frames` and `-f json`, issue 8): a first pass over
+ * the capture gives the conversation records (summary mode: bounded per conversation) and ForwardLinks, a
+ * second pass runs the analysis again and explains each frame as it is finished (StreamExplainer).
+ *
+ * A frame's explanation names the messages the frame completes and the messages it carries a piece of.
+ * The second pass's own application layer hands over each message in the frame that completes it
+ * (AnalyzeOptions.tapMessages), so the frame explained next finds it there. What it cannot know yet is
+ * forward: a frame whose bytes belong to a message completed by a later frame (a PDU split over segments,
+ * an out-of-order segment, a ZeroMQ multi-part message), and messages completed only when the streams are
+ * flushed at the end. The first pass keeps exactly those, as links from each such frame to a short
+ * reference (MsgRef: sort, ordinal, completing frame) — not the messages — and the second pass drops each
+ * link once its frame is explained. Memory: the conversation records, plus a link per frame carrying a
+ * piece of a later message (capped: Limits.explainLinks; beyond, such frames are told as plain data).
+ */
+
+import { settle } from '../analysis/app/budget.js';
+import type { TappedMessage } from '../analysis/app/index.js';
+import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { type Msg, msgHead, readMsg } from './app.js';
+import { buildConv, type FrameConv, type Lookup, type MsgRef, refOf, sortOf } from './context.js';
+import { sayer } from './format.js';
+import { FrameExplainer } from './frames.js';
+import type { Lang } from './text.js';
+
+/** Links the first pass keeps by default (a frame carrying a piece of a later message: ~100 bytes each). */
+export const DEFAULT_EXPLAIN_LINKS = 1_000_000;
+
+/** The message view of a tapped record (payloads whose decoding was deferred are decoded now). */
+function msgOf(t: TappedMessage, proto0: string): Msg | undefined {
+  settle(t.rec);
+  return readMsg(t.rec, 0, proto0);
+}
+
+/** Messages counted per sort, for ordinals ("the 4th request"), in the order they are listed. */
+class Ordinals {
+  private readonly counts = new Map<string, number>();
+  next(sort: string): number {
+    const k = (this.counts.get(sort) ?? 0) + 1;
+    this.counts.set(sort, k);
+    return k;
+  }
+}
+
+/**
+ * The first pass's forward knowledge: per frame, the messages it carries a piece of that a later frame
+ * completes (or the end of the capture), and per conversation the messages completed at the end.
+ */
+export class ForwardLinks {
+  private readonly links = new Map<number, MsgRef | MsgRef[]>();
+  private readonly ordinals = new Map<number, Ordinals>();
+  private readonly endMsgs = new Map<number, Array<{ m: Msg; ordinal: number }>>();
+  /** Links kept, and links not kept because the cap was reached. */
+  size = 0;
+  dropped = 0;
+
+  constructor(private readonly cap = DEFAULT_EXPLAIN_LINKS) {}
+
+  /** Messages as the first pass's session lists them (after each frame, and once after finish()). */
+  add(tapped: readonly TappedMessage[]): void {
+    for (const t of tapped) {
+      const rec = t.rec;
+      const h = msgHead(rec, 'data');
+      if (!h) continue;
+      let ord = this.ordinals.get(t.conversation);
+      if (!ord) {
+        ord = new Ordinals();
+        this.ordinals.set(t.conversation, ord);
+      }
+      const ordinal = ord.next(sortOf(h));
+      const frames = Array.isArray(rec.frames) ? (rec.frames as number[]) : [];
+      const end = t.at === 0;
+      // frames the second pass explains before it sees this message
+      let early = end;
+      for (let i = 0; i < frames.length && !early; i++) if (frames[i]! < t.at) early = true;
+      if (!early) continue;
+      const m = msgOf(t, h.proto);
+      if (!m) continue;
+      if (end) {
+        let list = this.endMsgs.get(t.conversation);
+        if (!list) {
+          list = [];
+          this.endMsgs.set(t.conversation, list);
+        }
+        list.push({ m, ordinal });
+      }
+      const ref = refOf(m, ordinal);
+      for (const n of m.frames) if (end || n < t.at) this.link(n, ref);
+    }
+  }
+
+  private link(n: number, ref: MsgRef): void {
+    if (this.size >= this.cap) {
+      this.dropped++;
+      return;
+    }
+    this.size++;
+    const a = this.links.get(n);
+    if (a === undefined) this.links.set(n, ref);
+    else if (Array.isArray(a)) a.push(ref);
+    else this.links.set(n, [a, ref]);
+  }
+
+  /** The first pass is over: only links and end messages are needed from here on. */
+  done(): void {
+    this.ordinals.clear();
+  }
+
+  /** The links of frame `n`, forgotten once read (frames are explained once, in order). */
+  take(n: number): MsgRef[] | undefined {
+    const a = this.links.get(n);
+    if (a === undefined) return undefined;
+    this.links.delete(n);
+    this.size -= Array.isArray(a) ? a.length : 1;
+    return Array.isArray(a) ? a : [a];
+  }
+
+  /** Messages of conversation `id` completed when the streams were flushed, with their ordinals. */
+  ended(id: number): Array<{ m: Msg; ordinal: number }> | undefined {
+    const e = this.endMsgs.get(id);
+    this.endMsgs.delete(id);
+    return e;
+  }
+
+  /** Frames with links still to be read (tests: zero once every frame is explained). */
+  get pending(): number {
+    return this.links.size;
+  }
+}
+
+/** Frames of a conversation whose carried messages are remembered for later ACKs ("acknowledges the PUBLISH"). */
+const RECENT = 64;
+
+/**
+ * A conversation's context while its frames stream past: roles and pattern from the first pass's record,
+ * the messages of the frame being explained from the second pass's application layer, and what recent
+ * frames carried (an ACK names what the frame it acknowledges carried).
+ */
+class LiveConv implements FrameConv {
+  readonly c: ConversationRecord;
+  readonly view: FrameConv['view'];
+  readonly roles: FrameConv['roles'];
+  readonly kind: FrameConv['kind'];
+  readonly sender?: FrameConv['sender'];
+  readonly ordinal = new Map<Msg, number>();
+  readonly completes: Lookup<number, Msg[]>;
+  readonly carries: Lookup<number, MsgRef[]>;
+  private readonly counts = new Ordinals();
+  /** The frame the live messages were completed in, and those messages. */
+  private at = -1;
+  private live: Msg[] = [];
+  private liveRefs: MsgRef[] = [];
+  private readonly atEnd = new Map<number, Msg[]>();
+  private readonly recent = new Map<number, MsgRef[]>();
+
+  constructor(c: ConversationRecord, ended: Array<{ m: Msg; ordinal: number }> | undefined) {
+    const full = buildConv(c, []);
+    this.c = c;
+    this.view = {
+      ...(full.view.app ? { app: full.view.app } : {}),
+      ...(full.view.pattern ? { pattern: full.view.pattern } : {}),
+    };
+    this.roles = full.roles;
+    this.kind = full.kind;
+    if (full.sender) this.sender = full.sender;
+    for (const { m, ordinal } of ended ?? []) {
+      this.ordinal.set(m, ordinal);
+      const a = this.atEnd.get(m.frame);
+      if (a) a.push(m);
+      else this.atEnd.set(m.frame, [m]);
+    }
+    this.completes = {
+      get: (n) => {
+        const live = this.at === n && this.live.length > 0 ? this.live : undefined;
+        const end = this.atEnd.get(n);
+        if (!end) return live;
+        return live ? [...live, ...end] : end;
+      },
+    };
+    this.carries = { get: (n) => this.recent.get(n) };
+  }
+
+  /** A message the second pass completed in frame `at`. */
+  add(m: Msg, at: number): void {
+    if (at !== this.at) {
+      for (const x of this.live) this.ordinal.delete(x);
+      this.at = at;
+      this.live = [];
+      this.liveRefs = [];
+    }
+    const k = this.counts.next(sortOf(m));
+    this.ordinal.set(m, k);
+    this.live.push(m);
+    this.liveRefs.push(refOf(m, k));
+  }
+
+  /** Frame `n` of this conversation is explained next; `linked`: what the first pass knows it carries. */
+  enter(n: number, linked: MsgRef[] | undefined): void {
+    const live = this.at === n ? this.liveRefs : [];
+    const all = linked ? [...live, ...linked] : live;
+    if (all.length === 0) return;
+    this.recent.set(n, all);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+  }
+}
+
+/**
+ * Explains frames as they stream past (a second pass over the capture that taps its messages), from the
+ * conversation records and ForwardLinks of a first pass: the same text as explainModel gives the whole
+ * model's frames, with no frame and no finished message kept. A conversation's context is made at its
+ * first frame and dropped after its last.
+ */
+export class StreamExplainer {
+  private readonly records = new Map<number, ConversationRecord>();
+  private readonly contexts = new Map<number, LiveConv>();
+  private readonly ex: FrameExplainer;
+
+  constructor(
+    conversations: readonly ConversationRecord[],
+    lang: Lang,
+    private readonly links: ForwardLinks,
+  ) {
+    for (const c of conversations) this.records.set(c.id, c);
+    this.ex = new FrameExplainer(
+      sayer(lang),
+      (id) => this.context(id),
+      (id) => this.contexts.delete(id),
+    );
+  }
+
+  private context(id: number): LiveConv | undefined {
+    let ctx = this.contexts.get(id);
+    if (!ctx) {
+      const c = this.records.get(id);
+      if (!c) return undefined;
+      ctx = new LiveConv(c, this.links.ended(id));
+      this.contexts.set(id, ctx);
+    }
+    return ctx;
+  }
+
+  /**
+   * Sets `f.explain`; frames must come in frame order, each with the messages the session listed while
+   * it handled the frame (AnalysisSession.takeMessages()).
+   */
+  explain(f: FrameRecord, tapped: readonly TappedMessage[]): void {
+    for (const t of tapped) {
+      const c = this.records.get(t.conversation);
+      // a conversation flushed by the open-conversation cap completes messages in another's frame
+      if (!c || t.at === 0 || t.at > c.last) continue;
+      const m = msgOf(t, typeof c.app === 'string' ? c.app : 'data');
+      if (m) this.context(t.conversation)!.add(m, t.at);
+    }
+    const linked = this.links.take(f.n);
+    if (f.conversation !== undefined) this.context(f.conversation)?.enter(f.n, linked);
+    f.explain = this.ex.explain(f);
+  }
+
+  /** Conversation contexts held now (at most the conversations open at the current frame). */
+  get held(): number {
+    return this.contexts.size;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Issue 8: explained frames stream in two passes. The second pass takes each message from its own
+ * application layer as the frame completing it is explained; the first pass keeps only the links of
+ * frames that carry a piece of a later message (ForwardLinks). The text must be the whole model's.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_HEAD, SUMMARY_TAIL } from '../../src/analysis/app/budget.js';
+import { analyzeFile } from '../../src/analyze.js';
+import { CaptureError } from '../../src/capture/errors.js';
+import { type StreamedFramesResult, streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
+import type { Limits } from '../../src/limits.js';
+import { FIXTURES, fixtureCaptures } from '../helpers/fixtures.js';
+
+const sink = { write: () => {}, close: async () => {}, isTTY: false };
+
+async function streamed(
+  file: string,
+  limits?: Partial<Limits>,
+): Promise<{ r: StreamedFramesResult; explain: Map<number, string | undefined> }> {
+  const explain = new Map<number, string | undefined>();
+  const r = await streamExplainedFrames(sink, {
+    file,
+    format: 'json',
+    lang: 'en',
+    style: { tty: false, color: false },
+    selection: {},
+    ...(limits ? { limits } : {}),
+    onWritten: (f) => explain.set(f.n, f.explain),
+  });
+  return { r, explain };
+}
+
+const BAD = ['truncated.pcap', 'truncated.pcapng', 'garbage-after.pcap'].map((f) => join(FIXTURES, 'bad', f));
+
+describe('streamed frame explanations', () => {
+  it.each([...fixtureCaptures(), ...BAD].map((f) => [f.slice(FIXTURES.length + 1), f]))(
+    '%s: every frame is told as the whole model tells it',
+    async (_name, file) => {
+      const whole = await analyzeFile(file, { keepFrames: true }).catch((e: unknown) => e);
+      if (whole instanceof CaptureError) {
+        await expect(streamed(file)).rejects.toBeInstanceOf(CaptureError);
+        return;
+      }
+      if (whole instanceof Error) throw whole;
+      const { r, explain } = await streamed(file);
+      expect(explain.size).toBe(whole.frames.length);
+      for (const f of whole.frames) expect(explain.get(f.n), `frame ${f.n}`).toBe(f.explain);
+      // every link the first pass kept was read by the frame it belongs to
+      expect(r.links.unread).toBe(0);
+      expect(r.links.dropped).toBe(0);
+    },
+  );
+
+  it('keeps links only for frames carrying a piece of a later message', async () => {
+    // mqtt.pcap: every PDU in one segment; tcp-loss-before.pcap: a lost segment, the bytes after it wait
+    expect((await streamed(join(FIXTURES, 'mqtt.pcap'))).r.links.kept).toBe(0);
+    const loss = await streamed(join(FIXTURES, 'tcp-loss-before.pcap'));
+    expect(loss.r.links.kept).toBeGreaterThan(0);
+    const whole = await analyzeFile(join(FIXTURES, 'tcp-loss-before.pcap'), { keepFrames: true });
+    // as many as the whole model's messages have carrying frames before the frame completing them
+    let late = 0;
+    for (const c of whole.conversations)
+      for (const m of c.messages ?? []) for (const n of (m.frames as number[]) ?? []) if (n < m.frame) late++;
+    expect(loss.r.links.kept).toBe(late);
+  });
+
+  it('lists a bounded number of messages per conversation (the rest in message_stats)', async () => {
+    const { r } = await streamed(join(FIXTURES, 'tcp-loss-before.pcap'));
+    const big = r.model.conversations.find((c) => (c.message_stats?.length ?? 0) > 0);
+    expect(big).toBeDefined();
+    expect(big!.messages!.length).toBeLessThanOrEqual(SUMMARY_HEAD + SUMMARY_TAIL);
+    const counted = big!.message_stats!.reduce((a, s) => a + s.count, 0);
+    expect(counted).toBeGreaterThan(big!.messages!.length);
+  });
+
+  it('past the explain-links cap, frames are still all explained and the drop is counted', async () => {
+    const file = join(FIXTURES, 'tcp-loss-before.pcap');
+    const all = await streamed(file);
+    const capped = await streamed(file, { explainLinks: 10 });
+    expect(capped.r.links.kept).toBe(10);
+    expect(capped.r.links.dropped).toBe(all.r.links.kept - 10);
+    expect(capped.explain.size).toBe(all.explain.size);
+    expect([...capped.explain.values()].every((t) => typeof t === 'string' && t.length > 0)).toBe(true);
+    // only frames past the cap lose their "part of" sentence, and the ACKs naming what those carried
+    let differ = 0;
+    for (const [n, t] of all.explain) if (capped.explain.get(n) !== t) differ++;
+    expect(differ).toBeGreaterThan(0);
+    expect(differ).toBeLessThanOrEqual(2 * capped.r.links.dropped);
+  });
+});
