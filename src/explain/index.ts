@@ -2,7 +2,7 @@
  * The explanation step: reads the finished model and adds `frames[].explain`, `story` and `overview`
  * in one language. Pure over the model (same capture → same text); renderers only read its result.
  */
-import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { AnalysisModel } from '../analysis/model.js';
 import type { Lang } from './catalog/types.js';
 import { buildContext } from './context.js';
 import { sayer } from './format.js';
