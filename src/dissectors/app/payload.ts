@@ -10,9 +10,20 @@
  * every argument length against the buffer) and handed to pickleparser as marker strings.
  * Integers beyond ±(2^53-1) come out as decimal strings; the others as numbers.
  */
-import { Parser } from 'pickleparser';
+import { createRequire } from 'node:module';
+import type { Parser as PickleParser } from 'pickleparser';
 import { hex } from '../bytes.js';
 import { type Note, NoteSink, type Severity } from './types.js';
+
+/**
+ * pickleparser, loaded when the first pickle is decoded (most captures carry none; loading it costs
+ * about 7 MB of resident memory).
+ */
+let Parser: typeof PickleParser | undefined;
+function pickleParser(): typeof PickleParser {
+  Parser ??= (createRequire(import.meta.url)('pickleparser') as { Parser: typeof PickleParser }).Parser;
+  return Parser;
+}
 
 export const NOTES: Record<string, Severity> = {
   /** A pickle larger than the configured cap was not decoded (shown as hex). */
@@ -775,7 +786,7 @@ function decodePickle(
   const input = w.ints.length ? rewriteInts(body, w.ints, sentinel) : body;
   let raw: unknown;
   try {
-    const parser = new Parser({
+    const parser = new (pickleParser())({
       nameResolver: makeResolver(),
       persistentResolver: { resolve: (pid: string) => ({ [PERSISTENT]: pid, __persistent_id__: pid }) },
       extensionResolver: { resolve: (code: number) => ({ __extension__: code }) },
