@@ -2,13 +2,13 @@
  * Command line: parses arguments and hands them to a command module. No analysis logic here.
  * Exit codes: 0 ok, 1 could not read / usage, 2 capture damaged (partly analysed), 3 check failed.
  */
-import { setFlagsFromString } from 'node:v8';
 import yargs from 'yargs';
 import { toolVersion } from '../analyze.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { checkCommand, snapshotCommand } from './commands/check.js';
 import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
+import { HEAP_GROWTH, heapGrowth } from './heap.js';
 import { EXIT, STDIN_ARG } from './io.js';
 
 export { EXIT } from './io.js';
@@ -56,22 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   await parser.parseAsync(argv.map((a) => (a === '-' ? STDIN_ARG : a)));
   return code;
 }
-/**
- * How far V8 lets the old generation grow between full collections. By default it may grow up to 4×
- * past what survived the last one; an analysis makes garbage fast and keeps little (20–30 MB live after
- * GC at 3M frames), so peak memory was about 5× the live data. 1.2× keeps the peak near it at the same
- * speed (bench, 3M frames: 222 → 151 MB). A --heap-growing-percent given to node (NODE_OPTIONS or its
- * command line) wins.
- */
-export const HEAP_GROWING_PERCENT = 20;
-
-function tuneHeap(): void {
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /heap[-_]growing[-_]percent/.test(a));
-  if (!given) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-}
-
 export async function cli(): Promise<void> {
-  tuneHeap();
+  heapGrowth(HEAP_GROWTH.summary);
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (err) {

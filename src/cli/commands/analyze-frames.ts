@@ -31,6 +31,7 @@ import {
   renderTextReport,
   type TextStyle,
 } from '../../report/text.js';
+import { HEAP_GROWTH, heapGrowth } from '../heap.js';
 import type { Sink } from '../io.js';
 
 export interface StreamedFramesOptions {
@@ -170,6 +171,7 @@ async function summaryPass(
 
 /** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
 export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions): Promise<StreamedFramesResult> {
+  heapGrowth(HEAP_GROWTH.frames);
   const spool = rereadable(o.file) ? undefined : new Spool();
   try {
     const name = o.file === '-' ? '(stdin)' : o.file;
