@@ -20,15 +20,60 @@ export function hasText(code: string, lang: Lang): boolean {
 
 /** `{n:one|many}` picks a form by the parameter `n` (1 → one); a form may hold `{param}` itself. */
 const PLURAL = /\{(\w+):((?:[^|{}]|\{\w+\})*)\|((?:[^{}]|\{\w+\})*)\}/g;
+const PARAM = /\{(\w+)\}/g;
+
+/**
+ * A template cut into pieces once: text, `{param}` (filled when the parameter is given, else kept as
+ * written) and `{n:one|many}` (the form picked by `n`; without `n`, the text as written with its own
+ * `{param}`s filled).
+ */
+type Piece = string | { p: string } | { n: string; one: Piece[]; many: Piece[]; raw: Piece[] };
+
+function params(t: string): Piece[] {
+  const out: Piece[] = [];
+  let last = 0;
+  for (const m of t.matchAll(PARAM)) {
+    if (m.index > last) out.push(t.slice(last, m.index));
+    out.push({ p: m[1]! });
+    last = m.index + m[0].length;
+  }
+  if (last < t.length) out.push(t.slice(last));
+  return out;
+}
+
+function compile(t: string): Piece[] {
+  if (!t.includes(':')) return params(t);
+  const out: Piece[] = [];
+  let last = 0;
+  for (const m of t.matchAll(PLURAL)) {
+    if (m.index > last) out.push(...params(t.slice(last, m.index)));
+    out.push({ n: m[1]!, one: params(m[2]!), many: params(m[3]!), raw: params(m[0]) });
+    last = m.index + m[0].length;
+  }
+  if (last < t.length) out.push(...params(t.slice(last)));
+  return out;
+}
+
+const COMPILED = new Map<string, Piece[]>();
+
+function put(pieces: readonly Piece[], params: Record<string, string | number>): string {
+  let s = '';
+  for (const x of pieces) {
+    if (typeof x === 'string') s += x;
+    else if ('p' in x) s += x.p in params ? String(params[x.p]) : `{${x.p}}`;
+    else s += put(x.n in params ? (Number(params[x.n]) === 1 ? x.one : x.many) : x.raw, params);
+  }
+  return s;
+}
 
 function fill(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  const chosen = template.includes(':')
-    ? template.replace(PLURAL, (m, k: string, one: string, many: string) =>
-        k in params ? (Number(params[k]) === 1 ? one : many) : m,
-      )
-    : template;
-  return chosen.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  let pieces = COMPILED.get(template);
+  if (!pieces) {
+    pieces = compile(template);
+    COMPILED.set(template, pieces);
+  }
+  return put(pieces, params);
 }
 
 /**
