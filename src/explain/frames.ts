@@ -16,12 +16,23 @@ import {
 } from './context.js';
 import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
 
+/** Actor parameters made per conversation context (the same for each of its frames; never mutated). */
+const ACTORS = new WeakMap<FrameConv, Map<string, Params>>();
+
 /** Actor parameters for a side: {who} (noun) and {addr}. */
 function actor(say: Say, ctx: FrameConv, side: Side, prefix = ''): Params {
-  return {
-    [`${prefix}who`]: say(`noun.${ctx.roles[side]}`),
-    [`${prefix}addr`]: addrOf(ctx, side),
-  };
+  let cache = ACTORS.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    ACTORS.set(ctx, cache);
+  }
+  const key = `${say.lang}${prefix}${side}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = { [`${prefix}who`]: say(`noun.${ctx.roles[side]}`), [`${prefix}addr`]: addrOf(ctx, side) };
+    cache.set(key, p);
+  }
+  return p;
 }
 
 function peer(say: Say, ctx: FrameConv, side: Side): Params {
