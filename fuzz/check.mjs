@@ -15,6 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { analyzeBytes, analyzeFile, CaptureError } from '../dist/analyze.js';
+import { streamExplainedFrames } from '../dist/cli/commands/analyze-frames.js';
 import { renderJson } from '../dist/report/json.js';
 import { renderText } from '../dist/report/text.js';
 
@@ -91,10 +92,11 @@ export function runPipeline(bytes, opts = {}) {
  * The streaming path (what the CLI uses: chunked reading, streaming gunzip) against the in-memory one:
  * the input is written to `path` and read by analyzeFile in summary mode. Both must give the same frames,
  * warnings and conversations (a gzip stream broken part-way may legitimately yield more frames when
- * streamed, so gzip inputs are only checked for exceptions).
- * @param {Uint8Array} bytes @param {string} path @returns {Promise<Outcome>}
+ * streamed, so gzip inputs are only checked for exceptions). With `opts.frames`, the streamed explained
+ * frame list is also compared with the whole model's explanations (streamedVsWhole).
+ * @param {Uint8Array} bytes @param {string} path @param {{ frames?: boolean }} [opts] @returns {Promise<Outcome>}
  */
-export async function runFileVsBytes(bytes, path) {
+export async function runFileVsBytes(bytes, path, opts = {}) {
   writeFileSync(path, bytes);
   /** @param {import('../dist/analysis/model.js').AnalysisModel} m */
   const digest = (m) =>
@@ -122,6 +124,46 @@ export async function runFileVsBytes(bytes, path) {
   }
   const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!gz && a !== b) return { kind: 'bad-model', where: 'analyzeFile vs analyzeBytes', error: `file:  ${a.slice(0, 600)}\nbytes: ${b.slice(0, 600)}` };
+  if (opts.frames && !gz) return streamedVsWhole(bytes, path);
+  return { kind: 'ok' };
+}
+
+/**
+ * The streamed explained frame list (two passes, `--frames` / `-f json`) tells every frame as the whole
+ * model does (analyzeBytes with every frame kept and explained).
+ * @param {Uint8Array} bytes @param {string} path
+ */
+async function streamedVsWhole(bytes, path) {
+  /** @type {Map<number, string | undefined>} */
+  const streamed = new Map();
+  const sink = { write: () => true, close: async () => {}, isTTY: false };
+  try {
+    await streamExplainedFrames(sink, {
+      file: path,
+      format: 'json',
+      lang: 'en',
+      style: { tty: false, color: false },
+      selection: {},
+      onWritten: (f) => streamed.set(f.n, f.explain),
+    });
+  } catch (e) {
+    if (e instanceof CaptureError) return { kind: 'ok' };
+    return { kind: 'escaped', where: 'streamExplainedFrames', error: describe(e) };
+  }
+  let whole;
+  try {
+    whole = analyzeBytes(bytes, { keepFrames: true });
+  } catch (e) {
+    if (e instanceof CaptureError) return { kind: 'ok' };
+    return { kind: 'escaped', where: 'analyzeBytes', error: describe(e) };
+  }
+  if (streamed.size !== whole.frames.length)
+    return { kind: 'bad-model', where: 'streamed frames vs whole model', error: `${streamed.size} frames streamed, ${whole.frames.length} in the model` };
+  for (const f of whole.frames) {
+    const t = streamed.get(f.n);
+    if (t !== f.explain)
+      return { kind: 'bad-model', where: 'streamed frames vs whole model', error: `frame ${f.n}\nstreamed: ${String(t).slice(0, 400)}\nwhole:    ${String(f.explain).slice(0, 400)}` };
+  }
   return { kind: 'ok' };
 }
 

@@ -100,10 +100,11 @@ async function runOne(i) {
   set(SLOT.CUR, i);
   const t0 = performance.now();
   let peak = 0;
-  // Every 16th case also goes through analyzeFile (streaming) and is compared with analyzeBytes.
+  // Every 16th case also goes through analyzeFile (streaming) and is compared with analyzeBytes; every
+  // 32nd also through the streamed explained frame list, compared with the whole model's explanations.
   const out =
     i % 16 === 5
-      ? await runFileVsBytes(c.bytes, join(scratch, 'case.pcap'))
+      ? await runFileVsBytes(c.bytes, join(scratch, 'case.pcap'), { frames: i % 32 === 5 })
       : runPipeline(c.bytes, {
           tty: i % 64 === 0,
           keepFrames: i % 4 !== 3,
