@@ -10,8 +10,11 @@
  * an out-of-order segment, a ZeroMQ multi-part message), and messages completed only when the streams are
  * flushed at the end. The first pass keeps exactly those, as links from each such frame to a short
  * reference (MsgRef: sort, ordinal, completing frame) — not the messages — and the second pass drops each
- * link once its frame is explained. Memory: the conversation records, plus a link per frame carrying a
- * piece of a later message (capped: Limits.explainLinks; beyond, such frames are told as plain data).
+ * link once its frame is explained. An ACK names what the frame it acknowledges carried: the second pass
+ * remembers that for the last ACK_WINDOW frames, and the first pass pins the frames acknowledged further
+ * behind. Memory: the conversation records, plus a link per frame carrying a piece of a later message and
+ * a pin per frame acknowledged far behind (together capped: Limits.explainLinks; beyond, such frames are
+ * told as plain data and such ACKs as plain ACKs).
  */
 
 import { settle } from '../analysis/app/budget.js';
@@ -25,6 +28,12 @@ import type { Lang } from './text.js';
 
 /** Links the first pass keeps by default (a frame carrying a piece of a later message: ~100 bytes each). */
 export const DEFAULT_EXPLAIN_LINKS = 1_000_000;
+
+/**
+ * What frames carried is remembered for the last ACK_WINDOW frames of the capture (an ACK names what the
+ * frame it acknowledges carried); an ACK further behind is known from the first pass (ForwardLinks.pin).
+ */
+export const ACK_WINDOW = 4096;
 
 /** The message view of a tapped record (payloads whose decoding was deferred are decoded now). */
 function msgOf(t: TappedMessage, proto0: string): Msg | undefined {
@@ -50,6 +59,8 @@ export class ForwardLinks {
   private readonly links = new Map<number, MsgRef | MsgRef[]>();
   private readonly ordinals = new Map<number, Ordinals>();
   private readonly endMsgs = new Map<number, Array<{ m: Msg; ordinal: number }>>();
+  /** Frames acknowledged more than ACK_WINDOW frames later: the last frame acknowledging each. */
+  private readonly pins = new Map<number, number>();
   /** Links kept, and links not kept because the cap was reached. */
   size = 0;
   dropped = 0;
@@ -89,6 +100,31 @@ export class ForwardLinks {
     }
   }
 
+  /** Frame `by` acknowledges frame `acked` (tcp acks_frame); kept when it is further back than ACK_WINDOW. */
+  ack(acked: number, by: number): void {
+    if (by - acked <= ACK_WINDOW) return;
+    const was = this.pins.get(acked);
+    if (was !== undefined) {
+      if (by > was) this.pins.set(acked, by);
+      return;
+    }
+    if (this.size >= this.cap) {
+      this.dropped++;
+      return;
+    }
+    this.size++;
+    this.pins.set(acked, by);
+  }
+
+  /** The last frame further back than ACK_WINDOW that acknowledges frame `n`, forgotten once read. */
+  pinOf(n: number): number | undefined {
+    const by = this.pins.get(n);
+    if (by === undefined) return undefined;
+    this.pins.delete(n);
+    this.size--;
+    return by;
+  }
+
   private link(n: number, ref: MsgRef): void {
     if (this.size >= this.cap) {
       this.dropped++;
@@ -122,19 +158,16 @@ export class ForwardLinks {
     return e;
   }
 
-  /** Frames with links still to be read (tests: zero once every frame is explained). */
+  /** Frames with links or pins still to be read (tests: zero once every frame is explained). */
   get pending(): number {
-    return this.links.size;
+    return this.links.size + this.pins.size;
   }
 }
 
-/** Frames of a conversation whose carried messages are remembered for later ACKs ("acknowledges the PUBLISH"). */
-const RECENT = 64;
-
 /**
  * A conversation's context while its frames stream past: roles and pattern from the first pass's record,
- * the messages of the frame being explained from the second pass's application layer, and what recent
- * frames carried (an ACK names what the frame it acknowledges carried).
+ * the messages of the frame being explained from the second pass's application layer; what frames
+ * carried is the explainer's (Carried).
  */
 class LiveConv implements FrameConv {
   readonly c: ConversationRecord;
@@ -151,9 +184,12 @@ class LiveConv implements FrameConv {
   private live: Msg[] = [];
   private liveRefs: MsgRef[] = [];
   private readonly atEnd = new Map<number, Msg[]>();
-  private readonly recent = new Map<number, MsgRef[]>();
 
-  constructor(c: ConversationRecord, ended: Array<{ m: Msg; ordinal: number }> | undefined) {
+  constructor(
+    c: ConversationRecord,
+    ended: Array<{ m: Msg; ordinal: number }> | undefined,
+    private readonly carried: Carried,
+  ) {
     const full = buildConv(c, []);
     this.c = c;
     this.view = {
@@ -177,7 +213,7 @@ class LiveConv implements FrameConv {
         return live ? [...live, ...end] : end;
       },
     };
-    this.carries = { get: (n) => this.recent.get(n) };
+    this.carries = { get: (n) => this.carried.get(n) };
   }
 
   /** A message the second pass completed in frame `at`. */
@@ -194,13 +230,44 @@ class LiveConv implements FrameConv {
     this.liveRefs.push(refOf(m, k));
   }
 
-  /** Frame `n` of this conversation is explained next; `linked`: what the first pass knows it carries. */
-  enter(n: number, linked: MsgRef[] | undefined): void {
+  /** What frame `n` of this conversation carries: its live messages, then `linked` (from the first pass). */
+  carriedBy(n: number, linked: MsgRef[] | undefined): MsgRef[] {
     const live = this.at === n ? this.liveRefs : [];
-    const all = linked ? [...live, ...linked] : live;
-    if (all.length === 0) return;
-    this.recent.set(n, all);
-    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+    return linked ? [...live, ...linked] : live;
+  }
+}
+
+/**
+ * What frames carried, for the ACKs that name it: every frame of the last ACK_WINDOW frames, and the
+ * frames the first pass saw acknowledged further behind (kept until that ACK).
+ */
+class Carried {
+  private readonly recent = new Map<number, MsgRef[]>();
+  private readonly pinned = new Map<number, { refs: MsgRef[]; until: number }>();
+  private sweep = 0;
+
+  get(n: number): MsgRef[] | undefined {
+    return this.recent.get(n) ?? this.pinned.get(n)?.refs;
+  }
+
+  /** Frame `n` carried `refs`; `until`: the last frame beyond the window that acknowledges it. */
+  set(n: number, refs: MsgRef[], until: number | undefined): void {
+    if (refs.length > 0) {
+      this.recent.set(n, refs);
+      if (until !== undefined) this.pinned.set(n, { refs, until });
+    }
+    for (const k of this.recent.keys()) {
+      if (k >= n - ACK_WINDOW) break;
+      this.recent.delete(k);
+    }
+    if (n >= this.sweep) {
+      this.sweep = n + ACK_WINDOW;
+      for (const [k, p] of this.pinned) if (p.until < n) this.pinned.delete(k);
+    }
+  }
+
+  get size(): number {
+    return this.recent.size + this.pinned.size;
   }
 }
 
@@ -213,6 +280,7 @@ class LiveConv implements FrameConv {
 export class StreamExplainer {
   private readonly records = new Map<number, ConversationRecord>();
   private readonly contexts = new Map<number, LiveConv>();
+  private readonly carried = new Carried();
   private readonly ex: FrameExplainer;
 
   constructor(
@@ -233,7 +301,7 @@ export class StreamExplainer {
     if (!ctx) {
       const c = this.records.get(id);
       if (!c) return undefined;
-      ctx = new LiveConv(c, this.links.ended(id));
+      ctx = new LiveConv(c, this.links.ended(id), this.carried);
       this.contexts.set(id, ctx);
     }
     return ctx;
@@ -252,7 +320,9 @@ export class StreamExplainer {
       if (m) this.context(t.conversation)!.add(m, t.at);
     }
     const linked = this.links.take(f.n);
-    if (f.conversation !== undefined) this.context(f.conversation)?.enter(f.n, linked);
+    const until = this.links.pinOf(f.n);
+    const ctx = f.conversation !== undefined ? this.context(f.conversation) : undefined;
+    this.carried.set(f.n, ctx ? ctx.carriedBy(f.n, linked) : [], until);
     f.explain = this.ex.explain(f);
   }
 

@@ -3,12 +3,18 @@
  * application layer as the frame completing it is explained; the first pass keeps only the links of
  * frames that carry a piece of a later message (ForwardLinks). The text must be the whole model's.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_HEAD, SUMMARY_TAIL } from '../../src/analysis/app/budget.js';
 import { analyzeFile } from '../../src/analyze.js';
 import { CaptureError } from '../../src/capture/errors.js';
+import { readCaptureBytes } from '../../src/capture/reader.js';
+import type { RawFrame } from '../../src/capture/types.js';
+import { pcapFile } from '../../src/capture/writer.js';
 import { type StreamedFramesResult, streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
+import { ACK_WINDOW } from '../../src/explain/stream.js';
 import type { Limits } from '../../src/limits.js';
 import { FIXTURES, fixtureCaptures } from '../helpers/fixtures.js';
 
@@ -87,5 +93,46 @@ describe('streamed frame explanations', () => {
     for (const [n, t] of all.explain) if (capped.explain.get(n) !== t) differ++;
     expect(differ).toBeGreaterThan(0);
     expect(differ).toBeLessThanOrEqual(2 * capped.r.links.dropped);
+  });
+
+  it('an ACK far behind (beyond ACK_WINDOW frames) still names what the acknowledged frame carried', async () => {
+    // mqtt.pcap with ACK_WINDOW + 1000 copies of a UDP datagram (udp.pcap) put in before an ACK that names
+    // an MQTT packet: the ACK comes long after the frame it acknowledges.
+    const mqtt = join(FIXTURES, 'mqtt.pcap');
+    const whole = await analyzeFile(mqtt, { keepFrames: true });
+    const ack = whole.frames.find(
+      (f) => f.tcp?.acks_frame !== undefined && /receipt of the bytes/.test(f.explain ?? ''),
+    );
+    expect(ack).toBeDefined();
+    const read = (file: string) => {
+      const out: RawFrame[] = [];
+      readCaptureBytes(readFileSync(file), (f) => void out.push({ ...f, data: new Uint8Array(f.data) }));
+      return out;
+    };
+    const frames = read(mqtt);
+    const udp = read(join(FIXTURES, 'udp.pcap'))[0]!;
+    const before = frames[ack!.n - 2]!;
+    const pad = Array.from({ length: ACK_WINDOW + 1000 }, () => ({
+      ...udp,
+      tsSec: before.tsSec,
+      tsNsec: before.tsNsec,
+    }));
+    const all = [...frames.slice(0, ack!.n - 1), ...pad, ...frames.slice(ack!.n - 1)];
+    const dir = mkdtempSync(join(tmpdir(), 'stream-ack-'));
+    try {
+      const file = join(dir, 'late-ack.pcap');
+      writeFileSync(file, pcapFile(frames[0]!.linktype, all));
+      const late = ack!.n + pad.length;
+      const wholePadded = await analyzeFile(file, { keepFrames: true });
+      expect(wholePadded.frames[late - 1]!.tcp?.acks_frame).toBe(ack!.tcp!.acks_frame);
+      const { r, explain } = await streamed(file);
+      expect(explain.get(late)).toBe(wholePadded.frames[late - 1]!.explain);
+      // ex.tcp.ack.msg ("acknowledges the PUBLISH of frame 22 … TCP's receipt of the bytes"), not ex.tcp.ack
+      expect(explain.get(late)).toMatch(/receipt of the bytes/);
+      for (const f of wholePadded.frames) expect(explain.get(f.n), `frame ${f.n}`).toBe(f.explain);
+      expect(r.links.unread).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,7 +21,7 @@ import {
   StreamExplainer,
 } from '../../explain/index.js';
 import type { Lang } from '../../explain/text.js';
-import { captureOptions, type Limits } from '../../limits.js';
+import { captureOptions, type Limits, resolveLimits } from '../../limits.js';
 import { frameFilter, type Selection, select } from '../../report/common.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import {
@@ -135,18 +135,22 @@ async function summaryPass(
   limits: Partial<Limits> | undefined,
 ): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary; links: ForwardLinks }> {
   const digest = new ExplainDigest();
+  const links = new ForwardLinks(resolveLimits(limits).explainLinks);
   const session = new AnalysisSession({
     lang,
     keepFrames: false,
     explain: false,
     onFrame: (f) => digest.push(f),
-    wantFrame: digest.want.bind(digest),
+    wantFrame: (n, d, a, app) => {
+      const acked = a?.tcp?.acks_frame;
+      if (acked !== undefined) links.ack(acked, n);
+      return digest.want(n, d, a, app);
+    },
     // bounded records; what pass 2 cannot know when it explains a frame is kept as links
     summary: true,
     tapMessages: true,
     ...(limits ? { limits } : {}),
   });
-  const links = new ForwardLinks(session.limits.explainLinks);
   const res = await readCaptureFile(
     source,
     (f) => {
