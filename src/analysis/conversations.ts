@@ -95,6 +95,11 @@ export interface ConversationTableOptions {
    * Infinity for no cap). Beyond it the idlest tenth is flushed to the report (conversation.evicted).
    */
   maxConversations?: number;
+  /**
+   * Server endpoints remembered for deciding the roles of conversations seen without their SYN (the most
+   * recent ones; default MAX_SERVERS).
+   */
+  maxServers?: number;
   /** Called with the finished record of each flushed conversation (the application layer drops its state). */
   onEvict?: (rec: ConversationRecord) => void;
   /**
@@ -117,6 +122,8 @@ const MAX_LIST = 64;
 const NO_NOTES: readonly Note[] = Object.freeze([]);
 /** Default cap on open conversations (≈ 4–8 KB of live state each, with the application layer). */
 export const DEFAULT_MAX_CONVERSATIONS = 10_000;
+/** Server endpoints remembered for role decisions (rolesByPort): a scan of many servers does not grow it. */
+export const MAX_SERVERS = 65_536;
 /** Share of the open conversations flushed at once when the cap is hit (amortises the sort). */
 const EVICT_SHARE = 0.1;
 /** Slots of the lookup cache in front of the 4-tuple map (indexed by the ports; a power of two). */
@@ -218,6 +225,7 @@ export class ConversationTable implements NoteSink {
     notes: readonly Note[];
   } = { conversation: 0, transport: 'tcp', direction: 'c2s', stream: 0, notes: NO_NOTES };
   private readonly servers = new Set<string>();
+  private readonly maxServers: number;
   private tcpStreams = 0;
   private udpStreams = 0;
   private readonly cap: number | undefined;
@@ -246,6 +254,7 @@ export class ConversationTable implements NoteSink {
     this.maxSegments = opts.maxSegments;
     this.factory = opts.streams;
     this.maxConv = Math.max(1, opts.maxConversations ?? DEFAULT_MAX_CONVERSATIONS);
+    this.maxServers = Math.max(1, opts.maxServers ?? MAX_SERVERS);
     this.onEvict = opts.onEvict;
     this.detail = opts.frameDetail ?? true;
     // Texts come from the explanation catalogues (src/explain); the pipeline sets them on the records.
@@ -334,6 +343,22 @@ export class ConversationTable implements NoteSink {
   }
 
   /** Decide client/server for a conversation's first frame: true when the sender is the client. */
+  /** Server endpoints remembered now (at most maxServers). */
+  get serverCount(): number {
+    return this.servers.size;
+  }
+
+  /** Remembers a server endpoint for rolesByPort (the maxServers most recent: a scan does not grow it). */
+  private serverSeen(k: string): void {
+    const s = this.servers;
+    if (s.has(k)) {
+      s.delete(k); // most recent last
+    } else if (s.size >= this.maxServers) {
+      s.delete(s.values().next().value!);
+    }
+    s.add(k);
+  }
+
   private rolesByPort(proto: string, src: string, sp: number, dst: string, dp: number): [boolean, 'port' | 'first'] {
     const srcServer = this.servers.has(`${proto}${src}|${sp}`);
     const dstServer = this.servers.has(`${proto}${dst}|${dp}`);
@@ -381,7 +406,7 @@ export class ConversationTable implements NoteSink {
       input.tsIso ?? isoOf(input.t),
       !srcIsClient,
     );
-    if (rolesBy !== 'first') this.servers.add(`${proto}${c.sAddr}|${c.sPort}`);
+    if (rolesBy !== 'first') this.serverSeen(`${proto}${c.sAddr}|${c.sPort}`);
     if (transport === 'tcp') {
       c.ana = new TcpSeqAnalyzer();
       c.zeekTcp = new ZeekTcp(c.flipped);

@@ -445,6 +445,59 @@ describe('ConversationTable: open-conversation cap', () => {
     expect(ended).toHaveLength(2 * N);
   });
 
+  it('remembers the most recent server endpoints only (roles of conversations seen without their SYN)', () => {
+    const server = { addr: '10.9.0.2', port: 40000 };
+    /** A frame from `server` to a new client without a SYN: server or client by what the table remembers. */
+    const midstream = (table: ConversationTable, n: number, i: number) => {
+      table.onFrame(
+        tcpInput(n, {
+          t: n,
+          from: 's',
+          seq: 9,
+          ack: 8,
+          flags: 'A',
+          client: { addr: `10.6.0.${i}`, port: 30000 },
+          server,
+        }),
+      );
+    };
+    const table = new ConversationTable({ maxServers: 8 });
+    let n = 0;
+    table.onFrame(tcpInput(++n, { t: 0, from: 'c', seq: 1, flags: 'S', client: client(0), server }));
+    midstream(table, ++n, 1); // remembered: 10.9.0.2:40000 serves (its port alone would say client)
+    for (let i = 0; i < 7; i++)
+      table.onFrame(
+        tcpInput(++n, {
+          t: n,
+          from: 'c',
+          seq: 1,
+          flags: 'S',
+          client: client(1),
+          server: { addr: '10.9.1.1', port: 2000 + i },
+        }),
+      );
+    expect(table.serverCount).toBe(8);
+    midstream(table, ++n, 2); // still among the 8 most recent
+    for (let i = 7; i < 50; i++)
+      table.onFrame(
+        tcpInput(++n, {
+          t: n,
+          from: 'c',
+          seq: 1,
+          flags: 'S',
+          client: client(1),
+          server: { addr: '10.9.1.1', port: 2000 + i },
+        }),
+      );
+    expect(table.serverCount).toBe(8);
+    midstream(table, ++n, 3); // forgotten: the port heuristic decides (the lower port serves)
+    const recs = table.finish();
+    const byClientHost = (h: string) => recs.find((r) => r.client.startsWith(h) || r.server.startsWith(h))!;
+    expect(byClientHost('10.6.0.1:')).toMatchObject({ server: '10.9.0.2:40000', roles_by: 'port' });
+    expect(byClientHost('10.6.0.2:')).toMatchObject({ server: '10.9.0.2:40000', roles_by: 'port' });
+    expect(byClientHost('10.6.0.3:')).toMatchObject({ server: '10.6.0.3:30000', roles_by: 'port' });
+  });
+
   it('a busy conversation outlives idle ones; a later frame of a flushed 4-tuple starts a new one', () => {
     const table = new ConversationTable({ maxConversations: 10 });
     const busy = { addr: '10.7.0.1', port: 33333 };
