@@ -3,6 +3,8 @@
  * (AnalyzeOptions.limits), the same names in kebab-case on the command line (--limit NAME=VALUE).
  * Each limit is mapped here to the option of the layer that enforces it; no lower layer imports this.
  */
+
+import { SUMMARY_HEAD } from './analysis/app/budget.js';
 import type { AppLayerOptions } from './analysis/app/index.js';
 import { DEFAULT_MAX_MESSAGES } from './analysis/app/index.js';
 import type { ConversationTableOptions } from './analysis/conversations.js';
@@ -30,6 +32,11 @@ export interface Limits {
   conversations?: number;
   /** Messages listed per conversation; the rest are counted (AppLayerOptions.maxMessages). */
   messages: number;
+  /**
+   * Summary mode (the CLI's text summary, `--frames`, JSON): messages listed from the start of each
+   * conversation, within `messages` (AppLayerOptions.summaryMessages); the last 20 are listed too.
+   */
+  summaryMessages: number;
   /** Largest PDU buffered by the MQTT/ZMTP stream framing (PduStreamOptions.maxPdu). */
   pduBytes: number;
   /** Largest MQTT remaining length buffered (newMqttState maxLength). */
@@ -68,6 +75,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   reassemblyBytes: DEFAULT_REASSEMBLY_CAP,
   reassemblySegments: DEFAULT_REASSEMBLY_MAX_SEGMENTS,
   messages: DEFAULT_MAX_MESSAGES,
+  summaryMessages: SUMMARY_HEAD,
   pduBytes: DEFAULT_REASSEMBLY_CAP,
   mqttBytes: MQTT_DEFAULT_MAX_LENGTH,
   zmtpFrameBytes: ZMTP_DEFAULT_MAX_FRAME,
@@ -89,6 +97,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'reassemblySegments',
   'conversations',
   'messages',
+  'summaryMessages',
   'pduBytes',
   'mqttBytes',
   'zmtpFrameBytes',
@@ -224,6 +233,7 @@ export function tableOptions(l: Limits): ConversationTableOptions {
 export function appOptions(l: Limits): AppLayerOptions {
   return {
     maxMessages: l.messages,
+    summaryMessages: l.summaryMessages,
     maxPdu: l.pduBytes,
     mqttMaxLength: l.mqttBytes,
     zmtpMaxFrame: l.zmtpFrameBytes,

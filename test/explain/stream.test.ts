@@ -78,6 +78,12 @@ describe('streamed frame explanations', () => {
     expect(big!.messages!.length).toBeLessThanOrEqual(SUMMARY_HEAD + SUMMARY_TAIL);
     const counted = big!.message_stats!.reduce((a, s) => a + s.count, 0);
     expect(counted).toBeGreaterThan(big!.messages!.length);
+    // --limit summary-messages=N lists up to N from the start: all of them here, as the whole model does
+    const all = await streamed(join(FIXTURES, 'tcp-loss-before.pcap'), { summaryMessages: 10_000 });
+    const whole = await analyzeFile(join(FIXTURES, 'tcp-loss-before.pcap'), { keepFrames: true });
+    const c = all.r.model.conversations.find((x) => x.id === big!.id)!;
+    expect(c.message_stats).toBeUndefined();
+    expect(c.messages).toEqual(whole.conversations.find((x) => x.id === big!.id)!.messages);
   });
 
   it('past the explain-links cap, frames are still all explained and the drop is counted', async () => {

@@ -7,6 +7,7 @@ import type { PayloadOptions } from '../../dissectors/app/payload.js';
 import type { Note } from '../../dissectors/types.js';
 import type { AppFrameEntry, AppMessageRecord, AppProto } from '../model.js';
 import type { PduStreamOptions } from '../reassembly.js';
+import { SUMMARY_HEAD } from './budget.js';
 import { appSeverity } from './notes.js';
 import { SMALL_PAYLOAD } from './payload.js';
 import { BrokerRelay, MAX_RELAYS_SUMMARY } from './relay.js';
@@ -17,6 +18,11 @@ export const DEFAULT_MAX_MESSAGES = 10_000;
 export interface AppLimitOptions {
   /** Messages listed per conversation (default 10000); the rest are counted. */
   maxMessages?: number;
+  /**
+   * Summary mode: messages listed from the start of each conversation (default SUMMARY_HEAD, 100; within
+   * maxMessages); the last SUMMARY_TAIL are listed too, the rest go into message_stats.
+   */
+  summaryMessages?: number;
   /** Largest PDU buffered by the stream framing of MQTT and ZMTP (PduStreamOptions.maxPdu). */
   maxPdu?: number;
   /** Largest MQTT remaining length buffered (newMqttState maxLength). */
@@ -78,6 +84,8 @@ export class AppContext {
   /** Payload previews in frame entries (the Info column). */
   readonly previews: boolean;
   readonly maxMessages: number;
+  /** Summary mode: messages listed from the start of a conversation (AppLimitOptions.summaryMessages). */
+  readonly summaryHead: number;
   /** Stream framing options of MQTT and ZMTP sessions. */
   readonly pdu: PduStreamOptions;
   readonly mqttMaxLength: number | undefined;
@@ -103,6 +111,7 @@ export class AppContext {
     this.summary = summary;
     this.previews = previews;
     this.maxMessages = limits.maxMessages ?? DEFAULT_MAX_MESSAGES;
+    this.summaryHead = Math.min(this.maxMessages, limits.summaryMessages ?? SUMMARY_HEAD);
     this.pdu = { maxPdu: limits.maxPdu };
     this.mqttMaxLength = limits.mqttMaxLength;
     this.zmtpMaxFrame = limits.zmtpMaxFrame;

@@ -10,7 +10,7 @@ import { decodePayload } from '../../dissectors/app/payload.js';
 import type { ConversationInfo } from '../conversations.js';
 import type { AppMessageRecord, AppPayloadRecord, AppProto, ConversationRecord, NoteRecord } from '../model.js';
 import type { EndReason, StreamSink } from '../reassembly.js';
-import { MessageBudget, SUMMARY_HEAD, SUMMARY_TAIL } from './budget.js';
+import { MessageBudget, SUMMARY_TAIL } from './budget.js';
 import type { AppContext } from './context.js';
 import { appSeverity } from './notes.js';
 import { decodeToRecord, deferrable, PendingPayload, payloadRecord, quickText, shrink } from './payload.js';
@@ -129,7 +129,7 @@ export class AppConversation {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
     if (!ctx.summary) this.messages = [];
     else {
-      const head = Math.min(ctx.maxMessages, SUMMARY_HEAD);
+      const head = ctx.summaryHead;
       this.budget = new MessageBudget(head, Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
       this.messages = this.budget.head;
     }
