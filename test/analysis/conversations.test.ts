@@ -465,7 +465,8 @@ describe('ConversationTable: open-conversation cap', () => {
     let n = 0;
     table.onFrame(tcpInput(++n, { t: 0, from: 'c', seq: 1, flags: 'S', client: client(0), server }));
     midstream(table, ++n, 1); // remembered: 10.9.0.2:40000 serves (its port alone would say client)
-    for (let i = 0; i < 7; i++)
+    /** A SYN from one client to another server, 10.9.1.1:2000+i. */
+    const synTo = (i: number) =>
       table.onFrame(
         tcpInput(++n, {
           t: n,
@@ -476,19 +477,10 @@ describe('ConversationTable: open-conversation cap', () => {
           server: { addr: '10.9.1.1', port: 2000 + i },
         }),
       );
+    for (let i = 0; i < 7; i++) synTo(i);
     expect(table.serverCount).toBe(8);
     midstream(table, ++n, 2); // still among the 8 most recent
-    for (let i = 7; i < 50; i++)
-      table.onFrame(
-        tcpInput(++n, {
-          t: n,
-          from: 'c',
-          seq: 1,
-          flags: 'S',
-          client: client(1),
-          server: { addr: '10.9.1.1', port: 2000 + i },
-        }),
-      );
+    for (let i = 7; i < 50; i++) synTo(i);
     expect(table.serverCount).toBe(8);
     midstream(table, ++n, 3); // forgotten: the port heuristic decides (the lower port serves)
     const recs = table.finish();
