@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 export async function cli(): Promise<void> {
+  // set before anything is allocated; commands that keep every frame go back to V8's own (heap.ts)
   heapGrowth(HEAP_GROWTH.summary);
   try {
     process.exitCode = await main(process.argv.slice(2));

@@ -17,6 +17,7 @@ import {
   SpecError,
   toJUnit,
 } from '../../check/index.js';
+import { HEAP_GROWTH, heapGrowth } from '../heap.js';
 import { EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import type { CommandModule } from './types.js';
@@ -41,6 +42,7 @@ function fail(msg: string): number {
 }
 
 export async function runCheck(args: CheckArgs): Promise<number> {
+  heapGrowth(HEAP_GROWTH.keep); // every frame is kept (see heap.ts)
   if (args.file === STDIN_ARG) args.file = '-';
   const specPaths = (args.expect ?? []).map((p) => (p === STDIN_ARG ? '-' : p));
   if (!specPaths.length && !args.golden) return fail('check needs --expect SPEC, --golden FILE, or both');

@@ -22,6 +22,7 @@ import {
 import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
+import { HEAP_GROWTH, heapGrowth } from '../heap.js';
 import { EXIT, openOutput, type Sink, stdoutOutput, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
@@ -167,8 +168,11 @@ export async function runLive(args: LiveArgs): Promise<number> {
   let deriver: LiveEventDeriver | undefined;
   const reportFormat: ReportFormat = format === 'jsonl' ? 'json' : format;
   const digest = reportFormat === 'text' ? new ExplainDigest() : undefined;
+  const sessionOptions = reportSessionOptions(reportFormat, lang, { explain: true, frames: false });
+  // what keeps every frame grows with the capture: V8's own growth (see heap.ts)
+  if (sessionOptions.keepFrames !== false) heapGrowth(HEAP_GROWTH.keep);
   const session = new AnalysisSession({
-    ...reportSessionOptions(reportFormat, lang, { explain: true, frames: false }),
+    ...sessionOptions,
     onFrame: (rec) => {
       digest?.push(rec);
       for (const ev of deriver!.onFrame(rec)) emit(ev);
