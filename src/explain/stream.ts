@@ -26,7 +26,7 @@ import { sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
 import type { Lang } from './text.js';
 
-/** Links the first pass keeps by default (a frame carrying a piece of a later message: ~100 bytes each). */
+/** Links the first pass keeps by default (a frame carrying a piece of a later message: ~30 bytes each). */
 export const DEFAULT_EXPLAIN_LINKS = 1_000_000;
 
 /**
@@ -51,17 +51,43 @@ class Ordinals {
   }
 }
 
+/** A growable column of 32-bit integers. */
+class IntColumn {
+  a = new Int32Array(1024);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+}
+
 /**
  * The first pass's forward knowledge: per frame, the messages it carries a piece of that a later frame
- * completes (or the end of the capture), and per conversation the messages completed at the end.
+ * completes (or the end of the capture), and per conversation the messages completed at the end. Kept in
+ * columns (about 30 bytes per link), sorted by frame once the first pass is over and read in frame order.
  */
 export class ForwardLinks {
-  private readonly links = new Map<number, MsgRef | MsgRef[]>();
+  // the messages referred to: completing and first frame, ordinal, sort (index into `sorts`), reply flag
+  private readonly refFrame = new IntColumn();
+  private readonly refFirst = new IntColumn();
+  private readonly refOrdinal = new IntColumn();
+  private readonly refSort = new IntColumn();
+  private readonly sorts: Array<Pick<MsgRef, 'proto' | 'kind' | 'name' | 'dir' | 'replied'>> = [];
+  private readonly sortIds = new Map<string, number>();
+  // the links: frame → message, in the order they were made; by frame after done()
+  private readonly linkFrame = new IntColumn();
+  private readonly linkRef = new IntColumn();
+  private order: Uint32Array | undefined;
+  private cursor = 0;
   private readonly ordinals = new Map<number, Ordinals>();
   private readonly endMsgs = new Map<number, Array<{ m: Msg; ordinal: number }>>();
   /** Frames acknowledged more than ACK_WINDOW frames later: the last frame acknowledging each. */
   private readonly pins = new Map<number, number>();
-  /** Links kept, and links not kept because the cap was reached. */
+  /** Links and pins kept (and not yet read), and those not kept because the cap was reached. */
   size = 0;
   dropped = 0;
 
@@ -95,9 +121,37 @@ export class ForwardLinks {
         }
         list.push({ m, ordinal });
       }
-      const ref = refOf(m, ordinal);
+      const ref = this.ref(refOf(m, ordinal));
       for (const n of m.frames) if (end || n < t.at) this.link(n, ref);
     }
+  }
+
+  /** Stores a message reference; its index. */
+  private ref(r: MsgRef): number {
+    const key = `${r.proto}|${r.kind}|${r.name ?? ''}|${r.dir}|${r.replied ? 1 : 0}`;
+    let sort = this.sortIds.get(key);
+    if (sort === undefined) {
+      sort = this.sorts.length;
+      const s: (typeof this.sorts)[number] = { proto: r.proto, kind: r.kind, dir: r.dir, replied: r.replied };
+      if (r.name !== undefined) s.name = r.name;
+      this.sorts.push(s);
+      this.sortIds.set(key, sort);
+    }
+    this.refFrame.push(r.frame);
+    this.refFirst.push(r.first);
+    this.refOrdinal.push(r.ordinal);
+    this.refSort.push(sort);
+    return this.refFrame.n - 1;
+  }
+
+  private link(n: number, ref: number): void {
+    if (this.size >= this.cap) {
+      this.dropped++;
+      return;
+    }
+    this.size++;
+    this.linkFrame.push(n);
+    this.linkRef.push(ref);
   }
 
   /** Frame `by` acknowledges frame `acked` (tcp acks_frame); kept when it is further back than ACK_WINDOW. */
@@ -125,30 +179,41 @@ export class ForwardLinks {
     return by;
   }
 
-  private link(n: number, ref: MsgRef): void {
-    if (this.size >= this.cap) {
-      this.dropped++;
-      return;
-    }
-    this.size++;
-    const a = this.links.get(n);
-    if (a === undefined) this.links.set(n, ref);
-    else if (Array.isArray(a)) a.push(ref);
-    else this.links.set(n, [a, ref]);
-  }
-
-  /** The first pass is over: only links and end messages are needed from here on. */
+  /** The first pass is over: the links are put in frame order (ties: the order they were made). */
   done(): void {
     this.ordinals.clear();
+    const f = this.linkFrame.a;
+    const order = new Uint32Array(this.linkFrame.n);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => f[a]! - f[b]! || a - b);
+    this.order = order;
+    this.cursor = 0;
   }
 
-  /** The links of frame `n`, forgotten once read (frames are explained once, in order). */
+  /** The links of frame `n`, forgotten once read; frames must be asked in ascending order (after done()). */
   take(n: number): MsgRef[] | undefined {
-    const a = this.links.get(n);
-    if (a === undefined) return undefined;
-    this.links.delete(n);
-    this.size -= Array.isArray(a) ? a.length : 1;
-    return Array.isArray(a) ? a : [a];
+    const order = this.order;
+    if (!order) return undefined;
+    const f = this.linkFrame.a;
+    while (this.cursor < order.length && f[order[this.cursor]!]! < n) this.cursor++;
+    let out: MsgRef[] | undefined;
+    while (this.cursor < order.length && f[order[this.cursor]!] === n) {
+      const r = this.linkRef.a[order[this.cursor++]!]!;
+      const s = this.sorts[this.refSort.a[r]!]!;
+      const ref: MsgRef = {
+        frame: this.refFrame.a[r]!,
+        first: this.refFirst.a[r]!,
+        proto: s.proto,
+        kind: s.kind,
+        dir: s.dir,
+        replied: s.replied,
+        ordinal: this.refOrdinal.a[r]!,
+      };
+      if (s.name !== undefined) ref.name = s.name;
+      (out ??= []).push(ref);
+      this.size--;
+    }
+    return out;
   }
 
   /** Messages of conversation `id` completed when the streams were flushed, with their ordinals. */
@@ -158,10 +223,28 @@ export class ForwardLinks {
     return e;
   }
 
-  /** Frames with links or pins still to be read (tests: zero once every frame is explained). */
+  /** Links and pins still to be read (tests: zero once every frame is explained). */
   get pending(): number {
-    return this.links.size + this.pins.size;
+    return (this.order ? this.order.length - this.cursor : this.linkFrame.n) + this.pins.size;
   }
+}
+
+/** What a conversation's frames are told with, from its record: roles, pattern, application. */
+type ConvBase = Pick<FrameConv, 'c' | 'view' | 'roles' | 'kind' | 'sender'>;
+
+function baseOf(c: ConversationRecord): ConvBase {
+  const full = buildConv(c, []);
+  const b: ConvBase = {
+    c,
+    view: {
+      ...(full.view.app ? { app: full.view.app } : {}),
+      ...(full.view.pattern ? { pattern: full.view.pattern } : {}),
+    },
+    roles: full.roles,
+    kind: full.kind,
+  };
+  if (full.sender) b.sender = full.sender;
+  return b;
 }
 
 /**
@@ -186,19 +269,15 @@ class LiveConv implements FrameConv {
   private readonly atEnd = new Map<number, Msg[]>();
 
   constructor(
-    c: ConversationRecord,
+    base: ConvBase,
     ended: Array<{ m: Msg; ordinal: number }> | undefined,
     private readonly carried: Carried,
   ) {
-    const full = buildConv(c, []);
-    this.c = c;
-    this.view = {
-      ...(full.view.app ? { app: full.view.app } : {}),
-      ...(full.view.pattern ? { pattern: full.view.pattern } : {}),
-    };
-    this.roles = full.roles;
-    this.kind = full.kind;
-    if (full.sender) this.sender = full.sender;
+    this.c = base.c;
+    this.view = base.view;
+    this.roles = base.roles;
+    this.kind = base.kind;
+    if (base.sender) this.sender = base.sender;
     for (const { m, ordinal } of ended ?? []) {
       this.ordinal.set(m, ordinal);
       const a = this.atEnd.get(m.frame);
@@ -279,6 +358,8 @@ class Carried {
  */
 export class StreamExplainer {
   private readonly records = new Map<number, ConversationRecord>();
+  /** Roles and pattern per conversation, when made ahead (prepare()). */
+  private readonly bases = new Map<number, ConvBase>();
   private readonly contexts = new Map<number, LiveConv>();
   private readonly carried = new Carried();
   private readonly ex: FrameExplainer;
@@ -301,7 +382,8 @@ export class StreamExplainer {
     if (!ctx) {
       const c = this.records.get(id);
       if (!c) return undefined;
-      ctx = new LiveConv(c, this.links.ended(id), this.carried);
+      ctx = new LiveConv(this.bases.get(id) ?? baseOf(c), this.links.ended(id), this.carried);
+      this.bases.delete(id);
       this.contexts.set(id, ctx);
     }
     return ctx;
@@ -329,5 +411,13 @@ export class StreamExplainer {
   /** Conversation contexts held now (at most the conversations open at the current frame). */
   get held(): number {
     return this.contexts.size;
+  }
+
+  /**
+   * Reads what the explanations need of every conversation record now (roles, pattern), so that the
+   * records' message lists can be let go before the frames come (the text frame list prints them first).
+   */
+  prepare(): void {
+    for (const [id, c] of this.records) if (!this.bases.has(id)) this.bases.set(id, baseOf(c));
   }
 }

@@ -175,7 +175,7 @@ async function summaryPass(
 
 /** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
 export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions): Promise<StreamedFramesResult> {
-  heapGrowth(HEAP_GROWTH.frames);
+  heapGrowth(HEAP_GROWTH.summary); // pass 1 is the summary
   const spool = rereadable(o.file) ? undefined : new Spool();
   try {
     const name = o.file === '-' ? '(stdin)' : o.file;
@@ -201,8 +201,14 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       write = (f) => json.frame(f);
       end = () => json.end(m);
     } else if (!selected) {
-      // The report without its frame list, then the frame list as frames come.
+      // The report without its frame list, then the frame list as frames come. The records' message
+      // lists are not read after the report (the explainer reads roles and pattern now): let them go.
       sink.write(renderTextReport(m, o.style, { protocols, notes }));
+      explainer.prepare();
+      for (const c of whole.conversations) {
+        delete c.messages;
+        delete c.message_stats;
+      }
       if (whole.capture.frames > 0) sink.write(`\n${framesHeading(m, o.style)}\n`);
       write = (f) => sink.write(`${explainedFrameRow(f)}\n`);
       end = () => {};
@@ -221,6 +227,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         );
       };
     }
+    heapGrowth(HEAP_GROWTH.frames); // pass 2 keeps pass 1's records and links live
     const pass2 = new AnalysisSession({
       lang: o.lang,
       keepFrames: false,
