@@ -210,7 +210,8 @@ export class ForwardLinks {
         ordinal: this.refOrdinal.a[r]!,
       };
       if (s.name !== undefined) ref.name = s.name;
-      (out ??= []).push(ref);
+      if (!out) out = [];
+      out.push(ref);
       this.size--;
     }
     return out;
