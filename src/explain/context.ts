@@ -54,6 +54,16 @@ export interface MsgRef {
   ordinal: number;
 }
 
+/** Messages counted per sort, for ordinals ("the 4th request"), in the order they are listed. */
+export class Ordinals {
+  private readonly counts = new Map<string, number>();
+  next(sort: string): number {
+    const k = (this.counts.get(sort) ?? 0) + 1;
+    this.counts.set(sort, k);
+    return k;
+  }
+}
+
 /** The sort a message is counted in for its ordinal ("the 4th request"). */
 export function sortOf(m: Pick<Msg, 'proto' | 'kind' | 'dir'>): string {
   return `${m.proto}|${m.kind}|${m.dir}`;
@@ -83,7 +93,7 @@ export interface FrameConv {
   c: ConversationRecord;
   view: Pick<AppView, 'app' | 'pattern'>;
   completes: Lookup<number, Msg[]>;
-  carries: Lookup<number, MsgRef[]>;
+  carries: Lookup<number, readonly MsgRef[]>;
   roles: Record<Side, Role>;
   kind: ConvContext['kind'];
   sender?: Side;
@@ -169,11 +179,9 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
   };
   if (sender) ctx.sender = sender;
   // Ordinals: per sort of message.
-  const counters = new Map<string, number>();
+  const counters = new Ordinals();
   for (const m of view.messages) {
-    const sort = sortOf(m);
-    const n = (counters.get(sort) ?? 0) + 1;
-    counters.set(sort, n);
+    const n = counters.next(sortOf(m));
     ctx.ordinal.set(m, n);
     const r = refOf(m, n);
     for (const f of m.frames) {

@@ -21,7 +21,7 @@ import { settle } from '../analysis/app/budget.js';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { type Msg, msgHead, readMsg } from './app.js';
-import { buildConv, type FrameConv, type Lookup, type MsgRef, refOf, sortOf } from './context.js';
+import { buildConv, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sortOf } from './context.js';
 import { sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
 import type { Lang } from './text.js';
@@ -41,15 +41,8 @@ function msgOf(t: TappedMessage, proto0: string): Msg | undefined {
   return readMsg(t.rec, 0, proto0);
 }
 
-/** Messages counted per sort, for ordinals ("the 4th request"), in the order they are listed. */
-class Ordinals {
-  private readonly counts = new Map<string, number>();
-  next(sort: string): number {
-    const k = (this.counts.get(sort) ?? 0) + 1;
-    this.counts.set(sort, k);
-    return k;
-  }
-}
+/** What a frame carrying no message carries (shared: never mutated). */
+const NONE: readonly MsgRef[] = Object.freeze([]);
 
 /** A growable column of 32-bit integers. */
 class IntColumn {
@@ -261,7 +254,7 @@ class LiveConv implements FrameConv {
   readonly sender?: FrameConv['sender'];
   readonly ordinal = new Map<Msg, number>();
   readonly completes: Lookup<number, Msg[]>;
-  readonly carries: Lookup<number, MsgRef[]>;
+  readonly carries: Lookup<number, readonly MsgRef[]>;
   private readonly counts = new Ordinals();
   /** The frame the live messages were completed in, and those messages. */
   private at = -1;
@@ -311,8 +304,8 @@ class LiveConv implements FrameConv {
   }
 
   /** What frame `n` of this conversation carries: its live messages, then `linked` (from the first pass). */
-  carriedBy(n: number, linked: MsgRef[] | undefined): MsgRef[] {
-    const live = this.at === n ? this.liveRefs : [];
+  carriedBy(n: number, linked: MsgRef[] | undefined): readonly MsgRef[] {
+    const live = this.at === n ? this.liveRefs : NONE;
     return linked ? [...live, ...linked] : live;
   }
 }
@@ -322,16 +315,16 @@ class LiveConv implements FrameConv {
  * frames the first pass saw acknowledged further behind (kept until that ACK).
  */
 class Carried {
-  private readonly recent = new Map<number, MsgRef[]>();
-  private readonly pinned = new Map<number, { refs: MsgRef[]; until: number }>();
+  private readonly recent = new Map<number, readonly MsgRef[]>();
+  private readonly pinned = new Map<number, { refs: readonly MsgRef[]; until: number }>();
   private sweep = 0;
 
-  get(n: number): MsgRef[] | undefined {
+  get(n: number): readonly MsgRef[] | undefined {
     return this.recent.get(n) ?? this.pinned.get(n)?.refs;
   }
 
   /** Frame `n` carried `refs`; `until`: the last frame beyond the window that acknowledges it. */
-  set(n: number, refs: MsgRef[], until: number | undefined): void {
+  set(n: number, refs: readonly MsgRef[], until: number | undefined): void {
     if (refs.length > 0) {
       this.recent.set(n, refs);
       if (until !== undefined) this.pinned.set(n, { refs, until });
@@ -344,10 +337,6 @@ class Carried {
       this.sweep = n + ACK_WINDOW;
       for (const [k, p] of this.pinned) if (p.until < n) this.pinned.delete(k);
     }
-  }
-
-  get size(): number {
-    return this.recent.size + this.pinned.size;
   }
 }
 
@@ -405,7 +394,7 @@ export class StreamExplainer {
     const linked = this.links.take(f.n);
     const until = this.links.pinOf(f.n);
     const ctx = f.conversation !== undefined ? this.context(f.conversation) : undefined;
-    this.carried.set(f.n, ctx ? ctx.carriedBy(f.n, linked) : [], until);
+    this.carried.set(f.n, ctx ? ctx.carriedBy(f.n, linked) : NONE, until);
     f.explain = this.ex.explain(f);
   }
 
