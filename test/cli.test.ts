@@ -1,22 +1,14 @@
 /** The CLI as a user runs it (built dist/, spawned node): output formats, stdin, exit codes on bad input. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, fixtureCaptures, ROOT } from './helpers/fixtures.js';
+import { FIXTURES, fixtureCaptures, ROOT, runCli } from './helpers/fixtures.js';
 
 const BIN = join(ROOT, 'bin/pcap-explain.js');
 
-function run(args: string[], input?: Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/pcap-explain.schema.json'), 'utf8'));
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });

@@ -40,13 +40,17 @@ export function tsharkFields(file: string, fields: string[], extra: string[] = [
     .map((l) => l.split('\t'));
 }
 
-/** Runs the built CLI (bin/pcap-explain.js, i.e. dist/) without colour, in English. */
-export function runCli(args: string[], input?: Buffer): { code: number | null; out: string; err: string } {
+/** Runs the built CLI (bin/pcap-explain.js, i.e. dist/) without colour, in English; `env` adds variables. */
+export function runCli(
+  args: string[],
+  input?: Buffer,
+  env: Record<string, string> = {},
+): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/pcap-explain.js'), ...args], {
     input,
     encoding: 'utf8',
     maxBuffer: 256 << 20,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' },
+    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

@@ -3,7 +3,6 @@
  * (standard input is spooled to a temporary file) and keep no frame record; the output is the same as
  * from the file.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +11,10 @@ import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
 import { streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
-import { FIXTURES, ROOT } from '../helpers/fixtures.js';
+import { FIXTURES, runCli } from '../helpers/fixtures.js';
 
-const BIN = join(ROOT, 'bin/pcap-explain.js');
-
-function run(args: string[], input?: Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', TMPDIR: spoolDir },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The CLI with its temporary (spool) files in spoolDir. */
+const run = (args: string[], input?: Buffer) => runCli(args, input, { TMPDIR: spoolDir });
 
 const spoolDir = mkdtempSync(join(tmpdir(), 'frames-stream-test-'));
 afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
