@@ -440,7 +440,11 @@ export class FrameExplainer {
     return this.states.size;
   }
 
-  explain(f: FrameRecord): string {
+  /**
+   * The frame's explanation; with `quiet`, only what later frames' explanations need is remembered and
+   * '' is returned (frames a selection leaves out).
+   */
+  explain(f: FrameRecord, quiet = false): string {
     const id = f.conversation;
     const ctx = id !== undefined ? this.convOf(id) : undefined;
     let st: ConvState | undefined;
@@ -455,7 +459,7 @@ export class FrameExplainer {
       st.count[side]++;
       if (f.tcp?.flags.includes('FIN') && !st.fins.some((x) => x.side === side)) st.fins.push({ n: f.n, side });
     }
-    const text = explainOne(this.say, f, ctx, st, this.arps);
+    const text = quiet ? '' : explainOne(this.say, f, ctx, st, this.arps);
     this.arps.add(f);
     if (ctx && st) {
       if (f.tcp?.flags.includes('ACK')) st.lastAck[side] = f.n;

@@ -36,8 +36,8 @@ export const DEFAULT_EXPLAIN_LINKS = 1_000_000;
 export const ACK_WINDOW = 4096;
 
 /** The message view of a tapped record (payloads whose decoding was deferred are decoded now). */
-function msgOf(t: TappedMessage, proto0: string): Msg | undefined {
-  settle(t.rec);
+function msgOf(t: TappedMessage, proto0: string, quiet = false): Msg | undefined {
+  if (!quiet) settle(t.rec);
   return readMsg(t.rec, 0, proto0);
 }
 
@@ -315,24 +315,25 @@ class LiveConv implements FrameConv {
  * frames the first pass saw acknowledged further behind (kept until that ACK).
  */
 class Carried {
-  private readonly recent = new Map<number, readonly MsgRef[]>();
+  /** Frames n - ACK_WINDOW … n in a ring (slot n % RING): the frame number and what it carried. */
+  private static readonly RING = ACK_WINDOW + 1;
+  private readonly ringN = new Float64Array(Carried.RING).fill(-1);
+  private readonly ringRefs: Array<readonly MsgRef[]> = new Array(Carried.RING).fill(NONE);
   private readonly pinned = new Map<number, { refs: readonly MsgRef[]; until: number }>();
   private sweep = 0;
 
   get(n: number): readonly MsgRef[] | undefined {
-    return this.recent.get(n) ?? this.pinned.get(n)?.refs;
+    const i = n % Carried.RING;
+    if (this.ringN[i] === n && this.ringRefs[i]!.length > 0) return this.ringRefs[i];
+    return this.pinned.get(n)?.refs;
   }
 
   /** Frame `n` carried `refs`; `until`: the last frame beyond the window that acknowledges it. */
   set(n: number, refs: readonly MsgRef[], until: number | undefined): void {
-    if (refs.length > 0) {
-      this.recent.set(n, refs);
-      if (until !== undefined) this.pinned.set(n, { refs, until });
-    }
-    for (const k of this.recent.keys()) {
-      if (k >= n - ACK_WINDOW) break;
-      this.recent.delete(k);
-    }
+    const i = n % Carried.RING;
+    this.ringN[i] = n;
+    this.ringRefs[i] = refs;
+    if (refs.length > 0 && until !== undefined) this.pinned.set(n, { refs, until });
     if (n >= this.sweep) {
       this.sweep = n + ACK_WINDOW;
       for (const [k, p] of this.pinned) if (p.until < n) this.pinned.delete(k);
@@ -381,21 +382,23 @@ export class StreamExplainer {
 
   /**
    * Sets `f.explain`; frames must come in frame order, each with the messages the session listed while
-   * it handled the frame (AnalysisSession.takeMessages()).
+   * it handled the frame (AnalysisSession.takeMessages()). With `quiet` (a frame nobody prints), only
+   * what later frames' explanations need is remembered and `f.explain` is not set.
    */
-  explain(f: FrameRecord, tapped: readonly TappedMessage[]): void {
+  explain(f: FrameRecord, tapped: readonly TappedMessage[], quiet = false): void {
     for (const t of tapped) {
       const c = this.records.get(t.conversation);
       // a conversation flushed by the open-conversation cap completes messages in another's frame
       if (!c || t.at === 0 || t.at > c.last) continue;
-      const m = msgOf(t, typeof c.app === 'string' ? c.app : 'data');
+      const m = msgOf(t, typeof c.app === 'string' ? c.app : 'data', quiet);
       if (m) this.context(t.conversation)!.add(m, t.at);
     }
     const linked = this.links.take(f.n);
     const until = this.links.pinOf(f.n);
     const ctx = f.conversation !== undefined ? this.context(f.conversation) : undefined;
     this.carried.set(f.n, ctx ? ctx.carriedBy(f.n, linked) : NONE, until);
-    f.explain = this.ex.explain(f);
+    const text = this.ex.explain(f, quiet);
+    if (!quiet) f.explain = text;
   }
 
   /** Conversation contexts held now (at most the conversations open at the current frame). */

@@ -16,6 +16,7 @@ import { pcapFile } from '../../src/capture/writer.js';
 import { type StreamedFramesResult, streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
 import { ACK_WINDOW } from '../../src/explain/stream.js';
 import type { Limits } from '../../src/limits.js';
+import { frameFilter, type Selection } from '../../src/report/common.js';
 import { FIXTURES, fixtureCaptures } from '../helpers/fixtures.js';
 
 const sink = { write: () => {}, close: async () => {}, isTTY: false };
@@ -23,6 +24,7 @@ const sink = { write: () => {}, close: async () => {}, isTTY: false };
 async function streamed(
   file: string,
   limits?: Partial<Limits>,
+  selection: Selection = {},
 ): Promise<{ r: StreamedFramesResult; explain: Map<number, string | undefined> }> {
   const explain = new Map<number, string | undefined>();
   const r = await streamExplainedFrames(sink, {
@@ -30,7 +32,7 @@ async function streamed(
     format: 'json',
     lang: 'en',
     style: { tty: false, color: false },
-    selection: {},
+    selection,
     ...(limits ? { limits } : {}),
     onWritten: (f) => explain.set(f.n, f.explain),
   });
@@ -55,6 +57,34 @@ describe('streamed frame explanations', () => {
       // every link the first pass kept was read by the frame it belongs to
       expect(r.links.unread).toBe(0);
       expect(r.links.dropped).toBe(0);
+    },
+  );
+
+  it.each(['zmq.pcap', 'mqtt5.pcap', 'tcp-loss-before.pcap', 'http-keepalive.pcap', 'rest.pcap'])(
+    '%s: a selection’s frames are told as the whole model tells them; reading stops after its last frame',
+    async (name) => {
+      const file = join(FIXTURES, name);
+      const whole = await analyzeFile(file, { keepFrames: true });
+      const n = whole.frames.length;
+      const mid = Math.floor(n / 2);
+      const sels: Selection[] = [
+        { range: [mid - 5, mid + 5] },
+        { range: [1, 3] },
+        { protocol: 'tcp' },
+        ...whole.conversations.map((c) => ({ conversation: c.id })),
+        { conversation: whole.conversations[0]!.id, range: [1, mid] },
+      ];
+      const byId = new Map(whole.conversations.map((c) => [c.id, c]));
+      for (const sel of sels) {
+        const want = whole.frames.filter(frameFilter(sel, byId));
+        const { r, explain } = await streamed(file, undefined, sel);
+        const what = JSON.stringify(sel);
+        expect([...explain.keys()], what).toEqual(want.map((f) => f.n));
+        for (const f of want) expect(explain.get(f.n), `${what} frame ${f.n}`).toBe(f.explain);
+        let last = sel.range ? sel.range[1] : n;
+        if (sel.conversation !== undefined) last = Math.min(last, byId.get(sel.conversation)!.last);
+        expect(r.followed, what).toBe(last);
+      }
     },
   );
 

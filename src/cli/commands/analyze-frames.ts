@@ -54,6 +54,8 @@ export interface StreamedFramesResult {
   maxHeld: number;
   /** Frame records pass 2's session kept (none: every record is written and let go). */
   kept: number;
+  /** Frames pass 2 followed: all, or up to the last frame the selection can hold (it stops there). */
+  followed: number;
   /** Links pass 1 kept (frames carrying a piece of a later message), and links left unread at the end (0). */
   links: { kept: number; dropped: number; unread: number };
 }
@@ -173,6 +175,13 @@ async function summaryPass(
   };
 }
 
+/** The last frame a selection can hold (Infinity when it reaches the end of the capture). */
+function lastWanted(sel: Selection, convById: ReadonlyMap<number, ConversationRecord>): number {
+  let last = sel.range ? sel.range[1] : Number.POSITIVE_INFINITY;
+  if (sel.conversation !== undefined) last = Math.min(last, convById.get(sel.conversation)?.last ?? 0);
+  return last;
+}
+
 /** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
 export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions): Promise<StreamedFramesResult> {
   heapGrowth(HEAP_GROWTH.summary); // pass 1 is the summary
@@ -191,6 +200,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     const selected = m !== whole;
     const convById = new Map<number, ConversationRecord>(whole.conversations.map((c) => [c.id, c]));
     const wanted = selected ? frameFilter(sel, convById) : undefined;
+    const last = lastWanted(sel, convById);
     const explainer = new StreamExplainer(whole.conversations, o.lang, links);
     const linksKept = links.size;
     let maxHeld = 0;
@@ -228,6 +238,8 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       };
     }
     heapGrowth(HEAP_GROWTH.frames); // pass 2 keeps pass 1's records and links live
+    let past = false;
+    let followed = 0;
     const pass2 = new AnalysisSession({
       lang: o.lang,
       keepFrames: false,
@@ -237,24 +249,30 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       tapMessages: true,
       ...(o.limits ? { limits: o.limits } : {}),
       onFrame: (f) => {
-        explainer.explain(f, pass2.takeMessages());
+        // frames a selection leaves out are followed, not explained: later frames' explanations count them
+        followed++;
+        const want = !wanted || wanted(f);
+        explainer.explain(f, pass2.takeMessages(), !want);
         if (explainer.held > maxHeld) maxHeld = explainer.held;
-        if (!wanted || wanted(f)) {
+        if (want) {
           write(f);
           o.onWritten?.(f);
         }
+        if (f.n >= last) past = true;
       },
     });
     const opts = captureOptions(pass2.limits);
     await readCaptureFile(
       spool ? spool.path : o.file,
-      (f) => (sink.broken ? false : pass2.push(f)),
+      // nothing selected lies beyond `last`: stop reading there
+      (f) => (sink.broken || past ? false : pass2.push(f)),
       o.pace ? { ...opts, pace: o.pace } : opts,
     );
     const result = {
       model: whole,
       maxHeld,
       kept: pass2.frames.length,
+      followed,
       links: { kept: linksKept, dropped: links.dropped, unread: links.pending },
     };
     if (sink.broken) return result;
