@@ -9,7 +9,7 @@
  * `live -f json`) keeps V8's default: its live data grows with the capture, and each full collection
  * marks all of it. A --heap-growing-percent given to node wins.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /** Percent per path; 0 is V8's own (dynamic) growth. */
 export const HEAP_GROWTH = { summary: 20, frames: 50, keep: 0 } as const;
@@ -19,4 +19,27 @@ const given = process.execArgv.some((a) => /heap[-_]growing[-_]percent/.test(a))
 /** Sets V8's old-generation growing factor to 1 + percent/100 (unless node was given one). */
 export function heapGrowth(percent: number): void {
   if (!given) setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+const givenYoung = process.execArgv.some((a) => /semi[-_]space/.test(a));
+
+/**
+ * Caps V8's young generation at semi-spaces of `mib` MiB. V8 grows them from 1 MiB up to 16 MiB (32 MiB
+ * committed for the pair) while much survives a scavenge. The largest size is fixed when node starts, but
+ * the growth step is read each time they grow: tick() (once per frame) sets it to 1 once the cap is
+ * reached, so they grow no further. A --*semi-space* flag given to node wins.
+ */
+export class YoungCap {
+  private n = 0;
+  private done = givenYoung;
+
+  constructor(private readonly mib: number) {}
+
+  tick(): void {
+    if (this.done || (++this.n & 255) !== 0) return;
+    const ns = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    if (ns && ns.space_size < this.mib * 2 * 2 ** 20) return;
+    setFlagsFromString('--semi-space-growth-factor=1');
+    this.done = true;
+  }
 }

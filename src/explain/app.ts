@@ -183,6 +183,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const upper = (v: unknown): string | undefined => (typeof v === 'string' ? v.toUpperCase() : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
 function first<T>(o: Obj, keys: string[], f: (v: unknown) => T | undefined): T | undefined {
@@ -237,11 +238,10 @@ function propsOf(v: unknown): Record<string, string> {
 
 function propGet(props: Record<string, string>, name: string): string | undefined {
   const want = name.toLowerCase();
-  for (const [k, v] of Object.entries(props)) if (k.toLowerCase() === want) return v;
+  for (const k in props) if (k.toLowerCase() === want) return props[k];
   return undefined;
 }
 
-/** Reads one message object; undefined when it lacks a frame or a direction. */
 /** What a message record says of its sort and completing frame (readMsg's first fields), if it is one. */
 export function msgHead(
   o: unknown,
@@ -257,6 +257,28 @@ export function msgHead(
   return { frame, dir, proto, kind };
 }
 
+/** Field names readMsg accepts for each Msg field (ours first, then other tools'). */
+const K_TOPIC = ['topic', 'topic_text'];
+const K_PACKETID = ['packet_id', 'msgid'];
+const K_URI = ['uri', 'url', 'path'];
+const K_STATUS = ['status', 'status_code', 'code'];
+const K_STATUSTEXT = ['phrase', 'status_text', 'reason_phrase', 'status_message'];
+const K_NAME = ['name', 'command'];
+const K_SOCKETTYPE = ['socket_type'];
+const K_IDENTITY = ['identity'];
+const K_VERSION = ['version', 'protocol', 'ver'];
+const K_REASON = ['reason', 'reason_name', 'error'];
+const K_CLIENTID = ['client_id', 'clientid', 'clientId'];
+const K_KEEPALIVE = ['keep_alive', 'keepalive', 'kalive'];
+const K_RETURNNAME = ['return_name', 'reason_name'];
+const K_REPLYTO = ['reply_to', 'response_to'];
+const K_REPLIEDBY = ['replied_by', 'reply_in'];
+
+function put<K extends keyof Msg>(m: Msg, k: K, v: Msg[K] | undefined): void {
+  if (v !== undefined) m[k] = v;
+}
+
+/** Reads one message object; undefined when it lacks a frame or a direction. */
 export function readMsg(o: unknown, index: number, proto0: string): Msg | undefined {
   const h = msgHead(o, proto0);
   if (!h || !isObj(o)) return undefined;
@@ -279,39 +301,34 @@ export function readMsg(o: unknown, index: number, proto0: string): Msg | undefi
     relayedTo: [],
     raw: o,
   };
-  const set = <K extends keyof Msg>(k: K, v: Msg[K] | undefined) => {
-    if (v !== undefined) m[k] = v;
-  };
-  set('topic', first(o, ['topic', 'topic_text'], str));
-  set('qos', num(o.qos));
-  set('retain', bool(o.retain));
-  set('packetId', first(o, ['packet_id', 'msgid'], num));
-  set('method', str(o.method));
-  set('uri', first(o, ['uri', 'url', 'path'], str));
-  set('status', first(o, ['status', 'status_code', 'code'], num));
-  set('statusText', first(o, ['phrase', 'status_text', 'reason_phrase', 'status_message'], str));
-  set(
-    'name',
-    first(o, ['name', 'command'], (v) => (typeof v === 'string' ? v.toUpperCase() : undefined)),
-  );
-  set(
+  put(m, 'topic', first(o, K_TOPIC, str));
+  put(m, 'qos', num(o.qos));
+  put(m, 'retain', bool(o.retain));
+  put(m, 'packetId', first(o, K_PACKETID, num));
+  put(m, 'method', str(o.method));
+  put(m, 'uri', first(o, K_URI, str));
+  put(m, 'status', first(o, K_STATUS, num));
+  put(m, 'statusText', first(o, K_STATUSTEXT, str));
+  put(m, 'name', first(o, K_NAME, upper));
+  put(
+    m,
     'socketType',
-    first(o, ['socket_type'], str) ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type'),
+    first(o, K_SOCKETTYPE, str) ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type'),
   );
-  set('identity', first(o, ['identity'], str) ?? propGet(properties, 'Identity'));
-  set('mechanism', str(o.mechanism));
-  set('version', first(o, ['version', 'protocol', 'ver'], str));
-  set('username', str(o.username));
-  set('reason', first(o, ['reason', 'reason_name', 'error'], str));
-  set('clientId', first(o, ['client_id', 'clientid', 'clientId'], str));
-  set('keepAlive', first(o, ['keep_alive', 'keepalive', 'kalive'], num));
-  set('accepted', bool(o.accepted));
-  set('returnName', first(o, ['return_name', 'reason_name'], str));
-  set('payload', payloadOf(o.payload));
-  set('replyTo', first(o, ['reply_to', 'response_to'], num));
-  set('repliedBy', first(o, ['replied_by', 'reply_in'], num));
-  set('latency', num(o.latency));
-  set('relayedFrom', relayOf(o.relayed_from ?? o.relay_of ?? o.forwarded_from));
+  put(m, 'identity', first(o, K_IDENTITY, str) ?? propGet(properties, 'Identity'));
+  put(m, 'mechanism', str(o.mechanism));
+  put(m, 'version', first(o, K_VERSION, str));
+  put(m, 'username', str(o.username));
+  put(m, 'reason', first(o, K_REASON, str));
+  put(m, 'clientId', first(o, K_CLIENTID, str));
+  put(m, 'keepAlive', first(o, K_KEEPALIVE, num));
+  put(m, 'accepted', bool(o.accepted));
+  put(m, 'returnName', first(o, K_RETURNNAME, str));
+  put(m, 'payload', payloadOf(o.payload));
+  put(m, 'replyTo', first(o, K_REPLYTO, num));
+  put(m, 'repliedBy', first(o, K_REPLIEDBY, num));
+  put(m, 'latency', num(o.latency));
+  put(m, 'relayedFrom', relayOf(o.relayed_from ?? o.relay_of ?? o.forwarded_from));
   const rt = o.relayed_to;
   if (Array.isArray(rt))
     for (const r of rt) {

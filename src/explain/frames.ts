@@ -264,18 +264,18 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   const out: string[] = [];
   const a = actor(say, ctx, side);
   const pa = peer(say, ctx, side);
-  const flags = new Set(t.flags);
+  const flags = t.flags; // a handful at most: includes() needs no Set per frame
   const hs = c.handshake;
   if (!hs && f.n === c.first) out.push(say('ex.tcp.midstream', { client: c.client, server: c.server }));
-  if (flags.has('SYN') && !flags.has('ACK')) {
+  if (flags.includes('SYN') && !flags.includes('ACK')) {
     const i = hs?.syn.indexOf(f.n) ?? 0;
     if (i > 0) out.push(capital(say('ex.tcp.syn.again', { ...a, ...pa, n: i + 1 })));
     else if (hs && hs.synack.length > 0) out.push(capital(say('ex.tcp.syn', { ...a, ...pa })));
     else out.push(capital(say('ex.tcp.syn.only', { ...a, ...pa })));
-  } else if (flags.has('SYN') && flags.has('ACK')) {
+  } else if (flags.includes('SYN') && flags.includes('ACK')) {
     const i = hs?.synack.indexOf(f.n) ?? 0;
     out.push(capital(say(i > 0 ? 'ex.tcp.synack.again' : 'ex.tcp.synack', { ...a, ...pa })));
-  } else if (flags.has('RST')) {
+  } else if (flags.includes('RST')) {
     if (c.close.kind === 'refused' || (hs && hs.synack.length === 0 && side === 'server'))
       out.push(capital(say('ex.tcp.refused', { ...a, host: hostOf(c.server), port: portOf(c.server) ?? '?' })));
     else out.push(capital(say('ex.tcp.rst', { ...a, ...pa })));
@@ -313,7 +313,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
       out.push(capital(say('ex.tcp.data.again', { ...a, len: t.len })));
     }
   }
-  if (flags.has('FIN')) {
+  if (flags.includes('FIN')) {
     const firstFin = st.fins[0];
     const mineFin = st.fins.find((x) => x.side === side);
     if (mineFin && mineFin.n !== f.n) out.push(capital(say('ex.tcp.fin.again', a)));
@@ -322,7 +322,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
     else out.push(capital(say('ex.tcp.fin', a)));
   }
   // pure ACKs
-  const pureAck = t.len === 0 && flags.size === 1 && flags.has('ACK');
+  const pureAck = t.len === 0 && flags.length === 1 && flags.includes('ACK');
   if (pureAck && !(hs && f.n === hs.ack)) {
     const peerFin = st.fins.find((x) => x.side !== side && x.n < f.n);
     const myFin = st.fins.find((x) => x.side === side && x.n < f.n);

@@ -204,30 +204,82 @@ const WIDTH = 80;
 
 /** Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces. */
 export function wrap(text: string, width = WIDTH, indent = 0, first = 0): string {
-  const words = text.split(/\s+/);
-  const pad = indent > 0 ? `\n${' '.repeat(indent)}` : '\n';
+  // One scan, no word array: a line is a slice of the text when single spaces separate its words.
+  const pad = PADS[indent] ?? `\n${' '.repeat(indent)}`;
+  const n = text.length;
   let out = '';
-  let line = '';
-  let len = 0; // code points in `line`
   let avail = width - first;
-  for (const w of words) {
-    if (!w) continue;
-    const wl = codePoints(w);
-    if (line && len + 1 + wl > avail) {
+  let ls = -1; // the current line is text[ls, le), its words separated by single spaces when `plain`
+  let le = 0;
+  let len = 0; // code points in the line
+  let plain = true;
+  let i = 0;
+  while (i < n) {
+    const s0 = i;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const single = i - s0 === 1 && text.charCodeAt(s0) === 32;
+    const ws = i;
+    let wl = 0; // code points in the word
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+      i++;
+      wl++;
+    }
+    if (ls >= 0 && len + 1 + wl > avail) {
+      const line = lineOf(text, ls, le, plain);
       out = out ? `${out}${pad}${line}` : line;
-      line = w;
+      ls = ws;
       len = wl;
+      plain = true;
       avail = width - indent;
-    } else if (line) {
-      line = `${line} ${w}`;
+    } else if (ls >= 0) {
+      if (!single) plain = false;
       len += 1 + wl;
     } else {
-      line = w;
+      ls = ws;
       len = wl;
     }
+    le = i;
   }
-  if (line) out = out ? `${out}${pad}${line}` : line;
+  if (ls >= 0) {
+    const line = lineOf(text, ls, le, plain);
+    out = out ? `${out}${pad}${line}` : line;
+  }
   return out;
+}
+
+/** Line breaks followed by 0–8 spaces of indent. */
+const PADS = Array.from({ length: 9 }, (_, k) => `\n${' '.repeat(k)}`);
+/** The indent of an explained frame's second and third lines. */
+const ROW_INDENT = ' '.repeat(6);
+
+/** text[a, b), its whitespace runs made single spaces unless `plain` (they are already). */
+function lineOf(text: string, a: number, b: number, plain: boolean): string {
+  const s = text.slice(a, b);
+  return plain ? s : s.split(/\s+/).join(' ');
+}
+
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  if (c === 32) return true;
+  if (c < 0xa0) return c >= 9 && c <= 13;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Length in code points (what `[...s].length` gives), without making an array. */
@@ -282,9 +334,8 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
 export function explainedFrameRow(f: FrameRecord): string {
   const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
   const line = head.length > WIDTH && codePoints(head) > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
-  const src = `${' '.repeat(6)}${f.src} → ${f.dst}`;
-  const ex = f.explain ? `\n${' '.repeat(6)}${wrap(f.explain, WIDTH, 6, 6)}` : '';
-  return `${line}\n${src}${ex}`;
+  const src = `${line}\n${ROW_INDENT}${f.src} → ${f.dst}`;
+  return f.explain ? `${src}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : src;
 }
 
 /** The default text report of an explained model. */

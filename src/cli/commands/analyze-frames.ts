@@ -31,7 +31,7 @@ import {
   renderTextReport,
   type TextStyle,
 } from '../../report/text.js';
-import { HEAP_GROWTH, heapGrowth } from '../heap.js';
+import { HEAP_GROWTH, heapGrowth, YoungCap } from '../heap.js';
 import type { Sink } from '../io.js';
 
 export interface StreamedFramesOptions {
@@ -135,6 +135,7 @@ async function summaryPass(
   name: string,
   lang: Lang,
   limits: Partial<Limits> | undefined,
+  young: YoungCap,
 ): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary; links: ForwardLinks }> {
   const digest = new ExplainDigest();
   const links = new ForwardLinks(resolveLimits(limits).explainLinks);
@@ -156,6 +157,7 @@ async function summaryPass(
   const res = await readCaptureFile(
     source,
     (f) => {
+      young.tick();
       session.push(f);
       links.add(session.takeMessages());
     },
@@ -184,6 +186,9 @@ function lastWanted(sel: Selection, convById: ReadonlyMap<number, ConversationRe
 
 /** Writes the explained report with every (selected) frame, streaming; throws CaptureError from pass 1. */
 export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions): Promise<StreamedFramesResult> {
+  // Both passes make garbage fast and keep little: a young generation of 2 × 8 MiB instead of V8's
+  // 2 × 16 takes 20 MiB off the peak and ran 15% faster (300k frames, 3 runs each; see heap.ts).
+  const young = new YoungCap(8);
   heapGrowth(HEAP_GROWTH.summary); // pass 1 is the summary
   const spool = rereadable(o.file) ? undefined : new Spool();
   try {
@@ -194,7 +199,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         ? spool.copy(process.stdin, 'standard input')
         : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
     // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
-    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits);
+    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits, young);
     const sel = o.selection;
     const m = select(whole, sel);
     const selected = m !== whole;
@@ -249,6 +254,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       tapMessages: true,
       ...(o.limits ? { limits: o.limits } : {}),
       onFrame: (f) => {
+        young.tick();
         // frames a selection leaves out are followed, not explained: later frames' explanations count them
         followed++;
         const want = !wanted || wanted(f);
