@@ -58,9 +58,29 @@ export function nth(n: number): Params {
 
 const MAX_TEXT = 40;
 
-function cut(s: string, max = MAX_TEXT): string {
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+/**
+ * `s` in at most `max` code points: cut to `max` - 1 of them and an ellipsis when it has more (what
+ * `[...s]` would count, without making the array).
+ */
+export function ellipsize(s: string, max: number): string {
+  if (s.length <= max) return s; // never more code points than UTF-16 units
+  const keep = Math.max(0, max - 1);
+  let cutAt = 0;
+  let k = 0; // code points before index i
+  for (let i = 0; i < s.length; k++) {
+    if (k === keep) cutAt = i;
+    if (k === max) return `${s.slice(0, cutAt)}…`;
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return s;
+}
+
+/** Text on one line, cut to `max` code points; only the head of a long text is looked at. */
+function cutLine(s: string, max: number): string {
+  // 2 × (max + 1) UTF-16 units hold more than `max` code points after oneLine, if `s` has them
+  const head = s.length > 2 * max + 2 ? s.slice(0, 2 * max + 2) : s;
+  return ellipsize(oneLine(head), max);
 }
 
 function oneLine(s: string): string {
@@ -77,14 +97,14 @@ export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): str
       return typeof p.value === 'string'
         ? p.value === ''
           ? say('fmt.payload.empty')
-          : `'${cut(oneLine(p.value), max)}'`
+          : `'${cutLine(p.value, max)}'`
         : say('fmt.payload.none');
     case 'json':
-      return cut(JSON.stringify(p.value) ?? 'null', max);
+      return ellipsize(JSON.stringify(p.value) ?? 'null', max);
     case 'pickle': {
       const v = p.value;
-      if (typeof v === 'string') return `'${cut(oneLine(v), max)}'`;
-      return cut(JSON.stringify(v) ?? 'None', max);
+      if (typeof v === 'string') return `'${cutLine(v, max)}'`;
+      return ellipsize(JSON.stringify(v) ?? 'None', max);
     }
     case 'hex':
       return say('fmt.payload.binary', { bytes: p.length ?? Math.floor(String(p.value).length / 2) });

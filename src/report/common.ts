@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
-import { type Say, sayer } from '../explain/format.js';
+import { ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 
 export { type Say, sayer };
@@ -79,11 +79,6 @@ function appEntryLabel(e: Record<string, unknown>): string {
   return kind;
 }
 
-function cut(s: string, max: number): string {
-  const a = [...s];
-  return a.length <= max ? s : `${a.slice(0, max - 1).join('')}…`;
-}
-
 export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]): Arrow[] {
   const out: Arrow[] = [];
   for (const f of frames) {
@@ -109,7 +104,7 @@ export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]):
       label = f.summary;
       kind = 'data';
     }
-    out.push({ frame: f.n, rel: f.rel, c2s, label: cut(label, 48), kind });
+    out.push({ frame: f.n, rel: f.rel, c2s, label: ellipsize(label, 48), kind });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import pc from 'picocolors';
 import { appLabel, type LiveEvent, liveState } from '../analysis/events.js';
 import type { ConversationRecord } from '../analysis/model.js';
 import type { NetInterface } from '../capture/interfaces.js';
+import { ellipsize } from '../explain/format.js';
 import { type Lang, text } from '../explain/text.js';
 
 export function eventText(ev: LiveEvent, lang: Lang): string {
@@ -73,12 +74,6 @@ export interface Screen {
   write(s: string): unknown;
   columns?: number;
   rows?: number;
-}
-
-/** Cuts a plain string to `width` characters (before any colour is added). */
-function clip(s: string, width: number): string {
-  const chars = [...s];
-  return chars.length <= width ? s : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
 function columns(rows: string[][], widths: number[]): string[] {
@@ -150,7 +145,7 @@ export function liveViewLines(st: LiveViewState, lang: Lang, width: number, heig
     lines.push(`${relColumn(ev.rel)}  #${ev.conversation}  ${eventText(ev, lang)}`);
   lines.push('');
   lines.push(t('live.view.hint'));
-  return lines.map((l) => clip(l, width));
+  return lines.map((l) => ellipsize(l, width)); // plain text: colour is added after;
 }
 
 /**

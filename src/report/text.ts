@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { ellipsize } from '../explain/format.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
 
@@ -282,22 +283,6 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Length in code points (what `[...s].length` gives), without making an array. */
-function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 function heading(s: string, style: TextStyle): string {
   return style.color ? pc.bold(s) : s;
 }
@@ -333,7 +318,7 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
 /** One frame of the explained report's frame list (no final newline). */
 export function explainedFrameRow(f: FrameRecord): string {
   const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
-  const line = head.length > WIDTH && codePoints(head) > WIDTH ? `${[...head].slice(0, WIDTH - 1).join('')}…` : head;
+  const line = ellipsize(head, WIDTH);
   const src = `${line}\n${ROW_INDENT}${f.src} → ${f.dst}`;
   return f.explain ? `${src}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : src;
 }
