@@ -58,8 +58,9 @@ export interface AnalyzeOptions {
   /**
    * Hand every application message to takeMessages() as it is listed (in summary mode: each one, whether
    * or not the conversation record keeps it). For a consumer that reads messages while frames stream.
+   * 'only' (summary mode): conversation records then list no message and aggregate none.
    */
-  tapMessages?: boolean;
+  tapMessages?: boolean | 'only';
 }
 
 const VERSION: string = (() => {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_HEAD, SUMMARY_TAIL } from '../../src/analysis/app/budget.js';
-import { analyzeFile } from '../../src/analyze.js';
+import { AnalysisSession, analyzeFile } from '../../src/analyze.js';
 import { CaptureError } from '../../src/capture/errors.js';
-import { readCaptureBytes } from '../../src/capture/reader.js';
+import { readCaptureBytes, readCaptureFile } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
 import { type StreamedFramesResult, streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
@@ -171,4 +171,41 @@ describe('streamed frame explanations', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('tapped messages', () => {
+  /** Every message a session hands over, as (conversation, frame completing it, kind), in order. */
+  async function tapped(file: string, tap: true | 'only') {
+    const s = new AnalysisSession({ keepFrames: false, explain: false, summary: true, tapMessages: tap });
+    const got: string[] = [];
+    const take = () => {
+      for (const t of s.takeMessages()) got.push(`${t.conversation}:${t.rec.frame}:${t.rec.kind}`);
+    };
+    const res = await readCaptureFile(file, (f) => {
+      s.push(f);
+      take();
+    });
+    const m = s.finish(file, res.header, res.warnings, res.damaged);
+    take();
+    return { got, m };
+  }
+
+  it.each(['zmq.pcap', 'mqtt5.pcap', 'http-keepalive.pcap', 'tcp-loss-before.pcap'])(
+    "%s: 'only' hands over every message as true does, and the records list and aggregate none",
+    async (name) => {
+      const file = join(FIXTURES, name);
+      const whole = await analyzeFile(file, { keepFrames: true });
+      const all = whole.conversations.flatMap((c) => (c.messages ?? []).map((m) => `${c.id}:${m.frame}:${m.kind}`));
+      const a = await tapped(file, true);
+      const b = await tapped(file, 'only');
+      expect(b.got).toEqual(a.got);
+      expect([...b.got].sort()).toEqual([...all].sort());
+      expect(all.length).toBeGreaterThan(5);
+      expect(a.m.conversations.some((c) => (c.messages?.length ?? 0) > 0)).toBe(true);
+      for (const c of b.m.conversations) {
+        expect(c.messages ?? []).toEqual([]);
+        expect(c.message_stats ?? []).toEqual([]);
+      }
+    },
+  );
 });

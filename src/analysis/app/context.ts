@@ -105,6 +105,8 @@ export class AppContext {
   private readonly brokers = new Map<string, BrokerRelay>();
   /** Messages listed since the last takeTapped() (AppLayerOptions.tap), else null. */
   tapped: TappedMessage[] | null = null;
+  /** Messages are only tapped: conversations list none and aggregate none (AppLayerOptions.tap 'only'). */
+  tapOnly = false;
 
   constructor(frames: boolean, limits: AppLimitOptions = {}, summary = !frames, previews = true) {
     this.frames = frames;

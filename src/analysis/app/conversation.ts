@@ -129,8 +129,8 @@ export class AppConversation {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
     if (!ctx.summary) this.messages = [];
     else {
-      const head = ctx.summaryHead;
-      this.budget = new MessageBudget(head, Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
+      const head = ctx.tapOnly ? 0 : ctx.summaryHead;
+      this.budget = new MessageBudget(head, ctx.tapOnly ? 0 : Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
       this.messages = this.budget.head;
     }
     const port = info?.server.port;
@@ -219,8 +219,9 @@ export class AppConversation {
 
   /** Lists a message (call after room() said yes). */
   add(m: AppMessageRecord): void {
-    if (this.budget) this.budget.add(m);
-    else this.messages.push(m);
+    if (this.budget) {
+      if (!this.ctx.tapOnly) this.budget.add(m);
+    } else this.messages.push(m);
     this.ctx.tapped?.push({ conversation: this.id, at: this.ctx.frame, rec: m });
   }
 

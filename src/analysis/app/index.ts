@@ -37,8 +37,10 @@ export interface AppLayerOptions extends AppLimitOptions {
   /**
    * Hand every message listed (each one in summary mode) to takeTapped() as well, whether or not the
    * conversation keeps it: a streaming consumer reads each message once and the layer stays bounded.
+   * 'only' (summary mode): conversations then list and aggregate none, for a consumer that needs nothing
+   * else of them.
    */
-  tap?: boolean;
+  tap?: boolean | 'only';
 }
 
 const NO_TAPPED: TappedMessage[] = [];
@@ -75,6 +77,7 @@ export class AppLayer {
     const frames = opts.frames ?? true;
     this.ctx = new AppContext(frames, opts, opts.summary ?? !frames, opts.previews ?? true);
     if (opts.tap) this.ctx.tapped = [];
+    this.ctx.tapOnly = opts.tap === 'only' && this.ctx.summary;
     this.factory = (info) => this.open(info);
   }
 

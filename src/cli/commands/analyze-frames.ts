@@ -249,9 +249,10 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       lang: o.lang,
       keepFrames: false,
       explain: false,
-      // pass 2's own conversation records are never read: each message is read once, as it is tapped
+      // pass 2's own conversation records are never read: each message is read once, as it is tapped,
+      // and none is listed or aggregated
       summary: true,
-      tapMessages: true,
+      tapMessages: 'only',
       ...(o.limits ? { limits: o.limits } : {}),
       onFrame: (f) => {
         young.tick();
