@@ -278,10 +278,19 @@ function put<K extends keyof Msg>(m: Msg, k: K, v: Msg[K] | undefined): void {
   if (v !== undefined) m[k] = v;
 }
 
-/** Reads one message object; undefined when it lacks a frame or a direction. */
-export function readMsg(o: unknown, index: number, proto0: string): Msg | undefined {
+/** The first name of `keys` only: a record of this tool's own analysis uses no other. */
+function firstOwn<T>(o: Obj, keys: string[], f: (v: unknown) => T | undefined): T | undefined {
+  return f(o[keys[0]!]);
+}
+
+/**
+ * Reads one message object; undefined when it lacks a frame or a direction. `own`: a record this tool's
+ * analysis made (it uses only the first name of each field), read without looking for the others.
+ */
+export function readMsg(o: unknown, index: number, proto0: string, own = false): Msg | undefined {
   const h = msgHead(o, proto0);
   if (!h || !isObj(o)) return undefined;
+  const pick = own ? firstOwn : first;
   const { frame, dir, proto, kind } = h;
   const frames = Array.isArray(o.frames) ? o.frames.filter((x): x is number => typeof x === 'number') : [];
   if (!frames.includes(frame)) frames.push(frame);
@@ -301,32 +310,32 @@ export function readMsg(o: unknown, index: number, proto0: string): Msg | undefi
     relayedTo: [],
     raw: o,
   };
-  put(m, 'topic', first(o, K_TOPIC, str));
+  put(m, 'topic', pick(o, K_TOPIC, str));
   put(m, 'qos', num(o.qos));
   put(m, 'retain', bool(o.retain));
-  put(m, 'packetId', first(o, K_PACKETID, num));
+  put(m, 'packetId', pick(o, K_PACKETID, num));
   put(m, 'method', str(o.method));
-  put(m, 'uri', first(o, K_URI, str));
-  put(m, 'status', first(o, K_STATUS, num));
-  put(m, 'statusText', first(o, K_STATUSTEXT, str));
-  put(m, 'name', first(o, K_NAME, upper));
+  put(m, 'uri', pick(o, K_URI, str));
+  put(m, 'status', pick(o, K_STATUS, num));
+  put(m, 'statusText', pick(o, K_STATUSTEXT, str));
+  put(m, 'name', pick(o, K_NAME, upper));
   put(
     m,
     'socketType',
-    first(o, K_SOCKETTYPE, str) ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type'),
+    pick(o, K_SOCKETTYPE, str) ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type'),
   );
-  put(m, 'identity', first(o, K_IDENTITY, str) ?? propGet(properties, 'Identity'));
+  put(m, 'identity', pick(o, K_IDENTITY, str) ?? propGet(properties, 'Identity'));
   put(m, 'mechanism', str(o.mechanism));
-  put(m, 'version', first(o, K_VERSION, str));
+  put(m, 'version', pick(o, K_VERSION, str));
   put(m, 'username', str(o.username));
-  put(m, 'reason', first(o, K_REASON, str));
-  put(m, 'clientId', first(o, K_CLIENTID, str));
-  put(m, 'keepAlive', first(o, K_KEEPALIVE, num));
+  put(m, 'reason', pick(o, K_REASON, str));
+  put(m, 'clientId', pick(o, K_CLIENTID, str));
+  put(m, 'keepAlive', pick(o, K_KEEPALIVE, num));
   put(m, 'accepted', bool(o.accepted));
-  put(m, 'returnName', first(o, K_RETURNNAME, str));
+  put(m, 'returnName', pick(o, K_RETURNNAME, str));
   put(m, 'payload', payloadOf(o.payload));
-  put(m, 'replyTo', first(o, K_REPLYTO, num));
-  put(m, 'repliedBy', first(o, K_REPLIEDBY, num));
+  put(m, 'replyTo', pick(o, K_REPLYTO, num));
+  put(m, 'repliedBy', pick(o, K_REPLIEDBY, num));
   put(m, 'latency', num(o.latency));
   put(m, 'relayedFrom', relayOf(o.relayed_from ?? o.relay_of ?? o.forwarded_from));
   const rt = o.relayed_to;

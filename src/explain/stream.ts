@@ -38,7 +38,7 @@ export const ACK_WINDOW = 4096;
 /** The message view of a tapped record (payloads whose decoding was deferred are decoded now). */
 function msgOf(t: TappedMessage, proto0: string, quiet = false): Msg | undefined {
   if (!quiet) settle(t.rec);
-  return readMsg(t.rec, 0, proto0);
+  return readMsg(t.rec, 0, proto0, true);
 }
 
 /** What a frame carrying no message carries (shared: never mutated). */
