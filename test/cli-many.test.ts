@@ -27,6 +27,19 @@ describe('analyze several captures', () => {
     expect(many.out).toBe(expected);
   });
 
+  it('explains every frame (--frames, -f json) in workers with a capped young generation as one-file runs do', () => {
+    const two = ['zmq.pcap', 'mqtt5.pcap'];
+    const many = run(['analyze', ...two.map(f), '--frames', '-j', '2']);
+    expect(many.err).toBe('');
+    const expected = two
+      .map((name, i) => `${i > 0 ? '\n' : ''}==> ${f(name)} <==\n${run([f(name), '--frames']).out}`)
+      .join('');
+    expect(many.out).toBe(expected);
+    const json = JSON.parse(run([...two.map(f), '-f', 'json', '-j', '2']).out);
+    expect(json).toEqual(two.map((name) => JSON.parse(run([f(name), '-f', 'json']).out)));
+    expect(json[1].frames.every((x: { explain?: string }) => typeof x.explain === 'string')).toBe(true);
+  });
+
   it('makes JSON an array of the models, one per file', () => {
     const r = run([f('zmq.pcap'), f('udp.pcap'), '-f', 'json', '--no-explain']);
     expect(r.code).toBe(0);

@@ -10,6 +10,7 @@
  * marks all of it. A --heap-growing-percent given to node wins.
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { isMainThread, type ResourceLimits } from 'node:worker_threads';
 
 /** Percent per path; 0 is V8's own (dynamic) growth. */
 export const HEAP_GROWTH = { summary: 20, frames: 50, keep: 0 } as const;
@@ -27,11 +28,12 @@ const givenYoung = process.execArgv.some((a) => /semi[-_]space/.test(a));
  * Caps V8's young generation at semi-spaces of `mib` MiB. V8 grows them from 1 MiB up to 16 MiB (32 MiB
  * committed for the pair) while much survives a scavenge. The largest size is fixed when node starts, but
  * the growth step is read each time they grow: tick() (once per frame) sets it to 1 once the cap is
- * reached, so they grow no further. A --*semi-space* flag given to node wins.
+ * reached, so they grow no further. A --*semi-space* flag given to node wins. V8's flags are the process's:
+ * a worker thread is given its cap when it is made (youngLimits) and tick() leaves the flag alone there.
  */
 export class YoungCap {
   private n = 0;
-  private done = givenYoung;
+  private done = givenYoung || !isMainThread;
 
   constructor(private readonly mib: number) {}
 
@@ -42,4 +44,12 @@ export class YoungCap {
     setFlagsFromString('--semi-space-growth-factor=1');
     this.done = true;
   }
+}
+
+/** The semi-space size (MiB) of the explained frame list (analyze-frames.ts). */
+export const FRAMES_SEMI_SPACE = 8;
+
+/** Resource limits of a worker thread whose young generation has semi-spaces of `mib` MiB (V8: 3 × semi). */
+export function youngLimits(mib: number): ResourceLimits {
+  return { maxYoungGenerationSizeMb: 3 * mib };
 }

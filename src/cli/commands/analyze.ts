@@ -14,7 +14,7 @@ import { frameLine, renderText, renderTextReport, type TextStyle } from '../../r
 import { HEAP_GROWTH, heapGrowth } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
-import { streamExplainedFrames } from './analyze-frames.js';
+import { streamExplainedFrames, streamsExplainedFrames } from './analyze-frames.js';
 import { runAnalyzeMany } from './analyze-many.js';
 import type { CommandModule } from './types.js';
 
@@ -159,7 +159,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.conversation !== undefined) selection.conversation = args.conversation;
   if (args.protocol) selection.protocol = args.protocol;
   if (range) selection.range = range;
-  if (explain && (args.format === 'json' || (args.format === 'text' && args.frames))) {
+  if (streamsExplainedFrames(args)) {
     // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
     let model: AnalysisModel;
     try {
