@@ -342,7 +342,6 @@ export class ConversationTable implements NoteSink {
       : `${proto}${dst}|${dp}|${src}|${sp}`;
   }
 
-  /** Decide client/server for a conversation's first frame: true when the sender is the client. */
   /** Server endpoints remembered now (at most maxServers). */
   get serverCount(): number {
     return this.servers.size;
@@ -359,6 +358,7 @@ export class ConversationTable implements NoteSink {
     s.add(k);
   }
 
+  /** Decide client/server for a conversation's first frame: true when the sender is the client. */
   private rolesByPort(proto: string, src: string, sp: number, dst: string, dp: number): [boolean, 'port' | 'first'] {
     const srcServer = this.servers.has(`${proto}${src}|${sp}`);
     const dstServer = this.servers.has(`${proto}${dst}|${dp}`);
