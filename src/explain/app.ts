@@ -186,7 +186,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const upper = (v: unknown): string | undefined => (typeof v === 'string' ? v.toUpperCase() : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
-function first<T>(o: Obj, keys: string[], f: (v: unknown) => T | undefined): T | undefined {
+function first<T>(o: Obj, keys: readonly string[], f: (v: unknown) => T | undefined): T | undefined {
   for (const k of keys) {
     const v = f(o[k]);
     if (v !== undefined) return v;
@@ -257,31 +257,35 @@ export function msgHead(
   return { frame, dir, proto, kind };
 }
 
-/** Field names readMsg accepts for each Msg field (ours first, then other tools'). */
-const K_TOPIC = ['topic', 'topic_text'];
-const K_PACKETID = ['packet_id', 'msgid'];
-const K_URI = ['uri', 'url', 'path'];
-const K_STATUS = ['status', 'status_code', 'code'];
-const K_STATUSTEXT = ['phrase', 'status_text', 'reason_phrase', 'status_message'];
-const K_NAME = ['name', 'command'];
-const K_SOCKETTYPE = ['socket_type'];
-const K_IDENTITY = ['identity'];
-const K_VERSION = ['version', 'protocol', 'ver'];
-const K_REASON = ['reason', 'reason_name', 'error'];
-const K_CLIENTID = ['client_id', 'clientid', 'clientId'];
-const K_KEEPALIVE = ['keep_alive', 'keepalive', 'kalive'];
-const K_RETURNNAME = ['return_name', 'reason_name'];
-const K_REPLYTO = ['reply_to', 'response_to'];
-const K_REPLIEDBY = ['replied_by', 'reply_in'];
-
-function put<K extends keyof Msg>(m: Msg, k: K, v: Msg[K] | undefined): void {
-  if (v !== undefined) m[k] = v;
-}
-
-/** The first name of `keys` only: a record of this tool's own analysis uses no other. */
-function firstOwn<T>(o: Obj, keys: string[], f: (v: unknown) => T | undefined): T | undefined {
-  return f(o[keys[0]!]);
-}
+/**
+ * The Msg fields readMsg copies as they are: the field, the names a record may give it (this tool's own
+ * first, then other tools'), and how its value is read.
+ */
+const FIELDS: ReadonlyArray<readonly [keyof Msg, readonly string[], (v: unknown) => unknown]> = [
+  ['topic', ['topic', 'topic_text'], str],
+  ['qos', ['qos'], num],
+  ['retain', ['retain'], bool],
+  ['packetId', ['packet_id', 'msgid'], num],
+  ['method', ['method'], str],
+  ['uri', ['uri', 'url', 'path'], str],
+  ['status', ['status', 'status_code', 'code'], num],
+  ['statusText', ['phrase', 'status_text', 'reason_phrase', 'status_message'], str],
+  ['name', ['name', 'command'], upper],
+  ['socketType', ['socket_type'], str],
+  ['identity', ['identity'], str],
+  ['mechanism', ['mechanism'], str],
+  ['version', ['version', 'protocol', 'ver'], str],
+  ['username', ['username'], str],
+  ['reason', ['reason', 'reason_name', 'error'], str],
+  ['clientId', ['client_id', 'clientid', 'clientId'], str],
+  ['keepAlive', ['keep_alive', 'keepalive', 'kalive'], num],
+  ['accepted', ['accepted'], bool],
+  ['returnName', ['return_name', 'reason_name'], str],
+  ['payload', ['payload'], payloadOf],
+  ['replyTo', ['reply_to', 'response_to'], num],
+  ['repliedBy', ['replied_by', 'reply_in'], num],
+  ['latency', ['latency'], num],
+];
 
 /**
  * Reads one message object; undefined when it lacks a frame or a direction. `own`: a record this tool's
@@ -290,7 +294,6 @@ function firstOwn<T>(o: Obj, keys: string[], f: (v: unknown) => T | undefined): 
 export function readMsg(o: unknown, index: number, proto0: string, own = false): Msg | undefined {
   const h = msgHead(o, proto0);
   if (!h || !isObj(o)) return undefined;
-  const pick = own ? firstOwn : first;
   const { frame, dir, proto, kind } = h;
   const frames = Array.isArray(o.frames) ? o.frames.filter((x): x is number => typeof x === 'number') : [];
   if (!frames.includes(frame)) frames.push(frame);
@@ -310,34 +313,20 @@ export function readMsg(o: unknown, index: number, proto0: string, own = false):
     relayedTo: [],
     raw: o,
   };
-  put(m, 'topic', pick(o, K_TOPIC, str));
-  put(m, 'qos', num(o.qos));
-  put(m, 'retain', bool(o.retain));
-  put(m, 'packetId', pick(o, K_PACKETID, num));
-  put(m, 'method', str(o.method));
-  put(m, 'uri', pick(o, K_URI, str));
-  put(m, 'status', pick(o, K_STATUS, num));
-  put(m, 'statusText', pick(o, K_STATUSTEXT, str));
-  put(m, 'name', pick(o, K_NAME, upper));
-  put(
-    m,
-    'socketType',
-    pick(o, K_SOCKETTYPE, str) ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type'),
-  );
-  put(m, 'identity', pick(o, K_IDENTITY, str) ?? propGet(properties, 'Identity'));
-  put(m, 'mechanism', str(o.mechanism));
-  put(m, 'version', pick(o, K_VERSION, str));
-  put(m, 'username', str(o.username));
-  put(m, 'reason', pick(o, K_REASON, str));
-  put(m, 'clientId', pick(o, K_CLIENTID, str));
-  put(m, 'keepAlive', pick(o, K_KEEPALIVE, num));
-  put(m, 'accepted', bool(o.accepted));
-  put(m, 'returnName', pick(o, K_RETURNNAME, str));
-  put(m, 'payload', payloadOf(o.payload));
-  put(m, 'replyTo', pick(o, K_REPLYTO, num));
-  put(m, 'repliedBy', pick(o, K_REPLIEDBY, num));
-  put(m, 'latency', num(o.latency));
-  put(m, 'relayedFrom', relayOf(o.relayed_from ?? o.relay_of ?? o.forwarded_from));
+  const fields = m as unknown as Record<string, unknown>;
+  for (let i = 0; i < FIELDS.length; i++) {
+    const [field, names, read] = FIELDS[i]!;
+    // a record of this tool's own analysis uses only the first name
+    const v = own ? read(o[names[0]!]) : first(o, names, read);
+    if (v !== undefined) fields[field] = v;
+  }
+  // ZMTP metadata as properties (a READY command's)
+  const socketType = m.socketType ?? propGet(properties, 'Socket-Type') ?? propGet(properties, 'socket_type');
+  if (socketType !== undefined) m.socketType = socketType;
+  const identity = m.identity ?? propGet(properties, 'Identity');
+  if (identity !== undefined) m.identity = identity;
+  const relayedFrom = relayOf(o.relayed_from ?? o.relay_of ?? o.forwarded_from);
+  if (relayedFrom) m.relayedFrom = relayedFrom;
   const rt = o.relayed_to;
   if (Array.isArray(rt))
     for (const r of rt) {
