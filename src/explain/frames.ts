@@ -16,21 +16,24 @@ import {
 } from './context.js';
 import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
 
-/** Actor parameters made per conversation context (the same for each of its frames; never mutated). */
-const ACTORS = new WeakMap<FrameConv, Map<string, Params>>();
+/**
+ * Actor parameters made per conversation context, in its explainer's language (the same for each of its
+ * frames; never mutated): slots [client, server, peer of client, peer of server].
+ */
+const ACTORS = new WeakMap<FrameConv, { lang: string; slots: Array<Params | undefined> }>();
 
 /** Actor parameters for a side: {who} (noun) and {addr}. */
-function actor(say: Say, ctx: FrameConv, side: Side, prefix = ''): Params {
+function actor(say: Say, ctx: FrameConv, side: Side, prefix: '' | 'peer_' = ''): Params {
   let cache = ACTORS.get(ctx);
-  if (!cache) {
-    cache = new Map();
+  if (!cache || cache.lang !== say.lang) {
+    cache = { lang: say.lang, slots: [undefined, undefined, undefined, undefined] };
     ACTORS.set(ctx, cache);
   }
-  const key = `${say.lang}${prefix}${side}`;
-  let p = cache.get(key);
+  const k = (prefix ? 2 : 0) + (side === 'server' ? 1 : 0);
+  let p = cache.slots[k];
   if (!p) {
     p = { [`${prefix}who`]: say(`noun.${ctx.roles[side]}`), [`${prefix}addr`]: addrOf(ctx, side) };
-    cache.set(key, p);
+    cache.slots[k] = p;
   }
   return p;
 }
