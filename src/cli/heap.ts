@@ -17,6 +17,11 @@ export const HEAP_GROWTH = { summary: 20, frames: 50, keep: 0 } as const;
 
 const given = process.execArgv.some((a) => /heap[-_]growing[-_]percent/.test(a));
 
+/** For a session with these options: V8's own growth when it keeps every frame (the library's default). */
+export function heapGrowthFor(session: { keepFrames?: boolean }): void {
+  if (session.keepFrames !== false) heapGrowth(HEAP_GROWTH.keep);
+}
+
 /** Sets V8's old-generation growing factor to 1 + percent/100 (unless node was given one). */
 export function heapGrowth(percent: number): void {
   if (!given) setFlagsFromString(`--heap-growing-percent=${percent}`);

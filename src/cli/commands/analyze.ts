@@ -11,7 +11,7 @@ import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
-import { HEAP_GROWTH, heapGrowth } from '../heap.js';
+import { heapGrowthFor } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { streamExplainedFrames, streamsExplainedFrames } from './analyze-frames.js';
@@ -200,8 +200,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     };
   }
   const sessionOptions = reportSessionOptions(args.format, lang, { explain, frames: args.frames });
-  // what keeps every frame grows with the capture: V8's own growth (see heap.ts)
-  if (sessionOptions.keepFrames !== false) heapGrowth(HEAP_GROWTH.keep);
+  heapGrowthFor(sessionOptions); // what keeps every frame grows with the capture (see heap.ts)
   const session = new AnalysisSession({
     ...sessionOptions,
     onFrame,

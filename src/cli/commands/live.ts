@@ -22,7 +22,7 @@ import {
 import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
-import { HEAP_GROWTH, heapGrowth } from '../heap.js';
+import { heapGrowthFor } from '../heap.js';
 import { EXIT, openOutput, type Sink, stdoutOutput, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
@@ -169,8 +169,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const reportFormat: ReportFormat = format === 'jsonl' ? 'json' : format;
   const digest = reportFormat === 'text' ? new ExplainDigest() : undefined;
   const sessionOptions = reportSessionOptions(reportFormat, lang, { explain: true, frames: false });
-  // what keeps every frame grows with the capture: V8's own growth (see heap.ts)
-  if (sessionOptions.keepFrames !== false) heapGrowth(HEAP_GROWTH.keep);
+  heapGrowthFor(sessionOptions); // what keeps every frame grows with the capture (see heap.ts)
   const session = new AnalysisSession({
     ...sessionOptions,
     onFrame: (rec) => {
