@@ -80,8 +80,7 @@ export class ForwardLinks {
   private readonly endMsgs = new Map<number, Array<{ m: Msg; ordinal: number }>>();
   /** Frames acknowledged more than ACK_WINDOW frames later: the last frame acknowledging each. */
   private readonly pins = new Map<number, number>();
-  /** Links and pins kept (and not yet read), and those not kept because the cap was reached. */
-  size = 0;
+  /** Links and pins not kept because the cap was reached. */
   dropped = 0;
 
   constructor(private readonly cap = DEFAULT_EXPLAIN_LINKS) {}
@@ -138,11 +137,10 @@ export class ForwardLinks {
   }
 
   private link(n: number, ref: number): void {
-    if (this.size >= this.cap) {
+    if (this.pending >= this.cap) {
       this.dropped++;
       return;
     }
-    this.size++;
     this.linkFrame.push(n);
     this.linkRef.push(ref);
   }
@@ -155,11 +153,10 @@ export class ForwardLinks {
       if (by > was) this.pins.set(acked, by);
       return;
     }
-    if (this.size >= this.cap) {
+    if (this.pending >= this.cap) {
       this.dropped++;
       return;
     }
-    this.size++;
     this.pins.set(acked, by);
   }
 
@@ -168,7 +165,6 @@ export class ForwardLinks {
     const by = this.pins.get(n);
     if (by === undefined) return undefined;
     this.pins.delete(n);
-    this.size--;
     return by;
   }
 
@@ -205,8 +201,7 @@ export class ForwardLinks {
       if (s.name !== undefined) ref.name = s.name;
       if (!out) out = [];
       out.push(ref);
-      this.size--;
-    }
+      }
     return out;
   }
 
@@ -217,7 +212,7 @@ export class ForwardLinks {
     return e;
   }
 
-  /** Links and pins still to be read (tests: zero once every frame is explained). */
+  /** Links and pins kept and not yet read (zero once every frame is explained). */
   get pending(): number {
     return (this.order ? this.order.length - this.cursor : this.linkFrame.n) + this.pins.size;
   }

@@ -214,7 +214,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     const wanted = selected ? frameFilter(sel, convById) : undefined;
     const last = lastWanted(sel, convById);
     const explainer = new StreamExplainer(whole.conversations, o.lang, links);
-    const linksKept = links.size;
+    const linksKept = links.pending;
     let maxHeld = 0;
     let write: (f: FrameRecord) => void;
     let end: () => void;
