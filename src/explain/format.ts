@@ -70,10 +70,15 @@ export function ellipsize(s: string, max: number): string {
   for (let i = 0; i < s.length; k++) {
     if (k === keep) cutAt = i;
     if (k === max) return `${s.slice(0, cutAt)}…`;
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    i = nextCodePoint(s, i);
   }
   return s;
+}
+
+/** The index after the code point at `i` (a surrogate pair is one code point, a lone surrogate too). */
+export function nextCodePoint(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
 }
 
 /** Text on one line, cut to `max` code points; only the head of a long text is looked at. */

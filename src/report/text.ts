@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { ellipsize } from '../explain/format.js';
+import { ellipsize, nextCodePoint } from '../explain/format.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
 
@@ -222,14 +222,8 @@ export function wrap(text: string, width = WIDTH, indent = 0, first = 0): string
     const single = i - s0 === 1 && text.charCodeAt(s0) === 32;
     const ws = i;
     let wl = 0; // code points in the word
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) break;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-      i++;
+    while (i < n && !isSpace(text.charCodeAt(i))) {
+      i = nextCodePoint(text, i);
       wl++;
     }
     if (ls >= 0 && len + 1 + wl > avail) {
