@@ -12,11 +12,12 @@ export type Params = Record<string, string | number>;
 /** A sentence maker bound to one language. */
 export interface Say {
   lang: Lang;
-  (code: string, params?: Params): string;
+  /** `base`: parameters read where `params` lacks them (shared by many sentences, not copied into each). */
+  (code: string, params?: Params, base?: Params): string;
 }
 
 export function sayer(lang: Lang): Say {
-  const f = ((code: string, params?: Params) => text(code, params, lang)) as Say;
+  const f = ((code: string, params?: Params, base?: Params) => text(code, params, lang, base)) as Say;
   f.lang = lang;
   return f;
 }

@@ -14,32 +14,50 @@ import {
   type Side,
   sideOf,
 } from './context.js';
-import { capital, duration, hostOf, list, msgPayload, nth, type Params, portOf, type Say } from './format.js';
+import { capital, duration, hostOf, list, msgPayload, nth, ordinal, type Params, portOf, type Say } from './format.js';
 
 /**
- * Actor parameters made per conversation context, in its explainer's language (the same for each of its
- * frames; never mutated): slots [client, server, peer of client, peer of server].
+ * Who speaks in a frame and to whom: {who} (noun) and {addr} of a side, {peer_who} and {peer_addr} of the
+ * other. Passed to `say` as its base parameters, so a sentence's own parameters are not merged with them.
  */
-const ACTORS = new WeakMap<FrameConv, { lang: string; slots: Array<Params | undefined> }>();
+interface Speakers extends Params {
+  who: string;
+  addr: string;
+  peer_who: string;
+  peer_addr: string;
+}
 
-/** Actor parameters for a side: {who} (noun) and {addr}. */
-function actor(say: Say, ctx: FrameConv, side: Side, prefix: '' | 'peer_' = ''): Params {
-  let cache = ACTORS.get(ctx);
+/**
+ * Speaker parameters made per conversation context, in its explainer's language (the same for each of its
+ * frames; never mutated): [client speaks, server speaks].
+ */
+const SPEAKERS = new WeakMap<FrameConv, { lang: string; sides: [Speakers | undefined, Speakers | undefined] }>();
+
+function speakers(say: Say, ctx: FrameConv, side: Side): Speakers {
+  let cache = SPEAKERS.get(ctx);
   if (!cache || cache.lang !== say.lang) {
-    cache = { lang: say.lang, slots: [undefined, undefined, undefined, undefined] };
-    ACTORS.set(ctx, cache);
+    cache = { lang: say.lang, sides: [undefined, undefined] };
+    SPEAKERS.set(ctx, cache);
   }
-  const k = (prefix ? 2 : 0) + (side === 'server' ? 1 : 0);
-  let p = cache.slots[k];
+  const k = side === 'server' ? 1 : 0;
+  let p = cache.sides[k];
   if (!p) {
-    p = { [`${prefix}who`]: say(`noun.${ctx.roles[side]}`), [`${prefix}addr`]: addrOf(ctx, side) };
-    cache.slots[k] = p;
+    const o = other(side);
+    p = {
+      who: say(`noun.${ctx.roles[side]}`),
+      addr: addrOf(ctx, side),
+      peer_who: say(`noun.${ctx.roles[o]}`),
+      peer_addr: addrOf(ctx, o),
+    };
+    cache.sides[k] = p;
   }
   return p;
 }
 
-function peer(say: Say, ctx: FrameConv, side: Side): Params {
-  return actor(say, ctx, other(side), 'peer_');
+/** A message's speakers and its ordinal in its sort ({n}, {nth}): the base of its sentences. */
+interface MsgBase extends Speakers {
+  n: number;
+  nth: string;
 }
 
 /** The ARP explanation, or undefined when the frame is not ARP. */
@@ -92,31 +110,38 @@ export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): str
   }
 }
 
-function latencyParams(m: Msg): Params {
-  const p: Params = {};
+/** A reply's parameters ({req}, {latency}) added to `p`, and the code with `.lat` when both are known. */
+function withLatency(m: Msg, code: string, p: Params): string {
   if (m.replyTo !== undefined) p.req = m.replyTo;
   if (m.latency !== undefined) p.latency = duration(m.latency);
-  return p;
+  return m.latency !== undefined && m.replyTo !== undefined ? `${code}.lat` : code;
 }
 
 /** One sentence for one application message completed in this frame. */
 export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   const side: Side = m.dir === 'c2s' ? 'client' : 'server';
-  const base: Params = { ...actor(say, ctx, side), ...peer(say, ctx, side), ...nth(ctx.ordinal.get(m) ?? 1) };
-  const payload = msgPayload(say, m);
-  const lat = latencyParams(m);
-  const withLat = (code: string, p: Params) =>
-    capital(say(lat.latency !== undefined && lat.req !== undefined ? `${code}.lat` : code, { ...p, ...lat }));
+  const sp = speakers(say, ctx, side);
+  const n = ctx.ordinal.get(m) ?? 1;
+  const base: MsgBase = {
+    who: sp.who,
+    addr: sp.addr,
+    peer_who: sp.peer_who,
+    peer_addr: sp.peer_addr,
+    n,
+    nth: ordinal(n),
+  };
+  const one = (code: string, p?: Params) => capital(say(code, p, base));
+  const reply = (code: string, p: Params) => capital(say(withLatency(m, code, p), p, base));
   if (m.proto === 'zmtp') {
     if (m.kind === 'greeting') {
-      const p = { ...base, version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
-      return capital(say(m.frames.length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p));
+      const p = { version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
+      return one(m.frames.length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p);
     }
     if (m.kind === 'command') {
       const name = m.name ?? '?';
       switch (name) {
         case 'READY': {
-          const s = capital(say('ex.zmtp.ready', { ...base, socket: m.socketType ?? '?' }));
+          const s = one('ex.zmtp.ready', { socket: m.socketType ?? '?' });
           return m.identity ? `${s} ${say('ex.zmtp.identity', { identity: m.identity })}` : s;
         }
         case 'SUBSCRIBE':
@@ -124,28 +149,25 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
           const topic = m.topic ?? m.properties.topic ?? '';
           const code =
             name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
-          return capital(say(code, { ...base, topic }));
+          return one(code, { topic });
         }
         case 'HELLO':
-          return capital(
-            say(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
-              ...base,
-              name,
-              username: m.username ?? '',
-            }),
-          );
+          return one(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
+            name,
+            username: m.username ?? '',
+          });
         case 'WELCOME':
-          return capital(say('ex.zmtp.welcome', base));
+          return one('ex.zmtp.welcome');
         case 'INITIATE':
-          return capital(say('ex.zmtp.initiate', { ...base, socket: m.socketType ?? '?' }));
+          return one('ex.zmtp.initiate', { socket: m.socketType ?? '?' });
         case 'ERROR':
-          return capital(say('ex.zmtp.error', { ...base, reason: m.reason ?? '' }));
+          return one('ex.zmtp.error', { reason: m.reason ?? '' });
         case 'PING':
-          return capital(say('ex.zmtp.ping', base));
+          return one('ex.zmtp.ping');
         case 'PONG':
-          return capital(say('ex.zmtp.pong', base));
+          return one('ex.zmtp.pong');
         default:
-          return capital(say('ex.zmtp.command', { ...base, name }));
+          return one('ex.zmtp.command', { name });
       }
     }
     if (m.subscription) {
@@ -155,102 +177,101 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
           : m.subscription.topic
             ? 'ex.zmtp.subscribe'
             : 'ex.zmtp.subscribe.all';
-      return capital(say(code, { ...base, topic: m.subscription.topic }));
+      return one(code, { topic: m.subscription.topic });
     }
-    const p = { ...base, payload, pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
+    const p: Params = { payload: msgPayload(say, m), pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
     switch (ctx.kind) {
       case 'reqrep':
-        return m.dir === 'c2s' ? capital(say('ex.zmtp.request', p)) : withLat('ex.zmtp.reply', p);
+        return m.dir === 'c2s' ? one('ex.zmtp.request', p) : reply('ex.zmtp.reply', p);
       case 'pubsub':
-        return capital(say(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p));
+        return one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
       case 'pipeline':
-        return capital(say(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p));
+        return one(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p);
       default:
-        return capital(say('ex.zmtp.message', p));
+        return one('ex.zmtp.message', p);
     }
   }
   if (m.proto === 'mqtt') {
-    const p: Params = { ...base, payload, topic: m.topic ?? '', qos: m.qos ?? 0 };
+    const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
     switch (m.kind) {
       case 'CONNECT':
-        return capital(
-          say(m.clientId ? 'ex.mqtt.connect' : 'ex.mqtt.connect.anon', {
-            ...p,
-            client_id: m.clientId ?? '',
-            version: mqttVersion(m.version),
-            keepalive: m.keepAlive ?? 0,
-          }),
-        );
+        p.client_id = m.clientId ?? '';
+        p.version = mqttVersion(m.version);
+        p.keepalive = m.keepAlive ?? 0;
+        return one(m.clientId ? 'ex.mqtt.connect' : 'ex.mqtt.connect.anon', p);
       case 'CONNACK':
-        return m.accepted === false
-          ? capital(say('ex.mqtt.connack.refused', { ...p, reason: m.returnName ?? m.reason ?? '' }))
-          : withLat('ex.mqtt.connack', p);
+        if (m.accepted === false) {
+          p.reason = m.returnName ?? m.reason ?? '';
+          return one('ex.mqtt.connack.refused', p);
+        }
+        return reply('ex.mqtt.connack', p);
       case 'PUBLISH': {
         if (m.dir === 's2c') {
           const r = m.relayedFrom;
-          if (r && r.delay !== undefined)
-            return capital(say('ex.mqtt.publish.relay', { ...p, src: r.frame, delay: duration(r.delay) }));
-          return capital(say('ex.mqtt.publish.deliver', p));
+          if (r && r.delay !== undefined) {
+            p.src = r.frame;
+            p.delay = duration(r.delay);
+            return one('ex.mqtt.publish.relay', p);
+          }
+          return one('ex.mqtt.publish.deliver', p);
         }
-        const s = capital(say('ex.mqtt.publish', p));
-        const extra: string[] = [];
-        if (m.retain) extra.push(say('ex.mqtt.retain'));
-        if ((m.qos ?? 0) === 0) extra.push(say('ex.mqtt.qos0'));
-        return [s, ...extra].join(' ');
+        let s = one('ex.mqtt.publish', p);
+        if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
+        if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
+        return s;
       }
       case 'PUBACK':
       case 'PUBREC':
       case 'PUBREL':
       case 'PUBCOMP':
-        return withLat(`ex.mqtt.${m.kind.toLowerCase()}`, { ...p, id: m.packetId ?? '?' });
+        p.id = m.packetId ?? '?';
+        return reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
       case 'SUBSCRIBE': {
         const topics = m.subscriptions.map((s) =>
           s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
         );
-        return capital(say('ex.mqtt.subscribe', { ...p, topics: list(say, topics) }));
+        p.topics = list(say, topics);
+        return one('ex.mqtt.subscribe', p);
       }
       case 'SUBACK':
-        return withLat('ex.mqtt.suback', { ...p, granted: m.granted.join(', ') || '?' });
+        p.granted = m.granted.join(', ') || '?';
+        return reply('ex.mqtt.suback', p);
       case 'UNSUBSCRIBE':
-        return capital(
-          say('ex.mqtt.unsubscribe', {
-            ...p,
-            topics: list(
-              say,
-              m.subscriptions.map((s) => `'${s.topic}'`),
-            ),
-          }),
+        p.topics = list(
+          say,
+          m.subscriptions.map((s) => `'${s.topic}'`),
         );
+        return one('ex.mqtt.unsubscribe', p);
       case 'UNSUBACK':
-        return withLat('ex.mqtt.unsuback', p);
+        return reply('ex.mqtt.unsuback', p);
       case 'PINGREQ':
-        return capital(say('ex.mqtt.pingreq', p));
+        return one('ex.mqtt.pingreq', p);
       case 'PINGRESP':
-        return withLat('ex.mqtt.pingresp', p);
+        return reply('ex.mqtt.pingresp', p);
       case 'DISCONNECT':
-        return capital(say('ex.mqtt.disconnect', p));
+        return one('ex.mqtt.disconnect', p);
       case 'AUTH':
-        return capital(say('ex.mqtt.auth', p));
+        return one('ex.mqtt.auth', p);
       default:
-        return capital(say('ex.mqtt.other', { ...p, kind: m.kind }));
+        p.kind = m.kind;
+        return one('ex.mqtt.other', p);
     }
   }
   if (m.proto === 'http') {
-    if (m.kind === 'request') {
-      return capital(
-        say('ex.http.request', { ...base, method: m.method ?? '?', uri: m.uri ?? '/', server: ctx.c.server }),
-      );
-    }
-    const body = m.payload && m.payload.encoding !== 'empty' ? payload : '';
-    const p = { ...base, status: m.status ?? '?', text: m.statusText ?? '', body };
-    return withLat(body ? 'ex.http.response.body' : 'ex.http.response', p);
+    if (m.kind === 'request')
+      return one('ex.http.request', { method: m.method ?? '?', uri: m.uri ?? '/', server: ctx.c.server });
+    const body = m.payload && m.payload.encoding !== 'empty' ? msgPayload(say, m) : '';
+    const p: Params = { status: m.status ?? '?', text: m.statusText ?? '', body };
+    return reply(body ? 'ex.http.response.body' : 'ex.http.response', p);
   }
   // plain data (TCP or UDP)
-  const p = { ...base, payload };
-  if (ctx.c.transport === 'udp')
-    return capital(say('ex.udp.datagram', { ...p, dst: side === 'client' ? ctx.c.server : ctx.c.client }));
-  if (m.dir === 's2c' && m.replyTo !== undefined) return withLat('ex.data.reply', p);
-  return capital(say('ex.data.send', p));
+  const p: Params = { payload: msgPayload(say, m) };
+  if (ctx.c.transport === 'udp') {
+    p.dst = side === 'client' ? ctx.c.server : ctx.c.client;
+    return one('ex.udp.datagram', p);
+  }
+  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p);
+  return one('ex.data.send', p);
 }
 
 function mqttVersion(v: string | undefined): string {
@@ -265,34 +286,30 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   const c = ctx.c;
   const side = sideOf(c, f);
   const out: string[] = [];
-  const a = actor(say, ctx, side);
-  const pa = peer(say, ctx, side);
+  const sp = speakers(say, ctx, side);
+  const one = (code: string, p?: Params) => capital(say(code, p, sp));
   const flags = t.flags; // a handful at most: includes() needs no Set per frame
   const hs = c.handshake;
   if (!hs && f.n === c.first) out.push(say('ex.tcp.midstream', { client: c.client, server: c.server }));
   if (flags.includes('SYN') && !flags.includes('ACK')) {
     const i = hs?.syn.indexOf(f.n) ?? 0;
-    if (i > 0) out.push(capital(say('ex.tcp.syn.again', { ...a, ...pa, n: i + 1 })));
-    else if (hs && hs.synack.length > 0) out.push(capital(say('ex.tcp.syn', { ...a, ...pa })));
-    else out.push(capital(say('ex.tcp.syn.only', { ...a, ...pa })));
+    if (i > 0) out.push(one('ex.tcp.syn.again', { n: i + 1 }));
+    else if (hs && hs.synack.length > 0) out.push(one('ex.tcp.syn'));
+    else out.push(one('ex.tcp.syn.only'));
   } else if (flags.includes('SYN') && flags.includes('ACK')) {
     const i = hs?.synack.indexOf(f.n) ?? 0;
-    out.push(capital(say(i > 0 ? 'ex.tcp.synack.again' : 'ex.tcp.synack', { ...a, ...pa })));
+    out.push(one(i > 0 ? 'ex.tcp.synack.again' : 'ex.tcp.synack'));
   } else if (flags.includes('RST')) {
     if (c.close.kind === 'refused' || (hs && hs.synack.length === 0 && side === 'server'))
-      out.push(capital(say('ex.tcp.refused', { ...a, host: hostOf(c.server), port: portOf(c.server) ?? '?' })));
-    else out.push(capital(say('ex.tcp.rst', { ...a, ...pa })));
+      out.push(one('ex.tcp.refused', { host: hostOf(c.server), port: portOf(c.server) ?? '?' }));
+    else out.push(one('ex.tcp.rst'));
   } else if (hs && f.n === hs.ack) {
-    out.push(
-      capital(
-        say(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { ...a, ...pa, rtt: duration(c.rtt ?? 0) }),
-      ),
-    );
+    out.push(one(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { rtt: duration(c.rtt ?? 0) }));
   }
   // application messages completed here, and pieces of messages completed later
   const done = ctx.completes.get(f.n) ?? [];
   const mine = done.filter((m) => (m.dir === 'c2s') === (side === 'client'));
-  if (mine.length > 1) out.push(capital(say('ex.multi', { ...a, count: mine.length })));
+  if (mine.length > 1) out.push(one('ex.multi', { count: mine.length }));
   for (const m of mine) out.push(msgSentence(say, ctx, m));
   if (t.len > 0 && mine.length === 0) {
     const part = (ctx.carries.get(f.n) ?? []).filter(
@@ -300,29 +317,20 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
     );
     if (part.length > 0) {
       const m = part[0]!;
-      out.push(
-        capital(
-          say(m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', {
-            ...a,
-            len: t.len,
-            what: msgLabel(say, ctx, m),
-            end: m.frame,
-          }),
-        ),
-      );
+      const p = { len: t.len, what: msgLabel(say, ctx, m), end: m.frame };
+      out.push(one(m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', p));
     } else if (!(t.analysis ?? []).some((x) => x.includes('retransmission'))) {
-      out.push(capital(say('ex.tcp.data', { ...a, ...pa, len: t.len })));
+      out.push(one('ex.tcp.data', { len: t.len }));
     } else {
-      out.push(capital(say('ex.tcp.data.again', { ...a, len: t.len })));
+      out.push(one('ex.tcp.data.again', { len: t.len }));
     }
   }
   if (flags.includes('FIN')) {
     const firstFin = st.fins[0];
     const mineFin = st.fins.find((x) => x.side === side);
-    if (mineFin && mineFin.n !== f.n) out.push(capital(say('ex.tcp.fin.again', a)));
-    else if (firstFin && firstFin.side !== side)
-      out.push(capital(say('ex.tcp.fin.second', { ...a, ...pa, fin: firstFin.n })));
-    else out.push(capital(say('ex.tcp.fin', a)));
+    if (mineFin && mineFin.n !== f.n) out.push(one('ex.tcp.fin.again'));
+    else if (firstFin && firstFin.side !== side) out.push(one('ex.tcp.fin.second', { fin: firstFin.n }));
+    else out.push(one('ex.tcp.fin'));
   }
   // pure ACKs
   const pureAck = t.len === 0 && flags.length === 1 && flags.includes('ACK');
@@ -333,27 +341,18 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
     const ackOfFin =
       peerFin && (t.acks_frame === peerFin.n || (t.acks_frame === undefined && st.lastAck[side] <= peerFin.n));
     if (ackOfFin) {
-      out.push(capital(say(myFin ? 'ex.tcp.ack.fin.last' : 'ex.tcp.ack.fin', { ...a, ...pa, fin: peerFin.n })));
+      out.push(one(myFin ? 'ex.tcp.ack.fin.last' : 'ex.tcp.ack.fin', { fin: peerFin.n }));
     } else if (t.acks_frame !== undefined) {
       const what = ackedWhat(say, ctx, t.acks_frame);
-      out.push(
-        capital(
-          say(what ? `ex.tcp.ack.msg${ctx.view.app === 'mqtt' ? '.mqtt' : ''}` : 'ex.tcp.ack', {
-            ...a,
-            ...pa,
-            acked: t.acks_frame,
-            what: what ?? '',
-          }),
-        ),
-      );
+      const code = what ? `ex.tcp.ack.msg${ctx.view.app === 'mqtt' ? '.mqtt' : ''}` : 'ex.tcp.ack';
+      out.push(one(code, { acked: t.acks_frame, what: what ?? '' }));
     } else if (!(t.analysis ?? []).length) {
-      out.push(capital(say('ex.tcp.ack.plain', { ...a, ...pa, ack: t.ack })));
+      out.push(one('ex.tcp.ack.plain', { ack: t.ack }));
     } else {
-      out.push(capital(say('ex.tcp.ack.bare', a)));
+      out.push(one('ex.tcp.ack.bare'));
     }
   }
-  if (out.length === 0)
-    out.push(capital(say('ex.tcp.segment', { ...a, ...pa, flags: t.flags.join(', '), len: t.len })));
+  if (out.length === 0) out.push(one('ex.tcp.segment', { flags: t.flags.join(', '), len: t.len }));
   return out;
 }
 
@@ -361,18 +360,15 @@ function udpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   const side = sideOf(ctx.c, f);
   const done = (ctx.completes.get(f.n) ?? []).filter((m) => (m.dir === 'c2s') === (side === 'client'));
   if (done.length) return done.map((m) => msgSentence(say, ctx, m));
-  const a = actor(say, ctx, side);
+  const sp = speakers(say, ctx, side);
   const i = st.count[side];
-  return [
-    capital(
-      say('ex.udp.plain', {
-        ...a,
-        dst: side === 'client' ? ctx.c.server : ctx.c.client,
-        len: Math.max(0, (f.udp?.len ?? 8) - 8),
-        ...nth(i),
-      }),
-    ),
-  ];
+  const p = {
+    dst: side === 'client' ? ctx.c.server : ctx.c.client,
+    len: Math.max(0, (f.udp?.len ?? 8) - 8),
+    n: i,
+    nth: ordinal(i),
+  };
+  return [capital(say('ex.udp.plain', p, sp))];
 }
 
 function otherExplain(say: Say, f: FrameRecord): string {

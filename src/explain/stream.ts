@@ -201,7 +201,7 @@ export class ForwardLinks {
       if (s.name !== undefined) ref.name = s.name;
       if (!out) out = [];
       out.push(ref);
-      }
+    }
     return out;
   }
 

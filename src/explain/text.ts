@@ -56,38 +56,54 @@ function compile(t: string): Piece[] {
 
 const COMPILED = new Map<string, Piece[]>();
 
-function put(pieces: readonly Piece[], params: Record<string, string | number>): string {
+type Values = Record<string, string | number>;
+
+/** The parameter `k` from `params`, else from `base`; undefined when neither has it. */
+function lookup(k: string, params: Values, base: Values | undefined): string | number | undefined {
+  if (k in params) return params[k];
+  return base && k in base ? base[k] : undefined;
+}
+
+function put(pieces: readonly Piece[], params: Values, base: Values | undefined): string {
   let s = '';
   for (const x of pieces) {
     if (typeof x === 'string') s += x;
-    else if ('p' in x) s += x.p in params ? String(params[x.p]) : `{${x.p}}`;
-    else s += put(x.n in params ? (Number(params[x.n]) === 1 ? x.one : x.many) : x.raw, params);
+    else if ('p' in x) {
+      const v = lookup(x.p, params, base);
+      s += v !== undefined ? String(v) : `{${x.p}}`;
+    } else {
+      const n = lookup(x.n, params, base);
+      s += put(n !== undefined ? (Number(n) === 1 ? x.one : x.many) : x.raw, params, base);
+    }
   }
   return s;
 }
 
-function fill(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
+function fill(template: string, params: Values | undefined, base: Values | undefined): string {
+  if (!params && !base) return template;
   let pieces = COMPILED.get(template);
   if (!pieces) {
     pieces = compile(template);
     COMPILED.set(template, pieces);
   }
-  return put(pieces, params);
+  return put(pieces, params ?? {}, base);
 }
 
 /**
  * The sentence for a code; a missing entry falls back to English, then to the bare code and its parameters.
  * A `reason` parameter that names a sub-entry (`<code>.reason.<reason>`) is replaced by that entry's text.
+ * `base` holds parameters shared by many sentences (who speaks, to whom), read where `params` lacks them:
+ * the caller passes both instead of spreading them into a new object per sentence.
  */
-export function text(code: string, params: Record<string, string | number> | undefined, lang: Lang = 'en'): string {
+export function text(code: string, params: Values | undefined, lang: Lang = 'en', base?: Values): string {
   const t = CATALOGUES[lang][code] ?? CATALOGUES.en[code];
   if (params && typeof params.reason === 'string') {
     const sub = `${code}.reason.${params.reason}`;
-    if (sub in CATALOGUES[lang] || sub in CATALOGUES.en) params = { ...params, reason: text(sub, params, lang) };
+    if (sub in CATALOGUES[lang] || sub in CATALOGUES.en) params = { ...params, reason: text(sub, params, lang, base) };
   }
-  if (t !== undefined) return fill(t, params);
-  const p = params ? ` ${JSON.stringify(params)}` : '';
+  if (t !== undefined) return fill(t, params, base);
+  const all = base ? { ...base, ...params } : params;
+  const p = all ? ` ${JSON.stringify(all)}` : '';
   return `${code}${p}`;
 }
 

@@ -32,9 +32,13 @@ describe('valueText of text', () => {
   const say = sayer('en');
   it('equals the one-line, cut text of the whole value', () => {
     fc.assert(
-      fc.property(text.filter((s) => s !== ''), fc.integer({ min: 1, max: 50 }), (s, max) => {
-        expect(valueText(say, { encoding: 'text', value: s }, max)).toBe(plainValue(s, max));
-      }),
+      fc.property(
+        text.filter((s) => s !== ''),
+        fc.integer({ min: 1, max: 50 }),
+        (s, max) => {
+          expect(valueText(say, { encoding: 'text', value: s }, max)).toBe(plainValue(s, max));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
