@@ -5,6 +5,8 @@ export const EXIT = { OK: 0, UNREADABLE: 1, DAMAGED: 2, CHECK_FAILED: 3 } as con
 
 export interface Sink {
   write(s: string): void;
+  /** Writes bytes the sink may keep (the caller does not reuse them); sinks without it take strings only. */
+  writeBytes?(b: Uint8Array): void;
   /** Flushes and waits until everything is written; rejects when the output failed (not when its reader left). */
   close(): Promise<void>;
   /**
@@ -84,6 +86,9 @@ export async function openSink(path: string | undefined): Promise<Sink> {
       write: (s) => {
         if (!state.broken) out.write(s);
       },
+      writeBytes: (b) => {
+        if (!state.broken) out.write(b);
+      },
       // an empty write's callback comes once everything before it is written, with their error
       close: () =>
         new Promise((res, rej) =>
@@ -112,6 +117,12 @@ export async function openSink(path: string | undefined): Promise<Sink> {
         buf = '';
       }
     },
+    writeBytes: (b) => {
+      if (state.broken) return;
+      if (buf) ws.write(buf);
+      buf = '';
+      ws.write(b);
+    },
     close: () =>
       new Promise((res, rej) => {
         if (state.broken) {
@@ -127,27 +138,69 @@ export async function openSink(path: string | undefined): Promise<Sink> {
   };
 }
 
-/** Buffer small writes to stdout so a line per frame does not cost a syscall per frame. */
+/** Bytes gathered before they are handed to the output. */
+const CHUNK = 1 << 16;
+
+/**
+ * Gathers small writes (a line per frame) into chunks of about 64 KiB, so a line costs neither a syscall
+ * nor a stream write. Strings are encoded as they come into a byte buffer handed over whole (a joined
+ * string would be flattened and encoded again at the end); a sink that takes only strings gets joined
+ * strings.
+ */
 export function buffered(sink: Sink): Sink {
-  let buf = '';
-  return {
-    write: (s) => {
-      buf += s;
-      if (buf.length > 1 << 16) {
-        sink.write(buf);
+  const base = { drained: () => sink.drained?.(), isTTY: sink.isTTY };
+  const writeBytes = sink.writeBytes?.bind(sink);
+  if (!writeBytes) {
+    let buf = '';
+    return {
+      ...base,
+      write: (s) => {
+        buf += s;
+        if (buf.length > CHUNK) {
+          sink.write(buf);
+          buf = '';
+        }
+      },
+      close: async () => {
+        if (buf) sink.write(buf);
         buf = '';
+        await sink.close();
+      },
+      get broken() {
+        return sink.broken;
+      },
+    };
+  }
+  // room for the chunk and one more write of up to CHUNK / 3 UTF-16 units (3 bytes each at most)
+  const size = 2 * CHUNK;
+  let buf = Buffer.allocUnsafeSlow(size);
+  let off = 0;
+  const flush = (): void => {
+    if (off === 0) return;
+    writeBytes(buf.subarray(0, off));
+    buf = Buffer.allocUnsafeSlow(size); // the sink keeps what it was given
+    off = 0;
+  };
+  return {
+    ...base,
+    write: (s) => {
+      if (3 * s.length > size - off) {
+        flush();
+        if (3 * s.length > size) {
+          sink.write(s);
+          return;
+        }
       }
+      off += buf.write(s, off);
+      if (off >= CHUNK) flush();
     },
     close: async () => {
-      if (buf) sink.write(buf);
-      buf = '';
+      flush();
       await sink.close();
     },
-    drained: () => sink.drained?.(),
     get broken() {
       return sink.broken;
     },
-    isTTY: sink.isTTY,
   };
 }
 
