@@ -186,9 +186,11 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const upper = (v: unknown): string | undefined => (typeof v === 'string' ? v.toUpperCase() : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
+// (index loops here and in readMsg: these run per message, often before they are optimized, where an
+// iterator would be allocated per loop)
 function first<T>(o: Obj, keys: readonly string[], f: (v: unknown) => T | undefined): T | undefined {
-  for (const k of keys) {
-    const v = f(o[k]);
+  for (let i = 0; i < keys.length; i++) {
+    const v = f(o[keys[i]!]);
     if (v !== undefined) return v;
   }
   return undefined;
@@ -217,6 +219,8 @@ function relayOf(v: unknown): Relay | undefined {
   return r;
 }
 
+const TEXT_VALUE = ['text', 'value'] as const;
+
 /** Properties as name → text, from an object or a list of {name, value|text}. */
 function propsOf(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -224,12 +228,14 @@ function propsOf(v: unknown): Record<string, string> {
     for (const p of v) {
       if (!isObj(p)) continue;
       const name = str(p.name);
-      const val = first(p, ['text', 'value'], str);
+      const val = first(p, TEXT_VALUE, str);
       if (name && val !== undefined) out[name] = val;
     }
   } else if (isObj(v)) {
-    for (const [k, val] of Object.entries(v)) {
-      const s = str(val) ?? (isObj(val) ? first(val, ['text', 'value'], str) : undefined);
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const val = v[k];
+      const s = str(val) ?? (isObj(val) ? first(val, TEXT_VALUE, str) : undefined);
       if (s !== undefined) out[k] = s;
     }
   }
@@ -295,9 +301,23 @@ export function readMsg(o: unknown, index: number, proto0: string, own = false):
   const h = msgHead(o, proto0);
   if (!h || !isObj(o)) return undefined;
   const { frame, dir, proto, kind } = h;
-  const frames = Array.isArray(o.frames) ? o.frames.filter((x): x is number => typeof x === 'number') : [];
-  if (!frames.includes(frame)) frames.push(frame);
-  frames.sort((a, b) => a - b);
+  // the numbers of o.frames and `frame`, ascending (a record's list is sorted already: no sort then)
+  const frames: number[] = [];
+  let sorted = true;
+  let has = false;
+  if (Array.isArray(o.frames))
+    for (let i = 0; i < o.frames.length; i++) {
+      const x: unknown = o.frames[i];
+      if (typeof x !== 'number') continue;
+      if (frames.length > 0 && x < frames[frames.length - 1]!) sorted = false;
+      if (x === frame) has = true;
+      frames.push(x);
+    }
+  if (!has) {
+    if (frames.length > 0 && frame < frames[frames.length - 1]!) sorted = false;
+    frames.push(frame);
+  }
+  if (!sorted) frames.sort((a, b) => a - b);
   const properties = propsOf(o.properties ?? o.metadata);
   const m: Msg = {
     frame,
@@ -329,8 +349,8 @@ export function readMsg(o: unknown, index: number, proto0: string, own = false):
   if (relayedFrom) m.relayedFrom = relayedFrom;
   const rt = o.relayed_to;
   if (Array.isArray(rt))
-    for (const r of rt) {
-      const x = relayOf(r);
+    for (let i = 0; i < rt.length; i++) {
+      const x = relayOf(rt[i]);
       if (x) m.relayedTo.push(x);
     }
   else {
@@ -338,7 +358,8 @@ export function readMsg(o: unknown, index: number, proto0: string, own = false):
     if (x) m.relayedTo.push(x);
   }
   if (Array.isArray(o.subscriptions)) {
-    for (const s of o.subscriptions) {
+    for (let i = 0; i < o.subscriptions.length; i++) {
+      const s: unknown = o.subscriptions[i];
       if (typeof s === 'string') m.subscriptions.push({ topic: s });
       else if (isObj(s)) {
         const topic = str(s.topic);
@@ -349,11 +370,19 @@ export function readMsg(o: unknown, index: number, proto0: string, own = false):
       }
     }
   } else if (Array.isArray(o.topics)) {
-    for (const t of o.topics) if (typeof t === 'string') m.subscriptions.push({ topic: t });
+    for (let i = 0; i < o.topics.length; i++) {
+      const t: unknown = o.topics[i];
+      if (typeof t === 'string') m.subscriptions.push({ topic: t });
+    }
   }
-  if (Array.isArray(o.granted)) for (const g of o.granted) if (typeof g === 'number') m.granted.push(g);
+  if (Array.isArray(o.granted))
+    for (let i = 0; i < o.granted.length; i++) {
+      const g: unknown = o.granted[i];
+      if (typeof g === 'number') m.granted.push(g);
+    }
   if (Array.isArray(o.parts)) {
-    for (const p of o.parts) {
+    for (let i = 0; i < o.parts.length; i++) {
+      const p: unknown = o.parts[i];
       if (!isObj(p)) continue;
       const part: MsgPart = { size: num(p.size) ?? 0, more: bool(p.more) ?? false };
       const pl = payloadOf(p.payload) ?? payloadOf(p);
