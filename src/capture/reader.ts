@@ -17,7 +17,7 @@
  * (CAPTURE_ERROR codes). A cut-short or garbled tail is a CaptureWarning: every frame before it is
  * delivered and `damaged` is set.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync, constants as zc } from 'node:zlib';
 import { CAPTURE_ERROR, CAPTURE_WARNING, CaptureError, hexBytes } from './errors.js';
@@ -416,10 +416,44 @@ function describeIoError(path: string, e: unknown): CaptureError {
   return new CaptureError(CAPTURE_ERROR.UNREADABLE, `cannot read ${path}: ${why}`, undefined, { cause: e });
 }
 
+/** Bytes a regular file is read for before the event loop gets a turn (output to drain, signals, timers). */
+const FILE_TURN = 4 << 20;
+
+/**
+ * A regular file's chunks, read synchronously: from the page cache a read takes microseconds, while a
+ * read stream hands each chunk through the thread pool, and when both cores are busy (analysis and GC
+ * threads) the analysis waited for it — up to 5% of the summary's wall time, idle. Anything but a
+ * regular file (a FIFO, /dev/stdin, a device) is read as a stream: a blocking read could wait forever.
+ * Every chunk is a fresh buffer (frames of a batch may point into it).
+ */
+async function* fileChunks(path: string, size: number): AsyncGenerator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    if (!fstatSync(fd).isFile()) {
+      yield* createReadStream(path, { fd, autoClose: false, highWaterMark: size });
+      return;
+    }
+    let sinceTurn = 0;
+    for (;;) {
+      const b = Buffer.allocUnsafeSlow(size);
+      const n = readSync(fd, b, 0, size, null);
+      if (n === 0) return;
+      yield n < size ? b.subarray(0, n) : b;
+      sinceTurn += n;
+      if (sinceTurn >= FILE_TURN) {
+        sinceTurn = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function sourceIterable(source: CaptureSource, hwm: number): { it: AsyncIterable<Uint8Array | string>; name: string } {
   if (typeof source === 'string') {
     if (source === '-') return { it: process.stdin, name: 'standard input' };
-    return { it: createReadStream(source, { highWaterMark: hwm }), name: source };
+    return { it: fileChunks(source, hwm), name: source };
   }
   return { it: source as AsyncIterable<Uint8Array | string>, name: 'input stream' };
 }

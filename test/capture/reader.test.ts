@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -12,6 +14,11 @@ import { bytes, concat, epb, idb, type KeptFrame, keep, opb, readAll, readChunke
 
 const dir = mkdtempSync(join(tmpdir(), 'pcap-explain-capture-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** File descriptors this process has open. */
+function openFds(): number {
+  return readdirSync('/proc/self/fd').length;
+}
 
 function file(name: string, data: Uint8Array): string {
   const p = join(dir, name);
@@ -281,6 +288,29 @@ describe('files, streams and gzip', () => {
     expect(got).toEqual(readAll(samplePcapng()).list);
     expect(cap.result?.frames).toBe(got.length);
     expect(cap.damaged).toBe(false);
+  });
+
+  it('a regular file is read in chunks of the read size and its descriptor closed, also when stopped early', async () => {
+    const before = openFds();
+    const path = file('sync.pcap', pcap);
+    const whole = await readCaptureFile(path, () => true, { highWaterMark: 333 });
+    expect(whole.frames).toBe(readAll(pcap).list.length);
+    let n = 0;
+    await readCaptureFile(path, () => ++n < 3, { highWaterMark: 333 });
+    expect(n).toBe(3);
+    expect(openFds()).toBe(before);
+  });
+
+  it('a FIFO path is read whole (as a stream)', async () => {
+    const fifo = join(dir, 'in.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // the writer opens the FIFO once the reader has: both sides run in this process's event loop
+    const writer = writeFile(fifo, pcap);
+    const got: KeptFrame[] = [];
+    const r = await readCaptureFile(fifo, (f) => void got.push(keep(f)));
+    await writer;
+    expect(r.frames).toBe(got.length);
+    expect(got).toEqual(readAll(pcap).list);
   });
 
   it('openCapture: breaking out early closes the source', async () => {
