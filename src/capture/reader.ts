@@ -417,7 +417,7 @@ function describeIoError(path: string, e: unknown): CaptureError {
 }
 
 /** Bytes a regular file is read for before the event loop gets a turn (output to drain, signals, timers). */
-const FILE_TURN = 4 << 20;
+const FILE_TURN = 64 << 10;
 
 /**
  * A regular file's chunks, read synchronously: from the page cache a read takes microseconds, while a

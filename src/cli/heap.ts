@@ -53,6 +53,12 @@ export class YoungCap {
 
 /** The semi-space size (MiB) of the explained frame list (analyze-frames.ts). */
 export const FRAMES_SEMI_SPACE = 8;
+/**
+ * The semi-space size (MiB) of the explained summary (analyze.ts). With V8's 16 MiB its peak RSS was
+ * 148–153 MB on the 3M-frame bench capture (the target is 150 MB); with 8, 128–129 MB at 3% more time
+ * (3 alternating runs each; at 300k frames the same time, 147–153 → 131 MB).
+ */
+export const SUMMARY_SEMI_SPACE = 8;
 
 /** Resource limits of a worker thread whose young generation has semi-spaces of `mib` MiB (V8: 3 × semi). */
 export function youngLimits(mib: number): ResourceLimits {
