@@ -62,6 +62,19 @@ describe('catalogues', () => {
     expect(used.size).toBeGreaterThan(100);
   });
 
+  it('base parameters are read where the sentence parameters lack them, which win', () => {
+    const who = { who: 'client', addr: '10.0.0.1', peer_who: 'server', peer_addr: '10.0.0.2:80' };
+    for (const lang of ['en', 'id'] as const) {
+      expect(text('ex.tcp.fin', undefined, lang, who)).toBe(text('ex.tcp.fin', who, lang));
+      expect(text('ex.tcp.data', { len: 5 }, lang, who)).toBe(text('ex.tcp.data', { ...who, len: 5 }, lang));
+      expect(text('ex.tcp.data', { len: 5, addr: '10.9.9.9' }, lang, who)).toContain('10.9.9.9');
+      // a plural's count may come from the base too
+      expect(text('fmt.count.tcp', {}, lang, { count: 1 })).toBe(text('fmt.count.tcp', { count: 1 }, lang));
+    }
+    expect(text('ex.tcp.fin', undefined, 'en', {})).toContain('{addr}'); // missing: kept as written
+    expect(text('no.such.code', { a: 1 }, 'en', { b: 2 })).toBe('no.such.code {"b":2,"a":1}');
+  });
+
   it('plural forms pick by count', () => {
     expect(text('fmt.count.tcp', { count: 1 }, 'en')).toBe('1 TCP connection');
     expect(text('fmt.count.tcp', { count: 4 }, 'en')).toBe('4 TCP connections');
