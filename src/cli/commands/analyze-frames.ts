@@ -31,7 +31,7 @@ import {
   renderTextReport,
   type TextStyle,
 } from '../../report/text.js';
-import { FRAMES_SEMI_SPACE, HEAP_GROWTH, heapGrowth, YoungCap } from '../heap.js';
+import { FRAMES_SEMI_SPACE, HEAP_GROWTH, heapGrowth, SUMMARY_SEMI_SPACE, YoungCap } from '../heap.js';
 import type { Sink } from '../io.js';
 
 export interface StreamedFramesOptions {
@@ -182,6 +182,18 @@ export function streamsExplainedFrames<T extends { explain?: boolean; format: st
   args: T,
 ): args is T & { format: 'text' | 'json' } {
   return args.explain !== false && (args.format === 'json' || (args.format === 'text' && args.frames === true));
+}
+
+/**
+ * The young-generation cap (semi-space MiB) of `analyze` with these arguments, undefined for V8's own: the
+ * explained frame list's and the explained text summary's (heap.ts). The main thread applies it with a
+ * YoungCap, a worker thread (several files) is made with it (youngLimits).
+ */
+export function youngSemiSpace<T extends { explain?: boolean; format: string; frames?: boolean }>(
+  args: T,
+): number | undefined {
+  if (streamsExplainedFrames(args)) return FRAMES_SEMI_SPACE;
+  return args.explain !== false && args.format === 'text' && !args.frames ? SUMMARY_SEMI_SPACE : undefined;
 }
 
 /** The last frame a selection can hold (Infinity when it reaches the end of the capture). */

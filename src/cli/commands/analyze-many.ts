@@ -12,10 +12,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { FRAMES_SEMI_SPACE, youngLimits } from '../heap.js';
+import { youngLimits } from '../heap.js';
 import { EXIT, openSink, type Sink, STDIN_ARG, useColor } from '../io.js';
 import type { AnalyzeArgs } from './analyze.js';
-import { streamsExplainedFrames } from './analyze-frames.js';
+import { youngSemiSpace } from './analyze-frames.js';
 
 /** What a worker is given: the arguments of a one-file `analyze`, writing to a temporary file. */
 export interface WorkerJob {
@@ -36,11 +36,12 @@ export function jobCount(files: number, jobs: number | undefined): number {
 }
 
 function runWorker(job: WorkerJob): Promise<number> {
+  // the young generation of the explained paths (see heap.ts: V8's flags are the process's)
+  const mib = youngSemiSpace(job.args);
   return new Promise((resolve) => {
     const w = new Worker(new URL('../analyze-worker.js', import.meta.url), {
       workerData: job,
-      // the explained frame list's young generation (see heap.ts: V8's flags are the process's)
-      ...(streamsExplainedFrames(job.args) ? { resourceLimits: youngLimits(FRAMES_SEMI_SPACE) } : {}),
+      ...(mib !== undefined ? { resourceLimits: youngLimits(mib) } : {}),
     });
     let code: number = EXIT.UNREADABLE;
     w.on('message', (m: { code: number }) => {

@@ -11,10 +11,10 @@ import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
-import { heapGrowthFor, SUMMARY_SEMI_SPACE, YoungCap } from '../heap.js';
+import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
-import { streamExplainedFrames, streamsExplainedFrames } from './analyze-frames.js';
+import { streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
 import { runAnalyzeMany } from './analyze-many.js';
 import type { CommandModule } from './types.js';
 
@@ -202,7 +202,8 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const sessionOptions = reportSessionOptions(args.format, lang, { explain, frames: args.frames });
   heapGrowthFor(sessionOptions); // what keeps every frame grows with the capture (see heap.ts)
   // the explained summary: a smaller young generation keeps its peak memory well under the target (heap.ts)
-  const young = digest ? new YoungCap(SUMMARY_SEMI_SPACE) : undefined;
+  const mib = youngSemiSpace(args);
+  const young = mib !== undefined ? new YoungCap(mib) : undefined;
   const session = new AnalysisSession({
     ...sessionOptions,
     onFrame,
