@@ -19,6 +19,9 @@ export interface Sink {
   isTTY: boolean;
 }
 
+/** A sink that takes bytes too (an output file or standard output). */
+export type ByteSink = Sink & Required<Pick<Sink, 'writeBytes'>>;
+
 /** yargs reads a lone "-" as an empty value; it stands for standard input, so it is renamed before parsing. */
 export const STDIN_ARG = '\u0000stdin';
 
@@ -77,7 +80,7 @@ function drainedOf(out: NodeJS.WritableStream & { writableNeedDrain?: boolean },
   });
 }
 
-export async function openSink(path: string | undefined): Promise<Sink> {
+export async function openSink(path: string | undefined): Promise<ByteSink> {
   if (!path || path === '-') {
     const out = process.stdout;
     const state = stdoutOutput();
@@ -144,45 +147,20 @@ const CHUNK = 1 << 16;
 /**
  * Gathers small writes (a line per frame) into chunks of about 64 KiB, so a line costs neither a syscall
  * nor a stream write. Strings are encoded as they come into a byte buffer handed over whole (a joined
- * string would be flattened and encoded again at the end); a sink that takes only strings gets joined
- * strings.
+ * string would be flattened and encoded again at the end).
  */
-export function buffered(sink: Sink): Sink {
-  const base = { drained: () => sink.drained?.(), isTTY: sink.isTTY };
-  const writeBytes = sink.writeBytes?.bind(sink);
-  if (!writeBytes) {
-    let buf = '';
-    return {
-      ...base,
-      write: (s) => {
-        buf += s;
-        if (buf.length > CHUNK) {
-          sink.write(buf);
-          buf = '';
-        }
-      },
-      close: async () => {
-        if (buf) sink.write(buf);
-        buf = '';
-        await sink.close();
-      },
-      get broken() {
-        return sink.broken;
-      },
-    };
-  }
+export function buffered(sink: ByteSink): Sink {
   // room for the chunk and one more write of up to CHUNK / 3 UTF-16 units (3 bytes each at most)
   const size = 2 * CHUNK;
   let buf = Buffer.allocUnsafeSlow(size);
   let off = 0;
   const flush = (): void => {
     if (off === 0) return;
-    writeBytes(buf.subarray(0, off));
+    sink.writeBytes(buf.subarray(0, off));
     buf = Buffer.allocUnsafeSlow(size); // the sink keeps what it was given
     off = 0;
   };
   return {
-    ...base,
     write: (s) => {
       if (3 * s.length > size - off) {
         flush();
@@ -198,9 +176,11 @@ export function buffered(sink: Sink): Sink {
       flush();
       await sink.close();
     },
+    drained: () => sink.drained?.(),
     get broken() {
       return sink.broken;
     },
+    isTTY: sink.isTTY,
   };
 }
 
