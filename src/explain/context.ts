@@ -153,10 +153,42 @@ function rolesFor(view: AppView): { roles: Record<Side, Role>; kind: ConvContext
   return { roles: { client: 'client', server: 'server' }, kind: 'other' };
 }
 
+/** Whether the MQTT client of a view publishes, subscribes: its listed messages and the sorts of the rest. */
+function mqttUse(view: AppView): { publishes: boolean; subscribes: boolean } {
+  let publishes = false;
+  let subscribes = false;
+  const see = (m: Msg) => {
+    if (m.proto !== 'mqtt' || m.dir !== 'c2s') return;
+    if (m.kind === 'PUBLISH') publishes = true;
+    if (m.kind === 'SUBSCRIBE') subscribes = true;
+  };
+  for (const m of view.messages) see(m);
+  // summary mode: the sorts of the messages that are not listed
+  for (const st of view.stats ?? []) if (st.count > 0) see(st.rep);
+  return { publishes, subscribes };
+}
+
+/**
+ * The parts of a conversation's context that its application view alone decides: roles (an MQTT client
+ * that only publishes is the publisher, one that only subscribes the subscriber), kind, sending side, and
+ * whether the MQTT client publishes and subscribes.
+ */
+export function convRoles(view: AppView): Pick<ConvContext, 'roles' | 'kind' | 'sender' | 'publishes' | 'subscribes'> {
+  const r: Pick<ConvContext, 'roles' | 'kind' | 'sender' | 'publishes' | 'subscribes'> = {
+    ...rolesFor(view),
+    ...mqttUse(view),
+  };
+  if (view.app === 'mqtt') {
+    if (r.publishes && !r.subscribes) r.roles.client = 'publisher';
+    else if (r.subscribes && !r.publishes) r.roles.client = 'subscriber';
+  }
+  return r;
+}
+
 /** The context of one conversation (`frames`: its frame records, or none when frames stream past). */
 export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvContext {
   const view = appView(c);
-  const { roles, kind, sender } = rolesFor(view);
+  const { roles, kind, sender, publishes, subscribes } = convRoles(view);
   const completes = new Map<number, Msg[]>();
   const carries = new Map<number, MsgRef[]>();
   for (const m of view.messages) {
@@ -174,8 +206,8 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
     kind,
     ordinal: new Map(),
     fins: [],
-    publishes: false,
-    subscribes: false,
+    publishes,
+    subscribes,
   };
   if (sender) ctx.sender = sender;
   // Ordinals: per sort of message.
@@ -189,22 +221,6 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
       if (b) b.push(r);
       else carries.set(f, [r]);
     }
-    if (m.proto === 'mqtt' && m.dir === 'c2s') {
-      if (m.kind === 'PUBLISH') ctx.publishes = true;
-      if (m.kind === 'SUBSCRIBE') ctx.subscribes = true;
-    }
-  }
-  // summary mode: the sorts of the messages that are not listed
-  for (const st of view.stats ?? []) {
-    const m = st.rep;
-    if (m.proto === 'mqtt' && m.dir === 'c2s' && st.count > 0) {
-      if (m.kind === 'PUBLISH') ctx.publishes = true;
-      if (m.kind === 'SUBSCRIBE') ctx.subscribes = true;
-    }
-  }
-  if (view.app === 'mqtt') {
-    if (ctx.publishes && !ctx.subscribes) ctx.roles.client = 'publisher';
-    else if (ctx.subscribes && !ctx.publishes) ctx.roles.client = 'subscriber';
   }
   for (const f of frames) {
     const t = f.tcp;

@@ -20,8 +20,8 @@
 import { settle } from '../analysis/app/budget.js';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { type Msg, msgHead, readMsg } from './app.js';
-import { buildConv, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sortOf } from './context.js';
+import { appView, type Msg, msgHead, readMsg } from './app.js';
+import { convRoles, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sortOf } from './context.js';
 import { sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
 import type { Lang } from './text.js';
@@ -222,17 +222,18 @@ export class ForwardLinks {
 type ConvBase = Pick<FrameConv, 'c' | 'view' | 'roles' | 'kind' | 'sender'>;
 
 function baseOf(c: ConversationRecord): ConvBase {
-  const full = buildConv(c, []);
+  const view = appView(c);
+  const { roles, kind, sender } = convRoles(view);
   const b: ConvBase = {
     c,
     view: {
-      ...(full.view.app ? { app: full.view.app } : {}),
-      ...(full.view.pattern ? { pattern: full.view.pattern } : {}),
+      ...(view.app ? { app: view.app } : {}),
+      ...(view.pattern ? { pattern: view.pattern } : {}),
     },
-    roles: full.roles,
-    kind: full.kind,
+    roles,
+    kind,
   };
-  if (full.sender) b.sender = full.sender;
+  if (sender) b.sender = sender;
   return b;
 }
 
