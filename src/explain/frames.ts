@@ -361,13 +361,8 @@ function udpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   const done = (ctx.completes.get(f.n) ?? []).filter((m) => (m.dir === 'c2s') === (side === 'client'));
   if (done.length) return done.map((m) => msgSentence(say, ctx, m));
   const sp = speakers(say, ctx, side);
-  const i = st.count[side];
-  const p = {
-    dst: side === 'client' ? ctx.c.server : ctx.c.client,
-    len: Math.max(0, (f.udp?.len ?? 8) - 8),
-    n: i,
-    nth: ordinal(i),
-  };
+  const dst = side === 'client' ? ctx.c.server : ctx.c.client;
+  const p = { ...nth(st.count[side]), dst, len: Math.max(0, (f.udp?.len ?? 8) - 8) };
   return [capital(say('ex.udp.plain', p, sp))];
 }
 

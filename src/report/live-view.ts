@@ -145,7 +145,7 @@ export function liveViewLines(st: LiveViewState, lang: Lang, width: number, heig
     lines.push(`${relColumn(ev.rel)}  #${ev.conversation}  ${eventText(ev, lang)}`);
   lines.push('');
   lines.push(t('live.view.hint'));
-  return lines.map((l) => ellipsize(l, width)); // plain text: colour is added after;
+  return lines.map((l) => ellipsize(l, width)); // plain text: colour is added after
 }
 
 /**

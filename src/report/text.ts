@@ -312,9 +312,8 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
 /** One frame of the explained report's frame list (no final newline). */
 export function explainedFrameRow(f: FrameRecord): string {
   const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
-  const line = ellipsize(head, WIDTH);
-  const src = `${line}\n${ROW_INDENT}${f.src} → ${f.dst}`;
-  return f.explain ? `${src}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : src;
+  const rows = `${ellipsize(head, WIDTH)}\n${ROW_INDENT}${f.src} → ${f.dst}`;
+  return f.explain ? `${rows}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : rows;
 }
 
 /** The default text report of an explained model. */

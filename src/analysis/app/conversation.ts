@@ -129,6 +129,8 @@ export class AppConversation {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
     if (!ctx.summary) this.messages = [];
     else {
+      // tapped only: nothing is listed, so the budget is full from the start and payload decoding is
+      // deferred until a consumer reads the message (decode()); add() aggregates nothing either
       const head = ctx.tapOnly ? 0 : ctx.summaryHead;
       this.budget = new MessageBudget(head, ctx.tapOnly ? 0 : Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
       this.messages = this.budget.head;
