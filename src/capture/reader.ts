@@ -17,7 +17,7 @@
  * (CAPTURE_ERROR codes). A cut-short or garbled tail is a CaptureWarning: every frame before it is
  * delivered and `damaged` is set.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync, constants as zc } from 'node:zlib';
 import { CAPTURE_ERROR, CAPTURE_WARNING, CaptureError, hexBytes } from './errors.js';
@@ -428,16 +428,18 @@ const FILE_TURN = 64 << 10;
  * A regular file's chunks, read synchronously: from the page cache a read takes microseconds, while a
  * read stream hands each chunk through the thread pool, and when both cores are busy (analysis and GC
  * threads) the analysis waited for it — up to 5% of the summary's wall time, idle. Anything but a
- * regular file (a FIFO, /dev/stdin, a device) is read as a stream: a blocking read could wait forever.
+ * regular file (a FIFO, /dev/stdin, a device) is read as a stream: a blocking open or read could wait
+ * forever, with the event loop stopped.
  * Every chunk is a fresh buffer (frames of a batch may point into it).
  */
 async function* fileChunks(path: string, size: number): AsyncGenerator<Uint8Array> {
+  // stat before opening: opening a FIFO blocks until a writer comes, which a stream waits for off the thread
+  if (!statSync(path).isFile()) {
+    yield* createReadStream(path, { highWaterMark: size });
+    return;
+  }
   const fd = openSync(path, 'r');
   try {
-    if (!fstatSync(fd).isFile()) {
-      yield* createReadStream(path, { fd, autoClose: false, highWaterMark: size });
-      return;
-    }
     let sinceTurn = 0;
     for (;;) {
       const b = Buffer.allocUnsafeSlow(size);
