@@ -386,7 +386,10 @@ export class TcpSeqAnalyzer {
       // ZERO WINDOW
       if (window === 0 && noSfr) ta |= TA.ZERO_WINDOW;
       // LOST PACKET
-      if (fwd.nextseq !== 0 && seqGt(seq, fwd.nextseq) && !(flags & RST)) ta |= TA.LOST_PACKET;
+      if (fwd.nextseq !== 0 && seqGt(seq, fwd.nextseq) && !(flags & RST)) {
+        ta |= TA.LOST_PACKET;
+        fwd.dupacknum = 0;
+      }
       // KEEP ALIVE
       if (seglen <= 1 && seq === (fwd.nextseq - 1) >>> 0 && noSfr) ta |= TA.KEEP_ALIVE;
       const sameSeqAck = seglen === 0 && seq === fwd.nextseq && ack === fwd.lastack && noSfr;
@@ -424,12 +427,12 @@ export class TcpSeqAnalyzer {
     // ACKED LOST PACKET
     if (rev.maxseqtobeacked !== 0 && seqGt(ack, rev.maxseqtobeacked) && flags & ACK) {
       if (rev.maxseqtobeacked > rev.nextseq) {
-        rev.maxseqtobeacked = rev.nextseq;
         ta |= TA.ACK_LOST_PACKET;
       } else {
         if (rev.dupacknum === 0) ta |= TA.ACK_LOST_PACKET;
         rev.dupacknum = -1;
       }
+      rev.maxseqtobeacked = rev.nextseq;
     }
 
     // RETRANSMISSION / FAST RETRANSMISSION / SPURIOUS / OUT-OF-ORDER

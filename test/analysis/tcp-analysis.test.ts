@@ -92,6 +92,35 @@ const SCENARIOS: Scenario[] = [
     expect: { 5: ['ack_lost_segment'], 6: ['lost_segment'] },
   },
   {
+    // A capture that keeps losing the client's data segments (the peers got them): the ACK past each hole,
+    // and the ACK after the first segment beyond it, are "ACKed unseen segment" while the client sends on
+    // with the same ACK number; a later hole after acknowledged data is not reported again until a segment
+    // beyond it shows up (as tshark 4.0 does on fixtures/capture-loss.pcap, frames 42-83).
+    name: 'capture-keeps-losing-segments',
+    segs: [
+      ...handshake(),
+      { t: 1.0, from: 'c', seq: 1001, ack: 5001, flags: 'PA', len: 23 },
+      { t: 1.01, from: 's', seq: 5001, ack: 1024, flags: 'A' },
+      { t: 1.2, from: 's', seq: 5001, ack: 1047, flags: 'A' },
+      { t: 1.4, from: 'c', seq: 1047, ack: 5001, flags: 'PA', len: 23 },
+      { t: 1.41, from: 's', seq: 5001, ack: 1070, flags: 'A' },
+      { t: 1.6, from: 'c', seq: 1070, ack: 5001, flags: 'PA', len: 23 },
+      { t: 1.61, from: 's', seq: 5001, ack: 1093, flags: 'A' },
+      { t: 1.8, from: 'c', seq: 1093, ack: 5001, flags: 'PA', len: 23 },
+      { t: 1.81, from: 's', seq: 5001, ack: 1116, flags: 'A' },
+      { t: 2.01, from: 's', seq: 5001, ack: 1139, flags: 'A' },
+      { t: 2.2, from: 'c', seq: 1139, ack: 5001, flags: 'PA', len: 23 },
+      { t: 2.21, from: 's', seq: 5001, ack: 1162, flags: 'A' },
+    ],
+    expect: {
+      6: ['ack_lost_segment'],
+      7: ['lost_segment'],
+      8: ['ack_lost_segment'],
+      14: ['lost_segment'],
+      15: ['ack_lost_segment'],
+    },
+  },
+  {
     name: 'zero-window-probe',
     segs: [
       ...handshake(),
