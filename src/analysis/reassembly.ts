@@ -26,6 +26,12 @@ export interface StreamSink {
   gap(offset: number, length: number, frame: number): void;
   /** No more bytes will come. */
   end(reason: EndReason, frame: number): void;
+  /**
+   * Optional: a whole segment that arrived after a hole (stream offset `offset`) and waits until the hole
+   * is filled or given up; it comes again through data() then. A sink may decode it now, as Wireshark
+   * dissects a segment after "previous segment not captured" when it arrives. Bytes valid during the call.
+   */
+  ahead?(bytes: Uint8Array, offset: number, frame: number): void;
 }
 
 /** Receives notes (stable codes, see ANALYSIS_NOTES) raised by the reassembly layers. */
@@ -155,8 +161,12 @@ export class ByteStream {
       this.checkFin(frame);
       return;
     }
+    const pos = this.offset + d;
     this.buffer(seq, bytes, len, frame);
     this.drain(frame);
+    // still behind a hole: the sink may look at it now
+    if (this.offset < pos && bytes.length >= len && this.sink?.ahead)
+      this.sink.ahead(bytes.subarray(0, len), pos, frame);
     if (this.buffered > this.cap) {
       this.capHits++;
       this.notes?.note('tcp.reassembly.cap_reached', { cap: this.cap, buffered: this.buffered }, frame);
@@ -460,6 +470,19 @@ export class PduStream<S> implements StreamSink {
       this.protocol.resync?.(this.state);
     }
     this.sink.onGap?.(lost, frame);
+  }
+
+  /**
+   * Framing starts again at stream offset `offset`, known to be a PDU start (the handler found one after a
+   * gap): bytes before it are dropped unseen, and the framer's state is reset as after a gap.
+   */
+  resume(offset: number): void {
+    this.consume(this.hi - this.lo);
+    this.expect = offset;
+    this.wantLen = 0;
+    this.waitFor = 0;
+    this.skipTo = 0;
+    this.protocol.resync?.(this.state);
   }
 
   end(reason: EndReason, frame: number): void {

@@ -289,8 +289,8 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
       if (n.code.startsWith('tcp.analysis.') || NOT_ABNORMAL.has(n.code)) continue;
       if (n.severity !== 'warn' && n.severity !== 'error') continue;
       const e = notes.get(n.code);
-      if (e) e.frames.push(f.n);
-      else notes.set(n.code, { text: n.text, frames: [f.n] });
+      if (!e) notes.set(n.code, { text: n.text, frames: [f.n] });
+      else if (e.frames[e.frames.length - 1] !== f.n) e.frames.push(f.n); // a code twice in a frame: listed once
     }
   }
   for (const c of m.conversations)

@@ -7,6 +7,7 @@
  */
 import { looksLikeHttp, looksLikeMqttConnect, looksLikeZmtp } from '../../dissectors/app/index.js';
 import { decodePayload } from '../../dissectors/app/payload.js';
+import { zmtpFramesExact } from '../../dissectors/app/zmtp.js';
 import type { ConversationInfo } from '../conversations.js';
 import type { AppMessageRecord, AppPayloadRecord, AppProto, ConversationRecord, NoteRecord } from '../model.js';
 import type { EndReason, StreamSink } from '../reassembly.js';
@@ -55,6 +56,8 @@ export interface AppHandler {
   data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
   gap(dir: Dir, offset: number, length: number, frame: number): void;
   end(dir: Dir, reason: EndReason, frame: number): void;
+  /** Optional: a segment waiting behind a hole (StreamSink.ahead). */
+  ahead?(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
   /** Add the session's fields to the conversation record (app, messages are added by the conversation). */
   finish(rec: ConversationRecord): void;
 }
@@ -95,6 +98,9 @@ class DirSink implements StreamSink {
   }
   end(reason: EndReason, frame: number): void {
     this.conv.end(this.dir, reason, frame);
+  }
+  ahead(bytes: Uint8Array, offset: number, frame: number): void {
+    this.conv.handler?.ahead?.(this.dir, bytes, offset, frame);
   }
 }
 
@@ -399,41 +405,4 @@ function httpPrefix(b: Uint8Array): boolean {
   if (b.length >= 17) return false;
   for (let i = 0; i < b.length; i++) if (!METHOD_CHARS(b[i]!)) return false;
   return true;
-}
-
-/**
- * Mid-stream ZMTP: the bytes are a whole number of ZMTP 3.x frames (flags with no reserved bit, sizes that
- * end exactly at the end; commands with a plausible name). Text never passes: printable bytes set reserved bits.
- */
-export function zmtpFramesExact(b: Uint8Array): boolean {
-  let o = 0;
-  let frames = 0;
-  while (o < b.length) {
-    const flags = b[o]!;
-    if (flags & 0xf8) return false;
-    let size: number;
-    let hdr: number;
-    if (flags & 0x02) {
-      if (o + 9 > b.length) return false;
-      if (b[o + 1] !== 0 || b[o + 2] !== 0 || b[o + 3] !== 0 || b[o + 4] !== 0) return false;
-      size = ((b[o + 5]! << 24) >>> 0) + (b[o + 6]! << 16) + (b[o + 7]! << 8) + b[o + 8]!;
-      hdr = 9;
-    } else {
-      if (o + 2 > b.length) return false;
-      size = b[o + 1]!;
-      hdr = 2;
-    }
-    if (o + hdr + size > b.length) return false;
-    if (flags & 0x04) {
-      const nl = size > 0 ? b[o + hdr]! : 0;
-      if (nl === 0 || nl + 1 > size) return false;
-      for (let i = 0; i < nl; i++) {
-        const c = b[o + hdr + 1 + i]!;
-        if (c < 0x41 || c > 0x5a) return false;
-      }
-    }
-    o += hdr + size;
-    frames++;
-  }
-  return frames > 0;
 }

@@ -1,7 +1,9 @@
 /**
  * The base of application handlers whose protocol frames its own PDUs on the byte stream (MQTT, ZMTP):
- * one PduStream per direction, and a direction that lost bytes is not decoded any further (neither
- * protocol has a sync marker to find the next PDU start again).
+ * one PduStream per direction. Neither protocol has a sync marker, so after bytes of a direction were
+ * lost its decoding waits for a segment that starts with whole PDUs (the protocol's `syncs` check: every
+ * PDU well formed and the last one ending with the segment) and resumes there; until then that
+ * direction's bytes are skipped.
  */
 import type { ConversationRecord } from '../model.js';
 import { type EndReason, type PduProtocol, type PduSink, PduStream } from '../reassembly.js';
@@ -24,15 +26,30 @@ class DirSink implements PduSink {
   }
 }
 
+/** A segment decoded as it arrived behind a hole (ahead()): its stream range and frame. */
+interface Early {
+  start: number;
+  end: number;
+  frame: number;
+}
+
+/** Segments decoded ahead and not yet delivered in order, per direction. */
+const MAX_EARLY = 64;
+
 export abstract class PduHandler<S> implements AppHandler {
   abstract readonly proto: 'mqtt' | 'zmtp';
   protected readonly streams: [PduStream<S>, PduStream<S>];
+  /** Per direction: bytes were lost, and decoding waits for a segment that starts with whole PDUs. */
   protected readonly stopped: [boolean, boolean] = [false, false];
+  /** Per direction: bytes lost or skipped since decoding stopped. */
+  private readonly skipped: [number, number] = [0, 0];
+  /** Per direction: segments decoded when they arrived behind a hole, in stream order. */
+  private readonly early: [Early[], Early[]] = [[], []];
 
   constructor(
     readonly conv: AppConversation,
     protected readonly states: [S, S],
-    protocol: PduProtocol<S>,
+    private readonly protocol: PduProtocol<S>,
   ) {
     const pdu = conv.ctx.pdu;
     this.streams = [
@@ -42,10 +59,84 @@ export abstract class PduHandler<S> implements AppHandler {
   }
 
   data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
-    if (this.stopped[dir]) return;
+    const list = this.early[dir];
+    while (list.length > 0 && bytes.length > 0) {
+      const e = list[0]!;
+      if (e.end <= offset) {
+        list.shift();
+        continue;
+      }
+      if (e.start >= offset + bytes.length) break;
+      // bytes before a segment decoded ahead: the hole was filled after all, they are decoded as usual
+      if (e.start > offset) {
+        this.inOrder(dir, bytes.subarray(0, e.start - offset), offset, frame);
+        bytes = bytes.subarray(e.start - offset);
+        offset = e.start;
+      }
+      // the segment's own bytes were decoded when it arrived: framing goes on after them
+      const n = Math.min(bytes.length, e.end - offset);
+      bytes = bytes.subarray(n);
+      offset += n;
+      if (offset === e.end) {
+        list.shift();
+        this.caughtUp(dir, e);
+      }
+    }
+    if (bytes.length > 0) this.inOrder(dir, bytes, offset, frame);
+  }
+
+  /** In-order bytes not decoded ahead. */
+  private inOrder(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
+    if (this.stopped[dir]) {
+      if (!this.syncs(dir, bytes)) {
+        this.skipped[dir] += bytes.length;
+        return;
+      }
+      this.stopped[dir] = false;
+      this.streams[dir].resume(offset);
+      this.resumed(dir);
+      this.forgetPairs();
+      const params = { dir: DIR_NAME[dir], proto: this.proto, frame, skipped: this.skipped[dir] };
+      this.conv.note('app.resync', params);
+      // on the frame as well when it carried these bytes (not when a later ACK released them)
+      if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.resync', params);
+    }
     const s = this.streams[dir];
     s.data(bytes, offset, frame);
     if (s.pendingBytes > 0 || this.pending(dir)) this.conv.ctx.segment(this.proto);
+  }
+
+  /**
+   * A whole segment behind a hole: when it is whole PDUs (and the protocol's state allows), it is decoded
+   * now, on its own frame, as Wireshark dissects a segment after "previous segment not captured". When
+   * the stream later delivers it in order its bytes are skipped; if the hole before it was lost for good,
+   * decoding of the direction resumes after it (app.resync).
+   */
+  ahead(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
+    const list = this.early[dir];
+    const last = list[list.length - 1];
+    if (list.length >= MAX_EARLY || (last !== undefined && offset < last.end)) return;
+    if (!this.aheadOk(dir, bytes)) return;
+    list.push({ start: offset, end: offset + bytes.length, frame });
+    // a reply behind a hole may answer a request other than the one waiting: pairing starts afresh
+    this.forgetPairs();
+    const state = this.states[dir];
+    for (let off = 0; off < bytes.length; ) {
+      const f = this.protocol.frame(bytes, off, bytes.length, state);
+      if (f.kind !== 'pdu' || f.length > bytes.length - off) break; // aheadOk checked whole PDUs
+      this.pdu(dir, bytes.subarray(off, off + f.length), [frame]);
+      off += f.length;
+    }
+  }
+
+  /** The stream reached the end of a segment decoded ahead: framing goes on after it. */
+  private caughtUp(dir: Dir, e: Early): void {
+    this.streams[dir].resume(e.end);
+    this.resumed(dir);
+    if (!this.stopped[dir]) return;
+    this.stopped[dir] = false;
+    const params = { dir: DIR_NAME[dir], proto: this.proto, frame: e.frame, skipped: this.skipped[dir] };
+    this.conv.note('app.resync', params);
   }
 
   /** Whether a message waits for more beyond the stream's own buffered bytes (ZMTP's multi-part messages). */
@@ -53,18 +144,39 @@ export abstract class PduHandler<S> implements AppHandler {
     return false;
   }
 
+  /**
+   * Whether the bytes of one segment of `dir`, delivered after bytes were lost, are a whole number of
+   * well-formed PDUs (so the segment starts at a PDU boundary and decoding can resume there).
+   */
+  protected abstract syncs(dir: Dir, bytes: Uint8Array): boolean;
+
+  /** Whether a segment behind a hole can be decoded on arrival (by default: when it syncs). */
+  protected aheadOk(dir: Dir, bytes: Uint8Array): boolean {
+    return this.syncs(dir, bytes);
+  }
+
+  /** Framing of `dir` restarts at a PDU boundary after skipped bytes: drop a half-assembled message. */
+  protected resumed(_dir: Dir): void {}
+
+  /** Bytes were lost: requests and replies may be among them, so nothing waits for a reply any more. */
+  protected forgetPairs(): void {}
+
   gap(dir: Dir, offset: number, length: number, frame: number): void {
-    if (!this.stopped[dir]) this.streams[dir].gap(offset, length, frame);
+    if (this.stopped[dir]) this.skipped[dir] += length;
+    else this.streams[dir].gap(offset, length, frame);
   }
 
   end(dir: Dir, reason: EndReason, frame: number): void {
     if (!this.stopped[dir]) this.streams[dir].end(reason, frame);
   }
 
-  /** Bytes lost: no sync marker, so this direction is not decoded any further. */
-  lost(dir: Dir, _length: number, frame: number): void {
+  /** Bytes lost: no sync marker, so this direction waits for a segment that starts with whole PDUs. */
+  lost(dir: Dir, length: number, frame: number): void {
     this.stopped[dir] = true;
-    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: this.proto, frame });
+    this.skipped[dir] = length;
+    const params = { dir: DIR_NAME[dir], proto: this.proto, frame };
+    this.conv.note('app.gap', params);
+    if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.gap', params);
   }
 
   /** One complete PDU of direction `dir`, carried by `frames` (the last one completes it). */

@@ -12,6 +12,7 @@ import {
   type MqttState,
   mqtt,
   newMqttStatePair,
+  packetsExact,
 } from '../../dissectors/app/mqtt.js';
 import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { AppConversation, Dir } from './conversation.js';
@@ -118,6 +119,16 @@ export class MqttHandler extends PduHandler<MqttState> {
     }
     ctx.done('mqtt');
     if (ctx.frames) ctx.emit(frameEntry(m));
+  }
+
+  /** Lost bytes may have carried deliveries: the relay re-anchors this connection's next one. */
+  protected override forgetPairs(): void {
+    this.relay.lost(this.conv.id);
+  }
+
+  /** Whole control packets this side may send once connected (packetsExact). */
+  protected override syncs(dir: Dir, bytes: Uint8Array): boolean {
+    return packetsExact(bytes, dir === 0, this.states[dir].session.version);
   }
 
   private record(m: MqttMessage, dir: Dir, at: number, frames: readonly number[]): AppMessageRecord {

@@ -12,8 +12,16 @@ export const APP_LAYER_NOTES: Readonly<Record<string, Severity>> = {
   'app.midstream': 'note',
   /** More messages than the per-conversation cap: the rest are counted (message_count), not listed. */
   'app.messages.capped': 'info',
-  /** Bytes of this direction are missing from the capture: application decoding of the direction stopped there. */
+  /**
+   * Bytes of this direction are missing from the capture: application decoding of the direction stopped
+   * there (MQTT and ZMTP resume at the first later segment that starts with whole messages: app.resync).
+   */
   'app.gap': 'warn',
+  /**
+   * Decoding of a direction resumed after lost bytes, at a segment that starts with whole MQTT / ZMTP PDUs
+   * (a warning as app.gap is: the messages in between are missing from the report).
+   */
+  'app.resync': 'warn',
   /** A SUB socket whose subscriptions match none of the messages its publisher sent to other subscribers: PUB filters, so nothing was sent to it. */
   'zmtp.sub.no_match': 'warn',
   /** A SUB socket that never subscribed: it receives nothing. */

@@ -4,6 +4,8 @@
  * the publication it forwards — the oldest one not yet matched on that connection within RELAY_WINDOW
  * seconds (brokers forward in order), else the latest one (a retained message handed to a new subscriber,
  * or a will published when its client vanished). Frames arrive in time order, so no sorting is needed.
+ * After a subscriber connection lost bytes (deliveries may be among them) its next delivery is matched with
+ * the latest publication before it instead, and the oldest-first order goes on from there.
  */
 import type { AppMessageRecord } from '../model.js';
 import { roundNs } from './time.js';
@@ -41,6 +43,8 @@ export class BrokerRelay {
   private readonly byKey = new Map<string, Candidates>();
   /** Per subscriber connection and key: absolute index of the last publication matched there. */
   private readonly used = new Map<string, number>();
+  /** Subscriber connections that lost bytes since their last delivery (see lost()). */
+  private readonly anchor = new Set<number>();
 
   constructor(private readonly maxRelays = MAX_RELAYS) {}
 
@@ -68,6 +72,14 @@ export class BrokerRelay {
     }
   }
 
+  /**
+   * Bytes of `conversation` were lost: deliveries may have gone with them, so the oldest publication not
+   * matched there is no longer the one its next delivery forwards.
+   */
+  lost(conversation: number): void {
+    if (this.anchor.size < MAX_USED) this.anchor.add(conversation);
+  }
+
   /** Keys remembered (for tests: bounded by MAX_KEYS). */
   get size(): number {
     return this.byKey.size;
@@ -89,7 +101,17 @@ export class BrokerRelay {
     const list = c.list;
     if (from >= list.length) return;
     let pick = -1;
-    if (!retain) {
+    if (this.anchor.delete(conversation) && !retain) {
+      // after lost bytes: the latest publication (brokers forward at once), not an older one whose delivery was lost
+      for (let i = list.length - 1; i >= from && i >= list.length - MAX_SCAN; i--) {
+        const p = list[i]!;
+        if (!p.will && t - p.t <= RELAY_WINDOW) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    if (pick < 0 && !retain) {
       for (let i = from; i < list.length && i < from + MAX_SCAN; i++) {
         const p = list[i]!;
         if (!p.will && t - p.t <= RELAY_WINDOW) {

@@ -16,6 +16,7 @@ import {
   type ZmtpProperty,
   type ZmtpState,
   zmtp,
+  zmtpFramesExact,
   zmtpPattern,
 } from '../../dissectors/app/zmtp.js';
 import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
@@ -93,6 +94,8 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
   readonly jobTimes: number[] = [];
   jobs = 0;
   private started = false;
+  /** Requests were forgotten after lost bytes and none was sent since: a reply without one is not unmatched. */
+  private forgotten = false;
   /** The parts of the last message per direction (shared with the next one when identical). */
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
 
@@ -186,6 +189,48 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
         void never;
       }
     }
+  }
+
+  /** ZMTP 3.x framing: a segment of whole frames (ZMTP 1.0/2.0 framing is not resynchronised). */
+  protected override syncs(dir: Dir, bytes: Uint8Array): boolean {
+    return this.states[dir].framing === 'v3' && zmtpFramesExact(bytes);
+  }
+
+  /**
+   * Decoded on arrival behind a hole only between messages: the handshake is over, no message or frame
+   * is half done on this side, and the segment's last frame ends a message (no MORE flag).
+   */
+  protected override aheadOk(dir: Dir, bytes: Uint8Array): boolean {
+    const st = this.states[dir];
+    if (st.phase !== 'traffic' || st.in_message || this.asm[dir].pending() > 0) return false;
+    if (this.streams[dir].pendingBytes > 0 || !this.syncs(dir, bytes)) return false;
+    let last = 0;
+    for (let o = 0; o < bytes.length; ) {
+      last = bytes[o]!;
+      // long sizes fit 32 bits here (syncs checked the high bytes are 0)
+      const size =
+        last & 0x02
+          ? ((bytes[o + 5]! << 24) >>> 0) + (bytes[o + 6]! << 16) + (bytes[o + 7]! << 8) + bytes[o + 8]!
+          : bytes[o + 1]!;
+      o += (last & 0x02 ? 9 : 2) + size;
+    }
+    return (last & 0x01) === 0;
+  }
+
+  /** After skipped bytes: a half-assembled message lost its other parts. */
+  protected override resumed(dir: Dir): void {
+    const st = this.states[dir];
+    st.phase = 'traffic';
+    st.in_message = false;
+    st.identity_next = false;
+    this.asm[dir].reset();
+    this.partFrames[dir].length = 0;
+  }
+
+  /** A pair is never made across lost bytes (the reply could answer a request that was lost). */
+  protected override forgetPairs(): void {
+    this.waiting.length = 0;
+    this.forgotten = true;
   }
 
   /**
@@ -353,6 +398,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
     if (!sub && this.asks(dir) !== this.asks(other)) {
       if (this.asks(dir)) {
         if (this.waiting.length < 10_000) this.waiting.push({ rec, frame: at, t: ctx.now });
+        this.forgotten = false;
       } else {
         const q = this.waiting.shift();
         if (q) {
@@ -361,7 +407,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
             rec.latency = roundNs(ctx.now - q.t);
           }
           if (q.rec) q.rec.replied_by = at;
-        } else {
+        } else if (!this.forgotten) {
           conv.note('zmtp.reply.unmatched', { frame: at });
         }
       }

@@ -237,6 +237,97 @@ export function frame(buf: Uint8Array, off: number, end: number, state: MqttStat
   return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
 }
 
+/**
+ * Fixed-header flags each control packet type must carry (MQTT 3.1.1 table 2.2, 5.0 table 2-3); -1: PUBLISH
+ * (DUP, QoS, RETAIN: any but QoS 3), -2: type 0 (reserved).
+ */
+const FIXED_FLAGS: readonly number[] = [-2, 0, 0, -1, 0, 0, 2, 0, 2, 0, 2, 0, 0, 0, 0, 0];
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+/** Types a client sends once connected (PUBLISH, the four acks, SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT, AUTH). */
+const FROM_CLIENT = 0b1101_0101_1111_1000;
+/** Types a server sends once connected (PUBLISH, the four acks, SUBACK, UNSUBACK, PINGRESP, DISCONNECT, AUTH). */
+const FROM_SERVER = 0b1110_1010_1111_1000;
+
+/** A PUBLISH topic name: valid UTF-8 without U+0000 or the wildcards + and # (MQTT 4.7.1, 3.3.2.1). */
+function topicNameOk(b: Uint8Array, o: number, n: number): boolean {
+  for (let i = o; i < o + n; i++) {
+    const c = b[i]!;
+    if (c === 0 || c === 0x2b || c === 0x23) return false;
+  }
+  try {
+    utf8Strict.decode(b.subarray(o, o + n));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a packet body of `len` bytes at b[o..] fits what its type and flags require. */
+function bodyPlausible(type: number, flags: number, b: Uint8Array, o: number, len: number, v5: boolean): boolean {
+  const id = len >= 2 ? (b[o]! << 8) | b[o + 1]! : 0;
+  switch (type) {
+    case 3: {
+      if (len < 2) return false;
+      const qos = (flags >> 1) & 3;
+      const topic = id;
+      if (topic === 0 && !v5) return false;
+      if (2 + topic + (qos > 0 ? 2 : 0) > len || !topicNameOk(b, o + 2, topic)) return false;
+      return qos === 0 || ((b[o + 2 + topic]! << 8) | b[o + 3 + topic]!) !== 0;
+    }
+    case 4:
+    case 5:
+    case 6:
+    case 7:
+      return (v5 ? len >= 2 : len === 2) && id !== 0;
+    case 8:
+    case 10:
+      return len >= 5 && id !== 0;
+    case 9:
+      return len >= 3 && id !== 0;
+    case 11:
+      return (v5 ? len >= 3 : len === 2) && id !== 0;
+    case 12:
+    case 13:
+      return len === 0;
+    case 14:
+      return v5 || len === 0;
+    case 15:
+      return v5;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether `b` is a whole number of MQTT control packets, one after another up to its last byte, that
+ * the given side may send on an established connection (no CONNECT or CONNACK), each with the flags,
+ * minimal remaining length and body its type requires. After bytes were lost a segment that passes
+ * starts at a packet boundary: decoding resumes there (the protocol has no sync marker).
+ */
+export function packetsExact(b: Uint8Array, fromClient: boolean, version: MqttVersion | undefined): boolean {
+  const v5 = version === 5;
+  const allowed = fromClient ? FROM_CLIENT : FROM_SERVER;
+  let o = 0;
+  let packets = 0;
+  while (o < b.length) {
+    const type = b[o]! >> 4;
+    const flags = b[o]! & 0x0f;
+    if (!((allowed >> type) & 1)) return false;
+    if (type === 14 && !fromClient && !v5) return false;
+    const want = FIXED_FLAGS[type]!;
+    if (want === -1 ? (flags & 0x06) === 0x06 : flags !== want) return false;
+    const v = readVarint(b, o + 1, b.length);
+    if (!('value' in v)) return false;
+    // the shortest encoding only: a last octet of 0 after a continuation adds nothing
+    if (v.bytes > 1 && b[o + v.bytes] === 0) return false;
+    const body = o + 1 + v.bytes;
+    if (body + v.value > b.length || !bodyPlausible(type, flags, b, body, v.value, v5)) return false;
+    o = body + v.value;
+    packets++;
+  }
+  return packets > 0;
+}
+
 /** Heuristic: a CONNECT (type 1, flags 0) whose protocol name is "MQTT" or "MQIsdp". */
 export function looksLikeMqttConnect(b: Uint8Array): boolean {
   if (b.length < 2 || b[0] !== 0x10) return false;

@@ -753,6 +753,52 @@ export class ZmtpMessageAssembler {
   pending(): number {
     return this.count;
   }
+
+  /** Forget an unfinished message (its other parts were lost). */
+  reset(): void {
+    this.parts = [];
+    this.count = 0;
+    this.total = 0;
+    this.firstFrame = undefined;
+  }
+}
+
+/**
+ * Whether the bytes are a whole number of ZMTP 3.x frames (flags with no reserved bit, sizes that end
+ * exactly at the end; commands with a plausible name): a conversation seen from its middle, or a segment
+ * after lost bytes, starts at a frame boundary. Text never passes: printable bytes set reserved bits.
+ */
+export function zmtpFramesExact(b: Uint8Array): boolean {
+  let o = 0;
+  let frames = 0;
+  while (o < b.length) {
+    const flags = b[o]!;
+    if (flags & 0xf8) return false;
+    let size: number;
+    let hdr: number;
+    if (flags & 0x02) {
+      if (o + 9 > b.length) return false;
+      if (b[o + 1] !== 0 || b[o + 2] !== 0 || b[o + 3] !== 0 || b[o + 4] !== 0) return false;
+      size = ((b[o + 5]! << 24) >>> 0) + (b[o + 6]! << 16) + (b[o + 7]! << 8) + b[o + 8]!;
+      hdr = 9;
+    } else {
+      if (o + 2 > b.length) return false;
+      size = b[o + 1]!;
+      hdr = 2;
+    }
+    if (o + hdr + size > b.length) return false;
+    if (flags & 0x04) {
+      const nl = size > 0 ? b[o + hdr]! : 0;
+      if (nl === 0 || nl + 1 > size) return false;
+      for (let i = 0; i < nl; i++) {
+        const c = b[o + hdr + 1 + i]!;
+        if (c < 0x41 || c > 0x5a) return false;
+      }
+    }
+    o += hdr + size;
+    frames++;
+  }
+  return frames > 0;
 }
 
 /**

@@ -129,7 +129,9 @@ export const enNotes: Catalogue = {
     'The capture starts in the middle of this {proto} conversation: its opening (greeting or CONNECT) is not in the file, so facts such as versions and socket types are unknown.',
   'app.messages.capped': 'Only the first {cap} application messages are listed; {count} were seen in all.',
   'app.gap':
-    'Bytes from the {dir} side are missing from the capture, so its {proto} messages after frame {frame} could not be decoded.',
+    'Bytes from the {dir} side are missing from the capture at frame {frame}: the {proto} messages in them are lost, and decoding of that side stopped there.',
+  'app.resync':
+    'Decoding of the {dir} side resumed at frame {frame}, the first segment after the loss that starts with whole {proto} messages ({skipped} bytes were lost or skipped before it).',
   'zmtp.sub.no_match':
     'This subscriber subscribed to {subscriptions} but received nothing: the publisher sent {published:one message|{published} messages} to its other subscribers and none starts with that topic. A ZeroMQ PUB socket filters on its side, so non-matching messages are never sent on this connection.',
   'zmtp.sub.none': 'This SUB socket never subscribed to anything, so the publisher sends it no messages.',

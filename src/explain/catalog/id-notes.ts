@@ -124,7 +124,9 @@ export const idNotes: Catalogue = {
     'Capture dimulai di tengah percakapan {proto} ini: pembukaannya (greeting atau CONNECT) tidak ada di berkas, sehingga hal seperti versi dan tipe socket tidak diketahui.',
   'app.messages.capped': 'Hanya {cap} pesan aplikasi pertama yang dicantumkan; seluruhnya ada {count} pesan.',
   'app.gap':
-    'Byte dari sisi {dir} hilang dari capture, sehingga pesan {proto} setelah frame {frame} tidak dapat di-decode.',
+    'Byte dari sisi {dir} hilang dari capture pada frame {frame}: pesan {proto} di dalamnya hilang, dan decoding sisi itu berhenti di sana.',
+  'app.resync':
+    'Decoding sisi {dir} dilanjutkan pada frame {frame}, segmen pertama setelah kehilangan itu yang diawali pesan {proto} utuh ({skipped} byte hilang atau dilewati sebelumnya).',
   'zmtp.sub.no_match':
     'Subscriber ini subscribe ke {subscriptions} tetapi tidak menerima apa pun: publisher mengirim {published} pesan ke subscriber lain dan tidak ada yang diawali topik itu. Socket PUB ZeroMQ menyaring di sisinya sendiri, sehingga pesan yang tidak cocok tidak pernah dikirim lewat koneksi ini.',
   'zmtp.sub.none':

@@ -4,13 +4,13 @@
  * captures, segments of PDUs completed later, the message cap, gaps, raw data pairing, UDP.
  */
 import { describe, expect, it } from 'vitest';
-import { zmtpFramesExact } from '../../../src/analysis/app/conversation.js';
 import { type AppFrameOutput, AppLayer } from '../../../src/analysis/app/index.js';
 import { partPreview, quickText } from '../../../src/analysis/app/payload.js';
 import type { ConversationInfo } from '../../../src/analysis/conversations.js';
 import type { AppFrameEntry, AppMessageRecord, ConversationRecord } from '../../../src/analysis/model.js';
 import type { StreamSink } from '../../../src/analysis/reassembly.js';
 import { decodePayload } from '../../../src/dissectors/app/payload.js';
+import { zmtpFramesExact } from '../../../src/dissectors/app/zmtp.js';
 import { infoLine } from '../../../src/explain/info.js';
 import * as M from '../../dissectors/app/mqtt.vectors.js';
 import { cat, h, t } from '../../dissectors/app/util.js';
@@ -260,16 +260,67 @@ describe('bounds and losses', () => {
     expect(r.notes.find((n) => n.code === 'app.messages.capped')?.params).toEqual({ cap: 3 });
   });
 
-  it('a gap stops MQTT decoding of that direction (no sync marker), the other goes on', () => {
+  it('a gap stops MQTT decoding of that direction until a segment starts with whole packets; the other goes on', () => {
     const s = new Harness(1883);
     s.send('c2s', M.CONNECT_V311);
     s.send('c2s', M.PUBLISH_QOS0.subarray(0, 5));
     s.gap('c2s', 100);
-    s.send('c2s', M.PUBLISH_QOS0);
+    // the rest of a packet whose start was lost: not a packet boundary, skipped
+    const tail = cat(M.PUBLISH_QOS1.subarray(7), M.PINGREQ);
+    expect(s.send('c2s', tail).entries).toEqual([]);
     s.send('s2c', M.CONNACK_OK);
+    const f = s.send('c2s', cat(M.PUBLISH_QOS0, M.PUBLISH_QOS1), 9);
+    expect(f.entries.map((e) => e.kind)).toEqual(['PUBLISH', 'PUBLISH']);
+    s.send('s2c', M.PUBACK, 9.5);
     const r = s.finish();
-    expect(kinds(r)).toEqual(['c2s CONNECT', 's2c CONNACK']);
-    expect(r.notes.find((n) => n.code === 'app.gap')?.params).toMatchObject({ dir: 'c2s', proto: 'mqtt' });
+    expect(kinds(r)).toEqual(['c2s CONNECT', 's2c CONNACK', 'c2s PUBLISH', 'c2s PUBLISH', 's2c PUBACK']);
+    expect(r.notes.find((n) => n.code === 'app.gap')?.params).toEqual({ dir: 'c2s', proto: 'mqtt', frame: 3 });
+    expect(r.notes.find((n) => n.code === 'app.resync')?.params).toEqual({
+      dir: 'c2s',
+      proto: 'mqtt',
+      frame: 6,
+      skipped: 100 + tail.length,
+    });
+    // pairing by packet id still works after the resync
+    const ack = r.messages!.find((m) => m.kind === 'PUBACK')!;
+    expect(ack.reply_to).toBe(6);
+    expect(ack.latency).toBe(0.5);
+  });
+
+  it('after a ZMTP gap a segment of whole frames resumes decoding; a half message and the waiting requests are dropped', () => {
+    const s = new Harness(5555);
+    s.send('c2s', Z.GREETING_NULL);
+    s.send('s2c', Z.GREETING_NULL);
+    s.send('c2s', cat(Z.READY_REQ, Z.REQ_DELIM, Z.REQ_HELLO));
+    s.send('s2c', Z.READY_REP);
+    s.send('s2c', Z.REQ_DELIM); // the first part of the reply; the rest is lost
+    s.gap('s2c', 7);
+    expect(s.send('s2c', t('orld')).entries).toEqual([]); // mid-frame bytes: skipped
+    s.send('c2s', cat(Z.REQ_DELIM, Z.REQ_HELLO), 9);
+    const f = s.send('s2c', cat(Z.REQ_DELIM, t('\x00\x05World')), 10);
+    expect(f.entries).toEqual([{ proto: 'zmtp', kind: 'message', parts: 2, preview: ['', 'World'] }]);
+    const r = s.finish();
+    expect(r.notes.find((n) => n.code === 'app.resync')?.params).toEqual({
+      dir: 's2c',
+      proto: 'zmtp',
+      frame: 9,
+      skipped: 7 + 4,
+    });
+    const msgs = (r.messages ?? []).filter((m) => m.kind === 'message');
+    expect(msgs.map((m) => `${m.dir} ${m.frame}`)).toEqual(['c2s 3', 'c2s 8', 's2c 9']);
+    // the reply is not paired across the lost bytes: it could answer either request
+    expect(msgs[2]!.reply_to).toBeUndefined();
+  });
+
+  it('bytes that never form whole packets keep the direction stopped (no resync on text)', () => {
+    const s = new Harness(1883);
+    s.send('c2s', M.CONNECT_V311);
+    s.gap('c2s', 50);
+    s.send('c2s', t('hello world, not mqtt'));
+    s.send('c2s', M.PUBLISH_QOS0.subarray(2));
+    const r = s.finish();
+    expect(kinds(r)).toEqual(['c2s CONNECT']);
+    expect(r.notes.some((n) => n.code === 'app.resync')).toBe(false);
   });
 
   it('several PDUs in one segment: every one in the frame entries, Info joined', () => {

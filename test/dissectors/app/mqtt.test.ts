@@ -8,6 +8,7 @@ import {
   MqttPairer,
   newMqttState,
   newMqttStatePair,
+  packetsExact,
   setMqttVersion,
 } from '../../../src/dissectors/app/mqtt.js';
 import {
@@ -266,6 +267,61 @@ describe('mqtt framer', () => {
     expect(f).toEqual({ kind: 'pdu', length: 4 });
     expect(dec(bad, s).codes).toEqual(['mqtt.malformed']);
     expect(frame(stream, 4, stream.length, s)).toEqual({ kind: 'pdu', length: 2 });
+  });
+});
+
+describe('mqtt resync check (packetsExact)', () => {
+  const client = [
+    PUBLISH_QOS0,
+    PUBLISH_QOS1,
+    PUBLISH_QOS2,
+    PUBACK,
+    PUBREC,
+    PUBREL,
+    PUBCOMP,
+    SUBSCRIBE,
+    UNSUBSCRIBE,
+    PINGREQ,
+    DISCONNECT,
+  ];
+  const server = [PUBLISH_QOS0, PUBLISH_QOS1, PUBACK, PUBREC, PUBREL, PUBCOMP, SUBACK, SUBACK_FAIL, UNSUBACK, PINGRESP];
+
+  it('whole packets each side may send once connected pass, alone and in a row', () => {
+    for (const p of client) expect(packetsExact(p, true, 4), Buffer.from(p).toString('hex')).toBe(true);
+    for (const p of server) expect(packetsExact(p, false, 4), Buffer.from(p).toString('hex')).toBe(true);
+    expect(packetsExact(cat(...client), true, 4)).toBe(true);
+    expect(packetsExact(cat(...server), false, undefined)).toBe(true);
+    expect(packetsExact(cat(PUBLISH_V5, PUBLISH_V5_PROPS, PUBACK_V5_FAIL, DISCONNECT_V5), true, 5)).toBe(true);
+  });
+
+  it('rejects what cannot start an established stream, or does not end with the bytes', () => {
+    expect(packetsExact(new Uint8Array(0), true, 4)).toBe(false);
+    expect(packetsExact(CONNECT_V311, true, 4)).toBe(false); // only the first packet of a connection
+    expect(packetsExact(CONNACK_OK, false, 4)).toBe(false);
+    expect(packetsExact(PINGRESP, true, 4)).toBe(false); // the server's packet from the client
+    expect(packetsExact(SUBSCRIBE, false, 4)).toBe(false);
+    expect(packetsExact(DISCONNECT_V5, false, 4)).toBe(false); // a server DISCONNECT is MQTT 5 only
+    expect(packetsExact(DISCONNECT_V5, false, 5)).toBe(true);
+    expect(packetsExact(cat(PUBLISH_QOS0, PUBACK.subarray(0, 3)), true, 4)).toBe(false); // cut short
+    expect(packetsExact(PUBLISH_QOS0.subarray(2), true, 4)).toBe(false); // the middle of a packet
+    expect(packetsExact(cat(PUBLISH_QOS0, h('00')), true, 4)).toBe(false); // a stray byte after it
+    expect(packetsExact(t('GET / HTTP/1.1\r\n\r\n'), true, 4)).toBe(false);
+  });
+
+  it('checks flags, remaining length and the body each type requires', () => {
+    expect(packetsExact(h('31 12 000c 73656e736f72732f74656d70 32312e35'), true, 4)).toBe(true); // RETAIN
+    expect(packetsExact(h('36 12 000c 73656e736f72732f74656d70 32312e35'), true, 4)).toBe(false); // QoS 3
+    expect(packetsExact(h('30 0f 0009 73656e736f72732f23 32'), true, 4)).toBe(false); // wildcard in a topic name
+    expect(packetsExact(h('30 07 0000 32312e3500'), true, 4)).toBe(false); // empty topic before MQTT 5
+    expect(packetsExact(h('30 05 00ff 3132 33'), true, 4)).toBe(false); // topic runs past the packet
+    expect(packetsExact(h('32 10 000c 73656e736f72732f74656d70 0000'), true, 4)).toBe(false); // QoS 1 with id 0
+    expect(packetsExact(h('42 02 0007'), true, 4)).toBe(false); // PUBACK with flags
+    expect(packetsExact(h('40 03 0007 00'), true, 4)).toBe(false); // PUBACK with a reason before MQTT 5
+    expect(packetsExact(h('40 03 0007 00'), true, 5)).toBe(true);
+    expect(packetsExact(h('c0 8000'), true, 4)).toBe(false); // remaining length 0 in two octets
+    expect(packetsExact(h('c0 01 00'), true, 4)).toBe(false); // PINGREQ with a body
+    expect(packetsExact(h('f0 00'), true, 4)).toBe(false); // AUTH is MQTT 5 only
+    expect(packetsExact(h('f0 00'), true, 5)).toBe(true);
   });
 });
 
