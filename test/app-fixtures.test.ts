@@ -557,6 +557,11 @@ describe.skipIf(!HAVE)('application layer on the fixtures, against the peer logs
       expect(replies.filter((r) => r.reply_to !== undefined)).toEqual([]);
       expect(msgs(z, 'c2s', 'message').filter((r) => r.replied_by !== undefined)).toEqual([]);
       expect(z.notes.map((n) => n.code)).not.toContain('zmtp.reply.unmatched');
+      // the frame list says so: where decoding resumed, and that a reply's request is not known
+      const explained = (n: number) => m.frames.find((f) => f.n === n)?.explain ?? '';
+      const resync = z.notes.find((n) => n.code === 'app.resync' && n.params?.dir === 'c2s')!;
+      expect(explained(Number(resync.params!.frame))).toMatch(/decoding of this side resumes here/);
+      for (const r of replies) expect(explained(r.frame)).toMatch(/the request it answers is not known/);
     },
   );
 

@@ -2,7 +2,7 @@
  * Per-frame explanations (`frames[].explain`): one or two sentences saying what the frame does in its
  * conversation. Every sentence is a catalogue entry (ex.*) with parameters.
  */
-import type { FrameRecord } from '../analysis/model.js';
+import type { FrameRecord, NoteRecord } from '../analysis/model.js';
 import type { Msg } from './app.js';
 import {
   addrOf,
@@ -182,7 +182,9 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     const p: Params = { payload: msgPayload(say, m), pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
     switch (ctx.kind) {
       case 'reqrep':
-        return m.dir === 'c2s' ? one('ex.zmtp.request', p) : reply('ex.zmtp.reply', p);
+        if (m.dir === 'c2s') return one('ex.zmtp.request', p);
+        // not paired: bytes were lost before it, so its request may be lost too (the order says nothing)
+        return m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
       case 'pubsub':
         return one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
       case 'pipeline':
@@ -466,6 +468,21 @@ export class FrameExplainer {
   }
 }
 
+/**
+ * Where the application decoder of the frame's own side lost its place (app.gap) or found it again
+ * (app.resync, which says both) at this frame; the other side's notes (a gap this frame's ACK revealed)
+ * are for the overview.
+ */
+function lostOrFound(f: FrameRecord, dir: 'c2s' | 's2c'): NoteRecord | undefined {
+  let gap: NoteRecord | undefined;
+  for (const n of f.notes) {
+    if (n.params?.dir !== dir) continue;
+    if (n.code === 'app.resync') return n;
+    if (n.code === 'app.gap') gap = n;
+  }
+  return gap;
+}
+
 function explainOne(
   say: Say,
   f: FrameRecord,
@@ -480,6 +497,9 @@ function explainOne(
   else if (f.udp && ctx && st) out.push(...udpExplain(say, f, ctx, st));
   else out.push(otherExplain(say, f));
   for (const flag of f.tcp?.analysis ?? []) out.push(say(`tcp.analysis.${flag}`));
+  const lost = ctx ? lostOrFound(f, sideOf(ctx.c, f) === 'client' ? 'c2s' : 's2c') : undefined;
+  if (lost)
+    out.push(say(`ex.${lost.code}`, { proto: say(`app.${lost.params?.proto}`), skipped: lost.params?.skipped ?? 0 }));
   return out.join(' ');
 }
 

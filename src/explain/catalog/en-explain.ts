@@ -136,8 +136,13 @@ export const enExplain: Catalogue = {
   'ex.zmtp.command': '{who} {addr} sends the ZMTP command {name}.',
   'ex.zmtp.request': '{who} {addr} sends its {nth} request {payload} on the {pattern} connection to {server}.',
   'ex.zmtp.reply': '{who} {addr} sends the reply {payload} to the {nth} request.',
+  'ex.zmtp.reply.unpaired': '{who} {addr} sends the reply {payload}; the request it answers is not known.',
   'ex.zmtp.reply.lat':
     '{who} {addr} answers the {nth} request (frame {req}) with the reply {payload}, {latency} after it.',
+  'ex.app.gap':
+    'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts with whole messages.',
+  'ex.app.resync':
+    'This segment starts with whole {proto} messages, so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} pushes its {nth} job {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} sends the ZeroMQ message {payload}.',

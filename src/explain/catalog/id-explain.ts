@@ -128,8 +128,13 @@ export const idExplain: Catalogue = {
   'ex.zmtp.command': '{who} {addr} mengirim command ZMTP {name}.',
   'ex.zmtp.request': '{who} {addr} mengirim request ke-{n} {payload} ke {server} pada koneksi {pattern}.',
   'ex.zmtp.reply': '{who} {addr} mengirim reply {payload} untuk request ke-{n}.',
+  'ex.zmtp.reply.unpaired': '{who} {addr} mengirim reply {payload}; request yang dibalasnya tidak diketahui.',
   'ex.zmtp.reply.lat':
     '{who} {addr} membalas request ke-{n} (frame {req}) dengan reply {payload}, {latency} setelahnya.',
+  'ex.app.gap':
+    'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang diawali pesan utuh.',
+  'ex.app.resync':
+    'Segmen ini diawali pesan {proto} yang utuh, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
   'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',
