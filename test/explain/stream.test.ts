@@ -60,7 +60,7 @@ describe('streamed frame explanations', () => {
     },
   );
 
-  it.each(['zmq.pcap', 'mqtt5.pcap', 'tcp-loss-before.pcap', 'http-keepalive.pcap', 'rest.pcap'])(
+  it.each(['zmq.pcap', 'mqtt5.pcap', 'tcp-loss-before.pcap', 'http-keepalive.pcap', 'rest.pcap', 'capture-loss.pcap'])(
     '%s: a selection’s frames are told as the whole model tells them; reading stops after its last frame',
     async (name) => {
       const file = join(FIXTURES, name);
@@ -190,7 +190,7 @@ describe('tapped messages', () => {
     return { got, m };
   }
 
-  it.each(['zmq.pcap', 'mqtt5.pcap', 'http-keepalive.pcap', 'tcp-loss-before.pcap'])(
+  it.each(['zmq.pcap', 'mqtt5.pcap', 'http-keepalive.pcap', 'tcp-loss-before.pcap', 'capture-loss.pcap'])(
     "%s: 'only' hands over every message as true does, and the records list and aggregate none",
     async (name) => {
       const file = join(FIXTURES, name);
