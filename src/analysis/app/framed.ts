@@ -116,6 +116,8 @@ export abstract class PduHandler<S> implements AppHandler {
     const list = this.early[dir];
     const last = list[list.length - 1];
     if (list.length >= MAX_EARLY || (last !== undefined && offset < last.end)) return;
+    // waiting for a PDU start after lost bytes: what was half done before them is gone anyway
+    if (this.stopped[dir]) this.resumed(dir);
     if (!this.aheadOk(dir, bytes)) return;
     list.push({ start: offset, end: offset + bytes.length, frame });
     // a reply behind a hole may answer a request other than the one waiting: pairing starts afresh
@@ -179,7 +181,10 @@ export abstract class PduHandler<S> implements AppHandler {
     if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.gap', params);
   }
 
-  /** One complete PDU of direction `dir`, carried by `frames` (the last one completes it). */
+  /**
+   * One complete PDU of direction `dir`, carried by `frames` (the last one completes it): from the stream,
+   * which is not fed while the direction is stopped, or from a segment decoded ahead.
+   */
   abstract pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void;
 
   abstract finish(rec: ConversationRecord): void;

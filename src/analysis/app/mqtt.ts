@@ -73,7 +73,6 @@ export class MqttHandler extends PduHandler<MqttState> {
   }
 
   pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {
-    if (this.stopped[dir]) return;
     const conv = this.conv;
     const ctx = conv.ctx;
     const d = mqtt.decode(bytes, this.states[dir]);

@@ -118,7 +118,6 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
   }
 
   pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {
-    if (this.stopped[dir]) return;
     const conv = this.conv;
     const ctx = conv.ctx;
     const d = zmtp.decode(bytes, this.states[dir]);

@@ -66,6 +66,29 @@ class Harness {
     return this.take();
   }
 
+  /** A frame whose segment lies `hole` bytes beyond what came so far: it waits behind the hole (StreamSink.ahead). */
+  ahead(dir: 'c2s' | 's2c', bytes: Uint8Array, hole: number): Frame {
+    this.n++;
+    this.app.begin(this.n, 1000 + this.n, 0);
+    this.sinks[dir].ahead!(bytes, this.off[dir] + hole, this.n);
+    return this.take();
+  }
+
+  /**
+   * A later frame resolves the hole: given up (`fill` undefined: a gap) or filled by `fill` (a late segment
+   * carried by this frame); then the waiting segment of frame `waiting` comes in order.
+   */
+  release(dir: 'c2s' | 's2c', hole: number, bytes: Uint8Array, waiting: number, fill?: Uint8Array): Frame {
+    this.n++;
+    this.app.begin(this.n, 1000 + this.n, 0);
+    if (fill) this.sinks[dir].data(fill, this.off[dir], this.n);
+    else this.sinks[dir].gap(this.off[dir], hole, this.n);
+    this.off[dir] += hole;
+    this.sinks[dir].data(bytes, this.off[dir], waiting);
+    this.off[dir] += bytes.length;
+    return this.take();
+  }
+
   private take(): Frame {
     const out = this.app.take();
     const f: Frame = {
@@ -310,6 +333,45 @@ describe('bounds and losses', () => {
     expect(msgs.map((m) => `${m.dir} ${m.frame}`)).toEqual(['c2s 3', 'c2s 8', 's2c 9']);
     // the reply is not paired across the lost bytes: it could answer either request
     expect(msgs[2]!.reply_to).toBeUndefined();
+  });
+
+  it('a segment behind a hole is decoded on its own frame, also while the direction waits for a PDU start', () => {
+    const s = new Harness(1883);
+    s.send('c2s', M.CONNECT_V311);
+    s.gap('c2s', 30); // frame 2: lost bytes, decoding stops
+    const mid = M.PUBLISH_QOS1.subarray(5);
+    s.send('c2s', mid); // frame 3: the middle of a packet, skipped
+    const f4 = s.ahead('c2s', M.PUBLISH_QOS0, 40); // frame 4: behind another hole of 40 bytes
+    expect(f4.entries.map((e) => e.kind)).toEqual(['PUBLISH']);
+    const f5 = s.release('c2s', 40, M.PUBLISH_QOS0, 4); // frame 5: the hole is given up, frame 4's bytes come
+    expect(f5.entries).toEqual([]);
+    expect(s.send('c2s', M.PINGREQ).entries.map((e) => e.kind)).toEqual(['PINGREQ']); // framing goes on
+    const r = s.finish();
+    expect(kinds(r)).toEqual(['c2s CONNECT', 'c2s PUBLISH', 'c2s PINGREQ']);
+    expect(r.messages!.find((m) => m.kind === 'PUBLISH')!.frame).toBe(4);
+    expect(r.notes.find((n) => n.code === 'app.resync')?.params).toEqual({
+      dir: 'c2s',
+      proto: 'mqtt',
+      frame: 4,
+      skipped: 30 + mid.length + 40,
+    });
+  });
+
+  it('a segment decoded ahead is not decoded again when the hole before it is filled after all', () => {
+    const s = new Harness(1883);
+    s.send('c2s', M.CONNECT_V311);
+    s.ahead('c2s', M.PUBLISH_QOS1, M.PUBLISH_QOS0.length); // frame 2 overtook the segment before it
+    const f3 = s.release('c2s', M.PUBLISH_QOS0.length, M.PUBLISH_QOS1, 2, M.PUBLISH_QOS0); // frame 3: the late one
+    expect(f3.entries.map((e) => e.kind)).toEqual(['PUBLISH']);
+    s.send('c2s', M.PINGREQ);
+    const r = s.finish();
+    expect(r.messages!.map((m) => `${m.kind}@${m.frame}`)).toEqual([
+      'CONNECT@1',
+      'PUBLISH@2',
+      'PUBLISH@3',
+      'PINGREQ@4',
+    ]);
+    expect(r.notes.map((n) => n.code)).toEqual([]);
   });
 
   it('bytes that never form whole packets keep the direction stopped (no resync on text)', () => {
