@@ -515,10 +515,12 @@ function pairsText(say: Say, ctx: ConvContext, reqs: Msg[], reps: Msg[], label: 
   for (const r of reps) if (r.replyTo !== undefined) byFrame.set(r.replyTo, r);
   const used = new Set<Msg>();
   const out: string[] = [];
+  // after lost bytes an answer may be lost or not paired: neither "no answer" nor a pairing by position holds
+  const lossy = ctx.c.notes.some((n) => n.code === 'app.gap');
   reqs.forEach((q, i) => {
     let r = byFrame.get(q.frame);
     if (!r && q.repliedBy !== undefined) r = reps.find((x) => x.frame === q.repliedBy);
-    if (!r && reps[i] && !used.has(reps[i]!) && reps.length === reqs.length) r = reps[i];
+    if (!r && !lossy && reps[i] && !used.has(reps[i]!) && reps.length === reqs.length) r = reps[i];
     if (r) used.add(r);
     const lat = r?.latency;
     if (r)
@@ -529,9 +531,8 @@ function pairsText(say: Say, ctx: ConvContext, reqs: Msg[], reps: Msg[], label: 
           latency: lat !== undefined ? duration(lat) : '',
         }),
       );
-    else out.push(say('fmt.pair.none', { a: label(q) }));
+    else out.push(say(lossy ? 'fmt.pair.unknown' : 'fmt.pair.none', { a: label(q) }));
   });
-  void ctx;
   return out;
 }
 

@@ -1,8 +1,16 @@
 /**
  * HTTP/1.x session: the request direction and the response direction of one connection (http-parser-js
  * via the pure dissector), request ↔ response pairing in order (pipelining included) with latency.
+ * After lost bytes a direction is parsed again from the first segment that starts with a request or
+ * status line (app.resync); pairs are not made across the loss.
  */
-import { type HttpMessage, type HttpOutput, newHttpPair } from '../../dissectors/app/http.js';
+import {
+  type HttpMessage,
+  type HttpOutput,
+  type HttpPair,
+  newHttpPair,
+  startsHttpMessage,
+} from '../../dissectors/app/http.js';
 import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { EndReason } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
@@ -33,9 +41,13 @@ function headerObject(list: readonly { name: string; value: string }[]): Record<
 
 export class HttpHandler implements AppHandler {
   readonly proto = 'http' as const;
-  private readonly pair: ReturnType<typeof newHttpPair>;
+  private readonly pair: HttpPair;
   private readonly waiting: Waiting[] = [];
   private rpc: string | undefined;
+  /** Per direction: bytes lost or skipped since a gap stopped its parser (undefined: not stopped by a gap). */
+  private readonly skipped: [number | undefined, number | undefined] = [undefined, undefined];
+  /** Requests were forgotten after lost bytes and none was sent since: a response without one is not unpaired. */
+  private forgotten = false;
 
   constructor(
     private readonly conv: AppConversation,
@@ -50,17 +62,39 @@ export class HttpHandler implements AppHandler {
   }
 
   data(dir: Dir, bytes: Uint8Array, _offset: number, frame: number): void {
-    const s = this.stream(dir);
-    if (s.stopped) return;
+    let s = this.stream(dir);
+    const skipped = this.skipped[dir];
+    if (s.stopped) {
+      if (skipped === undefined) return; // stopped for good (malformed, an upgrade or a tunnel)
+      const type = dir === this.reqDir ? 'request' : 'response';
+      if (!startsHttpMessage(bytes, type)) {
+        this.skipped[dir] = skipped + bytes.length;
+        return;
+      }
+      s = this.pair.restart(type);
+      this.skipped[dir] = undefined;
+      this.waiting.length = 0;
+      this.forgotten = true;
+      const params = { dir: DIR_NAME[dir], proto: 'http', frame, skipped };
+      this.conv.note('app.resync', params);
+      if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.resync', params);
+    }
     this.handle(dir, s.push(bytes, frame));
     if (s.inProgress) this.conv.ctx.segment('http');
   }
 
   gap(dir: Dir, _offset: number, length: number, frame: number): void {
     const s = this.stream(dir);
-    if (s.stopped) return;
+    if (s.stopped) {
+      const skipped = this.skipped[dir];
+      if (skipped !== undefined) this.skipped[dir] = skipped + length;
+      return;
+    }
     this.handle(dir, s.gap(frame, length));
-    this.conv.note('app.gap', { dir: DIR_NAME[dir], proto: 'http', frame });
+    this.skipped[dir] = length;
+    const params = { dir: DIR_NAME[dir], proto: 'http', frame };
+    this.conv.note('app.gap', params);
+    if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.gap', params);
   }
 
   end(dir: Dir, _reason: EndReason, frame: number): void {
@@ -109,6 +143,7 @@ export class HttpHandler implements AppHandler {
     if (m.rpc) this.rpc ??= m.rpc.kind === 'json-rpc' ? 'JSON-RPC' : 'SOAP';
     if (m.kind === 'request') {
       if (this.waiting.length < MAX_WAITING) this.waiting.push({ rec, frame: at, t: ctx.now });
+      this.forgotten = false;
     } else {
       // 1xx interim responses answer the oldest request without ending it.
       const interim = m.code >= 100 && m.code < 200 && m.code !== 101;
@@ -119,7 +154,8 @@ export class HttpHandler implements AppHandler {
           rec.latency = roundNs(ctx.now - q.t);
         }
         if (q.rec && !interim) q.rec.replied_by = at;
-      } else {
+      } else if (!this.forgotten && !this.stream(this.reqDir).inProgress) {
+        // (a response while a request is still coming: the rest of that request is missing from the capture)
         conv.note('http.response.unpaired', { frame: at });
       }
     }

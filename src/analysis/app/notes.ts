@@ -14,11 +14,12 @@ export const APP_LAYER_NOTES: Readonly<Record<string, Severity>> = {
   'app.messages.capped': 'info',
   /**
    * Bytes of this direction are missing from the capture: application decoding of the direction stopped
-   * there (MQTT and ZMTP resume at the first later segment that starts with whole messages: app.resync).
+   * there (it resumes at the first later segment that starts a message: app.resync).
    */
   'app.gap': 'warn',
   /**
-   * Decoding of a direction resumed after lost bytes, at a segment that starts with whole MQTT / ZMTP PDUs
+   * Decoding of a direction resumed after lost bytes, at a segment that starts a message (whole MQTT / ZMTP
+   * PDUs, an HTTP request or status line)
    * (a warning as app.gap is: the messages in between are missing from the report).
    */
   'app.resync': 'warn',

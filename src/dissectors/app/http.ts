@@ -522,25 +522,70 @@ export function splitUri(uri: string): { path: string; query: Record<string, str
   return { path, query };
 }
 
-/** Request and response directions of one connection, the response side fed the request methods in order. */
-export function newHttpPair(opts: Omit<HttpStreamOptions, 'onRequestMethod' | 'nextRequestMethod'> = {}): {
+/** Both directions of one connection (newHttpPair). */
+export interface HttpPair {
   request: HttpStream;
   response: HttpStream;
-} {
+  /**
+   * A fresh stream for one direction (after lost bytes, at a new start line); the request methods not yet
+   * answered are forgotten, as their responses may have been lost.
+   */
+  restart(type: 'request' | 'response'): HttpStream;
+}
+
+/** Request and response directions of one connection, the response side fed the request methods in order. */
+export function newHttpPair(opts: Omit<HttpStreamOptions, 'onRequestMethod' | 'nextRequestMethod'> = {}): HttpPair {
   const methods: string[] = [];
-  const request = new HttpStream('request', {
-    ...opts,
-    onRequestMethod: (m) => {
-      if (methods.length < 10_000) methods.push(m);
+  const make = (type: 'request' | 'response'): HttpStream =>
+    type === 'request'
+      ? new HttpStream('request', {
+          ...opts,
+          onRequestMethod: (m) => {
+            if (methods.length < 10_000) methods.push(m);
+          },
+        })
+      : new HttpStream('response', { ...opts, nextRequestMethod: () => methods.shift() });
+  const pair: HttpPair = {
+    request: make('request'),
+    response: make('response'),
+    restart(type) {
+      methods.length = 0;
+      pair[type] = make(type);
+      return pair[type];
     },
-  });
-  const response = new HttpStream('response', { ...opts, nextRequestMethod: () => methods.shift() });
-  return { request, response };
+  };
+  return pair;
 }
 
 const METHOD_TOKENS = new Set(METHOD_LIST);
 const enc = new TextEncoder();
+const latin1 = new TextDecoder('latin1');
 const HTTP1 = enc.encode('HTTP/1.');
+
+/** Longest request or status line a resynchronisation looks for. */
+const START_LINE_MAX = 8192;
+const REQUEST_LINE = /^([A-Z][A-Z-]{0,15}) [!-~]+ HTTP\/1\.[01]\r\n/;
+const STATUS_LINE = /^HTTP\/1\.[01] [1-5][0-9]{2}(?: [\t !-~\x80-\xff]*)?\r\n/;
+
+/**
+ * Whether `b` starts with a whole HTTP/1.x request line (a known method, a target, the version) or status
+ * line: after lost bytes, a segment that does starts a new message (HTTP's sync marker).
+ */
+export function startsHttpMessage(b: Uint8Array, type: 'request' | 'response'): boolean {
+  const n = Math.min(b.length, START_LINE_MAX);
+  let end = -1;
+  for (let i = 1; i < n; i++) {
+    if (b[i] === 0x0a && b[i - 1] === 0x0d) {
+      end = i + 1;
+      break;
+    }
+  }
+  if (end < 0) return false;
+  const line = latin1.decode(b.subarray(0, end));
+  if (type === 'response') return STATUS_LINE.test(line);
+  const m = REQUEST_LINE.exec(line);
+  return m !== null && METHOD_TOKENS.has(m[1]!);
+}
 
 /** Heuristic on the first bytes of a direction: a known method token + space, or "HTTP/1." at the start. */
 export function looksLikeHttp(b: Uint8Array): 'request' | 'response' | undefined {

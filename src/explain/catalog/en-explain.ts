@@ -47,6 +47,7 @@ export const enExplain: Catalogue = {
   'fmt.pair': '{a} → {b}',
   'fmt.pair.lat': '{a} → {b} ({latency})',
   'fmt.pair.none': '{a} → no answer',
+  'fmt.pair.unknown': '{a} → answer not known',
   'fmt.nothing': 'no conversations',
   'fmt.count.tcp': '{count} TCP {count:connection|connections}',
   'fmt.count.udp': '{count} UDP {count:flow|flows}',
@@ -140,9 +141,9 @@ export const enExplain: Catalogue = {
   'ex.zmtp.reply.lat':
     '{who} {addr} answers the {nth} request (frame {req}) with the reply {payload}, {latency} after it.',
   'ex.app.gap':
-    'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts with whole messages.',
+    'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts a message.',
   'ex.app.resync':
-    'This segment starts with whole {proto} messages, so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
+    'This segment starts a new message ({proto}), so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} pushes its {nth} job {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} sends the ZeroMQ message {payload}.',

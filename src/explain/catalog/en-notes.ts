@@ -108,7 +108,8 @@ export const enNotes: Catalogue = {
   'http.body.capped': 'The body has {total} bytes; only the first {kept} are kept for display.',
   'http.content_encoding': 'The body is compressed ({encoding}) and is not decoded.',
   'http.incomplete': 'The connection ended (or bytes are missing) in the middle of an HTTP message.',
-  'http.gap': 'Bytes are missing from the capture in this direction; HTTP decoding stops here.',
+  'http.gap':
+    'Bytes are missing from the capture in this direction: the HTTP message in progress is cut short, and decoding goes on at the next request or status line.',
   'http.upgrade': 'The connection switches to another protocol (Upgrade); what follows is not HTTP.',
   'http.connect.tunnel': 'CONNECT opened a tunnel; what follows is not HTTP.',
   'http.response.unmatched': 'This response ({code}) answers no request seen in the capture.',
@@ -131,7 +132,7 @@ export const enNotes: Catalogue = {
   'app.gap':
     'Bytes from the {dir} side are missing from the capture at frame {frame}: the {proto} messages in them are lost, and decoding of that side stopped there.',
   'app.resync':
-    'Decoding of the {dir} side resumed at frame {frame}, the first segment after the loss that starts with whole {proto} messages ({skipped} bytes were lost or skipped before it).',
+    'Decoding of the {dir} side resumed at frame {frame}, the first segment after the loss that starts a message ({proto}; {skipped} bytes were lost or skipped before it).',
   'zmtp.sub.no_match':
     'This subscriber subscribed to {subscriptions} but received nothing: the publisher sent {published:one message|{published} messages} to its other subscribers and none starts with that topic. A ZeroMQ PUB socket filters on its side, so non-matching messages are never sent on this connection.',
   'zmtp.sub.none': 'This SUB socket never subscribed to anything, so the publisher sends it no messages.',

@@ -44,6 +44,7 @@ export const idExplain: Catalogue = {
   'fmt.pair': '{a} → {b}',
   'fmt.pair.lat': '{a} → {b} ({latency})',
   'fmt.pair.none': '{a} → tidak dibalas',
+  'fmt.pair.unknown': '{a} → balasan tidak diketahui',
   'fmt.nothing': 'tidak ada koneksi',
   'fmt.count.tcp': '{count} koneksi TCP',
   'fmt.count.udp': '{count} aliran UDP',
@@ -132,9 +133,9 @@ export const idExplain: Catalogue = {
   'ex.zmtp.reply.lat':
     '{who} {addr} membalas request ke-{n} (frame {req}) dengan reply {payload}, {latency} setelahnya.',
   'ex.app.gap':
-    'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang diawali pesan utuh.',
+    'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang dimulai tepat di awal pesan.',
   'ex.app.resync':
-    'Segmen ini diawali pesan {proto} yang utuh, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
+    'Segmen ini dimulai tepat di awal pesan {proto}, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
   'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',

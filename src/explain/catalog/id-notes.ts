@@ -102,7 +102,8 @@ export const idNotes: Catalogue = {
   'http.body.capped': 'Body berisi {total} byte; hanya {kept} byte pertama yang disimpan untuk ditampilkan.',
   'http.content_encoding': 'Body dikompresi ({encoding}) dan tidak di-decode.',
   'http.incomplete': 'Koneksi berakhir (atau ada byte yang hilang) di tengah pesan HTTP.',
-  'http.gap': 'Ada byte yang tidak tertangkap di arah ini; decoding HTTP berhenti di sini.',
+  'http.gap':
+    'Ada byte yang tidak tertangkap di arah ini: pesan HTTP yang sedang berjalan terpotong, dan decoding dilanjutkan pada baris request atau status berikutnya.',
   'http.upgrade': 'Koneksi beralih ke protokol lain (Upgrade); yang berikutnya bukan HTTP.',
   'http.connect.tunnel': 'CONNECT membuka tunnel; yang berikutnya bukan HTTP.',
   'http.response.unmatched': 'Response ini ({code}) tidak menjawab request mana pun yang terlihat di capture.',
@@ -126,7 +127,7 @@ export const idNotes: Catalogue = {
   'app.gap':
     'Byte dari sisi {dir} hilang dari capture pada frame {frame}: pesan {proto} di dalamnya hilang, dan decoding sisi itu berhenti di sana.',
   'app.resync':
-    'Decoding sisi {dir} dilanjutkan pada frame {frame}, segmen pertama setelah kehilangan itu yang diawali pesan {proto} utuh ({skipped} byte hilang atau dilewati sebelumnya).',
+    'Decoding sisi {dir} dilanjutkan pada frame {frame}, segmen pertama setelah kehilangan itu yang dimulai tepat di awal pesan {proto} ({skipped} byte hilang atau dilewati sebelumnya).',
   'zmtp.sub.no_match':
     'Subscriber ini subscribe ke {subscriptions} tetapi tidak menerima apa pun: publisher mengirim {published} pesan ke subscriber lain dan tidak ada yang diawali topik itu. Socket PUB ZeroMQ menyaring di sisinya sendiri, sehingga pesan yang tidak cocok tidak pernah dikirim lewat koneksi ini.',
   'zmtp.sub.none':

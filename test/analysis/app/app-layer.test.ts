@@ -374,6 +374,40 @@ describe('bounds and losses', () => {
     expect(r.notes.map((n) => n.code)).toEqual([]);
   });
 
+  it('after an HTTP gap a direction is parsed again from the next request or status line; no pair across the loss', () => {
+    const s = new Harness(5151);
+    const get = (q: string) => t(`GET /add?${q} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const ok = (body: string) => t(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    s.send('c2s', get('a=1&b=2')); // 1
+    s.send('c2s', get('a=2&b=3')); // 2
+    s.send('s2c', t('HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n')); // 3: headers of the first answer
+    s.gap('s2c', 12); // 4: its body is lost, and with it the second answer's headers
+    expect(s.send('s2c', t('{"result":5}')).entries).toEqual([]); // 5: a body: skipped
+    const f6 = s.send('s2c', ok('{"result":7}')); // 6: a status line: parsed again
+    expect(f6.entries).toMatchObject([{ proto: 'http', kind: 'response', status: 200 }]);
+    s.send('c2s', get('a=3&b=4')); // 7
+    s.send('s2c', ok('{"result":9}')); // 8
+    const r = s.finish();
+    const reps = r.messages!.filter((m) => m.kind === 'response');
+    expect(reps.map((m) => [m.frame, m.complete ?? true, m.reply_to])).toEqual([
+      [4, false, 1], // cut short by the gap: still the first request's answer
+      [6, true, undefined], // after the loss: its request is not known
+      [8, true, 7], // pairing goes on with the next request
+    ]);
+    expect(r.notes.map((n) => n.code)).toEqual(['app.gap', 'app.resync']);
+    expect(r.notes[1]!.params).toEqual({ dir: 's2c', proto: 'http', frame: 6, skipped: 12 + 12 });
+  });
+
+  it('a response while its request is still coming is not called unpaired (the rest of the request was lost)', () => {
+    const s = new Harness(5151);
+    s.send('c2s', t('POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\nab'));
+    s.send('s2c', t('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'));
+    const r = s.finish();
+    // the request is listed when the stream ends, cut short
+    expect(kinds(r)).toEqual(['s2c response', 'c2s request']);
+    expect(r.notes.map((n) => n.code)).toEqual([]);
+  });
+
   it('bytes that never form whole packets keep the direction stopped (no resync on text)', () => {
     const s = new Harness(1883);
     s.send('c2s', M.CONNECT_V311);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpMessage, HttpRequest, HttpResponse } from '../../../src/dissectors/app/http.js';
-import { HttpStream, looksLikeHttp, newHttpPair, splitUri } from '../../../src/dissectors/app/http.js';
+import {
+  HttpStream,
+  looksLikeHttp,
+  newHttpPair,
+  splitUri,
+  startsHttpMessage,
+} from '../../../src/dissectors/app/http.js';
 import {
   GET_ADD,
   PIPELINE,
@@ -269,6 +275,41 @@ describe('http errors', () => {
     expect(response.push(t('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'), 1).notes.map((n) => n.code)).toEqual([
       'http.response.unmatched',
     ]);
+  });
+});
+
+describe('startsHttpMessage (resynchronising after lost bytes)', () => {
+  it.each([
+    ['GET /add?a=5&b=9 HTTP/1.1\r\nHost: x\r\n\r\n', 'request', true],
+    ['POST /echo HTTP/1.0\r\n', 'request', true],
+    ['M-SEARCH * HTTP/1.1\r\n', 'request', true],
+    ['HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok', 'response', true],
+    ['HTTP/1.0 404 \r\n', 'response', true],
+    ['HTTP/1.1 204\r\n', 'response', true],
+    ['GET /add HTTP/1.1\r\n', 'response', false], // a request line where responses go
+    ['HTTP/1.1 200 OK\r\n', 'request', false],
+    ['GET /add?a=5&b=9 HTTP/1.1', 'request', false], // the line does not end in this segment
+    ['FETCH / HTTP/1.1\r\n', 'request', false], // not a method http-parser-js knows
+    ['get / HTTP/1.1\r\n', 'request', false],
+    ['GET  / HTTP/1.1\r\n', 'request', false],
+    ['HTTP/2 200\r\n', 'response', false],
+    ['HTTP/1.1 999 Nope\r\n', 'response', false],
+    ['{"result":14}\n', 'response', false], // a body segment
+    ['ta":[1,2]}\r\nGET / HTTP/1.1\r\n', 'request', false], // a request line later in the segment
+  ] as const)('%j as %s → %s', (s, type, want) => {
+    expect(startsHttpMessage(t(s), type)).toBe(want);
+  });
+
+  it('restart() gives a direction a fresh parser; the other keeps its own', () => {
+    const pair = newHttpPair();
+    pair.request.push(t('POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nab'), 1);
+    pair.request.gap(2, 50);
+    expect(pair.request.stopped).toBe('gap');
+    const response = pair.response;
+    const fresh = pair.restart('request');
+    expect(pair.request).toBe(fresh);
+    expect(pair.response).toBe(response);
+    expect(fresh.push(t('GET /x HTTP/1.1\r\n\r\n'), 3).messages.map((m) => (m as HttpRequest).method)).toEqual(['GET']);
   });
 });
 
