@@ -565,6 +565,35 @@ describe.skipIf(!HAVE)('application layer on the fixtures, against the peer logs
     },
   );
 
+  it('capture-loss-http: after lost frames HTTP is parsed again from the next request or status line', async () => {
+    const m = await model('capture-loss-http.pcap');
+    const log = peers('capture-loss-http');
+    const c = only(m, (x) => x.app === 'http');
+    // the requests decoded are requests the client sent, in its order (a few were lost from the file)
+    const asked = sent(log, 'http-client').map((e) => String(e.data).split(' ').slice(0, 2).join(' '));
+    const got = msgs(c, 'c2s', 'request').map((x) => `${x.method} ${x.uri}`);
+    expect(got.length).toBeGreaterThan(10);
+    expect(got.length).toBeLessThan(asked.length + 1);
+    let i = 0;
+    for (const g of got) {
+      while (i < asked.length && asked[i] !== g) i++;
+      expect(i, `${g} in the client's order`).toBeLessThan(asked.length);
+      i++;
+    }
+    // every whole response decoded carries a sum the server computed
+    const sums = new Set(
+      received(log, 'http-client')
+        .filter((e) => String(e.data).startsWith('{'))
+        .map((e) => JSON.stringify(JSON.parse(String(e.data)))),
+    );
+    const whole = msgs(c, 's2c', 'response').filter(
+      (x) => x.complete !== false && x.content_type === 'application/json',
+    );
+    expect(whole.length).toBeGreaterThan(6);
+    for (const x of whole) expect(sums.has(JSON.stringify(value(x))), JSON.stringify(value(x))).toBe(true);
+    expect(c.notes.map((n) => n.code)).toEqual(['app.gap', 'app.resync']);
+  });
+
   it('every fixture: frames that complete app PDUs carry the protocol; no dissector bug notes', async () => {
     for (const file of ['zmq.pcap', 'mqtt5.pcap', 'http-keepalive.pcap', 'tcp-loss-before.pcap']) {
       const m = await model(file);
@@ -635,33 +664,44 @@ describe.skipIf(!HAVE || !HAVE_TSHARK)('application fields against tshark, per f
     },
   );
 
-  it.each(['rest.pcap', 'http-keepalive.pcap'])('%s: HTTP (decoded as HTTP on port 5151)', async (file) => {
-    const m = await model(file);
-    const rows = tsharkAll(
-      join(FIXTURES, file),
-      ['http.request.method', 'http.request.uri', 'http.response.code'],
-      ['-d', 'tcp.port==5151,http'],
-    );
-    let compared = 0;
-    for (const f of m.frames) {
-      const row = rows.get(f.n)!;
-      const ours = (f.app ?? []).filter((e) => e.proto === 'http' && e.kind !== 'segment');
-      const req = ours.filter((e) => e.kind === 'request');
-      const res = ours.filter((e) => e.kind === 'response');
-      expect(
-        req.map((e) => e.method),
-        `frame ${f.n} http.request.method`,
-      ).toEqual(split(row[0]));
-      expect(
-        req.map((e) => e.uri),
-        `frame ${f.n} http.request.uri`,
-      ).toEqual(split(row[1]));
-      expect(
-        res.map((e) => String(e.status)),
-        `frame ${f.n} http.response.code`,
-      ).toEqual(split(row[2]));
-      if (ours.length) compared++;
-    }
-    expect(compared).toBeGreaterThan(3);
-  });
+  it.each(['rest.pcap', 'http-keepalive.pcap', 'capture-loss-http.pcap'])(
+    '%s: HTTP (decoded as HTTP on port 5151)',
+    async (file) => {
+      const m = await model(file);
+      const rows = tsharkAll(
+        join(FIXTURES, file),
+        ['http.request.method', 'http.request.uri', 'http.response.code'],
+        ['-d', 'tcp.port==5151,http'],
+      );
+      // a message cut short by lost bytes is reported (complete: false) on the frame that gave it up; tshark,
+      // still waiting for its body, reports none there
+      const key = (n: number, x: { kind?: unknown; method?: unknown; uri?: unknown; status?: unknown }) =>
+        `${n}:${x.kind}:${x.method ?? x.status}:${x.uri ?? ''}`;
+      const cut = new Set<string>();
+      for (const c of m.conversations)
+        for (const x of c.messages ?? []) if (x.complete === false) cut.add(key(x.frame, x));
+      let compared = 0;
+      for (const f of m.frames) {
+        const row = rows.get(f.n)!;
+        const ours = (f.app ?? []).filter((e) => e.proto === 'http' && e.kind !== 'segment');
+        const whole = ours.filter((e) => !cut.has(key(f.n, e)));
+        const req = whole.filter((e) => e.kind === 'request');
+        const res = whole.filter((e) => e.kind === 'response');
+        expect(
+          req.map((e) => e.method),
+          `frame ${f.n} http.request.method`,
+        ).toEqual(split(row[0]));
+        expect(
+          req.map((e) => e.uri),
+          `frame ${f.n} http.request.uri`,
+        ).toEqual(split(row[1]));
+        expect(
+          res.map((e) => String(e.status)),
+          `frame ${f.n} http.response.code`,
+        ).toEqual(split(row[2]));
+        if (ours.length) compared++;
+      }
+      expect(compared).toBeGreaterThan(3);
+    },
+  );
 });
