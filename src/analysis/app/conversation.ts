@@ -233,6 +233,18 @@ export class AppConversation {
     this.ctx.tapped?.push({ conversation: this.id, at: this.ctx.frame, rec: m });
   }
 
+  /**
+   * Where decoding of direction `dir` lost its place (app.gap) or found it again (app.resync, with the
+   * bytes lost or skipped): a conversation note, and one on `frame` too when it is the frame being
+   * processed (not when a later frame's ACK released the bytes).
+   */
+  decoding(code: 'app.gap' | 'app.resync', dir: Dir, proto: AppProto, frame: number, skipped?: number): void {
+    const params: Record<string, string | number> = { dir: DIR_NAME[dir], proto, frame };
+    if (skipped !== undefined) params.skipped = skipped;
+    this.note(code, params);
+    if (this.ctx.frame === frame) this.ctx.note(code, params);
+  }
+
   /** A conversation note; each code once unless `repeat`. */
   note(code: string, params?: Record<string, string | number>, repeat = false): void {
     if (!repeat) {

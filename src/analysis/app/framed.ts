@@ -8,7 +8,6 @@
 import type { ConversationRecord } from '../model.js';
 import { type EndReason, type PduProtocol, type PduSink, PduStream } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
-import { DIR_NAME } from './conversation.js';
 
 class DirSink implements PduSink {
   constructor(
@@ -96,10 +95,7 @@ export abstract class PduHandler<S> implements AppHandler {
       this.streams[dir].resume(offset);
       this.resumed(dir);
       this.forgetPairs();
-      const params = { dir: DIR_NAME[dir], proto: this.proto, frame, skipped: this.skipped[dir] };
-      this.conv.note('app.resync', params);
-      // on the frame as well when it carried these bytes (not when a later ACK released them)
-      if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.resync', params);
+      this.conv.decoding('app.resync', dir, this.proto, frame, this.skipped[dir]);
     }
     const s = this.streams[dir];
     s.data(bytes, offset, frame);
@@ -137,8 +133,7 @@ export abstract class PduHandler<S> implements AppHandler {
     this.resumed(dir);
     if (!this.stopped[dir]) return;
     this.stopped[dir] = false;
-    const params = { dir: DIR_NAME[dir], proto: this.proto, frame: e.frame, skipped: this.skipped[dir] };
-    this.conv.note('app.resync', params);
+    this.conv.decoding('app.resync', dir, this.proto, e.frame, this.skipped[dir]);
   }
 
   /** Whether a message waits for more beyond the stream's own buffered bytes (ZMTP's multi-part messages). */
@@ -176,9 +171,7 @@ export abstract class PduHandler<S> implements AppHandler {
   lost(dir: Dir, length: number, frame: number): void {
     this.stopped[dir] = true;
     this.skipped[dir] = length;
-    const params = { dir: DIR_NAME[dir], proto: this.proto, frame };
-    this.conv.note('app.gap', params);
-    if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.gap', params);
+    this.conv.decoding('app.gap', dir, this.proto, frame);
   }
 
   /**

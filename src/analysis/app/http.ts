@@ -75,9 +75,7 @@ export class HttpHandler implements AppHandler {
       this.skipped[dir] = undefined;
       this.waiting.length = 0;
       this.forgotten = true;
-      const params = { dir: DIR_NAME[dir], proto: 'http', frame, skipped };
-      this.conv.note('app.resync', params);
-      if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.resync', params);
+      this.conv.decoding('app.resync', dir, 'http', frame, skipped);
     }
     this.handle(dir, s.push(bytes, frame));
     if (s.inProgress) this.conv.ctx.segment('http');
@@ -92,9 +90,7 @@ export class HttpHandler implements AppHandler {
     }
     this.handle(dir, s.gap(frame, length));
     this.skipped[dir] = length;
-    const params = { dir: DIR_NAME[dir], proto: 'http', frame };
-    this.conv.note('app.gap', params);
-    if (this.conv.ctx.frame === frame) this.conv.ctx.note('app.gap', params);
+    this.conv.decoding('app.gap', dir, 'http', frame);
   }
 
   end(dir: Dir, _reason: EndReason, frame: number): void {
