@@ -17,6 +17,7 @@ import {
   type ZmtpState,
   zmtp,
   zmtpFramesExact,
+  zmtpLastFlags,
   zmtpPattern,
 } from '../../dissectors/app/zmtp.js';
 import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
@@ -201,19 +202,10 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
    */
   protected override aheadOk(dir: Dir, bytes: Uint8Array): boolean {
     const st = this.states[dir];
-    if (st.phase !== 'traffic' || st.in_message || this.asm[dir].pending() > 0) return false;
-    if (this.streams[dir].pendingBytes > 0 || !this.syncs(dir, bytes)) return false;
-    let last = 0;
-    for (let o = 0; o < bytes.length; ) {
-      last = bytes[o]!;
-      // long sizes fit 32 bits here (syncs checked the high bytes are 0)
-      const size =
-        last & 0x02
-          ? ((bytes[o + 5]! << 24) >>> 0) + (bytes[o + 6]! << 16) + (bytes[o + 7]! << 8) + bytes[o + 8]!
-          : bytes[o + 1]!;
-      o += (last & 0x02 ? 9 : 2) + size;
-    }
-    return (last & 0x01) === 0;
+    if (st.phase !== 'traffic' || st.in_message || st.framing !== 'v3') return false;
+    if (this.asm[dir].pending() > 0 || this.streams[dir].pendingBytes > 0) return false;
+    const last = zmtpLastFlags(bytes);
+    return last >= 0 && (last & 0x01) === 0;
   }
 
   /** After skipped bytes: a half-assembled message lost its other parts. */

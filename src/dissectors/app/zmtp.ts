@@ -769,36 +769,41 @@ export class ZmtpMessageAssembler {
  * after lost bytes, starts at a frame boundary. Text never passes: printable bytes set reserved bits.
  */
 export function zmtpFramesExact(b: Uint8Array): boolean {
+  return zmtpLastFlags(b) >= 0;
+}
+
+/** The flags of the last frame when the bytes are whole ZMTP 3.x frames (zmtpFramesExact), else -1. */
+export function zmtpLastFlags(b: Uint8Array): number {
   let o = 0;
-  let frames = 0;
+  let last = -1;
   while (o < b.length) {
     const flags = b[o]!;
-    if (flags & 0xf8) return false;
+    if (flags & 0xf8) return -1;
     let size: number;
     let hdr: number;
     if (flags & 0x02) {
-      if (o + 9 > b.length) return false;
-      if (b[o + 1] !== 0 || b[o + 2] !== 0 || b[o + 3] !== 0 || b[o + 4] !== 0) return false;
+      if (o + 9 > b.length) return -1;
+      if (b[o + 1] !== 0 || b[o + 2] !== 0 || b[o + 3] !== 0 || b[o + 4] !== 0) return -1;
       size = ((b[o + 5]! << 24) >>> 0) + (b[o + 6]! << 16) + (b[o + 7]! << 8) + b[o + 8]!;
       hdr = 9;
     } else {
-      if (o + 2 > b.length) return false;
+      if (o + 2 > b.length) return -1;
       size = b[o + 1]!;
       hdr = 2;
     }
-    if (o + hdr + size > b.length) return false;
+    if (o + hdr + size > b.length) return -1;
     if (flags & 0x04) {
       const nl = size > 0 ? b[o + hdr]! : 0;
-      if (nl === 0 || nl + 1 > size) return false;
+      if (nl === 0 || nl + 1 > size) return -1;
       for (let i = 0; i < nl; i++) {
         const c = b[o + hdr + 1 + i]!;
-        if (c < 0x41 || c > 0x5a) return false;
+        if (c < 0x41 || c > 0x5a) return -1;
       }
     }
     o += hdr + size;
-    frames++;
+    last = flags;
   }
-  return frames > 0;
+  return last;
 }
 
 /**

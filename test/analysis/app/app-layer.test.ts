@@ -10,7 +10,7 @@ import type { ConversationInfo } from '../../../src/analysis/conversations.js';
 import type { AppFrameEntry, AppMessageRecord, ConversationRecord } from '../../../src/analysis/model.js';
 import type { StreamSink } from '../../../src/analysis/reassembly.js';
 import { decodePayload } from '../../../src/dissectors/app/payload.js';
-import { zmtpFramesExact } from '../../../src/dissectors/app/zmtp.js';
+import { zmtpFramesExact, zmtpLastFlags } from '../../../src/dissectors/app/zmtp.js';
 import { infoLine } from '../../../src/explain/info.js';
 import * as M from '../../dissectors/app/mqtt.vectors.js';
 import { cat, h, t } from '../../dissectors/app/util.js';
@@ -255,6 +255,10 @@ describe('dispatch', () => {
     expect(zmtpFramesExact(t('halo'))).toBe(false);
     expect(zmtpFramesExact(h('00 05 4865'))).toBe(false); // size runs past the end
     expect(zmtpFramesExact(h('04 02 02 5a'))).toBe(false); // command name runs past the body
+    expect(zmtpLastFlags(cat(Z.REQ_DELIM, Z.REQ_HELLO))).toBe(0); // ends a message
+    expect(zmtpLastFlags(Z.REQ_DELIM)).toBe(1); // MORE: the message goes on
+    expect(zmtpLastFlags(t('halo'))).toBe(-1);
+    expect(zmtpLastFlags(new Uint8Array(0))).toBe(-1);
   });
 
   it('PUB/SUB: 3.0-style subscription messages count as subscriptions', () => {
