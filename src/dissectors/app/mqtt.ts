@@ -12,6 +12,7 @@
  * the CONNECT sets.
  */
 import mqttPacket from 'mqtt-packet';
+import { validUtf8 } from './payload.js';
 import {
   type AppProtocol,
   type Decoded,
@@ -242,7 +243,6 @@ export function frame(buf: Uint8Array, off: number, end: number, state: MqttStat
  * (DUP, QoS, RETAIN: any but QoS 3), -2: type 0 (reserved).
  */
 const FIXED_FLAGS: readonly number[] = [-2, 0, 0, -1, 0, 0, 2, 0, 2, 0, 2, 0, 0, 0, 0, 0];
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 /** Types a client sends once connected (PUBLISH, the four acks, SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT, AUTH). */
 const FROM_CLIENT = 0b1101_0101_1111_1000;
 /** Types a server sends once connected (PUBLISH, the four acks, SUBACK, UNSUBACK, PINGRESP, DISCONNECT, AUTH). */
@@ -254,12 +254,7 @@ function topicNameOk(b: Uint8Array, o: number, n: number): boolean {
     const c = b[i]!;
     if (c === 0 || c === 0x2b || c === 0x23) return false;
   }
-  try {
-    utf8Strict.decode(b.subarray(o, o + n));
-    return true;
-  } catch {
-    return false;
-  }
+  return validUtf8(b.subarray(o, o + n), 0);
 }
 
 /** Whether a packet body of `len` bytes at b[o..] fits what its type and flags require. */

@@ -116,7 +116,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Whether bytes[from..] are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
  * U+10FFFF). Only the structure: printable or not is checked on the decoded text.
  */
-function validUtf8(b: Uint8Array, from: number): boolean {
+export function validUtf8(b: Uint8Array, from: number): boolean {
   const n = b.length;
   let i = from;
   while (i < n) {

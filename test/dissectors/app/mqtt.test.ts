@@ -313,6 +313,8 @@ describe('mqtt resync check (packetsExact)', () => {
     expect(packetsExact(h('36 12 000c 73656e736f72732f74656d70 32312e35'), true, 4)).toBe(false); // QoS 3
     expect(packetsExact(h('30 0f 0009 73656e736f72732f23 32'), true, 4)).toBe(false); // wildcard in a topic name
     expect(packetsExact(h('30 07 0000 32312e3500'), true, 4)).toBe(false); // empty topic before MQTT 5
+    expect(packetsExact(h('30 06 0002 c328 3132'), true, 4)).toBe(false); // topic not UTF-8
+    expect(packetsExact(h('30 07 0003 c3a9 61 3132'), true, 4)).toBe(true); // 'éa'
     expect(packetsExact(h('30 05 00ff 3132 33'), true, 4)).toBe(false); // topic runs past the packet
     expect(packetsExact(h('32 10 000c 73656e736f72732f74656d70 0000'), true, 4)).toBe(false); // QoS 1 with id 0
     expect(packetsExact(h('42 02 0007'), true, 4)).toBe(false); // PUBACK with flags
