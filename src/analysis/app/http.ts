@@ -16,16 +16,8 @@ import type { EndReason } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
 import { payloadRecord } from './payload.js';
+import { RequestQueue } from './requests.js';
 import { roundNs } from './time.js';
-
-interface Waiting {
-  rec: AppMessageRecord | null;
-  frame: number;
-  t: number;
-}
-
-/** Most requests remembered while waiting for their responses. */
-const MAX_WAITING = 10_000;
 
 /** Headers as one object (name as sent → value; a repeated name → its values in order). */
 function headerObject(list: readonly { name: string; value: string }[]): Record<string, string | string[]> {
@@ -42,12 +34,10 @@ function headerObject(list: readonly { name: string; value: string }[]): Record<
 export class HttpHandler implements AppHandler {
   readonly proto = 'http' as const;
   private readonly pair: HttpPair;
-  private readonly waiting: Waiting[] = [];
+  private readonly waiting = new RequestQueue();
   private rpc: string | undefined;
   /** Per direction: bytes lost or skipped since a gap stopped its parser (undefined: not stopped by a gap). */
   private readonly skipped: [number | undefined, number | undefined] = [undefined, undefined];
-  /** Requests were forgotten after lost bytes and none was sent since: a response without one is not unpaired. */
-  private forgotten = false;
 
   constructor(
     private readonly conv: AppConversation,
@@ -73,8 +63,7 @@ export class HttpHandler implements AppHandler {
       }
       s = this.pair.restart(type);
       this.skipped[dir] = undefined;
-      this.waiting.length = 0;
-      this.forgotten = true;
+      this.waiting.forget();
       this.conv.decoding('app.resync', dir, 'http', frame, skipped);
     }
     this.handle(dir, s.push(bytes, frame));
@@ -138,19 +127,18 @@ export class HttpHandler implements AppHandler {
     if (m.payload) ctx.notesFrom(m.payload.notes);
     if (m.rpc) this.rpc ??= m.rpc.kind === 'json-rpc' ? 'JSON-RPC' : 'SOAP';
     if (m.kind === 'request') {
-      if (this.waiting.length < MAX_WAITING) this.waiting.push({ rec, frame: at, t: ctx.now });
-      this.forgotten = false;
+      this.waiting.push({ rec, frame: at, t: ctx.now });
     } else {
       // 1xx interim responses answer the oldest request without ending it.
       const interim = m.code >= 100 && m.code < 200 && m.code !== 101;
-      const q = interim ? this.waiting[0] : this.waiting.shift();
+      const q = interim ? this.waiting.peek() : this.waiting.shift();
       if (q) {
         if (rec) {
           rec.reply_to = q.frame;
           rec.latency = roundNs(ctx.now - q.t);
         }
         if (q.rec && !interim) q.rec.replied_by = at;
-      } else if (!this.forgotten && !this.stream(this.reqDir).inProgress) {
+      } else if (!this.waiting.forgotten && !this.stream(this.reqDir).inProgress) {
         // (a response while a request is still coming: the rest of that request is missing from the capture)
         conv.note('http.response.unpaired', { frame: at });
       }

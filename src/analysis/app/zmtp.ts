@@ -25,6 +25,7 @@ import type { AppConversation, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
 import { PduHandler } from './framed.js';
 import { partPreview, textOrHex } from './payload.js';
+import { RequestQueue } from './requests.js';
 import { roundNs } from './time.js';
 
 const PROTOCOL = { frame: zmtp.frame };
@@ -84,7 +85,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
   private readonly version: [string | null, string | null] = [null, null];
   private mechanism: string | null = null;
   private pattern: ZmtpPattern | undefined;
-  private readonly waiting: { rec: AppMessageRecord | null; frame: number; t: number }[] = [];
+  private readonly waiting = new RequestQueue();
   /** Subscriptions made by the SUB side, active at the end, in order. */
   readonly subscriptions = new Map<string, ZmtpSubscription>();
   /** Messages completed per direction. */
@@ -95,8 +96,6 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
   readonly jobTimes: number[] = [];
   jobs = 0;
   private started = false;
-  /** Requests were forgotten after lost bytes and none was sent since: a reply without one is not unmatched. */
-  private forgotten = false;
   /** The parts of the last message per direction (shared with the next one when identical). */
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
 
@@ -220,8 +219,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
 
   /** A pair is never made across lost bytes (the reply could answer a request that was lost). */
   protected override forgetPairs(): void {
-    this.waiting.length = 0;
-    this.forgotten = true;
+    this.waiting.forget();
   }
 
   /**
@@ -388,8 +386,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
     const other: Dir = dir === 0 ? 1 : 0;
     if (!sub && this.asks(dir) !== this.asks(other)) {
       if (this.asks(dir)) {
-        if (this.waiting.length < 10_000) this.waiting.push({ rec, frame: at, t: ctx.now });
-        this.forgotten = false;
+        this.waiting.push({ rec, frame: at, t: ctx.now });
       } else {
         const q = this.waiting.shift();
         if (q) {
@@ -398,7 +395,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
             rec.latency = roundNs(ctx.now - q.t);
           }
           if (q.rec) q.rec.replied_by = at;
-        } else if (!this.forgotten) {
+        } else if (!this.waiting.forgotten) {
           conv.note('zmtp.reply.unmatched', { frame: at });
         }
       }
