@@ -38,6 +38,18 @@ interface Candidates {
   dropped: number;
 }
 
+/**
+ * The first publication a PUBLISH forwarded at `t` can be (not a will, within RELAY_WINDOW), looking at
+ * most MAX_SCAN of them from index `i` by `step`, none before `from`; -1 when none.
+ */
+function scan(list: readonly Publication[], from: number, i: number, step: 1 | -1, t: number): number {
+  for (let k = 0; k < MAX_SCAN && i >= from && i < list.length; k++, i += step) {
+    const p = list[i]!;
+    if (!p.will && t - p.t <= RELAY_WINDOW) return i;
+  }
+  return -1;
+}
+
 /** One broker endpoint's publications. */
 export class BrokerRelay {
   private readonly byKey = new Map<string, Candidates>();
@@ -101,25 +113,9 @@ export class BrokerRelay {
     const list = c.list;
     if (from >= list.length) return;
     let pick = -1;
-    if (this.anchor.delete(conversation) && !retain) {
-      // after lost bytes: the latest publication (brokers forward at once), not an older one whose delivery was lost
-      for (let i = list.length - 1; i >= from && i >= list.length - MAX_SCAN; i--) {
-        const p = list[i]!;
-        if (!p.will && t - p.t <= RELAY_WINDOW) {
-          pick = i;
-          break;
-        }
-      }
-    }
-    if (pick < 0 && !retain) {
-      for (let i = from; i < list.length && i < from + MAX_SCAN; i++) {
-        const p = list[i]!;
-        if (!p.will && t - p.t <= RELAY_WINDOW) {
-          pick = i;
-          break;
-        }
-      }
-    }
+    // after lost bytes: the latest publication (brokers forward at once), not an older one whose delivery was lost
+    if (this.anchor.delete(conversation) && !retain) pick = scan(list, from, list.length - 1, -1, t);
+    if (pick < 0 && !retain) pick = scan(list, from, from, 1, t);
     if (pick < 0) pick = list.length - 1;
     if (this.used.size >= MAX_USED && !this.used.has(uk)) this.used.delete(this.used.keys().next().value!);
     this.used.set(uk, pick + c.dropped);
