@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cliEnv, HAVE_NETNS, HAVE_SETPRIV, HAVE_TCPDUMP, Lab, Proc } from './helpers.js';
+import { BIN, binForAnyUser, cliEnv, HAVE_NETNS, HAVE_SETPRIV, HAVE_TCPDUMP, Lab, Proc } from './helpers.js';
 
 let lab: Lab | undefined;
 let ns: string | undefined;
@@ -30,7 +30,9 @@ afterAll(() => {
  * `wrap` is a program and its arguments that run node (setpriv ...).
  */
 async function run(args: string[], env = cliEnv(), wrap: string[] = []) {
-  const argv = [...wrap.slice(1), ...(wrap.length > 0 ? [process.execPath] : []), BIN, ...args];
+  // Another user (setpriv) runs a copy it can read when the checkout is not reachable for others.
+  const bin = wrap.length > 0 ? binForAnyUser() : BIN;
+  const argv = [...wrap.slice(1), ...(wrap.length > 0 ? [process.execPath] : []), bin, ...args];
   const cmd = wrap[0] ?? process.execPath;
   const p =
     lab && ns

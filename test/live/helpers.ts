@@ -7,9 +7,19 @@
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
 
 export const BIN = join(ROOT, 'bin/pcap-explain.js');
@@ -44,6 +54,37 @@ export const HAVE_MQTT =
   ok(PY, ['-c', 'import paho.mqtt.client']) &&
   ok('sh', ['-c', 'command -v mosquitto || test -x /usr/sbin/mosquitto']);
 export const MOSQUITTO = existsSync('/usr/sbin/mosquitto') ? '/usr/sbin/mosquitto' : 'mosquitto';
+
+/** Whether a user other than the owner can reach `path`: every folder above it searchable by others. */
+function reachableByOthers(path: string): boolean {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * The CLI's entry point as an unprivileged user can run it. The checkout may live under a folder that other
+ * users cannot enter (`mktemp -d` makes mode 0700), so then bin/, dist/, package.json and the production
+ * dependencies are copied to a world-readable folder of their own, removed when the process exits.
+ */
+export function binForAnyUser(): string {
+  if (reachableByOthers(BIN)) return BIN;
+  const dir = mkdtempSync(join(tmpdir(), 'pxl-cli-'));
+  chmodSync(dir, 0o755);
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const prod = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' });
+  const deps = prod.stdout
+    .split('\n')
+    .filter((p) => p.startsWith(join(ROOT, 'node_modules')))
+    .map((p) => relative(ROOT, p));
+  for (const part of ['bin', 'dist', 'package.json', ...deps])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  const bin = join(dir, 'bin/pcap-explain.js');
+  accessSync(bin, constants.R_OK);
+  return bin;
+}
 
 /** The environment the CLI runs with in tests: no colour, English. */
 export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
