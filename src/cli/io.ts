@@ -189,10 +189,26 @@ export async function openOutput(path: string | undefined): Promise<Sink | undef
   try {
     return buffered(await openSink(path));
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    process.stderr.write(`pcap-explain: cannot write ${path}: ${e.code ?? e.message}\n`);
+    process.stderr.write(`pcap-explain: ${cannotWrite(path ?? '-', err)}\n`);
     return undefined;
   }
+}
+
+/** Why a file could not be written, in words rather than an errno code (one line, no trailing period). */
+export function cannotWrite(path: string, err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder; give a file name',
+    EACCES: 'permission denied (the folder or file is not writable for this user)',
+    EPERM: 'the operation is not permitted',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space is left on the device',
+    EDQUOT: 'the disk quota is used up',
+    ENAMETOOLONG: 'the name is too long',
+  };
+  return `cannot write ${path}: ${(e.code && why[e.code]) ?? e.message}`;
 }
 
 /** Colour when writing to a terminal, unless NO_COLOR is set or TERM is dumb; --color/--no-color override. */

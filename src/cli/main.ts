@@ -22,6 +22,18 @@ const COMMANDS: readonly CommandModule[] = [
   interfacesCommand,
 ];
 
+/** A usage error found by the parser: reported as one line, before the command runs. */
+class UsageError extends Error {}
+
+/** yargs' message on one line: "Invalid values:\n  Argument: format, Given: …" → "Invalid values: Argument: format, Given: …". */
+function oneLine(msg: string): string {
+  return msg
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.OK;
   let parser = yargs()
@@ -50,10 +62,16 @@ export async function main(argv: string[]): Promise<number> {
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      process.stderr.write(`pcap-explain: ${msg}\nRun 'pcap-explain --help' for usage.\n`);
-      code = EXIT.UNREADABLE;
+      // thrown, not printed here: yargs would still run the command's handler after a failed validation
+      throw new UsageError(oneLine(msg));
     });
-  await parser.parseAsync(argv.map((a) => (a === '-' ? STDIN_ARG : a)));
+  try {
+    await parser.parseAsync(argv.map((a) => (a === '-' ? STDIN_ARG : a)));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`pcap-explain: ${err.message} (see 'pcap-explain --help')\n`);
+    return EXIT.UNREADABLE;
+  }
   return code;
 }
 export async function cli(): Promise<void> {

@@ -125,50 +125,70 @@ export function parseRange(s: string): [number, number] | undefined {
   return a <= b ? [a, b] : [b, a];
 }
 
-function convMatchesProtocol(c: ConversationRecord, p: string): boolean {
+/** --protocol's names for what the model calls otherwise. */
+const PROTOCOL_ALIAS: Readonly<Record<string, string>> = { zeromq: 'zmtp', zmq: 'zmtp', rest: 'http', ipv4: 'ip' };
+
+function protocolName(p: string): string {
   const q = p.toLowerCase();
-  const alias: Record<string, string> = { zeromq: 'zmtp', zmq: 'zmtp', rest: 'http' };
-  const want = alias[q] ?? q;
+  return PROTOCOL_ALIAS[q] ?? q;
+}
+
+function convMatchesProtocol(c: ConversationRecord, p: string): boolean {
+  const want = protocolName(p);
   return c.app === want || c.transport === want;
 }
 
-function frameMatchesProtocol(f: FrameRecord, c: ConversationRecord | undefined, p: string): boolean {
-  const q = p.toLowerCase();
-  if (c && convMatchesProtocol(c, q)) return true;
-  return f.protocols.includes(q) || (q === 'ipv4' && f.protocols.includes('ip'));
+/**
+ * A frame is in `--protocol P` when it carries P, as Wireshark's display filter `P` selects it: a frame of an
+ * MQTT connection that carries only an ACK is not an MQTT frame.
+ */
+function frameMatchesProtocol(f: FrameRecord, p: string): boolean {
+  return f.protocols.includes(protocolName(p));
 }
 
-/** Whether a frame is in a selection (`convById`: the model's conversations by id); frames stream through it. */
-export function frameFilter(
-  sel: Selection,
-  convById: ReadonlyMap<number, ConversationRecord>,
-): (f: FrameRecord) => boolean {
+/** Whether a frame is in a selection; it needs only the frame, so frames stream through it. */
+export function frameFilter(sel: Selection): (f: FrameRecord) => boolean {
   return (f) => {
     if (sel.range && (f.n < sel.range[0] || f.n > sel.range[1])) return false;
     if (sel.conversation !== undefined && f.conversation !== sel.conversation) return false;
-    if (
-      sel.protocol &&
-      !frameMatchesProtocol(f, f.conversation !== undefined ? convById.get(f.conversation) : undefined, sel.protocol)
-    )
-      return false;
+    if (sel.protocol && !frameMatchesProtocol(f, sel.protocol)) return false;
     return true;
   };
 }
 
-/** The model restricted to a selection: frames, conversations, story phases and overview lines. */
-export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
-  if (sel.conversation === undefined && !sel.protocol && !sel.range) return m;
-  const convById = new Map(m.conversations.map((c) => [c.id, c]));
-  let convs = m.conversations;
-  if (sel.conversation !== undefined) convs = convs.filter((c) => c.id === sel.conversation);
-  if (sel.protocol) convs = convs.filter((c) => convMatchesProtocol(c, sel.protocol!));
+/** Whether a selection selects anything at all. */
+export function selects(sel: Selection): boolean {
+  return sel.conversation !== undefined || !!sel.protocol || !!sel.range;
+}
+
+/** The conversations a selection keeps. */
+export function selectConversations<C extends ConversationRecord>(convs: readonly C[], sel: Selection): C[] {
+  let out = convs.slice();
+  if (sel.conversation !== undefined) out = out.filter((c) => c.id === sel.conversation);
+  if (sel.protocol) out = out.filter((c) => convMatchesProtocol(c, sel.protocol!));
   if (sel.range) {
     const [a, b] = sel.range;
-    convs = convs.filter((c) => c.last >= a && c.first <= b);
+    out = out.filter((c) => c.last >= a && c.first <= b);
   }
+  return out;
+}
+
+/** What a selection that matched no frame says (one line). */
+export function emptySelectionText(sel: Selection, frames: number): string {
+  const parts: string[] = [];
+  if (sel.conversation !== undefined) parts.push(`--conversation ${sel.conversation}`);
+  if (sel.protocol) parts.push(`--protocol ${sel.protocol}`);
+  if (sel.range) parts.push(`--frames-range ${sel.range[0]}-${sel.range[1]}`);
+  return `no frame matches the selection (${parts.join(' ')}); the capture has ${frames} frame${frames === 1 ? '' : 's'}`;
+}
+
+/** The model restricted to a selection: frames, conversations, story phases and overview lines. */
+export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
+  if (!selects(sel)) return m;
+  const convs = selectConversations(m.conversations, sel);
   const keep = new Set(convs.map((c) => c.id));
   const inRange = (n: number) => !sel.range || (n >= sel.range[0] && n <= sel.range[1]);
-  const frames = m.frames.filter(frameFilter(sel, convById));
+  const frames = m.frames.filter(frameFilter(sel));
   const byConvOnly = sel.conversation !== undefined || !!sel.protocol;
   const story = m.story.filter((s) => {
     if (s.conversation === null ? byConvOnly && !(sel.protocol === 'arp') : !keep.has(s.conversation)) return false;

@@ -3,12 +3,16 @@
  * JSON Lines records, the live terminal view redrawn in place a few times a second, and the interface
  * list of `pcap-explain interfaces`. Every sentence and label comes from the catalogues.
  */
-import pc from 'picocolors';
+import picocolors from 'picocolors';
+
 import { appLabel, type LiveEvent, liveState } from '../analysis/events.js';
 import type { ConversationRecord } from '../analysis/model.js';
 import type { NetInterface } from '../capture/interfaces.js';
 import { ellipsize } from '../explain/format.js';
 import { type Lang, text } from '../explain/text.js';
+
+/** Colours always on: the caller already decided (an explicit --color wins over NO_COLOR, which picocolors' default honours). */
+const pc = picocolors.createColors(true);
 
 export function eventText(ev: LiveEvent, lang: Lang): string {
   return text(ev.code, ev.params, lang);

@@ -3,11 +3,15 @@
  * Renders the model only; it parses nothing.
  */
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import picocolors from 'picocolors';
+
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { ellipsize, nextCodePoint } from '../explain/format.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
+
+/** Colours always on: the caller already decided (an explicit --color wins over NO_COLOR, which picocolors' default honours). */
+const pc = picocolors.createColors(true);
 
 export interface TextStyle {
   /** Draw box tables (a terminal) or plain columns (a pipe or file). */

@@ -56,6 +56,8 @@ export interface StreamedFramesResult {
   kept: number;
   /** Frames pass 2 followed: all, or up to the last frame the selection can hold (it stops there). */
   followed: number;
+  /** Frames written: the selected ones (all without a selection). */
+  written: number;
   /** Links pass 1 kept (frames carrying a piece of a later message), and links left unread at the end (0). */
   links: { kept: number; dropped: number; unread: number };
 }
@@ -223,7 +225,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     const m = select(whole, sel);
     const selected = m !== whole;
     const convById = new Map<number, ConversationRecord>(whole.conversations.map((c) => [c.id, c]));
-    const wanted = selected ? frameFilter(sel, convById) : undefined;
+    const wanted = selected ? frameFilter(sel) : undefined;
     const last = lastWanted(sel, convById);
     const explainer = new StreamExplainer(whole.conversations, o.lang, links);
     const linksKept = links.pending;
@@ -264,6 +266,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     heapGrowth(HEAP_GROWTH.frames); // pass 2 keeps pass 1's records and links live
     let past = false;
     let followed = 0;
+    let written = 0;
     const pass2 = new AnalysisSession({
       lang: o.lang,
       keepFrames: false,
@@ -281,6 +284,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         explainer.explain(f, pass2.takeMessages(), !want);
         if (explainer.held > maxHeld) maxHeld = explainer.held;
         if (want) {
+          written++;
           write(f);
           o.onWritten?.(f);
         }
@@ -299,6 +303,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       maxHeld,
       kept: pass2.frames.length,
       followed,
+      written,
       links: { kept: linksKept, dropped: links.dropped, unread: links.pending },
     };
     if (sink.broken) return result;

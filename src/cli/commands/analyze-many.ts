@@ -13,7 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { youngLimits } from '../heap.js';
-import { EXIT, openSink, type Sink, STDIN_ARG, useColor } from '../io.js';
+import { cannotWrite, EXIT, openSink, type Sink, STDIN_ARG, useColor } from '../io.js';
 import type { AnalyzeArgs } from './analyze.js';
 import { youngSemiSpace } from './analyze-frames.js';
 
@@ -79,8 +79,7 @@ export async function runAnalyzeMany(args: AnalyzeArgs, files: readonly string[]
   try {
     sink = await openSink(args.output);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    process.stderr.write(`pcap-explain: cannot write ${args.output}: ${e.code ?? e.message}\n`);
+    process.stderr.write(`pcap-explain: ${cannotWrite(args.output ?? '-', err)}\n`);
     return EXIT.UNREADABLE;
   }
   const color = useColor(args.color, sink);

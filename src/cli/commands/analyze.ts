@@ -6,7 +6,15 @@ import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
 import { captureOptions } from '../../limits.js';
-import { parseRange, type Selection, select } from '../../report/common.js';
+import {
+  emptySelectionText,
+  frameFilter,
+  parseRange,
+  type Selection,
+  select,
+  selectConversations,
+  selects,
+} from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -50,20 +58,24 @@ export function writeReport(
   session: AnalysisSession,
   streamed?: JsonStreamWriter,
   report: ReportExtras = {},
-): void {
+): { selectedNothing?: boolean } {
   if (report.explain === false) {
+    // frames were selected as they streamed (runAnalyze); the conversations are selected here
+    if (report.selection && selects(report.selection)) {
+      model.conversations = selectConversations(model.conversations, report.selection);
+    }
     if (format === 'json') {
       const json =
         streamed ??
         new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
       if (!streamed) for (const f of model.frames) json.frame(f);
       json.end(model);
-      return;
+      return {};
     }
     sink.write(
       renderText(model, style, { frames: false, protocols: session.protocolCounts, notes: session.noteSummary }),
     );
-    return;
+    return {};
   }
   // Issue 5: explain (unless the session did), select, render.
   const lang = report.lang ?? langFromEnv();
@@ -83,14 +95,14 @@ export function writeReport(
       const json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
       for (const f of m.frames) json.frame(f);
       json.end(m);
-      return;
+      return {};
     }
     case 'markdown':
       sink.write(renderMarkdown(m));
-      return;
+      return {};
     case 'html':
       sink.write(renderHtml(m));
-      return;
+      return {};
     default:
       sink.write(
         renderTextReport(m, style, {
@@ -98,6 +110,8 @@ export function writeReport(
           ...(selected && m.frames.length ? {} : { protocols: session.protocolCounts, notes: session.noteSummary }),
         }),
       );
+      // the summary keeps no frames: nothing selected when no conversation, story phase or frame is left
+      return { selectedNothing: selected && m.frames.length + m.conversations.length + m.story.length === 0 };
   }
 }
 
@@ -162,8 +176,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (streamsExplainedFrames(args)) {
     // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
     let model: AnalysisModel;
+    let written: number;
     try {
-      ({ model } = await streamExplainedFrames(sink, {
+      ({ model, written } = await streamExplainedFrames(sink, {
         file: args.file,
         format: args.format,
         lang,
@@ -177,19 +192,29 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     }
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
+    if (selects(selection) && written === 0) {
+      process.stderr.write(`pcap-explain: ${emptySelectionText(selection, model.capture.frames)}\n`);
+    }
     for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
     return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
   }
   let onFrame: ((f: FrameRecord) => void) | undefined;
-  let json: JsonStreamWriter | undefined;
   const digest = explain && args.format === 'text' && !args.frames ? new ExplainDigest() : undefined;
+  let json: JsonStreamWriter | undefined;
+  // --no-explain streams frames: a selection picks them as they come
+  // (the explained summary's session hands on only the frames its digest wants: it cannot count them)
+  const keep = selects(selection) && !digest ? frameFilter(selection) : undefined;
+  let matched = 0;
   if (digest) onFrame = (f) => digest.push(f);
   else if (!explain && args.format === 'json') {
     json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
-    onFrame = (f) => json!.frame(f);
+    onFrame = (f) => {
+      if (!keep || keep(f)) json!.frame(f);
+    };
   } else if (!explain && args.frames) {
     let first = true;
     onFrame = (f) => {
+      if (keep && !keep(f)) return;
       if (first) {
         first = false;
         sink.write(
@@ -204,6 +229,13 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   // the explained summary: a smaller young generation keeps its peak memory well under the target (heap.ts)
   const mib = youngSemiSpace(args);
   const young = mib !== undefined ? new YoungCap(mib) : undefined;
+  const tallied = keep ? onFrame : undefined;
+  if (keep) {
+    onFrame = (f) => {
+      if (keep(f)) matched++;
+      tallied?.(f);
+    };
+  }
   const session = new AnalysisSession({
     ...sessionOptions,
     onFrame,
@@ -233,7 +265,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
   if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
-  writeReport(model, args.format, sink, style, session, json, {
+  const { selectedNothing } = writeReport(model, args.format, sink, style, session, json, {
     explain,
     lang,
     frames: args.frames,
@@ -242,6 +274,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   });
   await sink.close();
   if (sink.broken) return EXIT.OK;
+  if ((keep && matched === 0) || selectedNothing) {
+    process.stderr.write(`pcap-explain: ${emptySelectionText(selection, model.capture.frames)}\n`);
+  }
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }

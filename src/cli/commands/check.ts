@@ -18,7 +18,7 @@ import {
   toJUnit,
 } from '../../check/index.js';
 import { HEAP_GROWTH, heapGrowth } from '../heap.js';
-import { EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
+import { cannotWrite, EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import type { CommandModule } from './types.js';
 
@@ -80,8 +80,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
     try {
       writeFileSync(args.junit, toJUnit(report, { time: seconds }));
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      return fail(`cannot write ${args.junit}: ${e.code ?? e.message}`);
+      return fail(cannotWrite(args.junit, err));
     }
   }
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
