@@ -4,7 +4,9 @@
  *
  *   node bench/run.mjs                 300k and 3M frames, 3 runs of each command, results → bench/RESULTS.md
  *   node bench/run.mjs --quick         300k only, 1 run, nothing recorded (development)
- *   options: --runs N  --sizes 300k,3m  --cases summary,frames,json,tshark,tcpdump  --timeout SECONDS
+ *   node bench/run.mjs --sizes live    the live-made capture (bench/make-live.sh, real peers at rate, many short
+ *                                      connections; made as root when missing: bench/out/live-200s.pcap)
+ *   options: --runs N  --sizes 300k,3m,live  --cases summary,frames,json,tshark,tcpdump  --timeout SECONDS
  *            --no-build (use dist/ as it is)  --record / --no-record  --regen (rebuild the captures)
  *
  * Every command reads the same file and writes to /dev/null (stdout), under `/usr/bin/time -v` for the
@@ -21,7 +23,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
-const SIZES = { '300k': 300_000, '3m': 3_000_000 };
+const SIZES = { '300k': 300_000, '3m': 3_000_000, live: 0 };
+/** The live-made capture: bench/make-live.sh for LIVE_SECONDS seconds (issue 19). */
+const LIVE_SECONDS = 200;
 
 /** Targets of issue 8. */
 const TARGET = { summaryVsTshark: 10, framesVsTcpdump: 1, rssMB: 150, growth: 0.2 };
@@ -86,7 +90,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown option ${k}`);
   }
-  for (const s of a.sizes) if (!SIZES[s]) throw new Error(`--sizes: ${s}? (300k, 3m)`);
+  for (const s of a.sizes) if (SIZES[s] === undefined) throw new Error(`--sizes: ${s}? (300k, 3m, live)`);
   for (const c of a.cases) if (!CASES[c]) throw new Error(`--cases: ${c}? (${Object.keys(CASES).join(', ')})`);
   if (!(a.runs >= 1)) throw new Error('--runs: at least 1');
   a.record ??= !a.quick;
@@ -138,8 +142,36 @@ async function generatorKey(frames) {
   return h.digest('hex').slice(0, 16);
 }
 
+/**
+ * The live-made capture (bench/out/live-200s.pcap): real peers at rate on a namespace bridge, made by
+ * bench/make-live.sh (root) when it is missing. Its frames and TCP conversations are counted once (capinfos,
+ * tshark) and kept beside it.
+ */
+async function ensureLiveCapture(regen) {
+  const file = join(OUT, `live-${LIVE_SECONDS}s.pcap`);
+  const meta = `${file}.json`;
+  if (!regen && existsSync(file) && existsSync(meta)) return { file, ...JSON.parse(readFileSync(meta, 'utf8')) };
+  if (regen || !existsSync(file)) {
+    if (process.getuid?.() !== 0) throw new Error(`${relative(ROOT, file)} is missing: make it as root (sudo bash bench/make-live.sh)`);
+    console.log(`bench: making ${relative(ROOT, file)} with bench/make-live.sh (${LIVE_SECONDS} s of live traffic)…`);
+    const r = spawnSync('flock', ['/tmp/pcx.lock', 'bash', join(ROOT, 'bench', 'make-live.sh')], {
+      env: { ...process.env, DURATION: String(LIVE_SECONDS), OUT: file },
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error('bench/make-live.sh failed');
+  }
+  const frames = Number(spawnSync('capinfos', ['-M', '-c', '-T', '-r', file], { encoding: 'utf8' }).stdout.trim().split('\t')[1]);
+  const conv = spawnSync('tshark', ['-q', '-z', 'conv,tcp', '-r', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const conversations = (conv.stdout.match(/<->/g) ?? []).length;
+  const bytes = readFileSync(file).length;
+  const m = { frames, bytes, conversations, sha256: await sha256File(file), made_by: 'bench/make-live.sh' };
+  writeFileSync(meta, `${JSON.stringify(m, null, 2)}\n`);
+  return { file, ...m };
+}
+
 /** Builds bench/out/lab-<size>.pcap unless an up-to-date one is there. */
 async function ensureCapture(size, regen) {
+  if (size === 'live') return ensureLiveCapture(regen);
   const frames = SIZES[size];
   const file = join(OUT, `lab-${size}.pcap`);
   const meta = `${file}.json`;
@@ -281,7 +313,7 @@ async function main() {
         if (dead.has(c)) continue;
         const cmd = CASES[c].cmd.map((x) => (x === '{F}' ? cap.file : x));
         const scaled = prev?.[c]?.wall
-          ? Math.ceil((prev[c].wall * 15 * (SIZES[size] / prev.frames)) / 10) + 60
+          ? Math.ceil((prev[c].wall * 15 * (cap.frames / prev.frames)) / 10) + 60
           : undefined;
         const timeout = Math.min(args.timeout, scaled ?? args.timeout);
         const res = await runOnce(cmd, timeout);
