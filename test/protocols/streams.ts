@@ -3,6 +3,8 @@
  * (tshark is the oracle here, not a runtime dependency), and a driver that frames a byte stream with a
  * protocol's framer.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Framing } from '../../src/dissectors/app/types.js';
 import { fromHex } from '../../src/protocols/reader.js';
 import { FIXTURES, HAVE_TSHARK, tsharkFields } from '../helpers/fixtures.js';
@@ -108,4 +110,75 @@ export function randomBytes(seed: number, n: number): Uint8Array {
     out[i] = x & 0xff;
   }
   return out;
+}
+
+/** tshark -T fields with every occurrence of each field, joined by `|` (one array of strings per frame). */
+export function tsharkAll(file: string, fields: string[], extra: string[] = []): string[][] {
+  const args = [
+    '-r',
+    file,
+    '-n',
+    ...extra,
+    '-T',
+    'fields',
+    '-E',
+    'separator=\t',
+    '-E',
+    'occurrence=a',
+    '-E',
+    'aggregator=|',
+  ];
+  for (const f of fields) args.push('-e', f);
+  const out = execFileSync('tshark', args, {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return out
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('\t'));
+}
+
+/** The peers log of a capture: one object per line. */
+// biome-ignore lint/suspicious/noExplicitAny: the logs are free-form JSON written by the peer programs
+export function peersLog(name: string): any[] {
+  return readFileSync(`${FIXTURES}/${name}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+}
+
+/** Each direction of each TCP stream as one byte string (the course captures have no loss). */
+export function tcpDirections(segments: Segment[]): { stream: number; src: string; dst: string; bytes: Uint8Array }[] {
+  const m = new Map<string, { stream: number; src: string; dst: string; parts: Uint8Array[] }>();
+  for (const s of segments) {
+    const k = `${s.stream} ${s.src}`;
+    let e = m.get(k);
+    if (!e) m.set(k, (e = { stream: s.stream, src: s.src, dst: s.dst, parts: [] }));
+    e.parts.push(s.payload);
+  }
+  return [...m.values()].map((e) => {
+    const n = e.parts.reduce((a, p) => a + p.length, 0);
+    const bytes = new Uint8Array(n);
+    let o = 0;
+    for (const p of e.parts) {
+      bytes.set(p, o);
+      o += p.length;
+    }
+    return { stream: e.stream, src: e.src, dst: e.dst, bytes };
+  });
+}
+
+/** Splits one HTTP/1.x message (headers, then the body to the end of the bytes). */
+export function httpSplit(b: Uint8Array): { head: string; headers: Map<string, string>; body: Uint8Array } {
+  let i = 0;
+  while (i + 3 < b.length && !(b[i] === 13 && b[i + 1] === 10 && b[i + 2] === 13 && b[i + 3] === 10)) i++;
+  const head = new TextDecoder().decode(b.subarray(0, i));
+  const headers = new Map<string, string>();
+  for (const line of head.split('\r\n').slice(1)) {
+    const c = line.indexOf(':');
+    if (c > 0) headers.set(line.slice(0, c).trim().toLowerCase(), line.slice(c + 1).trim());
+  }
+  return { head, headers, body: b.subarray(Math.min(b.length, i + 4)) };
 }
