@@ -37,7 +37,7 @@ export interface IceHeader {
   readonly typeName: IceMsgTypeName | undefined;
   /** icep.compression_status: 0 not compressed, 1 not compressed but a compressed reply is welcome, 2 bzip2. */
   readonly compression: number;
-  /** Size of the whole message, header included. */
+  /** Size of the whole message, header included (Wireshark calls this field icep.message_status). */
   readonly size: number;
 }
 
@@ -89,7 +89,7 @@ export interface IceReply {
   readonly kind: 'Reply';
   readonly header: IceHeader;
   readonly requestId: number;
-  /** icep.message_status */
+  /** Reply status (Wireshark shows it as "Reply Status" without a field name of its own). */
   readonly status: number;
   readonly statusName: (typeof ICE_REPLY_STATUS)[number] | undefined;
   /** Success / UserException: the encapsulated result or exception. */
