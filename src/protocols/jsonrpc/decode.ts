@@ -5,6 +5,8 @@
  *   notification   the same without "id" (2.0); 1.0: "id": null
  *   response       {"jsonrpc": "2.0", "result": v, "id": ..} or {"jsonrpc": "2.0", "error": {code, message,
  *                  data?}, "id": ..}; 1.0 responses carry both "result" and "error", one of them null
+ *   1.0            no "jsonrpc" member: an object counts as 1.0 only with every member 1.0 requires
+ *                  (method, params, id / result, error, id), so {"result": 14} from a REST API is not JSON-RPC
  *   batch (2.0)    an array of the above
  *
  * Outcomes: not JSON → malformed `jsonrpc.json.invalid` (params: the JSON parser's code); JSON that is not
@@ -57,6 +59,12 @@ function single(n: JsonNode): One {
   const error = member(n, 'error');
   const idNode = member(n, 'id');
   if (!jsonrpc && !method && !result && !error) return { notRpc: true };
+  // JSON-RPC 1.0 has no version member, so an object is 1.0 only with all the members 1.0 requires
+  // (a REST answer {"result": 14} is not JSON-RPC)
+  if (!jsonrpc) {
+    const full = method ? member(n, 'params') && idNode : result && error && idNode;
+    if (!full) return { notRpc: true };
+  }
   let version: JsonRpcVersion = '1.0';
   if (jsonrpc) {
     if (jsonrpc.type !== 'string' || jsonrpc.value !== '2.0')
