@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, looksLikeJsonRpc } from '../../src/protocols/jsonrpc/decode.js';
 import { jsonText, parseJson } from '../../src/protocols/jsonrpc/json.js';
 import type { JsonRpcMessage } from '../../src/protocols/jsonrpc/types.js';
+import { JSONRPC_VECTORS } from './jsonrpc.vectors.js';
 import { FIXTURES, HAVE_TSHARK, httpSplit, peersLog, prefixes, tcpDirections, tcpSegments } from './streams.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -11,17 +12,6 @@ function ok(s: string): JsonRpcMessage {
   if (d.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(d)}`);
   return d.message;
 }
-
-export const JSONRPC_VECTORS = [
-  '{"jsonrpc": "2.0", "method": "add", "params": [10, 2], "id": 1}',
-  '{"result": 5.0, "id": 1, "jsonrpc": "2.0"}',
-  '{"error": {"code": -32601, "message": "Method not found"}, "id": 1, "jsonrpc": "2.0"}',
-  '{"jsonrpc": "2.0", "method": "notify_hello", "params": {"who": "kelas \\u00e9"}}',
-  '[{"jsonrpc": "2.0", "method": "a", "id": "x"}, {"jsonrpc": "2.0", "method": "b"}, 7]',
-  '{"method": "echo", "params": ["hi"], "id": 3}',
-  '{"result": null, "error": {"code": 1, "message": "bad"}, "id": 3}',
-];
-
 describe('JSON-RPC vectors', () => {
   it('request: method, params by position with their text, id', () => {
     const m = ok(JSONRPC_VECTORS[0]!);

@@ -155,7 +155,10 @@ export function tcpDirections(segments: Segment[]): { stream: number; src: strin
   for (const s of segments) {
     const k = `${s.stream} ${s.src}`;
     let e = m.get(k);
-    if (!e) m.set(k, (e = { stream: s.stream, src: s.src, dst: s.dst, parts: [] }));
+    if (!e) {
+      e = { stream: s.stream, src: s.src, dst: s.dst, parts: [] };
+      m.set(k, e);
+    }
     e.parts.push(s.payload);
   }
   return [...m.values()].map((e) => {
