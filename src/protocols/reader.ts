@@ -168,7 +168,7 @@ export function fromHex(s: string): Uint8Array {
  *   its offset); `message` holds what was decoded before it, when anything was;
  * - unsupported: a well-formed PDU of a kind or version this decoder does not read (`code` says which).
  */
-export type Decoded<M, P = M> =
+export type Outcome<M, P = M> =
   | { readonly kind: 'ok'; readonly message: M }
   | { readonly kind: 'truncated'; readonly at: number; readonly needed: number; readonly message?: P }
   | {
@@ -180,7 +180,7 @@ export type Decoded<M, P = M> =
     }
   | { readonly kind: 'unsupported'; readonly code: string; readonly message?: P };
 
-export function truncated<P>(r: Reader, message?: P): Decoded<never, P> {
+export function truncated<P>(r: Reader, message?: P): Outcome<never, P> {
   return message === undefined
     ? { kind: 'truncated', at: r.shortAt, needed: r.needed }
     : { kind: 'truncated', at: r.shortAt, needed: r.needed, message };
@@ -191,7 +191,7 @@ export function malformed<P>(
   at: number,
   params?: Record<string, string | number>,
   message?: P,
-): Decoded<never, P> {
+): Outcome<never, P> {
   const m: { kind: 'malformed'; code: string; at: number; params?: Record<string, string | number>; message?: P } = {
     kind: 'malformed',
     code,

@@ -8,7 +8,7 @@ import * as dns from '../../src/protocols/dns/decode.js';
 import * as giop from '../../src/protocols/giop/decode.js';
 import * as ice from '../../src/protocols/ice/decode.js';
 import * as jsonrpc from '../../src/protocols/jsonrpc/decode.js';
-import type { Decoded } from '../../src/protocols/reader.js';
+import type { Outcome } from '../../src/protocols/reader.js';
 import * as soap from '../../src/protocols/soap/decode.js';
 import * as zk from '../../src/protocols/zookeeper/decode.js';
 import { DNS_VECTORS } from './dns.vectors.js';
@@ -24,7 +24,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 interface Subject {
   name: string;
   notes: Readonly<Record<string, string>>;
-  decoders: ((b: Uint8Array) => Decoded<unknown, unknown>)[];
+  decoders: ((b: Uint8Array) => Outcome<unknown, unknown>)[];
   framer?: (b: Uint8Array, o: number, e: number) => { kind: string; atLeast?: number; code?: string };
   vectors: Uint8Array[];
   /** Random inputs start with these bytes half of the time, so the fuzz gets past the magic. */

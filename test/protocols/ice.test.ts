@@ -69,6 +69,11 @@ describe('Ice byte vectors', () => {
     ['icep.type.unknown', fromHex('49 63 65 50 01 00 01 00 07 00 0e 00 00 00')],
     // the operation's size (0x20) runs past the message's declared size 20
     ['icep.field.past_end', fromHex('49 63 65 50 01 00 01 00 00 00 14 00 00 00 01 00 00 00 00 20')],
+    // encapsulation size 2 (< its own 6-byte header)
+    [
+      'icep.encaps.bad',
+      fromHex('49 63 65 50 01 00 01 00 00 00 20 00 00 00 01 00 00 00 01 61 00 00 01 6f 00 00 02 00 00 00 01 01'),
+    ],
   ])('malformed %s', (code, b) => {
     expect(decode(b)).toMatchObject({ kind: 'malformed', code });
   });

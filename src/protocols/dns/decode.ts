@@ -20,7 +20,7 @@
 
 import type { Framing } from '../../dissectors/app/types.js';
 import { ipv4, ipv6 } from '../../dissectors/bytes.js';
-import { type Decoded, malformed, Reader, truncated, utf8Text } from '../reader.js';
+import { malformed, type Outcome, Reader, truncated, utf8Text } from '../reader.js';
 import { DNS_RCODES, DNS_TYPES, type DnsMessage, type DnsQuestion, type DnsRdata, type DnsRecord } from './types.js';
 
 const HEADER_LEN = 12;
@@ -184,7 +184,7 @@ function rdata(b: Uint8Array, type: number, cls: number, ttl: number, off: numbe
 }
 
 /** Decodes one DNS message; partial results carry the header and the complete records before the cut. */
-export function decode(b: Uint8Array): Decoded<DnsMessage> {
+export function decode(b: Uint8Array): Outcome<DnsMessage> {
   const r = new Reader(b);
   if (b.length < HEADER_LEN) {
     r.skip(HEADER_LEN);
@@ -205,7 +205,7 @@ export function decode(b: Uint8Array): Decoded<DnsMessage> {
     counts,
   });
   let pos = HEADER_LEN;
-  const fail = (n: NameResult): Decoded<DnsMessage> => {
+  const fail = (n: NameResult): Outcome<DnsMessage> => {
     if ('short' in n) {
       const t = new Reader(b, n.at);
       t.skip(b.length - n.at + 1);

@@ -27,7 +27,7 @@
  * above 7 → malformed `giop.type.unknown`. Never throws.
  */
 import type { Framing } from '../../dissectors/app/types.js';
-import { type Decoded, malformed, Reader, type Span, truncated, utf8Text } from '../reader.js';
+import { malformed, type Outcome, Reader, type Span, truncated, utf8Text } from '../reader.js';
 import {
   GIOP_HEADER_LEN,
   GIOP_LOCATE_STATUS,
@@ -259,7 +259,7 @@ function systemException(r: Reader, base: number): GiopSystemException | undefin
  * Decodes one whole GIOP message (as framed by `frame`). Partial results carry the header.
  * The byte order of every field is the one the header's flags announce.
  */
-export function decode(pdu: Uint8Array): Decoded<GiopMessage, GiopHeader | GiopMessage> {
+export function decode(pdu: Uint8Array): Outcome<GiopMessage, GiopHeader | GiopMessage> {
   const d = decodeWhole(pdu);
   if (d.kind !== 'ok') return d;
   const end = GIOP_HEADER_LEN + d.message.header.size;
@@ -268,7 +268,7 @@ export function decode(pdu: Uint8Array): Decoded<GiopMessage, GiopHeader | GiopM
   return d;
 }
 
-function decodeWhole(pdu: Uint8Array): Decoded<GiopMessage, GiopHeader> {
+function decodeWhole(pdu: Uint8Array): Outcome<GiopMessage, GiopHeader> {
   if (pdu.length < GIOP_HEADER_LEN) {
     const r = new Reader(pdu);
     r.skip(GIOP_HEADER_LEN);

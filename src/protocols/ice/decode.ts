@@ -17,11 +17,12 @@
  * Outcomes: short input → truncated (with the header when there is one); bad magic → malformed
  * `icep.magic.bad`; size < 14 → malformed `icep.size.bad`; a field past the declared size → malformed
  * `icep.field.past_end`; a protocol or encoding version other than 1.0 → unsupported
- * `icep.version.unsupported`; a compressed message (status 2, bzip2) → unsupported `icep.compressed`.
+ * `icep.version.unsupported`; a compressed message (status 2, bzip2) → unsupported `icep.compressed`;
+ * a Request's encapsulation size below its own 6-byte header → malformed `icep.encaps.bad`.
  * Never throws.
  */
 import type { Framing } from '../../dissectors/app/types.js';
-import { type Decoded, malformed, Reader, truncated, utf8Text } from '../reader.js';
+import { malformed, type Outcome, Reader, truncated, utf8Text } from '../reader.js';
 import {
   ICE_HEADER_LEN,
   ICE_MODES,
@@ -54,6 +55,7 @@ export const ICE_NOTES = {
   'icep.field.past_end': 'error',
   'icep.type.unknown': 'error',
   'icep.list.too_long': 'error',
+  'icep.encaps.bad': 'error',
   'icep.version.unsupported': 'note',
   'icep.compressed': 'note',
 } as const;
@@ -127,6 +129,7 @@ function facet(r: Reader): string | 'too-long' {
   return n === 1 ? str(r) : '';
 }
 
+/** An encapsulation; its size counts its own 6-byte header (a size below 6 is reported by the caller). */
 function encapsulation(r: Reader): IceEncapsulation {
   const total = r.i32(true);
   const major = r.u8();
@@ -152,7 +155,7 @@ function requestBody(r: Reader): IceRequestBody | 'too-long' {
 }
 
 /** Decodes one whole Ice message (as framed by `frame`); partial results carry the header. */
-export function decode(pdu: Uint8Array): Decoded<IceMessage, IceHeader> {
+export function decode(pdu: Uint8Array): Outcome<IceMessage, IceHeader> {
   if (pdu.length < ICE_HEADER_LEN) {
     for (let i = 0; i < Math.min(pdu.length, 4); i++) {
       if (pdu[i] !== MAGIC_BYTES[i]) return malformed('icep.magic.bad', 0);
@@ -181,6 +184,8 @@ export function decode(pdu: Uint8Array): Decoded<IceMessage, IceHeader> {
       const body = requestBody(r);
       if (body === 'too-long') return tooLong();
       if (r.short) return cut();
+      if (body.params.size < 6)
+        return malformed('icep.encaps.bad', body.params.data.offset - 6, { size: body.params.size }, header);
       return { kind: 'ok', message: { kind: 'Request', header, requestId, ...body } };
     }
     case 'BatchRequest': {

@@ -15,7 +15,7 @@
  * a 2.0 response with both or neither of result/error → `jsonrpc.response.bad`; an id that is not a number,
  * string or null → `jsonrpc.id.bad`; an empty batch → `jsonrpc.batch.empty`. Never throws.
  */
-import { type Decoded, malformed } from '../reader.js';
+import { malformed, type Outcome } from '../reader.js';
 import { type JsonNode, member, parseJson } from './json.js';
 import type { JsonRpcId, JsonRpcInvalid, JsonRpcMessage, JsonRpcSingle, JsonRpcVersion } from './types.js';
 
@@ -104,7 +104,7 @@ function single(n: JsonNode): One {
 }
 
 /** Decodes one JSON-RPC body (UTF-8 bytes). */
-export function decode(body: Uint8Array): Decoded<JsonRpcMessage> {
+export function decode(body: Uint8Array): Outcome<JsonRpcMessage> {
   const p = parseJson(body);
   if (!p.ok) return malformed('jsonrpc.json.invalid', p.at, { json: p.code });
   const root = p.value;

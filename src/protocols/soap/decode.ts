@@ -14,7 +14,7 @@
  * is neither a SOAP Envelope nor WSDL → unsupported `soap.not_envelope`; a SOAP 1.2 envelope → unsupported
  * `soap.version.12`; an Envelope without Body → malformed `soap.body.missing`. Never throws.
  */
-import { type Decoded, malformed } from '../reader.js';
+import { malformed, type Outcome } from '../reader.js';
 import { SOAP11_ENV, SOAP12_ENV, type SoapArgument, type SoapMessage, WSDL11 } from './types.js';
 import { allText, attr, parseXml, type XmlElement } from './xml.js';
 
@@ -68,7 +68,7 @@ function wsdl(root: XmlElement): SoapMessage {
 }
 
 /** Decodes one HTTP body; `soapAction` is the request's SOAPAction header value, if any. */
-export function decode(body: Uint8Array, opts: { soapAction?: string } = {}): Decoded<SoapMessage> {
+export function decode(body: Uint8Array, opts: { soapAction?: string } = {}): Outcome<SoapMessage> {
   const x = parseXml(body);
   if (!x.ok) return malformed('soap.xml.invalid', x.at, { xml: x.code });
   const root = x.root;

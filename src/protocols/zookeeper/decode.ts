@@ -22,7 +22,7 @@
  * `zookeeper.length.bad`; counts above 65536 → malformed `zookeeper.list.too_long`. Never throws.
  */
 import type { Framing } from '../../dissectors/app/types.js';
-import { type Decoded, malformed, Reader, type Span, truncated, utf8Text } from '../reader.js';
+import { malformed, type Outcome, Reader, type Span, truncated, utf8Text } from '../reader.js';
 import {
   ZK_ERRORS,
   ZK_EVENT_TYPES,
@@ -230,7 +230,7 @@ function headerOf(xid: number, zxid: bigint, err: number): ZkReplyHeader {
 }
 
 /** Common checks: the length prefix against the bytes at hand. */
-function open(pdu: Uint8Array): { r: Reader; end: number; whole: boolean } | Decoded<never> {
+function open(pdu: Uint8Array): { r: Reader; end: number; whole: boolean } | Outcome<never> {
   if (pdu.length < 4) {
     const r = new Reader(pdu);
     r.skip(4);
@@ -242,7 +242,7 @@ function open(pdu: Uint8Array): { r: Reader; end: number; whole: boolean } | Dec
   return { r: new Reader(pdu.subarray(0, Math.min(end, pdu.length)), 4), end, whole: pdu.length >= end };
 }
 
-function finish<M>(r: Reader, end: number, whole: boolean, message: M): Decoded<M> {
+function finish<M>(r: Reader, end: number, whole: boolean, message: M): Outcome<M> {
   if (r.short) {
     return whole
       ? malformed('zookeeper.field.past_end', r.shortAt, { needed: r.needed, length: end - 4 })
@@ -254,7 +254,7 @@ function finish<M>(r: Reader, end: number, whole: boolean, message: M): Decoded<
 /**
  * A client packet (length prefix included): the ConnectRequest when `connect`, else a request.
  */
-export function decodeClient(pdu: Uint8Array, opts: { connect?: boolean } = {}): Decoded<ZkClientMessage> {
+export function decodeClient(pdu: Uint8Array, opts: { connect?: boolean } = {}): Outcome<ZkClientMessage> {
   const o = open(pdu);
   if ('kind' in o) return o;
   const { r, end, whole } = o;
@@ -348,7 +348,7 @@ function result(r: Reader, type: number): ZkResult | undefined {
 export function decodeServer(
   pdu: Uint8Array,
   opts: { connect?: boolean; requestType?: number } = {},
-): Decoded<ZkServerMessage> {
+): Outcome<ZkServerMessage> {
   const o = open(pdu);
   if ('kind' in o) return o;
   const { r, end, whole } = o;

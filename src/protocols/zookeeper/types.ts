@@ -231,7 +231,7 @@ export interface ZkReply {
   readonly header: ZkReplyHeader;
   /** The request type the caller paired this reply with (by xid), when it knew one. */
   readonly requestType: number | undefined;
-  /** Decoded body: undefined when err != 0, or when the request type is unknown or not decoded. */
+  /** Outcome body: undefined when err != 0, or when the request type is unknown or not decoded. */
   readonly result: ZkResult | undefined;
   readonly body: Span;
 }
