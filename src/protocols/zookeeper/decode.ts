@@ -290,9 +290,10 @@ export function decodeClient(pdu: Uint8Array, opts: { connect?: boolean } = {}):
 function result(r: Reader, type: number): ZkResult | undefined {
   switch (type) {
     case 1:
-    case 19:
       return { op: 'create', path: ustring(r) };
+    // create2, createContainer and createTTL are all answered with a Create2Response (path + Stat)
     case 15:
+    case 19:
     case 21:
       return { op: 'create2', path: ustring(r), stat: stat(r) };
     case 3:
