@@ -66,15 +66,15 @@ export const GIOP_NOTES = {
   'giop.fragment.v10': 'note',
 } as const;
 
+const MAGIC_BYTES = [0x47, 0x49, 0x4f, 0x50]; // "GIOP"
+
 function isMagic(b: Uint8Array, o: number): boolean {
   return b[o] === 0x47 && b[o + 1] === 0x49 && b[o + 2] === 0x4f && b[o + 3] === 0x50; // "GIOP"
 }
 
 /** Heuristic: the bytes start a GIOP message (magic, version 1.0–1.3, type 0–7); 'need' below 8 bytes. */
 export function looksLikeGiop(b: Uint8Array): 'yes' | 'no' | 'need' {
-  const n = Math.min(b.length, 8);
-  const magic = [0x47, 0x49, 0x4f, 0x50];
-  for (let i = 0; i < Math.min(n, 4); i++) if (b[i] !== magic[i]) return 'no';
+  for (let i = 0; i < Math.min(b.length, 4); i++) if (b[i] !== MAGIC_BYTES[i]) return 'no';
   if (b.length < 8) return 'need';
   return b[VERSION_MAJOR] === 1 && b[VERSION_MINOR]! <= 3 && b[MSG_TYPE]! <= 7 ? 'yes' : 'no';
 }
@@ -82,9 +82,8 @@ export function looksLikeGiop(b: Uint8Array): 'yes' | 'no' | 'need' {
 /** tcp_dissect_pdus-style framing: one message is 12 + size bytes. */
 export function frame(buf: Uint8Array, off: number, end: number): Framing {
   const n = end - off;
-  const probe = buf.subarray(off, Math.min(end, off + 4));
-  for (let i = 0; i < probe.length; i++) {
-    if (probe[i] !== [0x47, 0x49, 0x4f, 0x50][i]) return { kind: 'malformed', code: 'giop.magic.bad', skip: 1 };
+  for (let i = 0; i < Math.min(n, 4); i++) {
+    if (buf[off + i] !== MAGIC_BYTES[i]) return { kind: 'malformed', code: 'giop.magic.bad', skip: 1 };
   }
   if (n < GIOP_HEADER_LEN) return { kind: 'need', atLeast: GIOP_HEADER_LEN };
   const le = (buf[off + FLAGS]! & 1) === 1;
