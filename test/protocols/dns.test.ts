@@ -3,7 +3,7 @@ import { decode, frameTcp, readName } from '../../src/protocols/dns/decode.js';
 import type { DnsMessage } from '../../src/protocols/dns/types.js';
 import { fromHex } from '../../src/protocols/reader.js';
 import { ANSWER, DNS_VECTORS, NXDOMAIN, QUERY, TXT_AAAA } from './dns.vectors.js';
-import { FIXTURES, HAVE_TSHARK, peersLog, prefixes, tsharkAll, udpDatagrams } from './streams.js';
+import { FIXTURES, HAVE_TSHARK, lazy, peersLog, prefixes, tsharkAll, udpDatagrams } from './streams.js';
 
 function ok(b: Uint8Array): DnsMessage {
   const d = decode(b);
@@ -80,7 +80,7 @@ describe('DNS byte vectors', () => {
 const DNS = `${FIXTURES}/course-dns.pcap`;
 
 describe.skipIf(!HAVE_TSHARK)('DNS over the real dnsmasq capture (course-dns.pcap)', () => {
-  const msgs = udpDatagrams(DNS).map((u) => ({ u, d: decode(u.payload) }));
+  const msgs = lazy(() => udpDatagrams(DNS).map((u) => ({ u, d: decode(u.payload) })));
 
   it('every datagram decodes; id, names, rcode and answers agree with tshark', () => {
     const rows = tsharkAll(
@@ -99,9 +99,9 @@ describe.skipIf(!HAVE_TSHARK)('DNS over the real dnsmasq capture (course-dns.pca
       ],
       ['-Y', 'dns'],
     );
-    expect(rows.length).toBe(msgs.length);
+    expect(rows.length).toBe(msgs().length);
     for (const [i, row] of rows.entries()) {
-      const { u, d } = msgs[i]!;
+      const { u, d } = msgs()[i]!;
       if (d.kind !== 'ok') throw new Error(`frame ${u.frame}: ${d.kind}`);
       const m = d.message;
       const all = (kind: string) =>
@@ -127,7 +127,7 @@ describe.skipIf(!HAVE_TSHARK)('DNS over the real dnsmasq capture (course-dns.pca
 
   it("the answers are those the client logged (dnslib's view)", () => {
     const got = peersLog('course-dns.peers.jsonl').filter((l) => l.event === 'recv');
-    const answers = msgs.flatMap(({ d }) => (d.kind === 'ok' && d.message.flags.response ? [d.message] : []));
+    const answers = msgs().flatMap(({ d }) => (d.kind === 'ok' && d.message.flags.response ? [d.message] : []));
     expect(answers.length).toBe(got.length);
     for (const [i, l] of got.entries()) {
       const m = answers[i]!;

@@ -3,7 +3,7 @@ import { decode, frame, looksLikeIce } from '../../src/protocols/ice/decode.js';
 import type { IceMessage } from '../../src/protocols/ice/types.js';
 import { fromHex } from '../../src/protocols/reader.js';
 import { BATCH, CLOSE, ICE_VECTORS, ONEWAY, REPLY, REPLY_ONE, REQUEST, VALIDATE } from './ice.vectors.js';
-import { FIXTURES, HAVE_TSHARK, peersLog, prefixes, tcpPdus, tcpSegments, tsharkAll } from './streams.js';
+import { FIXTURES, HAVE_TSHARK, lazy, peersLog, prefixes, tcpPdus, tcpSegments, tsharkAll } from './streams.js';
 
 function ok(b: Uint8Array): IceMessage {
   const d = decode(b);
@@ -103,12 +103,14 @@ describe('Ice byte vectors', () => {
 const ICE = `${FIXTURES}/course-ice.pcap`;
 
 describe.skipIf(!HAVE_TSHARK)('Ice over the real ZeroC Ice 3.7 capture (course-ice.pcap)', () => {
-  const pdus = tcpPdus(tcpSegments(ICE), (b, o, e) => frame(b, o, e));
-  const msgs = pdus.map((p) => {
-    const d = decode(p.bytes);
-    if (d.kind !== 'ok') throw new Error(`frame ${p.frame}: ${JSON.stringify(d)}`);
-    return { p, m: d.message };
-  });
+  const pdus = lazy(() => tcpPdus(tcpSegments(ICE), (b, o, e) => frame(b, o, e)));
+  const msgs = lazy(() =>
+    pdus().map((p) => {
+      const d = decode(p.bytes);
+      if (d.kind !== 'ok') throw new Error(`frame ${p.frame}: ${JSON.stringify(d)}`);
+      return { p, m: d.message };
+    }),
+  );
 
   it('every message decodes; type, request id, identity and operation agree with tshark (-d tcp.port==11000,icep)', () => {
     const rows = tsharkAll(
@@ -116,9 +118,9 @@ describe.skipIf(!HAVE_TSHARK)('Ice over the real ZeroC Ice 3.7 capture (course-i
       ['frame.number', 'icep.message_type', 'icep.request_id', 'icep.id.name', 'icep.operation', 'icep.message_status'],
       ['-d', 'tcp.port==11000,icep', '-Y', 'icep'],
     );
-    expect(rows.length).toBe(msgs.length);
+    expect(rows.length).toBe(msgs().length);
     for (const [i, row] of rows.entries()) {
-      const { p, m } = msgs[i]!;
+      const { p, m } = msgs()[i]!;
       expect(p.frame).toBe(Number(row[0]));
       expect(m.header.type).toBe(Number(row[1]));
       if (m.kind === 'Request') {
@@ -135,9 +137,9 @@ describe.skipIf(!HAVE_TSHARK)('Ice over the real ZeroC Ice 3.7 capture (course-i
 
   it("every message agrees with Ice's own protocol trace in the peers log", () => {
     const sent = peersLog('course-ice.peers.jsonl').filter((l) => l.socket === 'Ice' && l.event === 'send');
-    expect(sent.length).toBe(msgs.length);
+    expect(sent.length).toBe(msgs().length);
     for (const [i, l] of sent.entries()) {
-      const m = msgs[i]!.m;
+      const m = msgs()[i]!.m;
       expect(Number.parseInt(l.data['message type'], 10)).toBe(m.header.type);
       expect(Number(l.data['message size'])).toBe(m.header.size);
       expect(Number.parseInt(l.data['compression status'], 10)).toBe(m.header.compression);
@@ -156,7 +158,7 @@ describe.skipIf(!HAVE_TSHARK)('Ice over the real ZeroC Ice 3.7 capture (course-i
   });
 
   it('the lab: ValidateConnection, ice_isA x 2, printString x 2, oneway, batch of 2, CloseConnection', () => {
-    const seq = msgs.map(({ m }) =>
+    const seq = msgs().map(({ m }) =>
       m.kind === 'Request'
         ? `${m.requestId}:${m.identity.name}.${m.operation}`
         : m.kind === 'Reply'

@@ -3,7 +3,7 @@ import { decode, looksLikeJsonRpc } from '../../src/protocols/jsonrpc/decode.js'
 import { jsonText, parseJson } from '../../src/protocols/jsonrpc/json.js';
 import type { JsonRpcMessage } from '../../src/protocols/jsonrpc/types.js';
 import { JSONRPC_VECTORS } from './jsonrpc.vectors.js';
-import { FIXTURES, HAVE_TSHARK, httpSplit, peersLog, prefixes, tcpDirections, tcpSegments } from './streams.js';
+import { FIXTURES, HAVE_TSHARK, httpSplit, lazy, peersLog, prefixes, tcpDirections, tcpSegments } from './streams.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -92,11 +92,13 @@ describe('JSON-RPC vectors', () => {
 });
 
 describe.skipIf(!HAVE_TSHARK)('JSON-RPC over the real course RPC capture (course-rpc.pcap)', () => {
-  const dirs = tcpDirections(tcpSegments(`${FIXTURES}/course-rpc.pcap`)).sort((a, b) => a.stream - b.stream);
+  const dirs = lazy(() =>
+    tcpDirections(tcpSegments(`${FIXTURES}/course-rpc.pcap`)).sort((a, b) => a.stream - b.stream),
+  );
 
   it('each connection carries one call; the bodies decode as the peers logged them', () => {
-    const requests = dirs.filter((d) => d.dst.endsWith(':4000'));
-    const responses = dirs.filter((d) => d.src.endsWith(':4000'));
+    const requests = dirs().filter((d) => d.dst.endsWith(':4000'));
+    const responses = dirs().filter((d) => d.src.endsWith(':4000'));
     expect(requests.length).toBe(4);
     expect(responses.length).toBe(4);
     const log = peersLog('course-rpc.peers.jsonl').filter((l) => l.peer === 'rpc-client' && l.socket === 'JSON-RPC');
@@ -125,7 +127,7 @@ describe.skipIf(!HAVE_TSHARK)('JSON-RPC over the real course RPC capture (course
   });
 
   it("the lab's add divides: add(10, 2) is answered 5.0, as the server wrote it", () => {
-    const first = dirs.find((d) => d.src.endsWith(':4000'))!;
+    const first = dirs().find((d) => d.src.endsWith(':4000'))!;
     const m = decode(httpSplit(first.bytes).body);
     expect(
       m.kind === 'ok' && m.message.kind === 'result' && m.message.result.type === 'number' && m.message.result.text,

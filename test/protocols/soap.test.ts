@@ -3,7 +3,7 @@ import { decode, looksLikeSoap } from '../../src/protocols/soap/decode.js';
 import type { SoapMessage } from '../../src/protocols/soap/types.js';
 import { parseXml } from '../../src/protocols/soap/xml.js';
 import { CALL, FAULT, RESPONSE, SOAP_VECTORS, WITH_HEADER } from './soap.vectors.js';
-import { FIXTURES, HAVE_TSHARK, httpSplit, peersLog, prefixes, tcpDirections, tcpSegments } from './streams.js';
+import { FIXTURES, HAVE_TSHARK, httpSplit, lazy, peersLog, prefixes, tcpDirections, tcpSegments } from './streams.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -90,20 +90,26 @@ describe('SOAP 1.1 vectors', () => {
 });
 
 describe.skipIf(!HAVE_TSHARK)('SOAP over the real spyne/zeep capture (course-soap.pcap)', () => {
-  const dirs = tcpDirections(tcpSegments(`${FIXTURES}/course-soap.pcap`)).sort((a, b) => a.stream - b.stream);
-  const log = peersLog('course-soap.peers.jsonl').filter((l) => l.peer === 'soap-server');
+  const dirs = lazy(() =>
+    tcpDirections(tcpSegments(`${FIXTURES}/course-soap.pcap`)).sort((a, b) => a.stream - b.stream),
+  );
+  const log = lazy(() => peersLog('course-soap.peers.jsonl').filter((l) => l.peer === 'soap-server'));
 
   it('WSDL fetch, add(10, 5) -> 15, a Fault: every body as the server logged it', () => {
-    const requests = dirs.filter((d) => d.dst.endsWith(':8000')).map((d) => httpSplit(d.bytes));
-    const responses = dirs.filter((d) => d.src.endsWith(':8000')).map((d) => httpSplit(d.bytes));
+    const requests = dirs()
+      .filter((d) => d.dst.endsWith(':8000'))
+      .map((d) => httpSplit(d.bytes));
+    const responses = dirs()
+      .filter((d) => d.src.endsWith(':8000'))
+      .map((d) => httpSplit(d.bytes));
     expect(requests.map((r) => r.head.split('\r\n')[0])).toEqual([
       'GET /?wsdl HTTP/1.1',
       'POST / HTTP/1.1',
       'GET /?wsdl HTTP/1.1',
       'POST / HTTP/1.1',
     ]);
-    const recv = log.filter((l) => l.event === 'recv');
-    const sent = log.filter((l) => l.event === 'send');
+    const recv = log().filter((l) => l.event === 'recv');
+    const sent = log().filter((l) => l.event === 'send');
     const got = requests.map((r) =>
       r.body.length ? decode(r.body, { soapAction: r.headers.get('soapaction') }) : undefined,
     );

@@ -185,3 +185,19 @@ export function httpSplit(b: Uint8Array): { head: string; headers: Map<string, s
   }
   return { head, headers, body: b.subarray(Math.min(b.length, i + 4)) };
 }
+
+/**
+ * A value computed on first use: suites skipped for want of tshark still run their describe() body to
+ * collect tests, so captures are read inside the tests, not while collecting.
+ */
+export function lazy<T>(f: () => T): () => T {
+  let done = false;
+  let v: T | undefined;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v as T;
+  };
+}

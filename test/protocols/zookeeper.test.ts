@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex } from '../../src/protocols/reader.js';
 import { decodeClient, decodeServer, frame, looksLikeConnectRequest } from '../../src/protocols/zookeeper/decode.js';
 import type { ZkClientMessage, ZkServerMessage } from '../../src/protocols/zookeeper/types.js';
-import { FIXTURES, HAVE_TSHARK, peersLog, prefixes, tcpPdus, tcpSegments } from './streams.js';
+import { FIXTURES, HAVE_TSHARK, lazy, peersLog, prefixes, tcpPdus, tcpSegments } from './streams.js';
 import {
   CLOSE,
   CONNECT_REQ,
@@ -232,40 +232,40 @@ function decodedFacts(s: ReturnType<typeof decodeCapture>[number]) {
 describe.skipIf(!HAVE_TSHARK).each(['course-zk-lock', 'course-zk-election'])(
   'ZooKeeper over the real ZooKeeper 3.8 / kazoo capture %s.pcap, the peers log as oracle',
   (name) => {
-    const streams = decodeCapture(`${FIXTURES}/${name}.pcap`);
-    const byPeer = loggedFacts(`${name}.peers.jsonl`);
+    const conns = lazy(() => decodeCapture(`${FIXTURES}/${name}.pcap`));
+    const byPeer = lazy(() => loggedFacts(`${name}.peers.jsonl`));
 
     it('one connection per kazoo session; every packet decodes; requests, reply headers, watch events and pings agree', () => {
-      expect(streams.length).toBe(byPeer.length);
+      expect(conns().length).toBe(byPeer().length);
       const sort = (a: ReturnType<typeof decodedFacts>[]) =>
         a.map((x) => JSON.stringify(x)).sort((p, q) => (p < q ? -1 : 1));
       // a watch event can arrive after the session's close was sent (kazoo stops logging then): compare
       // the events kazoo logged as a prefix of those on the wire
-      const dec = streams.map(decodedFacts);
+      const dec = conns().map(decodedFacts);
       for (const d of dec) {
-        const l = byPeer.find((p) => p.session === d.session)!;
+        const l = byPeer().find((p) => p.session === d.session)!;
         expect(l, `session ${d.session}`).toBeDefined();
         expect(d.requests).toEqual(l.requests);
         expect(d.headers).toEqual(l.headers);
         expect(d.pings).toBe(l.pings);
         expect(d.watches.slice(0, l.watches.length)).toEqual(l.watches);
       }
-      expect(sort(dec.map((d) => ({ ...d, watches: [] }))).length).toBe(byPeer.length);
+      expect(sort(dec.map((d) => ({ ...d, watches: [] }))).length).toBe(byPeer().length);
     });
 
     it('the recipe: ephemeral sequential znodes with 10-digit suffixes, NodeDeleted of the predecessor', () => {
-      const created = streams.flatMap((s) =>
+      const created = conns().flatMap((s) =>
         s.replies.flatMap((m) => (m.kind === 'reply' && m.result?.op === 'create' ? [m.result.path] : [])),
       );
       const locks = created.filter((p) => /__lock__\d{10}$/.test(p));
       expect(locks.length).toBeGreaterThanOrEqual(2);
-      const seqCreates = streams.flatMap((s) =>
+      const seqCreates = conns().flatMap((s) =>
         s.requests.flatMap((m) =>
           m.kind === 'request' && m.body.op === 'create' && m.body.sequential ? [m.body] : [],
         ),
       );
       expect(seqCreates.every((c) => c.op === 'create' && c.ephemeral && c.flags === 3)).toBe(true);
-      const deleted = streams.flatMap((s) =>
+      const deleted = conns().flatMap((s) =>
         s.replies.flatMap((m) => (m.kind === 'watch-event' && m.typeName === 'NodeDeleted' ? [m.path] : [])),
       );
       expect(deleted.some((p) => locks.includes(p))).toBe(true);
