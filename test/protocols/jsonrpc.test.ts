@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode, looksLikeJsonRpc } from '../../src/protocols/jsonrpc/decode.js';
-import { jsonText, parseJson } from '../../src/protocols/jsonrpc/json.js';
+import { jsonText, member, parseJson } from '../../src/protocols/jsonrpc/json.js';
 import type { JsonRpcMessage } from '../../src/protocols/jsonrpc/types.js';
 import { JSONRPC_VECTORS } from './jsonrpc.vectors.js';
 import { FIXTURES, HAVE_TSHARK, httpSplit, lazy, peersLog, prefixes, tcpDirections, tcpSegments } from './streams.js';
@@ -132,5 +132,32 @@ describe.skipIf(!HAVE_TSHARK)('JSON-RPC over the real course RPC capture (course
     expect(
       m.kind === 'ok' && m.message.kind === 'result' && m.message.result.type === 'number' && m.message.result.text,
     ).toBe('5.0');
+  });
+});
+
+describe.skipIf(!HAVE_TSHARK)("the Lamport lab's JSON over plain TCP (course-lamport.pcap)", () => {
+  const payloads = lazy(() => tcpSegments(`${FIXTURES}/course-lamport.pcap`));
+
+  it('each message parses with its fields and offsets; the clock goes 1 -> 3; it is not JSON-RPC', () => {
+    // the log is in the order the peers logged (after each send returned): match the messages by content
+    const sent = peersLog('course-lamport.peers.jsonl')
+      .filter((l) => l.event === 'send')
+      .map((l) => JSON.parse(l.data));
+    expect(payloads().length).toBe(2);
+    for (const [i, seg] of payloads().entries()) {
+      const p = parseJson(seg.payload);
+      if (!p.ok) throw new Error(p.code);
+      expect(sent).toContainEqual(JSON.parse(jsonText(p.value)));
+      expect(i).toBeLessThan(2);
+      const ts = member(p.value, 'timestamp');
+      expect(ts?.type === 'number' && ts.span.offset).toBe(seg.payload.length - 2); // `<digit>}` at the end
+      expect(decode(seg.payload)).toEqual({ kind: 'unsupported', code: 'jsonrpc.not_jsonrpc' });
+    }
+    const clocks = payloads().map((s) => {
+      const p = parseJson(s.payload);
+      const t = p.ok ? member(p.value, 'timestamp') : undefined;
+      return t?.type === 'number' ? t.value : -1;
+    });
+    expect(clocks).toEqual([1, 3]);
   });
 });
