@@ -257,7 +257,10 @@ export async function fuzz(o, log) {
         const p = pool[k];
         if (!p || p.dead) continue;
         const cur = Atomics.load(slots, k * SLOT.SIZE + SLOT.CUR);
-        const bound = Atomics.load(slots, k * SLOT.SIZE + SLOT.BOUND) || o.timeoutMs;
+        // The bound is wall time: on a machine busier than its cores (load average above the core count)
+        // a case gets a share of a core, so the bound stretches by that factor; an endless loop is still caught.
+        const share = Math.max(1, os.loadavg()[0] / os.cpus().length);
+        const bound = Math.round((Atomics.load(slots, k * SLOT.SIZE + SLOT.BOUND) || o.timeoutMs) * share);
         if (cur >= 0 && t - Atomics.load(slots, k * SLOT.SIZE + SLOT.T0) > bound) {
           lost(k, 'hang', `no result within ${bound} ms: worker killed`);
         }
