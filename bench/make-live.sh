@@ -13,7 +13,7 @@ source "$(dirname "$0")/../fixtures/make/lib.sh"
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 DURATION=${DURATION:-200}
 OUT=${OUT:-$BENCH_DIR/out/live-${DURATION}s.pcap}
-LOAD="$BENCH_DIR/peers/load.py"
+LOAD="$PEERS/load.py"
 mkdir -p "$(dirname "$OUT")"
 
 net_up

@@ -6,9 +6,18 @@ import Table from 'cli-table3';
 import picocolors from 'picocolors';
 
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { ellipsize, nextCodePoint } from '../explain/format.js';
+import { ellipsize, nextCodePoint, type Say } from '../explain/format.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
+import {
+  type ConversationGroup,
+  groupConversations,
+  grouped,
+  groupedAbnormal,
+  groupedStory,
+  groupFrames,
+  groupSentence,
+} from './groups.js';
 
 /** Colours always on: the caller already decided (an explicit --color wins over NO_COLOR, which picocolors' default honours). */
 const pc = picocolors.createColors(true);
@@ -306,7 +315,10 @@ function bullets(items: string[]): string {
   return items.map((t) => `- ${wrap(t, WIDTH, 2, 2)}`).join('\n');
 }
 
-export interface ReportTextOptions extends RenderTextOptions {}
+export interface ReportTextOptions extends RenderTextOptions {
+  /** Every conversation on its own (--conversations), also when there are many; otherwise alike ones are grouped. */
+  allConversations?: boolean;
+}
 
 /** The heading of the explained report's frame list. */
 export function framesHeading(m: ExplainedModel, style: TextStyle): string {
@@ -318,6 +330,43 @@ export function explainedFrameRow(f: FrameRecord): string {
   const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
   const rows = `${ellipsize(head, WIDTH)}\n${ROW_INDENT}${f.src} → ${f.dst}`;
   return f.explain ? `${rows}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : rows;
+}
+
+/** The conversations section of a grouped report: one row per group of alike conversations. */
+function groupedConversations(
+  m: ExplainedModel,
+  groups: readonly ConversationGroup[],
+  say: Say,
+  style: TextStyle,
+): string {
+  const bulletOf = new Map(m.overview.conversations.map((c) => [c.id, c.text]));
+  const rows = groups.map((g) => {
+    const [a, b] = groupFrames(g);
+    return [`${g.members[0]!.id}`, g.client, g.server, g.app, `${a}-${b}`, g.ending, String(g.members.length)];
+  });
+  const items: string[] = [];
+  for (const g of groups) {
+    const ex = bulletOf.get(g.members[0]!.id);
+    if (ex) items.push(ex);
+    if (g.members.length > 1) items.push(groupSentence(g, say));
+  }
+  return [
+    `${heading(say('ui.conversations'), style)}\n${wrap(say('ui.grouped', { count: m.conversations.length }))}`,
+    columns(
+      [
+        '#',
+        say('ui.col.client'),
+        say('ui.col.server'),
+        say('ui.col.app'),
+        say('ui.col.frames'),
+        say('ui.col.ending'),
+        say('ui.col.count'),
+      ],
+      rows,
+      style,
+    ),
+    bullets(items),
+  ].join('\n\n');
 }
 
 /** The default text report of an explained model. */
@@ -337,7 +386,9 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
       )}`,
     );
   }
-  if (m.conversations.length) {
+  const groups = grouped(m) && !opts.allConversations ? groupConversations(m.conversations, say) : undefined;
+  if (groups) parts.push(groupedConversations(m, groups, say, style));
+  else if (m.conversations.length) {
     parts.push(
       `${heading(say('ui.conversations'), style)}\n${columns(
         [
@@ -361,14 +412,17 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
     );
     parts.push(bullets(ov.conversations.map((c) => c.text)));
   }
-  if (ov.abnormal.length)
-    parts.push(`${heading(say('ui.abnormal'), style)}\n${bullets(ov.abnormal.map((a) => a.text))}`);
-  if (m.story.length) {
-    const labels = m.story.map((s) => storyRange(say, s));
+  const abnormal = groups ? groupedAbnormal(ov.abnormal, say) : ov.abnormal;
+  if (abnormal.length) parts.push(`${heading(say('ui.abnormal'), style)}\n${bullets(abnormal.map((a) => a.text))}`);
+  const story = groups ? groupedStory(m, groups, say) : m.story;
+  if (story.length) {
+    const labels = story.map((s) => storyRange(say, s));
     const w = Math.min(16, Math.max(...labels.map((l) => l.length)) + 2);
-    const lines = m.story.map((s, i) => {
+    const lines = story.map((s, i) => {
       const tag = s.conversation !== null ? `#${s.conversation} ` : '';
-      return `${labels[i]!.padEnd(w)}${wrap(`${tag}${s.text}`, WIDTH, w, w)}`;
+      // a label longer than the column keeps one space before its text
+      const label = labels[i]!.length < w ? labels[i]!.padEnd(w) : `${labels[i]} `;
+      return `${label}${wrap(`${tag}${s.text}`, WIDTH, w, label.length)}`;
     });
     parts.push(`${heading(say('ui.story'), style)}\n${lines.join('\n')}`);
   }

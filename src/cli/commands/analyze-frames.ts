@@ -40,6 +40,8 @@ export interface StreamedFramesOptions {
   lang: Lang;
   style: TextStyle;
   selection: Selection;
+  /** Text: every conversation on its own (no groups of alike ones). */
+  allConversations?: boolean;
   /** Waits while the output cannot take more (frames written to standard output). */
   pace?: () => Promise<void> | undefined;
   /** Resource limits (AnalyzeOptions.limits) for both passes. */
@@ -239,7 +241,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     } else if (!selected) {
       // The report without its frame list, then the frame list as frames come. The records' message
       // lists are not read after the report (the explainer reads roles and pattern now): let them go.
-      sink.write(renderTextReport(m, o.style, { protocols, notes }));
+      sink.write(renderTextReport(m, o.style, { protocols, notes, allConversations: o.allConversations ?? false }));
       explainer.prepare();
       for (const c of whole.conversations) {
         delete c.messages;
@@ -258,6 +260,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         sink.write(
           renderTextReport(m, o.style, {
             frames: true,
+            allConversations: o.allConversations ?? false,
             ...(kept.length ? {} : { protocols, notes }),
           }),
         );

@@ -38,6 +38,8 @@ export interface AnalyzeArgs {
   conversation?: number;
   protocol?: string;
   framesRange?: string;
+  /** --conversations: every conversation on its own in the text report, also when there are many. */
+  conversations?: boolean;
   /** --limit NAME=VALUE, repeatable (docs/limits.md). */
   limit?: string | string[];
 }
@@ -107,6 +109,7 @@ export function writeReport(
       sink.write(
         renderTextReport(m, style, {
           frames: report.frames ?? false,
+          allConversations: report.allConversations ?? false,
           ...(selected && m.frames.length ? {} : { protocols: session.protocolCounts, notes: session.noteSummary }),
         }),
       );
@@ -123,6 +126,8 @@ export interface ReportExtras {
   /** Text: list every frame with its explanation. */
   frames?: boolean;
   selection?: Selection;
+  /** Text: every conversation on its own (no groups of alike ones). */
+  allConversations?: boolean;
   /** The frames the story needs when the session kept none (text summary). */
   digest?: ExplainDigest;
 }
@@ -185,6 +190,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         style,
         selection,
         limits,
+        allConversations: args.conversations ?? false,
         pace: () => sink.drained?.(),
       }));
     } catch (err) {
@@ -270,6 +276,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     lang,
     frames: args.frames,
     selection,
+    allConversations: args.conversations ?? false,
     ...(digest ? { digest } : {}),
   });
   await sink.close();
@@ -328,6 +335,11 @@ export const analyzeCommand: CommandModule = {
         describe: 'report only this protocol: mqtt, zmtp, http, data, tcp, udp, arp…',
       })
       .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
+      .option('conversations', {
+        type: 'boolean',
+        default: false,
+        describe: 'text: every conversation on its own (default: above 30, alike conversations are one group)',
+      })
       .option('limit', LIMIT_OPTION)
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
       .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')

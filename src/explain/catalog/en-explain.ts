@@ -423,4 +423,20 @@ export const enExplain: Catalogue = {
   'ui.other_frames': 'Frames outside conversations (ARP and others)',
   'ui.notes': 'Notes',
   'ui.capture': 'Capture',
+  'ui.col.count': 'Count',
+  'ui.grouped':
+    '{count} conversations: those alike in kind (client host, server, application, ending) are told as one group; --conversations lists each one.',
+  'overview.group':
+    '{count} more {count:connection|connections} of the same kind as #{id} (the same client host, server, application and ending): {ids}, in frames {a}-{b}. Each lasted {d} (median {dmed}, 95% within {d95}) and carried {p} packets and {b2} bytes of payload.',
+  'overview.group_one':
+    '1 more connection of the same kind as #{id} (the same client host, server, application and ending): {ids}, in frames {a}-{b}. It lasted {d} and carried {p} packets and {b2} bytes of payload.',
+  'overview.group_udp':
+    '{count} more UDP {count:flow|flows} of the same kind as #{id} (the same client host, server and application): {ids}, in frames {a}-{b}. Each lasted {d} (median {dmed}, 95% within {d95}) and carried {p} datagrams and {b2} bytes of payload.',
+  'overview.group_udp_one':
+    '1 more UDP flow of the same kind as #{id} (the same client host, server and application): {ids}, in frames {a}-{b}. It lasted {d} and carried {p} datagrams and {b2} bytes of payload.',
+  'fmt.span': '{a} to {b}',
+  'story.group':
+    '{count} more {count:conversation|conversations} of the same kind as #{id} in frames {a}-{b} (see Conversations).',
+  'overview.alike': 'And {count} more of the same kind: {ids}.',
+  'overview.alike_frames': 'And {count} more of the same kind.',
 };

@@ -409,4 +409,19 @@ export const idExplain: Catalogue = {
   'ui.other_frames': 'Frame di luar koneksi (ARP dan lainnya)',
   'ui.notes': 'Catatan',
   'ui.capture': 'Capture',
+  'ui.col.count': 'Jumlah',
+  'ui.grouped':
+    'Ada {count} koneksi: koneksi yang sejenis (host client, server, aplikasi, dan cara berakhirnya sama) diringkas sebagai satu kelompok; --conversations menampilkan setiap koneksi satu per satu.',
+  'overview.group':
+    'Ada {count} koneksi lain yang sejenis dengan #{id} (host client, server, aplikasi, dan cara berakhirnya sama): {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} paket serta {b2} byte payload.',
+  'overview.group_one':
+    'Ada 1 koneksi lain yang sejenis dengan #{id} (host client, server, aplikasi, dan cara berakhirnya sama): {ids}, pada frame {a}-{b}. Koneksi itu berlangsung {d} dan membawa {p} paket serta {b2} byte payload.',
+  'overview.group_udp':
+    'Ada {count} aliran UDP lain yang sejenis dengan #{id} (host client, server, dan aplikasinya sama): {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} datagram serta {b2} byte payload.',
+  'overview.group_udp_one':
+    'Ada 1 aliran UDP lain yang sejenis dengan #{id} (host client, server, dan aplikasinya sama): {ids}, pada frame {a}-{b}. Aliran itu berlangsung {d} dan membawa {p} datagram serta {b2} byte payload.',
+  'fmt.span': '{a} sampai {b}',
+  'story.group': 'Ada {count} koneksi lain yang sejenis dengan #{id} pada frame {a}-{b} (lihat bagian Koneksi).',
+  'overview.alike': 'Dan {count} lagi yang sejenis: {ids}.',
+  'overview.alike_frames': 'Dan {count} lagi yang sejenis.',
 };
