@@ -28,7 +28,7 @@ describe('check a folder of 30 hand-ins against the REQ/REP lab', { timeout: 300
     const m = JSON.parse(r.out) as CheckMatrix;
     expect(m.rows.map((row) => row.capture)).toEqual(cls.files);
     expect(m.columns.map((c) => c.id)).toEqual([
-      'conversations[0].selects',
+      'conversations[0].match',
       'conversations[0].handshake',
       'conversations[0].messages[0]',
       'conversations[0].messages[1]',
