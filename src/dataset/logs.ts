@@ -284,7 +284,9 @@ export class CaptureLog {
   messages(tapped: readonly TappedMessage[], ts: string | null): void {
     for (const t of tapped) {
       this.messageCount++;
-      this.write('messages', line(messageRecord(this.capture, t.conversation, t.rec, t.at > 0 ? ts : null)));
+      // ts is frame `at`'s time: the message's own frame unless it completed at the end of the capture
+      const own = t.at > 0 && t.at === t.rec.frame;
+      this.write('messages', line(messageRecord(this.capture, t.conversation, t.rec, own ? ts : null)));
     }
   }
 

@@ -129,6 +129,31 @@ describe('analyze FILES… --log DIR', { timeout: 300_000 }, () => {
     for (const n of lines('notes')) if (n.uid !== null) expect(uids.has(n.uid)).toBe(true);
   });
 
+  it('one capture, analysed in this thread, gives the lines the worker threads gave it; -o with --log is refused', () => {
+    const one = cls.files.find((f) => f.endsWith('-capture-loss.pcap'))!;
+    const dir = mkdtempSync(join(tmpdir(), 'pcx-dataset-one-'));
+    try {
+      const r = runCli(['analyze', one, '--log', dir]);
+      expect(r).toMatchObject({ code: 0, err: '' });
+      for (const log of LOGS) {
+        const alone = readFileSync(join(dir, `${log}.jsonl`), 'utf8');
+        const inRun = lines(log)
+          .filter((rec) => rec.capture === one)
+          .map((rec) => `${JSON.stringify(rec)}\n`)
+          .join('');
+        expect(alone).toBe(inRun);
+        expect(alone.length).toBeGreaterThan(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const bad = runCli(['analyze', cls.empty, '--log', out, '-o', join(out, 'x')]);
+    expect(bad).toMatchObject({ code: 1, out: '' });
+    expect(bad.err).toBe(
+      'pcap-explain: --log DIR writes the dataset instead of a report: leave out -o, -f and --frames\n',
+    );
+  });
+
   it.skipIf(!HAVE_TSHARK)(
     'loads into DuckDB with one conn record per conversation (tshark -z conv,tcp for TCP)',
     async () => {

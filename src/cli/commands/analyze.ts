@@ -318,6 +318,12 @@ export const analyzeCommand: CommandModule = {
     const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number; log?: string };
     const more = (args.more ?? []).map(String);
     if (args.log !== undefined) {
+      if (args.output !== undefined || args.format !== 'text' || args.frames) {
+        process.stderr.write(
+          'pcap-explain: --log DIR writes the dataset instead of a report: leave out -o, -f and --frames\n',
+        );
+        return Promise.resolve(EXIT.UNREADABLE);
+      }
       const limits = limitsFromArgs(args.limit);
       if ('error' in limits) {
         process.stderr.write(`pcap-explain: ${limits.error}\n`);
