@@ -101,9 +101,13 @@ describe('check a folder of 30 hand-ins against the REQ/REP lab', { timeout: 300
     expect(r.out).toContain('  5  conversations[0] server=:5555 › close: fin\n');
     expect(lines.at(-2)).toBe('30 captures: 5 pass, 22 fail, 2 damaged, 1 unreadable · 41 of 145 expectations hold');
 
-    const v = runCli(['check', cls.dir, '-e', SPEC, '--values', '-j', '2']);
+    const good = cls.files.find((f) => f.endsWith('-zmq-reqrep.pcap'))!;
+    const v = runCli(['check', good, cls.empty, '-e', SPEC, '--values', '-j', '2']);
     expect(v.out.split('\n').find((l) => l.startsWith(`${cls.empty} `))).toMatch(
       / ✗ no conversation +✗ \(not evaluated: no conv… +/,
+    );
+    expect(v.out.split('\n').find((l) => l.startsWith(`${good} `))).toMatch(
+      / ✓ 1 conversation: #1 172\.… +✓ complete +✓ 10 messages +✓ 10 messages +✓ fin by client +pass$/,
     );
     const csv = runCli(['check', cls.dir, '-e', SPEC, '--format', 'csv', '-j', '2']);
     expect(csv.code).toBe(3);
