@@ -61,6 +61,12 @@ export interface AnalyzeOptions {
    * 'only' (summary mode): conversation records then list no message and aggregate none.
    */
   tapMessages?: boolean | 'only';
+  /**
+   * Called with the expert notes of each frame as it is analysed (dissection, TCP analysis, application
+   * layer), with the frame's conversation id, whether or not frame records are built (the dataset logs,
+   * issue 23). Conversation notes are on the records finish() returns.
+   */
+  onNotes?: (frame: number, notes: readonly Note[], conversation: number | undefined) => void;
 }
 
 const VERSION: string = (() => {
@@ -120,6 +126,7 @@ export class AnalysisSession {
   private readonly want: AnalyzeOptions['wantFrame'];
   private readonly explain: boolean;
   private readonly keepRaw: boolean;
+  private readonly onNotes: AnalyzeOptions['onNotes'];
   /** The limits in force (defaults with AnalyzeOptions.limits over them). */
   readonly limits: Limits;
   /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
@@ -149,6 +156,7 @@ export class AnalysisSession {
     this.want = this.keep ? undefined : opts.wantFrame;
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
+    this.onNotes = opts.onNotes;
     this.limits = resolveLimits(opts.limits);
     const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
     this.app = new AppLayer({
@@ -199,6 +207,12 @@ export class AnalysisSession {
     this.tally(raw.n, d, a?.notes);
     const app = this.app.take();
     if (app) this.tallyApp(raw.n, app);
+    if (this.onNotes) {
+      const conv = a?.conversation;
+      if (d.notes.length > 0) this.onNotes(raw.n, d.notes, conv);
+      if (a?.notes && a.notes.length > 0) this.onNotes(raw.n, a.notes, conv);
+      if (app && app.notes.length > 0) this.onNotes(raw.n, app.notes, conv);
+    }
     if (!this.keep && !this.sink) return;
     if (this.want && !this.want(raw.n, d, a, app)) return;
     const rec = buildFrameRecord(

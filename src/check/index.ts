@@ -13,6 +13,19 @@ import type { CheckReport, CheckResult, CheckSpec } from './types.js';
 
 export { type JUnitOptions, toJUnit } from './junit.js';
 export { getPath, matches } from './match.js';
+export {
+  buildMatrix,
+  type CheckMatrix,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixInput,
+  type MatrixRow,
+  type MatrixTextOptions,
+  matrixCsv,
+  matrixJUnit,
+  type RowStatus,
+  renderMatrix,
+} from './matrix.js';
 export { type RenderOptions, renderReport } from './render.js';
 export {
   applyMasks,

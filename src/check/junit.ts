@@ -36,13 +36,13 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-function attrs(a: Record<string, string | number>): string {
+export function attrs(a: Record<string, string | number>): string {
   return Object.entries(a)
     .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
     .join('');
 }
 
-function failureText(r: CheckResult): string {
+export function failureText(r: CheckResult): string {
   const lines = [`expected: ${r.expected}`, `actual:   ${r.actual}`];
   if (r.frames.length) lines.push(`frames:   ${showFrames(r.frames, 20)}`);
   if (r.conversations?.length) lines.push(`conversations: ${r.conversations.map((c) => `#${c}`).join(', ')}`);
@@ -50,9 +50,14 @@ function failureText(r: CheckResult): string {
   return lines.join('\n');
 }
 
+/** A suite's timestamp as the Ant schema wants it: YYYY-MM-DDTHH:MM:SS, no zone. */
+export function junitTimestamp(at?: Date): string {
+  return (at ?? new Date()).toISOString().slice(0, 19);
+}
+
 /** The report as a JUnit XML document. */
 export function toJUnit(report: CheckReport, opts: JUnitOptions = {}): string {
-  const ts = (opts.timestamp ?? new Date()).toISOString().slice(0, 19);
+  const ts = junitTimestamp(opts.timestamp);
   const host = opts.hostname ?? hostname();
   const capture = basename(report.capture);
   const suites = new Map<string, CheckResult[]>();

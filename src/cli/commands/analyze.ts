@@ -19,10 +19,12 @@ import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
+import { expandCaptureArgs } from '../files.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
+import { runAnalyzeLog } from './analyze-log.js';
 import { runAnalyzeMany } from './analyze-many.js';
 import type { CommandModule } from './types.js';
 
@@ -341,11 +343,18 @@ export const analyzeCommand: CommandModule = {
         describe: 'text: every conversation on its own (default: above 30, alike conversations are one group)',
       })
       .option('limit', LIMIT_OPTION)
+      .option('log', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'write the dataset instead of a report: DIR/captures.jsonl, conn.jsonl, messages.jsonl, notes.jsonl (docs/dataset.md); files, directories and globs',
+      })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
       .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
       .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
+      .example('$0 analyze hand-ins/ --log dataset/', 'Zeek-style JSON Lines logs of every capture (docs/dataset.md)')
       .example('$0 big.pcap --limit messages=100 --limit reassembly-bytes=16MiB', 'resource limits (docs/limits.md)')
       .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
       .example(
@@ -353,8 +362,28 @@ export const analyzeCommand: CommandModule = {
         'one self-contained HTML page with sequence diagrams',
       ),
   run: (a) => {
-    const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number };
+    const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number; log?: string };
     const more = (args.more ?? []).map(String);
+    if (args.log !== undefined) {
+      if (args.output !== undefined || args.format !== 'text' || args.frames) {
+        process.stderr.write(
+          'pcap-explain: --log DIR writes the dataset instead of a report: leave out -o, -f and --frames\n',
+        );
+        return Promise.resolve(EXIT.UNREADABLE);
+      }
+      const limits = limitsFromArgs(args.limit);
+      if ('error' in limits) {
+        process.stderr.write(`pcap-explain: ${limits.error}\n`);
+        return Promise.resolve(EXIT.UNREADABLE);
+      }
+      const named = [args.file === STDIN_ARG ? '-' : String(args.file), ...more];
+      const { files, error } = named.includes('-') ? { files: named, error: undefined } : expandCaptureArgs(named);
+      if (error || files.length === 0) {
+        process.stderr.write(`pcap-explain: ${error ?? `no capture in ${named.join(' ')}`}\n`);
+        return Promise.resolve(EXIT.UNREADABLE);
+      }
+      return runAnalyzeLog(files, args.log, limits, args.jobs);
+    }
     if (more.length === 0) return runAnalyze(args);
     const limits = limitsFromArgs(args.limit); // checked once, before any worker starts
     if ('error' in limits) {

@@ -1,7 +1,7 @@
 /**
  * `pcap-explain check CAPTURE --expect SPEC [--golden FILE]`: declarative assertions over a capture.
  * Exit 0 all hold, 3 some fail, 1 unreadable capture/spec or usage, 2 damaged capture (unless the spec
- * expects the damage).
+ * expects the damage). Several captures (files, directories, globs): one matrix (check-many.ts).
  */
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
@@ -17,17 +17,24 @@ import {
   SpecError,
   toJUnit,
 } from '../../check/index.js';
+import { expandCaptureArgs } from '../files.js';
 import { HEAP_GROWTH, heapGrowth } from '../heap.js';
 import { cannotWrite, EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
+import { runCheckMany } from './check-many.js';
 import type { CommandModule } from './types.js';
 
 export interface CheckArgs {
   file: string;
+  /** More captures (files, directories, globs): the matrix of check-many.ts. */
+  more?: string[];
+  jobs?: number;
+  /** Matrix: the actual value in each cell. */
+  values?: boolean;
   expect?: string[];
   golden?: string;
   mask?: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'csv';
   output?: string;
   junit?: string;
   quiet: boolean;
@@ -57,6 +64,26 @@ export async function runCheck(args: CheckArgs): Promise<number> {
     if (err instanceof SpecError || err instanceof SnapshotError) return fail(err.message);
     throw err;
   }
+  const named = [args.file, ...(args.more ?? []).map(String)];
+  if (named.length > 1 || args.format === 'csv' || args.values) {
+    if (named.some((f) => f === '-')) return fail('standard input (-) can only be checked on its own');
+  }
+  const { files, expanded, error } = named.includes('-') ? { files: named, expanded: false } : expandCaptureArgs(named);
+  if (error) return fail(error);
+  if (files.length === 0) return fail(`no capture in ${named.join(' ')}`);
+  if (files.length > 1 || expanded || args.format === 'csv' || args.values) {
+    const job: Parameters<typeof runCheckMany>[1] = { specs, limits };
+    if (golden) job.golden = golden;
+    if (args.mask?.length) job.masks = args.mask;
+    const many: Parameters<typeof runCheckMany>[2] = { format: args.format, quiet: args.quiet };
+    if (args.output !== undefined) many.output = args.output;
+    if (args.junit !== undefined) many.junit = args.junit;
+    if (args.color !== undefined) many.color = args.color;
+    if (args.values !== undefined) many.values = args.values;
+    if (args.jobs !== undefined) many.jobs = args.jobs;
+    return runCheckMany(files, job, many);
+  }
+  args.file = files[0]!;
   const started = performance.now();
   let model: Awaited<ReturnType<typeof analyzeFile>>;
   try {
@@ -73,7 +100,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
-  if (args.format === 'json') sink.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.format !== 'text') sink.write(`${JSON.stringify(report, null, 2)}\n`);
   else sink.write(renderReport(report, { color: useColor(args.color, sink), quiet: args.quiet }));
   await sink.close();
   if (args.junit) {
@@ -88,11 +115,30 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 }
 
 export const checkCommand: CommandModule = {
-  command: 'check <file>',
-  describe: 'Check a capture against expectations (--expect SPEC.yaml) and/or a golden snapshot (--golden)',
+  command: 'check <file> [more..]',
+  describe:
+    'Check captures against expectations (--expect SPEC.yaml) and/or a golden snapshot (--golden); several captures give a matrix',
   builder: (y: Argv) =>
     y
-      .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .positional('file', {
+        type: 'string',
+        describe: 'capture file, directory or glob, or - for stdin',
+        demandOption: true,
+      })
+      .positional('more', {
+        type: 'string',
+        array: true,
+        describe: 'more captures (files, directories, globs): one row each in a matrix, checked in worker threads',
+      })
+      .option('jobs', {
+        alias: 'j',
+        type: 'number',
+        describe: 'worker threads for several captures (default: one per CPU core)',
+      })
+      .option('values', {
+        type: 'boolean',
+        describe: 'matrix: show the actual value beside ✓/✗ in each cell',
+      })
       .option('expect', {
         alias: 'e',
         type: 'string',
@@ -114,9 +160,9 @@ export const checkCommand: CommandModule = {
       })
       .option('format', {
         alias: 'f',
-        choices: ['text', 'json'] as const,
+        choices: ['text', 'json', 'csv'] as const,
         default: 'text' as const,
-        describe: 'output format',
+        describe: 'output format (csv: the matrix of several captures)',
       })
       .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
       .option('junit', {
@@ -129,6 +175,7 @@ export const checkCommand: CommandModule = {
       .option('limit', LIMIT_OPTION)
       .example('$0 check lab.pcap --expect lab.yaml', 'each expectation ✓/✗; exit 3 if one fails')
       .example('$0 check lab.pcap -e lab.yaml --junit out.xml', 'also write JUnit XML for CI')
+      .example('$0 check hand-ins/ -e lab.yaml --junit class.xml', 'a matrix: one row per capture of the folder')
       .example(
         '$0 check lab.pcap --golden golden.json',
         "compare with 'pcap-explain snapshot lab.pcap -o golden.json'",
