@@ -38,6 +38,12 @@ export interface CaptureRecord {
   warnings: CaptureWarningRecord[];
   /** True when the file ended early or had damage after which reading stopped. */
   damaged: boolean;
+  /**
+   * Present when frames were cut by the snapshot length (captured shorter than sent, frame.cap_len <
+   * frame.len, with headers declaring more than the frame holds): the most bytes a cut frame kept (the
+   * snapshot length), how many frames were cut, and the first of them.
+   */
+  snaplen?: { kept: number; frames: number; first: number };
 }
 
 export interface TcpFrameRecord {

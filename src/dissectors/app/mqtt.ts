@@ -235,7 +235,7 @@ export function frame(buf: Uint8Array, off: number, end: number, state: MqttStat
       params: { length: v.value, max: state.max_length },
       skip: total,
     };
-  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
+  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total, whole: true };
 }
 
 /**

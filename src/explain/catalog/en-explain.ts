@@ -115,6 +115,10 @@ export const enExplain: Catalogue = {
   'ex.igmp': '{src} sends an IGMP {type} for group {group}.',
   'ex.ip.other': '{src} sends an IP packet of protocol {proto} to {dst}.',
   'ex.other': 'A frame of {len} bytes from {src} to {dst}.',
+  'ex.frame.cut.data':
+    "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length): {captured} of the {sent} bytes of data are in the file and the other {lost} are not, so their content is unknown.",
+  'ex.frame.cut':
+    "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length); the rest is not in the file.",
 
   // ZMTP (ZeroMQ)
   'ex.zmtp.greeting':
@@ -142,6 +146,8 @@ export const enExplain: Catalogue = {
     '{who} {addr} answers the {nth} request (frame {req}) with the reply {payload}, {latency} after it.',
   'ex.app.gap':
     'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts a message.',
+  'ex.app.gap.cut':
+    'The snapshot length cut off the rest of this segment, and with it where the next {proto} message starts, so the messages of this side are lost from here; decoding of this side waits for a segment that starts a message.',
   'ex.app.resync':
     'This segment starts a new message ({proto}), so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',
@@ -315,6 +321,8 @@ export const enExplain: Catalogue = {
   'ov.end.rst': 'aborted by the {by} (RST)',
   'ov.end.open': 'still open when the capture stopped',
   'ov.ab.damaged': 'The capture file is damaged: only the first {frames} frames could be read.',
+  'ov.ab.snaplen':
+    'The capture kept only the first {kept} bytes of each frame (its snapshot length, as with tcpdump -s {kept}): {frames} of the {total} frames were longer and are cut, the first is frame {first}. Lengths are shown as the headers declare them, what was sent, but the bytes past the cut are not in the file: the data of cut frames is known only in part, so the content of the messages in it is unknown past the cut, and where a message length was cut off too, so is where the next messages begin.',
   'ov.ab.refused':
     '{count} connection {count:attempt|attempts} to {server} {count:was|were} refused (SYN answered by RST): nothing listened on port {port} at that time.',
   'ov.ab.rst': 'Connection #{id} was aborted with RST by the {who} {addr} (frame {frame}).',
