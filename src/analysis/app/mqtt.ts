@@ -6,6 +6,7 @@
  * the cross-conversation pass (aggregate.ts).
  */
 import {
+  decodeCutPublish,
   type MqttMessage,
   MqttPairer,
   type MqttProperties,
@@ -18,7 +19,7 @@ import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { AppConversation, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
 import { PduHandler } from './framed.js';
-import { fnv1a, textOrHex } from './payload.js';
+import { fnv1a, PendingPayload, textOrHex } from './payload.js';
 import type { BrokerRelay } from './relay.js';
 import { roundNs } from './time.js';
 
@@ -118,6 +119,53 @@ export class MqttHandler extends PduHandler<MqttState> {
     }
     ctx.done('mqtt');
     if (ctx.frames) ctx.emit(frameEntry(m));
+  }
+
+  /**
+   * A packet the snapshot length cut: framing goes on after it (its length is known). A PUBLISH is listed
+   * with what its first bytes tell (topic, QoS, packet id, the captured start of the payload) and `cut`;
+   * it is not paired or matched across the broker (its payload is not known).
+   */
+  override cut(dir: Dir, bytes: Uint8Array, frames: readonly number[], length: number): boolean {
+    const p = decodeCutPublish(bytes, length, this.states[dir].session.version);
+    if (!p) return true;
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const at = conv.completing(frames);
+    if (dir === 0) this.publishes++;
+    if (conv.room()) {
+      const r: AppMessageRecord = {
+        frame: at,
+        frames: [...frames],
+        dir: DIR_NAME[dir],
+        proto: 'mqtt',
+        kind: 'PUBLISH',
+      };
+      r.msgtype = 3;
+      if (p.topic !== undefined) r.topic = p.topic;
+      r.qos = p.qos;
+      r.retain = p.retain;
+      r.dup = p.dup;
+      if (p.msgid !== undefined) r.packet_id = p.msgid;
+      if (p.payload_length !== undefined) {
+        // a copy (decode() may share its record, or defer it), with the payload's real length
+        const d = conv.decode(p.payload);
+        const rec = d instanceof PendingPayload ? d.record() : d;
+        r.payload = { ...rec, length: p.payload_length, captured: p.payload.length };
+      }
+      r.cut = { length, captured: bytes.length };
+      conv.add(r);
+    }
+    ctx.done('mqtt');
+    if (ctx.frames) {
+      const e: { proto: 'mqtt'; kind: string; [k: string]: unknown } = { proto: 'mqtt', kind: 'PUBLISH', msgtype: 3 };
+      if (p.topic !== undefined) e.topic = p.topic;
+      e.qos = p.qos;
+      if (p.msgid !== undefined) e.packet_id = p.msgid;
+      e.cut = true;
+      ctx.emit(e);
+    }
+    return true;
   }
 
   /** Lost bytes may have carried deliveries: the relay re-anchors this connection's next one. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MqttMessage, MqttState } from '../../../src/dissectors/app/mqtt.js';
 import {
   decode,
+  decodeCutPublish,
   frame,
   looksLikeMqttConnect,
   MqttPairer,
@@ -398,5 +399,38 @@ describe('mqtt pairing', () => {
     expect(pr.observe(decode(PUBLISH_QOS1, st).message, 0, 3, 1).notes.map((n) => n.code)).toEqual([
       'mqtt.msgid.in_use',
     ]);
+  });
+});
+
+describe('a PUBLISH cut by the snapshot length (decodeCutPublish: decode what is there)', () => {
+  // 32 14: PUBLISH QoS 1, remaining length 20 | 000c 'sensors/temp' | 0007 packet id | '21.5'
+  const full = PUBLISH_QOS1;
+  it('topic, packet id and the captured start of the payload', () => {
+    expect(decodeCutPublish(full.subarray(0, 20), full.length, 4)).toEqual({
+      topic: 'sensors/temp',
+      qos: 1,
+      retain: false,
+      dup: false,
+      msgid: 7,
+      payload_length: 4,
+      payload: full.subarray(18, 20),
+    });
+  });
+  it('cut inside the topic: flags only, no payload', () => {
+    const p = decodeCutPublish(full.subarray(0, 9), full.length, 4);
+    expect(p).toMatchObject({ qos: 1, retain: false, dup: false });
+    expect(p?.topic).toBeUndefined();
+    expect(p?.payload_length).toBeUndefined();
+    expect(p?.payload.length).toBe(0);
+  });
+  it('cut before the packet id: the topic, no payload', () => {
+    const p = decodeCutPublish(full.subarray(0, 17), full.length, 4);
+    expect(p?.topic).toBe('sensors/temp');
+    expect(p?.msgid).toBeUndefined();
+    expect(p?.payload_length).toBeUndefined();
+  });
+  it('not a PUBLISH, or the fixed header cut: undefined', () => {
+    expect(decodeCutPublish(PUBACK, 4, 4)).toBeUndefined();
+    expect(decodeCutPublish(full.subarray(0, 1), full.length, 4)).toBeUndefined();
   });
 });
