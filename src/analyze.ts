@@ -76,6 +76,15 @@ export function toolVersion(): string {
   return VERSION;
 }
 
+/** The payload length the (last) UDP header declares, or 0. */
+function udpPayloadLength(d: Dissection): number {
+  for (let i = d.layers.length - 1; i >= 0; i--) {
+    const l = d.layers[i]!;
+    if (l.kind === 'udp') return l.length >= 8 ? l.length - 8 : 0;
+  }
+  return 0;
+}
+
 function noteRecord(n: Note, lang: Lang): NoteRecord {
   const r: NoteRecord = { code: n.code, severity: n.severity, text: text(n.code, n.params, lang) };
   if (n.params) r.params = n.params;
@@ -192,13 +201,17 @@ export class AnalysisSession {
     if (raw.caplen < raw.len && d.truncated) this.cut(raw, d);
     this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
     const a = this.table.onFrame(this.input.set(raw, d));
-    if (a !== undefined && a.transport === 'udp' && d.payloadLength > 0) {
-      this.app.udp(
-        a.conversation,
-        a.direction,
-        raw.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
-        raw.n,
-      );
+    if (a !== undefined && a.transport === 'udp') {
+      // a datagram the snapshot length cut: its length from the UDP header, what was sent
+      const sent = raw.caplen < raw.len && d.truncated ? udpPayloadLength(d) : 0;
+      if (d.payloadLength > 0 || sent > 0)
+        this.app.udp(
+          a.conversation,
+          a.direction,
+          raw.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
+          raw.n,
+          Math.max(sent, d.payloadLength),
+        );
     }
     this.tally(raw.n, d, a?.notes);
     const app = this.app.take();

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FrameRecord } from '../../src/analysis/model.js';
-import { analyzeFile } from '../../src/analyze.js';
+import { analyzeBytes, analyzeFile } from '../../src/analyze.js';
+import { readCaptureBytes } from '../../src/capture/reader.js';
+import type { RawFrame } from '../../src/capture/types.js';
+import { pcapFile } from '../../src/capture/writer.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { FIXTURES, HAVE_TSHARK, tsharkFields } from '../helpers/fixtures.js';
 import { tsharkAnalysis, tsharkFlags } from './helpers.js';
@@ -157,5 +160,56 @@ describe('snapshot length: what the report says', () => {
     const at = m.frames.find((f) => f.notes.some((n) => n.code === 'app.gap'))!;
     expect(at.explain).toMatch(/snapshot length cut off the rest of this segment/);
     expect(at.explain).not.toMatch(/before this point/);
+  });
+});
+
+/** A real fixture written again with a smaller snapshot length (what `tcpdump -s N` would have kept of it). */
+function recut(name: string, snaplen: number): { bytes: Uint8Array; sent: string[] } {
+  const frames: RawFrame[] = [];
+  let linktype = 1;
+  readCaptureBytes(new Uint8Array(readFileSync(join(FIXTURES, name))), (f) => {
+    linktype = f.linktype;
+    frames.push({ ...f, data: new Uint8Array(f.data) });
+  });
+  const peers = readFileSync(join(FIXTURES, name.replace('.pcap', '.peers.jsonl')), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { event: string; data: string });
+  return {
+    bytes: pcapFile(linktype, frames, { snaplen }),
+    sent: peers.filter((p) => p.event === 'send').map((p) => p.data),
+  };
+}
+
+describe('snapshot length: raw data (plain TCP, UDP) keeps its real length and says what was captured', () => {
+  it('UDP datagrams cut to 60 bytes per frame (udp.pcap re-cut)', () => {
+    const { bytes, sent } = recut('udp.pcap', 60);
+    const m = analyzeBytes(bytes) as ExplainedModel;
+    const msgs = m.conversations.flatMap((c) => c.messages ?? []);
+    expect(msgs.map((x) => x.length)).toEqual(sent.map((t) => new TextEncoder().encode(t).length));
+    for (const [i, x] of msgs.entries()) {
+      expect(x.payload!.captured).toBe(60 - 42);
+      expect(sent[i]!.startsWith(String(x.payload!.value))).toBe(true);
+    }
+    expect(m.capture.snaplen).toMatchObject({ kept: 60, frames: sent.length });
+    const f = m.frames.find((x) => x.udp)!;
+    expect(f.udp!.len - 8).toBe(msgs[0]!.length);
+    expect(f.explain).toMatch(/only the first 18 of its \d+ bytes were captured/);
+  });
+
+  it('TCP echo cut to 70 bytes per frame (tcp-echo.pcap re-cut): each chunk as long as sent', () => {
+    const { bytes, sent } = recut('tcp-echo.pcap', 70);
+    const m = analyzeBytes(bytes) as ExplainedModel;
+    const msgs = m.conversations.flatMap((c) => c.messages ?? []);
+    const size = (t: string) => new TextEncoder().encode(t).length;
+    // the peers log in their own order: compare as sets
+    expect(msgs.map((x) => x.length).sort()).toEqual(sent.map(size).sort());
+    for (const x of msgs) {
+      expect(x.payload!.captured).toBe(x.length === 4 ? undefined : 4);
+      expect(sent.some((t) => size(t) === x.length && t.startsWith(String(x.payload!.value)))).toBe(true);
+    }
+    // no false loss: the cut is no lost segment, and sequence analysis uses the header lengths
+    expect(m.frames.some((f) => f.tcp?.analysis?.length)).toBe(false);
+    expect(m.conversations[0]!.missed_bytes).toBeGreaterThan(0);
   });
 });
