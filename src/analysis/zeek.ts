@@ -19,7 +19,7 @@
  * relative to its start of the sequence space, which is the same unless a SYN moves the start); T
  * uses Zeek's rule "payload that does not extend the highest sequence number sent so far". Segments cut
  * by the snapshot length are counted with their header lengths and their missing tails are content gaps
- * (G); Zeek skips such packets (weird truncated_IP).
+ * (G), as bytes the capture does not hold.
  */
 import { TCP_FLAG } from '../dissectors/types.js';
 import { seqDiff } from './seq.js';
