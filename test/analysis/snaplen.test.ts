@@ -212,4 +212,18 @@ describe('snapshot length: raw data (plain TCP, UDP) keeps its real length and s
     expect(m.frames.some((f) => f.tcp?.analysis?.length)).toBe(false);
     expect(m.conversations[0]!.missed_bytes).toBeGreaterThan(0);
   });
+
+  it('MQTT 5 cut to 100 bytes per frame (mqtt5.pcap re-cut): a cut CONNECT still gives the version and client id', () => {
+    const { bytes } = recut('mqtt5.pcap', 100);
+    const m = analyzeBytes(bytes) as ExplainedModel;
+    const c = m.conversations.find((x) => x.client.startsWith('172.18.0.13:'))!;
+    const connect = c.messages!.find((x) => x.kind === 'CONNECT')!;
+    expect(connect).toMatchObject({ client_id: 'sensor-13', version: 5, cut: { length: expect.any(Number) } });
+    expect(connect.replied_by).toBeDefined(); // the CONNACK pairs with it
+    const pub = c.messages!.find((x) => x.kind === 'PUBLISH')!;
+    // the MQTT 5 properties are skipped: the payload starts where the peer's text does
+    expect(String(pub.payload!.value)).toMatch(/^sensor-13 onl/);
+    expect(pub.payload!.length).toBe('sensor-13 online'.length);
+    expect(pub.replied_by).toBeDefined(); // its PUBACK
+  });
 });

@@ -6,6 +6,7 @@
  * the cross-conversation pass (aggregate.ts).
  */
 import {
+  decodeCutConnect,
   decodeCutPublish,
   type MqttMessage,
   MqttPairer,
@@ -127,12 +128,33 @@ export class MqttHandler extends PduHandler<MqttState> {
    * it is not paired or matched across the broker (its payload is not known).
    */
   override cut(dir: Dir, bytes: Uint8Array, frames: readonly number[], length: number): boolean {
-    const p = decodeCutPublish(bytes, length, this.states[dir].session.version);
-    if (!p) return true;
     const conv = this.conv;
     const ctx = conv.ctx;
     const at = conv.completing(frames);
+    const c = dir === 0 ? decodeCutConnect(bytes) : undefined;
+    if (c) {
+      // the session's version, for the packets after it; the CONNECT listed with what was captured
+      this.states[0].session.version = c.version;
+      this.first = false;
+      this.pairer.cut('connect', 0, at, ctx.now);
+      if (conv.room()) {
+        const r: AppMessageRecord = { frame: at, frames: [...frames], dir: 'c2s', proto: 'mqtt', kind: 'CONNECT' };
+        r.msgtype = 1;
+        r.version = c.version;
+        if (c.keep_alive !== undefined) r.keep_alive = c.keep_alive;
+        if (c.client_id !== undefined) r.client_id = c.client_id;
+        r.cut = { length, captured: bytes.length };
+        conv.add(r);
+        this.waitFor(r, at, 'connect');
+      }
+      ctx.done('mqtt');
+      if (ctx.frames) ctx.emit({ proto: 'mqtt', kind: 'CONNECT', msgtype: 1, cut: true });
+      return true;
+    }
+    const p = decodeCutPublish(bytes, length, this.states[dir].session.version);
+    if (!p) return true;
     if (dir === 0) this.publishes++;
+    this.pairer.cut('publish', dir, at, ctx.now, p.qos, p.msgid);
     if (conv.room()) {
       const r: AppMessageRecord = {
         frame: at,
@@ -155,6 +177,7 @@ export class MqttHandler extends PduHandler<MqttState> {
       }
       r.cut = { length, captured: bytes.length };
       conv.add(r);
+      if (p.qos > 0 && p.msgid !== undefined) this.waitFor(r, at, 'publish');
     }
     ctx.done('mqtt');
     if (ctx.frames) {
@@ -166,6 +189,14 @@ export class MqttHandler extends PduHandler<MqttState> {
       ctx.emit(e);
     }
     return true;
+  }
+
+  /** A listed message that expects an answer (its replied_by is set when the answer pairs with it). */
+  private waitFor(rec: AppMessageRecord, at: number, kind: string): void {
+    const key = openKey(at, kind);
+    const list = this.open.get(key);
+    if (list) list.push(rec);
+    else if (this.open.size < 10_000) this.open.set(key, [rec]);
   }
 
   /** Lost bytes may have carried deliveries: the relay re-anchors this connection's next one. */

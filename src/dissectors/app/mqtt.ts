@@ -848,6 +848,45 @@ export interface MqttCutPublish {
   readonly payload: Uint8Array;
 }
 
+/** What the first bytes of a CONNECT cut by the snapshot length tell (decodeCutConnect). */
+export interface MqttCutConnect {
+  readonly version: MqttVersion;
+  readonly keep_alive?: number;
+  /** Undefined when the client identifier was cut. */
+  readonly client_id?: string;
+}
+
+/**
+ * The first bytes of a CONNECT whose end the snapshot length cut: the protocol level (so the session's
+ * later packets decode with the right version), the keep-alive and the client identifier, each when
+ * captured whole. Undefined when the bytes are not a CONNECT or its protocol level was cut.
+ */
+export function decodeCutConnect(p: Uint8Array): MqttCutConnect | undefined {
+  if (p.length < 2 || p[0]! >> 4 !== MSGTYPE.CONNECT) return undefined;
+  const v = readVarint(p, 1, p.length);
+  if (!('value' in v)) return undefined;
+  let at = 1 + v.bytes;
+  if (at + 2 > p.length) return undefined;
+  at += 2 + ((p[at]! << 8) | p[at + 1]!); // protocol name
+  if (at >= p.length) return undefined;
+  const level = p[at]!;
+  if (level !== 3 && level !== 4 && level !== 5) return undefined;
+  const version = level as MqttVersion;
+  at += 2; // level, connect flags
+  if (at + 2 > p.length) return { version };
+  const keep_alive = (p[at]! << 8) | p[at + 1]!;
+  at += 2;
+  if (version === 5) {
+    const props = readVarint(p, at, p.length);
+    if (!('value' in props) || at + props.bytes + props.value > p.length) return { version, keep_alive };
+    at += props.bytes + props.value;
+  }
+  if (at + 2 > p.length) return { version, keep_alive };
+  const n = (p[at]! << 8) | p[at + 1]!;
+  if (at + 2 + n > p.length) return { version, keep_alive };
+  return { version, keep_alive, client_id: utf8Lenient.decode(p.subarray(at + 2, at + 2 + n)) };
+}
+
 /**
  * The first bytes of a PUBLISH of `length` bytes whose end the snapshot length cut (truncated: decode what
  * is there): the fixed header flags, the topic name, the packet id and the start of the payload, each when
@@ -1073,6 +1112,21 @@ export class MqttPairer {
         break;
     }
     return { notes: sink.notes };
+  }
+
+  /**
+   * A CONNECT, or a PUBLISH with QoS 1/2 and its packet id, known only from its first bytes (cut by the
+   * snapshot length): its answer still pairs with it.
+   */
+  cut(kind: 'connect' | 'publish', dir: Dir, frame: number, time: number, qos = 0, msgid?: number): void {
+    if (kind === 'connect') this.connects[dir]!.push({ frame, time, kind: 'connect', expect: EXPECT_CONNACK });
+    else if (qos > 0 && msgid !== undefined)
+      this.pending.set(`${dir}:p:${msgid}`, {
+        frame,
+        time,
+        kind: 'publish',
+        expect: qos === 1 ? EXPECT_PUBACK : EXPECT_PUBREC,
+      });
   }
 
   private start(sink: NoteSink, key: string, p: Pending, msgid: number, dup: boolean): void {

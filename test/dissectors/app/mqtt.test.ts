@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MqttMessage, MqttState } from '../../../src/dissectors/app/mqtt.js';
 import {
   decode,
+  decodeCutConnect,
   decodeCutPublish,
   frame,
   looksLikeMqttConnect,
@@ -432,5 +433,25 @@ describe('a PUBLISH cut by the snapshot length (decodeCutPublish: decode what is
   it('not a PUBLISH, or the fixed header cut: undefined', () => {
     expect(decodeCutPublish(PUBACK, 4, 4)).toBeUndefined();
     expect(decodeCutPublish(full.subarray(0, 1), full.length, 4)).toBeUndefined();
+  });
+});
+
+describe('a CONNECT cut by the snapshot length (decodeCutConnect: decode what is there)', () => {
+  it('3.1.1: level, keep-alive and client id (cut inside the will)', () => {
+    // 10 38 | 0004 'MQTT' | 04 | ee | 003c | 0008 'sensor-1' | cut in the will topic
+    expect(decodeCutConnect(CONNECT_V311.subarray(0, 26))).toEqual({
+      version: 4,
+      keep_alive: 60,
+      client_id: 'sensor-1',
+    });
+  });
+  it('5.0: the properties are skipped to reach the client id', () => {
+    expect(decodeCutConnect(CONNECT_V5.subarray(0, 23))).toEqual({ version: 5, keep_alive: 60, client_id: 'sensor-1' });
+  });
+  it('cut inside the client id: level and keep-alive only; cut before the level: undefined', () => {
+    expect(decodeCutConnect(CONNECT_V311.subarray(0, 18))).toEqual({ version: 4, keep_alive: 60 });
+    expect(decodeCutConnect(CONNECT_V31.subarray(0, 11))).toEqual({ version: 3 });
+    expect(decodeCutConnect(CONNECT_V311.subarray(0, 8))).toBeUndefined();
+    expect(decodeCutConnect(PUBLISH_QOS1)).toBeUndefined();
   });
 });
