@@ -150,7 +150,7 @@ export const enExplain: Catalogue = {
   'ex.app.gap':
     'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts a message.',
   'ex.app.gap.cut':
-    'The snapshot length cut off the rest of this segment, and with it where the next {proto} message starts, so the messages of this side are lost from here; decoding of this side waits for a segment that starts a message.',
+    'The snapshot length cut off the rest of this segment, so the {proto} decoding of this side lost its place here: it waits for a segment that starts a message, and the messages before that are not decoded.',
   'ex.app.resync':
     'This segment starts a new message ({proto}), so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',

@@ -142,7 +142,7 @@ export const idExplain: Catalogue = {
   'ex.app.gap':
     'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang dimulai tepat di awal pesan.',
   'ex.app.gap.cut':
-    'Snapshot length memotong sisa segmen ini, termasuk informasi di mana pesan {proto} berikutnya dimulai, sehingga pesan sisi ini hilang mulai dari sini; decoding sisi ini menunggu segmen yang dimulai tepat di awal pesan.',
+    'Snapshot length memotong sisa segmen ini, sehingga decoding {proto} sisi ini kehilangan posisinya di sini: decoding menunggu segmen yang dimulai tepat di awal pesan, dan pesan-pesan sebelum itu tidak di-decode.',
   'ex.app.resync':
     'Segmen ini dimulai tepat di awal pesan {proto}, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
   'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
