@@ -237,6 +237,8 @@ export const enExplain: Catalogue = {
   'story.tcp.trouble': 'TCP had to work for it: {list}.',
   'story.zmtp.greeting':
     'ZeroMQ handshake between {client} and {server}: the sockets exchange ZMTP {version} greetings (mechanism {mechanism}).',
+  'story.zmtp.partial':
+    'ZeroMQ handshake between {client} and {server}: bytes of it are missing from the capture, so its greetings are not decoded; the READY commands that were decoded give the socket types: {types}.',
   'story.zmtp.setup':
     'ZeroMQ handshake: both sides exchange ZMTP {version} greetings (mechanism {mechanism}) and READY commands; the client {client} is a {csock} socket and the server {server} a {ssock} socket, so the pattern is {pattern}.',
   'story.zmtp.plain':

@@ -229,6 +229,8 @@ export const idExplain: Catalogue = {
   'story.tcp.trouble': 'TCP harus bekerja keras: {list}.',
   'story.zmtp.greeting':
     'Handshake ZeroMQ antara {client} dan {server}: kedua socket bertukar greeting ZMTP {version} (mekanisme {mechanism}).',
+  'story.zmtp.partial':
+    'Handshake ZeroMQ antara {client} dan {server}: sebagian byte-nya tidak ada di capture, sehingga greeting-nya tidak dapat di-decode; perintah READY yang berhasil di-decode menyebut tipe socket: {types}.',
   'story.zmtp.setup':
     'Handshake ZeroMQ: kedua sisi bertukar greeting ZMTP {version} (mekanisme {mechanism}) dan command READY; client {client} adalah socket {csock} dan server {server} socket {ssock}, jadi polanya {pattern}.',
   'story.zmtp.plain':
