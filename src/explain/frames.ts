@@ -489,6 +489,7 @@ function cutSentence(say: Say, f: FrameRecord): string {
   const sent = f.tcp ? f.tcp.len : f.udp ? Math.max(0, f.udp.len - 8) : 0;
   const lost = Math.min(sent, f.len - f.caplen);
   if (lost <= 0) return say('ex.frame.cut', p);
+  if (lost === sent) return say('ex.frame.cut.nodata', { ...p, sent });
   return say('ex.frame.cut.data', { ...p, sent, captured: sent - lost, lost });
 }
 

@@ -120,6 +120,8 @@ export const enExplain: Catalogue = {
   'ex.other': 'A frame of {len} bytes from {src} to {dst}.',
   'ex.frame.cut.data':
     "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length): {captured} of the {sent} bytes of data are in the file and the other {lost} are not, so their content is unknown.",
+  'ex.frame.cut.nodata':
+    "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length): none of its {sent} bytes of data are in the file, so their content is unknown.",
   'ex.frame.cut':
     "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length); the rest is not in the file.",
 

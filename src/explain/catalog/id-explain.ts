@@ -113,6 +113,8 @@ export const idExplain: Catalogue = {
   'ex.other': 'Frame berukuran {len} byte dari {src} ke {dst}.',
   'ex.frame.cut.data':
     'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length): dari {sent} byte data, hanya {captured} byte yang ada di berkas; {lost} byte sisanya tidak ada, sehingga isinya tidak diketahui.',
+  'ex.frame.cut.nodata':
+    'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length): tidak satu pun dari {sent} byte datanya ada di berkas, sehingga isinya tidak diketahui.',
   'ex.frame.cut':
     'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length); sisanya tidak ada di berkas.',
 
