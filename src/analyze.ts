@@ -82,6 +82,15 @@ export function toolVersion(): string {
   return VERSION;
 }
 
+/** The payload length the (last) UDP header declares, or 0. */
+function udpPayloadLength(d: Dissection): number {
+  for (let i = d.layers.length - 1; i >= 0; i--) {
+    const l = d.layers[i]!;
+    if (l.kind === 'udp') return l.length >= 8 ? l.length - 8 : 0;
+  }
+  return 0;
+}
+
 function noteRecord(n: Note, lang: Lang): NoteRecord {
   const r: NoteRecord = { code: n.code, severity: n.severity, text: text(n.code, n.params, lang) };
   if (n.params) r.params = n.params;
@@ -143,6 +152,10 @@ export class AnalysisSession {
   private firstDigits = 6;
   private lastDigits = 6;
   private readonly linktypes = new Set<number>();
+  /** Frames cut by the snapshot length: how many, the first, and the most bytes one of them kept. */
+  private cutFrames = 0;
+  private cutFirst = 0;
+  private cutKept = 0;
   private lastLinktype = -1;
   /** Frames per protocol (the text summary's "Protocols" line), kept so the summary needs no frame records. */
   readonly protocolCounts = new Map<string, number>();
@@ -193,16 +206,20 @@ export class AnalysisSession {
     this.lastDigits = raw.tsDigits;
 
     const d = dissectFrame(raw.data, raw.linktype);
-    if (raw.caplen < raw.len && d.truncated) d.notes.push({ code: 'frame.truncated', severity: 'warn' });
+    if (raw.caplen < raw.len && d.truncated) this.cut(raw, d);
     this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
     const a = this.table.onFrame(this.input.set(raw, d));
-    if (a !== undefined && a.transport === 'udp' && d.payloadLength > 0) {
-      this.app.udp(
-        a.conversation,
-        a.direction,
-        raw.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
-        raw.n,
-      );
+    if (a !== undefined && a.transport === 'udp') {
+      // a datagram the snapshot length cut: its length from the UDP header, what was sent
+      const sent = raw.caplen < raw.len && d.truncated ? udpPayloadLength(d) : 0;
+      if (d.payloadLength > 0 || sent > 0)
+        this.app.udp(
+          a.conversation,
+          a.direction,
+          raw.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
+          raw.n,
+          Math.max(sent, d.payloadLength),
+        );
     }
     this.tally(raw.n, d, a?.notes);
     const app = this.app.take();
@@ -238,6 +255,23 @@ export class AnalysisSession {
     if (this.keepRaw) (rec as FrameRecord & { raw?: RawRecord }).raw = rawRecord(raw.data, d); // issue 5: HTML hexdump
     if (this.keep) this.frames.push(rec);
     this.sink?.(rec);
+  }
+
+  /**
+   * A frame cut by the snapshot length: one note says how much was kept (frame.cap_len of frame.len); it
+   * replaces the IP layer's "cut short" notes, which the cut explains. Counted for capture.snaplen.
+   */
+  private cut(raw: RawFrame, d: Dissection): void {
+    const notes = d.notes.filter((n) => n.code !== 'ip.truncated' && n.code !== 'ipv6.truncated');
+    notes.push({
+      code: 'frame.truncated',
+      severity: 'warn',
+      params: { caplen: raw.caplen, len: raw.len, missing: raw.len - raw.caplen },
+    });
+    d.notes = notes;
+    if (this.cutFrames === 0) this.cutFirst = raw.n;
+    this.cutFrames++;
+    if (raw.caplen > this.cutKept) this.cutKept = raw.caplen;
   }
 
   /** Protocol and note counts, in order of first appearance (as the frame records would list them). */
@@ -327,6 +361,7 @@ export class AnalysisSession {
       }),
       damaged,
     };
+    if (this.cutFrames > 0) capture.snaplen = { kept: this.cutKept, frames: this.cutFrames, first: this.cutFirst };
     const model: AnalysisModel = {
       schema: SCHEMA_ID,
       tool: { name: 'pcap-explain', version: VERSION },

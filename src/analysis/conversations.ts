@@ -21,7 +21,7 @@
  * conversation.cap_reached on the frame that caused it. A later frame of a flushed 4-tuple starts a new
  * conversation (as Zeek does after its inactivity timeout). Wireshark has no such limit.
  */
-import type { Dissection, Ipv4Layer, Ipv6Layer, Note, Severity, TcpLayer, UdpLayer } from '../dissectors/types.js';
+import type { Dissection, Note, Severity, TcpLayer, UdpLayer } from '../dissectors/types.js';
 import { TCP_FLAG } from '../dissectors/types.js';
 import type { CloseKind, ConversationRecord, NoteRecord, TcpFrameRecord } from './model.js';
 import { ByteStream, type EndReason, type NoteSink, type StreamSink } from './reassembly.js';
@@ -284,21 +284,15 @@ export class ConversationTable implements NoteSink {
     const layers = d.layers;
     let tcp: TcpLayer | undefined;
     let udp: UdpLayer | undefined;
-    let ip: Ipv4Layer | Ipv6Layer | undefined;
     for (let i = layers.length - 1; i >= 0; i--) {
       const l = layers[i]!;
       if (l.kind === 'tcp') {
         if (!tcp && !udp) tcp = l;
       } else if (l.kind === 'udp') {
         if (!tcp && !udp) udp = l;
-      } else if (l.kind === 'ip' || l.kind === 'ipv6') {
-        if (tcp || udp) {
-          ip = l;
-          break;
-        }
-      }
+      } else if ((l.kind === 'ip' || l.kind === 'ipv6') && (tcp || udp)) break;
     }
-    if (tcp) return this.onTcp(input, tcp, ip, net.src, net.dst);
+    if (tcp) return this.onTcp(input, tcp, net.src, net.dst);
     if (udp) return this.onUdp(input, udp, net.src, net.dst);
     return undefined;
   }
@@ -494,13 +488,7 @@ export class ConversationTable implements NoteSink {
     }
   }
 
-  private onTcp(
-    input: FrameInput,
-    tcp: TcpLayer,
-    ip: Ipv4Layer | Ipv6Layer | undefined,
-    src: string,
-    dst: string,
-  ): FrameAnalysis {
+  private onTcp(input: FrameInput, tcp: TcpLayer, src: string, dst: string): FrameAnalysis {
     const n = input.n;
     const t = this.rel(input);
     const sp = tcp.srcport;
@@ -534,18 +522,8 @@ export class ConversationTable implements NoteSink {
     const dir: 0 | 1 = c.cAddr === src && c.cPort === sp ? 0 : 1;
     const isClient = dir === 0;
 
-    // tcp.len from the IP length fields (as Wireshark), else what the frame holds.
-    let seglen = tcp.payload_len;
-    if (ip) {
-      let l = -1;
-      if (ip.kind === 'ip') {
-        if (ip.len > 0) l = ip.len - ip.hdr_len - tcp.hdr_len;
-      } else if (ip.plen > 0) {
-        l = ip.plen - tcp.hdr_len;
-        for (const e of ip.ext) l -= e.length;
-      }
-      if (l >= 0) seglen = l;
-    }
+    // tcp.len from the IP length fields (as Wireshark), not what the snapshot length kept.
+    const seglen = tcp.len;
 
     c.pkts[dir]++;
     c.bytes[dir] += seglen;

@@ -38,6 +38,12 @@ export interface CaptureRecord {
   warnings: CaptureWarningRecord[];
   /** True when the file ended early or had damage after which reading stopped. */
   damaged: boolean;
+  /**
+   * Present when frames were cut by the snapshot length (captured shorter than sent, frame.cap_len <
+   * frame.len, with headers declaring more than the frame holds): the most bytes a cut frame kept (the
+   * snapshot length), how many frames were cut, and the first of them.
+   */
+  snaplen?: { kept: number; frames: number; first: number };
 }
 
 export interface TcpFrameRecord {
@@ -125,6 +131,8 @@ export interface AppPayloadRecord {
   value: unknown;
   /** Payload length in bytes. */
   length: number;
+  /** Bytes of the payload in the capture, when the snapshot length cut it (value is decoded from them). */
+  captured?: number;
   /** Text cut for display. */
   truncated?: boolean;
   /** hex: bytes shown. */
@@ -144,6 +152,8 @@ export interface AppFrameEntry {
 
 /** One application message of a conversation (issue 4). */
 export interface AppMessageRecord {
+  /** The message was cut by the snapshot length: its length and the bytes of it in the capture. */
+  cut?: { length: number; captured: number };
   /** The frame that completed the message. */
   frame: number;
   /** Every frame that carried its bytes, in order. */

@@ -22,8 +22,12 @@ export type EndReason = 'fin' | 'rst' | 'reused' | 'evicted' | 'capture_end';
 export interface StreamSink {
   /** In-order bytes starting at stream offset `offset` (0 = first byte of the stream), first seen in `frame`. */
   data(bytes: Uint8Array, offset: number, frame: number): void;
-  /** `length` bytes at `offset` are missing from the capture for good; delivery resumes at offset + length. */
-  gap(offset: number, length: number, frame: number): void;
+  /**
+   * `length` bytes at `offset` are missing from the capture for good; delivery resumes at offset + length.
+   * `cut`: they were sent in a captured segment, past the snapshot length that cut its frame (the segment's
+   * length, tcp.len, is known); otherwise whole segments were not captured.
+   */
+  gap(offset: number, length: number, frame: number, cut?: boolean): void;
   /** No more bytes will come. */
   end(reason: EndReason, frame: number): void;
   /**
@@ -334,12 +338,13 @@ export class ByteStream {
       this.offset += n;
       this.delivered += n;
     }
+    // the segment's frame was cut by the snapshot length: its tail is a gap of known length
     const cut = len - Math.max(skip, avail);
-    if (cut > 0) this.emitGap(cut, frame);
+    if (cut > 0) this.emitGap(cut, frame, true);
   }
 
-  private emitGap(length: number, frame: number): void {
-    this.sink?.gap(this.offset, length, frame);
+  private emitGap(length: number, frame: number, cut = false): void {
+    this.sink?.gap(this.offset, length, frame, cut);
     this.next = (this.next + length) >>> 0;
     this.offset += length;
     this.missed += length;
@@ -357,14 +362,20 @@ function before(a: Pending, b: Pending): boolean {
  * - `pdu`: the PDU is `length` bytes long (say so as soon as the header tells, even if fewer bytes are
  *   there yet: the stream waits for the rest without asking again);
  * - `need`: the length cannot be told yet; ask again when at least `atLeast` bytes (counted from `off`)
- *   are there. Use it while a length field itself is incomplete;
+ *   are there. Use it while a length field itself is incomplete. With `whole`, `atLeast` is the PDU's
+ *   length (its header was read): the stream takes it as `pdu` of that length;
  * - `malformed`: these bytes are not a valid PDU start; a note with `code` is raised and `skip` bytes
  *   (>= 1) are dropped before framing resumes (resynchronisation).
  */
 export type Framing =
   | { kind: 'pdu'; length: number }
-  | { kind: 'need'; atLeast: number }
+  | { kind: 'need'; atLeast: number; whole?: boolean }
   | { kind: 'malformed'; code: string; params?: Record<string, string | number>; skip: number };
+
+/** A `need` that names the whole PDU's length is a `pdu` of that length. */
+function known(f: Framing): Framing {
+  return f.kind === 'need' && f.whole ? { kind: 'pdu', length: f.atLeast } : f;
+}
 
 /** An application protocol's part of stream framing (Wireshark's get_pdu_len for tcp_dissect_pdus). */
 export interface PduProtocol<S> {
@@ -380,10 +391,19 @@ export interface PduSink {
   onPdu(bytes: Uint8Array, frames: readonly number[], offset: number): void;
   /** A note (framer's malformed codes, tcp.pdu.*) on `frame`. */
   onNote(code: string, params: Record<string, string | number> | undefined, frame: number): void;
+  /**
+   * A PDU of `length` bytes of which the snapshot length left only the first `bytes.length`; `frames`
+   * carried those bytes. True: framing goes on after the PDU (a tcp.pdu.cut note follows); false: the
+   * protocol cannot go on without this PDU's content (a handshake), so the cut counts as lost bytes.
+   */
+  onCut?(bytes: Uint8Array, frames: readonly number[], length: number): boolean;
   /** The start of a PDU cut short by a gap or the end of the stream (after a tcp.pdu.incomplete note). */
   onIncomplete?(bytes: Uint8Array, frames: readonly number[], reason: 'gap' | 'end'): void;
-  /** Bytes were lost: what follows may start in the middle of a PDU (the framer will resync). */
-  onGap?(length: number, frame: number): void;
+  /**
+   * Bytes were lost: what follows may start in the middle of a PDU (the framer will resync). `cut`: the
+   * snapshot length cut them from a captured segment (StreamSink.gap).
+   */
+  onGap?(length: number, frame: number, cut: boolean): void;
   onEnd?(reason: EndReason, frame: number): void;
 }
 
@@ -459,8 +479,9 @@ export class PduStream<S> implements StreamSink {
     this.frameBuffered(frame);
   }
 
-  gap(offset: number, length: number, frame: number): void {
+  gap(offset: number, length: number, frame: number, cut = false): void {
     if (offset + length <= this.expect) return;
+    if (cut && offset === this.expect && this.cutInPdu(offset, length, frame)) return;
     const lost = offset + length - this.expect;
     this.flushIncomplete('gap', frame);
     this.expect = offset + length;
@@ -469,7 +490,33 @@ export class PduStream<S> implements StreamSink {
     if (this.skipTo < this.expect) {
       this.protocol.resync?.(this.state);
     }
-    this.sink.onGap?.(lost, frame);
+    this.sink.onGap?.(lost, frame, cut);
+  }
+
+  /**
+   * Bytes the snapshot length cut from a segment, all inside a PDU whose length the framer already gave
+   * (or inside bytes being skipped): framing stays in step, since the next PDU starts where that length
+   * says. The PDU is cut (tcp.pdu.cut, onCut); the rest of its bytes are skipped. False when the cut
+   * reaches past the PDU (or its length is not known): then the framer has lost its place.
+   */
+  private cutInPdu(offset: number, length: number, frame: number): boolean {
+    const avail = this.hi - this.lo;
+    let pduEnd: number;
+    if (avail > 0 && this.wantLen > 0) pduEnd = this.bufOffset + this.wantLen;
+    else if (avail === 0 && this.skipTo > offset) pduEnd = this.skipTo;
+    else return false;
+    if (offset + length > pduEnd) return false;
+    if (avail > 0) {
+      const frames = this.framesFor(avail);
+      if (this.sink.onCut && !this.sink.onCut(this.buf.subarray(this.lo, this.hi), frames, this.wantLen)) return false;
+      this.sink.onNote('tcp.pdu.cut', { length: this.wantLen, captured: avail }, frame);
+      this.consume(avail);
+      this.wantLen = 0;
+      this.waitFor = 0;
+      this.skipTo = pduEnd;
+    }
+    this.expect = offset + length;
+    return true;
   }
 
   /**
@@ -494,7 +541,7 @@ export class PduStream<S> implements StreamSink {
   private frameDirect(bytes: Uint8Array, off: number, base: number, frame: number): number {
     const n = bytes.length;
     while (off < n) {
-      const f = this.protocol.frame(bytes, off, n, this.state);
+      const f = known(this.protocol.frame(bytes, off, n, this.state));
       const avail = n - off;
       if (f.kind === 'pdu') {
         if (!(f.length > 0) || !Number.isFinite(f.length)) {
@@ -554,7 +601,7 @@ export class PduStream<S> implements StreamSink {
       }
       if (this.waitFor > avail) return;
       this.waitFor = 0;
-      const f = this.protocol.frame(this.buf, this.lo, this.hi, this.state);
+      const f = known(this.protocol.frame(this.buf, this.lo, this.hi, this.state));
       if (f.kind === 'pdu') {
         if (!(f.length > 0) || !Number.isFinite(f.length)) {
           this.framerError(frame, 'pdu length must be >= 1');

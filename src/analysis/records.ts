@@ -60,7 +60,7 @@ function tcpRecord(t: TcpLayer, a: TcpSegmentAnalysis | undefined): TcpFrameReco
     ack: a ? a.ack : t.ack_raw,
     seq_raw: t.seq_raw,
     ack_raw: t.ack_raw,
-    len: t.payload_len,
+    len: t.len,
     window: t.window,
     checksum_status: 'unverified',
   };

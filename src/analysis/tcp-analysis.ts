@@ -96,6 +96,8 @@ export const ANALYSIS_NOTES: Readonly<Record<string, Severity>> = {
   'tcp.pdu.too_large': 'warn',
   /** A PDU was cut short by a capture gap or the end of the stream. */
   'tcp.pdu.incomplete': 'warn',
+  /** A PDU of known length was cut by the snapshot length (params length, captured); framing stays in step. */
+  'tcp.pdu.cut': 'warn',
   /** A framer broke its contract (e.g. a PDU length of 0); one byte was dropped to go on. */
   'tcp.pdu.framer_error': 'error',
   /** The open-conversation cap was hit (on the frame that caused the first flush; params cap, flushed). */

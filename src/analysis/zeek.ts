@@ -17,7 +17,9 @@
  * S/H or F, not D (as in Zeek). C (bad checksum) is never recorded: checksums are not verified.
  * Differences from Zeek: the repeat test for S/H/F/R compares raw sequence numbers (Zeek compares them
  * relative to its start of the sequence space, which is the same unless a SYN moves the start); T
- * uses Zeek's rule "payload that does not extend the highest sequence number sent so far".
+ * uses Zeek's rule "payload that does not extend the highest sequence number sent so far". Segments cut
+ * by the snapshot length are counted with their header lengths and their missing tails are content gaps
+ * (G), as bytes the capture does not hold.
  */
 import { TCP_FLAG } from '../dissectors/types.js';
 import { seqDiff } from './seq.js';

@@ -10,6 +10,7 @@
  * Outcomes: fewer than 20 bytes → truncated (no layer); data offset < 5 or beyond the segment the IP layer
  * declares → malformed (`tcp.hdr_len.bad`); header cut by the capture → layer with the options that are
  * there, truncated; payload shorter than declared → truncated. A bad option length stops the option walk only.
+ * `len` (tcp.len) is what the IP layer declares, what was sent; `payload_len` what the frame holds.
  */
 import { u16, u32 } from './bytes.js';
 import type { Dissect, DissectorDef, FrameBuilder, TcpOptions } from './types.js';
@@ -156,6 +157,8 @@ const dissectTcp: Dissect = (b, off, end, f) => {
   const payloadOff = cut ? end : off + hdrLen;
   const payloadLen = end - payloadOff;
   if (!cut && segLen > avail) f.markTruncated();
+  // tcp.len, as Wireshark: from the IP lengths (what was sent), not from what the snapshot length kept
+  const len = segLen - hdrLen;
 
   f.layers.push({
     kind: 'tcp',
@@ -169,6 +172,7 @@ const dissectTcp: Dissect = (b, off, end, f) => {
     checksum: u16(b, off + CHECKSUM),
     urgent_pointer: u16(b, off + URGENT),
     options,
+    len,
     payload_len: payloadLen,
   });
   f.setPayload(payloadOff, payloadLen);

@@ -199,7 +199,12 @@ export interface TcpLayer {
   readonly checksum: number;
   readonly urgent_pointer: number;
   readonly options: TcpOptions;
-  /** Payload bytes present in this frame. */
+  /**
+   * tcp.len: the payload length the IP length fields declare (what was sent), which is more than
+   * payload_len when the frame was cut by the snapshot length.
+   */
+  readonly len: number;
+  /** Payload bytes present in this frame (captured). */
   readonly payload_len: number;
 }
 

@@ -14,6 +14,8 @@ export interface Payload {
   encoding: string;
   value: unknown;
   length?: number;
+  /** Bytes of the payload captured when the snapshot length cut it (value is decoded from them). */
+  captured?: number;
 }
 
 export interface MsgPart {
@@ -63,6 +65,8 @@ export interface Msg {
   subscriptions: Array<{ topic: string; qos?: number }>;
   granted: number[];
   payload?: Payload;
+  /** The snapshot length cut the message: its length and the bytes of it captured. */
+  cut?: { length: number; captured: number };
   parts: MsgPart[];
   replyTo?: number;
   repliedBy?: number;
@@ -203,7 +207,16 @@ function payloadOf(v: unknown): Payload | undefined {
   const p: Payload = { encoding, value: v.value };
   const length = num(v.length);
   if (length !== undefined) p.length = length;
+  const captured = num(v.captured);
+  if (captured !== undefined) p.captured = captured;
   return p;
+}
+
+function cutOf(v: unknown): Msg['cut'] {
+  if (!isObj(v)) return undefined;
+  const length = num(v.length);
+  const captured = num(v.captured);
+  return length !== undefined && captured !== undefined ? { length, captured } : undefined;
 }
 
 function relayOf(v: unknown): Relay | undefined {
@@ -288,6 +301,7 @@ const FIELDS: ReadonlyArray<readonly [keyof Msg, readonly string[], (v: unknown)
   ['accepted', ['accepted'], bool],
   ['returnName', ['return_name', 'reason_name'], str],
   ['payload', ['payload'], payloadOf],
+  ['cut', ['cut'], cutOf],
   ['replyTo', ['reply_to', 'response_to'], num],
   ['repliedBy', ['replied_by', 'reply_in'], num],
   ['latency', ['latency'], num],

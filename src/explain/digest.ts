@@ -187,7 +187,7 @@ export class ExplainDigest implements DigestTotals {
       for (let i = layers.length - 1; i >= 0 && (eth || tcp); i--) {
         const l = layers[i]!;
         if (tcp && l.kind === 'tcp') {
-          this.tcpFacts(f, l.flags, l.payload_len, a);
+          this.tcpFacts(f, l.flags, l.len, a);
           tcp = false;
         } else if (eth && l.kind === 'eth') {
           f.ethSrc = l.src;
@@ -239,7 +239,7 @@ export class ExplainDigest implements DigestTotals {
           f.arpReply = l.op === 'reply';
           break;
         case 'tcp':
-          this.tcpFacts(f, l.flags, l.payload_len, a);
+          this.tcpFacts(f, l.flags, l.len, a);
           break;
       }
       last = l.kind;

@@ -96,6 +96,13 @@ function oneLine(s: string): string {
 /** One value as it appears in a sentence: text in single quotes, numbers bare, JSON compact. */
 export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): string {
   if (!p) return say('fmt.payload.none');
+  if (p.captured !== undefined && p.length !== undefined && p.captured < p.length) {
+    // cut by the snapshot length: the start that was captured, said to be only that
+    if (p.captured === 0) return say('fmt.payload.uncaptured', { length: p.length });
+    const { captured: _c, ...whole } = p;
+    const start = p.encoding === 'hex' ? say('fmt.payload.binary', { bytes: p.captured }) : valueText(say, whole, max);
+    return say('fmt.payload.cut', { start, captured: p.captured, length: p.length });
+  }
   switch (p.encoding) {
     case 'empty':
       return say('fmt.payload.empty');
@@ -126,6 +133,8 @@ function partText(say: Say, p: MsgPart): string {
 
 /** The payload of an application message: its body, or its parts as [a, b, c]. */
 export function msgPayload(say: Say, m: Msg): string {
+  // the snapshot length cut the message before its payload starts
+  if (m.cut && !m.payload && m.parts.length === 0) return say('fmt.payload.unknown');
   const body = bodyParts(m);
   if (body.length > 1) return `[${body.map((p) => partText(say, p)).join(', ')}]`;
   if (body.length === 1) {

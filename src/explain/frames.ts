@@ -483,6 +483,16 @@ function lostOrFound(f: FrameRecord, dir: 'c2s' | 's2c'): NoteRecord | undefined
   return gap;
 }
 
+/** What the snapshot length left out of a frame: of its data when it carries some (tcp.len, UDP payload). */
+function cutSentence(say: Say, f: FrameRecord): string {
+  const p: Params = { caplen: f.caplen, len: f.len };
+  const sent = f.tcp ? f.tcp.len : f.udp ? Math.max(0, f.udp.len - 8) : 0;
+  const lost = Math.min(sent, f.len - f.caplen);
+  if (lost <= 0) return say('ex.frame.cut', p);
+  if (lost === sent) return say('ex.frame.cut.nodata', { ...p, sent });
+  return say('ex.frame.cut.data', { ...p, sent, captured: sent - lost, lost });
+}
+
 function explainOne(
   say: Say,
   f: FrameRecord,
@@ -497,9 +507,12 @@ function explainOne(
   else if (f.udp && ctx && st) out.push(...udpExplain(say, f, ctx, st));
   else out.push(otherExplain(say, f));
   for (const flag of f.tcp?.analysis ?? []) out.push(say(`tcp.analysis.${flag}`));
+  if (f.caplen < f.len && f.notes.some((n) => n.code === 'frame.truncated')) out.push(cutSentence(say, f));
   const lost = ctx ? lostOrFound(f, sideOf(ctx.c, f) === 'client' ? 'c2s' : 's2c') : undefined;
-  if (lost)
-    out.push(say(`ex.${lost.code}`, { proto: say(`app.${lost.params?.proto}`), skipped: lost.params?.skipped ?? 0 }));
+  if (lost) {
+    const code = lost.code === 'app.gap' && lost.params?.cut ? 'ex.app.gap.cut' : `ex.${lost.code}`;
+    out.push(say(code, { proto: say(`app.${lost.params?.proto}`), skipped: lost.params?.skipped ?? 0 }));
+  }
   return out.join(' ');
 }
 

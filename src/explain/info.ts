@@ -89,6 +89,7 @@ function mqttInfo(e: AppFrameEntry): string {
   if (typeof e.packet_id === 'number') s += ` (id=${e.packet_id})`;
   if (typeof e.topic === 'string') s += ` [${e.topic}]`;
   else if (Array.isArray(e.topics) && e.topics.length > 0) s += ` [${e.topics.join(', ')}]`;
+  if (e.cut) s += '[Packet size limited during capture]';
   return s;
 }
 

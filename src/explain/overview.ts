@@ -227,6 +227,14 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
   const out: OverviewItem[] = [];
   const m = mc.model;
   if (m.capture.damaged) out.push({ code: 'ov.ab.damaged', text: say('ov.ab.damaged', { frames: m.capture.frames }) });
+  // frames cut by the snapshot length: said once here (not as the frame.truncated note, one per frame)
+  const snap = m.capture.snaplen;
+  if (snap)
+    out.push({
+      code: 'ov.ab.snaplen',
+      frames: [snap.first],
+      text: say('ov.ab.snaplen', { ...snap, total: m.capture.frames }),
+    });
   // refused attempts, grouped by server
   const refused = new Map<string, number[]>();
   for (const c of m.conversations)
@@ -287,6 +295,8 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
   for (const f of m.frames) {
     for (const n of f.notes) {
       if (n.code.startsWith('tcp.analysis.') || NOT_ABNORMAL.has(n.code)) continue;
+      // said once by ov.ab.snaplen; each frame's own note says what it lost
+      if (snap && (n.code === 'frame.truncated' || n.code === 'tcp.pdu.cut')) continue;
       if (n.severity !== 'warn' && n.severity !== 'error') continue;
       const e = notes.get(n.code);
       if (!e) notes.set(n.code, { text: n.text, frames: [f.n] });

@@ -279,7 +279,15 @@ function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
       client: hostOf(ctx.c.client),
       server: ctx.c.server,
     };
-    const code = st.client && st.server ? 'story.zmtp.setup' : 'story.zmtp.greeting';
+    let code = st.client && st.server ? 'story.zmtp.setup' : 'story.zmtp.greeting';
+    // no greeting decoded (bytes of it missing from the capture): say only what the READY commands tell
+    if (!g) {
+      code = 'story.zmtp.partial';
+      const types: string[] = [];
+      if (st.client) types.push(`${st.client} (${say('noun.client')} ${p.client})`);
+      if (st.server) types.push(`${st.server} (${say('noun.server')} ${p.server})`);
+      p.types = list(say, types) || '?';
+    }
     const parts = [say(code, p)];
     const hello = setup.find((m) => m.name === 'HELLO');
     if (hello) parts.push(say('story.zmtp.plain', { username: hello.username ?? '?' }));

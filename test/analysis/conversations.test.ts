@@ -296,6 +296,7 @@ describe('ConversationTable: TCP', () => {
             checksum: 0,
             urgent_pointer: 0,
             options: {},
+            len,
             payload_len: len,
           },
         ],

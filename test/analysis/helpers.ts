@@ -81,6 +81,7 @@ export function tcpInput(n: number, s: Seg): FrameInput {
     checksum: 0,
     urgent_pointer: 0,
     options,
+    len: payload.length,
     payload_len: payload.length,
   };
   const ip: Ipv4Layer = {

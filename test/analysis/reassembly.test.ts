@@ -350,8 +350,8 @@ class PduRec implements PduSink {
   onIncomplete(bytes: Uint8Array, frames: readonly number[], reason: 'gap' | 'end'): void {
     this.partial.push(`${reason} ${bytes.length} [${frames.join(',')}]`);
   }
-  onGap(length: number): void {
-    this.gaps.push(length);
+  onGap(length: number, _frame: number, cut: boolean): void {
+    this.gaps.push(cut ? -length : length);
   }
   onEnd(reason: EndReason): void {
     this.ends.push(reason);
@@ -493,5 +493,47 @@ describe('PduStream', () => {
       [1, [2]],
     ]);
     expect(rec.ends).toEqual(['fin']);
+  });
+
+  it('a segment cut by the snapshot length inside a PDU of known length: a cut gap, framing stays in step', () => {
+    const { rec, state, ps } = pduStream();
+    const s = new ByteStream(ps);
+    const b = Uint8Array.from(stream); // PDUs at 0 (5 bytes), 5 (2), 7 (7), 14 (3)
+    s.init(100);
+    // frame 1 sent 12 bytes (tcp.len) but the capture kept 9: the PDU at 7 is cut after 2 of its 7 bytes
+    s.segment(100, b.subarray(0, 9), 1, 12);
+    s.segment(112, b.subarray(12), 2);
+    expect(rec.pdus.map((p) => [p.offset, p.frames])).toEqual([
+      [0, [1]],
+      [5, [1]],
+      [14, [2]],
+    ]);
+    expect(rec.notes).toEqual(['tcp.pdu.cut {"length":7,"captured":2} #1']);
+    expect(rec.gaps).toEqual([]); // no loss of place: the next PDU starts where the length says
+    expect(state.resyncs).toBe(0);
+    expect(s.missed).toBe(3);
+  });
+
+  it('a cut that reaches past the PDU (or hides its length) is lost bytes: gap, resync', () => {
+    const { rec, state, ps } = pduStream();
+    const s = new ByteStream(ps);
+    const b = Uint8Array.from(stream);
+    s.init(100);
+    // 16 bytes sent, 8 kept: the cut hides the length field of the PDU at 7, so where the next starts
+    s.segment(100, b.subarray(0, 8), 1, 16);
+    expect(rec.gaps).toEqual([-8]); // cut: the snapshot length, not a lost segment
+    expect(rec.notes.some((n) => n.startsWith('tcp.pdu.incomplete'))).toBe(true);
+    expect(state.resyncs).toBe(1);
+    // the stream side reports the cut as a gap with cut = true
+    const r: string[] = [];
+    const t = new ByteStream({
+      data: () => {},
+      gap: (o, l, f, cut) => r.push(`gap ${o}+${l} #${f} ${cut}`),
+      end: () => {},
+    });
+    t.init(0);
+    t.segment(0, bytes(0, 4), 3, 10);
+    t.segment(10, bytes(10, 5), 4, 5);
+    expect(r).toEqual(['gap 4+6 #3 true']);
   });
 });

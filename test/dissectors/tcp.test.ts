@@ -42,6 +42,7 @@ describe('tcp', () => {
       checksum: 0xbb2f,
       urgent_pointer: 0,
       options: { mss: 1460, sack_perm: true, ts: { val: 123456, ecr: 0 }, wscale: 7 },
+      len: 0,
       payload_len: 0,
     });
     expect(d.payloadOffset).toBe(TCP + 40);
@@ -147,10 +148,10 @@ describe('tcp', () => {
     expect(d.truncated).toBe(true);
   });
 
-  it('payload cut by the capture: truncated, payload_len is what was captured', () => {
+  it('payload cut by the capture: truncated, len is what was sent (tcp.len), payload_len what was captured', () => {
     const d = dissectFrame(TCP_DATA.subarray(0, TCP + 23), 1);
     expect(d.truncated).toBe(true);
-    expect(d.layers[2]).toMatchObject({ payload_len: 3 });
+    expect(d.layers[2]).toMatchObject({ len: 5, payload_len: 3 });
     expect(d.payloadLength).toBe(3);
   });
 });

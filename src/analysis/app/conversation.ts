@@ -54,7 +54,8 @@ export const DIR_NAME = ['c2s', 's2c'] as const;
 export interface AppHandler {
   readonly proto: AppProto;
   data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
-  gap(dir: Dir, offset: number, length: number, frame: number): void;
+  /** Bytes lost (StreamSink.gap; `cut`: by the snapshot length, from a captured segment). */
+  gap(dir: Dir, offset: number, length: number, frame: number, cut?: boolean): void;
   end(dir: Dir, reason: EndReason, frame: number): void;
   /** Optional: a segment waiting behind a hole (StreamSink.ahead). */
   ahead?(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
@@ -93,8 +94,8 @@ class DirSink implements StreamSink {
   data(bytes: Uint8Array, offset: number, frame: number): void {
     this.conv.data(this.dir, bytes, offset, frame);
   }
-  gap(offset: number, length: number, frame: number): void {
-    this.conv.gap(this.dir, offset, length, frame);
+  gap(offset: number, length: number, frame: number, cut?: boolean): void {
+    this.conv.gap(this.dir, offset, length, frame, cut);
   }
   end(reason: EndReason, frame: number): void {
     this.conv.end(this.dir, reason, frame);
@@ -236,11 +237,20 @@ export class AppConversation {
   /**
    * Where decoding of direction `dir` lost its place (app.gap) or found it again (app.resync, with the
    * bytes lost or skipped): a conversation note, and one on `frame` too when it is the frame being
-   * processed (not when a later frame's ACK released the bytes).
+   * processed (not when a later frame's ACK released the bytes). `cut`: the snapshot length cut the bytes
+   * from the frame itself (param cut: 1).
    */
-  decoding(code: 'app.gap' | 'app.resync', dir: Dir, proto: AppProto, frame: number, skipped?: number): void {
+  decoding(
+    code: 'app.gap' | 'app.resync',
+    dir: Dir,
+    proto: AppProto,
+    frame: number,
+    skipped?: number,
+    cut = false,
+  ): void {
     const params: Record<string, string | number> = { dir: DIR_NAME[dir], proto, frame };
     if (skipped !== undefined) params.skipped = skipped;
+    if (cut) params.cut = 1;
     this.note(code, params);
     if (this.ctx.frame === frame) this.ctx.note(code, params);
   }
@@ -288,7 +298,7 @@ export class AppConversation {
     if (v.kind !== 'wait') this.pin(v, dir);
   }
 
-  gap(dir: Dir, offset: number, length: number, frame: number): void {
+  gap(dir: Dir, offset: number, length: number, frame: number, cut = false): void {
     if (!this.handler) {
       if (this.preLen[0] === 0 && this.preLen[1] === 0) {
         // Nothing seen yet: the stream starts after a hole; decide on the bytes that follow.
@@ -296,7 +306,7 @@ export class AppConversation {
       }
       this.pin(NONE, dir);
     }
-    this.handler!.gap(dir, offset, length, frame);
+    this.handler!.gap(dir, offset, length, frame, cut);
   }
 
   end(dir: Dir, reason: EndReason, frame: number): void {

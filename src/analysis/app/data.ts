@@ -4,10 +4,11 @@
  * request and response: the direction that spoke first asks, the next run of the other direction answers
  * (the echo lab: "halo" → "Echo: halo"); the answer's first chunk replies to the question's last chunk.
  */
-import type { AppMessageRecord, ConversationRecord } from '../model.js';
+import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
 import type { EndReason } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
+import { PendingPayload } from './payload.js';
 import { roundNs } from './time.js';
 
 export class DataHandler implements AppHandler {
@@ -18,6 +19,8 @@ export class DataHandler implements AppHandler {
   private question: { rec: AppMessageRecord | null; frame: number; t: number } | null = null;
   private pairs = 0;
   private readonly seen: [boolean, boolean] = [false, false];
+  /** The last chunk of each direction, its frame and frame entry: a cut gap right after it lengthens it. */
+  private readonly last: [Last | null, Last | null] = [null, null];
 
   constructor(private readonly conv: AppConversation) {}
 
@@ -25,21 +28,25 @@ export class DataHandler implements AppHandler {
     this.chunk(dir, bytes, frame);
   }
 
-  /** One message: a TCP chunk or a UDP datagram. */
-  chunk(dir: Dir, bytes: Uint8Array, frame: number): void {
+  /**
+   * One message: a TCP chunk or a UDP datagram. `length`: the datagram's length when the snapshot length
+   * kept only `bytes` of it (the payload record then says how much was captured).
+   */
+  chunk(dir: Dir, bytes: Uint8Array, frame: number, length = bytes.length): void {
     const conv = this.conv;
     const ctx = conv.ctx;
     const at = conv.completing([frame]);
     let rec: AppMessageRecord | null = null;
     if (conv.room()) {
+      const payload = conv.decode(bytes);
       rec = {
         frame: at,
         frames: [frame],
         dir: DIR_NAME[dir],
         proto: 'data',
         kind: 'data',
-        length: bytes.length,
-        payload: conv.decode(bytes),
+        length,
+        payload: length > bytes.length ? cutPayload(payload, length, bytes.length) : payload,
       };
       conv.add(rec);
     }
@@ -59,11 +66,28 @@ export class DataHandler implements AppHandler {
     }
     this.question = dir === this.firstDir ? { rec, frame: at, t: ctx.now } : null;
     ctx.done('data');
-    if (ctx.frames) ctx.emit({ proto: 'data', kind: 'data', length: bytes.length });
+    let entry: AppFrameEntry | null = null;
+    if (ctx.frames) {
+      entry = { proto: 'data', kind: 'data', length };
+      ctx.emit(entry);
+    }
+    this.last[dir] = { rec, frame, entry, captured: bytes.length };
   }
 
-  gap(): void {
-    // Raw data has no framing to lose: the next chunk is a message like any other.
+  /**
+   * Raw data has no framing to lose: the next chunk is a message like any other. A gap the snapshot
+   * length cut from the end of the chunk just delivered belongs to that chunk: its length grows, its
+   * payload says how much was captured.
+   */
+  gap(dir: Dir, _offset: number, length: number, frame: number, cut = false): void {
+    const l = this.last[dir];
+    this.last[dir] = null;
+    if (!cut || !l || l.frame !== frame) return;
+    if (l.rec) {
+      l.rec.length = (l.rec.length as number) + length;
+      if (l.rec.payload) l.rec.payload = cutPayload(l.rec.payload, l.rec.length as number, l.captured);
+    }
+    if (l.entry) l.entry.length = (l.entry.length as number) + length;
   }
 
   end(_dir: Dir, _reason: EndReason, _frame: number): void {}
@@ -72,4 +96,17 @@ export class DataHandler implements AppHandler {
     if (this.pairs > 0) rec.pattern = 'request/response';
     else if (this.seen[0] !== this.seen[1]) rec.pattern = 'one-way';
   }
+}
+
+interface Last {
+  rec: AppMessageRecord | null;
+  frame: number;
+  entry: AppFrameEntry | null;
+  captured: number;
+}
+
+/** A copy of a payload record (decode() may share or defer it) for a payload of `length` bytes of which `captured` are in the capture. */
+function cutPayload(p: AppPayloadRecord, length: number, captured: number): AppPayloadRecord {
+  const rec = p instanceof PendingPayload ? p.record() : p;
+  return { ...rec, length, captured };
 }

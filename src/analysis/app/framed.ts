@@ -20,8 +20,11 @@ class DirSink implements PduSink {
   onNote(code: string, params: Record<string, string | number> | undefined): void {
     this.h.conv.ctx.note(code, params);
   }
-  onGap(length: number, frame: number): void {
-    this.h.lost(this.dir, length, frame);
+  onGap(length: number, frame: number, cut: boolean): void {
+    this.h.lost(this.dir, length, frame, cut);
+  }
+  onCut(bytes: Uint8Array, frames: readonly number[], length: number): boolean {
+    return this.h.cut(this.dir, bytes, frames, length);
   }
 }
 
@@ -158,9 +161,9 @@ export abstract class PduHandler<S> implements AppHandler {
   /** Bytes were lost: requests and replies may be among them, so nothing waits for a reply any more. */
   protected forgetPairs(): void {}
 
-  gap(dir: Dir, offset: number, length: number, frame: number): void {
+  gap(dir: Dir, offset: number, length: number, frame: number, cut = false): void {
     if (this.stopped[dir]) this.skipped[dir] += length;
-    else this.streams[dir].gap(offset, length, frame);
+    else this.streams[dir].gap(offset, length, frame, cut);
   }
 
   end(dir: Dir, reason: EndReason, frame: number): void {
@@ -168,10 +171,19 @@ export abstract class PduHandler<S> implements AppHandler {
   }
 
   /** Bytes lost: no sync marker, so this direction waits for a segment that starts with whole PDUs. */
-  lost(dir: Dir, length: number, frame: number): void {
+  lost(dir: Dir, length: number, frame: number, cut = false): void {
     this.stopped[dir] = true;
     this.skipped[dir] = length;
-    this.conv.decoding('app.gap', dir, this.proto, frame);
+    this.conv.decoding('app.gap', dir, this.proto, frame, undefined, cut);
+  }
+
+  /**
+   * A PDU the snapshot length cut (PduSink.onCut): its first bytes, carried by `frames`, and its length.
+   * True: framing goes on after it (by default nothing more is made of it: the tcp.pdu.cut note says
+   * it); false: the protocol needs its content, decoding of the direction stops as after lost bytes.
+   */
+  cut(_dir: Dir, _bytes: Uint8Array, _frames: readonly number[], _length: number): boolean {
+    return true;
   }
 
   /**

@@ -70,7 +70,7 @@ export class HttpHandler implements AppHandler {
     if (s.inProgress) this.conv.ctx.segment('http');
   }
 
-  gap(dir: Dir, _offset: number, length: number, frame: number): void {
+  gap(dir: Dir, _offset: number, length: number, frame: number, cut = false): void {
     const s = this.stream(dir);
     if (s.stopped) {
       const skipped = this.skipped[dir];
@@ -79,7 +79,7 @@ export class HttpHandler implements AppHandler {
     }
     this.handle(dir, s.gap(frame, length));
     this.skipped[dir] = length;
-    this.conv.decoding('app.gap', dir, 'http', frame);
+    this.conv.decoding('app.gap', dir, 'http', frame, undefined, cut);
   }
 
   end(dir: Dir, _reason: EndReason, frame: number): void {

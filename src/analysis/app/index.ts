@@ -94,7 +94,8 @@ export class AppLayer {
   }
 
   /** A UDP datagram's payload (bytes valid during the call only). */
-  udp(conversation: number, direction: Direction, bytes: Uint8Array, frame: number): void {
+  /** A UDP datagram's payload; `length` is its length from the UDP header when the snapshot length cut it. */
+  udp(conversation: number, direction: Direction, bytes: Uint8Array, frame: number, length = bytes.length): void {
     let c = this.byId[conversation];
     if (!c) {
       c = new AppConversation(this.ctx, conversation, undefined, HANDLERS);
@@ -102,7 +103,7 @@ export class AppLayer {
       this.convs.push(c);
       this.byId[conversation] = c;
     }
-    (c.handler as DataHandler).chunk(direction === 'c2s' ? 0 : 1, bytes, frame);
+    (c.handler as DataHandler).chunk(direction === 'c2s' ? 0 : 1, bytes, frame, length);
   }
 
   /** The messages listed since the last call, in order (AppLayerOptions.tap; else none). */

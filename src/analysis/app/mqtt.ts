@@ -6,6 +6,8 @@
  * the cross-conversation pass (aggregate.ts).
  */
 import {
+  decodeCutConnect,
+  decodeCutPublish,
   type MqttMessage,
   MqttPairer,
   type MqttProperties,
@@ -18,7 +20,7 @@ import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { AppConversation, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
 import { PduHandler } from './framed.js';
-import { fnv1a, textOrHex } from './payload.js';
+import { fnv1a, PendingPayload, textOrHex } from './payload.js';
 import type { BrokerRelay } from './relay.js';
 import { roundNs } from './time.js';
 
@@ -118,6 +120,83 @@ export class MqttHandler extends PduHandler<MqttState> {
     }
     ctx.done('mqtt');
     if (ctx.frames) ctx.emit(frameEntry(m));
+  }
+
+  /**
+   * A packet the snapshot length cut: framing goes on after it (its length is known). A PUBLISH is listed
+   * with what its first bytes tell (topic, QoS, packet id, the captured start of the payload) and `cut`;
+   * it is not paired or matched across the broker (its payload is not known).
+   */
+  override cut(dir: Dir, bytes: Uint8Array, frames: readonly number[], length: number): boolean {
+    const conv = this.conv;
+    const ctx = conv.ctx;
+    const at = conv.completing(frames);
+    const c = dir === 0 ? decodeCutConnect(bytes) : undefined;
+    if (c) {
+      // the session's version, for the packets after it; the CONNECT listed with what was captured
+      this.states[0].session.version = c.version;
+      this.first = false;
+      this.pairer.cut('connect', 0, at, ctx.now);
+      if (conv.room()) {
+        const r: AppMessageRecord = { frame: at, frames: [...frames], dir: 'c2s', proto: 'mqtt', kind: 'CONNECT' };
+        r.msgtype = 1;
+        r.version = c.version;
+        if (c.keep_alive !== undefined) r.keep_alive = c.keep_alive;
+        if (c.client_id !== undefined) r.client_id = c.client_id;
+        r.cut = { length, captured: bytes.length };
+        conv.add(r);
+        this.waitFor(r, at, 'connect');
+      }
+      ctx.done('mqtt');
+      if (ctx.frames) ctx.emit({ proto: 'mqtt', kind: 'CONNECT', msgtype: 1, cut: true });
+      return true;
+    }
+    const p = decodeCutPublish(bytes, length, this.states[dir].session.version);
+    if (!p) return true;
+    if (dir === 0) this.publishes++;
+    this.pairer.cut('publish', dir, at, ctx.now, p.qos, p.msgid);
+    if (conv.room()) {
+      const r: AppMessageRecord = {
+        frame: at,
+        frames: [...frames],
+        dir: DIR_NAME[dir],
+        proto: 'mqtt',
+        kind: 'PUBLISH',
+      };
+      r.msgtype = 3;
+      if (p.topic !== undefined) r.topic = p.topic;
+      r.qos = p.qos;
+      r.retain = p.retain;
+      r.dup = p.dup;
+      if (p.msgid !== undefined) r.packet_id = p.msgid;
+      if (p.payload_length !== undefined) {
+        // a copy (decode() may share its record, or defer it), with the payload's real length
+        const d = conv.decode(p.payload);
+        const rec = d instanceof PendingPayload ? d.record() : d;
+        r.payload = { ...rec, length: p.payload_length, captured: p.payload.length };
+      }
+      r.cut = { length, captured: bytes.length };
+      conv.add(r);
+      if (p.qos > 0 && p.msgid !== undefined) this.waitFor(r, at, 'publish');
+    }
+    ctx.done('mqtt');
+    if (ctx.frames) {
+      const e: { proto: 'mqtt'; kind: string; [k: string]: unknown } = { proto: 'mqtt', kind: 'PUBLISH', msgtype: 3 };
+      if (p.topic !== undefined) e.topic = p.topic;
+      e.qos = p.qos;
+      if (p.msgid !== undefined) e.packet_id = p.msgid;
+      e.cut = true;
+      ctx.emit(e);
+    }
+    return true;
+  }
+
+  /** A listed message that expects an answer (its replied_by is set when the answer pairs with it). */
+  private waitFor(rec: AppMessageRecord, at: number, kind: string): void {
+    const key = openKey(at, kind);
+    const list = this.open.get(key);
+    if (list) list.push(rec);
+    else if (this.open.size < 10_000) this.open.set(key, [rec]);
   }
 
   /** Lost bytes may have carried deliveries: the relay re-anchors this connection's next one. */

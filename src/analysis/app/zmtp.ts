@@ -207,6 +207,15 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
     return last >= 0 && (last & 0x01) === 0;
   }
 
+  /**
+   * A ZMTP frame cut by the snapshot length: the greeting and READY set up what follows, and a message's
+   * frames belong together, so decoding of the side stops as after lost bytes and resumes at a segment of
+   * whole frames.
+   */
+  override cut(): boolean {
+    return false;
+  }
+
   /** After skipped bytes: a half-assembled message lost its other parts. */
   protected override resumed(dir: Dir): void {
     const st = this.states[dir];

@@ -235,7 +235,7 @@ export function frame(buf: Uint8Array, off: number, end: number, state: MqttStat
       params: { length: v.value, max: state.max_length },
       skip: total,
     };
-  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
+  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total, whole: true };
 }
 
 /**
@@ -834,6 +834,96 @@ export function setMqttFastPath(on: boolean): void {
 /** MQTT 5 reason codes a PUBACK/PUBREC may carry without a failure note (the rest go to mqtt-packet). */
 const FAST_ACK_CODES = new Set([0x00, 0x10]);
 
+/** What the first bytes of a PUBLISH cut by the snapshot length tell (decodeCutPublish). */
+export interface MqttCutPublish {
+  /** Undefined when the topic name was cut too. */
+  readonly topic?: string;
+  readonly qos: number;
+  readonly retain: boolean;
+  readonly dup: boolean;
+  readonly msgid?: number;
+  /** The payload's length, from the remaining length (undefined when the header was cut before it ends). */
+  readonly payload_length?: number;
+  /** The payload bytes that were captured (empty when the header was cut). */
+  readonly payload: Uint8Array;
+}
+
+/** What the first bytes of a CONNECT cut by the snapshot length tell (decodeCutConnect). */
+export interface MqttCutConnect {
+  readonly version: MqttVersion;
+  readonly keep_alive?: number;
+  /** Undefined when the client identifier was cut. */
+  readonly client_id?: string;
+}
+
+/**
+ * The first bytes of a CONNECT whose end the snapshot length cut: the protocol level (so the session's
+ * later packets decode with the right version), the keep-alive and the client identifier, each when
+ * captured whole. Undefined when the bytes are not a CONNECT or its protocol level was cut.
+ */
+export function decodeCutConnect(p: Uint8Array): MqttCutConnect | undefined {
+  if (p.length < 2 || p[0]! >> 4 !== MSGTYPE.CONNECT) return undefined;
+  const v = readVarint(p, 1, p.length);
+  if (!('value' in v)) return undefined;
+  let at = 1 + v.bytes;
+  if (at + 2 > p.length) return undefined;
+  at += 2 + ((p[at]! << 8) | p[at + 1]!); // protocol name
+  if (at >= p.length) return undefined;
+  const level = p[at]!;
+  if (level !== 3 && level !== 4 && level !== 5) return undefined;
+  const version = level as MqttVersion;
+  at += 2; // level, connect flags
+  if (at + 2 > p.length) return { version };
+  const keep_alive = (p[at]! << 8) | p[at + 1]!;
+  at += 2;
+  if (version === 5) {
+    const props = readVarint(p, at, p.length);
+    if (!('value' in props) || at + props.bytes + props.value > p.length) return { version, keep_alive };
+    at += props.bytes + props.value;
+  }
+  if (at + 2 > p.length) return { version, keep_alive };
+  const n = (p[at]! << 8) | p[at + 1]!;
+  if (at + 2 + n > p.length) return { version, keep_alive };
+  return { version, keep_alive, client_id: utf8Lenient.decode(p.subarray(at + 2, at + 2 + n)) };
+}
+
+/**
+ * The first bytes of a PUBLISH of `length` bytes whose end the snapshot length cut (truncated: decode what
+ * is there): the fixed header flags, the topic name, the packet id and the start of the payload, each when
+ * captured whole. Undefined when the bytes are not a PUBLISH (or its fixed header is cut).
+ */
+export function decodeCutPublish(
+  p: Uint8Array,
+  length: number,
+  version: MqttVersion | undefined,
+): MqttCutPublish | undefined {
+  if (p.length < 2 || p[0]! >> 4 !== MSGTYPE.PUBLISH) return undefined;
+  const v = readVarint(p, 1, p.length);
+  if (!('value' in v)) return undefined;
+  const flags = p[0]! & 0x0f;
+  const qos = (flags >> 1) & 3;
+  const base = { qos, retain: (flags & 1) !== 0, dup: (flags & 8) !== 0, payload: p.subarray(p.length) };
+  let at = 1 + v.bytes;
+  if (at + 2 > p.length) return base;
+  const topicLen = (p[at]! << 8) | p[at + 1]!;
+  if (at + 2 + topicLen > p.length) return base;
+  const topic = utf8Lenient.decode(p.subarray(at + 2, at + 2 + topicLen));
+  at += 2 + topicLen;
+  let msgid: number | undefined;
+  if (qos > 0) {
+    if (at + 2 > p.length) return { ...base, topic };
+    msgid = (p[at]! << 8) | p[at + 1]!;
+    at += 2;
+  }
+  const withId = msgid !== undefined ? { ...base, topic, msgid } : { ...base, topic };
+  if (version === 5) {
+    const props = readVarint(p, at, p.length);
+    if (!('value' in props) || at + props.bytes + props.value > p.length) return withId;
+    at += props.bytes + props.value;
+  }
+  return { ...withId, payload_length: Math.max(0, length - at), payload: p.subarray(at) };
+}
+
 /**
  * Fast path for the packets that make up the bulk of a capture (PUBLISH, the publish acknowledgements,
  * PINGREQ/PINGRESP, and DISCONNECT before MQTT 5): decoded here, with mqtt-packet's rules, without
@@ -1022,6 +1112,21 @@ export class MqttPairer {
         break;
     }
     return { notes: sink.notes };
+  }
+
+  /**
+   * A CONNECT, or a PUBLISH with QoS 1/2 and its packet id, known only from its first bytes (cut by the
+   * snapshot length): its answer still pairs with it.
+   */
+  cut(kind: 'connect' | 'publish', dir: Dir, frame: number, time: number, qos = 0, msgid?: number): void {
+    if (kind === 'connect') this.connects[dir]!.push({ frame, time, kind: 'connect', expect: EXPECT_CONNACK });
+    else if (qos > 0 && msgid !== undefined)
+      this.pending.set(`${dir}:p:${msgid}`, {
+        frame,
+        time,
+        kind: 'publish',
+        expect: qos === 1 ? EXPECT_PUBACK : EXPECT_PUBREC,
+      });
   }
 
   private start(sink: NoteSink, key: string, p: Pending, msgid: number, dup: boolean): void {

@@ -15,14 +15,16 @@ export type { Note, Severity };
  * - `pdu`: one PDU of `length` bytes starts at `off`, and all of it is in [off, end).
  *   Framers answer `pdu` only when the whole PDU is present, so the answer never changes once given.
  * - `need`: at least `atLeast` bytes counted from `off` are needed before asking again (the framer may
- *   still be reading a length field; it then asks for just enough to read the rest of it).
+ *   still be reading a length field; it then asks for just enough to read the rest of it). `whole`: the
+ *   header was read and `atLeast` is the PDU's whole length (so bytes a capture cut inside it do not
+ *   hide where the next PDU starts).
  * - `malformed`: the bytes cannot start a PDU; drop `skip` (>= 1) bytes and try again. `skip` may be
  *   larger than the bytes at hand (a declared length too big to buffer): the caller discards bytes as
  *   they arrive; `Number.MAX_SAFE_INTEGER` means "nothing after this point can be framed".
  */
 export type Framing =
   | { kind: 'pdu'; length: number }
-  | { kind: 'need'; atLeast: number }
+  | { kind: 'need'; atLeast: number; whole?: boolean }
   | { kind: 'malformed'; code: string; params?: Record<string, string | number>; skip: number };
 
 /**

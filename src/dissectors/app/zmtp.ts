@@ -194,13 +194,13 @@ function frameV3(b: Uint8Array, off: number, n: number, max: number): Framing {
     const size = b[off + 1]!;
     if (size > max) return tooLong(String(size), size, 2, max);
     const total = 2 + size;
-    return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
+    return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total, whole: true };
   }
   if (n < 9) return { kind: 'need', atLeast: 9 };
   const { size, text } = u64size(b, off + 1);
   if (size > max) return tooLong(text, size, 9, max);
   const total = 9 + size;
-  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
+  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total, whole: true };
 }
 
 /** ZMTP 1.0 frame: length (1 octet, or %xFF + 8 octets) counting flags + body. */
@@ -220,7 +220,7 @@ function frameV1(b: Uint8Array, off: number, n: number, max: number): Framing {
   if (len === 0) return { kind: 'malformed', code: 'zmtp.frame.bad_length', skip: header };
   if (len - 1 > max) return tooLong(text, len, header, max);
   const total = header + len;
-  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
+  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total, whole: true };
 }
 
 export function frame(buf: Uint8Array, off: number, end: number, state: ZmtpState): Framing {
@@ -235,7 +235,7 @@ export function frame(buf: Uint8Array, off: number, end: number, state: ZmtpStat
   if (!(buf[off + 9]! & 0x01)) return frameV1(buf, off, n, state.max_frame);
   if (n < 11) return { kind: 'need', atLeast: 11 };
   const total = buf[off + 10]! >= 3 ? G.LENGTH : G2_LENGTH;
-  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total };
+  return n >= total ? { kind: 'pdu', length: total } : { kind: 'need', atLeast: total, whole: true };
 }
 
 // ---------------------------------------------------------------------------------------------

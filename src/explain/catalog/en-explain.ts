@@ -42,6 +42,9 @@ export const enExplain: Catalogue = {
   'fmt.frames': 'frames {a}-{b}',
   'fmt.payload.empty': '(empty)',
   'fmt.payload.none': '(no payload)',
+  'fmt.payload.cut': '{start}… (only the first {captured} of its {length} bytes were captured)',
+  'fmt.payload.uncaptured': '({length} bytes, not captured)',
+  'fmt.payload.unknown': '(payload not captured)',
   'fmt.payload.binary': '{bytes} bytes of binary data',
   'fmt.topic_qos': "'{topic}' at QoS {qos}",
   'fmt.pair': '{a} → {b}',
@@ -115,6 +118,12 @@ export const enExplain: Catalogue = {
   'ex.igmp': '{src} sends an IGMP {type} for group {group}.',
   'ex.ip.other': '{src} sends an IP packet of protocol {proto} to {dst}.',
   'ex.other': 'A frame of {len} bytes from {src} to {dst}.',
+  'ex.frame.cut.data':
+    "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length): {captured} of the {sent} bytes of data are in the file and the other {lost} are not, so their content is unknown.",
+  'ex.frame.cut.nodata':
+    "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length): none of its {sent} bytes of data are in the file, so their content is unknown.",
+  'ex.frame.cut':
+    "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length); the rest is not in the file.",
 
   // ZMTP (ZeroMQ)
   'ex.zmtp.greeting':
@@ -142,6 +151,8 @@ export const enExplain: Catalogue = {
     '{who} {addr} answers the {nth} request (frame {req}) with the reply {payload}, {latency} after it.',
   'ex.app.gap':
     'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts a message.',
+  'ex.app.gap.cut':
+    'The snapshot length cut off the rest of this segment, so the {proto} decoding of this side lost its place here: it waits for a segment that starts a message, and the messages before that are not decoded.',
   'ex.app.resync':
     'This segment starts a new message ({proto}), so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',
@@ -228,6 +239,8 @@ export const enExplain: Catalogue = {
   'story.tcp.trouble': 'TCP had to work for it: {list}.',
   'story.zmtp.greeting':
     'ZeroMQ handshake between {client} and {server}: the sockets exchange ZMTP {version} greetings (mechanism {mechanism}).',
+  'story.zmtp.partial':
+    'ZeroMQ handshake between {client} and {server}: bytes of it are missing from the capture, so its greetings are not decoded; the READY commands that were decoded give the socket types: {types}.',
   'story.zmtp.setup':
     'ZeroMQ handshake: both sides exchange ZMTP {version} greetings (mechanism {mechanism}) and READY commands; the client {client} is a {csock} socket and the server {server} a {ssock} socket, so the pattern is {pattern}.',
   'story.zmtp.plain':
@@ -315,6 +328,8 @@ export const enExplain: Catalogue = {
   'ov.end.rst': 'aborted by the {by} (RST)',
   'ov.end.open': 'still open when the capture stopped',
   'ov.ab.damaged': 'The capture file is damaged: only the first {frames} frames could be read.',
+  'ov.ab.snaplen':
+    'The capture kept only the first {kept} bytes of each frame (its snapshot length, as with tcpdump -s {kept}): {frames} of the {total} frames were longer and are cut, the first is frame {first}. Lengths are shown as the headers declare them, what was sent, but the bytes past the cut are not in the file: the data of cut frames is known only in part, so the content of the messages in it is unknown past the cut, and where a message length was cut off too, so is where the next messages begin.',
   'ov.ab.refused':
     '{count} connection {count:attempt|attempts} to {server} {count:was|were} refused (SYN answered by RST): nothing listened on port {port} at that time.',
   'ov.ab.rst': 'Connection #{id} was aborted with RST by the {who} {addr} (frame {frame}).',

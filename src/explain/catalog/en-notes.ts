@@ -38,6 +38,8 @@ export const enNotes: Catalogue = {
     'Too many out-of-order segments ({segments}, the limit is {cap}) were waiting for missing bytes; the missing bytes were given up so the stream could continue.',
   'tcp.pdu.too_large': 'A message claimed to be larger than the reassembly limit; its bytes were skipped.',
   'tcp.pdu.incomplete': 'A message was cut short because bytes are missing from the capture or the stream ended.',
+  'tcp.pdu.cut':
+    'A {length}-byte message was cut by the snapshot length after its first {captured} bytes, so it cannot be decoded in full; decoding goes on with the next message, which starts where that length says.',
   'tcp.pdu.framer_error':
     'The message framing code returned an impossible answer; one byte was skipped (this is a bug in pcap-explain).',
   'conversation.cap_reached':

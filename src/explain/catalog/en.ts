@@ -37,7 +37,7 @@ export const en: Catalogue = {
   'capture.no_frames': 'The capture holds no packets.',
   // frame level
   'frame.truncated':
-    'The frame was captured shorter than its headers say (snapshot length); what was captured is decoded.',
+    "Only the first {caplen} of the frame's {len} bytes were captured (snapshot length): the last {missing} bytes are not in the file, so what they held is unknown. Lengths are those the headers declare.",
   'frame.linktype.unknown': 'Link-layer type {linktype} is not supported; the frame is shown as raw bytes.',
   'frame.dissector_bug': 'Internal error while decoding this frame ({reason}); please report it.',
   // link layer

@@ -39,6 +39,9 @@ export const idExplain: Catalogue = {
   'fmt.frames': 'frame {a}-{b}',
   'fmt.payload.empty': '(kosong)',
   'fmt.payload.none': '(tanpa payload)',
+  'fmt.payload.cut': '{start}… (hanya {captured} byte pertama dari {length} byte yang tertangkap)',
+  'fmt.payload.uncaptured': '({length} byte, tidak tertangkap)',
+  'fmt.payload.unknown': '(payload tidak tertangkap)',
   'fmt.payload.binary': '{bytes} byte data biner',
   'fmt.topic_qos': "'{topic}' dengan QoS {qos}",
   'fmt.pair': '{a} → {b}',
@@ -108,6 +111,12 @@ export const idExplain: Catalogue = {
   'ex.igmp': '{src} mengirim IGMP {type} untuk grup {group}.',
   'ex.ip.other': '{src} mengirim paket IP protokol {proto} ke {dst}.',
   'ex.other': 'Frame berukuran {len} byte dari {src} ke {dst}.',
+  'ex.frame.cut.data':
+    'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length): dari {sent} byte data, hanya {captured} byte yang ada di berkas; {lost} byte sisanya tidak ada, sehingga isinya tidak diketahui.',
+  'ex.frame.cut.nodata':
+    'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length): tidak satu pun dari {sent} byte datanya ada di berkas, sehingga isinya tidak diketahui.',
+  'ex.frame.cut':
+    'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length); sisanya tidak ada di berkas.',
 
   'ex.zmtp.greeting':
     '{who} {addr} mengirim greeting ZMTP {version} (mekanisme keamanan {mechanism}): handshake ZeroMQ yang mengawali setiap koneksi.',
@@ -134,6 +143,8 @@ export const idExplain: Catalogue = {
     '{who} {addr} membalas request ke-{n} (frame {req}) dengan reply {payload}, {latency} setelahnya.',
   'ex.app.gap':
     'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang dimulai tepat di awal pesan.',
+  'ex.app.gap.cut':
+    'Snapshot length memotong sisa segmen ini, sehingga decoding {proto} sisi ini kehilangan posisinya di sini: decoding menunggu segmen yang dimulai tepat di awal pesan, dan pesan-pesan sebelum itu tidak di-decode.',
   'ex.app.resync':
     'Segmen ini dimulai tepat di awal pesan {proto}, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
   'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
@@ -220,6 +231,8 @@ export const idExplain: Catalogue = {
   'story.tcp.trouble': 'TCP harus bekerja keras: {list}.',
   'story.zmtp.greeting':
     'Handshake ZeroMQ antara {client} dan {server}: kedua socket bertukar greeting ZMTP {version} (mekanisme {mechanism}).',
+  'story.zmtp.partial':
+    'Handshake ZeroMQ antara {client} dan {server}: sebagian byte-nya tidak ada di capture, sehingga greeting-nya tidak dapat di-decode; perintah READY yang berhasil di-decode menyebut tipe socket: {types}.',
   'story.zmtp.setup':
     'Handshake ZeroMQ: kedua sisi bertukar greeting ZMTP {version} (mekanisme {mechanism}) dan command READY; client {client} adalah socket {csock} dan server {server} socket {ssock}, jadi polanya {pattern}.',
   'story.zmtp.plain':
@@ -302,6 +315,8 @@ export const idExplain: Catalogue = {
   'ov.end.rst': 'diputus paksa oleh {by} (RST)',
   'ov.end.open': 'masih terbuka saat capture berhenti',
   'ov.ab.damaged': 'Berkas capture rusak: hanya {frames} frame pertama yang dapat dibaca.',
+  'ov.ab.snaplen':
+    'Capture ini hanya menyimpan {kept} byte pertama dari setiap frame (snapshot length-nya, seperti tcpdump -s {kept}): {frames} dari {total} frame lebih panjang sehingga terpotong, yang pertama frame {first}. Panjang ditampilkan sesuai yang dinyatakan header, yaitu yang benar-benar dikirim, tetapi byte setelah potongan tidak ada di berkas: data frame yang terpotong hanya diketahui sebagian, sehingga isi pesan di dalamnya tidak diketahui setelah titik potong, dan bila field panjang sebuah pesan ikut terpotong, awal pesan-pesan berikutnya juga tidak diketahui.',
   'ov.ab.refused':
     '{count} percobaan koneksi ke {server} ditolak (SYN dijawab RST): saat itu tidak ada yang listen di port {port}.',
   'ov.ab.rst': 'Koneksi #{id} diputus paksa dengan RST oleh {who} {addr} (frame {frame}).',

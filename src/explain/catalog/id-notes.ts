@@ -36,6 +36,8 @@ export const idNotes: Catalogue = {
     'Terlalu banyak segmen out-of-order ({segments}, batasnya {cap}) menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
   'tcp.pdu.too_large': 'Sebuah pesan mengaku lebih besar dari batas reassembly; byte-nya dilewati.',
   'tcp.pdu.incomplete': 'Sebuah pesan terpotong karena ada byte yang tidak tertangkap atau aliran berakhir.',
+  'tcp.pdu.cut':
+    'Sebuah pesan {length} byte terpotong oleh snapshot length setelah {captured} byte pertamanya, sehingga tidak dapat di-decode seluruhnya; decoding berlanjut ke pesan berikutnya, yang dimulai di posisi yang ditunjukkan panjang tersebut.',
   'tcp.pdu.framer_error': 'Kode framing pesan memberi jawaban mustahil; satu byte dilewati (ini bug di pcap-explain).',
   'conversation.cap_reached':
     'Lebih dari {cap} percakapan terbuka sekaligus; {flushed} percakapan yang paling lama diam ditutup lebih awal dan dilaporkan apa adanya (pcap-explain membatasi percakapan terbuka yang disimpannya, Wireshark tidak).',

@@ -34,7 +34,7 @@ export const id: Catalogue = {
   'capture.warnings_suppressed': '{count} peringatan lain berjenis {code} tidak ditampilkan.',
   'capture.no_frames': 'Capture ini tidak berisi paket.',
   'frame.truncated':
-    'Frame ditangkap lebih pendek dari yang dinyatakan header-nya (snapshot length); bagian yang tertangkap tetap di-decode.',
+    'Hanya {caplen} byte pertama dari {len} byte frame ini yang tertangkap (snapshot length): {missing} byte terakhir tidak ada di berkas, sehingga isinya tidak diketahui. Panjang yang ditampilkan adalah panjang yang dinyatakan header.',
   'frame.linktype.unknown': 'Tipe link-layer {linktype} tidak didukung; frame ditampilkan sebagai byte mentah.',
   'frame.dissector_bug': 'Kesalahan internal saat men-decode frame ini ({reason}); mohon laporkan.',
   'eth.truncated': 'Header Ethernet terpotong ({available} dari {needed} byte).',

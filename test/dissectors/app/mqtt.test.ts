@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MqttMessage, MqttState } from '../../../src/dissectors/app/mqtt.js';
 import {
   decode,
+  decodeCutConnect,
+  decodeCutPublish,
   frame,
   looksLikeMqttConnect,
   MqttPairer,
@@ -242,7 +244,7 @@ describe('mqtt framer', () => {
     const s = newMqttState();
     expect(frame(big, 0, 1, s)).toEqual({ kind: 'need', atLeast: 2 });
     expect(frame(big, 0, 2, s)).toEqual({ kind: 'need', atLeast: 3 });
-    expect(frame(big, 0, 3, s)).toEqual({ kind: 'need', atLeast: 131 });
+    expect(frame(big, 0, 3, s)).toEqual({ kind: 'need', atLeast: 131, whole: true });
     expect(frame(big, 0, 131, s)).toEqual({ kind: 'pdu', length: 131 });
     // at an offset
     const buf = cat(h('ff ff'), PINGREQ);
@@ -398,5 +400,58 @@ describe('mqtt pairing', () => {
     expect(pr.observe(decode(PUBLISH_QOS1, st).message, 0, 3, 1).notes.map((n) => n.code)).toEqual([
       'mqtt.msgid.in_use',
     ]);
+  });
+});
+
+describe('a PUBLISH cut by the snapshot length (decodeCutPublish: decode what is there)', () => {
+  // 32 14: PUBLISH QoS 1, remaining length 20 | 000c 'sensors/temp' | 0007 packet id | '21.5'
+  const full = PUBLISH_QOS1;
+  it('topic, packet id and the captured start of the payload', () => {
+    expect(decodeCutPublish(full.subarray(0, 20), full.length, 4)).toEqual({
+      topic: 'sensors/temp',
+      qos: 1,
+      retain: false,
+      dup: false,
+      msgid: 7,
+      payload_length: 4,
+      payload: full.subarray(18, 20),
+    });
+  });
+  it('cut inside the topic: flags only, no payload', () => {
+    const p = decodeCutPublish(full.subarray(0, 9), full.length, 4);
+    expect(p).toMatchObject({ qos: 1, retain: false, dup: false });
+    expect(p?.topic).toBeUndefined();
+    expect(p?.payload_length).toBeUndefined();
+    expect(p?.payload.length).toBe(0);
+  });
+  it('cut before the packet id: the topic, no payload', () => {
+    const p = decodeCutPublish(full.subarray(0, 17), full.length, 4);
+    expect(p?.topic).toBe('sensors/temp');
+    expect(p?.msgid).toBeUndefined();
+    expect(p?.payload_length).toBeUndefined();
+  });
+  it('not a PUBLISH, or the fixed header cut: undefined', () => {
+    expect(decodeCutPublish(PUBACK, 4, 4)).toBeUndefined();
+    expect(decodeCutPublish(full.subarray(0, 1), full.length, 4)).toBeUndefined();
+  });
+});
+
+describe('a CONNECT cut by the snapshot length (decodeCutConnect: decode what is there)', () => {
+  it('3.1.1: level, keep-alive and client id (cut inside the will)', () => {
+    // 10 38 | 0004 'MQTT' | 04 | ee | 003c | 0008 'sensor-1' | cut in the will topic
+    expect(decodeCutConnect(CONNECT_V311.subarray(0, 26))).toEqual({
+      version: 4,
+      keep_alive: 60,
+      client_id: 'sensor-1',
+    });
+  });
+  it('5.0: the properties are skipped to reach the client id', () => {
+    expect(decodeCutConnect(CONNECT_V5.subarray(0, 23))).toEqual({ version: 5, keep_alive: 60, client_id: 'sensor-1' });
+  });
+  it('cut inside the client id: level and keep-alive only; cut before the level: undefined', () => {
+    expect(decodeCutConnect(CONNECT_V311.subarray(0, 18))).toEqual({ version: 4, keep_alive: 60 });
+    expect(decodeCutConnect(CONNECT_V31.subarray(0, 11))).toEqual({ version: 3 });
+    expect(decodeCutConnect(CONNECT_V311.subarray(0, 8))).toBeUndefined();
+    expect(decodeCutConnect(PUBLISH_QOS1)).toBeUndefined();
   });
 });

@@ -68,8 +68,8 @@ describe('zmtp greeting', () => {
     expect(frame(GREETING_NULL, 0, 0, s)).toEqual({ kind: 'need', atLeast: 1 });
     expect(frame(GREETING_NULL, 0, 1, s)).toEqual({ kind: 'need', atLeast: 10 });
     expect(frame(GREETING_NULL, 0, 10, s)).toEqual({ kind: 'need', atLeast: 11 });
-    expect(frame(GREETING_NULL, 0, 11, s)).toEqual({ kind: 'need', atLeast: 64 });
-    expect(frame(GREETING_NULL, 0, 63, s)).toEqual({ kind: 'need', atLeast: 64 });
+    expect(frame(GREETING_NULL, 0, 11, s)).toEqual({ kind: 'need', atLeast: 64, whole: true });
+    expect(frame(GREETING_NULL, 0, 63, s)).toEqual({ kind: 'need', atLeast: 64, whole: true });
   });
 
   it('PLAIN greeting and HELLO: username shown, password only as present + length', () => {
@@ -210,7 +210,7 @@ describe('zmtp traffic', () => {
 
   it('long frame (8-octet size)', () => {
     const s = newZmtpState({ midStream: true });
-    expect(frame(LONG_FRAME, 0, 9, s)).toEqual({ kind: 'need', atLeast: 309 });
+    expect(frame(LONG_FRAME, 0, 9, s)).toEqual({ kind: 'need', atLeast: 309, whole: true });
     expect(frame(LONG_FRAME, 0, LONG_FRAME.length, s)).toEqual({ kind: 'pdu', length: 309 });
     expect(decode(LONG_FRAME, s).message).toMatchObject({
       kind: 'frame',
