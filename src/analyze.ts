@@ -16,6 +16,7 @@ import {
 } from './analysis/model.js';
 import { buildFrameRecord } from './analysis/records.js';
 import { isoTime, secondsBetween } from './analysis/time.js';
+import { type HostName, mergeNames } from './capture/names.js';
 import { readCaptureBytes, readCaptureFile } from './capture/reader.js';
 import type { CaptureHeaderInfo, CaptureWarning, RawFrame } from './capture/types.js';
 import { dissectFrame } from './dissectors/frame.js';
@@ -61,6 +62,8 @@ export interface AnalyzeOptions {
    * 'only' (summary mode): conversation records then list no message and aggregate none.
    */
   tapMessages?: boolean | 'only';
+  /** Names of hosts (analyze --names FILE); they come before the capture's own (pcapng NRB). */
+  names?: readonly HostName[];
 }
 
 const VERSION: string = (() => {
@@ -120,6 +123,7 @@ export class AnalysisSession {
   private readonly want: AnalyzeOptions['wantFrame'];
   private readonly explain: boolean;
   private readonly keepRaw: boolean;
+  private readonly names: readonly HostName[] | undefined;
   /** The limits in force (defaults with AnalyzeOptions.limits over them). */
   readonly limits: Limits;
   /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
@@ -149,6 +153,7 @@ export class AnalysisSession {
     this.want = this.keep ? undefined : opts.wantFrame;
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
+    this.names = opts.names;
     this.limits = resolveLimits(opts.limits);
     const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
     this.app = new AppLayer({
@@ -313,6 +318,8 @@ export class AnalysisSession {
       }),
       damaged,
     };
+    const names = mergeNames(this.names, header?.names);
+    if (names.length) capture.names = names;
     const model: AnalysisModel = {
       schema: SCHEMA_ID,
       tool: { name: 'pcap-explain', version: VERSION },
