@@ -191,7 +191,16 @@ function addresses(i: NetInterface): string {
  * `pcap-explain interfaces` as text: every interface, each bridge followed by the interfaces attached
  * to it (indented), Docker bridges and their veths marked, and how to capture the Docker bridge.
  */
-export function renderInterfaces(list: readonly NetInterface[], lang: Lang, color: boolean): string {
+/**
+ * `networks`: what Docker says beside each of its bridges ("lab_default (compose lab): zmq-rep, zmq-req"),
+ * by bridge name, when its API could be read.
+ */
+export function renderInterfaces(
+  list: readonly NetInterface[],
+  lang: Lang,
+  color: boolean,
+  networks?: ReadonlyMap<string, string>,
+): string {
   const t = (code: string, p?: Record<string, string | number>): string => text(code, p, lang);
   const byName = new Map(list.map((i) => [i.name, i]));
   const ordered: Array<{ i: NetInterface; depth: number }> = [];
@@ -211,7 +220,11 @@ export function renderInterfaces(list: readonly NetInterface[], lang: Lang, colo
   for (const i of list) if (!seen.has(i.name)) ordered.push({ i, depth: 0 });
 
   const docker = (i: NetInterface): string => {
-    if (i.dockerBridge) return t('iface.docker.bridge', { count: i.attached.length });
+    if (i.dockerBridge) {
+      const net = networks?.get(i.name);
+      const b = t('iface.docker.bridge', { count: i.attached.length });
+      return net ? `${b}: ${net}` : b;
+    }
     const m = i.master ? byName.get(i.master) : undefined;
     if (m?.dockerBridge && i.kind === 'veth') return t('iface.docker.veth', { bridge: m.name });
     if (i.master) return t('iface.attached', { bridge: i.master });
@@ -242,7 +255,8 @@ export function renderInterfaces(list: readonly NetInterface[], lang: Lang, colo
       if (i.dockerBridge) lines[k + 1] = pc.cyan(lines[k + 1]!);
     });
   }
-  const bridges = list.filter((i) => i.dockerBridge);
+  // a bridge with no veth carries nothing (an idle docker0): it is never the one to watch
+  const bridges = list.filter((i) => i.dockerBridge && i.attached.length > 0);
   const hint = bridges.length
     ? t('iface.hint', { bridge: [...bridges].sort((a, b) => b.attached.length - a.attached.length)[0]!.name })
     : t('iface.hint.none');
