@@ -13,7 +13,10 @@
  * Also here: choosing the bridge to capture on. A bridge with no veth attached carries nothing (no
  * container is plugged in: docker0 sits there UP with NO-CARRIER), so it is never a candidate; among
  * the others, the ones whose packet counters (/sys/class/net/NAME/statistics/{rx,tx}_packets) moved
- * between two readings come first. Pure functions over the interface list, the readings and the
+ * between two readings come first. The bridge device's own counters count only what goes to or from
+ * the host's IP stack; what one container sends another is forwarded between ports and counted on
+ * their veths (received on the sender's, sent on the receiver's), so a bridge's traffic is the sum
+ * over the bridge and the interfaces attached to it. Pure functions over the interface list, the readings and the
  * Docker view, so tests give them a faked /sys and a faked socket.
  */
 import { readFileSync } from 'node:fs';
@@ -193,9 +196,15 @@ export interface BridgeCandidate {
   network: DockerNetwork | undefined;
 }
 
+/** The interfaces whose counters tell a bridge's traffic: the bridge and every interface attached to it. */
+export function countedInterfaces(bridges: readonly NetInterface[]): string[] {
+  return bridges.flatMap((b) => [b.name, ...b.attached]);
+}
+
 /**
  * The Docker bridges worth capturing on, busiest first: administratively up, at least one veth (or
- * other interface) attached. `before` and `after` are the counters read some time apart.
+ * other interface) attached. `before` and `after` are the counters (readPacketCounters over
+ * countedInterfaces) read some time apart.
  */
 export function rankBridges(
   list: readonly NetInterface[],
@@ -207,7 +216,10 @@ export function rankBridges(
     .filter((i) => i.dockerBridge && i.up && i.attached.length > 0)
     .map((iface) => ({
       iface,
-      packets: Math.max(0, (after.get(iface.name) ?? 0) - (before.get(iface.name) ?? 0)),
+      packets: [iface.name, ...iface.attached].reduce(
+        (sum, n) => sum + Math.max(0, (after.get(n) ?? 0) - (before.get(n) ?? 0)),
+        0,
+      ),
       network: networkOfBridge(view, iface.name),
     }))
     .sort(

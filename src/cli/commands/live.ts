@@ -12,6 +12,7 @@ import { AnalysisSession } from '../../analyze.js';
 import {
   type BridgeCandidate,
   chooseBridge,
+  countedInterfaces,
   type DockerView,
   describeNetwork,
   dockerNames,
@@ -154,11 +155,12 @@ async function chooseInterfaces(args: LiveArgs, lang: Lang, cancelled: () => boo
     return { ifaces: [...new Set(asked)] };
   }
   // Docker: bridges with a container, the busy ones first (their counters read SAMPLE_MS apart).
-  const withVeth = list.filter((i) => i.dockerBridge && i.up && i.attached.length > 0).map((i) => i.name);
-  const before = readPacketCounters(withVeth);
+  const withVeth = list.filter((i) => i.dockerBridge && i.up && i.attached.length > 0);
+  const counted = countedInterfaces(withVeth);
+  const before = readPacketCounters(counted);
   const sampled = withVeth.length > 1 ? SAMPLE_MS : 0;
   if (sampled) await sleep(sampled);
-  const ranked = rankBridges(list, before, sampled ? readPacketCounters(withVeth) : before, view);
+  const ranked = rankBridges(list, before, sampled ? readPacketCounters(counted) : before, view);
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   const choice = chooseBridge(ranked, interactive);
   switch (choice.kind) {
