@@ -237,23 +237,36 @@ export type BridgeChoice =
   | { kind: 'none' };
 
 /**
+ * Traffic below this share of the busiest bridge's counts as idle: a network's bridge sends a few
+ * packets of its own when it is new (IPv6 router solicitations and MLD reports from its link-local
+ * address; measured: 1 packet in a second beside the lab's 16), which must not make it look busy.
+ */
+export const BUSY_SHARE = 0.1;
+
+/** The bridges with traffic: at least one packet, and at least BUSY_SHARE of the busiest's. */
+export function busyBridges(ranked: readonly BridgeCandidate[]): BridgeCandidate[] {
+  const top = ranked.reduce((m, c) => Math.max(m, c.packets), 0);
+  return ranked.filter((c) => c.packets > 0 && c.packets >= top * BUSY_SHARE);
+}
+
+/**
  * One busy bridge, or a single candidate: take it. Several busy ones: ask on a terminal (the busy ones
  * first), otherwise take the busy ones. Several, all idle: ask, otherwise take them all.
  */
 export function chooseBridge(ranked: readonly BridgeCandidate[], interactive: boolean): BridgeChoice {
   if (ranked.length === 0) return { kind: 'none' };
   if (ranked.length === 1) return { kind: 'take', ifaces: [ranked[0]!.iface.name], reason: 'one_candidate' };
-  const busy = ranked.filter((c) => c.packets > 0);
+  const busy = busyBridges(ranked);
   if (busy.length === 1) return { kind: 'take', ifaces: [busy[0]!.iface.name], reason: 'one_busy' };
   if (interactive) return { kind: 'ask', candidates: [...ranked] };
   if (busy.length > 1) return { kind: 'take', ifaces: busy.map((c) => c.iface.name), reason: 'all_busy' };
   return { kind: 'take', ifaces: ranked.map((c) => c.iface.name), reason: 'all_idle' };
 }
 
-/** "lab_default (compose project lab): zmq-rep, zmq-req" — the words shown beside a bridge. */
+/** "lab_default, compose project lab: zmq-rep, zmq-req" — the words shown beside a bridge. */
 export function describeNetwork(net: DockerNetwork | undefined): string {
   if (!net) return '';
-  const project = net.project ? ` (compose ${net.project})` : '';
+  const project = net.project ? `, compose project ${net.project}` : '';
   const who = net.endpoints.map((e) => e.container).join(', ');
   return `${net.name}${project}${who ? `: ${who}` : ''}`;
 }

@@ -722,7 +722,6 @@ export class PcapFileSink {
 
   /** Link type and precision of the file (once a frame was written). */
   get header(): CaptureHeaderInfo | undefined {
-    if (this.linktype === undefined) return undefined;
     if (this.ng) {
       const h: CaptureHeaderInfo = {
         format: 'pcapng',
@@ -738,6 +737,7 @@ export class PcapFileSink {
       if (this.ngNames.length) h.names = this.ngNames;
       return h;
     }
+    if (this.linktype === undefined) return undefined;
     return savedCaptureHeader(this.linktype, this.nano ? 9 : 6);
   }
 

@@ -166,7 +166,7 @@ describe('Docker Engine API (read-only GETs on the unix socket)', () => {
     });
     expect(view?.networks.find((n) => n.name === 'bridge')?.bridge).toBe('docker0');
     expect(view?.networks.find((n) => n.name === 'host')?.bridge).toBeNull();
-    expect(describeNetwork(lab)).toBe('pcxlab_lab (compose pcxlab): zmq-rep, zmq-req');
+    expect(describeNetwork(lab)).toBe('pcxlab_lab, compose project pcxlab: zmq-rep, zmq-req');
   });
 
   it('no daemon, a 404 or garbage: undefined (the kernel view is used alone), never a throw', async () => {
@@ -231,6 +231,19 @@ describe('choosing the bridge', () => {
     ]);
     expect(chooseBridge(ranked, true)).toEqual({ kind: 'take', ifaces: ['br-b5be45e25753'], reason: 'one_busy' });
     expect(chooseBridge(ranked, false)).toEqual({ kind: 'take', ifaces: ['br-b5be45e25753'], reason: 'one_busy' });
+  });
+
+  it("a new bridge's few packets of its own (IPv6 RS, MLD) do not make it busy beside the lab's", () => {
+    const after = new Map([
+      ['veth1aaaaaa', 16],
+      ['veth3cccccc', 1],
+    ]);
+    const ranked = rankBridges(list, new Map(), after, undefined);
+    expect(ranked.map((c) => c.packets)).toEqual([16, 1]);
+    expect(chooseBridge(ranked, true)).toEqual({ kind: 'take', ifaces: ['br-b5be45e25753'], reason: 'one_busy' });
+    // comparable traffic on both: both busy
+    const both = rankBridges(list, new Map(), new Map([...after, ['veth3cccccc', 4]]), undefined);
+    expect(chooseBridge(both, true)).toMatchObject({ kind: 'ask' });
   });
 
   it('several busy: ask on a terminal (busiest first), else take the busy ones; all idle: ask, else all', () => {

@@ -72,7 +72,7 @@ function candidates(list: readonly NetInterface[]): string {
   return sorted.map((i) => (i.dockerBridge ? `${i.name} (Docker)` : i.name)).join(', ') || '-';
 }
 
-/** "br-b5be45e25753 (lab_default, compose lab: zmq-rep, zmq-req)" — a bridge with its Docker network. */
+/** "br-b5be45e25753 (lab_default, compose project lab: zmq-rep, zmq-req)" — a bridge with its Docker network. */
 function bridgeLabel(name: string, view: DockerView | undefined): string {
   const d = describeNetwork(networkOfBridge(view, name));
   return d ? `${name} (${d})` : name;
@@ -170,19 +170,12 @@ async function chooseInterfaces(args: LiveArgs, lang: Lang, cancelled: () => boo
       return { ifaces: await askBridges(choice.candidates, lang, sampled) };
     case 'take':
       if (choice.reason === 'one_busy') {
-        const [busy, ...idle] = ranked;
-        process.stderr.write(
-          `pcap-explain: ${text(
-            'live.docker.busy',
-            {
-              iface: busy!.iface.name,
-              packets: busy!.packets,
-              seconds: sampled / 1000,
-              idle: idle.map((c) => c.iface.name).join(', '),
-            },
-            lang,
-          )}\n`,
-        );
+        const [busy, ...rest] = ranked;
+        const others = rest
+          .map((c) => `${c.iface.name} ${text('live.docker.packets', { packets: c.packets }, lang)}`)
+          .join(', ');
+        const params = { iface: busy!.iface.name, packets: busy!.packets, seconds: sampled / 1000, others };
+        process.stderr.write(`pcap-explain: ${text('live.docker.busy', params, lang)}\n`);
       }
       return { ifaces: choice.ifaces };
     default: {

@@ -63,7 +63,8 @@ export const liveEn: Catalogue = {
   'live.docker.ask': 'Several Docker bridges have containers:',
   'live.docker.traffic': '{packets:1 packet|{packets} packets} in {seconds} s',
   'live.docker.busy':
-    '{iface} is the only Docker bridge with traffic ({packets:1 packet|{packets} packets} in {seconds} s); idle: {idle}. Use -i to choose another.',
+    '{iface} is the Docker bridge with the traffic ({packets:1 packet|{packets} packets} in {seconds} s; the others: {others}). Use -i to choose another.',
+  'live.docker.packets': '{packets:1 packet|{packets} packets}',
   'live.docker.waiting':
     'No Docker bridge has a container yet (an idle docker0 carries nothing): waiting for one to appear. Start the lab (docker compose up), or press Ctrl+C.',
   'live.names_not_saved':

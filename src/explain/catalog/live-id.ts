@@ -59,7 +59,8 @@ export const liveId: Catalogue = {
   'live.docker.ask': 'Ada beberapa bridge Docker yang berisi container:',
   'live.docker.traffic': '{packets} paket dalam {seconds} detik',
   'live.docker.busy':
-    '{iface} satu-satunya bridge Docker yang ada lalu lintasnya ({packets} paket dalam {seconds} detik); yang diam: {idle}. Pakai -i untuk memilih yang lain.',
+    '{iface} adalah bridge Docker yang membawa lalu lintas ({packets} paket dalam {seconds} detik; yang lain: {others}). Pakai -i untuk memilih yang lain.',
+  'live.docker.packets': '{packets} paket',
   'live.docker.waiting':
     'Belum ada bridge Docker yang berisi container (docker0 yang diam tidak membawa apa-apa): menunggu sampai ada. Jalankan lab (docker compose up), atau tekan Ctrl+C.',
   'live.names_not_saved':
