@@ -192,7 +192,7 @@ function addresses(i: NetInterface): string {
  * to it (indented), Docker bridges and their veths marked, and how to capture the Docker bridge.
  */
 /**
- * `networks`: what Docker says beside each of its bridges ("lab_default (compose lab): zmq-rep, zmq-req"),
+ * `networks`: what Docker says beside each of its bridges ("lab_default, compose project lab: zmq-rep, zmq-req"),
  * by bridge name, when its API could be read.
  */
 export function renderInterfaces(
