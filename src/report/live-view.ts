@@ -7,11 +7,12 @@ import pc from 'picocolors';
 import { appLabel, type LiveEvent, liveState } from '../analysis/events.js';
 import type { ConversationRecord } from '../analysis/model.js';
 import type { NetInterface } from '../capture/interfaces.js';
-import { ellipsize } from '../explain/format.js';
+import { ellipsize, type HostNames, nameAddr, sayer } from '../explain/format.js';
 import { type Lang, text } from '../explain/text.js';
 
-export function eventText(ev: LiveEvent, lang: Lang): string {
-  return text(ev.code, ev.params, lang);
+/** The event's sentence; with `names`, named hosts read 'zmq-req (172.18.0.3:54624)'. */
+export function eventText(ev: LiveEvent, lang: Lang, names?: HostNames): string {
+  return names?.size ? sayer(lang, names)(ev.code, ev.params) : text(ev.code, ev.params, lang);
 }
 
 function paint(ev: LiveEvent, s: string): string {
@@ -36,14 +37,14 @@ function relColumn(rel: number): string {
 }
 
 /** One explained line per event: "    1.234  #2  text". */
-export function eventLine(ev: LiveEvent, lang: Lang, color: boolean): string {
+export function eventLine(ev: LiveEvent, lang: Lang, color: boolean, names?: HostNames): string {
   const head = `${relColumn(ev.rel)}  #${ev.conversation}`.padEnd(15);
-  const body = eventText(ev, lang);
+  const body = eventText(ev, lang, names);
   return `${color ? pc.dim(head) : head} ${color ? paint(ev, body) : body}`;
 }
 
 /** The JSON Lines record of an event (`--format jsonl`). */
-export function eventRecord(ev: LiveEvent, lang: Lang): Record<string, unknown> {
+export function eventRecord(ev: LiveEvent, lang: Lang, names?: HostNames): Record<string, unknown> {
   return {
     type: 'event',
     kind: ev.kind,
@@ -53,7 +54,7 @@ export function eventRecord(ev: LiveEvent, lang: Lang): Record<string, unknown> 
     rel: ev.rel,
     conversation: ev.conversation,
     params: ev.params,
-    text: eventText(ev, lang),
+    text: eventText(ev, lang, names),
   };
 }
 
@@ -68,6 +69,8 @@ export interface LiveViewState {
   conversations: readonly ConversationRecord[];
   messages: (id: number) => number;
   events: readonly LiveEvent[];
+  /** Names of hosts (Docker's containers), when known. */
+  names?: HostNames;
 }
 
 export interface Screen {
@@ -127,8 +130,8 @@ export function liveViewLines(st: LiveViewState, lang: Lang, width: number, heig
     const rows = convs.map((c) => [
       String(c.id),
       c.transport.toUpperCase(),
-      c.client,
-      c.server,
+      st.names ? nameAddr(c.client, st.names) : c.client,
+      st.names ? nameAddr(c.server, st.names) : c.server,
       appLabel(c) ?? '-',
       t(`live.state.${liveState(c)}`),
       String(c.packets.c2s + c.packets.s2c),
@@ -142,7 +145,7 @@ export function liveViewLines(st: LiveViewState, lang: Lang, width: number, heig
   lines.push('');
   lines.push(t('live.view.events'));
   for (const ev of st.events.slice(-evCount))
-    lines.push(`${relColumn(ev.rel)}  #${ev.conversation}  ${eventText(ev, lang)}`);
+    lines.push(`${relColumn(ev.rel)}  #${ev.conversation}  ${eventText(ev, lang, st.names)}`);
   lines.push('');
   lines.push(t('live.view.hint'));
   return lines.map((l) => ellipsize(l, width)); // plain text: colour is added after

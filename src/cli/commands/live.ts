@@ -232,11 +232,14 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const docker = !args.interface?.length;
   let dockerView = docker ? await readDocker() : undefined;
   const names: HostName[] = [];
+  /** The same names by address, for the event lines and the live view. */
+  const nameOf = new Map<string, string>();
   const addNames = (v: DockerView | undefined): void => {
     const known = new Set(names.map((n) => n.address));
     const fresh = dockerNames(v, ifaces).filter((n) => !known.has(n.address));
     if (fresh.length === 0) return;
     names.push(...fresh);
+    for (const n of fresh) nameOf.set(n.address, n.name);
     file?.names(fresh);
   };
   if (docker) say('live.docker.found', { ifaces: ifaces.map((i) => bridgeLabel(i, dockerView)).join(', ') });
@@ -262,8 +265,8 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const recent: LiveEvent[] = [];
   let printedEvents = 0;
   const emit = (ev: LiveEvent): void => {
-    if (mode === 'jsonl') process.stdout.write(`${JSON.stringify(eventRecord(ev, lang))}\n`);
-    else if (mode === 'lines') viewOut.write(`${eventLine(ev, lang, color)}\n`);
+    if (mode === 'jsonl') process.stdout.write(`${JSON.stringify(eventRecord(ev, lang, nameOf))}\n`);
+    else if (mode === 'lines') viewOut.write(`${eventLine(ev, lang, color, nameOf)}\n`);
     else {
       recent.push(ev);
       if (recent.length > VIEW_EVENTS * 2) recent.splice(0, VIEW_EVENTS);
@@ -383,6 +386,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
         conversations: deriver.conversations(),
         messages: (id) => deriver!.messages(id),
         events: recent,
+        names: nameOf,
       });
     };
     redraw();
