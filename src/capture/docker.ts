@@ -19,6 +19,7 @@
  * over the bridge and the interfaces attached to it. Pure functions over the interface list, the readings and the
  * Docker view, so tests give them a faked /sys and a faked socket.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -163,6 +164,60 @@ export async function readDocker(socketPath = dockerSocket(), timeoutMs = 2000):
 /** The Docker network whose Linux bridge is `iface`. */
 export function networkOfBridge(view: DockerView | undefined, iface: string): DockerNetwork | undefined {
   return view?.networks.find((n) => n.bridge === iface);
+}
+
+/**
+ * Which container is behind each veth: the bridge's forwarding database (`bridge -j fdb show`) has
+ * learned each container's MAC on the bridge port (veth) it came in by, and Docker knows each
+ * container's MAC. A container that sent nothing for the bridge's ageing time (300 s) is not there.
+ */
+export function vethContainers(view: DockerView | undefined, fdb: readonly FdbEntry[]): Map<string, string> {
+  const byMac = new Map<string, string>();
+  for (const n of view?.networks ?? []) {
+    for (const e of n.endpoints) if (e.mac) byMac.set(e.mac.toLowerCase(), e.container);
+  }
+  const out = new Map<string, string>();
+  for (const f of fdb) {
+    if (f.permanent || !f.master) continue;
+    const c = byMac.get(f.mac.toLowerCase());
+    if (c !== undefined && !out.has(f.ifname)) out.set(f.ifname, c);
+  }
+  return out;
+}
+
+/** One learned entry of a bridge's forwarding database. */
+export interface FdbEntry {
+  mac: string;
+  /** The bridge port (a veth). */
+  ifname: string;
+  master: string | null;
+  permanent: boolean;
+}
+
+/** Parses `bridge -j fdb show` (pure; exported for tests). */
+export function parseFdbJson(json: string): FdbEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  return arr(raw).flatMap((x) => {
+    const e = obj(x);
+    const mac = str(e.mac);
+    const ifname = str(e.ifname);
+    if (!mac || !ifname) return [];
+    return [{ mac, ifname, master: str(e.master), permanent: e.state === 'permanent' }];
+  });
+}
+
+/** The bridges' forwarding databases; empty without iproute2's `bridge` or its JSON output. */
+export function readFdb(): Promise<FdbEntry[]> {
+  return new Promise((resolve) => {
+    execFile('bridge', ['-j', 'fdb', 'show'], { timeout: 5000, maxBuffer: 16 << 20 }, (err, stdout) =>
+      resolve(err ? [] : parseFdbJson(stdout)),
+    );
+  });
 }
 
 /* ------------------------------------------------------------------------------------------------ */

@@ -195,6 +195,7 @@ function addresses(i: NetInterface): string {
  * to it (indented), Docker bridges and their veths marked, and how to capture the Docker bridge.
  */
 /**
+ * `containers`: the container behind each veth, where Docker and the bridge's forwarding database tell it.
  * `networks`: what Docker says beside each of its bridges ("lab_default, compose project lab: zmq-rep, zmq-req"),
  * by bridge name, when its API could be read.
  */
@@ -203,6 +204,7 @@ export function renderInterfaces(
   lang: Lang,
   color: boolean,
   networks?: ReadonlyMap<string, string>,
+  containers?: ReadonlyMap<string, string>,
 ): string {
   const t = (code: string, p?: Record<string, string | number>): string => text(code, p, lang);
   const byName = new Map(list.map((i) => [i.name, i]));
@@ -229,7 +231,12 @@ export function renderInterfaces(
       return net ? `${b}: ${net}` : b;
     }
     const m = i.master ? byName.get(i.master) : undefined;
-    if (m?.dockerBridge && i.kind === 'veth') return t('iface.docker.veth', { bridge: m.name });
+    if (m?.dockerBridge && i.kind === 'veth') {
+      const c = containers?.get(i.name);
+      return c
+        ? t('iface.docker.veth.container', { bridge: m.name, container: c })
+        : t('iface.docker.veth', { bridge: m.name });
+    }
     if (i.master) return t('iface.attached', { bridge: i.master });
     return '';
   };

@@ -16,9 +16,11 @@ import {
   dockerNames,
   dockerSocket,
   parseDockerView,
+  parseFdbJson,
   rankBridges,
   readDocker,
   readPacketCounters,
+  vethContainers,
 } from '../../src/capture/docker.js';
 import { type NetInterface, parseIpJson } from '../../src/capture/interfaces.js';
 
@@ -191,6 +193,30 @@ describe('Docker Engine API (read-only GETs on the unix socket)', () => {
     ]);
     expect(dockerNames(view, [])).toEqual([]);
     expect(dockerNames(undefined, ['docker0'])).toEqual([]);
+  });
+});
+
+describe('the container behind each veth', () => {
+  it("from the bridge's forwarding database (bridge -j fdb show) and the containers' MACs", async () => {
+    const fdb = parseFdbJson(
+      JSON.stringify([
+        { mac: '33:33:00:00:00:01', ifname: 'docker0', flags: ['self'], state: 'permanent' },
+        { mac: '02:42:ac:12:00:03', ifname: 'veth1aaaaaa', master: 'br-b5be45e25753', state: '' },
+        { mac: '02:42:AC:12:00:02', ifname: 'veth2bbbbbb', master: 'br-b5be45e25753' },
+        { mac: 'ba:4e:11:22:33:44', ifname: 'veth2bbbbbb', master: 'br-b5be45e25753', state: 'permanent' },
+        { mac: '02:42:ac:13:00:02', ifname: 'veth3cccccc', vlan: 1, master: 'br-38e6ad71dc43', state: 'permanent' },
+        { nonsense: true },
+      ]),
+    );
+    expect(fdb).toHaveLength(5);
+    const view = await readDocker(SOCK);
+    expect(vethContainers(view, fdb)).toEqual(
+      new Map([
+        ['veth1aaaaaa', 'zmq-req'],
+        ['veth2bbbbbb', 'zmq-rep'],
+      ]),
+    );
+    expect(parseFdbJson('not json')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** `pcap-explain interfaces`: the interfaces a live capture can use, Docker bridges and veths marked. */
 import type { Argv } from 'yargs';
-import { describeNetwork, readDocker } from '../../capture/docker.js';
+import { describeNetwork, readDocker, readFdb, vethContainers } from '../../capture/docker.js';
 import { listInterfaces } from '../../capture/interfaces.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
 import { renderInterfaces } from '../../report/live-view.js';
@@ -14,16 +14,19 @@ interface InterfacesArgs {
 }
 
 export async function runInterfaces(args: InterfacesArgs): Promise<number> {
-  const [list, view] = await Promise.all([listInterfaces(), readDocker()]);
+  const [list, view, fdb] = await Promise.all([listInterfaces(), readDocker(), readFdb()]);
+  const containers = vethContainers(view, fdb);
   if (args.format === 'json') {
-    const doc = view ? { interfaces: list, docker: view } : { interfaces: list };
+    const doc = view
+      ? { interfaces: list, docker: { ...view, veths: Object.fromEntries(containers) } }
+      : { interfaces: list };
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.OK;
   }
   const networks = new Map<string, string>();
   for (const n of view?.networks ?? []) if (n.bridge) networks.set(n.bridge, describeNetwork(n));
   const color = useColor(args.color, { isTTY: Boolean(process.stdout.isTTY), write: () => {}, close: async () => {} });
-  process.stdout.write(renderInterfaces(list, args.lang ?? langFromEnv(), color, networks));
+  process.stdout.write(renderInterfaces(list, args.lang ?? langFromEnv(), color, networks, containers));
   return EXIT.OK;
 }
 

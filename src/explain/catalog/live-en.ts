@@ -100,8 +100,9 @@ export const liveEn: Catalogue = {
   'iface.kind.loopback': 'loopback',
   'iface.kind.ether': 'ethernet',
   'iface.kind.other': 'other',
-  'iface.docker.bridge': 'Docker bridge, {count} veths attached',
+  'iface.docker.bridge': 'Docker bridge, {count:1 veth|{count} veths} attached',
   'iface.docker.veth': 'container link on {bridge}',
+  'iface.docker.veth.container': 'container link on {bridge}: {container}',
   'iface.attached': 'port of bridge {bridge}',
   'iface.hint': 'Watch a Docker network live with: sudo pcap-explain live -i {bridge}',
   'iface.hint.none':

@@ -96,6 +96,7 @@ export const liveId: Catalogue = {
   'iface.kind.other': 'lainnya',
   'iface.docker.bridge': 'bridge Docker, {count} veth terpasang',
   'iface.docker.veth': 'link kontainer di {bridge}',
+  'iface.docker.veth.container': 'link kontainer di {bridge}: {container}',
   'iface.attached': 'port dari bridge {bridge}',
   'iface.hint': 'Amati jaringan Docker secara langsung dengan: sudo pcap-explain live -i {bridge}',
   'iface.hint.none':
