@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
+import { PcapFileSink } from '../../src/capture/live.js';
 import { formatNames, mergeNames, nrbRecords, parseNames, readNrbRecords } from '../../src/capture/names.js';
 import { epbBlock, idbBlock, nrbBlock, PcapngWriter, shbBlock } from '../../src/capture/pcapng-writer.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
+import type { RawFrame } from '../../src/capture/types.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { FIXTURES, HAVE_TSHARK } from '../helpers/fixtures.js';
 import { hex } from './helpers.js';
@@ -202,5 +204,78 @@ describe('pcapng written with names', () => {
     const gw = m.overview.teaching.find((t) => t.code === 'teach.docker.gateway');
     expect(gw?.text).toContain('br-5e2b9c1d7a40 (172.18.0.21) bukan container');
     expect(gw?.text).toContain('docker-proxy');
+  });
+});
+
+describe('live -w FILE.pcapng (PcapFileSink)', () => {
+  it('one interface block per captured interface, names added while capturing, a valid file at each flush', async () => {
+    const path = join(tmp, 'live.pcapng');
+    const sink = PcapFileSink.open(path, true);
+    expect(sink.pcapng).toBe(true);
+    const frames: RawFrame[] = [];
+    readCaptureBytes(readFileSync(join(FIXTURES, 'zmq-reqrep.pcap')), (f) => {
+      frames.push({ ...f, data: f.data.slice() });
+    });
+    sink.names([{ address: '172.18.0.2', name: 'zmq-rep' }]);
+    for (const [i, f] of frames.slice(0, 10).entries()) sink.write(f, i % 2 ? 'br-aaaaaaaaaaaa' : 'br-bbbbbbbbbbbb');
+    sink.flush();
+    const partial = readCaptureBytes(readFileSync(path), () => {});
+    expect(partial.header?.interfaces.map((i) => i.name)).toEqual(['br-bbbbbbbbbbbb', 'br-aaaaaaaaaaaa']);
+    sink.names([
+      { address: '172.18.0.2', name: 'again' },
+      { address: '172.18.0.3', name: 'zmq-req' },
+    ]);
+    for (const f of frames.slice(10)) sink.write(f, 'br-bbbbbbbbbbbb');
+    await sink.close();
+    const got: RawFrame[] = [];
+    const res = readCaptureBytes(readFileSync(path), (f) => {
+      got.push({ ...f, data: f.data.slice() });
+    });
+    expect(res.warnings).toEqual([]);
+    expect(got.map((f) => [f.tsSec, f.tsNsec, f.len, Buffer.from(f.data).toString('hex')])).toEqual(
+      frames.map((f) => [f.tsSec, f.tsNsec, f.len, Buffer.from(f.data).toString('hex')]),
+    );
+    expect(got.slice(0, 4).map((f) => f.ifIndex)).toEqual([0, 1, 0, 1]);
+    expect(res.header?.names).toEqual([
+      { address: '172.18.0.2', name: 'zmq-rep' },
+      { address: '172.18.0.3', name: 'zmq-req' },
+    ]);
+    expect(sink.header).toMatchObject({ format: 'pcapng', application: 'pcap-explain', names: res.header?.names });
+    expect(sink.frames).toBe(46);
+  });
+});
+
+describe('analyze --names FILE (the built CLI)', () => {
+  const BIN = join(FIXTURES, '..', 'bin/pcap-explain.js');
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
+    });
+
+  it('names the hosts of a capture made without names (hosts-style file)', () => {
+    const names = join(tmp, 'names.txt');
+    writeFileSync(names, '# the lab\n172.18.0.2 zmq-rep\n172.18.0.3 zmq-req\n');
+    const r = cli(['analyze', join(FIXTURES, 'zmq-reqrep.pcap'), '--names', names]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('zmq-rep (172.18.0.2)  02:42:ac:12:00:02  ZeroMQ REP server on :5555');
+    expect(r.stdout).toMatch(/Client zmq-req \(172\.18\.0\.3\) sends 10 requests/);
+    // streamed explained frames (two passes) are named too
+    const j = cli(['analyze', join(FIXTURES, 'zmq-reqrep.pcap'), '--names', names, '-f', 'json']);
+    const m = JSON.parse(j.stdout) as ExplainedModel;
+    expect(m.capture.names).toHaveLength(2);
+    expect(String(m.frames[2]?.explain)).toContain('zmq-req (172.18.0.3');
+  });
+
+  it('a bad names file: one line on stderr, exit 1, nothing on stdout', () => {
+    const bad = join(tmp, 'bad.txt');
+    writeFileSync(bad, '172.18.0.2 ok\nzmq-req 172.18.0.3\n');
+    const r = cli(['analyze', join(FIXTURES, 'zmq-reqrep.pcap'), '--names', bad]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`pcap-explain: --names ${bad}: line 2: "zmq-req" is not an IP address\n`);
+    const missing = cli(['analyze', join(FIXTURES, 'zmq-reqrep.pcap'), '--names', join(tmp, 'none')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read it \(ENOENT\)\n$/);
   });
 });
