@@ -221,7 +221,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
     process.off('SIGINT', onEarlySignal);
     process.off('SIGTERM', onEarlySignal);
   });
-  if ('cancelled' in chosen) return 130;
+  if ('cancelled' in chosen || giveUp) return 130;
   if ('code' in chosen) {
     say(chosen.code, chosen.params);
     return EXIT.UNREADABLE;
