@@ -78,7 +78,11 @@ function bridgeLabel(name: string, view: DockerView | undefined): string {
   return d ? `${name} (${d})` : name;
 }
 
-async function askBridges(ranked: readonly BridgeCandidate[], lang: Lang, sampled: number): Promise<string[]> {
+async function askBridges(
+  ranked: readonly BridgeCandidate[],
+  lang: Lang,
+  sampled: number,
+): Promise<string[] | undefined> {
   process.stderr.write(`${text('live.docker.ask', undefined, lang)}\n`);
   ranked.forEach((b, i) => {
     const addrs = b.iface.addresses.map((a) => `${a.address}/${a.prefixlen}`).join(' ');
@@ -89,14 +93,23 @@ async function askBridges(ranked: readonly BridgeCandidate[], lang: Lang, sample
     );
   });
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl+C at the prompt (the terminal gives it to readline, not as a signal): give up
+  const ac = new AbortController();
+  rl.on('SIGINT', () => ac.abort());
   try {
-    const answer = await rl.question(text('live.docker.prompt', undefined, lang));
+    const answer = await rl.question(text('live.docker.prompt', undefined, lang), { signal: ac.signal });
     const picks = answer
       .split(/[\s,]+/)
       .filter(Boolean)
       .map(Number)
       .filter((n) => Number.isInteger(n) && n >= 1 && n <= ranked.length);
     return picks.length ? [...new Set(picks)].map((n) => ranked[n - 1]!.iface.name) : ranked.map((b) => b.iface.name);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') {
+      process.stderr.write('\n');
+      return undefined;
+    }
+    throw e;
   } finally {
     rl.close();
   }
@@ -166,8 +179,10 @@ async function chooseInterfaces(args: LiveArgs, lang: Lang, cancelled: () => boo
   switch (choice.kind) {
     case 'none':
       return waitForBridges(list, args, lang, cancelled);
-    case 'ask':
-      return { ifaces: await askBridges(choice.candidates, lang, sampled) };
+    case 'ask': {
+      const picked = await askBridges(choice.candidates, lang, sampled);
+      return picked ? { ifaces: picked } : { cancelled: true };
+    }
     case 'take':
       if (choice.reason === 'one_busy') {
         const [busy, ...rest] = ranked;
