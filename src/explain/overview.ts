@@ -196,7 +196,9 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     const c2s = groupOf(v, (m) => isZmtpData(m) && m.dir === 'c2s').count;
     const s2c = groupOf(v, (m) => isZmtpData(m) && m.dir === 's2c').count;
     p = { pattern: v.pattern ?? '?', c2s, s2c };
-    if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
+    // a capture begun mid-connection (live on a running lab) has no greeting nor READY: no socket types
+    if (!v.pattern && !c.handshake) code = 'ov.conv.zmtp.midstream';
+    else if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
     else if (ctx.kind === 'pubsub' || ctx.kind === 'pipeline') {
       code = `ov.conv.zmtp.${ctx.kind}`;
       p.count = ctx.sender === 'client' ? c2s : s2c;

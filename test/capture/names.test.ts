@@ -15,6 +15,7 @@ import { formatNames, mergeNames, nrbRecords, parseNames, readNrbRecords } from 
 import { epbBlock, idbBlock, nrbBlock, PcapngWriter, shbBlock } from '../../src/capture/pcapng-writer.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
+import { pcapFile } from '../../src/capture/writer.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { FIXTURES, HAVE_TSHARK } from '../helpers/fixtures.js';
 import { hex } from './helpers.js';
@@ -204,6 +205,23 @@ describe('pcapng written with names', () => {
     const gw = m.overview.teaching.find((t) => t.code === 'teach.docker.gateway');
     expect(gw?.text).toContain('br-5e2b9c1d7a40 (172.18.0.21) bukan container');
     expect(gw?.text).toContain('docker-proxy');
+  });
+});
+
+describe('ZeroMQ captured mid-connection (live started on a running lab)', () => {
+  it('the conversation line says the socket types are unknown, never "ZeroMQ ?"', () => {
+    // zmq-reqrep.pcap from frame 16 on: after the handshake, the greetings and READY commands
+    const frames: RawFrame[] = [];
+    readCaptureBytes(readFileSync(join(FIXTURES, 'zmq-reqrep.pcap')), (f) => {
+      if (f.n >= 16) frames.push({ ...f, data: f.data.slice() });
+    });
+    const m = analyzeBytes(pcapFile(1, frames)) as ExplainedModel;
+    const line = m.overview.conversations[0]!;
+    expect(line.code).toBe('ov.conv.zmtp.midstream');
+    expect(line.text).toMatch(
+      /^ZeroMQ with socket types unknown \(the ZMTP handshake is not in the capture\), \d+ messages/,
+    );
+    expect(line.text).not.toContain('?');
   });
 });
 

@@ -303,6 +303,8 @@ export const enExplain: Catalogue = {
   'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} {c2s:request|requests} and {s2c} {s2c:reply|replies}',
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} {count:message|messages} published',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} {count:job|jobs} pushed',
+  'ov.conv.zmtp.midstream':
+    'ZeroMQ with socket types unknown (the ZMTP handshake is not in the capture), {c2s} {c2s:message|messages} from the client and {s2c} from the server',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} {c2s:message|messages} from the client and {s2c} from the server',
   'ov.conv.mqtt': "MQTT client '{client_id}', {sent} PUBLISH sent, {got} received",
   'ov.conv.mqtt.sub': "MQTT client '{client_id}', subscribed to {topics}, {got} PUBLISH received",

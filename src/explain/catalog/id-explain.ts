@@ -290,6 +290,8 @@ export const idExplain: Catalogue = {
   'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} request dan {s2c} reply',
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} pesan di-publish',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} job dikirim (push)',
+  'ov.conv.zmtp.midstream':
+    'ZeroMQ dengan jenis socket yang tidak diketahui (handshake ZMTP tidak ada di capture), {c2s} pesan dari client dan {s2c} dari server',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} pesan dari client dan {s2c} dari server',
   'ov.conv.mqtt': "client MQTT '{client_id}', {sent} PUBLISH dikirim, {got} diterima",
   'ov.conv.mqtt.sub': "client MQTT '{client_id}', berlangganan {topics}, {got} PUBLISH diterima",
