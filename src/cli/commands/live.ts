@@ -244,14 +244,17 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const ifaces = chosen.ifaces;
   // Docker's names for the hosts (containers by their addresses, the gateway by its bridge), read again
   // while capturing: containers started after the capture began are named too.
+  // (also with -i: a Docker bridge named by hand gets its containers' names; `any` gets every bridge's)
   const docker = !args.interface?.length;
-  let dockerView = docker ? await readDocker() : undefined;
+  let dockerView = await readDocker();
+  const namedBridges = (v: DockerView | undefined): string[] =>
+    ifaces.includes('any') ? (v?.networks ?? []).flatMap((n) => (n.bridge ? [n.bridge] : [])) : ifaces;
   const names: HostName[] = [];
   /** The same names by address, for the event lines and the live view. */
   const nameOf = new Map<string, string>();
   const addNames = (v: DockerView | undefined): void => {
     const known = new Set(names.map((n) => n.address));
-    const fresh = dockerNames(v, ifaces).filter((n) => !known.has(n.address));
+    const fresh = dockerNames(v, namedBridges(v)).filter((n) => !known.has(n.address));
     if (fresh.length === 0) return;
     names.push(...fresh);
     for (const n of fresh) nameOf.set(n.address, n.name);
@@ -370,7 +373,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const started = Date.now();
   const timers: NodeJS.Timeout[] = [];
   if (args.duration !== undefined) timers.push(setTimeout(() => capture.stop(), args.duration * 1000));
-  if (docker && dockerView !== undefined) {
+  if (dockerView !== undefined) {
     let reading = false;
     timers.push(
       setInterval(() => {
@@ -413,7 +416,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
   for (const t of timers) clearTimeout(t);
   view?.clear();
 
-  if (docker && dockerView !== undefined) addNames(await readDocker());
+  if (dockerView !== undefined) addNames(await readDocker());
   const header = file?.header ?? savedCaptureHeader(linktype ?? 1, digits);
   if (names.length) header.names = mergeNames(header.names, names);
   const warnings = result.sources.flatMap((s) => s.warnings);
