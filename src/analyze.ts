@@ -16,6 +16,7 @@ import {
 } from './analysis/model.js';
 import { buildFrameRecord } from './analysis/records.js';
 import { isoTime, secondsBetween } from './analysis/time.js';
+import { type HostName, mergeNames } from './capture/names.js';
 import { readCaptureBytes, readCaptureFile } from './capture/reader.js';
 import type { CaptureHeaderInfo, CaptureWarning, RawFrame } from './capture/types.js';
 import { dissectFrame } from './dissectors/frame.js';
@@ -67,6 +68,8 @@ export interface AnalyzeOptions {
    * issue 23). Conversation notes are on the records finish() returns.
    */
   onNotes?: (frame: number, notes: readonly Note[], conversation: number | undefined) => void;
+  /** Names of hosts (analyze --names FILE); they come before the capture's own (pcapng NRB). */
+  names?: readonly HostName[];
 }
 
 const VERSION: string = (() => {
@@ -136,6 +139,7 @@ export class AnalysisSession {
   private readonly explain: boolean;
   private readonly keepRaw: boolean;
   private readonly onNotes: AnalyzeOptions['onNotes'];
+  private readonly names: readonly HostName[] | undefined;
   /** The limits in force (defaults with AnalyzeOptions.limits over them). */
   readonly limits: Limits;
   /** Application layer (issue 4): sessions per conversation, fed by the table's reassembled streams. */
@@ -170,6 +174,7 @@ export class AnalysisSession {
     this.explain = opts.explain ?? this.keep; // issue 5: explanation step
     this.keepRaw = opts.keepRaw ?? false;
     this.onNotes = opts.onNotes;
+    this.names = opts.names;
     this.limits = resolveLimits(opts.limits);
     const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
     this.app = new AppLayer({
@@ -362,6 +367,8 @@ export class AnalysisSession {
       damaged,
     };
     if (this.cutFrames > 0) capture.snaplen = { kept: this.cutKept, frames: this.cutFrames, first: this.cutFirst };
+    const names = mergeNames(this.names, header?.names);
+    if (names.length) capture.names = names;
     const model: AnalysisModel = {
       schema: SCHEMA_ID,
       tool: { name: 'pcap-explain', version: VERSION },

@@ -35,6 +35,11 @@ export interface CaptureRecord {
   duration: number;
   bytes: number;
   comments: string[];
+  /**
+   * Names of hosts: a pcapng file's Name Resolution Blocks, `analyze --names FILE`, or the Docker API
+   * during `live` (a container's name for its address; the gateway named by its bridge).
+   */
+  names?: Array<{ address: string; name: string }>;
   warnings: CaptureWarningRecord[];
   /** True when the file ended early or had damage after which reading stopped. */
   damaged: boolean;

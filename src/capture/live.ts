@@ -18,8 +18,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, writeSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { HostName } from './names.js';
+import { PcapngWriter } from './pcapng-writer.js';
 import { CaptureError, CaptureReader } from './reader.js';
-import type { CaptureFormat, CaptureHeaderInfo, CaptureWarning, RawFrame } from './types.js';
+import type { CaptureFormat, CaptureHeaderInfo, CaptureInterface, CaptureWarning, RawFrame } from './types.js';
 import { DEFAULT_SNAPLEN, PcapWriter } from './writer.js';
 
 export type ToolName = 'tcpdump' | 'dumpcap';
@@ -647,7 +649,8 @@ export function savedCaptureHeader(linktype: number, tsDigits: number): CaptureH
 }
 
 /**
- * `-w FILE`: the frames as a classic pcap, written as they arrive and flushed after every chunk, so the
+ * `-w FILE`: the frames as a classic pcap (or pcapng, with the interfaces' names and the hosts' names
+ * in a Name Resolution Block, for FILE.pcapng), written as they arrive and flushed after every chunk, so the
  * file is a valid capture whenever the program stops. Only whole frames are written, and synchronously
  * (a flush is on disk before it returns, even if the process exits right after). The file is opened at
  * once (an unwritable path fails before capturing); the header follows with the first frame, whose link
@@ -655,14 +658,20 @@ export function savedCaptureHeader(linktype: number, tsDigits: number): CaptureH
  */
 export class PcapFileSink {
   private writer: PcapWriter | undefined;
+  private ng: PcapngWriter | undefined;
   private readonly stream: Writable;
   private linktype: number | undefined;
   /** Frames not written because their link type differs from the file's (one pcap = one link type). */
   skipped = 0;
+  /** pcapng: the interfaces declared so far, in id order. */
+  private readonly ngIfaces: CaptureInterface[] = [];
+  private readonly ngNames: HostName[] = [];
 
   private constructor(
     readonly path: string,
     fd: number,
+    /** pcapng (with interface names and a Name Resolution Block) instead of classic pcap. */
+    readonly pcapng: boolean,
   ) {
     let closed = false;
     const close = (): void => {
@@ -692,9 +701,11 @@ export class PcapFileSink {
         cb(err);
       },
     });
+    if (pcapng) this.ng = new PcapngWriter(this.stream);
   }
 
-  static open(path: string): PcapFileSink {
+  /** Opens FILE for writing: pcapng when `pcapng` is true, classic pcap otherwise. */
+  static open(path: string, pcapng = false): PcapFileSink {
     let fd: number;
     try {
       fd = openSync(path, 'w');
@@ -702,21 +713,72 @@ export class PcapFileSink {
       const err = e as NodeJS.ErrnoException;
       throw new LiveError(LIVE_ERROR.OUTPUT, { path, reason: err.code ?? err.message });
     }
-    return new PcapFileSink(path, fd);
+    return new PcapFileSink(path, fd, pcapng);
   }
 
   get frames(): number {
-    return this.writer?.framesWritten ?? 0;
+    return this.ng?.framesWritten ?? this.writer?.framesWritten ?? 0;
   }
 
   /** Link type and precision of the file (once a frame was written). */
   get header(): CaptureHeaderInfo | undefined {
-    return this.linktype === undefined ? undefined : savedCaptureHeader(this.linktype, this.nano ? 9 : 6);
+    if (this.ng) {
+      const h: CaptureHeaderInfo = {
+        format: 'pcapng',
+        byteOrder: 'le',
+        versionMajor: 1,
+        versionMinor: 0,
+        interfaces: this.ngIfaces,
+        comments: [],
+        compressed: false,
+        sections: 1,
+        application: 'pcap-explain',
+      };
+      if (this.ngNames.length) h.names = this.ngNames;
+      return h;
+    }
+    if (this.linktype === undefined) return undefined;
+    return savedCaptureHeader(this.linktype, this.nano ? 9 : 6);
   }
 
   private nano = false;
 
-  write(f: RawFrame): boolean {
+  /**
+   * Address → name pairs for the file (pcapng: an NRB, written before the next packets); names of
+   * addresses already named are left out. Classic pcap cannot hold names: ignored.
+   */
+  names(list: readonly HostName[]): void {
+    if (!this.ng) return;
+    const known = new Set(this.ngNames.map((n) => n.address));
+    const fresh = list.filter((n) => !known.has(n.address));
+    if (fresh.length === 0) return;
+    this.ngNames.push(...fresh);
+    this.ng.names(fresh);
+  }
+
+  write(f: RawFrame, iface?: string): boolean {
+    if (this.ng) {
+      if (this.linktype === undefined) {
+        this.linktype = f.linktype;
+        this.nano = f.tsDigits > 6;
+      }
+      const before = this.ngIfaces.length;
+      const nano = f.tsDigits > 6;
+      const id = this.ng.interfaceFor(f.linktype, iface, nano);
+      if (id === before) {
+        const ci: CaptureInterface = {
+          id,
+          linktype: f.linktype,
+          snaplen: DEFAULT_SNAPLEN,
+          tsDigits: nano ? 9 : 6,
+          section: 0,
+        };
+        if (iface !== undefined) ci.name = iface;
+        this.ngIfaces.push(ci);
+      }
+      this.ng.write(id, { tsSec: f.tsSec, tsNsec: f.tsNsec, data: f.data, len: f.len });
+      return true;
+    }
     if (!this.writer) {
       this.linktype = f.linktype;
       this.nano = f.tsDigits > 6;
@@ -730,11 +792,16 @@ export class PcapFileSink {
   }
 
   flush(): void {
+    this.ng?.flush();
     this.writer?.flush();
   }
 
   /** Writes the header if no frame came (an empty capture is still a valid file), flushes and closes. */
   async close(linktype = 1): Promise<void> {
+    if (this.ng) {
+      await this.ng.end();
+      return;
+    }
     if (!this.writer) {
       this.linktype = linktype;
       this.writer = new PcapWriter(this.stream, { linktype });

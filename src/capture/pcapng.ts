@@ -12,7 +12,9 @@
  *   OPB  2           8: interface(2) 10: drops(2) 12: ts high(4) 16: ts low(4) 20: caplen 24: len 28: data, options
  *   SPB  3           8: original length(4) 12: data (caplen = min(len, snaplen, room in block))
  *   EPB  6           8: interface(4) 12: ts high(4) 16: ts low(4) 20: caplen 24: len 28: data, options
- * Any other type (NRB 4, ISB 5, DSB 0x0a, custom 0xbad, ...) is skipped by its length.
+ *   NRB  4           8: records type(2) length(2) value (nrb_record_ipv4 1: 4 bytes + names; ipv6 2:
+ *                    16 bytes + names; end 0), options; the names go to the header (names.ts)
+ * Any other type (ISB 5, DSB 0x0a, custom 0xbad, ...) is skipped by its length.
  * Options: code(2) length(2) value padded to 4; code 0 ends the list. opt_comment = 1.
  *
  * Each SHB starts a section with its own byte order and its own interface ids. Interfaces are
@@ -28,7 +30,11 @@ import {
   optionString,
   type ParserHost,
 } from './format.js';
+import { readNrbRecords } from './names.js';
 import type { CaptureHeaderInfo, CaptureInterface, RawFrame } from './types.js';
+
+/** Names kept from NRBs (a name per address; a hostile file cannot make the list grow without end). */
+const MAX_NAMES = 65536;
 
 export const BT_SHB = 0x0a0d0d0a;
 export const BT_IDB = 1;
@@ -282,8 +288,11 @@ export class PcapngParser implements FormatParser {
           }
           this.readShb(buf, dv, le, p, blen, at);
           break;
+        case BT_NRB:
+          this.readNrb(buf, dv, le, p, blen, at);
+          break;
         default:
-          // NRB, ISB, DSB, custom and future blocks: skipped by length.
+          // ISB, DSB, custom and future blocks: skipped by length.
           break;
       }
       if (this.halted) break;
@@ -345,6 +354,24 @@ export class PcapngParser implements FormatParser {
       else if (code === SHB_OS) h.os ??= optionString(buf, vs, vl);
       else if (code === SHB_USERAPPL) h.application ??= optionString(buf, vs, vl);
     });
+  }
+
+  /** Name Resolution Block: its address → name records join the header's names (the first name wins). */
+  private readNrb(buf: Uint8Array, dv: DataView, le: boolean, p: number, blen: number, at: number): void {
+    const h = this.header;
+    if (h === undefined) return;
+    const { names, bad } = readNrbRecords(buf, dv, le, p + 8, p + blen - 4);
+    if (bad)
+      this.host.warn({ code: CAPTURE_WARNING.BAD_OPTION, offset: at, params: { option: 'nrb', length: blen } }, false);
+    if (names.length === 0) return;
+    if (h.names === undefined) h.names = [];
+    const list = h.names;
+    const known = new Set(list.map((n) => n.address));
+    for (const n of names) {
+      if (known.has(n.address) || list.length >= MAX_NAMES) continue;
+      known.add(n.address);
+      list.push(n);
+    }
   }
 
   private readIdb(buf: Uint8Array, dv: DataView, le: boolean, p: number, blen: number, at: number): void {

@@ -1,3 +1,4 @@
+import type { HostName } from './names.js';
 /**
  * Frames as they come out of a capture file or a live capture, before any dissection.
  * A capture reader is a push parser: feed it chunks, it hands out frames; it never holds the whole file.
@@ -80,4 +81,6 @@ export interface CaptureHeaderInfo {
   hardware?: string;
   os?: string;
   application?: string;
+  /** pcapng Name Resolution Blocks: each address with its first name (the first NRB entry wins). */
+  names?: HostName[];
 }

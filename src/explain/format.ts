@@ -16,10 +16,40 @@ export interface Say {
   (code: string, params?: Params, base?: Params): string;
 }
 
-export function sayer(lang: Lang): Say {
-  const f = ((code: string, params?: Params, base?: Params) => text(code, params, lang, base)) as Say;
+export function sayer(lang: Lang, names?: HostNames): Say {
+  if (!names || names.size === 0) {
+    const f = ((code: string, params?: Params, base?: Params) => text(code, params, lang, base)) as Say;
+    f.lang = lang;
+    return f;
+  }
+  const f = ((code: string, params?: Params, base?: Params) =>
+    text(code, params && named(params, names), lang, base && named(base, names))) as Say;
   f.lang = lang;
   return f;
+}
+
+/** Address → name (a container's name for its IP), from the capture's NRB or `--names`. */
+export type HostNames = ReadonlyMap<string, string>;
+
+/** "zmq-req (172.18.0.3)" / "zmq-rep (172.18.0.2:5555)" for a named address or endpoint; else as it is. */
+export function nameAddr(v: string, names: HostNames): string {
+  const n = names.get(v) ?? names.get(hostOf(v));
+  return n === undefined ? v : `${n} (${v})`;
+}
+
+/** The parameters with every named address or endpoint among their values named (the same object when none is). */
+function named(params: Params, names: HostNames): Params {
+  let out: Params | undefined;
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v !== 'string' || v.length > 47) continue;
+    const w = nameAddr(v, names);
+    if (w !== v) {
+      out ??= { ...params };
+      out[k] = w;
+    }
+  }
+  return out ?? params;
 }
 
 /** Seconds as a short duration: 0.04 ms, 3.2 ms, 101 ms, 1.02 s, 12.3 s. */

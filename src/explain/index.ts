@@ -21,7 +21,8 @@ export interface ExplainOptions {
 }
 
 export function explainModel(model: AnalysisModel, lang: Lang = 'en', opts: ExplainOptions = {}): ExplainedModel {
-  const say = sayer(lang);
+  const names = model.capture.names?.length ? new Map(model.capture.names.map((h) => [h.address, h.name])) : undefined;
+  const say = sayer(lang, names);
   const mc = buildContext(model);
   if (opts.frames !== false) explainFrames(say, mc);
   const m = model as ExplainedModel;

@@ -3,6 +3,7 @@
  * per conversation, what deserves a second look, and teaching notes for the cases the capture shows.
  */
 import type { FrameRecord } from '../analysis/model.js';
+import { isDockerBridgeName } from '../capture/interfaces.js';
 import { groupOf } from './app.js';
 import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
@@ -128,6 +129,7 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
     add(hostOf(ctx.c.server), r.server);
   }
   for (const ip of roles.keys()) seen.add(ip);
+  const names = new Map((mc.model.capture.names ?? []).map((n) => [n.address, n.name]));
   const out: HostRecord[] = [];
   for (const ip of [...seen].sort((a, b) => (ipKey(a) < ipKey(b) ? -1 : ipKey(a) > ipKey(b) ? 1 : 0))) {
     if (ip === '0.0.0.0') continue;
@@ -145,9 +147,36 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
     };
     const mac = macs.get(ip);
     if (mac) h.mac = mac;
+    const name = names.get(ip);
+    if (name) h.name = name;
     out.push(h);
   }
   return out;
+}
+
+/**
+ * Captures named from Docker (live on a Docker daemon, or its pcapng's names): the gateway's address is
+ * named by its bridge (docker0, br-<12 hex>). A connection from it to a container comes from the host,
+ * as docker-proxy's do for a published port; and DNS lookups of container names never reach the bridge.
+ */
+function dockerNotes(push: (code: string, params: Params, frames?: number[]) => void, mc: ModelContext): void {
+  const names = mc.model.capture.names ?? [];
+  const gateways = new Map(names.filter((n) => isDockerBridgeName(n.name)).map((n) => [n.address, n.name]));
+  if (gateways.size === 0) return;
+  for (const ctx of mc.convs.values()) {
+    const client = hostOf(ctx.c.client);
+    const bridge = gateways.get(client);
+    if (bridge === undefined || ctx.c.transport !== 'tcp') continue;
+    push('teach.docker.gateway', { gateway: client, bridge, id: ctx.c.id, server: ctx.c.server }, [ctx.c.first]);
+    break;
+  }
+  const dns = mc.model.conversations.some((c) => portOf(c.server) === 53 || portOf(c.client) === 53);
+  const containers = names.filter((n) => !isDockerBridgeName(n.name)).map((n) => n.name);
+  if (!dns && mc.model.capture.frames > 0 && containers.length > 0) {
+    push('teach.docker.dns', {
+      names: containers.length > 3 ? `${containers.slice(0, 3).join(', ')}, …` : containers.join(', '),
+    });
+  }
 }
 
 function isBroadcastish(ip: string): boolean {
@@ -167,7 +196,9 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     const c2s = groupOf(v, (m) => isZmtpData(m) && m.dir === 'c2s').count;
     const s2c = groupOf(v, (m) => isZmtpData(m) && m.dir === 's2c').count;
     p = { pattern: v.pattern ?? '?', c2s, s2c };
-    if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
+    // a capture begun mid-connection (live on a running lab) has no greeting nor READY: no socket types
+    if (!v.pattern && !c.handshake) code = 'ov.conv.zmtp.midstream';
+    else if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
     else if (ctx.kind === 'pubsub' || ctx.kind === 'pipeline') {
       code = `ov.conv.zmtp.${ctx.kind}`;
       p.count = ctx.sender === 'client' ? c2s : s2c;
@@ -365,6 +396,7 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
         z.fins.map((f) => f.n),
       );
   }
+  dockerNotes(push, mc);
   // checksum offload on a Docker-like bridge
   if (mc.dockerLike && mc.model.frames.some((f) => f.tcp || f.udp)) push('teach.checksum_offload', {});
   // ZMTP greeting split over several segments

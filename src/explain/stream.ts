@@ -22,7 +22,7 @@ import type { TappedMessage } from '../analysis/app/index.js';
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { appView, type Msg, msgHead, readMsg } from './app.js';
 import { convRoles, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sortOf } from './context.js';
-import { sayer } from './format.js';
+import { type HostNames, sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
 import type { Lang } from './text.js';
 
@@ -355,10 +355,11 @@ export class StreamExplainer {
     conversations: readonly ConversationRecord[],
     lang: Lang,
     private readonly links: ForwardLinks,
+    names?: HostNames,
   ) {
     for (const c of conversations) this.records.set(c.id, c);
     this.ex = new FrameExplainer(
-      sayer(lang),
+      sayer(lang, names),
       (id) => this.context(id),
       (id) => this.contexts.delete(id),
     );

@@ -16,6 +16,8 @@ export interface StoryRecord {
 
 export interface HostRecord {
   ip: string;
+  /** The host's name (a container's, from the capture's names or `--names`). */
+  name?: string;
   mac?: string;
   /** Role codes (role.*) in order of first appearance. */
   roles: string[];

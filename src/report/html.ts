@@ -77,7 +77,7 @@ export function renderHtml(m: ExplainedModel): string {
     body.push(
       tableHtml(
         [say('ui.host'), say('ui.mac'), say('ui.role')],
-        ov.hosts.map((h) => [h.ip, h.mac ?? '-', h.text]),
+        ov.hosts.map((h) => [h.name ? `${h.name} (${h.ip})` : h.ip, h.mac ?? '-', h.text]),
       ),
     );
   }

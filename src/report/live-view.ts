@@ -8,14 +8,15 @@ import picocolors from 'picocolors';
 import { appLabel, type LiveEvent, liveState } from '../analysis/events.js';
 import type { ConversationRecord } from '../analysis/model.js';
 import type { NetInterface } from '../capture/interfaces.js';
-import { ellipsize } from '../explain/format.js';
+import { ellipsize, type HostNames, nameAddr, sayer } from '../explain/format.js';
 import { type Lang, text } from '../explain/text.js';
 
 /** Colours always on: the caller already decided (an explicit --color wins over NO_COLOR, which picocolors' default honours). */
 const pc = picocolors.createColors(true);
 
-export function eventText(ev: LiveEvent, lang: Lang): string {
-  return text(ev.code, ev.params, lang);
+/** The event's sentence; with `names`, named hosts read 'zmq-req (172.18.0.3:54624)'. */
+export function eventText(ev: LiveEvent, lang: Lang, names?: HostNames): string {
+  return names?.size ? sayer(lang, names)(ev.code, ev.params) : text(ev.code, ev.params, lang);
 }
 
 function paint(ev: LiveEvent, s: string): string {
@@ -40,14 +41,14 @@ function relColumn(rel: number): string {
 }
 
 /** One explained line per event: "    1.234  #2  text". */
-export function eventLine(ev: LiveEvent, lang: Lang, color: boolean): string {
+export function eventLine(ev: LiveEvent, lang: Lang, color: boolean, names?: HostNames): string {
   const head = `${relColumn(ev.rel)}  #${ev.conversation}`.padEnd(15);
-  const body = eventText(ev, lang);
+  const body = eventText(ev, lang, names);
   return `${color ? pc.dim(head) : head} ${color ? paint(ev, body) : body}`;
 }
 
 /** The JSON Lines record of an event (`--format jsonl`). */
-export function eventRecord(ev: LiveEvent, lang: Lang): Record<string, unknown> {
+export function eventRecord(ev: LiveEvent, lang: Lang, names?: HostNames): Record<string, unknown> {
   return {
     type: 'event',
     kind: ev.kind,
@@ -57,7 +58,7 @@ export function eventRecord(ev: LiveEvent, lang: Lang): Record<string, unknown> 
     rel: ev.rel,
     conversation: ev.conversation,
     params: ev.params,
-    text: eventText(ev, lang),
+    text: eventText(ev, lang, names),
   };
 }
 
@@ -72,6 +73,8 @@ export interface LiveViewState {
   conversations: readonly ConversationRecord[];
   messages: (id: number) => number;
   events: readonly LiveEvent[];
+  /** Names of hosts (Docker's containers), when known. */
+  names?: HostNames;
 }
 
 export interface Screen {
@@ -131,8 +134,8 @@ export function liveViewLines(st: LiveViewState, lang: Lang, width: number, heig
     const rows = convs.map((c) => [
       String(c.id),
       c.transport.toUpperCase(),
-      c.client,
-      c.server,
+      st.names ? nameAddr(c.client, st.names) : c.client,
+      st.names ? nameAddr(c.server, st.names) : c.server,
       appLabel(c) ?? '-',
       t(`live.state.${liveState(c)}`),
       String(c.packets.c2s + c.packets.s2c),
@@ -146,7 +149,7 @@ export function liveViewLines(st: LiveViewState, lang: Lang, width: number, heig
   lines.push('');
   lines.push(t('live.view.events'));
   for (const ev of st.events.slice(-evCount))
-    lines.push(`${relColumn(ev.rel)}  #${ev.conversation}  ${eventText(ev, lang)}`);
+    lines.push(`${relColumn(ev.rel)}  #${ev.conversation}  ${eventText(ev, lang, st.names)}`);
   lines.push('');
   lines.push(t('live.view.hint'));
   return lines.map((l) => ellipsize(l, width)); // plain text: colour is added after
@@ -195,7 +198,18 @@ function addresses(i: NetInterface): string {
  * `pcap-explain interfaces` as text: every interface, each bridge followed by the interfaces attached
  * to it (indented), Docker bridges and their veths marked, and how to capture the Docker bridge.
  */
-export function renderInterfaces(list: readonly NetInterface[], lang: Lang, color: boolean): string {
+/**
+ * `containers`: the container behind each veth, where Docker and the bridge's forwarding database tell it.
+ * `networks`: what Docker says beside each of its bridges ("lab_default, compose project lab: zmq-rep, zmq-req"),
+ * by bridge name, when its API could be read.
+ */
+export function renderInterfaces(
+  list: readonly NetInterface[],
+  lang: Lang,
+  color: boolean,
+  networks?: ReadonlyMap<string, string>,
+  containers?: ReadonlyMap<string, string>,
+): string {
   const t = (code: string, p?: Record<string, string | number>): string => text(code, p, lang);
   const byName = new Map(list.map((i) => [i.name, i]));
   const ordered: Array<{ i: NetInterface; depth: number }> = [];
@@ -215,9 +229,18 @@ export function renderInterfaces(list: readonly NetInterface[], lang: Lang, colo
   for (const i of list) if (!seen.has(i.name)) ordered.push({ i, depth: 0 });
 
   const docker = (i: NetInterface): string => {
-    if (i.dockerBridge) return t('iface.docker.bridge', { count: i.attached.length });
+    if (i.dockerBridge) {
+      const net = networks?.get(i.name);
+      const b = t('iface.docker.bridge', { count: i.attached.length });
+      return net ? `${b}: ${net}` : b;
+    }
     const m = i.master ? byName.get(i.master) : undefined;
-    if (m?.dockerBridge && i.kind === 'veth') return t('iface.docker.veth', { bridge: m.name });
+    if (m?.dockerBridge && i.kind === 'veth') {
+      const c = containers?.get(i.name);
+      return c
+        ? t('iface.docker.veth.container', { bridge: m.name, container: c })
+        : t('iface.docker.veth', { bridge: m.name });
+    }
     if (i.master) return t('iface.attached', { bridge: i.master });
     return '';
   };
@@ -246,7 +269,8 @@ export function renderInterfaces(list: readonly NetInterface[], lang: Lang, colo
       if (i.dockerBridge) lines[k + 1] = pc.cyan(lines[k + 1]!);
     });
   }
-  const bridges = list.filter((i) => i.dockerBridge);
+  // a bridge with no veth carries nothing (an idle docker0): it is never the one to watch
+  const bridges = list.filter((i) => i.dockerBridge && i.attached.length > 0);
   const hint = bridges.length
     ? t('iface.hint', { bridge: [...bridges].sort((a, b) => b.attached.length - a.attached.length)[0]!.name })
     : t('iface.hint.none');

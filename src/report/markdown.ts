@@ -70,7 +70,7 @@ export function renderMarkdown(m: ExplainedModel): string {
     out.push(
       table(
         [say('ui.host'), say('ui.mac'), say('ui.role')],
-        ov.hosts.map((h) => [h.ip, h.mac ?? '-', h.text]),
+        ov.hosts.map((h) => [h.name ? `${h.name} (${h.ip})` : h.ip, h.mac ?? '-', h.text]),
       ),
     );
   }

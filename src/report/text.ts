@@ -381,7 +381,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
     parts.push(
       `${heading(say('ui.hosts'), style)}\n${columns(
         [say('ui.host'), say('ui.mac'), say('ui.role')],
-        ov.hosts.map((h) => [h.ip, h.mac ?? '-', h.text]),
+        ov.hosts.map((h) => [h.name ? `${h.name} (${h.ip})` : h.ip, h.mac ?? '-', h.text]),
         style,
       )}`,
     );

@@ -416,6 +416,44 @@ describe.skipIf(!HAVE_NETNS || !HAVE_TCPDUMP || !HAVE_ZMQ)('pcap-explain live on
     execFileSync('ip', ['-n', lab.hostNs, 'link', 'del', second]);
   });
 
+  it('--docker with a busy and an idle network: the busy bridge, without asking', async () => {
+    const idle = lab.addBridge('172.20.0');
+    lab.addHost(0x202, { bridge: idle, net: '172.20.0' });
+    // traffic on the lab's bridge while live --docker reads the counters (1 s apart)
+    const traffic = reqrep(5563, 150); // about 3 s of requests
+    await sleep(500);
+    const live = lab.cli(['live', '--docker', '--duration', '1', '-f', 'json', '--filter', 'tcp port 5563']);
+    try {
+      await live.waitFor(/Capturing on/);
+    } finally {
+      await traffic;
+      execFileSync('ip', ['-n', lab.hostNs, 'link', 'del', idle]);
+    }
+    expect(live.err).toMatch(
+      new RegExp(
+        `${lab.bridge} is the Docker bridge with the traffic \\(\\d+ packets in 1 s; the others: ${idle} \\d+ packets?\\)\\.`,
+      ),
+    );
+    expect(live.err).toContain(`Capturing on ${lab.bridge} with tcpdump`);
+    expect(live.err).not.toContain(idle.slice(3) + ' with');
+    expect(await live.done(), live.err).toBe(0);
+  });
+
+  it('--docker with no bridge yet: waits, then captures the bridge that appears', async () => {
+    const ns = lab.emptyNs('wait');
+    const live = lab.cli(['live', '--docker', '--duration', '8', '-f', 'json'], cliEnv(), ns);
+    await live.waitFor(/waiting for one to appear/);
+    await sleep(600);
+    expect(live.err).not.toContain('Capturing on');
+    const br = 'br-0123456789ab';
+    execFileSync('ip', ['-n', ns, 'link', 'add', br, 'type', 'bridge']);
+    execFileSync('ip', ['-n', ns, 'link', 'set', br, 'up']);
+    await live.waitFor(new RegExp(`Capturing on ${br} with`));
+    live.child.kill('SIGINT');
+    expect(await live.done(), live.err).toBe(0);
+    expect(JSON.parse(live.out).capture.file).toBe(`live:${br}`);
+  });
+
   // Last: it deletes the bridge.
   it('tcpdump dying mid-capture (the bridge removed): report what was captured, -w stays valid, exit 2', async () => {
     const pcap = lab.path('died.pcap');

@@ -77,10 +77,11 @@ describe('pcap-explain live: errors with their fix', () => {
     expect(r.err).toContain('Tidak ada interface bernama nosuch0 di sini');
   });
 
-  it.skipIf(!HAVE_NETNS)('no Docker bridge found (--docker)', async () => {
-    const r = await run(['live', '--docker']);
+  it.skipIf(!HAVE_NETNS)('no Docker bridge found (--docker): it waits, for --duration at most', async () => {
+    const r = await run(['live', '--docker', '--duration', '1']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/No Docker bridge \(docker0 or br-…\) is up here\..* Interfaces: lo\./);
+    expect(r.err).toMatch(/No Docker bridge has a container yet .*: waiting for one to appear\./);
+    expect(r.err).toMatch(/No Docker bridge \(docker0 or br-…\) with a container appeared\..* Interfaces: lo\./);
   });
 
   it.skipIf(!HAVE_NETNS || !HAVE_TCPDUMP)('an invalid BPF filter', async () => {

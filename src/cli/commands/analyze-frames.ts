@@ -6,12 +6,14 @@
  * spooled to a temporary file during pass 1 and read back from it; the file is removed at the end, on
  * errors and on SIGINT/SIGTERM/SIGHUP. Markdown and HTML documents keep the whole model (see docs/limits.md).
  */
+
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../../analysis/model.js';
 import { AnalysisSession, toolVersion } from '../../analyze.js';
 import { CAPTURE_ERROR, CaptureError } from '../../capture/errors.js';
+import type { HostName } from '../../capture/names.js';
 import { type CaptureSource, readCaptureFile } from '../../capture/reader.js';
 import {
   ExplainDigest,
@@ -48,6 +50,8 @@ export interface StreamedFramesOptions {
   limits?: Partial<Limits>;
   /** Told each frame record of pass 2 after it was written (tests: nothing else holds it). */
   onWritten?: (f: FrameRecord) => void;
+  /** Names of hosts (--names FILE), before the capture's own. */
+  names?: readonly HostName[];
 }
 
 export interface StreamedFramesResult {
@@ -140,6 +144,7 @@ async function summaryPass(
   lang: Lang,
   limits: Partial<Limits> | undefined,
   young: YoungCap,
+  names?: readonly HostName[],
 ): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary; links: ForwardLinks }> {
   const digest = new ExplainDigest();
   const links = new ForwardLinks(resolveLimits(limits).explainLinks);
@@ -157,6 +162,7 @@ async function summaryPass(
     summary: true,
     tapMessages: true,
     ...(limits ? { limits } : {}),
+    ...(names ? { names } : {}),
   });
   const res = await readCaptureFile(
     source,
@@ -222,14 +228,17 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         ? spool.copy(process.stdin, 'standard input')
         : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
     // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
-    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits, young);
+    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits, young, o.names);
     const sel = o.selection;
     const m = select(whole, sel);
     const selected = m !== whole;
     const convById = new Map<number, ConversationRecord>(whole.conversations.map((c) => [c.id, c]));
     const wanted = selected ? frameFilter(sel) : undefined;
     const last = lastWanted(sel, convById);
-    const explainer = new StreamExplainer(whole.conversations, o.lang, links);
+    const hostNames = whole.capture.names?.length
+      ? new Map(whole.capture.names.map((h) => [h.address, h.name]))
+      : undefined;
+    const explainer = new StreamExplainer(whole.conversations, o.lang, links, hostNames);
     const linksKept = links.pending;
     let maxHeld = 0;
     let write: (f: FrameRecord) => void;

@@ -1,7 +1,10 @@
 /** `pcap-explain analyze FILE` (also `pcap-explain FILE`): summary, frame list or the JSON model. */
+
+import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { AnalysisModel, FrameRecord } from '../../analysis/model.js';
 import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from '../../analyze.js';
+import { type HostName, parseNames } from '../../capture/names.js';
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
@@ -44,6 +47,8 @@ export interface AnalyzeArgs {
   conversations?: boolean;
   /** --limit NAME=VALUE, repeatable (docs/limits.md). */
   limit?: string | string[];
+  /** --names FILE: address → host name (hosts-style lines or JSON; src/capture/names.ts). */
+  names?: string;
 }
 
 /** The formats of the final report; `live` offers the same ones. */
@@ -149,6 +154,17 @@ export function reportSessionOptions(
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
+/** The --names file, or why it cannot be used. */
+function readNamesFile(path: string): HostName[] | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { error: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  return parseNames(text);
+}
+
 /** A capture that cannot be read: its message, the output closed, exit 1 (other errors are thrown on). */
 async function unreadable(err: unknown, file: string, sink: Sink): Promise<number> {
   if (!(err instanceof CaptureError)) throw err;
@@ -163,6 +179,11 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const limits = limitsFromArgs(args.limit);
   if ('error' in limits) {
     process.stderr.write(`pcap-explain: ${limits.error}\n`);
+    return EXIT.UNREADABLE;
+  }
+  const names = args.names !== undefined ? readNamesFile(args.names) : undefined;
+  if (names && 'error' in names) {
+    process.stderr.write(`pcap-explain: --names ${args.names}: ${names.error}\n`);
     return EXIT.UNREADABLE;
   }
   const sink = await openOutput(args.output);
@@ -194,6 +215,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         limits,
         allConversations: args.conversations ?? false,
         pace: () => sink.drained?.(),
+        ...(names ? { names } : {}),
       }));
     } catch (err) {
       return unreadable(err, args.file, sink);
@@ -249,6 +271,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     onFrame,
     limits,
     ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
+    ...(names ? { names } : {}),
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
@@ -348,6 +371,11 @@ export const analyzeCommand: CommandModule = {
         requiresArg: true,
         describe:
           'write the dataset instead of a report: DIR/captures.jsonl, conn.jsonl, messages.jsonl, notes.jsonl (docs/dataset.md); files, directories and globs',
+      })
+      .option('names', {
+        type: 'string',
+        describe:
+          'name hosts from FILE: lines "172.18.0.3 zmq-req" (/etc/hosts style) or JSON {"172.18.0.3": "zmq-req"}',
       })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
       .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')

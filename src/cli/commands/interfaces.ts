@@ -1,5 +1,6 @@
 /** `pcap-explain interfaces`: the interfaces a live capture can use, Docker bridges and veths marked. */
 import type { Argv } from 'yargs';
+import { describeNetwork, readDocker, readFdb, vethContainers } from '../../capture/docker.js';
 import { listInterfaces } from '../../capture/interfaces.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
 import { renderInterfaces } from '../../report/live-view.js';
@@ -13,13 +14,19 @@ interface InterfacesArgs {
 }
 
 export async function runInterfaces(args: InterfacesArgs): Promise<number> {
-  const list = await listInterfaces();
+  const [list, view, fdb] = await Promise.all([listInterfaces(), readDocker(), readFdb()]);
+  const containers = vethContainers(view, fdb);
   if (args.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ interfaces: list }, null, 2)}\n`);
+    const doc = view
+      ? { interfaces: list, docker: { ...view, veths: Object.fromEntries(containers) } }
+      : { interfaces: list };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.OK;
   }
+  const networks = new Map<string, string>();
+  for (const n of view?.networks ?? []) if (n.bridge) networks.set(n.bridge, describeNetwork(n));
   const color = useColor(args.color, { isTTY: Boolean(process.stdout.isTTY), write: () => {}, close: async () => {} });
-  process.stdout.write(renderInterfaces(list, args.lang ?? langFromEnv(), color));
+  process.stdout.write(renderInterfaces(list, args.lang ?? langFromEnv(), color, networks, containers));
   return EXIT.OK;
 }
 

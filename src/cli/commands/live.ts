@@ -9,7 +9,19 @@ import { createInterface } from 'node:readline/promises';
 import type { Argv } from 'yargs';
 import { type LiveEvent, LiveEventDeriver } from '../../analysis/events.js';
 import { AnalysisSession } from '../../analyze.js';
-import { dockerBridges, listInterfaces, type NetInterface } from '../../capture/interfaces.js';
+import {
+  type BridgeCandidate,
+  chooseBridge,
+  countedInterfaces,
+  type DockerView,
+  describeNetwork,
+  dockerNames,
+  networkOfBridge,
+  rankBridges,
+  readDocker,
+  readPacketCounters,
+} from '../../capture/docker.js';
+import { listInterfaces, type NetInterface } from '../../capture/interfaces.js';
 import {
   LIVE_ERROR,
   LiveCapture,
@@ -19,6 +31,7 @@ import {
   savedCaptureHeader,
   type ToolName,
 } from '../../capture/live.js';
+import { type HostName, mergeNames } from '../../capture/names.js';
 import { ExplainDigest } from '../../explain/index.js';
 import { type Lang, langFromEnv, text } from '../../explain/text.js';
 import { eventLine, eventRecord, LiveView } from '../../report/live-view.js';
@@ -51,39 +64,100 @@ interface LiveArgs {
 const VIEW_EVENTS = 100;
 const VIEW_REFRESH_MS = 250;
 const STATS_EVERY_MS = 1000;
+/** How often Docker is asked again for its containers' names while capturing. */
+const NAMES_EVERY_MS = 2000;
 
 function candidates(list: readonly NetInterface[]): string {
   const sorted = [...list].sort((a, b) => Number(b.dockerBridge) - Number(a.dockerBridge) || a.index - b.index);
   return sorted.map((i) => (i.dockerBridge ? `${i.name} (Docker)` : i.name)).join(', ') || '-';
 }
 
-async function askBridges(bridges: readonly NetInterface[], lang: Lang): Promise<string[]> {
+/** "br-b5be45e25753 (lab_default, compose project lab: zmq-rep, zmq-req)" — a bridge with its Docker network. */
+function bridgeLabel(name: string, view: DockerView | undefined): string {
+  const d = describeNetwork(networkOfBridge(view, name));
+  return d ? `${name} (${d})` : name;
+}
+
+async function askBridges(
+  ranked: readonly BridgeCandidate[],
+  lang: Lang,
+  sampled: number,
+): Promise<string[] | undefined> {
   process.stderr.write(`${text('live.docker.ask', undefined, lang)}\n`);
-  bridges.forEach((b, i) => {
-    const addrs = b.addresses.map((a) => `${a.address}/${a.prefixlen}`).join(' ');
-    process.stderr.write(`  ${i + 1}) ${b.name}  ${addrs}  (${b.attached.length} veth)\n`);
+  ranked.forEach((b, i) => {
+    const addrs = b.iface.addresses.map((a) => `${a.address}/${a.prefixlen}`).join(' ');
+    const net = describeNetwork(b.network);
+    const traffic = text('live.docker.traffic', { packets: b.packets, seconds: sampled / 1000 }, lang);
+    process.stderr.write(
+      `  ${i + 1}) ${b.iface.name}  ${addrs}${net ? `  ${net}` : ''}  (${b.iface.attached.length} veth, ${traffic})\n`,
+    );
   });
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl+C at the prompt (the terminal gives it to readline, not as a signal): give up
+  const ac = new AbortController();
+  rl.on('SIGINT', () => ac.abort());
   try {
-    const answer = await rl.question(text('live.docker.prompt', undefined, lang));
+    const answer = await rl.question(text('live.docker.prompt', undefined, lang), { signal: ac.signal });
     const picks = answer
       .split(/[\s,]+/)
       .filter(Boolean)
       .map(Number)
-      .filter((n) => Number.isInteger(n) && n >= 1 && n <= bridges.length);
-    return picks.length ? [...new Set(picks)].map((n) => bridges[n - 1]!.name) : bridges.map((b) => b.name);
+      .filter((n) => Number.isInteger(n) && n >= 1 && n <= ranked.length);
+    return picks.length ? [...new Set(picks)].map((n) => ranked[n - 1]!.iface.name) : ranked.map((b) => b.iface.name);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') {
+      process.stderr.write('\n');
+      return undefined;
+    }
+    throw e;
   } finally {
     rl.close();
   }
 }
 
-/** The interfaces to capture on, or an error (code + params) to print. */
-async function chooseInterfaces(
+/** How long the bridges' packet counters are watched to tell a busy bridge from an idle one. */
+const SAMPLE_MS = 1000;
+/** While waiting for a Docker bridge: how often to look, and how long to let compose add the others. */
+const WAIT_POLL_MS = 250;
+const WAIT_SETTLE_MS = 500;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+type Choice = { ifaces: string[] } | { code: string; params: Record<string, string | number> } | { cancelled: true };
+
+/**
+ * No Docker bridge has a container: wait until one appears (`docker compose up` creates its networks'
+ * bridges first, then starts the containers), then capture every bridge that appeared or got a
+ * container, so the lab's first packets are in the capture. Bounded by --duration; Ctrl+C gives up.
+ */
+async function waitForBridges(
+  initial: readonly NetInterface[],
   args: LiveArgs,
   lang: Lang,
-): Promise<{ ifaces: string[] } | { code: string; params: Record<string, string | number> }> {
-  const list = await listInterfaces();
+  cancelled: () => boolean,
+): Promise<Choice> {
+  process.stderr.write(`pcap-explain: ${text('live.docker.waiting', undefined, lang)}\n`);
+  const known = new Set(initial.filter((i) => i.dockerBridge).map((i) => i.name));
+  const deadline = args.duration !== undefined ? Date.now() + args.duration * 1000 : Number.POSITIVE_INFINITY;
+  const fresh = (list: readonly NetInterface[]): string[] =>
+    list.filter((i) => i.dockerBridge && i.up && (!known.has(i.name) || i.attached.length > 0)).map((i) => i.name);
+  while (!cancelled()) {
+    if (Date.now() >= deadline) {
+      return { code: 'live.error.no_docker_bridge', params: { candidates: candidates(await listInterfaces()) } };
+    }
+    await sleep(WAIT_POLL_MS);
+    if (fresh(await listInterfaces()).length === 0) continue;
+    await sleep(WAIT_SETTLE_MS);
+    const found = fresh(await listInterfaces());
+    if (found.length > 0) return { ifaces: found };
+  }
+  return { cancelled: true };
+}
+
+/** The interfaces to capture on, or an error (code + params) to print. */
+async function chooseInterfaces(args: LiveArgs, lang: Lang, cancelled: () => boolean): Promise<Choice> {
   const asked = (args.interface ?? []).flatMap((s) => String(s).split(',')).filter(Boolean);
+  const [list, view] = await Promise.all([listInterfaces(), asked.length ? undefined : readDocker()]);
   if (asked.length > 0) {
     const known = new Set(list.map((i) => i.name));
     for (const name of asked) {
@@ -93,11 +167,37 @@ async function chooseInterfaces(
     }
     return { ifaces: [...new Set(asked)] };
   }
-  const bridges = dockerBridges(list);
-  if (bridges.length === 0) return { code: 'live.error.no_docker_bridge', params: { candidates: candidates(list) } };
-  if (bridges.length > 1 && process.stdin.isTTY && process.stderr.isTTY)
-    return { ifaces: await askBridges(bridges, lang) };
-  return { ifaces: bridges.map((b) => b.name) };
+  // Docker: bridges with a container, the busy ones first (their counters read SAMPLE_MS apart).
+  const withVeth = list.filter((i) => i.dockerBridge && i.up && i.attached.length > 0);
+  const counted = countedInterfaces(withVeth);
+  const before = readPacketCounters(counted);
+  const sampled = withVeth.length > 1 ? SAMPLE_MS : 0;
+  if (sampled) await sleep(sampled);
+  const ranked = rankBridges(list, before, sampled ? readPacketCounters(counted) : before, view);
+  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  const choice = chooseBridge(ranked, interactive);
+  switch (choice.kind) {
+    case 'none':
+      return waitForBridges(list, args, lang, cancelled);
+    case 'ask': {
+      const picked = await askBridges(choice.candidates, lang, sampled);
+      return picked ? { ifaces: picked } : { cancelled: true };
+    }
+    case 'take':
+      if (choice.reason === 'one_busy') {
+        const [busy, ...rest] = ranked;
+        const others = rest
+          .map((c) => `${c.iface.name} ${text('live.docker.packets', { packets: c.packets }, lang)}`)
+          .join(', ');
+        const params = { iface: busy!.iface.name, packets: busy!.packets, seconds: sampled / 1000, others };
+        process.stderr.write(`pcap-explain: ${text('live.docker.busy', params, lang)}\n`);
+      }
+      return { ifaces: choice.ifaces };
+    default: {
+      const never: never = choice;
+      return never;
+    }
+  }
 }
 
 export async function runLive(args: LiveArgs): Promise<number> {
@@ -125,18 +225,47 @@ export async function runLive(args: LiveArgs): Promise<number> {
   }
   const filter = args.filter ?? (args.expression?.length ? args.expression.join(' ') : undefined);
 
-  const chosen = await chooseInterfaces(args, lang);
+  // Ctrl+C while the bridge is chosen (or waited for): give up at once.
+  let giveUp = false;
+  const onEarlySignal = (): void => {
+    giveUp = true;
+  };
+  process.on('SIGINT', onEarlySignal);
+  process.on('SIGTERM', onEarlySignal);
+  const chosen = await chooseInterfaces(args, lang, () => giveUp).finally(() => {
+    process.off('SIGINT', onEarlySignal);
+    process.off('SIGTERM', onEarlySignal);
+  });
+  if ('cancelled' in chosen || giveUp) return 130;
   if ('code' in chosen) {
     say(chosen.code, chosen.params);
     return EXIT.UNREADABLE;
   }
   const ifaces = chosen.ifaces;
-  if (!args.interface?.length) say('live.docker.found', { ifaces: ifaces.join(', ') });
+  // Docker's names for the hosts (containers by their addresses, the gateway by its bridge), read again
+  // while capturing: containers started after the capture began are named too.
+  // (also with -i: a Docker bridge named by hand gets its containers' names; `any` gets every bridge's)
+  const docker = !args.interface?.length;
+  let dockerView = await readDocker();
+  const namedBridges = (v: DockerView | undefined): string[] =>
+    ifaces.includes('any') ? (v?.networks ?? []).flatMap((n) => (n.bridge ? [n.bridge] : [])) : ifaces;
+  const names: HostName[] = [];
+  /** The same names by address, for the event lines and the live view. */
+  const nameOf = new Map<string, string>();
+  const addNames = (v: DockerView | undefined): void => {
+    const known = new Set(names.map((n) => n.address));
+    const fresh = dockerNames(v, namedBridges(v)).filter((n) => !known.has(n.address));
+    if (fresh.length === 0) return;
+    names.push(...fresh);
+    for (const n of fresh) nameOf.set(n.address, n.name);
+    file?.names(fresh);
+  };
+  if (docker) say('live.docker.found', { ifaces: ifaces.map((i) => bridgeLabel(i, dockerView)).join(', ') });
 
   let file: PcapFileSink | undefined;
   if (args.write) {
     try {
-      file = PcapFileSink.open(args.write);
+      file = PcapFileSink.open(args.write, /\.pcapng$/i.test(args.write));
     } catch (e) {
       if (!(e instanceof LiveError)) throw e;
       say(e.code, e.params);
@@ -154,8 +283,8 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const recent: LiveEvent[] = [];
   let printedEvents = 0;
   const emit = (ev: LiveEvent): void => {
-    if (mode === 'jsonl') process.stdout.write(`${JSON.stringify(eventRecord(ev, lang))}\n`);
-    else if (mode === 'lines') viewOut.write(`${eventLine(ev, lang, color)}\n`);
+    if (mode === 'jsonl') process.stdout.write(`${JSON.stringify(eventRecord(ev, lang, nameOf))}\n`);
+    else if (mode === 'lines') viewOut.write(`${eventLine(ev, lang, color, nameOf)}\n`);
     else {
       recent.push(ev);
       if (recent.length > VIEW_EVENTS * 2) recent.splice(0, VIEW_EVENTS);
@@ -180,14 +309,16 @@ export async function runLive(args: LiveArgs): Promise<number> {
   });
   deriver = new LiveEventDeriver((id) => session.conversationSoFar(id));
 
+  addNames(dockerView);
+
   let linktype: number | undefined;
   let digits = 6;
-  const capture = new LiveCapture({ interfaces: ifaces, filter, count: args.count, tool: args.tool }, (raw) => {
+  const capture = new LiveCapture({ interfaces: ifaces, filter, count: args.count, tool: args.tool }, (raw, iface) => {
     if (linktype === undefined) {
       linktype = raw.linktype;
       digits = raw.tsDigits;
     }
-    file?.write(raw);
+    file?.write(raw, iface);
     session.push(raw);
   });
   capture.onChunk = () => file?.flush();
@@ -242,6 +373,20 @@ export async function runLive(args: LiveArgs): Promise<number> {
   const started = Date.now();
   const timers: NodeJS.Timeout[] = [];
   if (args.duration !== undefined) timers.push(setTimeout(() => capture.stop(), args.duration * 1000));
+  if (dockerView !== undefined) {
+    let reading = false;
+    timers.push(
+      setInterval(() => {
+        if (reading) return;
+        reading = true;
+        void readDocker().then((v) => {
+          reading = false;
+          if (v) dockerView = v;
+          addNames(v);
+        });
+      }, NAMES_EVERY_MS),
+    );
+  }
   if (mode === 'view') {
     const v = new LiveView(viewOut, lang, color);
     view = v;
@@ -259,6 +404,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
         conversations: deriver.conversations(),
         messages: (id) => deriver!.messages(id),
         events: recent,
+        names: nameOf,
       });
     };
     redraw();
@@ -270,7 +416,9 @@ export async function runLive(args: LiveArgs): Promise<number> {
   for (const t of timers) clearTimeout(t);
   view?.clear();
 
+  if (dockerView !== undefined) addNames(await readDocker());
   const header = file?.header ?? savedCaptureHeader(linktype ?? 1, digits);
+  if (names.length) header.names = mergeNames(header.names, names);
   const warnings = result.sources.flatMap((s) => s.warnings);
   const damaged = result.sources.some((s) => s.damaged);
   const model = session.finish(args.write ?? `live:${ifaces.join(',')}`, header, warnings, damaged);
@@ -305,6 +453,7 @@ export async function runLive(args: LiveArgs): Promise<number> {
     await file.close(linktype ?? 1);
     say('live.saved', { frames: file.frames, path: file.path });
     if (file.skipped) say('live.skipped_linktype', { count: file.skipped, path: file.path });
+    if (names.length && !file.pcapng) say('live.names_not_saved', { path: file.path });
   }
   const dropped = result.sources.reduce((n, s) => n + (s.stats.dropped ?? 0), 0);
   if (dropped > 0) say('live.dropped', { dropped });

@@ -316,6 +316,8 @@ export const enExplain: Catalogue = {
   'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} {c2s:request|requests} and {s2c} {s2c:reply|replies}',
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} {count:message|messages} published',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} {count:job|jobs} pushed',
+  'ov.conv.zmtp.midstream':
+    'ZeroMQ with socket types unknown (the ZMTP handshake is not in the capture), {c2s} {c2s:message|messages} from the client and {s2c} from the server',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} {c2s:message|messages} from the client and {s2c} from the server',
   'ov.conv.mqtt': "MQTT client '{client_id}', {sent} PUBLISH sent, {got} received",
   'ov.conv.mqtt.sub': "MQTT client '{client_id}', subscribed to {topics}, {got} PUBLISH received",
@@ -387,6 +389,10 @@ export const enExplain: Catalogue = {
   'fmt.per_worker': '{count} to {worker}',
   'teach.midstream':
     'Connection #{id} has no handshake in the capture: the capture began after it was opened. Its first frames (from frame {frame}) are ordinary traffic, not a connection setup.',
+  'teach.docker.gateway':
+    "{gateway} is not a container: it is the Docker host's own address on this network (the gateway, the address of bridge {bridge}). Connection #{id} to {server} was opened by a program on the host. For a port published with `ports:` in the compose file and reached from the host (`curl localhost:PORT`), that program is docker-proxy: it accepts the connection on the host and opens this one to the container, so the container sees the gateway as its client.",
+  'teach.docker.dns':
+    "No DNS in this capture. On a Docker network, a container that looks up another container's name ({names}) asks Docker's embedded DNS server at 127.0.0.11, inside its own container, so such lookups never cross the bridge. Only names Docker does not know (a host on the Internet) are forwarded from the container to the host's DNS server and then appear here as DNS on port 53.",
   'teach.psh_flag':
     'The PSH flag does not mean a ZeroMQ PUSH or a request. It asks the receiving TCP to hand the data to the program at once; Linux sets it on the last segment of each write. Replies, published messages and jobs all carry it.',
 

@@ -303,6 +303,8 @@ export const idExplain: Catalogue = {
   'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} request dan {s2c} reply',
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} pesan di-publish',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} job dikirim (push)',
+  'ov.conv.zmtp.midstream':
+    'ZeroMQ dengan jenis socket yang tidak diketahui (handshake ZMTP tidak ada di capture), {c2s} pesan dari client dan {s2c} dari server',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} pesan dari client dan {s2c} dari server',
   'ov.conv.mqtt': "client MQTT '{client_id}', {sent} PUBLISH dikirim, {got} diterima",
   'ov.conv.mqtt.sub': "client MQTT '{client_id}', berlangganan {topics}, {got} PUBLISH diterima",
@@ -374,6 +376,10 @@ export const idExplain: Catalogue = {
   'fmt.per_worker': '{count} ke {worker}',
   'teach.midstream':
     'Koneksi #{id} tidak punya handshake di capture: capture dimulai setelah koneksi itu dibuka. Frame-frame pertamanya (mulai frame {frame}) adalah lalu lintas biasa, bukan pembukaan koneksi.',
+  'teach.docker.gateway':
+    '{gateway} bukan container: itu alamat host Docker sendiri di jaringan ini (gateway, alamat bridge {bridge}). Koneksi #{id} ke {server} dibuka oleh program di host. Untuk port yang dipublikasikan lewat `ports:` di file compose dan diakses dari host (`curl localhost:PORT`), program itu adalah docker-proxy: ia menerima koneksi di host lalu membuka koneksi ini ke container, sehingga container melihat gateway sebagai client-nya.',
+  'teach.docker.dns':
+    'Capture ini tidak berisi DNS. Di jaringan Docker, container yang mencari nama container lain ({names}) bertanya ke server DNS bawaan Docker di 127.0.0.11, di dalam container-nya sendiri, jadi pencarian itu tidak pernah melewati bridge. Hanya nama yang tidak dikenal Docker (host di Internet) yang diteruskan dari container ke server DNS host, dan baru terlihat di sini sebagai DNS di port 53.',
   'teach.psh_flag':
     'Flag PSH tidak berarti PUSH milik ZeroMQ dan bukan tanda request. Flag itu meminta TCP penerima segera menyerahkan data ke program; Linux memasangnya di segmen terakhir setiap penulisan. Reply, pesan publish, dan job semuanya membawa flag ini.',
 

@@ -60,7 +60,15 @@ export const liveEn: Catalogue = {
   'live.skipped_linktype':
     '{count} frames of another link type were not saved to {path}: a pcap file holds one link type.',
   'live.docker.found': 'Docker bridge: {ifaces}',
-  'live.docker.ask': 'Several Docker bridges are up:',
+  'live.docker.ask': 'Several Docker bridges have containers:',
+  'live.docker.traffic': '{packets:1 packet|{packets} packets} in {seconds} s',
+  'live.docker.busy':
+    '{iface} is the Docker bridge with the traffic ({packets:1 packet|{packets} packets} in {seconds} s; the others: {others}). Use -i to choose another.',
+  'live.docker.packets': '{packets:1 packet|{packets} packets}',
+  'live.docker.waiting':
+    'No Docker bridge has a container yet (an idle docker0 carries nothing): waiting for one to appear. Start the lab (docker compose up), or press Ctrl+C.',
+  'live.names_not_saved':
+    "The containers' names are in the report but not in {path}: a classic pcap cannot hold names. Save with -w FILE.pcapng to keep them (Wireshark and analyze read them).",
   'live.docker.prompt': 'Capture on which? Numbers separated by commas, or Enter for all: ',
   // errors, each with its fix
   'live.error.no_tool':
@@ -76,7 +84,7 @@ export const liveEn: Catalogue = {
   'live.error.tool_failed': '{tool} could not capture on {iface}: {message}',
   'live.error.output': 'Cannot write {path} ({reason}): give -w a file in a writable directory.',
   'live.error.no_docker_bridge':
-    'No Docker bridge (docker0 or br-…) is up here. Start the lab (docker compose up) or name an interface with -i. Interfaces: {candidates}.',
+    'No Docker bridge (docker0 or br-…) with a container appeared. Start the lab (docker compose up) or name an interface with -i. Interfaces: {candidates}.',
   'live.error.docker_and_interface': 'Use either --docker or -i IFACE, not both.',
   'live.error.bad_count': '--count must be a whole number of packets, at least 1 (got {value}).',
   'live.error.bad_duration': '--duration must be a positive number of seconds (got {value}).',
@@ -92,9 +100,11 @@ export const liveEn: Catalogue = {
   'iface.kind.loopback': 'loopback',
   'iface.kind.ether': 'ethernet',
   'iface.kind.other': 'other',
-  'iface.docker.bridge': 'Docker bridge, {count} veths attached',
+  'iface.docker.bridge': 'Docker bridge, {count:1 veth|{count} veths} attached',
   'iface.docker.veth': 'container link on {bridge}',
+  'iface.docker.veth.container': 'container link on {bridge}: {container}',
   'iface.attached': 'port of bridge {bridge}',
   'iface.hint': 'Watch a Docker network live with: sudo pcap-explain live -i {bridge}',
-  'iface.hint.none': 'No Docker bridge here (docker0 or br-…): is the lab running?',
+  'iface.hint.none':
+    'No Docker bridge with a container here (docker0 or br-…): is the lab running? pcap-explain live --docker waits for one.',
 };

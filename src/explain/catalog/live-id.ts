@@ -56,7 +56,15 @@ export const liveId: Catalogue = {
   'live.skipped_linktype':
     '{count} frame dengan link type lain tidak disimpan ke {path}: satu berkas pcap hanya memuat satu link type.',
   'live.docker.found': 'Bridge Docker: {ifaces}',
-  'live.docker.ask': 'Ada beberapa bridge Docker yang aktif:',
+  'live.docker.ask': 'Ada beberapa bridge Docker yang berisi container:',
+  'live.docker.traffic': '{packets} paket dalam {seconds} detik',
+  'live.docker.busy':
+    '{iface} adalah bridge Docker yang membawa lalu lintas ({packets} paket dalam {seconds} detik; yang lain: {others}). Pakai -i untuk memilih yang lain.',
+  'live.docker.packets': '{packets} paket',
+  'live.docker.waiting':
+    'Belum ada bridge Docker yang berisi container (docker0 yang diam tidak membawa apa-apa): menunggu sampai ada. Jalankan lab (docker compose up), atau tekan Ctrl+C.',
+  'live.names_not_saved':
+    'Nama container ada di laporan tetapi tidak di {path}: berkas pcap klasik tidak bisa menyimpan nama. Simpan dengan -w BERKAS.pcapng agar nama ikut tersimpan (dibaca Wireshark dan analyze).',
   'live.docker.prompt': 'Tangkap yang mana? Nomor dipisah koma, atau Enter untuk semua: ',
   'live.error.no_tool':
     'tcpdump maupun dumpcap tidak ditemukan di PATH. Pasang tcpdump: sudo apt-get install tcpdump (dumpcap ada di: sudo apt-get install wireshark-common).',
@@ -71,7 +79,7 @@ export const liveId: Catalogue = {
   'live.error.tool_failed': '{tool} tidak bisa menangkap paket di {iface}: {message}',
   'live.error.output': 'Tidak bisa menulis {path} ({reason}): berikan -w berkas di direktori yang bisa ditulisi.',
   'live.error.no_docker_bridge':
-    'Tidak ada bridge Docker (docker0 atau br-…) yang aktif di sini. Jalankan lab (docker compose up) atau sebutkan interface dengan -i. Interface yang ada: {candidates}.',
+    'Tidak ada bridge Docker (docker0 atau br-…) berisi container yang muncul. Jalankan lab (docker compose up) atau sebutkan interface dengan -i. Interface yang ada: {candidates}.',
   'live.error.docker_and_interface': 'Pakai --docker atau -i IFACE, jangan keduanya.',
   'live.error.bad_count': '--count harus bilangan bulat jumlah paket, minimal 1 (diberikan {value}).',
   'live.error.bad_duration': '--duration harus jumlah detik yang positif (diberikan {value}).',
@@ -88,7 +96,9 @@ export const liveId: Catalogue = {
   'iface.kind.other': 'lainnya',
   'iface.docker.bridge': 'bridge Docker, {count} veth terpasang',
   'iface.docker.veth': 'link kontainer di {bridge}',
+  'iface.docker.veth.container': 'link kontainer di {bridge}: {container}',
   'iface.attached': 'port dari bridge {bridge}',
   'iface.hint': 'Amati jaringan Docker secara langsung dengan: sudo pcap-explain live -i {bridge}',
-  'iface.hint.none': 'Tidak ada bridge Docker di sini (docker0 atau br-…): apakah lab sudah berjalan?',
+  'iface.hint.none':
+    'Tidak ada bridge Docker berisi container di sini (docker0 atau br-…): apakah lab sudah berjalan? pcap-explain live --docker akan menunggunya.',
 };
