@@ -222,13 +222,19 @@ export function readFdb(): Promise<FdbEntry[]> {
 
 /* ------------------------------------------------------------------------------------------------ */
 
-/** Packets through each interface so far (rx + tx), from /sys/class/net/NAME/statistics. */
+/**
+ * Packets each interface has received so far (rx_packets of /sys/class/net/NAME/statistics). On a bridge's
+ * host-side veth, rx is what its container sent; on the bridge, what containers sent to the host. What the
+ * bridge sends of its own (IPv6 router solicitations and MLD reports from its link-local address when the
+ * network is new) is tx on the bridge and on every veth, so it is not counted: an idle network's bridge
+ * counted 2 packets a second (rx + tx) beside a lab's 12 on a busy machine, enough to look busy.
+ */
 export function readPacketCounters(names: readonly string[], root = '/sys/class/net'): Map<string, number> {
   const out = new Map<string, number>();
   for (const name of names) {
     let sum = 0;
     let ok = false;
-    for (const f of ['rx_packets', 'tx_packets']) {
+    for (const f of ['rx_packets']) {
       try {
         const v = Number(readFileSync(join(root, name, 'statistics', f), 'utf8').trim());
         if (Number.isFinite(v)) {
