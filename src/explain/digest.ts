@@ -15,6 +15,7 @@ import type { AppFrameOutput } from '../analysis/app/index.js';
 import type { FrameAnalysis } from '../analysis/conversations.js';
 import type { FrameRecord } from '../analysis/model.js';
 import { type Dissection, type Layer, TCP_FLAG } from '../dissectors/types.js';
+import { protocolName } from './info.js';
 
 /** Frame numbers kept per tcp.analysis-flagged conversation (the overview item lists the first 50). */
 export const FLAGGED_FRAMES = 50;
@@ -430,7 +431,7 @@ export class ExplainDigest implements DigestTotals {
       this.other.last = f.n;
       this.other.count++;
     } else this.other = { first: f.n, last: f.n, count: 1 };
-    this.otherProtocols.add(f.lastProto.toUpperCase());
+    this.otherProtocols.add(protocolName(f.lastProto));
     if (f.ipSrc === undefined) return false;
     const k = `${f.ipSrc}>${f.ipDst}`;
     const kept = this.otherKept.get(k) ?? 0;

@@ -19,6 +19,7 @@ import {
   type Say,
   valuesSummary,
 } from './format.js';
+import { protocolName } from './info.js';
 import type { StoryRecord } from './types.js';
 
 /** A phase of conversation `ctx` told by one catalogue sentence. */
@@ -178,7 +179,7 @@ function otherPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTot
   if (!totals) {
     const rest = frames.filter((f) => !f.arp && f.conversation === undefined);
     if (rest.length) span = { first: rest[0]!.n, last: rest[rest.length - 1]!.n, count: rest.length };
-    protos = [...new Set(rest.map((f) => (f.protocols[f.protocols.length - 1] ?? '?').toUpperCase()))];
+    protos = [...new Set(rest.map((f) => protocolName(f.protocols[f.protocols.length - 1] ?? '?')))];
   }
   if (!span) return [];
   return [
