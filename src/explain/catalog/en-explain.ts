@@ -344,6 +344,7 @@ export const enExplain: Catalogue = {
   'role.udp.sender': 'sends UDP datagrams to {dst}',
   'role.udp.receiver': 'receives UDP datagrams on :{port}',
   'role.arp_only': 'seen only in ARP',
+  'role.seen_only': 'seen only in {protocols}',
   'role.group': 'broadcast or multicast address',
 
   // teaching notes

@@ -332,6 +332,7 @@ export const idExplain: Catalogue = {
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
+  'role.seen_only': 'hanya terlihat di {protocols}',
   'role.group': 'alamat broadcast atau multicast',
 
   'teach.tcp_ack_not_mqtt_ack':
