@@ -483,6 +483,14 @@ function lostOrFound(f: FrameRecord, dir: 'c2s' | 's2c'): NoteRecord | undefined
   return gap;
 }
 
+/** The sentence for a tcp.analysis flag of a segment: a retransmission is told by what it repeats. */
+function analysisCode(t: NonNullable<FrameRecord['tcp']>, flag: string): string {
+  if (flag !== 'retransmission') return `tcp.analysis.${flag}`;
+  if (t.len > 0) return 'ex.tcp.retrans.data';
+  if (t.flags.includes('SYN')) return t.flags.includes('ACK') ? 'ex.tcp.retrans.synack' : 'ex.tcp.retrans.syn';
+  return t.flags.includes('FIN') ? 'ex.tcp.retrans.fin' : 'ex.tcp.retrans.empty';
+}
+
 function explainOne(
   say: Say,
   f: FrameRecord,
@@ -496,7 +504,7 @@ function explainOne(
   else if (f.tcp && ctx && st) out.push(...tcpExplain(say, f, ctx, st));
   else if (f.udp && ctx && st) out.push(...udpExplain(say, f, ctx, st));
   else out.push(otherExplain(say, f));
-  for (const flag of f.tcp?.analysis ?? []) out.push(say(`tcp.analysis.${flag}`));
+  for (const flag of f.tcp?.analysis ?? []) out.push(say(analysisCode(f.tcp!, flag)));
   const lost = ctx ? lostOrFound(f, sideOf(ctx.c, f) === 'client' ? 'c2s' : 's2c') : undefined;
   if (lost)
     out.push(say(`ex.${lost.code}`, { proto: say(`app.${lost.params?.proto}`), skipped: lost.params?.skipped ?? 0 }));

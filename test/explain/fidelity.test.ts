@@ -63,3 +63,20 @@ describe('hosts', () => {
     expect(id.overview.hosts.find((h) => h.ip === 'fe80::42:acff:fe12:28')?.text).toBe('hanya terlihat di ICMPv6');
   });
 });
+
+describe.skipIf(!HAVE_TSHARK)('retransmissions of segments without data (tcp-resend)', () => {
+  it('a resent SYN or FIN gets its own sentence, never "carries data"', async () => {
+    const t = tsharkFields(fx('tcp-resend.pcap'), ['frame.number', 'tcp.analysis.retransmission', 'tcp.len']);
+    const resent = t.filter((r) => r[1] && r[2] === '0').map((r) => Number(r[0]));
+    expect(resent.length).toBe(2); // the SYN and the FIN
+    for (const lang of ['en', 'id'] as const) {
+      const m = await model('tcp-resend.pcap', lang);
+      for (const n of resent) {
+        const f = m.frames[n - 1]!;
+        expect(f.tcp!.analysis).toContain('retransmission');
+        expect(f.explain, `frame ${n}`).not.toMatch(/carries data|membawa data yang/);
+        expect(f.explain, `frame ${n}`).toMatch(f.tcp!.flags.includes('SYN') ? /SYN/ : /FIN/);
+      }
+    }
+  });
+});

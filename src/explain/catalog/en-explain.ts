@@ -101,6 +101,17 @@ export const enExplain: Catalogue = {
   'ex.tcp.ack.bare': '{who} {addr} sends an ACK without data.',
   'ex.tcp.data': '{who} {addr} sends {len} bytes of data to {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} sends {len} bytes it had sent before.',
+  // what a retransmission repeats (the frame's tcp.analysis.retransmission, told by what the segment carries)
+  'ex.tcp.retrans.data':
+    'This segment carries data that this side had already sent before, so the sender is sending it again.',
+  'ex.tcp.retrans.syn':
+    'Wireshark calls it a retransmission, though a SYN carries no data: it repeats the connection request (Linux resends a SYN 1 s after the first, then after waits twice as long each time).',
+  'ex.tcp.retrans.synack':
+    "Wireshark calls it a retransmission, though a SYN, ACK carries no data: the server repeats it when the handshake's last ACK does not reach it in time, or when the client's SYN comes again.",
+  'ex.tcp.retrans.fin':
+    'Wireshark calls it a retransmission, though a FIN carries no data: TCP resends a FIN until the other side acknowledges it.',
+  'ex.tcp.retrans.empty':
+    'Wireshark calls it a retransmission, though it carries no data: it repeats a sequence number this side had already used.',
   'ex.tcp.part': '{who} {addr} sends {len} bytes: the start of {what}, which is complete in frame {end}.',
   'ex.tcp.part.rest': '{who} {addr} sends {len} more bytes of {what} (complete in frame {end}).',
   'ex.tcp.segment': '{who} {addr} sends a TCP segment with flags {flags} and {len} bytes of data.',

@@ -8,7 +8,7 @@ import type { Catalogue } from './types.js';
 export const enNotes: Catalogue = {
   // TCP analysis (Wireshark's tcp.analysis.* flags)
   'tcp.analysis.retransmission':
-    'This segment carries data that this side had already sent before, so the sender is sending it again.',
+    'This segment repeats what this side had already sent (data, or a SYN or FIN), so the sender is sending it again.',
   'tcp.analysis.fast_retransmission':
     'The receiver sent repeated ACKs for this data shortly before, so the sender resent it at once without waiting for a timeout.',
   'tcp.analysis.spurious_retransmission':

@@ -95,6 +95,16 @@ export const idExplain: Catalogue = {
   'ex.tcp.ack.bare': '{who} {addr} mengirim ACK tanpa data.',
   'ex.tcp.data': '{who} {addr} mengirim {len} byte data ke {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} mengirim {len} byte yang sudah pernah ia kirim.',
+  'ex.tcp.retrans.data':
+    'Segmen ini membawa data yang sudah pernah dikirim sisi ini sebelumnya, jadi pengirim mengirimkannya ulang (retransmisi).',
+  'ex.tcp.retrans.syn':
+    'Wireshark menyebutnya retransmisi, padahal SYN tidak membawa data: ini permintaan koneksi yang diulang (Linux mengirim ulang SYN 1 detik setelah yang pertama, lalu dengan jeda dua kali lebih lama setiap kali).',
+  'ex.tcp.retrans.synack':
+    'Wireshark menyebutnya retransmisi, padahal SYN, ACK tidak membawa data: server mengulangnya bila ACK terakhir jabat tangan tiga arah tidak sampai tepat waktu, atau bila SYN klien datang lagi.',
+  'ex.tcp.retrans.fin':
+    'Wireshark menyebutnya retransmisi, padahal FIN tidak membawa data: TCP mengirim ulang FIN sampai pihak lain meng-ACK-nya.',
+  'ex.tcp.retrans.empty':
+    'Wireshark menyebutnya retransmisi, padahal segmen ini tidak membawa data: ia mengulang nomor urut yang sudah pernah dipakai sisi ini.',
   'ex.tcp.part': '{who} {addr} mengirim {len} byte: awal dari {what}, yang lengkap di frame {end}.',
   'ex.tcp.part.rest': '{who} {addr} mengirim {len} byte lanjutan dari {what} (lengkap di frame {end}).',
   'ex.tcp.segment': '{who} {addr} mengirim segmen TCP dengan flag {flags} dan {len} byte data.',

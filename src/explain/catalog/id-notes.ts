@@ -6,7 +6,7 @@ import type { Catalogue } from './types.js';
  */
 export const idNotes: Catalogue = {
   'tcp.analysis.retransmission':
-    'Segmen ini membawa data yang sudah pernah dikirim sisi ini sebelumnya, jadi pengirim mengirimkannya ulang.',
+    'Segmen ini mengulang apa yang sudah pernah dikirim sisi ini (data, atau SYN/FIN), jadi pengirim mengirimkannya ulang (retransmisi).',
   'tcp.analysis.fast_retransmission':
     'Penerima baru saja mengirim ACK berulang untuk data ini, jadi pengirim langsung mengirim ulang tanpa menunggu timeout.',
   'tcp.analysis.spurious_retransmission':
