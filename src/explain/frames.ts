@@ -85,6 +85,7 @@ function arpExplain(say: Say, f: FrameRecord, arps: RecentArp): string | undefin
 function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
   const ms = ctx.carries.get(n);
   if (!ms || ms.length === 0) return undefined;
+  if (ctx.view.app === 'data') return say('lbl.data'); // a byte stream: the frame's bytes, not a message
   const labels = ms.map((m) =>
     m.frame === n ? msgLabel(say, ctx, m) : say('lbl.part', { what: msgLabel(say, ctx, m) }),
   );
@@ -106,7 +107,8 @@ export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): str
     case 'http':
       return say(m.kind === 'request' ? 'lbl.http.request' : 'lbl.http.response', k);
     default:
-      return say(m.dir === 's2c' && m.replied ? 'lbl.reply' : 'lbl.message', k);
+      // plain TCP (a byte stream) and UDP: data, not numbered messages
+      return say('lbl.data');
   }
 }
 
@@ -311,8 +313,24 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   // application messages completed here, and pieces of messages completed later
   const done = ctx.completes.get(f.n) ?? [];
   const mine = done.filter((m) => (m.dir === 'c2s') === (side === 'client'));
-  if (mine.length > 1) out.push(one('ex.multi', { count: mine.length }));
-  for (const m of mine) out.push(msgSentence(say, ctx, m));
+  // plain TCP is a byte stream: what a segment delivers is its own bytes, plus the bytes of segments that
+  // came after a gap it fills (never "messages")
+  const plain = ctx.view.app === 'data';
+  if (plain) {
+    const held: Msg[] = [];
+    for (const m of mine) {
+      if (m.frames[0] === f.n) out.push(msgSentence(say, ctx, m));
+      else held.push(m);
+    }
+    if (held.length > 0) {
+      const bytes = held.reduce((a, m) => a + (m.payload?.length ?? 0), 0);
+      const p = { count: held.length, bytes, from: held[0]!.frames[0]!, to: held[held.length - 1]!.frames[0]! };
+      out.push(one('ex.data.fill', p));
+    }
+  } else {
+    if (mine.length > 1) out.push(one('ex.multi', { count: mine.length }));
+    for (const m of mine) out.push(msgSentence(say, ctx, m));
+  }
   if (t.len > 0 && mine.length === 0) {
     const part = (ctx.carries.get(f.n) ?? []).filter(
       (m) => m.frame !== f.n && (m.dir === 'c2s') === (side === 'client'),
@@ -320,7 +338,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
     if (part.length > 0) {
       const m = part[0]!;
       const p = { len: t.len, what: msgLabel(say, ctx, m), end: m.frame };
-      out.push(one(m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', p));
+      out.push(one(plain ? 'ex.data.held' : m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', p));
     } else if (!(t.analysis ?? []).some((x) => x.includes('retransmission'))) {
       out.push(one('ex.tcp.data', { len: t.len }));
     } else {
@@ -504,7 +522,13 @@ function explainOne(
   else if (f.tcp && ctx && st) out.push(...tcpExplain(say, f, ctx, st));
   else if (f.udp && ctx && st) out.push(...udpExplain(say, f, ctx, st));
   else out.push(otherExplain(say, f));
-  for (const flag of f.tcp?.analysis ?? []) out.push(say(analysisCode(f.tcp!, flag)));
+  const t = f.tcp;
+  if (t?.analysis) {
+    for (const flag of t.analysis) out.push(say(analysisCode(t, flag)));
+    // where resent bytes were lost: the capture had seen them (after the capture point) or not (before it)
+    if (t.len > 0 && t.analysis.some((a) => a.endsWith('retransmission')))
+      out.push(say(f.app?.length ? 'ex.tcp.lost.before' : 'ex.tcp.lost.after'));
+  }
   const lost = ctx ? lostOrFound(f, sideOf(ctx.c, f) === 'client' ? 'c2s' : 's2c') : undefined;
   if (lost)
     out.push(say(`ex.${lost.code}`, { proto: say(`app.${lost.params?.proto}`), skipped: lost.params?.skipped ?? 0 }));

@@ -3,7 +3,7 @@
  * per conversation, what deserves a second look, and teaching notes for the cases the capture shows.
  */
 import type { FrameRecord } from '../analysis/model.js';
-import { groupOf } from './app.js';
+import { groupBytes, groupOf } from './app.js';
 import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
@@ -208,10 +208,11 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     code = 'ov.conv.udp';
     p = { c2s: c.packets.c2s, s2c: c.packets.s2c };
   } else if (v.app === 'data') {
+    // plain TCP: a byte stream, counted in bytes (the chunks of the model are not messages)
     code = 'ov.conv.data';
     p = {
-      c2s: groupOf(v, (m) => m.dir === 'c2s').count,
-      s2c: groupOf(v, (m) => m.dir === 's2c').count,
+      c2s: groupBytes(groupOf(v, (m) => m.dir === 'c2s')),
+      s2c: groupBytes(groupOf(v, (m) => m.dir === 's2c')),
     };
   } else {
     code = 'ov.conv.tcp';
@@ -385,6 +386,7 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   }
   // several application messages in one segment
   outer: for (const ctx of convs) {
+    if (ctx.view.app === 'data') continue; // plain TCP has no messages: a segment that fills a gap is not several
     for (const [n, ms] of ctx.completes) {
       for (const dir of ['c2s', 's2c'] as const) {
         const same = ms.filter((m) => m.dir === dir);

@@ -4,7 +4,7 @@
  * subscriptions, the exchange, and the ending (or "still open when the capture stopped").
  */
 import type { FrameRecord } from '../analysis/model.js';
-import { type Agg, groupOf, type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
+import { type Agg, groupBytes, groupOf, type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
 import { addrOf, type ConvContext, isZmtpData, type ModelContext, type Side } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
@@ -580,15 +580,12 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     ? s2c.msgs.filter((m) => m.replyTo !== undefined).length
     : s2c.sorts.reduce((a, x) => a + x.replies, 0);
   if (c2s.count && s2c.count && answered * 2 < c2s.count) {
-    const bytes = (g: MsgGroup) =>
-      g.complete ? g.msgs.reduce((a, m) => a + (m.payload?.length ?? 0), 0) : g.sorts.reduce((a, x) => a + x.bytes, 0);
+    // a byte stream: bytes per side, not messages (TCP keeps no boundaries between writes)
     return sentence(say, ctx, frames, 'story.data.both', {
       ...who(say, ctx, 'client'),
       ...who(say, ctx, 'server', 's_'),
-      c2s: c2s.count,
-      s2c: s2c.count,
-      c2s_bytes: bytes(c2s),
-      s2c_bytes: bytes(s2c),
+      c2s_bytes: groupBytes(c2s),
+      s2c_bytes: groupBytes(s2c),
       c_values: valuesOf(say, c2s),
       s_values: valuesOf(say, s2c),
     });
@@ -598,7 +595,8 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     return sentence(say, ctx, frames, 'story.data.pairs', {
       ...who(say, ctx, 'client'),
       ...who(say, ctx, 'server', 's_'),
-      count: c2s.count,
+      // each side's turn: what it sends until the other side speaks (the answer starts a new turn)
+      count: answered,
       pairs: listOf(say, pairs, c2s.count, 6),
     });
   }
@@ -606,7 +604,7 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   const sent = side === 'client' ? c2s : s2c;
   return sentence(say, ctx, frames, 'story.data.oneway', {
     ...who(say, ctx, side),
-    count: sent.count,
+    bytes: groupBytes(sent),
     values: valuesOf(say, sent),
   });
 }

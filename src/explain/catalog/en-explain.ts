@@ -28,6 +28,7 @@ export const enExplain: Catalogue = {
   'lbl.reply': 'the {nth} reply',
   'lbl.job': 'the {nth} job',
   'lbl.message': 'the {nth} message',
+  'lbl.data': 'the data',
   'lbl.mqtt': 'the {kind}',
   'lbl.http.request': 'the {nth} HTTP request',
   'lbl.http.response': 'the {nth} HTTP response',
@@ -101,6 +102,10 @@ export const enExplain: Catalogue = {
   'ex.tcp.ack.bare': '{who} {addr} sends an ACK without data.',
   'ex.tcp.data': '{who} {addr} sends {len} bytes of data to {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} sends {len} bytes it had sent before.',
+  'ex.tcp.lost.before':
+    'The capture had not seen these bytes before: their first copy was lost before the capture point (between the sender and here) or the capture missed it.',
+  'ex.tcp.lost.after':
+    "The capture had already seen these bytes: they were lost after the capture point, on the way to the receiver, or the receiver's ACK did not reach the sender in time.",
   // what a retransmission repeats (the frame's tcp.analysis.retransmission, told by what the segment carries)
   'ex.tcp.retrans.data':
     'This segment carries data that this side had already sent before, so the sender is sending it again.',
@@ -209,7 +214,12 @@ export const enExplain: Catalogue = {
   // plain data
   'ex.data.send': '{who} {addr} sends {payload} to {peer_who} {peer_addr}.',
   'ex.data.reply': '{who} {addr} answers {payload}.',
-  'ex.data.reply.lat': '{who} {addr} answers {payload} to the message of frame {req}, {latency} later.',
+  'ex.data.reply.lat': "{who} {addr} answers {payload}, {latency} after the other side's data of frame {req}.",
+  // plain TCP is a byte stream: bytes and segments, never messages
+  'ex.data.held':
+    '{who} {addr} sends {len} bytes that come after a gap in its byte stream: the stream is complete up to them only from frame {end}, when the missing bytes appear.',
+  'ex.data.fill':
+    'With these bytes the gap is filled: the {bytes} bytes of {count} {count:segment|segments} that had come after it (frames {from}-{to}) now follow in order.',
 
   // the story
   'story.arp':
@@ -288,10 +298,10 @@ export const enExplain: Catalogue = {
   'story.mqtt.disconnect': '{who} {addr} sends DISCONNECT.',
   'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',
   'story.data.both':
-    '{who} {addr} sends {c2s} {c2s:message|messages} ({c2s_bytes} bytes: {c_values}) and {s_who} {s_addr} sends {s2c} ({s2c_bytes} bytes: {s_values}).',
-  'story.data.pairs': '{who} {addr} sends {count} {count:message|messages} and {s_who} {s_addr} answers: {pairs}.',
-  'story.data.oneway':
-    '{who} {addr} sends {count} {count:message|messages}: {values}; nothing comes back but TCP ACKs.',
+    '{who} {addr} sends {c2s_bytes} bytes ({c_values}) and {s_who} {s_addr} sends {s2c_bytes} bytes ({s_values}).',
+  'story.data.pairs':
+    '{who} {addr} and {s_who} {s_addr} take turns, {s_who} answering each time ({count} {count:turn|turns}): {pairs}.',
+  'story.data.oneway': '{who} {addr} sends {bytes} bytes: {values}; nothing comes back but TCP ACKs.',
   'story.udp': '{src} sends {count} UDP {count:datagram|datagrams} to {dst}: {values}.',
   'story.udp.oneway': 'Nothing comes back: UDP has no connection and no acknowledgement.',
   'story.udp.flow': 'UDP between {client} and {server}: {c2s} {c2s:datagram|datagrams} one way, {s2c} back.',
@@ -319,7 +329,7 @@ export const enExplain: Catalogue = {
   'ov.conv.mqtt.sub': "MQTT client '{client_id}', subscribed to {topics}, {got} PUBLISH received",
   'ov.conv.http': 'HTTP, {count} {count:request|requests} ({methods})',
   'ov.conv.udp': 'UDP, {c2s} {c2s:datagram|datagrams} one way and {s2c} back',
-  'ov.conv.data': 'TCP data, {c2s} {c2s:message|messages} from the client and {s2c} from the server',
+  'ov.conv.data': 'TCP data, {c2s} bytes from the client and {s2c} bytes from the server',
   'ov.conv.tcp': 'TCP, {c2s} bytes from the client and {s2c} bytes from the server',
   'ov.start.midstream': 'already open when the capture began',
   'ov.end.fin': 'closed by the {by} (FIN)',

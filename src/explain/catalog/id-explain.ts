@@ -26,6 +26,7 @@ export const idExplain: Catalogue = {
   'lbl.reply': 'reply ke-{n}',
   'lbl.job': 'job ke-{n}',
   'lbl.message': 'pesan ke-{n}',
+  'lbl.data': 'data',
   'lbl.mqtt': 'paket {kind}',
   'lbl.http.request': 'request HTTP ke-{n}',
   'lbl.http.response': 'response HTTP ke-{n}',
@@ -95,6 +96,10 @@ export const idExplain: Catalogue = {
   'ex.tcp.ack.bare': '{who} {addr} mengirim ACK tanpa data.',
   'ex.tcp.data': '{who} {addr} mengirim {len} byte data ke {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} mengirim {len} byte yang sudah pernah ia kirim.',
+  'ex.tcp.lost.before':
+    'Byte ini belum pernah terlihat di capture: salinan pertamanya hilang sebelum titik capture (antara pengirim dan titik ini) atau tidak tertangkap oleh capture.',
+  'ex.tcp.lost.after':
+    'Byte ini sudah pernah terlihat di capture: byte itu hilang setelah titik capture, dalam perjalanan ke penerima, atau ACK dari penerima tidak sampai ke pengirim tepat waktu.',
   'ex.tcp.retrans.data':
     'Segmen ini membawa data yang sudah pernah dikirim sisi ini sebelumnya, jadi pengirim mengirimkannya ulang (retransmisi).',
   'ex.tcp.retrans.syn':
@@ -199,7 +204,11 @@ export const idExplain: Catalogue = {
 
   'ex.data.send': '{who} {addr} mengirim {payload} ke {peer_who} {peer_addr}.',
   'ex.data.reply': '{who} {addr} membalas {payload}.',
-  'ex.data.reply.lat': '{who} {addr} membalas {payload} untuk pesan di frame {req}, {latency} kemudian.',
+  'ex.data.reply.lat': '{who} {addr} membalas {payload}, {latency} setelah data pihak lain di frame {req}.',
+  'ex.data.held':
+    '{who} {addr} mengirim {len} byte yang datang setelah celah dalam aliran byte-nya: aliran itu baru utuh sampai byte ini di frame {end}, saat byte yang hilang muncul.',
+  'ex.data.fill':
+    'Byte ini menutup celah tersebut: {bytes} byte dari {count} segmen yang datang sesudahnya (frame {from}-{to}) kini tersambung berurutan.',
 
   'story.arp':
     '{asker} bertanya siapa yang memiliki {target} (ARP request, broadcast) dan {target} menjawab bahwa ia berada di {mac}: sekarang {asker} bisa mengirim paket IP kepadanya.',
@@ -276,9 +285,10 @@ export const idExplain: Catalogue = {
   'story.mqtt.disconnect': '{who} {addr} mengirim DISCONNECT.',
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
   'story.data.both':
-    '{who} {addr} mengirim {c2s} pesan ({c2s_bytes} byte: {c_values}) dan {s_who} {s_addr} mengirim {s2c} ({s2c_bytes} byte: {s_values}).',
-  'story.data.pairs': '{who} {addr} mengirim {count} pesan dan {s_who} {s_addr} membalas: {pairs}.',
-  'story.data.oneway': '{who} {addr} mengirim {count} pesan: {values}; yang kembali hanya ACK TCP.',
+    '{who} {addr} mengirim {c2s_bytes} byte ({c_values}) dan {s_who} {s_addr} mengirim {s2c_bytes} byte ({s_values}).',
+  'story.data.pairs':
+    '{who} {addr} dan {s_who} {s_addr} bergantian mengirim, {s_who} membalas setiap giliran ({count} giliran): {pairs}.',
+  'story.data.oneway': '{who} {addr} mengirim {bytes} byte: {values}; yang kembali hanya ACK TCP.',
   'story.udp': '{src} mengirim {count} datagram UDP ke {dst}: {values}.',
   'story.udp.oneway': 'Tidak ada yang kembali: UDP tidak punya koneksi dan tidak punya acknowledgement.',
   'story.udp.flow': 'UDP antara {client} dan {server}: {c2s} datagram ke satu arah, {s2c} kembali.',
@@ -305,7 +315,7 @@ export const idExplain: Catalogue = {
   'ov.conv.mqtt.sub': "client MQTT '{client_id}', berlangganan {topics}, {got} PUBLISH diterima",
   'ov.conv.http': 'HTTP, {count} request ({methods})',
   'ov.conv.udp': 'UDP, {c2s} datagram ke satu arah dan {s2c} kembali',
-  'ov.conv.data': 'data TCP, {c2s} pesan dari client dan {s2c} dari server',
+  'ov.conv.data': 'data TCP, {c2s} byte dari client dan {s2c} byte dari server',
   'ov.conv.tcp': 'TCP, {c2s} byte dari client dan {s2c} byte dari server',
   'ov.start.midstream': 'sudah terbuka saat capture dimulai',
   'ov.end.fin': 'ditutup oleh {by} (FIN)',
