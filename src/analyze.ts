@@ -3,9 +3,11 @@
  * Frames are handed to a sink as they are finished; the full model keeps them only when asked to
  * (the library default), so a summary over millions of frames does not grow with the frame count.
  */
+
 import { readFileSync } from 'node:fs';
 import { type AppFrameOutput, AppLayer, type TappedMessage } from './analysis/app/index.js';
 import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
+import { InterfaceCopies } from './analysis/copies.js';
 import {
   type AnalysisModel,
   type CaptureRecord,
@@ -48,7 +50,14 @@ export interface AnalyzeOptions {
    * With keepFrames false: asked for every frame before its record is built, from what the session already
    * has; false skips the record and onFrame (the text summary's ExplainDigest.want, issue 8).
    */
-  wantFrame?: (n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined) => boolean;
+  wantFrame?: (
+    n: number,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppFrameOutput | undefined,
+    /** The frame this one repeats on another interface (FrameRecord.copy_of). */
+    copyOf?: number,
+  ) => boolean;
   /**
    * Summary mode of the application layer: a bounded number of messages listed per conversation, the rest
    * in running aggregates (`message_stats`), so memory does not grow with the messages. Default: when frames
@@ -126,6 +135,7 @@ export class AnalysisSession {
   private readonly app: AppLayer;
   private readonly table: ConversationTable;
   private readonly input = new TableInput();
+  private readonly copies = new InterfaceCopies();
   readonly frames: FrameRecord[] = [];
   private count = 0;
   private bytes = 0;
@@ -187,7 +197,11 @@ export class AnalysisSession {
     const d = dissectFrame(raw.data, raw.linktype);
     if (raw.caplen < raw.len && d.truncated) d.notes.push({ code: 'frame.truncated', severity: 'warn' });
     this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
-    const a = this.table.onFrame(this.input.set(raw, d));
+    // the same packet captured again on another interface (-i any) is no new segment: kept out of the
+    // conversations, the TCP analysis and the application layer
+    const copy = this.copies.check(raw.n, raw.tsSec, raw.tsNsec, d, raw.data);
+    const a = copy ? undefined : this.table.onFrame(this.input.set(raw, d));
+    if (!copy) this.copies.remember(a?.tcp);
     if (a !== undefined && a.transport === 'udp' && d.payloadLength > 0) {
       this.app.udp(
         a.conversation,
@@ -200,7 +214,7 @@ export class AnalysisSession {
     const app = this.app.take();
     if (app) this.tallyApp(raw.n, app);
     if (!this.keep && !this.sink) return;
-    if (this.want && !this.want(raw.n, d, a, app)) return;
+    if (this.want && !this.want(raw.n, d, a, app, copy?.n)) return;
     const rec = buildFrameRecord(
       {
         n: raw.n,
@@ -210,9 +224,10 @@ export class AnalysisSession {
         len: raw.len,
       },
       d,
-      a?.tcp,
+      a?.tcp ?? copy?.tcp,
     );
     if (a?.conversation !== undefined) rec.conversation = a.conversation;
+    if (copy) rec.copy_of = copy.n;
     if (app) {
       if (app.entries.length > 0) rec.app = app.entries;
       if (app.proto) rec.protocols.push(app.proto);

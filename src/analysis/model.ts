@@ -106,6 +106,11 @@ export interface FrameRecord {
   /** Conversation id (conversations[].id). */
   conversation?: number;
   /**
+   * The earlier frame this one repeats: the same packet captured again on another interface (`tcpdump -i
+   * any`, src/analysis/copies.ts). Such a frame belongs to no conversation and has no TCP analysis.
+   */
+  copy_of?: number;
+  /**
    * Application elements completed in this frame (issue 4): compact entries, one per PDU/message, or a
    * single `{proto, kind: 'segment'}` when the frame only carries part of a PDU that completes later.
    */

@@ -68,6 +68,8 @@ export interface DigestTotals {
   /** Frames outside conversations that are not ARP, and the last protocol of each, in order of appearance. */
   readonly other: Span | undefined;
   readonly otherProtocols: ReadonlySet<string>;
+  /** Copies of IP packets already captured on another interface (FrameRecord.copy_of), not kept. */
+  readonly copies: Span | undefined;
 }
 
 /** The facts of one frame the digest decides on (read from the dissection or from a frame record). */
@@ -138,6 +140,17 @@ export class ExplainDigest implements DigestTotals {
   readonly arpDropped = new Map<string, Span>();
   other: Span | undefined;
   readonly otherProtocols = new Set<string>();
+  copies: Span | undefined;
+
+  /** Counts an IP packet captured again on another interface; true when it was one (ARP copies are ARP frames). */
+  private copy(n: number, copyOf: number | undefined, arp: boolean): boolean {
+    if (copyOf === undefined || arp) return false;
+    if (this.copies) {
+      this.copies.last = n;
+      this.copies.count++;
+    } else this.copies = { first: n, last: n, count: 1 };
+    return true;
+  }
   private readonly arpKept = new Map<string, number>();
   /** Per pair: the sender of the last kept ARP request while no reply followed it. */
   private readonly arpLastRequest = new Map<string, string>();
@@ -175,7 +188,23 @@ export class ExplainDigest implements DigestTotals {
    * Called by the session for every frame before its record is built (AnalyzeOptions.wantFrame): counts the
    * frame and says whether its record is needed.
    */
-  want(n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined): boolean {
+  want(
+    n: number,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppFrameOutput | undefined,
+    copyOf?: number,
+  ): boolean {
+    if (
+      this.copy(
+        n,
+        copyOf,
+        d.layers.some((l) => l.kind === 'arp'),
+      )
+    ) {
+      this.accepted = -1;
+      return false;
+    }
     const f = this.reset(n);
     f.conv = a?.conversation;
     f.dir = a?.direction === 's2c' ? 2 : 1;
@@ -255,6 +284,7 @@ export class ExplainDigest implements DigestTotals {
       this.frames.push(rec);
       return;
     }
+    if (this.copy(rec.n, rec.copy_of, rec.arp !== undefined)) return;
     const f = this.reset(rec.n);
     f.conv = rec.conversation;
     f.dir = 1;

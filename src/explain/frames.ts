@@ -474,7 +474,7 @@ export class FrameExplainer {
       if (f.tcp?.flags.includes('FIN') && !st.fins.some((x) => x.side === side)) st.fins.push({ n: f.n, side });
     }
     const text = quiet ? '' : explainOne(this.say, f, ctx, st, this.arps);
-    this.arps.add(f);
+    if (f.copy_of === undefined) this.arps.add(f); // a reply answers the request, not its copy
     if (ctx && st) {
       if (f.tcp?.flags.includes('ACK')) st.lastAck[side] = f.n;
       if (f.n >= ctx.c.last) {
@@ -517,6 +517,11 @@ function explainOne(
   arps: RecentArp,
 ): string {
   const out: string[] = [];
+  if (f.copy_of !== undefined) {
+    out.push(say('ex.copy', { orig: f.copy_of }));
+    if (f.tcp) out.push(say('ex.copy.tcp'));
+    return out.join(' ');
+  }
   const arp = arpExplain(say, f, arps);
   if (arp) out.push(arp);
   else if (f.tcp && ctx && st) out.push(...tcpExplain(say, f, ctx, st));

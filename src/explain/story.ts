@@ -176,20 +176,32 @@ function arpPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotal
 function otherPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotals | undefined): StoryRecord[] {
   let span: { first: number; last: number; count: number } | undefined = totals?.other;
   let protos = [...(totals?.otherProtocols ?? [])];
+  let copies = totals?.copies;
   if (!totals) {
-    const rest = frames.filter((f) => !f.arp && f.conversation === undefined);
+    const rest = frames.filter((f) => !f.arp && f.conversation === undefined && f.copy_of === undefined);
     if (rest.length) span = { first: rest[0]!.n, last: rest[rest.length - 1]!.n, count: rest.length };
+    const cs = frames.filter((f) => !f.arp && f.copy_of !== undefined);
+    if (cs.length) copies = { first: cs[0]!.n, last: cs[cs.length - 1]!.n, count: cs.length };
     protos = [...new Set(rest.map((f) => protocolName(f.protocols[f.protocols.length - 1] ?? '?')))];
   }
-  if (!span) return [];
-  return [
-    {
+  const out: StoryRecord[] = [];
+  if (span) {
+    out.push({
       frames: [span.first, span.last],
       conversation: null,
       code: 'story.other',
       text: say('story.other', { count: span.count, protocols: list(say, protos) }),
-    },
-  ];
+    });
+  }
+  if (copies) {
+    out.push({
+      frames: [copies.first, copies.last],
+      conversation: null,
+      code: 'story.copies',
+      text: say('story.copies', { count: copies.count }),
+    });
+  }
+  return out;
 }
 
 /** Refused attempts from the same client host to the same server, numbered in capture order. */

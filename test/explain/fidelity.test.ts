@@ -80,3 +80,50 @@ describe.skipIf(!HAVE_TSHARK)('retransmissions of segments without data (tcp-res
     }
   });
 });
+
+describe.skipIf(!HAVE_TSHARK)('tcpdump -i any: the same packet on two interfaces (zmq-reqrep-any, mqtt-any)', () => {
+  it.each(['zmq-reqrep-any.pcap', 'mqtt-any.pcap'])(
+    '%s: copies are told once, not as retransmissions',
+    async (name) => {
+      const m = await model(name);
+      // tshark 4.0 reads every second copy as a retransmission or duplicate ACK (documented in docs/reports.md)
+      const t = tsharkFields(fx(name), [
+        'frame.number',
+        'tcp.analysis.retransmission',
+        'tcp.analysis.duplicate_ack',
+        'ip.id',
+        'sll.ifindex',
+      ]);
+      const flagged = t.filter((r) => r[1] || r[2]).map((r) => Number(r[0]));
+      expect(flagged.length).toBeGreaterThan(10);
+      const copies = m.frames.filter((f) => f.copy_of !== undefined);
+      const copyNs = new Set(copies.map((f) => f.n));
+      // every frame tshark flags is a copy here (nothing was really resent) …
+      for (const n of flagged) expect(copyNs.has(n), `frame ${n}`).toBe(true);
+      // … a copy repeats an earlier frame with the same IP ID on another interface, microseconds later
+      for (const f of copies) {
+        const o = m.frames[f.copy_of! - 1]!;
+        expect(o.copy_of).toBeUndefined();
+        if (f.ip) expect(t[f.n - 1]![3], `frame ${f.n}`).toBe(t[o.n - 1]![3]);
+        expect(t[f.n - 1]![4], `frame ${f.n}`).not.toBe(t[o.n - 1]![4]);
+        expect(f.rel - o.rel).toBeLessThan(0.001);
+        expect(f.conversation).toBeUndefined();
+        expect(f.tcp?.analysis).toBeUndefined();
+        expect(f.explain).toMatch(new RegExp(`^The same packet as frame ${o.n}, captured again on another interface`));
+      }
+      // no TCP trouble is reported: the peers saw none
+      for (const f of m.frames) expect(f.tcp?.analysis ?? [], `frame ${f.n}`).toEqual([]);
+      expect(m.overview.abnormal).toEqual([]);
+      expect(m.story.some((s) => s.code === 'story.copies')).toBe(true);
+    },
+  );
+
+  it('the REQ/REP exchange is read once: 10 requests and 10 replies, as the peers logged', async () => {
+    const m = await model('zmq-reqrep-any.pcap');
+    const c = m.conversations[0]!;
+    expect(m.conversations.length).toBe(1);
+    const msgs = (c.messages ?? []).filter((x) => x.kind === 'message');
+    expect(msgs.filter((x) => x.dir === 'c2s').length).toBe(10);
+    expect(msgs.filter((x) => x.dir === 's2c').length).toBe(10);
+  });
+});

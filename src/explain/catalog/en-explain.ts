@@ -131,6 +131,10 @@ export const enExplain: Catalogue = {
   'ex.igmp': '{src} sends an IGMP {type} for group {group}.',
   'ex.ip.other': '{src} sends an IP packet of protocol {proto} to {dst}.',
   'ex.other': 'A frame of {len} bytes from {src} to {dst}.',
+  'ex.copy':
+    "The same packet as frame {orig}, captured again on another interface: tcpdump -i any records a packet on every interface it crosses (on a Docker bridge, the sender's veth and the receiver's veth). It was sent once.",
+  'ex.copy.tcp':
+    'Its bytes are identical, IP ID included, so it is no retransmission, though Wireshark marks such a copy of a TCP segment as a retransmission or a duplicate ACK; pcap-explain leaves it out of the TCP analysis.',
 
   // ZMTP (ZeroMQ)
   'ex.zmtp.greeting':
@@ -231,6 +235,8 @@ export const enExplain: Catalogue = {
   'story.arp.announce': '{sender} announces that it is at {mac} (ARP).',
   'story.arp.more': '{count} more ARP {count:frame|frames} between {a} and {b} (not told one by one).',
   'story.other': '{count} other {count:frame|frames} outside any conversation: {protocols}.',
+  'story.copies':
+    '{count} {count:frame is a copy|frames are copies} of packets already captured on another interface (tcpdump -i any sees each packet where it enters the bridge and where it leaves); left out of the conversations and the TCP analysis.',
   'story.tcp.handshake':
     '{client} opens a TCP connection to {server} with the three-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':

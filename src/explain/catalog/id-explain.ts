@@ -123,6 +123,10 @@ export const idExplain: Catalogue = {
   'ex.igmp': '{src} mengirim IGMP {type} untuk grup {group}.',
   'ex.ip.other': '{src} mengirim paket IP protokol {proto} ke {dst}.',
   'ex.other': 'Frame berukuran {len} byte dari {src} ke {dst}.',
+  'ex.copy':
+    'Paket yang sama dengan frame {orig}, tertangkap lagi di interface lain: tcpdump -i any merekam sebuah paket di setiap interface yang dilaluinya (pada bridge Docker: veth pengirim dan veth penerima). Paket ini hanya dikirim sekali.',
+  'ex.copy.tcp':
+    'Byte-nya identik, termasuk IP ID, jadi ini bukan retransmisi, walaupun Wireshark menandai salinan segmen TCP seperti ini sebagai retransmisi atau duplicate ACK; pcap-explain tidak memasukkannya ke analisis TCP.',
 
   'ex.zmtp.greeting':
     '{who} {addr} mengirim greeting ZMTP {version} (mekanisme keamanan {mechanism}): handshake ZeroMQ yang mengawali setiap koneksi.',
@@ -221,6 +225,8 @@ export const idExplain: Catalogue = {
   'story.arp.announce': '{sender} mengumumkan bahwa ia berada di {mac} (ARP).',
   'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
   'story.other': '{count} frame lain di luar koneksi mana pun: {protocols}.',
+  'story.copies':
+    '{count} frame adalah salinan paket yang sudah tertangkap di interface lain (tcpdump -i any melihat setiap paket saat masuk ke bridge dan saat keluar darinya); frame ini tidak dihitung dalam percakapan maupun analisis TCP.',
   'story.tcp.handshake':
     '{client} membuka koneksi TCP ke {server} dengan 3-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':
