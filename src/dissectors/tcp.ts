@@ -11,8 +11,8 @@
  * declares → malformed (`tcp.hdr_len.bad`); header cut by the capture → layer with the options that are
  * there, truncated; payload shorter than declared → truncated. A bad option length stops the option walk only.
  */
-import { u16, u32 } from './bytes.js';
-import type { Dissect, DissectorDef, FrameBuilder, TcpOptions } from './types.js';
+import { transportChecksum, u16, u32 } from './bytes.js';
+import type { Dissect, DissectorDef, FrameBuilder, Layer, TcpOptions } from './types.js';
 
 // Field table
 const SRC_PORT = 0; // 0..2
@@ -121,6 +121,36 @@ function walkOptions(b: Uint8Array, o: number, stop: number, cut: boolean, f: Fr
   return r;
 }
 
+/**
+ * The TCP/UDP checksum of a whole segment right after its IP header (a fragment or a segment the capture
+ * cut is 'unverified'). One pass over the segment's bytes.
+ */
+/** A 16-bit value as 4 hex digits (the note's 0x{checksum}). */
+export function hex4(v: number): string {
+  return v.toString(16).padStart(4, '0');
+}
+
+export function verify(
+  b: Uint8Array,
+  ip: Layer | undefined,
+  proto: number,
+  off: number,
+  len: number,
+  captured: number,
+): ReturnType<typeof transportChecksum> {
+  if (ip?.kind === 'ip') {
+    if (ip.fragment) return 'unverified';
+    return transportChecksum(b, 4, off - ip.hdr_len, proto, off, len, captured);
+  }
+  if (ip?.kind === 'ipv6') {
+    if (ip.fragment) return 'unverified';
+    let ext = 0;
+    for (const x of ip.ext) ext += x.length;
+    return transportChecksum(b, 6, off - ext - 40, proto, off, len, captured);
+  }
+  return 'unverified';
+}
+
 const dissectTcp: Dissect = (b, off, end, f) => {
   const avail = end - off;
   if (avail < HDR_MIN) {
@@ -140,6 +170,7 @@ const dissectTcp: Dissect = (b, off, end, f) => {
     segLen = ip.plen;
     for (const x of ip.ext) segLen -= x.length;
   }
+  const checksum = u16(b, off + CHECKSUM);
 
   if (hdrLen < HDR_MIN || hdrLen > segLen) {
     f.note('tcp.hdr_len.bad', { hdr_len: hdrLen, length: segLen }, off + OFF_FLAGS, 1);
@@ -156,6 +187,8 @@ const dissectTcp: Dissect = (b, off, end, f) => {
   const payloadOff = cut ? end : off + hdrLen;
   const payloadLen = end - payloadOff;
   if (!cut && segLen > avail) f.markTruncated();
+  const checksumStatus = segLen <= avail ? verify(b, ip, 6, off, segLen, checksum) : 'unverified';
+  if (checksumStatus === 'bad') f.note('tcp.checksum_bad.expert', { checksum: hex4(checksum) }, off + CHECKSUM, 2);
 
   f.layers.push({
     kind: 'tcp',
@@ -166,7 +199,8 @@ const dissectTcp: Dissect = (b, off, end, f) => {
     hdr_len: hdrLen,
     flags: offFlags & 0x01ff,
     window: u16(b, off + WIN_SIZE),
-    checksum: u16(b, off + CHECKSUM),
+    checksum,
+    checksum_status: checksumStatus,
     urgent_pointer: u16(b, off + URGENT),
     options,
     payload_len: payloadLen,
@@ -184,6 +218,7 @@ export const defs: readonly DissectorDef[] = [
       'tcp.hdr_len.bad': 'error',
       'tcp.option.len.invalid': 'warn',
       'tcp.options.wscale.shift.invalid': 'warn',
+      'tcp.checksum_bad.expert': 'error',
     },
     dissect: dissectTcp,
   },

@@ -85,8 +85,8 @@ interface Facts {
   acks: number | undefined;
   /** Frame completes a QoS 0 MQTT PUBLISH. */
   pubQos0: boolean;
-  ethSrc: string | undefined;
-  ethDst: string | undefined;
+  /** The TCP/UDP checksum is the partial sum checksum offload leaves. */
+  partial: boolean;
   ipSrc: string | undefined;
   ipDst: string | undefined;
   arpSender: string | undefined;
@@ -156,7 +156,8 @@ export class ExplainDigest implements DigestTotals {
   private readonly arpLastRequest = new Map<string, string>();
   private readonly otherKept = new Map<string, number>();
   private readonly noteCounts = new Map<string, number>();
-  private dockerSeen = false;
+  /** A frame whose checksum is an offload partial sum was kept (the teaching note needs one). */
+  private offloadSeen = false;
   /** The frame want() accepted last (its record is expected in push()). */
   private accepted = -1;
   private readonly f: Facts = {
@@ -169,8 +170,7 @@ export class ExplainDigest implements DigestTotals {
     analysis: undefined,
     acks: undefined,
     pubQos0: false,
-    ethSrc: undefined,
-    ethDst: undefined,
+    partial: false,
     ipSrc: undefined,
     ipDst: undefined,
     arpSender: undefined,
@@ -210,19 +210,17 @@ export class ExplainDigest implements DigestTotals {
     f.dir = a?.direction === 's2c' ? 2 : 1;
     const layers = d.layers as Layer[];
     if (a !== undefined) {
-      // a conversation's frame: only its (last) TCP layer matters, and its (last) Ethernet layer until a
-      // Docker-like MAC was seen
-      let eth = !this.dockerSeen;
-      let tcp = true;
-      for (let i = layers.length - 1; i >= 0 && (eth || tcp); i--) {
+      // a conversation's frame: only its (last) TCP or UDP layer matters
+      for (let i = layers.length - 1; i >= 0; i--) {
         const l = layers[i]!;
-        if (tcp && l.kind === 'tcp') {
+        if (l.kind === 'tcp') {
           this.tcpFacts(f, l.flags, l.payload_len, a);
-          tcp = false;
-        } else if (eth && l.kind === 'eth') {
-          f.ethSrc = l.src;
-          f.ethDst = l.dst;
-          eth = false;
+          f.partial = l.checksum_status === 'partial';
+          break;
+        }
+        if (l.kind === 'udp') {
+          f.partial = l.checksum_status === 'partial';
+          break;
         }
       }
     } else this.layerFacts(f, layers, a);
@@ -251,10 +249,6 @@ export class ExplainDigest implements DigestTotals {
       switch (l.kind) {
         case 'unknown':
           continue;
-        case 'eth':
-          f.ethSrc = l.src;
-          f.ethDst = l.dst;
-          break;
         case 'ip':
         case 'ipv6':
           if (f.ipSrc === undefined) {
@@ -270,6 +264,10 @@ export class ExplainDigest implements DigestTotals {
           break;
         case 'tcp':
           this.tcpFacts(f, l.flags, l.payload_len, a);
+          f.partial = l.checksum_status === 'partial';
+          break;
+        case 'udp':
+          f.partial = l.checksum_status === 'partial';
           break;
       }
       last = l.kind;
@@ -293,10 +291,7 @@ export class ExplainDigest implements DigestTotals {
       if (first === undefined) this.firstSrc.set(rec.conversation, rec.src);
       else if (first !== rec.src) f.dir = 2;
     }
-    if (rec.eth) {
-      f.ethSrc = rec.eth.src;
-      f.ethDst = rec.eth.dst;
-    }
+    f.partial = rec.tcp?.checksum_status === 'partial' || rec.udp?.checksum_status === 'partial';
     if (rec.ip) {
       f.ipSrc = rec.ip.src;
       f.ipDst = rec.ip.dst;
@@ -336,8 +331,7 @@ export class ExplainDigest implements DigestTotals {
     f.analysis = undefined;
     f.acks = undefined;
     f.pubQos0 = false;
-    f.ethSrc = undefined;
-    f.ethDst = undefined;
+    f.partial = false;
     f.ipSrc = undefined;
     f.ipDst = undefined;
     f.arpSender = undefined;
@@ -363,11 +357,9 @@ export class ExplainDigest implements DigestTotals {
 
   private observe(f: Facts): boolean {
     let keep = false;
-    if (!this.dockerSeen && f.ethSrc !== undefined) {
-      if (f.ethSrc.startsWith('02:42:') || f.ethDst!.startsWith('02:42:')) {
-        this.dockerSeen = true;
-        keep = true;
-      }
+    if (!this.offloadSeen && f.partial) {
+      this.offloadSeen = true;
+      keep = true;
     }
     if (f.conv === undefined) return this.outside(f) || keep;
     let s = this.convs.get(f.conv);

@@ -375,7 +375,8 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
       );
   }
   // checksum offload on a Docker-like bridge
-  if (mc.dockerLike && mc.model.frames.some((f) => f.tcp || f.udp)) push('teach.checksum_offload', {});
+  // checksum offload: a captured TCP/UDP checksum is the sender's partial pseudo-header sum (verified per frame)
+  if (mc.offloadFrame !== undefined) push('teach.checksum_offload', { frame: mc.offloadFrame }, [mc.offloadFrame]);
   // ZMTP greeting split over several segments
   for (const ctx of convs) {
     const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && m.frames.length > 1);

@@ -2,12 +2,16 @@
  * Issue 17 (part A): every sentence true beyond the happy path, on real captures (fixtures/make), with
  * tshark as the oracle where it dissects. Each test would have caught the false statement it is named for.
  */
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from '../../src/analyze.js';
+import { analyzeBytes, analyzeFile } from '../../src/analyze.js';
+import { readCaptureBytes } from '../../src/capture/reader.js';
+import type { RawFrame } from '../../src/capture/types.js';
+import { pcapFile } from '../../src/capture/writer.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { protocolColumn } from '../../src/explain/info.js';
-import { FIXTURES, HAVE_TSHARK, tsharkFields } from '../helpers/fixtures.js';
+import { FIXTURES, fixtureCaptures, HAVE_TSHARK, tsharkFields } from '../helpers/fixtures.js';
 
 const fx = (n: string) => join(FIXTURES, n);
 
@@ -125,5 +129,81 @@ describe.skipIf(!HAVE_TSHARK)('tcpdump -i any: the same packet on two interfaces
     const msgs = (c.messages ?? []).filter((x) => x.kind === 'message');
     expect(msgs.filter((x) => x.dir === 'c2s').length).toBe(10);
     expect(msgs.filter((x) => x.dir === 's2c').length).toBe(10);
+  });
+});
+
+describe.skipIf(!HAVE_TSHARK)('TCP/UDP checksums verified (tshark with validation on)', () => {
+  // tshark's tcp.checksum.status / udp.checksum.status: 0 Bad, 1 Good, 2 Unverified
+  const files = fixtureCaptures().filter((f) => !f.endsWith('.gz'));
+  it.each(files.map((f) => [basename(f), f]))('%s', async (name, file) => {
+    const m = await analyzeFile(file);
+    const t = tsharkFields(
+      file,
+      ['frame.number', 'tcp.checksum.status', 'udp.checksum.status'],
+      ['-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE'],
+    );
+    let partial = 0;
+    for (const row of t) {
+      const f = m.frames[Number(row[0]) - 1]!;
+      const theirs = row[1] || row[2];
+      const ours = f.tcp?.checksum_status ?? f.udp?.checksum_status;
+      if (!theirs || ours === undefined || f.copy_of !== undefined) continue;
+      if (theirs === '1') expect(ours, `${name} frame ${f.n}`).toBe('good');
+      // every Bad of the fixtures is checksum offload's partial sum: never a real error
+      if (theirs === '0') expect(ours, `${name} frame ${f.n}`).toBe('partial');
+      if (ours === 'partial') partial++;
+      expect(f.notes.map((n) => n.code)).not.toContain('tcp.checksum_bad.expert');
+    }
+    // the offload note is said exactly when a checksum is the partial sum (not because of 02:42 MACs)
+    const said = (m as ExplainedModel).overview.teaching.some((x) => x.code === 'teach.checksum_offload');
+    expect(said, name).toBe(partial > 0);
+  });
+
+  it('tcp-bulk (offload off, random MACs): every checksum good, no offload note', async () => {
+    const m = await model('tcp-bulk.pcap');
+    expect(m.frames.filter((f) => f.tcp).every((f) => f.tcp!.checksum_status === 'good')).toBe(true);
+    expect(m.overview.teaching.map((x) => x.code)).not.toContain('teach.checksum_offload');
+  });
+
+  it('zmq-reqrep-any (offload on, random MACs): the offload note is said', async () => {
+    const m = await model('zmq-reqrep-any.pcap');
+    expect(m.overview.teaching.map((x) => x.code)).toContain('teach.checksum_offload');
+  });
+});
+
+describe('a checksum that is neither right nor partial is bad', () => {
+  /** Frames of a real capture, with `edit` applied to the bytes of frame `n`. */
+  function edited(name: string, n: number, edit: (b: Uint8Array) => void): ExplainedModel {
+    const frames: RawFrame[] = [];
+    let linktype = 1;
+    readCaptureBytes(new Uint8Array(readFileSync(fx(name))), (f) => {
+      linktype = f.linktype;
+      const data = f.data.slice();
+      if (f.n === n) edit(data);
+      frames.push({ ...f, data });
+    });
+    return analyzeBytes(pcapFile(linktype, frames)) as ExplainedModel;
+  }
+
+  it('one flipped payload byte of a good TCP segment (tcp-bulk frame 6)', () => {
+    const m = edited('tcp-bulk.pcap', 6, (b) => {
+      b[b.length - 1]! ^= 0x20;
+    });
+    const f = m.frames[5]!;
+    expect(f.tcp!.checksum_status).toBe('bad');
+    expect(f.notes.map((x) => x.code)).toContain('tcp.checksum_bad.expert');
+    expect(m.frames[6]!.tcp!.checksum_status).toBe('good');
+  });
+
+  it('one flipped payload byte of a partial-sum UDP datagram (udp frame 3) is bad, not offload', () => {
+    const m = edited('udp.pcap', 3, (b) => {
+      b[b.length - 1]! ^= 0x20;
+    });
+    expect(m.frames[2]!.udp!.checksum_status).toBe('partial'); // the partial sum does not cover the payload
+    const n = edited('udp.pcap', 3, (b) => {
+      b[14 + 20 + 6]! ^= 0x01; // the checksum field itself
+    });
+    expect(n.frames[2]!.udp!.checksum_status).toBe('bad');
+    expect(n.frames[2]!.notes.map((x) => x.code)).toContain('udp.checksum_bad.expert');
   });
 });

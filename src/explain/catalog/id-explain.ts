@@ -368,7 +368,7 @@ export const idExplain: Catalogue = {
   'teach.zmq_one_connection':
     'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket hidup; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
   'teach.checksum_offload':
-    'Wireshark mungkin menandai checksum TCP/UDP di capture ini salah. Di bridge Docker, pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual), yaitu checksum offload, sehingga nilai yang tertangkap baru sebagian. Itu bukan kerusakan data; pcap-explain tidak memverifikasi checksum ini.',
+    'Wireshark menandai checksum TCP/UDP pada frame seperti {frame} sebagai salah ("maybe caused by checksum offload") bila ia memeriksanya. Checksum itu tidak rusak: pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual)-nya, yaitu checksum offload, dan capture mengambil paket sebelum checksum itu dilengkapi (veth tidak pernah melengkapinya: kernel penerima di host yang sama memercayai paket tersebut). Nilai yang tertangkap tepat sama dengan jumlah parsial atas alamat dan panjang, seperti yang diperiksa pcap-explain.',
   'teach.zmtp_greeting_split':
     'Greeting ZMTP datang dalam {count} segmen TCP (frame {frames}): libzmq mengirim dulu signature 10 byte, dan sisa 64 byte-nya (versi, mekanisme) baru dikirim setelah ia melihat signature dari peer. TCP adalah aliran byte: satu pesan bisa terbagi ke beberapa segmen, dan satu segmen bisa berisi beberapa pesan.',
   'teach.several_in_one_segment':
