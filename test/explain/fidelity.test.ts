@@ -207,3 +207,41 @@ describe('a checksum that is neither right nor partial is bad', () => {
     expect(n.frames[2]!.notes.map((x) => x.code)).toContain('udp.checksum_bad.expert');
   });
 });
+
+describe.skipIf(!HAVE_TSHARK)("frames[].app carry the frame's payload (tshark: http.file_data, data.text)", () => {
+  /** tshark's escaped field text back to the string ("\n" → newline). */
+  const unescape = (s: string) => s.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\t/g, '\t');
+
+  it.each(['rest.pcap', 'http-keepalive.pcap'])('%s: HTTP bodies', async (name) => {
+    const m = await model(name);
+    const t = tsharkFields(fx(name), ['frame.number', 'http.file_data'], ['-Y', 'http']);
+    let n = 0;
+    for (const [num, data] of t) {
+      if (!data) continue;
+      const e = m.frames[Number(num) - 1]!.app!.find((x) => x.proto === 'http' && x.kind !== 'segment')!;
+      const body = e.body as { encoding: string; value: unknown; length: number; truncated?: boolean };
+      const text = unescape(data);
+      expect(body.length, `frame ${num}`).toBe(Buffer.byteLength(text));
+      if (body.encoding === 'json') expect(body.value, `frame ${num}`).toEqual(JSON.parse(text));
+      else if (body.truncated) {
+        expect(text.startsWith(String(body.value)), `frame ${num}`).toBe(true);
+        expect(String(body.value).length).toBeLessThanOrEqual(256); // bounded, the length is the whole body
+      } else expect(body.value, `frame ${num}`).toBe(text);
+      n++;
+    }
+    expect(n).toBeGreaterThan(1);
+  });
+
+  it.each(['udp.pcap', 'tcp-echo.pcap'])('%s: UDP/TCP text', async (name) => {
+    const m = await model(name);
+    const t = tsharkFields(fx(name), ['frame.number', 'data.text'], ['-o', 'data.show_as_text:TRUE']);
+    let n = 0;
+    for (const [num, text] of t) {
+      if (!text) continue;
+      const e = m.frames[Number(num) - 1]!.app!.find((x) => x.proto === 'data')!;
+      expect((e.payload as { value: unknown }).value, `frame ${num}`).toBe(unescape(text));
+      n++;
+    }
+    expect(n).toBeGreaterThan(2);
+  });
+});

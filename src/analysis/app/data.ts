@@ -8,6 +8,7 @@ import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { EndReason } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
+import { framePayload, framePayloadOf } from './payload.js';
 import { roundNs } from './time.js';
 
 export class DataHandler implements AppHandler {
@@ -59,7 +60,11 @@ export class DataHandler implements AppHandler {
     }
     this.question = dir === this.firstDir ? { rec, frame: at, t: ctx.now } : null;
     ctx.done('data');
-    if (ctx.frames) ctx.emit({ proto: 'data', kind: 'data', length: bytes.length });
+    if (ctx.frames) {
+      // the payload per frame, as tshark's data.text (bounded; the message keeps the whole decoding)
+      const payload = rec?.payload ? framePayload(rec.payload) : framePayloadOf(bytes);
+      ctx.emit({ proto: 'data', kind: 'data', length: bytes.length, payload });
+    }
   }
 
   gap(): void {
