@@ -210,7 +210,7 @@ describe('a checksum that is neither right nor partial is bad', () => {
 
 describe.skipIf(!HAVE_TSHARK)("frames[].app carry the frame's payload (tshark: http.file_data, data.text)", () => {
   /** tshark's escaped field text back to the string ("\n" → newline). */
-  const unescape = (s: string) => s.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\t/g, '\t');
+  const unescapeField = (s: string) => s.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\t/g, '\t');
 
   it.each(['rest.pcap', 'http-keepalive.pcap'])('%s: HTTP bodies', async (name) => {
     const m = await model(name);
@@ -220,7 +220,7 @@ describe.skipIf(!HAVE_TSHARK)("frames[].app carry the frame's payload (tshark: h
       if (!data) continue;
       const e = m.frames[Number(num) - 1]!.app!.find((x) => x.proto === 'http' && x.kind !== 'segment')!;
       const body = e.body as { encoding: string; value: unknown; length: number; truncated?: boolean };
-      const text = unescape(data);
+      const text = unescapeField(data);
       expect(body.length, `frame ${num}`).toBe(Buffer.byteLength(text));
       if (body.encoding === 'json') expect(body.value, `frame ${num}`).toEqual(JSON.parse(text));
       else if (body.truncated) {
@@ -239,7 +239,7 @@ describe.skipIf(!HAVE_TSHARK)("frames[].app carry the frame's payload (tshark: h
     for (const [num, text] of t) {
       if (!text) continue;
       const e = m.frames[Number(num) - 1]!.app!.find((x) => x.proto === 'data')!;
-      expect((e.payload as { value: unknown }).value, `frame ${num}`).toBe(unescape(text));
+      expect((e.payload as { value: unknown }).value, `frame ${num}`).toBe(unescapeField(text));
       n++;
     }
     expect(n).toBeGreaterThan(2);
