@@ -382,7 +382,7 @@ export const enExplain: Catalogue = {
   'teach.zmq_one_connection':
     "ZeroMQ sends all {count} messages of connection #{id} over one TCP connection that stays open for the socket's life; the FIN at the end comes only because the program closed its socket, not after each message.",
   'teach.checksum_offload':
-    'Wireshark marks the TCP/UDP checksums of frames such as {frame} as wrong ("maybe caused by checksum offload") when it checks them. They are not corrupt: the sender left the checksum to its (virtual) network card, checksum offload, and the capture took the packet before the checksum was completed (a veth never completes it: the receiving kernel on the same host trusts the packet). The captured value is exactly the partial sum over the addresses and the length, as pcap-explain checks.',
+    'Wireshark marks TCP/UDP checksums in this capture (the first in frame {frame}) as wrong ("maybe caused by checksum offload") when it checks them. They are not corrupt: the sender left the checksum to its (virtual) network card, checksum offload, and the capture took the packet before the checksum was completed (a veth never completes it: the receiving kernel on the same host trusts the packet). The captured value is exactly the partial sum over the addresses and the length, as pcap-explain checks.',
   'teach.zmtp_greeting_split':
     "The ZMTP greeting arrives in {count} TCP segments (frames {frames}): libzmq sends the 10-byte signature first and the rest of the 64 bytes (version, mechanism) only after it has seen the peer's signature. TCP is a byte stream: one message can span several segments, and one segment can hold several messages.",
   'teach.several_in_one_segment':
