@@ -126,7 +126,7 @@ export const idExplain: Catalogue = {
   'ex.copy':
     'Paket yang sama dengan frame {orig}, tertangkap lagi di interface lain: tcpdump -i any merekam sebuah paket di setiap interface yang dilaluinya (pada bridge Docker: veth pengirim dan veth penerima). Paket ini hanya dikirim sekali.',
   'ex.copy.tcp':
-    'Byte-nya identik, termasuk IP ID, jadi ini bukan retransmisi, walaupun Wireshark menandai salinan segmen TCP seperti ini sebagai retransmisi atau duplicate ACK; pcap-explain tidak memasukkannya ke analisis TCP.',
+    'Byte-nya identik, termasuk IP ID, jadi ini bukan retransmisi, walaupun Wireshark menandai salinan segmen TCP seperti ini sebagai retransmisi atau ACK duplikat (Dup ACK); pcap-explain tidak memasukkannya ke analisis TCP.',
 
   'ex.zmtp.greeting':
     '{who} {addr} mengirim greeting ZMTP {version} (mekanisme keamanan {mechanism}): handshake ZeroMQ yang mengawali setiap koneksi.',
@@ -210,7 +210,7 @@ export const idExplain: Catalogue = {
   'ex.data.reply': '{who} {addr} membalas {payload}.',
   'ex.data.reply.lat': '{who} {addr} membalas {payload}, {latency} setelah data pihak lain di frame {req}.',
   'ex.data.held':
-    '{who} {addr} mengirim {len} byte yang datang setelah celah dalam aliran byte-nya: aliran itu baru utuh sampai byte ini di frame {end}, saat byte yang hilang muncul.',
+    '{who} {addr} mengirim {len} byte yang datang setelah celah dalam aliran byte-nya: aliran itu baru tersambung utuh sampai byte ini pada frame {end}, ketika byte yang hilang muncul.',
   'ex.data.fill':
     'Byte ini menutup celah tersebut: {bytes} byte dari {count} segmen yang datang sesudahnya (frame {from}-{to}) kini tersambung berurutan.',
 
@@ -226,7 +226,7 @@ export const idExplain: Catalogue = {
   'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
   'story.other': '{count} frame lain di luar koneksi mana pun: {protocols}.',
   'story.copies':
-    '{count} frame adalah salinan paket yang sudah tertangkap di interface lain (tcpdump -i any melihat setiap paket saat masuk ke bridge dan saat keluar darinya); frame ini tidak dihitung dalam percakapan maupun analisis TCP.',
+    '{count} frame adalah salinan paket yang sudah tertangkap di interface lain (tcpdump -i any melihat setiap paket saat masuk ke bridge dan saat keluar darinya); frame ini tidak dimasukkan ke koneksi atau aliran mana pun, maupun ke analisis TCP.',
   'story.tcp.handshake':
     '{client} membuka koneksi TCP ke {server} dengan 3-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':
