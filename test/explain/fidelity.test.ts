@@ -232,6 +232,23 @@ describe.skipIf(!HAVE_TSHARK)("frames[].app carry the frame's payload (tshark: h
     expect(n).toBeGreaterThan(1);
   });
 
+  it.each(['mqtt.pcap', 'mqtt5.pcap'])('%s: MQTT PUBLISH payloads (mqtt.msg)', async (name) => {
+    const m = await model(name);
+    const t = tsharkFields(fx(name), ['frame.number', 'mqtt.msg'], ['-Y', 'mqtt.msgtype == 3']);
+    let n = 0;
+    for (const [num, hexMsg] of t) {
+      if (!hexMsg) continue;
+      const e = m.frames[Number(num) - 1]!.app!.find((x) => x.kind === 'PUBLISH')!;
+      const p = e.payload as { encoding: string; value: unknown; length: number; truncated?: boolean };
+      const bytes = Buffer.from(hexMsg.replace(/:/g, ''), 'hex');
+      expect(p.length, `frame ${num}`).toBe(bytes.length);
+      if (p.encoding === 'text' && !p.truncated) expect(p.value, `frame ${num}`).toBe(bytes.toString('utf8'));
+      if (p.truncated) expect(bytes.toString('utf8').startsWith(String(p.value)), `frame ${num}`).toBe(true);
+      n++;
+    }
+    expect(n).toBeGreaterThan(4);
+  });
+
   it.each(['udp.pcap', 'tcp-echo.pcap'])('%s: UDP/TCP text', async (name) => {
     const m = await model(name);
     const t = tsharkFields(fx(name), ['frame.number', 'data.text'], ['-o', 'data.show_as_text:TRUE']);
