@@ -3,9 +3,11 @@
  * Frames are handed to a sink as they are finished; the full model keeps them only when asked to
  * (the library default), so a summary over millions of frames does not grow with the frame count.
  */
+
 import { readFileSync } from 'node:fs';
 import { type AppFrameOutput, AppLayer, type TappedMessage } from './analysis/app/index.js';
 import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
+import { InterfaceCopies } from './analysis/copies.js';
 import {
   type AnalysisModel,
   type CaptureRecord,
@@ -49,7 +51,14 @@ export interface AnalyzeOptions {
    * With keepFrames false: asked for every frame before its record is built, from what the session already
    * has; false skips the record and onFrame (the text summary's ExplainDigest.want, issue 8).
    */
-  wantFrame?: (n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined) => boolean;
+  wantFrame?: (
+    n: number,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppFrameOutput | undefined,
+    /** The frame this one repeats on another interface (FrameRecord.copy_of). */
+    copyOf?: number,
+  ) => boolean;
   /**
    * Summary mode of the application layer: a bounded number of messages listed per conversation, the rest
    * in running aggregates (`message_stats`), so memory does not grow with the messages. Default: when frames
@@ -146,6 +155,7 @@ export class AnalysisSession {
   private readonly app: AppLayer;
   private readonly table: ConversationTable;
   private readonly input = new TableInput();
+  private readonly copies = new InterfaceCopies();
   readonly frames: FrameRecord[] = [];
   private count = 0;
   private bytes = 0;
@@ -213,7 +223,11 @@ export class AnalysisSession {
     const d = dissectFrame(raw.data, raw.linktype);
     if (raw.caplen < raw.len && d.truncated) this.cut(raw, d);
     this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
-    const a = this.table.onFrame(this.input.set(raw, d));
+    // the same packet captured again on another interface (-i any) is no new segment: kept out of the
+    // conversations, the TCP analysis and the application layer
+    const copy = this.copies.check(raw.n, raw.tsSec, raw.tsNsec, d, raw.data);
+    const a = copy ? undefined : this.table.onFrame(this.input.set(raw, d));
+    if (!copy) this.copies.remember(a?.tcp);
     if (a !== undefined && a.transport === 'udp') {
       // a datagram the snapshot length cut: its length from the UDP header, what was sent
       const sent = raw.caplen < raw.len && d.truncated ? udpPayloadLength(d) : 0;
@@ -236,7 +250,7 @@ export class AnalysisSession {
       if (app && app.notes.length > 0) this.onNotes(raw.n, app.notes, conv);
     }
     if (!this.keep && !this.sink) return;
-    if (this.want && !this.want(raw.n, d, a, app)) return;
+    if (this.want && !this.want(raw.n, d, a, app, copy?.n)) return;
     const rec = buildFrameRecord(
       {
         n: raw.n,
@@ -246,9 +260,10 @@ export class AnalysisSession {
         len: raw.len,
       },
       d,
-      a?.tcp,
+      a?.tcp ?? copy?.tcp,
     );
     if (a?.conversation !== undefined) rec.conversation = a.conversation;
+    if (copy) rec.copy_of = copy.n;
     if (app) {
       if (app.entries.length > 0) rec.app = app.entries;
       if (app.proto) rec.protocols.push(app.proto);

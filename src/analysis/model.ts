@@ -66,7 +66,12 @@ export interface TcpFrameRecord {
   /** Window after scaling (when the handshake was seen). */
   window_size?: number;
   options?: Record<string, unknown>;
-  checksum_status: 'unverified';
+  /**
+   * Wireshark's tcp.checksum.status (good, bad, unverified), and 'partial': the pseudo-header sum a sender
+   * with checksum offload leaves for the network card to complete (Wireshark: Bad, "maybe caused by TCP
+   * checksum offload").
+   */
+  checksum_status: 'good' | 'bad' | 'partial' | 'unverified';
   /** Wireshark tcp.analysis.* flags set on this segment, e.g. ["retransmission"]. */
   analysis?: string[];
   /** For duplicate_ack: the number and the frame it duplicates. */
@@ -113,9 +118,15 @@ export interface FrameRecord {
   icmp?: { type: number; code: number; type_name: string; code_name?: string; ident?: number; seq?: number };
   igmp?: { version: number; type: number; type_name: string; group?: string };
   tcp?: TcpFrameRecord;
-  udp?: { srcport: number; dstport: number; len: number };
+  /** `checksum_status` as for TCP (udp.checksum.status; 'unverified' also when IPv4 carries no checksum, 0). */
+  udp?: { srcport: number; dstport: number; len: number; checksum_status: 'good' | 'bad' | 'partial' | 'unverified' };
   /** Conversation id (conversations[].id). */
   conversation?: number;
+  /**
+   * The earlier frame this one repeats: the same packet captured again on another interface (`tcpdump -i
+   * any`, src/analysis/copies.ts). Such a frame belongs to no conversation and has no TCP analysis.
+   */
+  copy_of?: number;
   /**
    * Application elements completed in this frame (issue 4): compact entries, one per PDU/message, or a
    * single `{proto, kind: 'segment'}` when the frame only carries part of a PDU that completes later.

@@ -62,7 +62,7 @@ function tcpRecord(t: TcpLayer, a: TcpSegmentAnalysis | undefined): TcpFrameReco
     ack_raw: t.ack_raw,
     len: t.len,
     window: t.window,
-    checksum_status: 'unverified',
+    checksum_status: t.checksum_status,
   };
   if (a) {
     if (a.nextseq !== undefined) r.nextseq = a.nextseq;
@@ -190,7 +190,12 @@ export function buildFrameRecord(base: FrameBase, d: Dissection, tcpA: TcpSegmen
       }
       case 'udp':
         r.protocols.push('udp');
-        r.udp = { srcport: layer.srcport, dstport: layer.dstport, len: layer.length };
+        r.udp = {
+          srcport: layer.srcport,
+          dstport: layer.dstport,
+          len: layer.length,
+          checksum_status: layer.checksum_status,
+        };
         r.src = `${l3src}:${layer.srcport}`;
         r.dst = `${l3dst}:${layer.dstport}`;
         break;

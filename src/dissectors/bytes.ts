@@ -93,3 +93,57 @@ export function ipv6(b: Uint8Array, o: number): string {
   if (bestStart < 0) return part(g);
   return `${part(g.slice(0, bestStart))}::${part(g.slice(bestStart + bestLen))}`;
 }
+
+/**
+ * RFC 1071: the ones' complement sum of b[from..to) as 16-bit words, added to `acc` (not folded; an odd
+ * last byte is padded). Read as big-endian 32-bit words: 2^16 ≡ 1 modulo 2^16 - 1, so folding the sum gives
+ * the 16-bit sum, in half the reads (the sum of a 64 KiB segment stays far below 2^53).
+ */
+export function onesSum(b: Uint8Array, from: number, to: number, acc = 0): number {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let sum = acc;
+  let i = from;
+  for (; i + 3 < to; i += 4) sum += dv.getUint32(i);
+  if (i + 1 < to) {
+    sum += (b[i]! << 8) | b[i + 1]!;
+    i += 2;
+  }
+  if (i < to) sum += b[i]! << 8;
+  return sum;
+}
+
+/** A ones' complement sum folded to 16 bits. */
+export function fold16(sum: number): number {
+  let s = sum;
+  while (s > 0xffff) s = (s & 0xffff) + Math.floor(s / 0x10000);
+  return s;
+}
+
+/**
+ * Wireshark's tcp/udp.checksum.status, plus what checksum offload leaves: 'good' (the segment sums to
+ * 0xffff with its pseudo-header), 'partial' (the captured value is the pseudo-header sum, folded, as a
+ * sender with checksum offload writes it for the card to complete — Linux leaves it uncomplemented, the
+ * complemented form is accepted too), 'bad' (neither), 'unverified' (not all bytes captured, a fragment,
+ * or no checksum). `ipOff` is where the IP header starts, `off`/`len` the transport segment.
+ */
+export type ChecksumStatus = 'good' | 'bad' | 'partial' | 'unverified';
+
+export function transportChecksum(
+  b: Uint8Array,
+  version: 4 | 6,
+  ipOff: number,
+  proto: number,
+  off: number,
+  len: number,
+  captured: number,
+): ChecksumStatus {
+  if (off + len > b.length || ipOff < 0) return 'unverified';
+  // pseudo-header: addresses, protocol, segment length (IPv6: 32-bit length, RFC 8200 §8.1)
+  const pseudo =
+    version === 4
+      ? onesSum(b, ipOff + 12, ipOff + 20, proto + len)
+      : onesSum(b, ipOff + 8, ipOff + 40, proto + (len >>> 16) + (len & 0xffff));
+  if (fold16(onesSum(b, off, off + len, pseudo)) === 0xffff) return 'good';
+  const p = fold16(pseudo);
+  return captured === p || captured === (~p & 0xffff) ? 'partial' : 'bad';
+}

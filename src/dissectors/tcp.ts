@@ -12,8 +12,8 @@
  * there, truncated; payload shorter than declared → truncated. A bad option length stops the option walk only.
  * `len` (tcp.len) is what the IP layer declares, what was sent; `payload_len` what the frame holds.
  */
-import { u16, u32 } from './bytes.js';
-import type { Dissect, DissectorDef, FrameBuilder, TcpOptions } from './types.js';
+import { transportChecksum, u16, u32 } from './bytes.js';
+import type { Dissect, DissectorDef, FrameBuilder, Layer, TcpOptions } from './types.js';
 
 // Field table
 const SRC_PORT = 0; // 0..2
@@ -122,6 +122,36 @@ function walkOptions(b: Uint8Array, o: number, stop: number, cut: boolean, f: Fr
   return r;
 }
 
+/**
+ * The TCP/UDP checksum of a whole segment right after its IP header (a fragment or a segment the capture
+ * cut is 'unverified'). One pass over the segment's bytes.
+ */
+/** A 16-bit value as 4 hex digits (the note's 0x{checksum}). */
+export function hex4(v: number): string {
+  return v.toString(16).padStart(4, '0');
+}
+
+export function verify(
+  b: Uint8Array,
+  ip: Layer | undefined,
+  proto: number,
+  off: number,
+  len: number,
+  captured: number,
+): ReturnType<typeof transportChecksum> {
+  if (ip?.kind === 'ip') {
+    if (ip.fragment) return 'unverified';
+    return transportChecksum(b, 4, off - ip.hdr_len, proto, off, len, captured);
+  }
+  if (ip?.kind === 'ipv6') {
+    if (ip.fragment) return 'unverified';
+    let ext = 0;
+    for (const x of ip.ext) ext += x.length;
+    return transportChecksum(b, 6, off - ext - 40, proto, off, len, captured);
+  }
+  return 'unverified';
+}
+
 const dissectTcp: Dissect = (b, off, end, f) => {
   const avail = end - off;
   if (avail < HDR_MIN) {
@@ -141,6 +171,7 @@ const dissectTcp: Dissect = (b, off, end, f) => {
     segLen = ip.plen;
     for (const x of ip.ext) segLen -= x.length;
   }
+  const checksum = u16(b, off + CHECKSUM);
 
   if (hdrLen < HDR_MIN || hdrLen > segLen) {
     f.note('tcp.hdr_len.bad', { hdr_len: hdrLen, length: segLen }, off + OFF_FLAGS, 1);
@@ -159,6 +190,8 @@ const dissectTcp: Dissect = (b, off, end, f) => {
   if (!cut && segLen > avail) f.markTruncated();
   // tcp.len, as Wireshark: from the IP lengths (what was sent), not from what the snapshot length kept
   const len = segLen - hdrLen;
+  const checksumStatus = segLen <= avail ? verify(b, ip, 6, off, segLen, checksum) : 'unverified';
+  if (checksumStatus === 'bad') f.note('tcp.checksum_bad.expert', { checksum: hex4(checksum) }, off + CHECKSUM, 2);
 
   f.layers.push({
     kind: 'tcp',
@@ -169,7 +202,8 @@ const dissectTcp: Dissect = (b, off, end, f) => {
     hdr_len: hdrLen,
     flags: offFlags & 0x01ff,
     window: u16(b, off + WIN_SIZE),
-    checksum: u16(b, off + CHECKSUM),
+    checksum,
+    checksum_status: checksumStatus,
     urgent_pointer: u16(b, off + URGENT),
     options,
     len,
@@ -188,6 +222,7 @@ export const defs: readonly DissectorDef[] = [
       'tcp.hdr_len.bad': 'error',
       'tcp.option.len.invalid': 'warn',
       'tcp.options.wscale.shift.invalid': 'warn',
+      'tcp.checksum_bad.expert': 'error',
     },
     dissect: dissectTcp,
   },

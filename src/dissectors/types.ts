@@ -3,6 +3,7 @@
  * protocol). Field names follow the JSON contract (docs/json.md), which follows Wireshark's field names
  * where Wireshark has one (tcp.srcport → srcport, arp.src.hw_mac → sender_mac).
  */
+import type { ChecksumStatus } from './bytes.js';
 
 export type Severity = 'info' | 'note' | 'warn' | 'error';
 
@@ -157,6 +158,8 @@ export interface UdpLayer {
   readonly dstport: number;
   readonly length: number;
   readonly checksum: number;
+  /** The checksum verified with the IP pseudo-header (see transportChecksum in bytes.ts). */
+  readonly checksum_status: ChecksumStatus;
   /** Payload bytes present in this frame (may be less than length - 8 when truncated). */
   readonly payload_len: number;
 }
@@ -197,6 +200,8 @@ export interface TcpLayer {
   /** Window field as sent (not scaled). */
   readonly window: number;
   readonly checksum: number;
+  /** The checksum verified with the IP pseudo-header (see transportChecksum in bytes.ts). */
+  readonly checksum_status: ChecksumStatus;
   readonly urgent_pointer: number;
   readonly options: TcpOptions;
   /**

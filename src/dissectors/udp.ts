@@ -4,10 +4,12 @@
  *   0          2          4        6          8
  *   | src port | dst port | length | checksum | payload
  *
- * The checksum is not verified (checksum offload leaves partial sums in captures taken on the sender;
- * Wireshark does not verify it by default either). The payload is handed to the frame with setPayload.
+ * The checksum is verified with the IP pseudo-header (tcp.ts verify): good, bad, or the partial sum that
+ * checksum offload leaves in captures taken before the card; 0 over IPv4 means "no checksum" (RFC 768).
+ * The payload is handed to the frame with setPayload.
  */
 import { u16 } from './bytes.js';
+import { hex4, verify } from './tcp.js';
 import type { Dissect, DissectorDef } from './types.js';
 
 // Field table
@@ -53,12 +55,18 @@ const dissectUdp: Dissect = (b, off, end, f) => {
     else if (ulen > avail && !fragment) f.markTruncated();
     payloadLen = Math.min(ulen, avail) - HDR_LEN;
   }
+  const checksum = u16(b, off + CHECKSUM);
+  const whole = ulen >= HDR_LEN && ulen <= avail && !fragment;
+  const checksumStatus =
+    !whole || (checksum === 0 && ip?.kind === 'ip') ? 'unverified' : verify(b, ip, 17, off, ulen, checksum);
+  if (checksumStatus === 'bad') f.note('udp.checksum_bad.expert', { checksum: hex4(checksum) }, off + CHECKSUM, 2);
   f.layers.push({
     kind: 'udp',
     srcport: u16(b, off + SRC_PORT),
     dstport: u16(b, off + DST_PORT),
     length,
-    checksum: u16(b, off + CHECKSUM),
+    checksum,
+    checksum_status: checksumStatus,
     payload_len: payloadLen,
   });
   f.setPayload(off + HDR_LEN, payloadLen);
@@ -69,7 +77,7 @@ export const defs: readonly DissectorDef[] = [
   {
     name: 'udp',
     registrations: [{ table: 'ip.proto', key: 17 }],
-    notes: { 'udp.truncated': 'warn', 'udp.length.bad': 'error' },
+    notes: { 'udp.truncated': 'warn', 'udp.length.bad': 'error', 'udp.checksum_bad.expert': 'error' },
     dissect: dissectUdp,
   },
 ];

@@ -111,6 +111,13 @@ export interface MsgGroup {
   sorts: SortStat[];
 }
 
+/** Payload bytes of a group's messages (from the listed messages, or the aggregates when not all are listed). */
+export function groupBytes(g: MsgGroup): number {
+  return g.complete
+    ? g.msgs.reduce((a, m) => a + (m.payload?.length ?? 0), 0)
+    : g.sorts.reduce((a, x) => a + x.bytes, 0);
+}
+
 /** The messages of a view that pass `pred` (which should look only at proto, kind, name, dir, subscription). */
 export function groupOf(view: AppView, pred: (m: Msg) => boolean): MsgGroup {
   const msgs = view.messages.filter(pred);

@@ -104,8 +104,8 @@ export interface ModelContext {
   model: AnalysisModel;
   byN: Map<number, FrameRecord>;
   convs: Map<number, ConvContext>;
-  /** Docker-like bridge capture: MAC addresses 02:42:*. */
-  dockerLike: boolean;
+  /** The first frame whose TCP/UDP checksum is the partial sum checksum offload leaves (none: undefined). */
+  offloadFrame: number | undefined;
 }
 
 const REQREP = new Set(['REQ', 'REP', 'DEALER', 'ROUTER']);
@@ -235,7 +235,7 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
 export function buildContext(model: AnalysisModel): ModelContext {
   const byN = new Map<number, FrameRecord>();
   const perConv = new Map<number, FrameRecord[]>();
-  let dockerLike = false;
+  let offloadFrame: number | undefined;
   for (const f of model.frames) {
     byN.set(f.n, f);
     if (f.conversation !== undefined) {
@@ -243,11 +243,12 @@ export function buildContext(model: AnalysisModel): ModelContext {
       if (a) a.push(f);
       else perConv.set(f.conversation, [f]);
     }
-    if (!dockerLike && f.eth && (f.eth.src.startsWith('02:42:') || f.eth.dst.startsWith('02:42:'))) dockerLike = true;
+    if (offloadFrame === undefined && (f.tcp?.checksum_status === 'partial' || f.udp?.checksum_status === 'partial'))
+      offloadFrame = f.n;
   }
   const convs = new Map<number, ConvContext>();
   for (const c of model.conversations) convs.set(c.id, buildConv(c, perConv.get(c.id) ?? []));
-  return { model, byN, convs, dockerLike };
+  return { model, byN, convs, offloadFrame };
 }
 
 /** "172.18.0.3" for the client (its port is ephemeral), "172.18.0.2:5555" for the server. */

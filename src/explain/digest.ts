@@ -15,6 +15,7 @@ import type { AppFrameOutput } from '../analysis/app/index.js';
 import type { FrameAnalysis } from '../analysis/conversations.js';
 import type { FrameRecord } from '../analysis/model.js';
 import { type Dissection, type Layer, TCP_FLAG } from '../dissectors/types.js';
+import { protocolName } from './info.js';
 
 /** Frame numbers kept per tcp.analysis-flagged conversation (the overview item lists the first 50). */
 export const FLAGGED_FRAMES = 50;
@@ -67,6 +68,8 @@ export interface DigestTotals {
   /** Frames outside conversations that are not ARP, and the last protocol of each, in order of appearance. */
   readonly other: Span | undefined;
   readonly otherProtocols: ReadonlySet<string>;
+  /** Copies of IP packets already captured on another interface (FrameRecord.copy_of), not kept. */
+  readonly copies: Span | undefined;
 }
 
 /** The facts of one frame the digest decides on (read from the dissection or from a frame record). */
@@ -82,8 +85,8 @@ interface Facts {
   acks: number | undefined;
   /** Frame completes a QoS 0 MQTT PUBLISH. */
   pubQos0: boolean;
-  ethSrc: string | undefined;
-  ethDst: string | undefined;
+  /** The TCP/UDP checksum is the partial sum checksum offload leaves. */
+  partial: boolean;
   ipSrc: string | undefined;
   ipDst: string | undefined;
   arpSender: string | undefined;
@@ -137,12 +140,24 @@ export class ExplainDigest implements DigestTotals {
   readonly arpDropped = new Map<string, Span>();
   other: Span | undefined;
   readonly otherProtocols = new Set<string>();
+  copies: Span | undefined;
+
+  /** Counts an IP packet captured again on another interface; true when it was one (ARP copies are ARP frames). */
+  private copy(n: number, copyOf: number | undefined, arp: boolean): boolean {
+    if (copyOf === undefined || arp) return false;
+    if (this.copies) {
+      this.copies.last = n;
+      this.copies.count++;
+    } else this.copies = { first: n, last: n, count: 1 };
+    return true;
+  }
   private readonly arpKept = new Map<string, number>();
   /** Per pair: the sender of the last kept ARP request while no reply followed it. */
   private readonly arpLastRequest = new Map<string, string>();
   private readonly otherKept = new Map<string, number>();
   private readonly noteCounts = new Map<string, number>();
-  private dockerSeen = false;
+  /** A frame whose checksum is an offload partial sum was kept (the teaching note needs one). */
+  private offloadSeen = false;
   /** The frame want() accepted last (its record is expected in push()). */
   private accepted = -1;
   private readonly f: Facts = {
@@ -155,8 +170,7 @@ export class ExplainDigest implements DigestTotals {
     analysis: undefined,
     acks: undefined,
     pubQos0: false,
-    ethSrc: undefined,
-    ethDst: undefined,
+    partial: false,
     ipSrc: undefined,
     ipDst: undefined,
     arpSender: undefined,
@@ -174,25 +188,39 @@ export class ExplainDigest implements DigestTotals {
    * Called by the session for every frame before its record is built (AnalyzeOptions.wantFrame): counts the
    * frame and says whether its record is needed.
    */
-  want(n: number, d: Dissection, a: FrameAnalysis | undefined, app: AppFrameOutput | undefined): boolean {
+  want(
+    n: number,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppFrameOutput | undefined,
+    copyOf?: number,
+  ): boolean {
+    if (
+      this.copy(
+        n,
+        copyOf,
+        d.layers.some((l) => l.kind === 'arp'),
+      )
+    ) {
+      this.accepted = -1;
+      return false;
+    }
     const f = this.reset(n);
     f.conv = a?.conversation;
     f.dir = a?.direction === 's2c' ? 2 : 1;
     const layers = d.layers as Layer[];
     if (a !== undefined) {
-      // a conversation's frame: only its (last) TCP layer matters, and its (last) Ethernet layer until a
-      // Docker-like MAC was seen
-      let eth = !this.dockerSeen;
-      let tcp = true;
-      for (let i = layers.length - 1; i >= 0 && (eth || tcp); i--) {
+      // a conversation's frame: only its (last) TCP or UDP layer matters
+      for (let i = layers.length - 1; i >= 0; i--) {
         const l = layers[i]!;
-        if (tcp && l.kind === 'tcp') {
+        if (l.kind === 'tcp') {
           this.tcpFacts(f, l.flags, l.len, a);
-          tcp = false;
-        } else if (eth && l.kind === 'eth') {
-          f.ethSrc = l.src;
-          f.ethDst = l.dst;
-          eth = false;
+          f.partial = l.checksum_status === 'partial';
+          break;
+        }
+        if (l.kind === 'udp') {
+          f.partial = l.checksum_status === 'partial';
+          break;
         }
       }
     } else this.layerFacts(f, layers, a);
@@ -221,10 +249,6 @@ export class ExplainDigest implements DigestTotals {
       switch (l.kind) {
         case 'unknown':
           continue;
-        case 'eth':
-          f.ethSrc = l.src;
-          f.ethDst = l.dst;
-          break;
         case 'ip':
         case 'ipv6':
           if (f.ipSrc === undefined) {
@@ -240,6 +264,10 @@ export class ExplainDigest implements DigestTotals {
           break;
         case 'tcp':
           this.tcpFacts(f, l.flags, l.len, a);
+          f.partial = l.checksum_status === 'partial';
+          break;
+        case 'udp':
+          f.partial = l.checksum_status === 'partial';
           break;
       }
       last = l.kind;
@@ -254,6 +282,7 @@ export class ExplainDigest implements DigestTotals {
       this.frames.push(rec);
       return;
     }
+    if (this.copy(rec.n, rec.copy_of, rec.arp !== undefined)) return;
     const f = this.reset(rec.n);
     f.conv = rec.conversation;
     f.dir = 1;
@@ -262,10 +291,7 @@ export class ExplainDigest implements DigestTotals {
       if (first === undefined) this.firstSrc.set(rec.conversation, rec.src);
       else if (first !== rec.src) f.dir = 2;
     }
-    if (rec.eth) {
-      f.ethSrc = rec.eth.src;
-      f.ethDst = rec.eth.dst;
-    }
+    f.partial = rec.tcp?.checksum_status === 'partial' || rec.udp?.checksum_status === 'partial';
     if (rec.ip) {
       f.ipSrc = rec.ip.src;
       f.ipDst = rec.ip.dst;
@@ -305,8 +331,7 @@ export class ExplainDigest implements DigestTotals {
     f.analysis = undefined;
     f.acks = undefined;
     f.pubQos0 = false;
-    f.ethSrc = undefined;
-    f.ethDst = undefined;
+    f.partial = false;
     f.ipSrc = undefined;
     f.ipDst = undefined;
     f.arpSender = undefined;
@@ -332,11 +357,9 @@ export class ExplainDigest implements DigestTotals {
 
   private observe(f: Facts): boolean {
     let keep = false;
-    if (!this.dockerSeen && f.ethSrc !== undefined) {
-      if (f.ethSrc.startsWith('02:42:') || f.ethDst!.startsWith('02:42:')) {
-        this.dockerSeen = true;
-        keep = true;
-      }
+    if (!this.offloadSeen && f.partial) {
+      this.offloadSeen = true;
+      keep = true;
     }
     if (f.conv === undefined) return this.outside(f) || keep;
     let s = this.convs.get(f.conv);
@@ -430,7 +453,7 @@ export class ExplainDigest implements DigestTotals {
       this.other.last = f.n;
       this.other.count++;
     } else this.other = { first: f.n, last: f.n, count: 1 };
-    this.otherProtocols.add(f.lastProto.toUpperCase());
+    this.otherProtocols.add(protocolName(f.lastProto));
     if (f.ipSrc === undefined) return false;
     const k = `${f.ipSrc}>${f.ipDst}`;
     const kept = this.otherKept.get(k) ?? 0;

@@ -85,6 +85,7 @@ function arpExplain(say: Say, f: FrameRecord, arps: RecentArp): string | undefin
 function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
   const ms = ctx.carries.get(n);
   if (!ms || ms.length === 0) return undefined;
+  if (ctx.view.app === 'data') return say('lbl.data'); // a byte stream: the frame's bytes, not a message
   const labels = ms.map((m) =>
     m.frame === n ? msgLabel(say, ctx, m) : say('lbl.part', { what: msgLabel(say, ctx, m) }),
   );
@@ -106,7 +107,8 @@ export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): str
     case 'http':
       return say(m.kind === 'request' ? 'lbl.http.request' : 'lbl.http.response', k);
     default:
-      return say(m.dir === 's2c' && m.replied ? 'lbl.reply' : 'lbl.message', k);
+      // plain TCP (a byte stream) and UDP: data, not numbered messages
+      return say('lbl.data');
   }
 }
 
@@ -311,8 +313,24 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   // application messages completed here, and pieces of messages completed later
   const done = ctx.completes.get(f.n) ?? [];
   const mine = done.filter((m) => (m.dir === 'c2s') === (side === 'client'));
-  if (mine.length > 1) out.push(one('ex.multi', { count: mine.length }));
-  for (const m of mine) out.push(msgSentence(say, ctx, m));
+  // plain TCP is a byte stream: what a segment delivers is its own bytes, plus the bytes of segments that
+  // came after a gap it fills (never "messages")
+  const plain = ctx.view.app === 'data';
+  if (plain) {
+    const held: Msg[] = [];
+    for (const m of mine) {
+      if (m.frames[0] === f.n) out.push(msgSentence(say, ctx, m));
+      else held.push(m);
+    }
+    if (held.length > 0) {
+      const bytes = held.reduce((a, m) => a + (m.payload?.length ?? 0), 0);
+      const p = { count: held.length, bytes, from: held[0]!.frames[0]!, to: held[held.length - 1]!.frames[0]! };
+      out.push(one('ex.data.fill', p));
+    }
+  } else {
+    if (mine.length > 1) out.push(one('ex.multi', { count: mine.length }));
+    for (const m of mine) out.push(msgSentence(say, ctx, m));
+  }
   if (t.len > 0 && mine.length === 0) {
     const part = (ctx.carries.get(f.n) ?? []).filter(
       (m) => m.frame !== f.n && (m.dir === 'c2s') === (side === 'client'),
@@ -320,7 +338,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
     if (part.length > 0) {
       const m = part[0]!;
       const p = { len: t.len, what: msgLabel(say, ctx, m), end: m.frame };
-      out.push(one(m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', p));
+      out.push(one(plain ? 'ex.data.held' : m.first === f.n ? 'ex.tcp.part' : 'ex.tcp.part.rest', p));
     } else if (!(t.analysis ?? []).some((x) => x.includes('retransmission'))) {
       out.push(one('ex.tcp.data', { len: t.len }));
     } else {
@@ -456,7 +474,7 @@ export class FrameExplainer {
       if (f.tcp?.flags.includes('FIN') && !st.fins.some((x) => x.side === side)) st.fins.push({ n: f.n, side });
     }
     const text = quiet ? '' : explainOne(this.say, f, ctx, st, this.arps);
-    this.arps.add(f);
+    if (f.copy_of === undefined) this.arps.add(f); // a reply answers the request, not its copy
     if (ctx && st) {
       if (f.tcp?.flags.includes('ACK')) st.lastAck[side] = f.n;
       if (f.n >= ctx.c.last) {
@@ -493,6 +511,14 @@ function cutSentence(say: Say, f: FrameRecord): string {
   return say('ex.frame.cut.data', { ...p, sent, captured: sent - lost, lost });
 }
 
+/** The sentence for a tcp.analysis flag of a segment: a retransmission is told by what it repeats. */
+function analysisCode(t: NonNullable<FrameRecord['tcp']>, flag: string): string {
+  if (flag !== 'retransmission') return `tcp.analysis.${flag}`;
+  if (t.len > 0) return 'ex.tcp.retrans.data';
+  if (t.flags.includes('SYN')) return t.flags.includes('ACK') ? 'ex.tcp.retrans.synack' : 'ex.tcp.retrans.syn';
+  return t.flags.includes('FIN') ? 'ex.tcp.retrans.fin' : 'ex.tcp.retrans.empty';
+}
+
 function explainOne(
   say: Say,
   f: FrameRecord,
@@ -501,12 +527,23 @@ function explainOne(
   arps: RecentArp,
 ): string {
   const out: string[] = [];
+  if (f.copy_of !== undefined) {
+    out.push(say('ex.copy', { orig: f.copy_of }));
+    if (f.tcp) out.push(say('ex.copy.tcp'));
+    return out.join(' ');
+  }
   const arp = arpExplain(say, f, arps);
   if (arp) out.push(arp);
   else if (f.tcp && ctx && st) out.push(...tcpExplain(say, f, ctx, st));
   else if (f.udp && ctx && st) out.push(...udpExplain(say, f, ctx, st));
   else out.push(otherExplain(say, f));
-  for (const flag of f.tcp?.analysis ?? []) out.push(say(`tcp.analysis.${flag}`));
+  const t = f.tcp;
+  if (t?.analysis) {
+    for (const flag of t.analysis) out.push(say(analysisCode(t, flag)));
+    // where resent bytes were lost: the capture had seen them (after the capture point) or not (before it)
+    if (t.len > 0 && t.analysis.some((a) => a.endsWith('retransmission')))
+      out.push(say(f.app?.length ? 'ex.tcp.lost.before' : 'ex.tcp.lost.after'));
+  }
   if (f.caplen < f.len && f.notes.some((n) => n.code === 'frame.truncated')) out.push(cutSentence(say, f));
   const lost = ctx ? lostOrFound(f, sideOf(ctx.c, f) === 'client' ? 'c2s' : 's2c') : undefined;
   if (lost) {

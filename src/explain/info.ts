@@ -5,6 +5,31 @@
  */
 import type { AppFrameEntry, FrameRecord, TcpFrameRecord } from '../analysis/model.js';
 
+/** Wireshark's spelling of the protocols that are not just upper-cased. */
+const PROTOCOL_NAME: Readonly<Record<string, string>> = {
+  ip: 'IPv4',
+  ipv6: 'IPv6',
+  icmpv6: 'ICMPv6',
+  eth: 'Ethernet',
+  sll: 'SLL',
+};
+
+/** A protocol of `frame.protocols` as Wireshark's Protocol column spells it ("icmpv6" → "ICMPv6"). */
+export function protocolName(p: string): string {
+  return PROTOCOL_NAME[p] ?? p.toUpperCase();
+}
+
+/**
+ * The Protocol column: the innermost protocol that has a dissector of its own. Payload that no
+ * application protocol claims ('data') is shown under its transport, as Wireshark shows TCP and UDP.
+ */
+export function protocolColumn(f: Pick<FrameRecord, 'protocols'>): string {
+  const ps = f.protocols;
+  let p = ps[ps.length - 1] ?? '';
+  if (p === 'data' && ps.length > 1) p = ps[ps.length - 2]!;
+  return protocolName(p);
+}
+
 /** Wireshark's bracketed labels for tcp.analysis flags, in the order Wireshark prints them. */
 const TCP_ANALYSIS_LABEL: Readonly<Record<string, string>> = {
   reused_ports: 'TCP Port numbers reused',
@@ -35,7 +60,8 @@ function flagsJoined(flags: readonly string[]): string {
   return s;
 }
 
-function tcpInfo(t: TcpFrameRecord): string {
+/** Wireshark's bracketed tcp.analysis labels of a segment, each followed by a space ('' when none). */
+function analysisLabels(t: TcpFrameRecord): string {
   let s = '';
   if (t.analysis) {
     for (const a of t.analysis) {
@@ -43,6 +69,11 @@ function tcpInfo(t: TcpFrameRecord): string {
       else if (TCP_ANALYSIS_LABEL[a]) s += `[${TCP_ANALYSIS_LABEL[a]}] `;
     }
   }
+  return s;
+}
+
+function tcpInfo(t: TcpFrameRecord): string {
+  let s = analysisLabels(t);
   s += `${t.srcport} → ${t.dstport} [${flagsJoined(t.flags)}] Seq=${t.seq}`;
   if (t.flags.includes('ACK')) s += ` Ack=${t.ack}`;
   s += ` Win=${t.window_size ?? t.window} Len=${t.len}`;
@@ -155,7 +186,8 @@ function appInfo(entries: readonly AppFrameEntry[]): string {
 export function infoLine(r: FrameRecord): string {
   if (r.app && r.app.length > 0) {
     const s = appInfo(r.app);
-    if (s) return s;
+    // the segment's flags beside the PDUs it completes (Wireshark shows them in the frame's TCP detail)
+    if (s) return r.tcp ? `${analysisLabels(r.tcp)}[${flagsJoined(r.tcp.flags)}] ${s}` : s;
     if (r.tcp && r.app[0]!.kind === 'segment') return `${tcpInfo(r.tcp)} [TCP segment of a reassembled PDU]`;
   }
   if (r.arp) {
@@ -172,7 +204,8 @@ export function infoLine(r: FrameRecord): string {
     return `ARP ${a.op}`;
   }
   if (r.tcp) return tcpInfo(r.tcp);
-  if (r.udp) return `${r.udp.srcport} → ${r.udp.dstport} Len=${r.udp.len}`;
+  // Len= is the payload length, as Wireshark and tcpdump print it (the UDP length field counts the 8-byte header too)
+  if (r.udp) return `${r.udp.srcport} → ${r.udp.dstport} Len=${Math.max(0, r.udp.len - 8)}`;
   if (r.icmp) {
     const i = r.icmp;
     let s = i.type_name;

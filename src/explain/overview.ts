@@ -4,10 +4,11 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import { isDockerBridgeName } from '../capture/interfaces.js';
-import { groupOf } from './app.js';
+import { groupBytes, groupOf } from './app.js';
 import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
+import { protocolName } from './info.js';
 import { troubleCounts, troubleSummary } from './story.js';
 import type { HostRecord, OverviewItem, OverviewRecord } from './types.js';
 
@@ -100,19 +101,27 @@ function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Role } {
 
 function hosts(say: Say, mc: ModelContext): HostRecord[] {
   const macs = new Map<string, string>();
-  const seen = new Set<string>();
+  // every address seen, with the protocols it was seen in outside conversations (ARP, ICMPv6, IGMP…)
+  const seen = new Map<string, Set<string>>();
+  const see = (ip: string, proto?: string) => {
+    let s = seen.get(ip);
+    if (!s) {
+      s = new Set();
+      seen.set(ip, s);
+    }
+    if (proto) s.add(proto);
+  };
   for (const f of mc.model.frames) {
     if (f.arp) {
-      seen.add(f.arp.sender_ip);
+      see(f.arp.sender_ip, 'ARP');
       if (f.arp.sender_ip !== '0.0.0.0') macs.set(f.arp.sender_ip, f.arp.sender_mac);
-      if (f.arp.target_ip !== '0.0.0.0') seen.add(f.arp.target_ip);
-    } else if (f.ip && f.eth) {
-      if (!macs.has(f.ip.src)) macs.set(f.ip.src, f.eth.src);
-      seen.add(f.ip.src);
-      seen.add(f.ip.dst);
+      if (f.arp.target_ip !== '0.0.0.0') see(f.arp.target_ip, 'ARP');
     } else if (f.ip) {
-      seen.add(f.ip.src);
-      seen.add(f.ip.dst);
+      if (f.eth && !macs.has(f.ip.src) && !UNSPECIFIED.has(f.ip.src)) macs.set(f.ip.src, f.eth.src);
+      const proto =
+        f.conversation === undefined ? protocolName(f.protocols[f.protocols.length - 1] ?? 'ip') : undefined;
+      see(f.ip.src, proto);
+      see(f.ip.dst, proto);
     }
   }
   // a digest keeps some ARP frames of each pair: the last MAC each sender gave comes from its totals
@@ -128,14 +137,19 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
     add(hostOf(ctx.c.client), r.client);
     add(hostOf(ctx.c.server), r.server);
   }
-  for (const ip of roles.keys()) seen.add(ip);
+  for (const ip of roles.keys()) see(ip);
   const names = new Map((mc.model.capture.names ?? []).map((n) => [n.address, n.name]));
   const out: HostRecord[] = [];
-  for (const ip of [...seen].sort((a, b) => (ipKey(a) < ipKey(b) ? -1 : ipKey(a) > ipKey(b) ? 1 : 0))) {
-    if (ip === '0.0.0.0') continue;
+  for (const ip of [...seen.keys()].sort((a, b) => (ipKey(a) < ipKey(b) ? -1 : ipKey(a) > ipKey(b) ? 1 : 0))) {
+    if (UNSPECIFIED.has(ip)) continue;
     let rs = roles.get(ip) ?? [];
     // a refused port and a later server on the same port: keep both, they tell the story
-    if (rs.length === 0) rs = [{ code: isBroadcastish(ip) ? 'role.group' : 'role.arp_only', params: {} }];
+    if (rs.length === 0) {
+      const protos = [...(seen.get(ip) ?? [])];
+      if (isBroadcastish(ip)) rs = [{ code: 'role.group', params: {} }];
+      else if (protos.length === 1 && protos[0] === 'ARP') rs = [{ code: 'role.arp_only', params: {} }];
+      else rs = [{ code: 'role.seen_only', params: { protocols: list(say, protos) } }];
+    }
     const h: HostRecord = {
       ip,
       roles: rs.map((r) => r.code),
@@ -178,8 +192,11 @@ function dockerNotes(push: (code: string, params: Params, frames?: number[]) => 
     });
   }
 }
+/** The unspecified addresses: a host that has none yet (DHCP, IPv6 duplicate address detection), not a host. */
+const UNSPECIFIED: ReadonlySet<string> = new Set(['0.0.0.0', '::']);
 
 function isBroadcastish(ip: string): boolean {
+  if (ip.includes(':')) return ip.toLowerCase().startsWith('ff'); // IPv6 multicast ff00::/8
   const first = Number(ip.split('.')[0]);
   return ip.endsWith('.255') || (first >= 224 && first <= 239);
 }
@@ -221,10 +238,11 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     code = 'ov.conv.udp';
     p = { c2s: c.packets.c2s, s2c: c.packets.s2c };
   } else if (v.app === 'data') {
+    // plain TCP: a byte stream, counted in bytes (the chunks of the model are not messages)
     code = 'ov.conv.data';
     p = {
-      c2s: groupOf(v, (m) => m.dir === 'c2s').count,
-      s2c: groupOf(v, (m) => m.dir === 's2c').count,
+      c2s: groupBytes(groupOf(v, (m) => m.dir === 'c2s')),
+      s2c: groupBytes(groupOf(v, (m) => m.dir === 's2c')),
     };
   } else {
     code = 'ov.conv.tcp';
@@ -398,7 +416,8 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   }
   dockerNotes(push, mc);
   // checksum offload on a Docker-like bridge
-  if (mc.dockerLike && mc.model.frames.some((f) => f.tcp || f.udp)) push('teach.checksum_offload', {});
+  // checksum offload: a captured TCP/UDP checksum is the sender's partial pseudo-header sum (verified per frame)
+  if (mc.offloadFrame !== undefined) push('teach.checksum_offload', { frame: mc.offloadFrame }, [mc.offloadFrame]);
   // ZMTP greeting split over several segments
   for (const ctx of convs) {
     const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && m.frames.length > 1);
@@ -409,6 +428,7 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   }
   // several application messages in one segment
   outer: for (const ctx of convs) {
+    if (ctx.view.app === 'data') continue; // plain TCP has no messages: a segment that fills a gap is not several
     for (const [n, ms] of ctx.completes) {
       for (const dir of ['c2s', 's2c'] as const) {
         const same = ms.filter((m) => m.dir === dir);

@@ -4,7 +4,7 @@
  * subscriptions, the exchange, and the ending (or "still open when the capture stopped").
  */
 import type { FrameRecord } from '../analysis/model.js';
-import { type Agg, groupOf, type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
+import { type Agg, groupBytes, groupOf, type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
 import { addrOf, type ConvContext, isZmtpData, type ModelContext, type Side } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
@@ -19,6 +19,7 @@ import {
   type Say,
   valuesSummary,
 } from './format.js';
+import { protocolName } from './info.js';
 import type { StoryRecord } from './types.js';
 
 /** A phase of conversation `ctx` told by one catalogue sentence. */
@@ -175,20 +176,32 @@ function arpPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotal
 function otherPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotals | undefined): StoryRecord[] {
   let span: { first: number; last: number; count: number } | undefined = totals?.other;
   let protos = [...(totals?.otherProtocols ?? [])];
+  let copies = totals?.copies;
   if (!totals) {
-    const rest = frames.filter((f) => !f.arp && f.conversation === undefined);
+    const rest = frames.filter((f) => !f.arp && f.conversation === undefined && f.copy_of === undefined);
     if (rest.length) span = { first: rest[0]!.n, last: rest[rest.length - 1]!.n, count: rest.length };
-    protos = [...new Set(rest.map((f) => (f.protocols[f.protocols.length - 1] ?? '?').toUpperCase()))];
+    const cs = frames.filter((f) => !f.arp && f.copy_of !== undefined);
+    if (cs.length) copies = { first: cs[0]!.n, last: cs[cs.length - 1]!.n, count: cs.length };
+    protos = [...new Set(rest.map((f) => protocolName(f.protocols[f.protocols.length - 1] ?? '?')))];
   }
-  if (!span) return [];
-  return [
-    {
+  const out: StoryRecord[] = [];
+  if (span) {
+    out.push({
       frames: [span.first, span.last],
       conversation: null,
       code: 'story.other',
       text: say('story.other', { count: span.count, protocols: list(say, protos) }),
-    },
-  ];
+    });
+  }
+  if (copies) {
+    out.push({
+      frames: [copies.first, copies.last],
+      conversation: null,
+      code: 'story.copies',
+      text: say('story.copies', { count: copies.count }),
+    });
+  }
+  return out;
 }
 
 /** Refused attempts from the same client host to the same server, numbered in capture order. */
@@ -587,15 +600,12 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     ? s2c.msgs.filter((m) => m.replyTo !== undefined).length
     : s2c.sorts.reduce((a, x) => a + x.replies, 0);
   if (c2s.count && s2c.count && answered * 2 < c2s.count) {
-    const bytes = (g: MsgGroup) =>
-      g.complete ? g.msgs.reduce((a, m) => a + (m.payload?.length ?? 0), 0) : g.sorts.reduce((a, x) => a + x.bytes, 0);
+    // a byte stream: bytes per side, not messages (TCP keeps no boundaries between writes)
     return sentence(say, ctx, frames, 'story.data.both', {
       ...who(say, ctx, 'client'),
       ...who(say, ctx, 'server', 's_'),
-      c2s: c2s.count,
-      s2c: s2c.count,
-      c2s_bytes: bytes(c2s),
-      s2c_bytes: bytes(s2c),
+      c2s_bytes: groupBytes(c2s),
+      s2c_bytes: groupBytes(s2c),
       c_values: valuesOf(say, c2s),
       s_values: valuesOf(say, s2c),
     });
@@ -605,7 +615,8 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
     return sentence(say, ctx, frames, 'story.data.pairs', {
       ...who(say, ctx, 'client'),
       ...who(say, ctx, 'server', 's_'),
-      count: c2s.count,
+      // each side's turn: what it sends until the other side speaks (the answer starts a new turn)
+      count: answered,
       pairs: listOf(say, pairs, c2s.count, 6),
     });
   }
@@ -613,7 +624,7 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   const sent = side === 'client' ? c2s : s2c;
   return sentence(say, ctx, frames, 'story.data.oneway', {
     ...who(say, ctx, side),
-    count: sent.count,
+    bytes: groupBytes(sent),
     values: valuesOf(say, sent),
   });
 }

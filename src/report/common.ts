@@ -84,7 +84,8 @@ export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]):
   for (const f of frames) {
     if (f.conversation !== c.id) continue;
     const c2s = f.src === c.client;
-    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment') as Record<string, unknown>[];
+    // plain payload (proto data) is no application message: its arrow is the segment or datagram itself
+    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && e.proto !== 'data') as Record<string, unknown>[];
     const t = f.tcp;
     let label: string;
     let kind: Arrow['kind'];

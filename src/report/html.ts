@@ -4,6 +4,7 @@
  * frame list with a filter box, and per-frame layer detail with a hexdump (bytes need `keepRaw`).
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { protocolColumn } from '../explain/info.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, arrowsOf, conversationTable, endLabel, type Say, sayer, storyRange } from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
@@ -121,7 +122,7 @@ export function renderHtml(m: ExplainedModel): string {
     `<table id="frames"><thead><tr><th>${esc(say('ui.col.no'))}</th><th>${esc(say('ui.col.time'))}</th><th>${esc(say('ui.col.src'))}</th><th>${esc(say('ui.col.dst'))}</th><th>${esc(say('ui.col.proto'))}</th><th>${esc(say('ui.col.info'))}</th></tr></thead><tbody>`,
   );
   for (const f of m.frames) {
-    const proto = (f.protocols[f.protocols.length - 1] ?? '').toUpperCase();
+    const proto = protocolColumn(f);
     body.push(
       `<tr data-frame="${f.n}"><td class="mono">${f.n}</td><td class="mono">${f.rel.toFixed(6)}</td><td class="mono">${esc(f.src)}</td><td class="mono">${esc(f.dst)}</td><td>${esc(proto)}</td><td><div class="mono">${esc(f.summary)}</div><div class="ex">${esc(f.explain ?? '')}</div></td></tr>`,
     );

@@ -7,6 +7,7 @@ import picocolors from 'picocolors';
 
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { ellipsize, nextCodePoint, type Say } from '../explain/format.js';
+import { protocolColumn } from '../explain/info.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
 import {
@@ -66,20 +67,7 @@ function table(head: string[], rows: (string | number)[][], style: TextStyle): s
     .join('\n');
 }
 
-/** Wireshark's spelling of the protocols that are not just upper-cased. */
-const PROTOCOL_COLUMN: Readonly<Record<string, string>> = {
-  ip: 'IPv4',
-  ipv6: 'IPv6',
-  icmpv6: 'ICMPv6',
-  eth: 'Ethernet',
-  sll: 'SLL',
-};
-
-/** The Protocol column: the innermost protocol, in Wireshark's upper-case spelling. */
-export function protocolColumn(f: FrameRecord): string {
-  const p = f.protocols[f.protocols.length - 1] ?? '';
-  return PROTOCOL_COLUMN[p] ?? p.toUpperCase();
-}
+export { protocolColumn };
 
 /** Spaces to pad a column of the frame line to its width ('' when the text is as wide or wider). */
 const SPACES = ' '.repeat(32);

@@ -78,7 +78,8 @@ describe('ipv6', () => {
       proto: 6,
     });
     expect(d.layers[1]).toMatchObject({ kind: 'tcp', srcport: 1234, dstport: 80, payload_len: 0 });
-    expect(d.notes).toEqual([]);
+    // the hand-built vector carries no valid TCP checksum: that note is not what this test is about
+    expect(d.notes.filter((n) => n.code !== 'tcp.checksum_bad.expert')).toEqual([]);
   });
 
   it('No Next Header (59) ends the packet; trailing bytes are ignored', () => {
@@ -154,7 +155,8 @@ describe('ipv6', () => {
 
   it('notes a jumbogram (payload length 0 with Hop-by-Hop)', () => {
     const d = dissectFrame(v6(0, `06 00 c2 04 00 01 00 1c ${TCP_HDR}`, 0), 229);
-    expect(codes(d)).toEqual(['ipv6.jumbogram']);
+    // the hand-built vector carries no valid transport checksum: that note is not what this test is about
+    expect(codes(d).filter((c) => !c.endsWith('.checksum_bad.expert'))).toEqual(['ipv6.jumbogram']);
     expect(d.layers[1]?.kind).toBe('tcp');
   });
 

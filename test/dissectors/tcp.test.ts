@@ -24,7 +24,23 @@ function tcpWith(options: string, payload = ''): Uint8Array {
     options,
     payload,
   );
-  return fixIpv4Checksum(b, 0);
+  return fixTcpChecksum(fixIpv4Checksum(b, 0));
+}
+
+/** Writes the TCP checksum of an IPv4 packet at offset 0 (RFC 793 pseudo-header), so the segment is good. */
+function fixTcpChecksum(b: Uint8Array): Uint8Array {
+  const ihl = (b[0]! & 15) * 4;
+  const len = ((b[2]! << 8) | b[3]!) - ihl;
+  b[ihl + 16] = 0;
+  b[ihl + 17] = 0;
+  let sum = 6 + len;
+  for (let i = 12; i < 20; i += 2) sum += (b[i]! << 8) | b[i + 1]!;
+  for (let i = 0; i < len; i += 2) sum += (b[ihl + i]! << 8) | (i + 1 < len ? b[ihl + i + 1]! : 0);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  const c = ~sum & 0xffff;
+  b[ihl + 16] = c >> 8;
+  b[ihl + 17] = c & 0xff;
+  return b;
 }
 
 describe('tcp', () => {
@@ -40,6 +56,7 @@ describe('tcp', () => {
       flags: TCP_FLAG.SYN,
       window: 64240,
       checksum: 0xbb2f,
+      checksum_status: 'good',
       urgent_pointer: 0,
       options: { mss: 1460, sack_perm: true, ts: { val: 123456, ecr: 0 }, wscale: 7 },
       len: 0,

@@ -52,7 +52,8 @@ const OUR_PROTOCOLS = new Set([
 function tsharkStack(p: string): string[] {
   const out: string[] = [];
   for (const x of p.split(':')) {
-    if (x === 'frame' || x === 'ethertype') continue;
+    // IPv6 extension headers (ipv6.hopopts before an MLD report…) are part of our ipv6 layer
+    if (x === 'frame' || x === 'ethertype' || x.startsWith('ipv6.')) continue;
     if (!OUR_PROTOCOLS.has(x)) break;
     out.push(x);
     if (x === 'tcp' || x === 'udp' || x === 'icmp' || x === 'icmpv6' || x === 'arp' || x === 'igmp') break;

@@ -8,7 +8,7 @@ import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRec
 import type { EndReason } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
-import { PendingPayload } from './payload.js';
+import { framePayload, framePayloadOf, PendingPayload } from './payload.js';
 import { roundNs } from './time.js';
 
 export class DataHandler implements AppHandler {
@@ -68,7 +68,9 @@ export class DataHandler implements AppHandler {
     ctx.done('data');
     let entry: AppFrameEntry | null = null;
     if (ctx.frames) {
-      entry = { proto: 'data', kind: 'data', length };
+      // the payload per frame, as tshark's data.text (bounded; the message keeps the whole decoding)
+      const payload = rec?.payload ? framePayload(rec.payload) : framePayloadOf(bytes);
+      entry = { proto: 'data', kind: 'data', length, payload };
       ctx.emit(entry);
     }
     this.last[dir] = { rec, frame, entry, captured: bytes.length };

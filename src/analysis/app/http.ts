@@ -15,7 +15,7 @@ import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { EndReason } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
-import { payloadRecord } from './payload.js';
+import { framePayload, payloadRecord } from './payload.js';
 import { RequestQueue } from './requests.js';
 import { roundNs } from './time.js';
 
@@ -150,6 +150,8 @@ export class HttpHandler implements AppHandler {
           ? { proto: 'http' as const, kind: 'request', method: m.method, uri: m.uri, version: m.version }
           : { proto: 'http' as const, kind: 'response', status: m.code, phrase: m.phrase, version: m.version };
       if (m.body_len > 0 && m.content_type) (e as Record<string, unknown>).content_type = m.content_type;
+      // the body per frame, as tshark's http.file_data (bounded; the message keeps the whole decoding)
+      if (m.payload) (e as Record<string, unknown>).body = framePayload(rec?.payload ?? payloadRecord(m.payload));
       ctx.emit(e);
     }
   }

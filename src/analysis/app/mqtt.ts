@@ -20,7 +20,7 @@ import type { AppMessageRecord, ConversationRecord } from '../model.js';
 import type { AppConversation, Dir } from './conversation.js';
 import { DIR_NAME } from './conversation.js';
 import { PduHandler } from './framed.js';
-import { fnv1a, PendingPayload, textOrHex } from './payload.js';
+import { fnv1a, framePayload, framePayloadOf, PendingPayload, textOrHex } from './payload.js';
 import type { BrokerRelay } from './relay.js';
 import { roundNs } from './time.js';
 
@@ -119,7 +119,12 @@ export class MqttHandler extends PduHandler<MqttState> {
       this.relay.received(publicationKey(m.will.topic, m.will.payload), rec, at, conv.id, ctx.now, true);
     }
     ctx.done('mqtt');
-    if (ctx.frames) ctx.emit(frameEntry(m));
+    if (ctx.frames) {
+      const e = frameEntry(m);
+      // the PUBLISH payload per frame, as tshark's mqtt.msg (bounded; the message keeps the whole decoding)
+      if (m.kind === 'publish') e.payload = rec?.payload ? framePayload(rec.payload) : framePayloadOf(m.payload);
+      ctx.emit(e);
+    }
   }
 
   /**

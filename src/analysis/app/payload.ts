@@ -159,3 +159,28 @@ export function textOrHex(b: Uint8Array): string {
   for (let i = 0; i < b.length; i++) h += HEXES[b[i]!];
   return h;
 }
+
+/**
+ * A payload as a frame's app entry shows it (frames[].app[].payload / .body, like tshark's data.text and
+ * http.file_data per frame): cut to SMALL_PAYLOAD sizes (256 characters of text, 64 bytes of hex), with
+ * `length` the whole payload and `truncated` / `shown` when cut.
+ */
+export function framePayload(p: AppPayloadRecord | PendingPayload): AppPayloadRecord {
+  return shrink(p instanceof PendingPayload ? p.record() : p);
+}
+
+/** framePayload of raw bytes no listed message decoded (past the messages cap): only the first bytes are read. */
+export function framePayloadOf(bytes: Uint8Array): AppPayloadRecord {
+  const n = bytes.length;
+  const r = decodeToRecord(n > 1024 ? bytes.subarray(0, 1024) : bytes, undefined, SMALL_PAYLOAD);
+  if (n <= 1024) return shrink(r);
+  const s =
+    r.encoding === 'text' || r.encoding === 'json'
+      ? typeof r.value === 'string'
+        ? r.value
+        : JSON.stringify(r.value)
+      : undefined;
+  if (s !== undefined)
+    return { encoding: 'text', value: s.slice(0, SMALL_PAYLOAD.maxText), length: n, truncated: true };
+  return { ...shrink(r), length: n, ...(r.encoding === 'hex' ? { shown: Math.min(n, SMALL_PAYLOAD.maxHex!) } : {}) };
+}

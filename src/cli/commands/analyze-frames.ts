@@ -153,10 +153,10 @@ async function summaryPass(
     keepFrames: false,
     explain: false,
     onFrame: (f) => digest.push(f),
-    wantFrame: (n, d, a, app) => {
+    wantFrame: (n, d, a, app, copyOf) => {
       const acked = a?.tcp?.acks_frame;
       if (acked !== undefined) links.ack(acked, n);
-      return digest.want(n, d, a, app);
+      return digest.want(n, d, a, app, copyOf);
     },
     // bounded records; what pass 2 cannot know when it explains a frame is kept as links
     summary: true,

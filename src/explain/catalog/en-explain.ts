@@ -28,6 +28,7 @@ export const enExplain: Catalogue = {
   'lbl.reply': 'the {nth} reply',
   'lbl.job': 'the {nth} job',
   'lbl.message': 'the {nth} message',
+  'lbl.data': 'the data',
   'lbl.mqtt': 'the {kind}',
   'lbl.http.request': 'the {nth} HTTP request',
   'lbl.http.response': 'the {nth} HTTP response',
@@ -104,6 +105,21 @@ export const enExplain: Catalogue = {
   'ex.tcp.ack.bare': '{who} {addr} sends an ACK without data.',
   'ex.tcp.data': '{who} {addr} sends {len} bytes of data to {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} sends {len} bytes it had sent before.',
+  'ex.tcp.lost.before':
+    'The capture had not seen these bytes before: their first copy was lost before the capture point (between the sender and here) or the capture missed it.',
+  'ex.tcp.lost.after':
+    "The capture had already seen these bytes: they were lost after the capture point, on the way to the receiver, or the receiver's ACK did not reach the sender in time.",
+  // what a retransmission repeats (the frame's tcp.analysis.retransmission, told by what the segment carries)
+  'ex.tcp.retrans.data':
+    'This segment carries data that this side had already sent before, so the sender is sending it again.',
+  'ex.tcp.retrans.syn':
+    'Wireshark calls it a retransmission, though a SYN carries no data: it repeats the connection request (Linux resends a SYN 1 s after the first, then after waits twice as long each time).',
+  'ex.tcp.retrans.synack':
+    "Wireshark calls it a retransmission, though a SYN, ACK carries no data: the server repeats it when the handshake's last ACK does not reach it in time, or when the client's SYN comes again.",
+  'ex.tcp.retrans.fin':
+    'Wireshark calls it a retransmission, though a FIN carries no data: TCP resends a FIN until the other side acknowledges it.',
+  'ex.tcp.retrans.empty':
+    'Wireshark calls it a retransmission, though it carries no data: it repeats a sequence number this side had already used.',
   'ex.tcp.part': '{who} {addr} sends {len} bytes: the start of {what}, which is complete in frame {end}.',
   'ex.tcp.part.rest': '{who} {addr} sends {len} more bytes of {what} (complete in frame {end}).',
   'ex.tcp.segment': '{who} {addr} sends a TCP segment with flags {flags} and {len} bytes of data.',
@@ -124,6 +140,10 @@ export const enExplain: Catalogue = {
     "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length): none of its {sent} bytes of data are in the file, so their content is unknown.",
   'ex.frame.cut':
     "The capture kept only the first {caplen} of this frame's {len} bytes (snapshot length); the rest is not in the file.",
+  'ex.copy':
+    "The same packet as frame {orig}, captured again on another interface: tcpdump -i any records a packet on every interface it crosses (on a Docker bridge, the sender's veth and the receiver's veth). It was sent once.",
+  'ex.copy.tcp':
+    'Its bytes are identical, IP ID included, so it is no retransmission, though Wireshark marks such a copy of a TCP segment as a retransmission or a duplicate ACK; pcap-explain leaves it out of the TCP analysis.',
 
   // ZMTP (ZeroMQ)
   'ex.zmtp.greeting':
@@ -209,7 +229,12 @@ export const enExplain: Catalogue = {
   // plain data
   'ex.data.send': '{who} {addr} sends {payload} to {peer_who} {peer_addr}.',
   'ex.data.reply': '{who} {addr} answers {payload}.',
-  'ex.data.reply.lat': '{who} {addr} answers {payload} to the message of frame {req}, {latency} later.',
+  'ex.data.reply.lat': "{who} {addr} answers {payload}, {latency} after the other side's data of frame {req}.",
+  // plain TCP is a byte stream: bytes and segments, never messages
+  'ex.data.held':
+    '{who} {addr} sends {len} bytes that come after a gap in its byte stream: the stream is complete up to them only from frame {end}, when the missing bytes appear.',
+  'ex.data.fill':
+    'With these bytes the gap is filled: the {bytes} bytes of {count} {count:segment|segments} that had come after it (frames {from}-{to}) now follow in order.',
 
   // the story
   'story.arp':
@@ -221,6 +246,8 @@ export const enExplain: Catalogue = {
   'story.arp.announce': '{sender} announces that it is at {mac} (ARP).',
   'story.arp.more': '{count} more ARP {count:frame|frames} between {a} and {b} (not told one by one).',
   'story.other': '{count} other {count:frame|frames} outside any conversation: {protocols}.',
+  'story.copies':
+    '{count} {count:frame is a copy|frames are copies} of packets already captured on another interface (tcpdump -i any sees each packet where it enters the bridge and where it leaves); left out of the conversations and the TCP analysis.',
   'story.tcp.handshake':
     '{client} opens a TCP connection to {server} with the three-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':
@@ -290,10 +317,10 @@ export const enExplain: Catalogue = {
   'story.mqtt.disconnect': '{who} {addr} sends DISCONNECT.',
   'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',
   'story.data.both':
-    '{who} {addr} sends {c2s} {c2s:message|messages} ({c2s_bytes} bytes: {c_values}) and {s_who} {s_addr} sends {s2c} ({s2c_bytes} bytes: {s_values}).',
-  'story.data.pairs': '{who} {addr} sends {count} {count:message|messages} and {s_who} {s_addr} answers: {pairs}.',
-  'story.data.oneway':
-    '{who} {addr} sends {count} {count:message|messages}: {values}; nothing comes back but TCP ACKs.',
+    '{who} {addr} sends {c2s_bytes} bytes ({c_values}) and {s_who} {s_addr} sends {s2c_bytes} bytes ({s_values}).',
+  'story.data.pairs':
+    '{who} {addr} and {s_who} {s_addr} take turns, {s_who} answering each time ({count} {count:turn|turns}): {pairs}.',
+  'story.data.oneway': '{who} {addr} sends {bytes} bytes: {values}; nothing comes back but TCP ACKs.',
   'story.udp': '{src} sends {count} UDP {count:datagram|datagrams} to {dst}: {values}.',
   'story.udp.oneway': 'Nothing comes back: UDP has no connection and no acknowledgement.',
   'story.udp.flow': 'UDP between {client} and {server}: {c2s} {c2s:datagram|datagrams} one way, {s2c} back.',
@@ -323,7 +350,7 @@ export const enExplain: Catalogue = {
   'ov.conv.mqtt.sub': "MQTT client '{client_id}', subscribed to {topics}, {got} PUBLISH received",
   'ov.conv.http': 'HTTP, {count} {count:request|requests} ({methods})',
   'ov.conv.udp': 'UDP, {c2s} {c2s:datagram|datagrams} one way and {s2c} back',
-  'ov.conv.data': 'TCP data, {c2s} {c2s:message|messages} from the client and {s2c} from the server',
+  'ov.conv.data': 'TCP data, {c2s} bytes from the client and {s2c} bytes from the server',
   'ov.conv.tcp': 'TCP, {c2s} bytes from the client and {s2c} bytes from the server',
   'ov.start.midstream': 'already open when the capture began',
   'ov.end.fin': 'closed by the {by} (FIN)',
@@ -361,6 +388,7 @@ export const enExplain: Catalogue = {
   'role.udp.sender': 'sends UDP datagrams to {dst}',
   'role.udp.receiver': 'receives UDP datagrams on :{port}',
   'role.arp_only': 'seen only in ARP',
+  'role.seen_only': 'seen only in {protocols}',
   'role.group': 'broadcast or multicast address',
 
   // teaching notes
@@ -371,7 +399,7 @@ export const enExplain: Catalogue = {
   'teach.zmq_one_connection':
     "ZeroMQ sends all {count} messages of connection #{id} over one TCP connection that stays open for the socket's life; the FIN at the end comes only because the program closed its socket, not after each message.",
   'teach.checksum_offload':
-    'Wireshark may mark the TCP/UDP checksums in this capture as wrong. On a Docker bridge the sender leaves the checksum to the (virtual) network card, checksum offload, so the captured value is only partial. That is not corruption; pcap-explain does not verify these checksums.',
+    'Wireshark marks TCP/UDP checksums in this capture (the first in frame {frame}) as wrong ("maybe caused by checksum offload") when it checks them. They are not corrupt: the sender left the checksum to its (virtual) network card, checksum offload, and the capture took the packet before the checksum was completed (a veth never completes it: the receiving kernel on the same host trusts the packet). The captured value is exactly the partial sum over the addresses and the length, as pcap-explain checks.',
   'teach.zmtp_greeting_split':
     "The ZMTP greeting arrives in {count} TCP segments (frames {frames}): libzmq sends the 10-byte signature first and the rest of the 64 bytes (version, mechanism) only after it has seen the peer's signature. TCP is a byte stream: one message can span several segments, and one segment can hold several messages.",
   'teach.several_in_one_segment':

@@ -8,7 +8,7 @@ import type { Catalogue } from './types.js';
 export const enNotes: Catalogue = {
   // TCP analysis (Wireshark's tcp.analysis.* flags)
   'tcp.analysis.retransmission':
-    'This segment carries data that this side had already sent before, so the sender is sending it again.',
+    'This segment repeats what this side had already sent (data, or a SYN or FIN), so the sender is sending it again.',
   'tcp.analysis.fast_retransmission':
     'The receiver sent repeated ACKs for this data shortly before, so the sender resent it at once without waiting for a timeout.',
   'tcp.analysis.spurious_retransmission':
@@ -18,7 +18,8 @@ export const enNotes: Catalogue = {
   'tcp.analysis.reused_ports':
     'A new connection starts with the same addresses and ports as an earlier connection in this capture.',
   'tcp.analysis.lost_segment': 'Data before this segment is missing from the capture (it was lost or not captured).',
-  'tcp.analysis.ack_lost_segment': 'This acknowledges data that does not appear in the capture.',
+  'tcp.analysis.ack_lost_segment':
+    'This acknowledges data that does not appear in the capture: the receiver got it, so the capture missed it (no loss in the network).',
   'tcp.analysis.window_update':
     'The receiver announces a new window size without sending data or acknowledging anything new.',
   'tcp.analysis.window_full':

@@ -61,6 +61,10 @@ export const en: Catalogue = {
     'The IPv4 total length is 0: the packet was captured before segmentation offload filled it in; the captured length is used.',
   'ip.opt.len.invalid': 'IPv4 option {type} has an invalid length {length}; the remaining options were not decoded.',
   'ip.checksum_bad.expert': 'The IPv4 header checksum 0x{checksum} is wrong: the header was corrupted or rewritten.',
+  'tcp.checksum_bad.expert':
+    'The TCP checksum 0x{checksum} is wrong, and it is not the partial sum that checksum offload leaves either: the segment was corrupted or rewritten.',
+  'udp.checksum_bad.expert':
+    'The UDP checksum 0x{checksum} is wrong, and it is not the partial sum that checksum offload leaves either: the datagram was corrupted or rewritten.',
   'ip.fragment':
     'This IPv4 packet is a fragment (id {id}, offset {offset}); the transport header is only in the first fragment.',
   'ipv6.truncated': 'The IPv6 packet is cut short ({available} of {needed} bytes captured).',

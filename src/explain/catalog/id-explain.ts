@@ -26,6 +26,7 @@ export const idExplain: Catalogue = {
   'lbl.reply': 'reply ke-{n}',
   'lbl.job': 'job ke-{n}',
   'lbl.message': 'pesan ke-{n}',
+  'lbl.data': 'data',
   'lbl.mqtt': 'paket {kind}',
   'lbl.http.request': 'request HTTP ke-{n}',
   'lbl.http.response': 'response HTTP ke-{n}',
@@ -98,6 +99,20 @@ export const idExplain: Catalogue = {
   'ex.tcp.ack.bare': '{who} {addr} mengirim ACK tanpa data.',
   'ex.tcp.data': '{who} {addr} mengirim {len} byte data ke {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} mengirim {len} byte yang sudah pernah ia kirim.',
+  'ex.tcp.lost.before':
+    'Byte ini belum pernah terlihat di capture: salinan pertamanya hilang sebelum titik capture (antara pengirim dan titik ini) atau tidak tertangkap oleh capture.',
+  'ex.tcp.lost.after':
+    'Byte ini sudah pernah terlihat di capture: byte itu hilang setelah titik capture, dalam perjalanan ke penerima, atau ACK dari penerima tidak sampai ke pengirim tepat waktu.',
+  'ex.tcp.retrans.data':
+    'Segmen ini membawa data yang sudah pernah dikirim sisi ini sebelumnya, jadi pengirim mengirimkannya ulang (retransmisi).',
+  'ex.tcp.retrans.syn':
+    'Wireshark menyebutnya retransmisi, padahal SYN tidak membawa data: ini permintaan koneksi yang diulang (Linux mengirim ulang SYN 1 detik setelah yang pertama, lalu dengan jeda dua kali lebih lama setiap kali).',
+  'ex.tcp.retrans.synack':
+    'Wireshark menyebutnya retransmisi, padahal SYN, ACK tidak membawa data: server mengulangnya bila ACK terakhir jabat tangan tiga arah tidak sampai tepat waktu, atau bila SYN klien datang lagi.',
+  'ex.tcp.retrans.fin':
+    'Wireshark menyebutnya retransmisi, padahal FIN tidak membawa data: TCP mengirim ulang FIN sampai pihak lain meng-ACK-nya.',
+  'ex.tcp.retrans.empty':
+    'Wireshark menyebutnya retransmisi, padahal segmen ini tidak membawa data: ia mengulang nomor urut yang sudah pernah dipakai sisi ini.',
   'ex.tcp.part': '{who} {addr} mengirim {len} byte: awal dari {what}, yang lengkap di frame {end}.',
   'ex.tcp.part.rest': '{who} {addr} mengirim {len} byte lanjutan dari {what} (lengkap di frame {end}).',
   'ex.tcp.segment': '{who} {addr} mengirim segmen TCP dengan flag {flags} dan {len} byte data.',
@@ -117,6 +132,10 @@ export const idExplain: Catalogue = {
     'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length): tidak satu pun dari {sent} byte datanya ada di berkas, sehingga isinya tidak diketahui.',
   'ex.frame.cut':
     'Capture hanya menyimpan {caplen} byte pertama dari {len} byte frame ini (snapshot length); sisanya tidak ada di berkas.',
+  'ex.copy':
+    'Paket yang sama dengan frame {orig}, tertangkap lagi di interface lain: tcpdump -i any merekam sebuah paket di setiap interface yang dilaluinya (pada bridge Docker: veth pengirim dan veth penerima). Paket ini hanya dikirim sekali.',
+  'ex.copy.tcp':
+    'Byte-nya identik, termasuk IP ID, jadi ini bukan retransmisi, walaupun Wireshark menandai salinan segmen TCP seperti ini sebagai retransmisi atau ACK duplikat (Dup ACK); pcap-explain tidak memasukkannya ke analisis TCP.',
 
   'ex.zmtp.greeting':
     '{who} {addr} mengirim greeting ZMTP {version} (mekanisme keamanan {mechanism}): handshake ZeroMQ yang mengawali setiap koneksi.',
@@ -200,7 +219,11 @@ export const idExplain: Catalogue = {
 
   'ex.data.send': '{who} {addr} mengirim {payload} ke {peer_who} {peer_addr}.',
   'ex.data.reply': '{who} {addr} membalas {payload}.',
-  'ex.data.reply.lat': '{who} {addr} membalas {payload} untuk pesan di frame {req}, {latency} kemudian.',
+  'ex.data.reply.lat': '{who} {addr} membalas {payload}, {latency} setelah data pihak lain di frame {req}.',
+  'ex.data.held':
+    '{who} {addr} mengirim {len} byte yang datang setelah celah dalam aliran byte-nya: aliran itu baru tersambung utuh sampai byte ini pada frame {end}, ketika byte yang hilang muncul.',
+  'ex.data.fill':
+    'Byte ini menutup celah tersebut: {bytes} byte dari {count} segmen yang datang sesudahnya (frame {from}-{to}) kini tersambung berurutan.',
 
   'story.arp':
     '{asker} bertanya siapa yang memiliki {target} (ARP request, broadcast) dan {target} menjawab bahwa ia berada di {mac}: sekarang {asker} bisa mengirim paket IP kepadanya.',
@@ -213,6 +236,8 @@ export const idExplain: Catalogue = {
   'story.arp.announce': '{sender} mengumumkan bahwa ia berada di {mac} (ARP).',
   'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
   'story.other': '{count} frame lain di luar koneksi mana pun: {protocols}.',
+  'story.copies':
+    '{count} frame adalah salinan paket yang sudah tertangkap di interface lain (tcpdump -i any melihat setiap paket saat masuk ke bridge dan saat keluar darinya); frame ini tidak dimasukkan ke koneksi atau aliran mana pun, maupun ke analisis TCP.',
   'story.tcp.handshake':
     '{client} membuka koneksi TCP ke {server} dengan 3-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':
@@ -279,9 +304,10 @@ export const idExplain: Catalogue = {
   'story.mqtt.disconnect': '{who} {addr} mengirim DISCONNECT.',
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
   'story.data.both':
-    '{who} {addr} mengirim {c2s} pesan ({c2s_bytes} byte: {c_values}) dan {s_who} {s_addr} mengirim {s2c} ({s2c_bytes} byte: {s_values}).',
-  'story.data.pairs': '{who} {addr} mengirim {count} pesan dan {s_who} {s_addr} membalas: {pairs}.',
-  'story.data.oneway': '{who} {addr} mengirim {count} pesan: {values}; yang kembali hanya ACK TCP.',
+    '{who} {addr} mengirim {c2s_bytes} byte ({c_values}) dan {s_who} {s_addr} mengirim {s2c_bytes} byte ({s_values}).',
+  'story.data.pairs':
+    '{who} {addr} dan {s_who} {s_addr} bergantian mengirim, {s_who} membalas setiap giliran ({count} giliran): {pairs}.',
+  'story.data.oneway': '{who} {addr} mengirim {bytes} byte: {values}; yang kembali hanya ACK TCP.',
   'story.udp': '{src} mengirim {count} datagram UDP ke {dst}: {values}.',
   'story.udp.oneway': 'Tidak ada yang kembali: UDP tidak punya koneksi dan tidak punya acknowledgement.',
   'story.udp.flow': 'UDP antara {client} dan {server}: {c2s} datagram ke satu arah, {s2c} kembali.',
@@ -310,7 +336,7 @@ export const idExplain: Catalogue = {
   'ov.conv.mqtt.sub': "client MQTT '{client_id}', berlangganan {topics}, {got} PUBLISH diterima",
   'ov.conv.http': 'HTTP, {count} request ({methods})',
   'ov.conv.udp': 'UDP, {c2s} datagram ke satu arah dan {s2c} kembali',
-  'ov.conv.data': 'data TCP, {c2s} pesan dari client dan {s2c} dari server',
+  'ov.conv.data': 'data TCP, {c2s} byte dari client dan {s2c} byte dari server',
   'ov.conv.tcp': 'TCP, {c2s} byte dari client dan {s2c} byte dari server',
   'ov.start.midstream': 'sudah terbuka saat capture dimulai',
   'ov.end.fin': 'ditutup oleh {by} (FIN)',
@@ -349,6 +375,7 @@ export const idExplain: Catalogue = {
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
+  'role.seen_only': 'hanya terlihat di {protocols}',
   'role.group': 'alamat broadcast atau multicast',
 
   'teach.tcp_ack_not_mqtt_ack':
@@ -358,7 +385,7 @@ export const idExplain: Catalogue = {
   'teach.zmq_one_connection':
     'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket hidup; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
   'teach.checksum_offload':
-    'Wireshark mungkin menandai checksum TCP/UDP di capture ini salah. Di bridge Docker, pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual), yaitu checksum offload, sehingga nilai yang tertangkap baru sebagian. Itu bukan kerusakan data; pcap-explain tidak memverifikasi checksum ini.',
+    'Wireshark menandai checksum TCP/UDP di capture ini (yang pertama di frame {frame}) sebagai salah ("maybe caused by checksum offload") bila ia memeriksanya. Checksum itu tidak rusak: pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual)-nya, yaitu checksum offload, dan capture mengambil paket sebelum checksum itu dilengkapi (veth tidak pernah melengkapinya: kernel penerima di host yang sama memercayai paket tersebut). Nilai yang tertangkap tepat sama dengan jumlah parsial atas alamat dan panjang, seperti yang diperiksa pcap-explain.',
   'teach.zmtp_greeting_split':
     'Greeting ZMTP datang dalam {count} segmen TCP (frame {frames}): libzmq mengirim dulu signature 10 byte, dan sisa 64 byte-nya (versi, mekanisme) baru dikirim setelah ia melihat signature dari peer. TCP adalah aliran byte: satu pesan bisa terbagi ke beberapa segmen, dan satu segmen bisa berisi beberapa pesan.',
   'teach.several_in_one_segment':

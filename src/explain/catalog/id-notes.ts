@@ -6,7 +6,7 @@ import type { Catalogue } from './types.js';
  */
 export const idNotes: Catalogue = {
   'tcp.analysis.retransmission':
-    'Segmen ini membawa data yang sudah pernah dikirim sisi ini sebelumnya, jadi pengirim mengirimkannya ulang.',
+    'Segmen ini mengulang apa yang sudah pernah dikirim sisi ini (data, atau SYN/FIN), jadi pengirim mengirimkannya ulang (retransmisi).',
   'tcp.analysis.fast_retransmission':
     'Penerima baru saja mengirim ACK berulang untuk data ini, jadi pengirim langsung mengirim ulang tanpa menunggu timeout.',
   'tcp.analysis.spurious_retransmission':
@@ -17,7 +17,8 @@ export const idNotes: Catalogue = {
     'Koneksi baru dimulai dengan alamat dan port yang sama dengan koneksi sebelumnya di capture ini.',
   'tcp.analysis.lost_segment':
     'Data sebelum segmen ini tidak ada di capture (hilang di jaringan atau tidak tertangkap).',
-  'tcp.analysis.ack_lost_segment': 'ACK ini mengonfirmasi data yang tidak terlihat di capture.',
+  'tcp.analysis.ack_lost_segment':
+    'ACK ini mengonfirmasi data yang tidak terlihat di capture: penerima sudah menerimanya, jadi capture-lah yang melewatkannya (bukan kehilangan di jaringan).',
   'tcp.analysis.window_update': 'Penerima mengumumkan ukuran window baru tanpa mengirim data atau meng-ACK data baru.',
   'tcp.analysis.window_full':
     'Segmen ini memenuhi seluruh window yang diumumkan penerima; pengirim harus menunggu ACK.',

@@ -57,6 +57,10 @@ export const id: Catalogue = {
     'Total length IPv4 bernilai 0: paket ditangkap sebelum segmentation offload mengisinya; panjang yang tertangkap dipakai.',
   'ip.opt.len.invalid': 'Opsi IPv4 {type} memiliki panjang tidak sah {length}; opsi berikutnya tidak di-decode.',
   'ip.checksum_bad.expert': 'Checksum header IPv4 0x{checksum} salah: header rusak atau diubah.',
+  'tcp.checksum_bad.expert':
+    'Checksum TCP 0x{checksum} salah, dan bukan pula jumlah parsial yang ditinggalkan checksum offload: segmen ini rusak atau diubah.',
+  'udp.checksum_bad.expert':
+    'Checksum UDP 0x{checksum} salah, dan bukan pula jumlah parsial yang ditinggalkan checksum offload: datagram ini rusak atau diubah.',
   'ip.fragment':
     'Paket IPv4 ini adalah fragmen (id {id}, offset {offset}); header transport hanya ada di fragmen pertama.',
   'ipv6.truncated': 'Paket IPv6 terpotong ({available} dari {needed} byte tertangkap).',

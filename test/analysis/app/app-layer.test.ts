@@ -445,7 +445,9 @@ describe('bounds and losses', () => {
     const app = new AppLayer();
     app.begin(1, 1000, 0);
     app.udp(7, 'c2s', t('pesan 1'), 1);
-    expect(app.take()?.entries).toEqual([{ proto: 'data', kind: 'data', length: 7 }]);
+    expect(app.take()?.entries).toEqual([
+      { proto: 'data', kind: 'data', length: 7, payload: { encoding: 'text', value: 'pesan 1', length: 7 } },
+    ]);
     app.begin(2, 1001, 0);
     app.udp(7, 's2c', t('ok'), 2);
     app.take();
