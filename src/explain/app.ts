@@ -25,7 +25,13 @@ export interface MsgPart {
 export interface Relay {
   frame: number;
   conversation?: number;
+  /** Relay delay (a forwarded PUBLISH only). */
   delay?: number;
+  /** A retained message delivered to a new subscriber (not a relay): how long the broker had kept it. */
+  retained?: boolean;
+  age?: number;
+  /** A will published by the broker (not a relay): `frame` is the CONNECT that set it. */
+  will?: boolean;
 }
 
 /** One application message (ZMTP greeting/command/message, MQTT packet, HTTP request/response, data). */
@@ -216,6 +222,10 @@ function relayOf(v: unknown): Relay | undefined {
   if (c !== undefined) r.conversation = c;
   const d = first(v, ['delay', 'latency'], num);
   if (d !== undefined) r.delay = d;
+  if (v.retained === true) r.retained = true;
+  const age = num(v.age);
+  if (age !== undefined) r.age = age;
+  if (v.will === true) r.will = true;
   return r;
 }
 

@@ -57,7 +57,10 @@ export function nth(n: number): Params {
   return { n, nth: ordinal(n) };
 }
 
-const MAX_TEXT = 40;
+/** A text value of up to this many code points is shown whole in a sentence. */
+export const MAX_TEXT = 200;
+/** A longer one is cut to this many, and its length in bytes is said. */
+const CUT_TEXT = 60;
 
 /**
  * `s` in at most `max` code points: cut to `max` - 1 of them and an ellipsis when it has more (what
@@ -93,7 +96,29 @@ function oneLine(s: string): string {
   return s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
 }
 
-/** One value as it appears in a sentence: text in single quotes, numbers bare, JSON compact. */
+/** Code points in `s`, counting at most `max` + 1 of them. */
+function codePoints(s: string, max: number): number {
+  let k = 0;
+  for (let i = 0; i < s.length && k <= max; k++) i = nextCodePoint(s, i);
+  return k;
+}
+
+/**
+ * A value in a sentence: whole when it has at most `max` code points (one line), else its first CUT_TEXT
+ * (or `max`, when smaller) and "…", followed by its length in bytes. `quote`: text in single quotes.
+ */
+function shown(say: Say, s: string, max: number, quote: boolean, bytes: number | undefined): string {
+  const line = oneLine(s.length > 2 * max + 2 ? s.slice(0, 2 * max + 2) : s);
+  const q = (x: string) => (quote ? `'${x}'` : x);
+  if (codePoints(line, max) <= max) return q(line);
+  const n = bytes ?? new TextEncoder().encode(s).length;
+  return `${q(cutLine(line, Math.min(CUT_TEXT, max)))} ${say('fmt.payload.length', { bytes: n })}`;
+}
+
+/**
+ * One value as it appears in a sentence: text in single quotes, numbers bare, JSON compact; short values
+ * whole, long ones cut with their length said.
+ */
 export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): string {
   if (!p) return say('fmt.payload.none');
   switch (p.encoding) {
@@ -103,14 +128,14 @@ export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): str
       return typeof p.value === 'string'
         ? p.value === ''
           ? say('fmt.payload.empty')
-          : `'${cutLine(p.value, max)}'`
+          : shown(say, p.value, max, true, p.length)
         : say('fmt.payload.none');
     case 'json':
-      return ellipsize(JSON.stringify(p.value) ?? 'null', max);
+      return shown(say, JSON.stringify(p.value) ?? 'null', max, false, p.length);
     case 'pickle': {
       const v = p.value;
-      if (typeof v === 'string') return `'${cutLine(v, max)}'`;
-      return ellipsize(JSON.stringify(v) ?? 'None', max);
+      if (typeof v === 'string') return shown(say, v, max, true, undefined);
+      return shown(say, JSON.stringify(v) ?? 'None', max, false, undefined);
     }
     case 'hex':
       return say('fmt.payload.binary', { bytes: p.length ?? Math.floor(String(p.value).length / 2) });
@@ -120,7 +145,7 @@ export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): str
 }
 
 function partText(say: Say, p: MsgPart): string {
-  if (p.payload) return valueText(say, p.payload, 24);
+  if (p.payload) return valueText(say, p.payload, 60);
   return p.size === 0 ? say('fmt.payload.empty') : say('fmt.payload.binary', { bytes: p.size });
 }
 
@@ -147,12 +172,35 @@ export function list(say: Say, items: string[], max = 5): string {
   return say('fmt.list.and', { list: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
-/** Distinct values in order; a repeated single value reads "'Hello' each time". */
+/** Consecutive equal items as one: [value, how many times in a row]. */
+export function runsOf<T>(items: readonly T[], same: (a: T, b: T) => boolean = (a, b) => a === b): [T, number][] {
+  const out: [T, number][] = [];
+  for (const x of items) {
+    const last = out[out.length - 1];
+    if (last && same(last[0], x)) last[1]++;
+    else out.push([x, 1]);
+  }
+  return out;
+}
+
+/** An item repeated `count` times in a row: "8 × 'PING'" (the item itself once). */
+export function timesText(say: Say, value: string, count: number): string {
+  return count > 1 ? say('fmt.times', { count, value }) : value;
+}
+
+/**
+ * Values in order, a run of equal ones told once ("8 × 'PING'"); a repeated single value reads "'Hello'
+ * each time"; more than `max` runs read "from A to B".
+ */
 export function valuesSummary(say: Say, values: string[], max = 5): string {
-  const distinct = [...new Set(values)];
-  if (distinct.length === 1 && values.length > 1) return say('fmt.each_time', { value: distinct[0]! });
-  if (values.length > max) return say('fmt.values.range', { first: values[0]!, last: values[values.length - 1]! });
-  return list(say, values, max);
+  const runs = runsOf(values);
+  if (runs.length === 1 && values.length > 1) return say('fmt.each_time', { value: runs[0]![0] });
+  if (runs.length > max) return say('fmt.values.range', { first: values[0]!, last: values[values.length - 1]! });
+  return list(
+    say,
+    runs.map(([v, n]) => timesText(say, v, n)),
+    max,
+  );
 }
 
 /** Latency statistics: "101 ms" or "100-102 ms (mean 101 ms)". */

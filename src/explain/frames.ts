@@ -14,7 +14,20 @@ import {
   type Side,
   sideOf,
 } from './context.js';
-import { capital, duration, hostOf, list, msgPayload, nth, ordinal, type Params, portOf, type Say } from './format.js';
+import {
+  capital,
+  duration,
+  hostOf,
+  list,
+  msgPayload,
+  nth,
+  ordinal,
+  type Params,
+  portOf,
+  type Say,
+  valueText,
+} from './format.js';
+import { mqttAs, mqttMsgProps } from './story.js';
 
 /**
  * Who speaks in a frame and to whom: {who} (noun) and {addr} of a side, {peer_who} and {peer_addr} of the
@@ -196,38 +209,81 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   if (m.proto === 'mqtt') {
     const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
     switch (m.kind) {
-      case 'CONNECT':
-        p.client_id = m.clientId ?? '';
+      case 'CONNECT': {
+        p.as = mqttAs(say, m.clientId ?? '');
         p.version = mqttVersion(m.version);
         p.keepalive = m.keepAlive ?? 0;
-        return one(m.clientId ? 'ex.mqtt.connect' : 'ex.mqtt.connect.anon', p);
-      case 'CONNACK':
+        const parts = [one('ex.mqtt.connect', p)];
+        if (m.clientId === '') parts.push(say('ex.mqtt.connect.empty_id'));
+        const will = m.raw.will as { topic?: unknown; qos?: unknown; retain?: unknown; payload?: unknown } | undefined;
+        if (will && typeof will.topic === 'string') {
+          const wp = will.payload as { encoding?: unknown; value?: unknown } | undefined;
+          parts.push(
+            say('ex.mqtt.will', {
+              topic: will.topic,
+              qos: typeof will.qos === 'number' ? will.qos : 0,
+              retain: will.retain === true ? say('ex.mqtt.will.retain') : '',
+              payload: wp
+                ? valueText(say, { encoding: String(wp.encoding), value: wp.value })
+                : say('fmt.payload.none'),
+            }),
+          );
+        }
+        if (m.raw.clean_session === false) {
+          const v5 = p.version === '5.0';
+          const expiry = (m.raw.properties as { session_expiry_interval?: unknown } | undefined)
+            ?.session_expiry_interval;
+          if (!v5) parts.push(say('ex.mqtt.session.persistent'));
+          else if (typeof expiry === 'number' && expiry > 0)
+            parts.push(say('ex.mqtt.session.resume.expiry', { expiry }));
+          else parts.push(say('ex.mqtt.session.resume'));
+        }
+        return parts.join(' ');
+      }
+      case 'CONNACK': {
         if (m.accepted === false) {
           p.reason = m.returnName ?? m.reason ?? '';
           return one('ex.mqtt.connack.refused', p);
         }
-        return reply('ex.mqtt.connack', p);
+        const parts = [reply('ex.mqtt.connack', p)];
+        const assigned = (m.raw.properties as { assigned_client_identifier?: unknown } | undefined)
+          ?.assigned_client_identifier;
+        if (typeof assigned === 'string') parts.push(say('ex.mqtt.connack.assigned', { client_id: assigned }));
+        if (m.raw.session_present === true) parts.push(say('ex.mqtt.connack.session_present'));
+        return parts.join(' ');
+      }
       case 'PUBLISH': {
-        if (m.dir === 's2c') {
-          const r = m.relayedFrom;
+        let s: string;
+        const r = m.relayedFrom;
+        if (m.dir === 's2c' && r?.will) {
+          s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation ?? '?' });
+        } else if (m.dir === 's2c' && r?.retained) {
+          s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0) });
+        } else if (m.dir === 's2c' && m.retain && !r) {
+          s = one('ex.mqtt.publish.retained.nosrc', p);
+        } else if (m.dir === 's2c') {
           if (r && r.delay !== undefined) {
             p.src = r.frame;
             p.delay = duration(r.delay);
-            return one('ex.mqtt.publish.relay', p);
-          }
-          return one('ex.mqtt.publish.deliver', p);
+            s = one('ex.mqtt.publish.relay', p);
+          } else s = one('ex.mqtt.publish.deliver', p);
+        } else {
+          s = one('ex.mqtt.publish', p);
+          if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
+          if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
         }
-        let s = one('ex.mqtt.publish', p);
-        if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
-        if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
+        const props = mqttMsgProps(say, m);
+        if (props) s += ` ${say('ex.mqtt.props', { list: props })}`;
         return s;
       }
       case 'PUBACK':
       case 'PUBREC':
       case 'PUBREL':
-      case 'PUBCOMP':
+      case 'PUBCOMP': {
         p.id = m.packetId ?? '?';
-        return reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
+        const s = reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
+        return `${s}${mqttReason(say, m)}`;
+      }
       case 'SUBSCRIBE': {
         const topics = m.subscriptions.map((s) =>
           s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
@@ -251,7 +307,7 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
       case 'PINGRESP':
         return reply('ex.mqtt.pingresp', p);
       case 'DISCONNECT':
-        return one('ex.mqtt.disconnect', p);
+        return `${one('ex.mqtt.disconnect', p)}${mqttReason(say, m)}`;
       case 'AUTH':
         return one('ex.mqtt.auth', p);
       default:
@@ -260,9 +316,14 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     }
   }
   if (m.proto === 'http') {
-    if (m.kind === 'request')
-      return one('ex.http.request', { method: m.method ?? '?', uri: m.uri ?? '/', server: ctx.c.server });
     const body = m.payload && m.payload.encoding !== 'empty' ? msgPayload(say, m) : '';
+    if (m.kind === 'request')
+      return one(body ? 'ex.http.request.body' : 'ex.http.request', {
+        method: m.method ?? '?',
+        uri: m.uri ?? '/',
+        server: ctx.c.server,
+        body,
+      });
     const p: Params = { status: m.status ?? '?', text: m.statusText ?? '', body };
     return reply(body ? 'ex.http.response.body' : 'ex.http.response', p);
   }
@@ -274,6 +335,14 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   }
   if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p);
   return one('ex.data.send', p);
+}
+
+/** ' Reason code …' for an MQTT 5 reason code other than success (0), or ''. */
+function mqttReason(say: Say, m: Msg): string {
+  const code = m.raw.reason_code;
+  if (typeof code !== 'number' || code === 0) return '';
+  if (code === 0x10 && (m.kind === 'PUBACK' || m.kind === 'PUBREC')) return ` ${say('ex.mqtt.reason.no_subscribers')}`;
+  return ` ${say('ex.mqtt.reason', { code, reason: m.reason ?? '?' })}`;
 }
 
 function mqttVersion(v: string | undefined): string {

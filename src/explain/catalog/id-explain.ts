@@ -37,6 +37,8 @@ export const idExplain: Catalogue = {
   'fmt.range_mean': '{min} sampai {max} (rata-rata {mean})',
   'fmt.frame': 'frame {n}',
   'fmt.frames': 'frame {a}-{b}',
+  'fmt.payload.length': '({bytes} byte)',
+  'fmt.times': '{count} × {value}',
   'fmt.payload.empty': '(kosong)',
   'fmt.payload.none': '(tanpa payload)',
   'fmt.payload.binary': '{bytes} byte data biner',
@@ -140,9 +142,7 @@ export const idExplain: Catalogue = {
   'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',
 
-  'ex.mqtt.connect':
-    "{who} {addr} terhubung ke broker sebagai '{client_id}' (CONNECT, MQTT {version}, keep-alive {keepalive} s).",
-  'ex.mqtt.connect.anon': '{who} {addr} terhubung ke broker (CONNECT, MQTT {version}, keep-alive {keepalive} s).',
+  'ex.mqtt.connect': '{who} {addr} terhubung ke broker {as} (CONNECT, MQTT {version}, keep-alive {keepalive} s).',
   'ex.mqtt.connack': '{who} menerima koneksi (CONNACK).',
   'ex.mqtt.connack.lat': '{who} menerima koneksi (CONNACK), {latency} setelah CONNECT di frame {req}.',
   'ex.mqtt.connack.refused': '{who} menolak koneksi (CONNACK: {reason}).',
@@ -151,7 +151,31 @@ export const idExplain: Catalogue = {
     "Broker meneruskan {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}), {delay} setelah pesan itu tiba di frame {src}.",
   'ex.mqtt.publish.deliver':
     "Broker mengirim {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}).",
+  'ex.mqtt.publish.retained':
+    "Broker mengirim retained message {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}, flag retain menyala): pesan itu di-publish di frame {src}, {age} sebelumnya, dan disimpan broker untuk client yang berlangganan kemudian. Pesan ini dikirim sekarang karena langganan baru, jadi bukan penerusan dengan jeda.",
+  'ex.mqtt.publish.retained.nosrc':
+    "Broker mengirim retained message {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}, flag retain menyala): pesan yang disimpan broker untuk client yang berlangganan kemudian, dikirim sekarang karena langganan baru; publikasinya tidak ada di capture.",
+  'ex.mqtt.publish.will':
+    "Broker mem-publish will message {payload} ke topik '{topic}' untuk {peer_who} {peer_addr} (PUBLISH, QoS {qos}): client koneksi #{conv} menetapkannya dalam CONNECT-nya (frame {src}), dan koneksinya berakhir tanpa DISCONNECT. Ini bukan penerusan sebuah PUBLISH.",
   'ex.mqtt.retain': 'Flag retain menyala: broker menyimpan pesan ini untuk subscriber yang datang kemudian.',
+  'ex.mqtt.props': 'Properti MQTT 5: {list}.',
+  'ex.mqtt.will':
+    "Client menetapkan will: jika koneksinya berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}{retain}).",
+  'ex.mqtt.will.retain': ', retained',
+  'ex.mqtt.session.resume':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker untuknya.',
+  'ex.mqtt.session.resume.expiry':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker untuknya, dan meminta sesi itu disimpan {expiry} detik setelah koneksi berakhir (session expiry interval).',
+  'ex.mqtt.session.persistent':
+    'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
+  'ex.mqtt.connack.assigned':
+    "Client mengirim client ID kosong: broker menetapkan ID-nya '{client_id}' (properti Assigned Client Identifier).",
+  'ex.mqtt.connect.empty_id': 'Client ID kosong berarti client meminta broker menetapkan ID-nya.',
+  'ex.mqtt.connack.session_present':
+    'Session present: broker masih menyimpan sesi untuk client ini, sehingga langganannya yang lama tetap berlaku.',
+  'ex.mqtt.reason.no_subscribers':
+    'Reason code 16 (No matching subscribers): broker menerima pesan itu, tetapi saat itu tidak ada client yang berlangganan topiknya, sehingga tidak ada yang menerimanya.',
+  'ex.mqtt.reason': 'Reason code {code}: {reason}.',
   'ex.mqtt.qos0': 'Dengan QoS 0 tidak ada acknowledgement MQTT sesudahnya.',
   'ex.mqtt.puback': '{who} {addr} meng-acknowledge PUBLISH QoS 1 dengan packet id {id} (PUBACK).',
   'ex.mqtt.puback.lat': '{who} {addr} meng-acknowledge PUBLISH QoS 1 di frame {req} (PUBACK), {latency} kemudian.',
@@ -180,6 +204,7 @@ export const idExplain: Catalogue = {
   'ex.mqtt.other': '{who} {addr} mengirim paket MQTT {kind}.',
 
   'ex.http.request': '{who} {addr} mengirim request HTTP {method} {uri} ke {server}.',
+  'ex.http.request.body': '{who} {addr} mengirim request HTTP {method} {uri} ke {server} dengan body {body}.',
   'ex.http.response': '{who} {addr} menjawab dengan HTTP {status} {text}.',
   'ex.http.response.lat':
     '{who} {addr} menjawab request di frame {req} dengan HTTP {status} {text}, {latency} kemudian.',
@@ -241,11 +266,11 @@ export const idExplain: Catalogue = {
     '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}; {back} pesan berjalan ke arah sebaliknya.',
   'story.zmtp.other': 'Socket {pattern} bertukar {c2s} pesan dari {c_who} {c_addr} dan {s2c} dari {s_who} {s_addr}.',
   'story.mqtt.connect':
-    "{who} {addr} terhubung ke broker {broker} sebagai '{client_id}' (CONNECT, MQTT {version}, keep-alive {keepalive} s); broker menerima (CONNACK) setelah {latency}.",
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}, keep-alive {keepalive} s); broker menerima (CONNACK) setelah {latency}.',
   'story.mqtt.connect.noack':
-    "{who} {addr} terhubung ke broker {broker} sebagai '{client_id}' (CONNECT, MQTT {version}); CONNACK dari broker tidak ada di capture.",
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}); CONNACK dari broker tidak ada di capture.',
   'story.mqtt.connect.refused':
-    "{who} {addr} terhubung ke broker {broker} sebagai '{client_id}' (CONNECT), tetapi broker menolak: {reason}.",
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT), tetapi broker menolak: {reason}.',
   'story.mqtt.connack_only':
     'Broker {broker} menerima koneksi {who} {addr} (CONNACK); CONNECT-nya tidak ada di capture.',
   'story.mqtt.subscribe':
@@ -254,10 +279,52 @@ export const idExplain: Catalogue = {
   'story.mqtt.publish': '{who} {addr} mem-publish {count} pesan ke {topics} (QoS {qos}): {values}.',
   'story.mqtt.qos0':
     'Setiap PUBLISH hanya diikuti ACK TCP dari broker: dengan QoS 0, MQTT sendiri tidak mengirim acknowledgement.',
+  'story.mqtt.retain_set':
+    'Flag retain menyala pada {count:pesan itu|{count} pesan} di {topics}: broker menyimpan pesan terakhir seperti itu dan memberikannya kepada setiap client yang berlangganan kemudian.',
+  'story.mqtt.props': 'Properti MQTT 5: {list}.',
+  'story.mqtt.retained':
+    'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): di-publish di frame {src} dan disimpan broker untuk client yang berlangganan kemudian ({age} sebelumnya). Ini bukan penerusan dengan jeda.',
+  'story.mqtt.retained.nosrc':
+    'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): disimpan broker untuk client yang berlangganan kemudian; publikasinya tidak ada di capture.',
+  'story.mqtt.will':
+    "Broker mem-publish will message ke {who} {addr}: {payload} di '{topic}', yang ditetapkan client koneksi #{conv} dalam CONNECT-nya (frame {src}); koneksi itu berakhir tanpa DISCONNECT. Ini bukan penerusan sebuah PUBLISH.",
+  'story.mqtt.assigned':
+    "Dengan client ID kosong, broker yang menetapkan ID-nya: di sini '{client_id}' (CONNACK, properti Assigned Client Identifier).",
+  'story.mqtt.assigned.unknown': 'Dengan client ID kosong, broker sendiri yang menetapkan ID-nya.',
+  'story.mqtt.will_set':
+    "CONNECT-nya menetapkan will: jika koneksi berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}).",
+  'story.mqtt.will_set.retain':
+    "CONNECT-nya menetapkan will: jika koneksi berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}, retained).",
+  'story.mqtt.session.resume':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker.',
+  'story.mqtt.session.resume.expiry':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker, dan sesi itu disimpan {expiry} detik setelah koneksi berakhir (session expiry interval).',
+  'story.mqtt.session.persistent':
+    'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
+  'story.mqtt.session_present':
+    'Broker masih menyimpan sesi untuk client ini (CONNACK: session present), sehingga langganannya yang lama tetap berlaku.',
+  'story.mqtt.session_new': 'Broker belum menyimpan sesi untuk client ini (CONNACK: session present 0).',
+  'story.mqtt.no_subscribers':
+    "Broker menjawab PUBLISH ke {topics} dengan reason code 16 'No matching subscribers' ({kind}): broker menerima {count:pesan itu|pesan-pesan itu}, tetapi saat itu tidak ada client yang berlangganan {count:topik itu|topik-topik itu}, sehingga tidak ada yang menerimanya.",
+  'story.mqtt.no_subscribers.retained': 'Retained message tetap disimpan untuk client yang berlangganan kemudian.',
+  'story.mqtt.reason_code': "{kind} di frame {frame} membawa reason code {code} '{reason}'.",
+  'fmt.mqtt.as': "sebagai '{client_id}'",
+  'fmt.mqtt.as_empty': 'dengan client ID kosong',
+  'fmt.mqtt.puback': '{count} PUBACK (acknowledgement untuk PUBLISH QoS 1)',
+  'fmt.mqtt.pubrec': '{count} PUBREC (QoS 2 langkah 2: penerima sudah memegang pesan)',
+  'fmt.mqtt.pubrel': '{count} PUBREL (QoS 2 langkah 3: pengirim PUBLISH melepas pesannya)',
+  'fmt.mqtt.pubcomp': '{count} PUBCOMP (QoS 2 langkah 4: pertukaran selesai)',
+  'fmt.mqtt.content_type': "content type '{value}'",
+  'fmt.mqtt.utf8': 'format payload teks UTF-8',
+  'fmt.mqtt.bytes': 'format payload byte tak ditentukan',
+  'fmt.mqtt.expiry': 'masa berlaku pesan {value} detik',
+  'fmt.mqtt.response_topic': "response topic '{value}'",
+  'fmt.mqtt.correlation': 'correlation data',
+  'fmt.mqtt.user': 'user property {name}={value}',
   'story.mqtt.deliver':
-    'Broker meneruskan {count} pesan dari {topics} ke {who} {addr} ({values}), masing-masing {delay} setelah tiba dari publisher.',
+    'Broker meneruskan {count} pesan dari {topics} ke {who} {addr} ({values}), {count:{delay}|masing-masing {delay}} setelah tiba dari publisher.',
   'story.mqtt.deliver.nodelay': 'Broker meneruskan {count} pesan dari {topics} ke {who} {addr}: {values}.',
-  'story.mqtt.acks': '{count} acknowledgement MQTT ({kinds}) mengonfirmasi pesan QoS 1/2.',
+  'story.mqtt.acks': 'Pertukaran QoS 1/2 milik MQTT sendiri: {list}.',
   'story.mqtt.pings': '{count} ping keep-alive (PINGREQ/PINGRESP).',
   'story.mqtt.no_disconnect':
     'Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga.',
@@ -265,6 +332,19 @@ export const idExplain: Catalogue = {
     "Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga, jadi broker mem-publish will message client itu ke '{topic}'.",
   'story.mqtt.disconnect': '{who} {addr} mengirim DISCONNECT.',
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
+  'story.http.chunked':
+    'Response untuk {req} dikirim dalam potongan (Transfer-Encoding: chunked, total body {bytes} byte): server mengirimnya sepotong demi sepotong tanpa menyebutkan panjangnya lebih dulu.',
+  'story.http.reuse':
+    'Ke-{count} request itu berjalan lewat satu koneksi TCP yang sama: keep-alive HTTP/1.1 membiarkannya tetap terbuka di antara request.',
+  'story.http.close':
+    'Response-nya menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close.server':
+    'Response dari server ({server}) menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close10':
+    'Response-nya HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close10.server':
+    'Response dari server ({server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close.next': 'Satu request per koneksi: request berikutnya membuka koneksi TCP baru (#{id}).',
   'story.data.both':
     '{who} {addr} mengirim {c2s} pesan ({c2s_bytes} byte: {c_values}) dan {s_who} {s_addr} mengirim {s2c} ({s2c_bytes} byte: {s_values}).',
   'story.data.pairs': '{who} {addr} mengirim {count} pesan dan {s_who} {s_addr} membalas: {pairs}.',
@@ -291,8 +371,10 @@ export const idExplain: Catalogue = {
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} pesan di-publish',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} job dikirim (push)',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} pesan dari client dan {s2c} dari server',
-  'ov.conv.mqtt': "client MQTT '{client_id}', {sent} PUBLISH dikirim, {got} diterima",
-  'ov.conv.mqtt.sub': "client MQTT '{client_id}', berlangganan {topics}, {got} PUBLISH diterima",
+  'ov.conv.mqtt': '{client}, {sent} PUBLISH dikirim, {got} diterima',
+  'ov.conv.mqtt.sub': '{client}, berlangganan {topics}, {got} PUBLISH diterima',
+  'fmt.mqtt.client': "client MQTT '{client_id}'",
+  'fmt.mqtt.client_empty': 'client MQTT dengan client ID kosong',
   'ov.conv.http': 'HTTP, {count} request ({methods})',
   'ov.conv.udp': 'UDP, {c2s} datagram ke satu arah dan {s2c} kembali',
   'ov.conv.data': 'data TCP, {c2s} pesan dari client dan {s2c} dari server',
@@ -335,7 +417,7 @@ export const idExplain: Catalogue = {
   'role.group': 'alamat broadcast atau multicast',
 
   'teach.tcp_ack_not_mqtt_ack':
-    'ACK TCP bukan acknowledgement MQTT. ACK di frame {ack} setelah PUBLISH di frame {publish} adalah TCP yang mengonfirmasi bahwa byte-nya sampai; itu tidak menyatakan apa pun tentang pengiriman MQTT. MQTT hanya meng-acknowledge pesan QoS 1 (PUBACK) dan QoS 2 (PUBREC, PUBREL, PUBCOMP); dengan QoS 0 tidak ada acknowledgement MQTT sama sekali.',
+    'ACK TCP bukan acknowledgement MQTT. ACK di frame {ack} setelah PUBLISH di frame {publish} adalah TCP yang mengonfirmasi bahwa byte-nya sampai; itu tidak menyatakan apa pun tentang pengiriman MQTT. MQTT hanya mengonfirmasi pesan QoS 1 (PUBACK) dan pesan QoS 2 (PUBREC dari penerima, pelepasan PUBREL dari pengirim, lalu PUBCOMP); dengan QoS 0 tidak ada acknowledgement MQTT sama sekali.',
   'teach.zmq_no_fin':
     'Tidak adanya FIN di koneksi #{id} itu normal untuk ZeroMQ: socket mempertahankan koneksi TCP-nya selama socket hidup dan mengirim semua pesan lewat koneksi itu; FIN baru muncul saat program menutup socket.',
   'teach.zmq_one_connection':
