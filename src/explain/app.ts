@@ -14,6 +14,9 @@ export interface Payload {
   encoding: string;
   value: unknown;
   length?: number;
+  /** A pickle's Python type and pickle protocol. */
+  pyType?: string;
+  protocol?: number;
 }
 
 export interface MsgPart {
@@ -209,6 +212,12 @@ function payloadOf(v: unknown): Payload | undefined {
   const p: Payload = { encoding, value: v.value };
   const length = num(v.length);
   if (length !== undefined) p.length = length;
+  if (encoding === 'pickle') {
+    const t = str(v.py_type);
+    if (t !== undefined) p.pyType = t;
+    const proto = num(v.protocol);
+    if (proto !== undefined) p.protocol = proto;
+  }
   return p;
 }
 

@@ -149,6 +149,23 @@ function partText(say: Say, p: MsgPart): string {
   return p.size === 0 ? say('fmt.payload.empty') : say('fmt.payload.binary', { bytes: p.size });
 }
 
+/** The pickled payloads of a message (its body parts, or its payload), with their Python type and protocol. */
+export function pickled(m: Msg): { type: string; protocol: number | undefined; bytes: number; value: Payload }[] {
+  const out: { type: string; protocol: number | undefined; bytes: number; value: Payload }[] = [];
+  const body = bodyParts(m);
+  const payloads = body.length ? body.map((p) => p.payload) : [m.payload];
+  for (const p of payloads) {
+    if (p?.encoding !== 'pickle') continue;
+    out.push({ type: p.pyType ?? 'object', protocol: p.protocol, bytes: p.length ?? 0, value: p });
+  }
+  return out;
+}
+
+/** Whether a message is [<empty> | body…]: a ZeroMQ envelope's empty delimiter frame before the body. */
+export function hasDelimiter(m: Msg): boolean {
+  return m.parts.length > 1 && m.parts[0]!.size === 0;
+}
+
 /** The payload of an application message: its body, or its parts as [a, b, c]. */
 export function msgPayload(say: Say, m: Msg): string {
   const body = bodyParts(m);

@@ -17,12 +17,14 @@ import {
 import {
   capital,
   duration,
+  hasDelimiter,
   hostOf,
   list,
   msgPayload,
   nth,
   ordinal,
   type Params,
+  pickled,
   portOf,
   type Say,
   valueText,
@@ -193,18 +195,26 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
       return one(code, { topic: m.subscription.topic });
     }
     const p: Params = { payload: msgPayload(say, m), pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
+    let s: string;
     switch (ctx.kind) {
       case 'reqrep':
-        if (m.dir === 'c2s') return one('ex.zmtp.request', p);
+        if (m.dir === 'c2s') s = one('ex.zmtp.request', p);
         // not paired: bytes were lost before it, so its request may be lost too (the order says nothing)
-        return m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
+        else s = m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
+        break;
       case 'pubsub':
-        return one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
+        s = one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
+        break;
       case 'pipeline':
-        return one(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p);
+        s = one(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p);
+        break;
       default:
-        return one('ex.zmtp.message', p);
+        s = one('ex.zmtp.message', p);
     }
+    // REQ/REP only: elsewhere (DEALER, ROUTER) the program itself writes and reads the empty frame
+    if (hasDelimiter(m) && ctx.view.pattern === 'REQ/REP')
+      s += ` ${say(m.dir === 'c2s' ? 'ex.zmtp.delimiter.req' : 'ex.zmtp.delimiter.rep', { body: msgPayload(say, m) })}`;
+    return s + pickleNote(say, m);
   }
   if (m.proto === 'mqtt') {
     const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
@@ -331,10 +341,20 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   const p: Params = { payload: msgPayload(say, m) };
   if (ctx.c.transport === 'udp') {
     p.dst = side === 'client' ? ctx.c.server : ctx.c.client;
-    return one('ex.udp.datagram', p);
+    return one('ex.udp.datagram', p) + pickleNote(say, m);
   }
-  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p);
-  return one('ex.data.send', p);
+  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p) + pickleNote(say, m);
+  return one('ex.data.send', p) + pickleNote(say, m);
+}
+
+/** ' The payload is a pickled Python int …' for a message that carries a pickle, or ''. */
+function pickleNote(say: Say, m: Msg): string {
+  const pk = pickled(m);
+  if (pk.length !== 1) return '';
+  const x = pk[0]!;
+  const p: Params = { type: x.type, bytes: x.bytes, value: valueText(say, x.value) };
+  if (x.protocol !== undefined) p.protocol = x.protocol;
+  return ` ${say(x.protocol !== undefined ? 'ex.pickle' : 'ex.pickle.noproto', p)}`;
 }
 
 /** ' Reason code …' for an MQTT 5 reason code other than success (0), or ''. */

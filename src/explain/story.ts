@@ -10,11 +10,13 @@ import { type DigestTotals, digestTotals } from './digest.js';
 import {
   capital,
   duration,
+  hasDelimiter,
   hostOf,
   latencySummary,
   list,
   msgPayload,
   type Params,
+  pickled,
   portOf,
   type Say,
   timesText,
@@ -1008,6 +1010,36 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
   return { frames: [start, c.last], conversation: c.id, code, text: parts.join(' ') };
 }
 
+/**
+ * What the payloads of a conversation's messages are beyond their values: pickled Python objects (with
+ * the pickle protocol), and REQ/REP's empty delimiter frame before each body.
+ */
+function payloadFacts(say: Say, ctx: ConvContext): string {
+  const out: string[] = [];
+  const ms = ctx.view.messages.filter((m) => m.kind === 'message' || m.kind === 'data' || m.proto === 'data');
+  const pk = ms.flatMap((m) => pickled(m));
+  if (pk.length) {
+    const types = [...new Set(pk.map((x) => x.type))];
+    const protocols = [...new Set(pk.map((x) => x.protocol).filter((x): x is number => x !== undefined))];
+    const ex = pk[0]!;
+    out.push(
+      say(protocols.length ? 'story.pickle' : 'story.pickle.noproto', {
+        count: pk.length,
+        types: list(say, types),
+        protocol: protocols.join('/'),
+        bytes: ex.bytes,
+        value: valueText(say, ex.value),
+      }),
+    );
+  }
+  const st = ctx.view.socketTypes;
+  if (st?.client === 'REQ' && st.server === 'REP') {
+    const d = ms.find((m) => m.dir === 'c2s' && hasDelimiter(m));
+    if (d) out.push(say('story.zmtp.delimiter', { body: msgPayload(say, d) }));
+  }
+  return out.join(' ');
+}
+
 function convPhases(
   say: Say,
   ctx: ConvContext,
@@ -1062,6 +1094,8 @@ function convPhases(
     exchange.frames = [Math.min(before, after), after];
   }
   if (exchange) {
+    const more = payloadFacts(say, ctx);
+    if (more) exchange.text += ` ${more}`;
     const trouble = troubleSummary(say, troubleCounts(ctx, totals));
     if (trouble) exchange.text += ` ${say('story.tcp.trouble', { list: trouble })}`;
     out.push(exchange);

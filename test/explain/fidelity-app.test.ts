@@ -245,3 +245,51 @@ describe.skipIf(!HAVE_TSHARK)('payload previews (udp-reply.pcap, tshark as oracl
     expect(storyText(m)).toMatch(new RegExp(`'baris 00000: [^']*…' \\(${big![0]} bytes\\)`));
   });
 });
+
+describe.skipIf(!HAVE_TSHARK)('ZeroMQ payloads (tshark for the bytes, the peers for the values)', () => {
+  it('zmq-pushpull.pcap: each job is told as a pickled Python int with its protocol and value', async () => {
+    const m = await model('zmq-pushpull.pcap');
+    // tshark: ZMTP message frames of 5-byte pickles (flags 00, size 05, then 80 04 4b NN 2e)
+    const rows = tshark('zmq-pushpull.pcap', 'tcp.len == 7 && tcp.payload[0:3] == 00:05:80', [
+      'frame.number',
+      'tcp.payload',
+    ]);
+    const jobs = peers('zmq-pushpull').filter((e) => e.event === 'send');
+    expect(rows.length).toBe(jobs.length);
+    for (const [n, hex] of rows) {
+      const b = Buffer.from(hex!, 'hex');
+      expect(b[3]).toBe(4); // pickle protocol 4
+      const v = b[5]!; // BININT1
+      expect(explainOf(m, Number(n))).toContain(
+        `The payload is a pickled Python int (pickle protocol 4, 5 bytes): Python serialised the object with pickle, and pickle.loads() gives back ${v}.`,
+      );
+    }
+    expect(jobs.map((e) => e.data).sort()).toEqual(rows.map(([, hex]) => Buffer.from(hex!, 'hex')[5]).sort());
+    expect(storyText(m)).toMatch(/The payloads are pickled Python objects \(int, pickle protocol 4\)/);
+    const id = await model('zmq-pushpull.pcap', 'id');
+    expect(storyText(id)).toMatch(/di-pickle \(int, pickle protokol 4\)/);
+  });
+
+  it('zmq-reqrep.pcap: the empty delimiter frame before each body is explained', async () => {
+    const m = await model('zmq-reqrep.pcap');
+    // a REQ message on the wire: 01 00 (MORE, size 0: the delimiter) then 00 05 'Hello'
+    const rows = tshark(
+      'zmq-reqrep.pcap',
+      'tcp.payload contains 01:00:00:05:48:65:6c:6c:6f || tcp.payload contains 01:00:00:05:57:6f:72:6c:64',
+      ['frame.number', 'tcp.srcport'],
+    );
+    expect(rows.length).toBe(20);
+    for (const [n, sport] of rows) {
+      const ex = explainOf(m, Number(n));
+      if (sport === '5555')
+        expect(ex).toContain("[<empty> | 'World']: the REP socket puts the empty delimiter frame back");
+      else expect(ex).toContain("[<empty> | 'Hello']: the REQ socket puts an empty delimiter frame before the body");
+    }
+    expect(storyText(m)).toMatch(
+      /the REQ socket puts an empty delimiter frame before the body and the REP socket strips it/,
+    );
+    // DEALER/ROUTER: the programs write the empty frame themselves; no REQ/REP sentence there
+    const dr = await model('zmq-dealer-router.pcap');
+    expect(storyText(dr)).not.toMatch(/REQ socket puts/);
+  });
+});

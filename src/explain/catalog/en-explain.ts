@@ -146,6 +146,20 @@ export const enExplain: Catalogue = {
     'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts a message.',
   'ex.app.resync':
     'This segment starts a new message ({proto}), so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
+  'ex.pickle':
+    'The payload is a pickled Python {type} (pickle protocol {protocol}, {bytes} bytes): Python serialised the object with pickle, and pickle.loads() gives back {value}.',
+  'ex.pickle.noproto':
+    'The payload is a pickled Python {type} ({bytes} bytes): Python serialised the object with pickle, and pickle.loads() gives back {value}.',
+  'ex.zmtp.delimiter.req':
+    'It travels as two frames, [<empty> | {body}]: the REQ socket puts an empty delimiter frame before the body, and the REP socket strips it before handing the body to the program.',
+  'ex.zmtp.delimiter.rep':
+    'It travels as two frames, [<empty> | {body}]: the REP socket puts the empty delimiter frame back before the reply, and the REQ socket strips it.',
+  'story.pickle':
+    'The {count:payload is a pickled Python object|payloads are pickled Python objects} ({types}, pickle protocol {protocol}): Python serialised {count:it|each one} with pickle, and pickle.loads() gives the value back (the first, {bytes} bytes, is {value}).',
+  'story.pickle.noproto':
+    'The {count:payload is a pickled Python object|payloads are pickled Python objects} ({types}): Python serialised {count:it|each one} with pickle, and pickle.loads() gives the value back (the first, {bytes} bytes, is {value}).',
+  'story.zmtp.delimiter':
+    'Each request and reply travels as [<empty> | body] (e.g. [<empty> | {body}]): the REQ socket puts an empty delimiter frame before the body and the REP socket strips it, so the programs see only the body.',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} pushes its {nth} job {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} sends the ZeroMQ message {payload}.',

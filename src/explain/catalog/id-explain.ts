@@ -138,6 +138,20 @@ export const idExplain: Catalogue = {
     'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang dimulai tepat di awal pesan.',
   'ex.app.resync':
     'Segmen ini dimulai tepat di awal pesan {proto}, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
+  'ex.pickle':
+    'Payload-nya adalah objek Python {type} yang di-pickle (pickle protokol {protocol}, {bytes} byte): Python menyerialisasi objek itu dengan pickle, dan pickle.loads() mengembalikannya menjadi {value}.',
+  'ex.pickle.noproto':
+    'Payload-nya adalah objek Python {type} yang di-pickle ({bytes} byte): Python menyerialisasi objek itu dengan pickle, dan pickle.loads() mengembalikannya menjadi {value}.',
+  'ex.zmtp.delimiter.req':
+    'Pesan ini terdiri atas dua frame, [<empty> | {body}]: socket REQ menaruh frame pembatas kosong (empty delimiter) di depan body, dan socket REP membuangnya sebelum menyerahkan body ke program.',
+  'ex.zmtp.delimiter.rep':
+    'Pesan ini terdiri atas dua frame, [<empty> | {body}]: socket REP menaruh kembali frame pembatas kosong di depan reply, dan socket REQ membuangnya.',
+  'story.pickle':
+    '{count:Payload-nya adalah objek Python|Payload-nya adalah objek-objek Python} yang di-pickle ({types}, pickle protokol {protocol}): Python menyerialisasi {count:objek itu|setiap objek} dengan pickle, dan pickle.loads() mengembalikan nilainya (yang pertama, {bytes} byte, bernilai {value}).',
+  'story.pickle.noproto':
+    '{count:Payload-nya adalah objek Python|Payload-nya adalah objek-objek Python} yang di-pickle ({types}): Python menyerialisasi {count:objek itu|setiap objek} dengan pickle, dan pickle.loads() mengembalikan nilainya (yang pertama, {bytes} byte, bernilai {value}).',
+  'story.zmtp.delimiter':
+    'Setiap request dan reply dikirim sebagai [<empty> | body] (misalnya [<empty> | {body}]): socket REQ menaruh frame pembatas kosong di depan body dan socket REP membuangnya, sehingga program hanya melihat body-nya.',
   'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',
