@@ -13,6 +13,11 @@ export interface TextStyle {
   /** Draw box tables (a terminal) or plain columns (a pipe or file). */
   tty: boolean;
   color: boolean;
+  /**
+   * A terminal's width in columns: the Info column of an explained frame is cut to fit it. Absent (a
+   * file, a pipe): nothing is cut.
+   */
+  width?: number;
 }
 
 const LINKTYPE_NAMES: Readonly<Record<number, string>> = {
@@ -309,10 +314,13 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
   return heading(sayer(m.overview.lang)('ui.frames'), style);
 }
 
-/** One frame of the explained report's frame list (no final newline). */
-export function explainedFrameRow(f: FrameRecord): string {
+/**
+ * One frame of the explained report's frame list (no final newline). Its first line (number, time,
+ * protocol, Info) is cut to `width` code points on a terminal; in a file or a pipe it is whole.
+ */
+export function explainedFrameRow(f: FrameRecord, width?: number): string {
   const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
-  const rows = `${ellipsize(head, WIDTH)}\n${ROW_INDENT}${f.src} → ${f.dst}`;
+  const rows = `${width !== undefined && width > 20 ? ellipsize(head, width) : head}\n${ROW_INDENT}${f.src} → ${f.dst}`;
   return f.explain ? `${rows}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : rows;
 }
 
@@ -373,7 +381,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
   const notes = renderNotesSummary(m.frames, opts.notes);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
-    parts.push(`${framesHeading(m, style)}\n${m.frames.map(explainedFrameRow).join('\n')}`);
+    parts.push(`${framesHeading(m, style)}\n${m.frames.map((f) => explainedFrameRow(f, style.width)).join('\n')}`);
   }
   return `${parts.join('\n\n')}\n`;
 }

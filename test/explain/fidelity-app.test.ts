@@ -6,11 +6,12 @@
  * peers' logs otherwise.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analyze.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
+import { explainedFrameRow } from '../../src/report/text.js';
 import { FIXTURES, HAVE_TSHARK, runCli } from '../helpers/fixtures.js';
 
 const fx = (n: string) => join(FIXTURES, n);
@@ -291,5 +292,36 @@ describe.skipIf(!HAVE_TSHARK)('ZeroMQ payloads (tshark for the bytes, the peers 
     // DEALER/ROUTER: the programs write the empty frame themselves; no REQ/REP sentence there
     const dr = await model('zmq-dealer-router.pcap');
     expect(storyText(dr)).not.toMatch(/REQ socket puts/);
+  });
+});
+
+describe.skipIf(!HAVE_TSHARK)('the Info column of explained frames (issue 17 item 16)', () => {
+  it('is whole in a file (-o) and on a pipe, as tshark prints it', () => {
+    const out = join(FIXTURES, '..', 'test-artifacts', `info-${process.pid}.txt`);
+    mkdirSync(dirname(out), { recursive: true });
+    expect(runCli([fx('zmq-reqrep.pcap'), '--frames', '-o', out]).code).toBe(0);
+    const file = readFileSync(out, 'utf8');
+    rmSync(out);
+    const piped = runCli([fx('zmq-reqrep.pcap'), '--frames']).out;
+    const [syn] = tshark('zmq-reqrep.pcap', 'tcp.flags.syn == 1 && tcp.flags.ack == 0', [
+      'frame.number',
+      '_ws.col.Info',
+    ]);
+    expect(syn![1]!.length).toBeGreaterThan(80);
+    for (const text of [file, piped]) {
+      const line = text.split('\n').find((l) => l.startsWith(`${syn![0]!.padStart(5)} `))!;
+      expect(line.endsWith(` ${syn![1]}`)).toBe(true);
+    }
+  });
+
+  it('is cut at the width of a terminal', async () => {
+    const m = await model('zmq-reqrep.pcap');
+    const f = m.frames.find((x) => x.summary.length > 80)!;
+    for (const w of [60, 100, 200]) {
+      const head = explainedFrameRow(f, w).split('\n')[0]!;
+      expect([...head].length).toBeLessThanOrEqual(w);
+      if (w < 80) expect(head.endsWith('…')).toBe(true);
+    }
+    expect(explainedFrameRow(f).split('\n')[0]!.endsWith(f.summary)).toBe(true);
   });
 });

@@ -147,7 +147,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
-  const style = { tty: sink.isTTY, color };
+  // the Info column is cut only on a terminal, at its width (a file or a pipe gets it whole)
+  const style: TextStyle = { tty: sink.isTTY, color };
+  if (sink.isTTY && process.stdout.columns) style.width = process.stdout.columns;
   const explain = args.explain !== false;
   const range = args.framesRange !== undefined ? parseRange(args.framesRange) : undefined;
   if (args.framesRange !== undefined && !range) {
