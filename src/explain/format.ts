@@ -22,14 +22,19 @@ export function sayer(lang: Lang): Say {
   return f;
 }
 
-/** Seconds as a short duration: 0.04 ms, 3.2 ms, 101 ms, 1.02 s, 12.3 s. */
-export function duration(s: number): string {
+/**
+ * Seconds as a short duration: 0.04 ms, 3.2 ms, 101 ms, 1.02 s, 12.3 s; with `say`, in its language's
+ * words and decimal mark (Indonesian: 0,04 ms, 1,02 detik).
+ */
+export function duration(s: number, say?: Say): string {
   const ms = s * 1000;
-  if (ms < 1) return `${trim(ms.toFixed(3))} ms`;
-  if (ms < 10) return `${trim(ms.toFixed(1))} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (s < 10) return `${trim(s.toFixed(2))} s`;
-  return `${trim(s.toFixed(1))} s`;
+  const dec = (x: string) => (say ? x.replace('.', say('fmt.decimal')) : x);
+  const unit = (n: string, u: 'ms' | 's') => (say ? say(`fmt.dur.${u}`, { n: dec(n) }) : `${n} ${u}`);
+  if (ms < 1) return unit(trim(ms.toFixed(3)), 'ms');
+  if (ms < 10) return unit(trim(ms.toFixed(1)), 'ms');
+  if (ms < 1000) return unit(`${Math.round(ms)}`, 'ms');
+  if (s < 10) return unit(trim(s.toFixed(2)), 's');
+  return unit(trim(s.toFixed(1)), 's');
 }
 
 function trim(x: string): string {
@@ -226,10 +231,10 @@ export function latencySummary(say: Say, lat: number[]): string {
   const min = Math.min(...lat);
   const max = Math.max(...lat);
   const mean = lat.reduce((a, b) => a + b, 0) / lat.length;
-  const a = duration(min);
-  const b = duration(max);
+  const a = duration(min, say);
+  const b = duration(max, say);
   if (a === b) return a;
-  return say('fmt.range_mean', { min: a, max: b, mean: duration(mean) });
+  return say('fmt.range_mean', { min: a, max: b, mean: duration(mean, say) });
 }
 
 /** Frame range label: "frame 4" or "frames 4-9". */

@@ -126,9 +126,9 @@ export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): str
 }
 
 /** A reply's parameters ({req}, {latency}) added to `p`, and the code with `.lat` when both are known. */
-function withLatency(m: Msg, code: string, p: Params): string {
+function withLatency(say: Say, m: Msg, code: string, p: Params): string {
   if (m.replyTo !== undefined) p.req = m.replyTo;
-  if (m.latency !== undefined) p.latency = duration(m.latency);
+  if (m.latency !== undefined) p.latency = duration(m.latency, say);
   return m.latency !== undefined && m.replyTo !== undefined ? `${code}.lat` : code;
 }
 
@@ -146,7 +146,7 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     nth: ordinal(n),
   };
   const one = (code: string, p?: Params) => capital(say(code, p, base));
-  const reply = (code: string, p: Params) => capital(say(withLatency(m, code, p), p, base));
+  const reply = (code: string, p: Params) => capital(say(withLatency(say, m, code, p), p, base));
   if (m.proto === 'zmtp') {
     if (m.kind === 'greeting') {
       const p = { version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
@@ -268,13 +268,13 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
         if (m.dir === 's2c' && r?.will) {
           s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation ?? '?' });
         } else if (m.dir === 's2c' && r?.retained) {
-          s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0) });
+          s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0, say) });
         } else if (m.dir === 's2c' && m.retain && !r) {
           s = one('ex.mqtt.publish.retained.nosrc', p);
         } else if (m.dir === 's2c') {
           if (r && r.delay !== undefined) {
             p.src = r.frame;
-            p.delay = duration(r.delay);
+            p.delay = duration(r.delay, say);
             s = one('ex.mqtt.publish.relay', p);
           } else s = one('ex.mqtt.publish.deliver', p);
         } else {
@@ -395,7 +395,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
       out.push(one('ex.tcp.refused', { host: hostOf(c.server), port: portOf(c.server) ?? '?' }));
     else out.push(one('ex.tcp.rst'));
   } else if (hs && f.n === hs.ack) {
-    out.push(one(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { rtt: duration(c.rtt ?? 0) }));
+    out.push(one(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { rtt: duration(c.rtt ?? 0, say) }));
   }
   // application messages completed here, and pieces of messages completed later
   const done = ctx.completes.get(f.n) ?? [];

@@ -464,7 +464,7 @@ function summary(say: Say, mc: ModelContext): string {
   ];
   const s = say('ov.summary', {
     frames: m.capture.frames,
-    duration: duration(m.capture.duration),
+    duration: duration(m.capture.duration, say),
     parts: list(say, parts) || say('fmt.nothing'),
   });
   return apps.length

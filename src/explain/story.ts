@@ -79,11 +79,11 @@ function latencyOf(
   }
   const a = mergeAgg(g.sorts, fromSort);
   if (!a) return { n: 0, text: '' };
-  const lo = duration(a.min);
-  const hi = duration(a.max);
+  const lo = duration(a.min, say);
+  const hi = duration(a.max, say);
   return {
     n: a.count,
-    text: lo === hi ? lo : say('fmt.range_mean', { min: lo, max: hi, mean: duration(a.sum / a.count) }),
+    text: lo === hi ? lo : say('fmt.range_mean', { min: lo, max: hi, mean: duration(a.sum / a.count, say) }),
   };
 }
 
@@ -255,7 +255,7 @@ function startPhase(
   let code = 'story.tcp.handshake';
   if (hs.synack.length === 0) code = 'story.tcp.syn_unanswered';
   else if (hs.ack === null) code = 'story.tcp.handshake.partial';
-  let text = say(code, { ...base, rtt: c.rtt !== null ? duration(c.rtt) : '?', count: hs.syn.length });
+  let text = say(code, { ...base, rtt: c.rtt !== null ? duration(c.rtt, say) : '?', count: hs.syn.length });
   if (hs.syn.length > 1 && hs.synack.length > 0)
     text += ` ${say('story.tcp.syn_retries', { count: hs.syn.length - 1 })}`;
   void mc;
@@ -613,7 +613,7 @@ function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
       as: mqttAs(say, connect?.clientId ?? ''),
       version: connect?.version === '5' ? '5.0' : connect?.version === '3' ? '3.1' : '3.1.1',
       keepalive: connect?.keepAlive ?? 0,
-      latency: ack?.latency !== undefined ? duration(ack.latency) : '?',
+      latency: ack?.latency !== undefined ? duration(ack.latency, say) : '?',
       reason: ack?.returnName ?? ack?.reason ?? '',
       broker: c.server,
     };

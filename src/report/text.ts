@@ -5,7 +5,8 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { ellipsize, nextCodePoint } from '../explain/format.js';
+import { ellipsize, nextCodePoint, type Say } from '../explain/format.js';
+import type { Lang } from '../explain/text.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
 
@@ -18,6 +19,8 @@ export interface TextStyle {
    * file, a pipe): nothing is cut.
    */
   width?: number;
+  /** Language of the header and headings (the explained report takes its model's). */
+  lang?: Lang;
 }
 
 const LINKTYPE_NAMES: Readonly<Record<number, string>> = {
@@ -99,21 +102,30 @@ function ending(c: ConversationRecord): string {
   }
 }
 
-export function renderCaptureHeader(m: AnalysisModel, style: TextStyle): string {
+export function renderCaptureHeader(m: AnalysisModel, style: TextStyle, say: Say = sayer(style.lang ?? 'en')): string {
   const c = m.capture;
   const b = (s: string) => (style.color ? pc.bold(s) : s);
   const lines: string[] = [];
   lines.push(`${b('pcap-explain')} ${m.tool.version} — ${c.file}`);
-  const fmt = c.format ? `${c.format}${c.compressed ? ' (gzip)' : ''}` : 'unknown format';
+  const fmt = c.format ? `${c.format}${c.compressed ? ' (gzip)' : ''}` : say('ui.h.unknown_format');
   const links = c.linktypes.map((l) => LINKTYPE_NAMES[l] ?? `linktype ${l}`).join(', ');
+  // labels padded to one width, so the values line up ("Capture: …", "Time:    …")
+  const labels = ['ui.h.capture', 'ui.h.time'].map((k) => `${say(k)}:`);
+  const w = Math.max(...labels.map((l) => l.length)) + 1;
+  const [capture, time] = labels.map((l) => l.padEnd(w)) as [string, string];
+  const comment = `${say('ui.h.comment')}: `;
+  const warning = `${say('ui.h.warning')}: `;
   lines.push(
-    `Capture: ${fmt}, ${links || 'no interfaces'}, ${c.frames} frame${c.frames === 1 ? '' : 's'}, ${c.bytes} bytes`,
+    `${capture}${say('ui.h.capture.value', { fmt, links: links || say('ui.h.no_interfaces'), frames: c.frames, bytes: c.bytes })}`,
   );
-  if (c.start) lines.push(`Time:    ${c.start} → ${c.end} (${c.duration.toFixed(3)} s)`);
-  else lines.push('Time:    no packets in this capture');
-  for (const cm of c.comments) lines.push(`Comment: ${cm}`);
-  for (const w of c.warnings) {
-    const s = `Warning: ${w.text} [${w.code}]`;
+  if (c.start)
+    lines.push(
+      `${time}${c.start} → ${c.end} (${say('fmt.dur.s', { n: c.duration.toFixed(3).replace('.', say('fmt.decimal')) })})`,
+    );
+  else lines.push(`${time}${say('ui.h.no_packets')}`);
+  for (const cm of c.comments) lines.push(`${comment}${cm}`);
+  for (const wn of c.warnings) {
+    const s = `${warning}${wn.text} [${wn.code}]`;
     lines.push(style.color ? pc.yellow(s) : s);
   }
   return lines.join('\n');
@@ -122,6 +134,7 @@ export function renderCaptureHeader(m: AnalysisModel, style: TextStyle): string 
 export function renderProtocolCounts(
   frames: readonly FrameRecord[] | undefined,
   counts?: ReadonlyMap<string, number>,
+  say: Say = sayer('en'),
 ): string {
   let m = counts;
   if (!m) {
@@ -130,7 +143,7 @@ export function renderProtocolCounts(
     m = c;
   }
   if (m.size === 0) return '';
-  return `Protocols: ${[...m].map(([p, n]) => `${p} ${n}`).join(', ')}`;
+  return `${say('ui.h.protocols')}: ${[...m].map(([p, n]) => `${p} ${n}`).join(', ')}`;
 }
 
 export function renderConversations(convs: readonly ConversationRecord[], style: TextStyle): string {
@@ -157,7 +170,11 @@ export function renderConversations(convs: readonly ConversationRecord[], style:
 /** Per note code: how often, the first frame and the text of that first note. */
 export type NoteSummary = ReadonlyMap<string, { n: number; text: string; first: number }>;
 
-export function renderNotesSummary(frames: readonly FrameRecord[], summary?: NoteSummary): string {
+export function renderNotesSummary(
+  frames: readonly FrameRecord[],
+  summary?: NoteSummary,
+  say: Say = sayer('en'),
+): string {
   let counts = summary;
   if (!counts) {
     const m = new Map<string, { n: number; text: string; first: number }>();
@@ -171,8 +188,9 @@ export function renderNotesSummary(frames: readonly FrameRecord[], summary?: Not
     counts = m;
   }
   if (counts.size === 0) return '';
-  const lines = ['Notes'];
-  for (const [code, e] of counts) lines.push(`  ${code} ×${e.n} (first in frame ${e.first}): ${e.text}`);
+  const lines = [say('ui.notes')];
+  for (const [code, e] of counts)
+    lines.push(`  ${say('ui.notes.line', { code, count: e.n, frame: e.first, text: e.text })}`);
   return lines.join('\n');
 }
 
@@ -188,11 +206,12 @@ export interface RenderTextOptions {
 }
 
 export function renderText(m: AnalysisModel, style: TextStyle, opts: RenderTextOptions = {}): string {
-  const parts = [renderCaptureHeader(m, style)];
-  const pcounts = renderProtocolCounts(m.frames, opts.protocols);
+  const say = sayer(style.lang ?? 'en');
+  const parts = [renderCaptureHeader(m, style, say)];
+  const pcounts = renderProtocolCounts(m.frames, opts.protocols, say);
   if (pcounts) parts.push(pcounts);
   parts.push(renderConversations(m.conversations, style));
-  const notes = renderNotesSummary(m.frames, opts.notes);
+  const notes = renderNotesSummary(m.frames, opts.notes, say);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
     parts.push(
@@ -328,8 +347,8 @@ export function explainedFrameRow(f: FrameRecord, width?: number): string {
 export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: ReportTextOptions = {}): string {
   const say = sayer(m.overview.lang);
   const ov = m.overview;
-  const parts = [renderCaptureHeader(m, style)];
-  const pcounts = renderProtocolCounts(m.frames, opts.protocols);
+  const parts = [renderCaptureHeader(m, style, say)];
+  const pcounts = renderProtocolCounts(m.frames, opts.protocols, say);
   if (pcounts) parts.push(pcounts);
   parts.push(`${heading(say('ui.overview'), style)}\n${wrap(ov.summary)}`);
   if (ov.hosts.length) {
@@ -378,7 +397,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
   }
   if (ov.teaching.length)
     parts.push(`${heading(say('ui.teaching'), style)}\n${bullets(ov.teaching.map((t) => t.text))}`);
-  const notes = renderNotesSummary(m.frames, opts.notes);
+  const notes = renderNotesSummary(m.frames, opts.notes, say);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
     parts.push(`${framesHeading(m, style)}\n${m.frames.map((f) => explainedFrameRow(f, style.width)).join('\n')}`);

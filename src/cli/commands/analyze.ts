@@ -148,7 +148,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
   // the Info column is cut only on a terminal, at its width (a file or a pipe gets it whole)
-  const style: TextStyle = { tty: sink.isTTY, color };
+  const style: TextStyle = { tty: sink.isTTY, color, lang };
   if (sink.isTTY && process.stdout.columns) style.width = process.stdout.columns;
   const explain = args.explain !== false;
   const range = args.framesRange !== undefined ? parseRange(args.framesRange) : undefined;

@@ -35,6 +35,9 @@ export const idExplain: Catalogue = {
   'fmt.each_time': '{value} setiap kali',
   'fmt.values.range': 'dari {first} sampai {last}',
   'fmt.range_mean': '{min} sampai {max} (rata-rata {mean})',
+  'fmt.decimal': ',',
+  'fmt.dur.ms': '{n} ms',
+  'fmt.dur.s': '{n} detik',
   'fmt.frame': 'frame {n}',
   'fmt.frames': 'frame {a}-{b}',
   'fmt.payload.length': '({bytes} byte)',
@@ -47,16 +50,16 @@ export const idExplain: Catalogue = {
   'fmt.pair.lat': '{a} → {b} ({latency})',
   'fmt.pair.none': '{a} → tidak dibalas',
   'fmt.pair.unknown': '{a} → balasan tidak diketahui',
-  'fmt.nothing': 'tidak ada koneksi',
+  'fmt.nothing': 'tidak ada percakapan',
   'fmt.count.tcp': '{count} koneksi TCP',
   'fmt.count.udp': '{count} aliran UDP',
   'fmt.count.arp': '{count} frame ARP',
-  'fmt.count.retransmission': '{count} retransmission',
-  'fmt.count.fast_retransmission': '{count} fast retransmission',
-  'fmt.count.duplicate_ack': '{count} duplicate ACK',
+  'fmt.count.retransmission': '{count} retransmisi',
+  'fmt.count.fast_retransmission': '{count} retransmisi cepat (fast retransmission)',
+  'fmt.count.duplicate_ack': '{count} ACK duplikat',
   'fmt.count.lost_segment': '{count} celah tempat segmen tidak tertangkap',
-  'fmt.count.out_of_order': '{count} segmen out-of-order',
-  'fmt.count.zero_window': '{count} pengumuman zero window',
+  'fmt.count.out_of_order': '{count} segmen yang tiba tidak berurutan',
+  'fmt.count.zero_window': '{count} pengumuman window nol',
 
   'ex.arp.request':
     '{sender} bertanya ke seluruh jaringan (ARP request, broadcast): siapa yang memiliki {target}? Ia butuh MAC address {target} sebelum bisa mengirim paket IP kepadanya.',
@@ -77,23 +80,23 @@ export const idExplain: Catalogue = {
   'ex.tcp.synack': 'Handshake langkah 2 dari 3: {who} {addr} menerima dan membalas SYN dengan SYN miliknya (SYN, ACK).',
   'ex.tcp.synack.again': '{who} {addr} mengirim SYN, ACK lagi: ia belum melihat langkah terakhir handshake.',
   'ex.tcp.hs_ack':
-    'Handshake langkah 3 dari 3: {who} {addr} meng-ACK SYN, ACK; koneksi TCP terbentuk (round trip {rtt}).',
-  'ex.tcp.hs_ack.nortt': 'Handshake langkah 3 dari 3: {who} {addr} meng-ACK SYN, ACK; koneksi TCP terbentuk.',
+    'Handshake langkah 3 dari 3: {who} {addr} mengirim ACK untuk SYN, ACK; koneksi TCP terbentuk (round trip {rtt}).',
+  'ex.tcp.hs_ack.nortt': 'Handshake langkah 3 dari 3: {who} {addr} mengirim ACK untuk SYN, ACK; koneksi TCP terbentuk.',
   'ex.tcp.refused':
-    'Host {host} menolak koneksi dengan RST: tidak ada program yang listen di port {port} (connection refused).',
+    'Host {host} menolak koneksi dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'ex.tcp.rst':
-    '{who} {addr} memutus koneksi secara paksa (RST): koneksi langsung berakhir tanpa pertukaran FIN, dan data yang masih di jalan hilang.',
+    '{who} {addr} memutus koneksi secara paksa (RST): koneksi langsung berakhir tanpa pertukaran FIN, dan data yang sudah dikirim tetapi belum diterima ikut hilang.',
   'ex.tcp.fin': '{who} {addr} menutup sisinya dari koneksi (FIN): ia tidak punya data lagi untuk dikirim.',
   'ex.tcp.fin.second': '{who} {addr} juga menutup sisinya (FIN), setelah FIN di frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} mengirim FIN-nya lagi.',
-  'ex.tcp.ack.fin': '{who} {addr} meng-ACK FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
-  'ex.tcp.ack.fin.last': '{who} {addr} meng-ACK FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
+  'ex.tcp.ack.fin': '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
+  'ex.tcp.ack.fin.last': '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
   'ex.tcp.ack.msg':
-    '{who} {addr} meng-ACK {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
+    '{who} {addr} mengirim ACK untuk {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
   'ex.tcp.ack.msg.mqtt':
-    '{who} {addr} meng-ACK {what} dari frame {acked} di level TCP (ACK, tanpa data). Ini tanda terima byte oleh TCP, bukan acknowledgement MQTT.',
-  'ex.tcp.ack': '{who} {addr} meng-ACK data dari frame {acked} (ACK, tanpa data).',
-  'ex.tcp.ack.plain': '{who} {addr} meng-ACK semua data sampai byte {ack} (ACK, tanpa data).',
+    '{who} {addr} mengirim ACK untuk {what} dari frame {acked} di level TCP (ACK, tanpa data). Ini tanda terima byte oleh TCP, bukan acknowledgement MQTT.',
+  'ex.tcp.ack': '{who} {addr} mengirim ACK untuk data dari frame {acked} (ACK, tanpa data).',
+  'ex.tcp.ack.plain': '{who} {addr} mengirim ACK untuk semua data sampai byte {ack} (ACK, tanpa data).',
   'ex.tcp.ack.bare': '{who} {addr} mengirim ACK tanpa data.',
   'ex.tcp.data': '{who} {addr} mengirim {len} byte data ke {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} mengirim {len} byte yang sudah pernah ia kirim.',
@@ -116,7 +119,7 @@ export const idExplain: Catalogue = {
   'ex.zmtp.greeting.split':
     '{who} {addr} menyelesaikan greeting ZMTP {version} (mekanisme {mechanism}); libzmq mengirim greeting 64 byte itu dalam {count} potongan.',
   'ex.zmtp.ready': '{who} {addr} mengirim READY: socket-nya bertipe {socket}.',
-  'ex.zmtp.identity': "Ia menamai dirinya '{identity}'.",
+  'ex.zmtp.identity': "Socket ini memakai identitas '{identity}'.",
   'ex.zmtp.subscribe':
     "{who} {addr} berlangganan pesan yang diawali '{topic}' (SUBSCRIBE): publisher hanya akan mengirim pesan itu kepadanya.",
   'ex.zmtp.subscribe.all': '{who} {addr} berlangganan semua pesan (SUBSCRIBE dengan topik kosong).',
@@ -126,7 +129,7 @@ export const idExplain: Catalogue = {
   'ex.zmtp.welcome': '{who} {addr} menerima user name dan password (WELCOME).',
   'ex.zmtp.initiate': '{who} {addr} mengonfirmasi login PLAIN dan menyatakan socket-nya bertipe {socket} (INITIATE).',
   'ex.zmtp.error': "{who} {addr} mengirim ERROR '{reason}': ia sedang menutup koneksi.",
-  'ex.zmtp.ping': '{who} {addr} memeriksa apakah peer masih hidup (PING).',
+  'ex.zmtp.ping': '{who} {addr} memeriksa apakah peer masih aktif (PING).',
   'ex.zmtp.pong': '{who} {addr} menjawab heartbeat (PONG).',
   'ex.zmtp.command': '{who} {addr} mengirim command ZMTP {name}.',
   'ex.zmtp.request': '{who} {addr} mengirim request ke-{n} {payload} ke {server} pada koneksi {pattern}.',
@@ -156,7 +159,7 @@ export const idExplain: Catalogue = {
   'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',
 
-  'ex.mqtt.connect': '{who} {addr} terhubung ke broker {as} (CONNECT, MQTT {version}, keep-alive {keepalive} s).',
+  'ex.mqtt.connect': '{who} {addr} terhubung ke broker {as} (CONNECT, MQTT {version}, keep-alive {keepalive} detik).',
   'ex.mqtt.connack': '{who} menerima koneksi (CONNACK).',
   'ex.mqtt.connack.lat': '{who} menerima koneksi (CONNACK), {latency} setelah CONNECT di frame {req}.',
   'ex.mqtt.connack.refused': '{who} menolak koneksi (CONNACK: {reason}).',
@@ -191,8 +194,8 @@ export const idExplain: Catalogue = {
     'Reason code 16 (No matching subscribers): broker menerima pesan itu, tetapi saat itu tidak ada client yang berlangganan topiknya, sehingga tidak ada yang menerimanya.',
   'ex.mqtt.reason': 'Reason code {code}: {reason}.',
   'ex.mqtt.qos0': 'Dengan QoS 0 tidak ada acknowledgement MQTT sesudahnya.',
-  'ex.mqtt.puback': '{who} {addr} meng-acknowledge PUBLISH QoS 1 dengan packet id {id} (PUBACK).',
-  'ex.mqtt.puback.lat': '{who} {addr} meng-acknowledge PUBLISH QoS 1 di frame {req} (PUBACK), {latency} kemudian.',
+  'ex.mqtt.puback': '{who} {addr} mengonfirmasi PUBLISH QoS 1 dengan packet id {id} (PUBACK).',
+  'ex.mqtt.puback.lat': '{who} {addr} mengonfirmasi PUBLISH QoS 1 di frame {req} (PUBACK), {latency} kemudian.',
   'ex.mqtt.pubrec':
     '{who} {addr} mengonfirmasi telah menerima PUBLISH QoS 2 dengan packet id {id} (PUBREC, langkah 2 dari 4).',
   'ex.mqtt.pubrec.lat':
@@ -210,10 +213,10 @@ export const idExplain: Catalogue = {
   'ex.mqtt.unsubscribe': '{who} {addr} berhenti berlangganan {topics} (UNSUBSCRIBE).',
   'ex.mqtt.unsuback': '{who} mengonfirmasi berhenti berlangganan (UNSUBACK).',
   'ex.mqtt.unsuback.lat': '{who} mengonfirmasi berhenti berlangganan dari frame {req} (UNSUBACK), {latency} kemudian.',
-  'ex.mqtt.pingreq': '{who} {addr} menunjukkan bahwa ia masih hidup (PINGREQ, keep-alive).',
+  'ex.mqtt.pingreq': '{who} {addr} memberi tahu broker bahwa ia masih aktif (PINGREQ, keep-alive).',
   'ex.mqtt.pingresp': '{who} menjawab keep-alive (PINGRESP).',
   'ex.mqtt.pingresp.lat': '{who} menjawab keep-alive dari frame {req} (PINGRESP), {latency} kemudian.',
-  'ex.mqtt.disconnect': '{who} {addr} berpamitan ke broker (DISCONNECT) sebelum menutup koneksi.',
+  'ex.mqtt.disconnect': '{who} {addr} menutup sesi MQTT dengan DISCONNECT sebelum menutup koneksi TCP.',
   'ex.mqtt.auth': '{who} {addr} mengirim paket AUTH (pertukaran autentikasi MQTT 5).',
   'ex.mqtt.other': '{who} {addr} mengirim paket MQTT {kind}.',
 
@@ -240,9 +243,9 @@ export const idExplain: Catalogue = {
   'story.arp.reply': '{sender} memberi tahu {target} bahwa ia berada di {mac} (ARP reply).',
   'story.arp.announce': '{sender} mengumumkan bahwa ia berada di {mac} (ARP).',
   'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
-  'story.other': '{count} frame lain di luar koneksi mana pun: {protocols}.',
+  'story.other': '{count} frame lain di luar percakapan mana pun: {protocols}.',
   'story.tcp.handshake':
-    '{client} membuka koneksi TCP ke {server} dengan 3-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
+    '{client} membuka koneksi TCP ke {server} dengan jabat tangan tiga arah (three-way handshake: SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':
     '{client} membuka koneksi TCP ke {server}: SYN dan SYN-ACK terlihat, ACK terakhir handshake tidak ada di capture.',
   'story.tcp.syn_unanswered':
@@ -251,12 +254,12 @@ export const idExplain: Catalogue = {
   'story.tcp.midstream':
     'Capture dimulai di tengah koneksi: koneksi TCP antara {client} dan {server} sudah ada saat capture dimulai, jadi handshake-nya tidak ada di capture dan frame-frame pertama ini bukan pembukaan koneksi.',
   'story.tcp.refused':
-    '{client} mencoba terhubung ke {server}, dan host langsung menjawab SYN dengan RST: tidak ada yang listen di port {port} (connection refused).',
+    '{client} mencoba terhubung ke {server}, dan host langsung menjawab SYN dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.refused.attempt':
-    'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: belum ada yang listen di port {port} (connection refused).',
+    'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: belum ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.data':
     '{who} {addr} mengirim {c2s_bytes} byte data dan {s_who} {s_addr} mengirim {s2c_bytes} byte; tidak ada protokol aplikasi yang dikenali.',
-  'story.tcp.trouble': 'TCP harus bekerja keras: {list}.',
+  'story.tcp.trouble': 'Di tingkat TCP terjadi gangguan yang harus dipulihkan: {list}.',
   'story.zmtp.greeting':
     'Handshake ZeroMQ antara {client} dan {server}: kedua socket bertukar greeting ZMTP {version} (mekanisme {mechanism}).',
   'story.zmtp.setup':
@@ -271,16 +274,16 @@ export const idExplain: Catalogue = {
   'story.zmtp.pubsub':
     '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}. Subscriber tidak mengirim balasan: frame darinya hanya ACK TCP.',
   'story.zmtp.pubsub.back':
-    '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}; {back} pesan berjalan ke arah sebaliknya.',
+    '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}; {back} pesan dikirim ke arah sebaliknya.',
   'story.zmtp.pubsub.none':
     '{p_who} {p_addr} tidak mengirim apa pun ke {who} {addr}: tidak ada pesan yang diawali langganannya {topics}, dan publisher menyaring sebelum mengirim.',
   'story.zmtp.pipeline':
     '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}. Worker tidak mengirim balasan: frame darinya hanya ACK TCP.',
   'story.zmtp.pipeline.back':
-    '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}; {back} pesan berjalan ke arah sebaliknya.',
+    '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}; {back} pesan dikirim ke arah sebaliknya.',
   'story.zmtp.other': 'Socket {pattern} bertukar {c2s} pesan dari {c_who} {c_addr} dan {s2c} dari {s_who} {s_addr}.',
   'story.mqtt.connect':
-    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}, keep-alive {keepalive} s); broker menerima (CONNACK) setelah {latency}.',
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}, keep-alive {keepalive} detik); broker menerima (CONNACK) setelah {latency}.',
   'story.mqtt.connect.noack':
     '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}); CONNACK dari broker tidak ada di capture.',
   'story.mqtt.connect.refused':
@@ -373,14 +376,14 @@ export const idExplain: Catalogue = {
   'story.end.rst': '{who} {addr} mengakhiri koneksi secara paksa dengan RST, bukan dengan pertukaran FIN.',
   'story.end.open': 'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}).',
   'story.end.open.zmtp':
-    'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}); ZeroMQ mempertahankan koneksi TCP-nya selama socket masih hidup.',
+    'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}); ZeroMQ mempertahankan koneksi TCP-nya selama socket masih terbuka.',
 
   'ov.summary': '{frames} frame dalam {duration}: {parts}.',
   'ov.summary.empty': 'Capture ini tidak berisi paket.',
   'ov.summary.apps': 'Protokol aplikasi: {apps}.',
   'ov.conv': '#{id} {client} → {server} ({transport}): {what}; {end}.',
   'ov.conv.noend': '#{id} {client} → {server} ({transport}): {what}.',
-  'ov.conv.refused': 'koneksi ditolak, tidak ada yang listen di port {port}',
+  'ov.conv.refused': 'koneksi ditolak, tidak ada proses yang mendengarkan port {port}',
   'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} request dan {s2c} reply',
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} pesan di-publish',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} job dikirim (push)',
@@ -399,7 +402,7 @@ export const idExplain: Catalogue = {
   'ov.end.open': 'masih terbuka saat capture berhenti',
   'ov.ab.damaged': 'Berkas capture rusak: hanya {frames} frame pertama yang dapat dibaca.',
   'ov.ab.refused':
-    '{count} percobaan koneksi ke {server} ditolak (SYN dijawab RST): saat itu tidak ada yang listen di port {port}.',
+    '{count} percobaan koneksi ke {server} ditolak (SYN dijawab RST): saat itu tidak ada proses yang mendengarkan port {port}.',
   'ov.ab.rst': 'Koneksi #{id} diputus paksa dengan RST oleh {who} {addr} (frame {frame}).',
   'ov.ab.midstream':
     'Koneksi #{id} dimulai sebelum capture berjalan (handshake tidak terlihat, frame pertama {frame}).',
@@ -424,7 +427,7 @@ export const idExplain: Catalogue = {
   'role.http.client': 'client HTTP dari {server}',
   'role.tcp.server': 'server TCP di :{port}',
   'role.tcp.client': 'client TCP dari {server}',
-  'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada yang listen)',
+  'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada proses yang mendengarkan)',
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
@@ -433,9 +436,9 @@ export const idExplain: Catalogue = {
   'teach.tcp_ack_not_mqtt_ack':
     'ACK TCP bukan acknowledgement MQTT. ACK di frame {ack} setelah PUBLISH di frame {publish} adalah TCP yang mengonfirmasi bahwa byte-nya sampai; itu tidak menyatakan apa pun tentang pengiriman MQTT. MQTT hanya mengonfirmasi pesan QoS 1 (PUBACK) dan pesan QoS 2 (PUBREC dari penerima, pelepasan PUBREL dari pengirim, lalu PUBCOMP); dengan QoS 0 tidak ada acknowledgement MQTT sama sekali.',
   'teach.zmq_no_fin':
-    'Tidak adanya FIN di koneksi #{id} itu normal untuk ZeroMQ: socket mempertahankan koneksi TCP-nya selama socket hidup dan mengirim semua pesan lewat koneksi itu; FIN baru muncul saat program menutup socket.',
+    'Tidak adanya FIN di koneksi #{id} itu normal untuk ZeroMQ: socket mempertahankan koneksi TCP-nya selama socket masih terbuka dan mengirim semua pesan lewat koneksi itu; FIN baru muncul saat program menutup socket.',
   'teach.zmq_one_connection':
-    'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket hidup; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
+    'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket masih terbuka; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
   'teach.checksum_offload':
     'Wireshark mungkin menandai checksum TCP/UDP di capture ini salah. Di bridge Docker, pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual), yaitu checksum offload, sehingga nilai yang tertangkap baru sebagian. Itu bukan kerusakan data; pcap-explain tidak memverifikasi checksum ini.',
   'teach.zmtp_greeting_split':
@@ -447,9 +450,9 @@ export const idExplain: Catalogue = {
   'teach.rst_after_disconnect':
     'Client mengirim DISCONNECT (frame {disconnect}) lalu RST (frame {rst}), bukan FIN. Linux menjawab close() dengan RST jika program tidak pernah membaca data yang masih menunggu di buffer penerimanya (di sini CONNACK atau paket lain dari broker). Broker tidak berbuat salah.',
   'teach.refused_retries':
-    'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada program yang listen di port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
+    'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada proses yang mendengarkan port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
   'teach.refused_retries.ok':
-    'Client mencoba {count} kali terhubung ke {server} saat belum ada program yang listen di port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
+    'Client mencoba {count} kali terhubung ke {server} saat belum ada proses yang mendengarkan port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
   'teach.round_robin':
     'Producer {producer} membagi {jobs} job-nya ke {workers} worker secara bergiliran (round-robin): {per}. Setiap job hanya diterima satu worker.',
   'fmt.per_worker': '{count} ke {worker}',
@@ -464,8 +467,8 @@ export const idExplain: Catalogue = {
   'ui.host': 'Host',
   'ui.mac': 'MAC',
   'ui.role': 'Peran',
-  'ui.conversations': 'Koneksi',
-  'ui.conversation': 'Koneksi #{id}: {client} → {server}',
+  'ui.conversations': 'Percakapan',
+  'ui.conversation': 'Percakapan #{id}: {client} → {server}',
   'ui.story': 'Alur kejadian',
   'ui.frames': 'Daftar frame',
   'ui.frame': 'Frame {n}',
@@ -503,6 +506,16 @@ export const idExplain: Catalogue = {
   'ui.story.frame': 'Frame {a}',
   'ui.selection': 'Pilihan: {what}.',
   'ui.other_frames': 'Frame di luar koneksi (ARP dan lainnya)',
+  'ui.h.capture': 'Berkas',
+  'ui.h.capture.value': '{fmt}, {links}, {frames} frame, {bytes} byte',
+  'ui.h.time': 'Waktu',
+  'ui.h.comment': 'Komentar',
+  'ui.h.warning': 'Peringatan',
+  'ui.h.unknown_format': 'format tidak dikenal',
+  'ui.h.no_interfaces': 'tanpa interface',
+  'ui.h.no_packets': 'capture ini tidak berisi paket',
+  'ui.h.protocols': 'Protokol',
+  'ui.notes.line': '{code} ×{count} (pertama di frame {frame}): {text}',
   'ui.notes': 'Catatan',
   'ui.capture': 'Capture',
 };
