@@ -89,8 +89,10 @@ export const idExplain: Catalogue = {
   'ex.tcp.fin': '{who} {addr} menutup sisinya dari koneksi (FIN): ia tidak punya data lagi untuk dikirim.',
   'ex.tcp.fin.second': '{who} {addr} juga menutup sisinya (FIN), setelah FIN di frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} mengirim FIN-nya lagi.',
-  'ex.tcp.ack.fin': '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
-  'ex.tcp.ack.fin.last': '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
+  'ex.tcp.ack.fin':
+    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
+  'ex.tcp.ack.fin.last':
+    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
   'ex.tcp.ack.msg':
     '{who} {addr} mengirim ACK untuk {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
   'ex.tcp.ack.msg.mqtt':

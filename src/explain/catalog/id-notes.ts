@@ -18,7 +18,8 @@ export const idNotes: Catalogue = {
   'tcp.analysis.lost_segment':
     'Data sebelum segmen ini tidak ada di capture (hilang di jaringan atau tidak tertangkap).',
   'tcp.analysis.ack_lost_segment': 'ACK ini mengonfirmasi data yang tidak terlihat di capture.',
-  'tcp.analysis.window_update': 'Penerima mengumumkan ukuran window baru tanpa mengirim data atau mengonfirmasi data baru.',
+  'tcp.analysis.window_update':
+    'Penerima mengumumkan ukuran window baru tanpa mengirim data atau mengonfirmasi data baru.',
   'tcp.analysis.window_full':
     'Segmen ini memenuhi seluruh window yang diumumkan penerima; pengirim harus menunggu ACK.',
   'tcp.analysis.keep_alive':
