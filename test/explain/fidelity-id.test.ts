@@ -39,6 +39,19 @@ describe('the Indonesian text report', () => {
     expect(out).not.toMatch(/\d\.\d+ (ms|s|detik)\b/);
   });
 
+  it('tells why a file cannot be read in Indonesian (English unchanged)', () => {
+    const missing = join(FIXTURES, 'no-such-capture.pcap');
+    const r = runCli([missing, '--lang', 'id']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`pcap-explain: ${missing}: tidak dapat membaca ${missing}: berkas tidak ada\n`);
+    expect(runCli([missing], undefined, { LANG: 'id_ID.UTF-8' }).err).toContain('berkas tidak ada');
+    expect(runCli([FIXTURES, '--lang', 'id']).err).toContain(': itu sebuah direktori');
+    expect(runCli([fx('bad/not-a-capture.pcap'), '--lang', 'id']).err).toMatch(
+      /: bukan berkas pcap atau pcapng \(diawali [0-9a-f ]+\)\n$/,
+    );
+    expect(runCli([missing]).err).toBe(`pcap-explain: ${missing}: cannot read ${missing}: no such file\n`);
+  });
+
   it('calls the UDP flows of a capture percakapan, not koneksi', () => {
     const out = runCli([fx('udp-reply.pcap'), '--lang', 'id']).out;
     expect(out).toMatch(/^Percakapan$/m);

@@ -4,7 +4,7 @@ import type { AnalysisModel, FrameRecord } from '../../analysis/model.js';
 import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from '../../analyze.js';
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
-import { type Lang, langFromEnv } from '../../explain/text.js';
+import { captureErrorText, type Lang, langFromEnv } from '../../explain/text.js';
 import { captureOptions } from '../../limits.js';
 import { parseRange, type Selection, select } from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
@@ -128,10 +128,13 @@ export function reportSessionOptions(
   return { lang, keepFrames, explain: false, keepRaw: format === 'html' };
 }
 
-/** A capture that cannot be read: its message, the output closed, exit 1 (other errors are thrown on). */
-async function unreadable(err: unknown, file: string, sink: Sink): Promise<number> {
+/**
+ * A capture that cannot be read: its message in the report's language, the output closed, exit 1 (other
+ * errors are thrown on).
+ */
+async function unreadable(err: unknown, file: string, sink: Sink, lang: Lang = 'en'): Promise<number> {
   if (!(err instanceof CaptureError)) throw err;
-  process.stderr.write(`pcap-explain: ${file}: ${err.message}\n`);
+  process.stderr.write(`pcap-explain: ${file}: ${captureErrorText(err, lang)}\n`);
   await sink.close();
   return EXIT.UNREADABLE;
 }
@@ -175,7 +178,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         pace: () => sink.drained?.(),
       }));
     } catch (err) {
-      return unreadable(err, args.file, sink);
+      return unreadable(err, args.file, sink, lang);
     }
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
@@ -226,7 +229,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       pace ? { ...opts, pace } : opts,
     );
   } catch (err) {
-    return unreadable(err, args.file, sink);
+    return unreadable(err, args.file, sink, lang);
   }
   // The output's reader has gone (`| head`): stop quietly, as Unix tools do.
   if (sink.broken) {
