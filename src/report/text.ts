@@ -88,17 +88,17 @@ export function frameLine(f: FrameRecord): string {
   return `${pad(n, 6)}${n} ${pad(rel, 12)}${rel} ${f.src}${pad(f.src, 21)} ${f.dst}${pad(f.dst, 21)} ${proto}${pad(proto, 8)} ${pad(len, 5)}${len} ${f.summary}`;
 }
 
-function ending(c: ConversationRecord): string {
-  const by = c.close.by ? ` by ${c.close.by}` : '';
+function ending(c: ConversationRecord, say: Say): string {
+  const by = c.close.by ? say('ui.end.by', { by: say(`noun.${c.close.by}`) }) : '';
   switch (c.close.kind) {
     case 'fin':
       return `FIN${by}`;
     case 'rst':
       return `RST${by}`;
     case 'refused':
-      return 'refused';
+      return say('ui.end.refused');
     case 'open':
-      return 'open at end';
+      return say('ui.end.open_at_end');
   }
 }
 
@@ -146,8 +146,12 @@ export function renderProtocolCounts(
   return `${say('ui.h.protocols')}: ${[...m].map(([p, n]) => `${p} ${n}`).join(', ')}`;
 }
 
-export function renderConversations(convs: readonly ConversationRecord[], style: TextStyle): string {
-  if (convs.length === 0) return 'Conversations: none';
+export function renderConversations(
+  convs: readonly ConversationRecord[],
+  style: TextStyle,
+  say: Say = sayer(style.lang ?? 'en'),
+): string {
+  if (convs.length === 0) return say('ui.conversations.none');
   const rows = convs.map((c) => [
     c.id,
     c.transport.toUpperCase(),
@@ -156,12 +160,18 @@ export function renderConversations(convs: readonly ConversationRecord[], style:
     `${c.packets.c2s}/${c.packets.s2c}`,
     `${c.bytes.c2s}/${c.bytes.s2c}`,
     `${c.first}-${c.last}`,
-    c.handshake ? (c.handshake.ack !== null ? 'complete' : 'partial') : c.transport === 'tcp' ? 'not seen' : '-',
-    c.transport === 'tcp' ? ending(c) : '-',
+    c.handshake
+      ? say(c.handshake.ack !== null ? 'ui.hs.complete' : 'ui.hs.partial')
+      : c.transport === 'tcp'
+        ? say('ui.hs.not_seen')
+        : '-',
+    c.transport === 'tcp' ? ending(c, say) : '-',
     c.state,
   ]);
-  return `Conversations\n${table(
-    ['#', 'Proto', 'Client', 'Server', 'Pkts c→s/s→c', 'Bytes c→s/s→c', 'Frames', 'Handshake', 'Ending', 'State'],
+  const head = ['#', 'Proto', 'ui.col.client', 'ui.col.server', 'ui.col.pkts', 'ui.col.bytes', 'ui.col.frames'];
+  head.push('ui.col.handshake', 'ui.col.ending', 'ui.col.state');
+  return `${say('ui.conversations')}\n${table(
+    head.map((h) => (h.startsWith('ui.') ? say(h) : h)),
     rows,
     style,
   )}`;
@@ -210,7 +220,7 @@ export function renderText(m: AnalysisModel, style: TextStyle, opts: RenderTextO
   const parts = [renderCaptureHeader(m, style, say)];
   const pcounts = renderProtocolCounts(m.frames, opts.protocols, say);
   if (pcounts) parts.push(pcounts);
-  parts.push(renderConversations(m.conversations, style));
+  parts.push(renderConversations(m.conversations, style, say));
   const notes = renderNotesSummary(m.frames, opts.notes, say);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {

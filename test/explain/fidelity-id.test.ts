@@ -32,6 +32,14 @@ describe('the Indonesian text report', () => {
     expect(en).toMatch(/^Time: {4}\S+ → \S+ \(3\.942 s\)$/m);
   });
 
+  it('--no-explain: the conversations table in Indonesian too', () => {
+    const out = runCli([fx('tcp-rst.pcap'), '--lang', 'id', '--no-explain']).out;
+    expect(out).toMatch(/^Percakapan$/m);
+    expect(out).toMatch(/ lengkap +RST oleh client +RSTO$/m);
+    expect(out).not.toMatch(/^Conversations|complete|RST by/m);
+    expect(runCli([fx('empty.pcap'), '--lang', 'id', '--no-explain']).out).toMatch(/^Percakapan: tidak ada$/m);
+  });
+
   it('writes decimals with a comma, seconds as detik', () => {
     const out = runCli([fx('zmq-reqrep.pcap'), '--lang', 'id']).out.replace(/\s+/g, ' ');
     expect(out).toMatch(/round trip \d+,\d+ ms/);
