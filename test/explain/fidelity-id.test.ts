@@ -74,7 +74,7 @@ describe('the Indonesian catalogue', () => {
   it('uses the terms a lecturer uses, not colloquial calques', () => {
     const calques: [RegExp, string][] = [
       [/di jalan\b/, 'data yang sudah dikirim tetapi belum diterima'],
-      [/berpamitan/, 'menutup sesi'],
+      [/berpamitan/, 'memutus koneksi secara normal (DISCONNECT)'],
       [/\blisten\b/, 'tidak ada proses yang mendengarkan port itu'],
       [/\{count\} (fast )?retransmission/, 'retransmisi'],
       [/meng-ACK|meng-acknowledge|meng-capture/, 'mengirim ACK untuk / mengonfirmasi / merekam'],

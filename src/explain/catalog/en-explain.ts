@@ -224,7 +224,8 @@ export const enExplain: Catalogue = {
   'ex.mqtt.pingreq': '{who} {addr} shows it is still alive (PINGREQ, keep-alive).',
   'ex.mqtt.pingresp': 'The {who} answers the keep-alive (PINGRESP).',
   'ex.mqtt.pingresp.lat': 'The {who} answers the keep-alive of frame {req} (PINGRESP), {latency} later.',
-  'ex.mqtt.disconnect': '{who} {addr} says goodbye to the broker (DISCONNECT) before closing the connection.',
+  'ex.mqtt.disconnect':
+    '{who} {addr} tells the broker it is disconnecting on purpose (DISCONNECT) before closing the TCP connection.',
   'ex.mqtt.auth': '{who} {addr} sends an AUTH packet (MQTT 5 authentication exchange).',
   'ex.mqtt.other': '{who} {addr} sends an MQTT {kind} packet.',
 
@@ -323,7 +324,7 @@ export const enExplain: Catalogue = {
     "Its CONNECT sets a will: if the connection ends without DISCONNECT, the broker publishes {payload} on '{topic}' (QoS {qos}, retained).",
   'story.mqtt.session.resume': 'Clean start is off: the client asks to continue a session the broker may still hold.',
   'story.mqtt.session.resume.expiry':
-    'Clean start is off: the client asks to continue a session the broker may still hold, kept for {expiry} s after the connection ends (session expiry interval).',
+    'Clean start is off: the client asks to continue a session the broker may still hold, and asks it to keep the session for {expiry} s after the connection ends (session expiry interval).',
   'story.mqtt.session.persistent':
     'Clean session is off: the broker keeps the session (subscriptions, QoS 1/2 messages) while the client is away.',
   'story.mqtt.session_present':

@@ -218,7 +218,8 @@ export const idExplain: Catalogue = {
   'ex.mqtt.pingreq': '{who} {addr} memberi tahu broker bahwa ia masih aktif (PINGREQ, keep-alive).',
   'ex.mqtt.pingresp': '{who} menjawab keep-alive (PINGRESP).',
   'ex.mqtt.pingresp.lat': '{who} menjawab keep-alive dari frame {req} (PINGRESP), {latency} kemudian.',
-  'ex.mqtt.disconnect': '{who} {addr} menutup sesi MQTT dengan DISCONNECT sebelum menutup koneksi TCP.',
+  'ex.mqtt.disconnect':
+    '{who} {addr} memberi tahu broker bahwa ia memutus koneksi secara normal (DISCONNECT) sebelum menutup koneksi TCP.',
   'ex.mqtt.auth': '{who} {addr} mengirim paket AUTH (pertukaran autentikasi MQTT 5).',
   'ex.mqtt.other': '{who} {addr} mengirim paket MQTT {kind}.',
 
@@ -317,7 +318,7 @@ export const idExplain: Catalogue = {
   'story.mqtt.session.resume':
     'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker.',
   'story.mqtt.session.resume.expiry':
-    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker, dan sesi itu disimpan {expiry} detik setelah koneksi berakhir (session expiry interval).',
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker, dan meminta broker menyimpan sesi itu {expiry} detik setelah koneksi berakhir (session expiry interval).',
   'story.mqtt.session.persistent':
     'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
   'story.mqtt.session_present':
