@@ -828,7 +828,7 @@ function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): StoryRecord
     );
     const p: Params = { server: server ?? '', next: next ? next.c.id : '' };
     let code = conn ? 'story.http.close' : 'story.http.close10';
-    if (server) code += '.server';
+    if (server) code += /^werkzeug\//i.test(server) ? '.werkzeug' : '.server';
     let text = say(code, p);
     if (next && total === 1) text += ` ${say('story.http.close.next', { id: next.c.id })}`;
     more.push(text);

@@ -370,6 +370,10 @@ export const enExplain: Catalogue = {
     'The response is HTTP/1.0 without keep-alive, so the server closes this TCP connection after answering.',
   'story.http.close10.server':
     'The response of the server ({server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.',
+  'story.http.close.werkzeug':
+    "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) says Connection: close, so it closes this TCP connection after answering.",
+  'story.http.close10.werkzeug':
+    "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.",
   'story.http.close.next': 'One request per connection: the next request opens a new TCP connection (#{id}).',
   'story.data.both':
     '{who} {addr} sends {c2s} {c2s:message|messages} ({c2s_bytes} bytes: {c_values}) and {s_who} {s_addr} sends {s2c} ({s2c_bytes} bytes: {s_values}).',

@@ -364,6 +364,10 @@ export const idExplain: Catalogue = {
     'Response-nya HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
   'story.http.close10.server':
     'Response dari server ({server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close.werkzeug':
+    'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close10.werkzeug':
+    'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
   'story.http.close.next': 'Satu request per koneksi: request berikutnya membuka koneksi TCP baru (#{id}).',
   'story.data.both':
     '{who} {addr} mengirim {c2s} pesan ({c2s_bytes} byte: {c_values}) dan {s_who} {s_addr} mengirim {s2c} ({s2c_bytes} byte: {s_values}).',
