@@ -845,6 +845,25 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   const s2c = groupOf(ctx.view, (m) => isData(m) && m.dir === 's2c');
   const frames = spanOf(ms);
   if (ctx.c.transport === 'udp') {
+    const answered = s2c.complete ? s2c.msgs.filter((m) => m.replyTo !== undefined).length : 0;
+    if (c2s.complete && c2s.count && answered === s2c.count && answered * 2 >= c2s.count) {
+      // the server's datagrams each answer one of the client's (reply_to): told as pairs, like TCP
+      const pairs = pairsText(say, ctx, c2s.msgs, s2c.msgs, (m) => msgPayload(say, m));
+      return {
+        frames,
+        conversation: ctx.c.id,
+        code: 'story.udp.pairs',
+        text: capital(
+          say('story.udp.pairs', {
+            src: ctx.c.client,
+            dst: ctx.c.server,
+            count: c2s.count,
+            answered,
+            pairs: pairsList(say, pairs, c2s.count, 6),
+          }),
+        ),
+      };
+    }
     const parts: string[] = [];
     for (const [g, src, dst] of [
       [c2s, ctx.c.client, ctx.c.server],

@@ -381,6 +381,8 @@ export const enExplain: Catalogue = {
   'story.data.oneway':
     '{who} {addr} sends {count} {count:message|messages}: {values}; nothing comes back but TCP ACKs.',
   'story.udp': '{src} sends {count} UDP {count:datagram|datagrams} to {dst}: {values}.',
+  'story.udp.pairs':
+    '{src} sends {count} UDP {count:datagram|datagrams} to {dst}, and {dst} answers {answered:one of them|{answered} of them} with a datagram of its own: {pairs}. The answers come from the programs: UDP itself has no connection and no acknowledgement.',
   'story.udp.oneway': 'Nothing comes back: UDP has no connection and no acknowledgement.',
   'story.udp.flow': 'UDP between {client} and {server}: {c2s} {c2s:datagram|datagrams} one way, {s2c} back.',
   'story.end.fin':

@@ -374,6 +374,8 @@ export const idExplain: Catalogue = {
   'story.data.pairs': '{who} {addr} mengirim {count} pesan dan {s_who} {s_addr} membalas: {pairs}.',
   'story.data.oneway': '{who} {addr} mengirim {count} pesan: {values}; yang kembali hanya ACK TCP.',
   'story.udp': '{src} mengirim {count} datagram UDP ke {dst}: {values}.',
+  'story.udp.pairs':
+    '{src} mengirim {count} datagram UDP ke {dst}, dan {dst} membalas {answered:satu di antaranya|{answered} di antaranya} dengan datagramnya sendiri: {pairs}. Balasan itu datang dari programnya: UDP sendiri tidak punya koneksi dan tidak punya acknowledgement.',
   'story.udp.oneway': 'Tidak ada yang kembali: UDP tidak punya koneksi dan tidak punya acknowledgement.',
   'story.udp.flow': 'UDP antara {client} dan {server}: {c2s} datagram ke satu arah, {s2c} kembali.',
   'story.end.fin':
