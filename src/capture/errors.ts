@@ -51,11 +51,22 @@ export class CaptureError extends Error {
   readonly code: CaptureErrorCode;
   /** Byte offset in the (decompressed) stream, when it applies. */
   readonly offset: number | undefined;
+  /**
+   * The facts in the message, for a catalogue sentence `<code>.error` in another language (the message is
+   * English): e.g. {path, why} where `why` is a catalogue code of its own (`capture.unreadable.enoent`).
+   */
+  readonly params: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(code: CaptureErrorCode, message: string, offset?: number, options?: { cause?: unknown }) {
+  constructor(
+    code: CaptureErrorCode,
+    message: string,
+    offset?: number,
+    options?: { cause?: unknown; params?: Record<string, string | number> },
+  ) {
     super(message, options);
     this.code = code;
     this.offset = offset;
+    this.params = options?.params;
   }
 }
 

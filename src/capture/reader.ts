@@ -178,7 +178,8 @@ export class CaptureReader implements ParserHost {
     if (this.ended) return;
     this.ended = true;
     if (this.stopped) return;
-    if (this.seen === 0) throw new CaptureError(CAPTURE_ERROR.EMPTY_FILE, 'the capture is empty (0 bytes)');
+    if (this.seen === 0)
+      throw new CaptureError(CAPTURE_ERROR.EMPTY_FILE, 'the capture is empty (0 bytes)', undefined, { params: {} });
     if (this.parser === undefined) {
       throw new CaptureError(
         CAPTURE_ERROR.NOT_A_CAPTURE,
@@ -244,7 +245,9 @@ export class CaptureReader implements ParserHost {
         `not a pcap or pcapng file (gzip data inside gzip? starts with ${start})`,
       );
     }
-    throw new CaptureError(CAPTURE_ERROR.NOT_A_CAPTURE, `not a pcap or pcapng file (starts with ${start})`);
+    throw new CaptureError(CAPTURE_ERROR.NOT_A_CAPTURE, `not a pcap or pcapng file (starts with ${start})`, undefined, {
+      params: { start },
+    });
   }
 
   private appendTail(src: Uint8Array, from: number, n: number): void {
@@ -413,7 +416,12 @@ function describeIoError(path: string, e: unknown): CaptureError {
           : e instanceof Error
             ? e.message
             : String(e);
-  return new CaptureError(CAPTURE_ERROR.UNREADABLE, `cannot read ${path}: ${why}`, undefined, { cause: e });
+  const params: Record<string, string> = { path };
+  if (code === 'ENOENT') params.why = 'capture.unreadable.enoent';
+  else if (code === 'EISDIR') params.why = 'capture.unreadable.eisdir';
+  else if (code === 'EACCES' || code === 'EPERM') params.why = 'capture.unreadable.eacces';
+  else params.detail = why;
+  return new CaptureError(CAPTURE_ERROR.UNREADABLE, `cannot read ${path}: ${why}`, undefined, { cause: e, params });
 }
 
 /**

@@ -38,6 +38,7 @@ export const DEFAULT_MASKS: readonly string[] = [
   '**.*_latency',
   '**.delay',
   '**.*_delay',
+  '**.age',
   '**.text',
   '**.explain',
   '**.lang',

@@ -16,6 +16,9 @@ export interface Payload {
   length?: number;
   /** Bytes of the payload captured when the snapshot length cut it (value is decoded from them). */
   captured?: number;
+  /** A pickle's Python type and pickle protocol. */
+  pyType?: string;
+  protocol?: number;
 }
 
 export interface MsgPart {
@@ -27,7 +30,13 @@ export interface MsgPart {
 export interface Relay {
   frame: number;
   conversation?: number;
+  /** Relay delay (a forwarded PUBLISH only). */
   delay?: number;
+  /** A retained message delivered to a new subscriber (not a relay): how long the broker had kept it. */
+  retained?: boolean;
+  age?: number;
+  /** A will published by the broker (not a relay): `frame` is the CONNECT that set it. */
+  will?: boolean;
 }
 
 /** One application message (ZMTP greeting/command/message, MQTT packet, HTTP request/response, data). */
@@ -216,6 +225,12 @@ function payloadOf(v: unknown): Payload | undefined {
   if (length !== undefined) p.length = length;
   const captured = num(v.captured);
   if (captured !== undefined) p.captured = captured;
+  if (encoding === 'pickle') {
+    const t = str(v.py_type);
+    if (t !== undefined) p.pyType = t;
+    const proto = num(v.protocol);
+    if (proto !== undefined) p.protocol = proto;
+  }
   return p;
 }
 
@@ -236,6 +251,10 @@ function relayOf(v: unknown): Relay | undefined {
   if (c !== undefined) r.conversation = c;
   const d = first(v, ['delay', 'latency'], num);
   if (d !== undefined) r.delay = d;
+  if (v.retained === true) r.retained = true;
+  const age = num(v.age);
+  if (age !== undefined) r.age = age;
+  if (v.will === true) r.will = true;
   return r;
 }
 

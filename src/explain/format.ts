@@ -52,14 +52,19 @@ function named(params: Params, names: HostNames): Params {
   return out ?? params;
 }
 
-/** Seconds as a short duration: 0.04 ms, 3.2 ms, 101 ms, 1.02 s, 12.3 s. */
-export function duration(s: number): string {
+/**
+ * Seconds as a short duration: 0.04 ms, 3.2 ms, 101 ms, 1.02 s, 12.3 s; with `say`, in its language's
+ * words and decimal mark (Indonesian: 0,04 ms, 1,02 detik).
+ */
+export function duration(s: number, say?: Say): string {
   const ms = s * 1000;
-  if (ms < 1) return `${trim(ms.toFixed(3))} ms`;
-  if (ms < 10) return `${trim(ms.toFixed(1))} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (s < 10) return `${trim(s.toFixed(2))} s`;
-  return `${trim(s.toFixed(1))} s`;
+  const dec = (x: string) => (say ? x.replace('.', say('fmt.decimal')) : x);
+  const unit = (n: string, u: 'ms' | 's') => (say ? say(`fmt.dur.${u}`, { n: dec(n) }) : `${n} ${u}`);
+  if (ms < 1) return unit(trim(ms.toFixed(3)), 'ms');
+  if (ms < 10) return unit(trim(ms.toFixed(1)), 'ms');
+  if (ms < 1000) return unit(`${Math.round(ms)}`, 'ms');
+  if (s < 10) return unit(trim(s.toFixed(2)), 's');
+  return unit(trim(s.toFixed(1)), 's');
 }
 
 function trim(x: string): string {
@@ -87,7 +92,10 @@ export function nth(n: number): Params {
   return { n, nth: ordinal(n) };
 }
 
-const MAX_TEXT = 40;
+/** A text value of up to this many code points is shown whole in a sentence. */
+export const MAX_TEXT = 200;
+/** A longer one is cut to this many, and its length in bytes is said. */
+const CUT_TEXT = 60;
 
 /**
  * `s` in at most `max` code points: cut to `max` - 1 of them and an ellipsis when it has more (what
@@ -123,7 +131,29 @@ function oneLine(s: string): string {
   return s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
 }
 
-/** One value as it appears in a sentence: text in single quotes, numbers bare, JSON compact. */
+/** Code points in `s`, counting at most `max` + 1 of them. */
+function codePoints(s: string, max: number): number {
+  let k = 0;
+  for (let i = 0; i < s.length && k <= max; k++) i = nextCodePoint(s, i);
+  return k;
+}
+
+/**
+ * A value in a sentence: whole when it has at most `max` code points (one line), else its first CUT_TEXT
+ * (or `max`, when smaller) and "…", followed by its length in bytes. `quote`: text in single quotes.
+ */
+function shown(say: Say, s: string, max: number, quote: boolean, bytes: number | undefined): string {
+  const line = oneLine(s.length > 2 * max + 2 ? s.slice(0, 2 * max + 2) : s);
+  const q = (x: string) => (quote ? `'${x}'` : x);
+  if (codePoints(line, max) <= max) return q(line);
+  const n = bytes ?? new TextEncoder().encode(s).length;
+  return `${q(cutLine(line, Math.min(CUT_TEXT, max)))} ${say('fmt.payload.length', { bytes: n })}`;
+}
+
+/**
+ * One value as it appears in a sentence: text in single quotes, numbers bare, JSON compact; short values
+ * whole, long ones cut with their length said.
+ */
 export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): string {
   if (!p) return say('fmt.payload.none');
   if (p.captured !== undefined && p.length !== undefined && p.captured < p.length) {
@@ -140,14 +170,14 @@ export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): str
       return typeof p.value === 'string'
         ? p.value === ''
           ? say('fmt.payload.empty')
-          : `'${cutLine(p.value, max)}'`
+          : shown(say, p.value, max, true, p.length)
         : say('fmt.payload.none');
     case 'json':
-      return ellipsize(JSON.stringify(p.value) ?? 'null', max);
+      return shown(say, JSON.stringify(p.value) ?? 'null', max, false, p.length);
     case 'pickle': {
       const v = p.value;
-      if (typeof v === 'string') return `'${cutLine(v, max)}'`;
-      return ellipsize(JSON.stringify(v) ?? 'None', max);
+      if (typeof v === 'string') return shown(say, v, max, true, undefined);
+      return shown(say, JSON.stringify(v) ?? 'None', max, false, undefined);
     }
     case 'hex':
       return say('fmt.payload.binary', { bytes: p.length ?? Math.floor(String(p.value).length / 2) });
@@ -157,8 +187,25 @@ export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): str
 }
 
 function partText(say: Say, p: MsgPart): string {
-  if (p.payload) return valueText(say, p.payload, 24);
+  if (p.payload) return valueText(say, p.payload, 60);
   return p.size === 0 ? say('fmt.payload.empty') : say('fmt.payload.binary', { bytes: p.size });
+}
+
+/** The pickled payloads of a message (its body parts, or its payload), with their Python type and protocol. */
+export function pickled(m: Msg): { type: string; protocol: number | undefined; bytes: number; value: Payload }[] {
+  const out: { type: string; protocol: number | undefined; bytes: number; value: Payload }[] = [];
+  const body = bodyParts(m);
+  const payloads = body.length ? body.map((p) => p.payload) : [m.payload];
+  for (const p of payloads) {
+    if (p?.encoding !== 'pickle') continue;
+    out.push({ type: p.pyType ?? 'object', protocol: p.protocol, bytes: p.length ?? 0, value: p });
+  }
+  return out;
+}
+
+/** Whether a message is [<empty> | body…]: a ZeroMQ envelope's empty delimiter frame before the body. */
+export function hasDelimiter(m: Msg): boolean {
+  return m.parts.length > 1 && m.parts[0]!.size === 0;
 }
 
 /** The payload of an application message: its body, or its parts as [a, b, c]. */
@@ -186,12 +233,35 @@ export function list(say: Say, items: string[], max = 5): string {
   return say('fmt.list.and', { list: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
-/** Distinct values in order; a repeated single value reads "'Hello' each time". */
+/** Consecutive equal items as one: [value, how many times in a row]. */
+export function runsOf<T>(items: readonly T[], same: (a: T, b: T) => boolean = (a, b) => a === b): [T, number][] {
+  const out: [T, number][] = [];
+  for (const x of items) {
+    const last = out[out.length - 1];
+    if (last && same(last[0], x)) last[1]++;
+    else out.push([x, 1]);
+  }
+  return out;
+}
+
+/** An item repeated `count` times in a row: "8 × 'PING'" (the item itself once). */
+export function timesText(say: Say, value: string, count: number): string {
+  return count > 1 ? say('fmt.times', { count, value }) : value;
+}
+
+/**
+ * Values in order, a run of equal ones told once ("8 × 'PING'"); a repeated single value reads "'Hello'
+ * each time"; more than `max` runs read "from A to B".
+ */
 export function valuesSummary(say: Say, values: string[], max = 5): string {
-  const distinct = [...new Set(values)];
-  if (distinct.length === 1 && values.length > 1) return say('fmt.each_time', { value: distinct[0]! });
-  if (values.length > max) return say('fmt.values.range', { first: values[0]!, last: values[values.length - 1]! });
-  return list(say, values, max);
+  const runs = runsOf(values);
+  if (runs.length === 1 && values.length > 1) return say('fmt.each_time', { value: runs[0]![0] });
+  if (runs.length > max) return say('fmt.values.range', { first: values[0]!, last: values[values.length - 1]! });
+  return list(
+    say,
+    runs.map(([v, n]) => timesText(say, v, n)),
+    max,
+  );
 }
 
 /** Latency statistics: "101 ms" or "100-102 ms (mean 101 ms)". */
@@ -200,10 +270,10 @@ export function latencySummary(say: Say, lat: number[]): string {
   const min = Math.min(...lat);
   const max = Math.max(...lat);
   const mean = lat.reduce((a, b) => a + b, 0) / lat.length;
-  const a = duration(min);
-  const b = duration(max);
+  const a = duration(min, say);
+  const b = duration(max, say);
   if (a === b) return a;
-  return say('fmt.range_mean', { min: a, max: b, mean: duration(mean) });
+  return say('fmt.range_mean', { min: a, max: b, mean: duration(mean, say) });
 }
 
 /** Frame range label: "frame 4" or "frames 4-9". */

@@ -14,7 +14,22 @@ import {
   type Side,
   sideOf,
 } from './context.js';
-import { capital, duration, hostOf, list, msgPayload, nth, ordinal, type Params, portOf, type Say } from './format.js';
+import {
+  capital,
+  duration,
+  hasDelimiter,
+  hostOf,
+  list,
+  msgPayload,
+  nth,
+  ordinal,
+  type Params,
+  pickled,
+  portOf,
+  type Say,
+  valueText,
+} from './format.js';
+import { mqttAs, mqttMsgProps } from './story.js';
 
 /**
  * Who speaks in a frame and to whom: {who} (noun) and {addr} of a side, {peer_who} and {peer_addr} of the
@@ -113,9 +128,9 @@ export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): str
 }
 
 /** A reply's parameters ({req}, {latency}) added to `p`, and the code with `.lat` when both are known. */
-function withLatency(m: Msg, code: string, p: Params): string {
+function withLatency(say: Say, m: Msg, code: string, p: Params): string {
   if (m.replyTo !== undefined) p.req = m.replyTo;
-  if (m.latency !== undefined) p.latency = duration(m.latency);
+  if (m.latency !== undefined) p.latency = duration(m.latency, say);
   return m.latency !== undefined && m.replyTo !== undefined ? `${code}.lat` : code;
 }
 
@@ -133,7 +148,7 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     nth: ordinal(n),
   };
   const one = (code: string, p?: Params) => capital(say(code, p, base));
-  const reply = (code: string, p: Params) => capital(say(withLatency(m, code, p), p, base));
+  const reply = (code: string, p: Params) => capital(say(withLatency(say, m, code, p), p, base));
   if (m.proto === 'zmtp') {
     if (m.kind === 'greeting') {
       const p = { version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
@@ -182,54 +197,105 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
       return one(code, { topic: m.subscription.topic });
     }
     const p: Params = { payload: msgPayload(say, m), pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
+    let s: string;
     switch (ctx.kind) {
       case 'reqrep':
-        if (m.dir === 'c2s') return one('ex.zmtp.request', p);
+        if (m.dir === 'c2s') s = one('ex.zmtp.request', p);
         // not paired: bytes were lost before it, so its request may be lost too (the order says nothing)
-        return m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
+        else s = m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
+        break;
       case 'pubsub':
-        return one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
+        s = one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
+        break;
       case 'pipeline':
-        return one(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p);
+        s = one(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p);
+        break;
       default:
-        return one('ex.zmtp.message', p);
+        s = one('ex.zmtp.message', p);
     }
+    // REQ/REP only: elsewhere (DEALER, ROUTER) the program itself writes and reads the empty frame
+    if (hasDelimiter(m) && ctx.view.pattern === 'REQ/REP')
+      s += ` ${say(m.dir === 'c2s' ? 'ex.zmtp.delimiter.req' : 'ex.zmtp.delimiter.rep', { body: msgPayload(say, m) })}`;
+    return s + pickleNote(say, m);
   }
   if (m.proto === 'mqtt') {
     const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
     switch (m.kind) {
-      case 'CONNECT':
-        p.client_id = m.clientId ?? '';
+      case 'CONNECT': {
+        p.as = mqttAs(say, m.clientId ?? '');
         p.version = mqttVersion(m.version);
         p.keepalive = m.keepAlive ?? 0;
-        return one(m.clientId ? 'ex.mqtt.connect' : 'ex.mqtt.connect.anon', p);
-      case 'CONNACK':
+        const parts = [one('ex.mqtt.connect', p)];
+        if (m.clientId === '') parts.push(say('ex.mqtt.connect.empty_id'));
+        const will = m.raw.will as { topic?: unknown; qos?: unknown; retain?: unknown; payload?: unknown } | undefined;
+        if (will && typeof will.topic === 'string') {
+          const wp = will.payload as { encoding?: unknown; value?: unknown } | undefined;
+          parts.push(
+            say('ex.mqtt.will', {
+              topic: will.topic,
+              qos: typeof will.qos === 'number' ? will.qos : 0,
+              retain: will.retain === true ? say('ex.mqtt.will.retain') : '',
+              payload: wp
+                ? valueText(say, { encoding: String(wp.encoding), value: wp.value })
+                : say('fmt.payload.none'),
+            }),
+          );
+        }
+        if (m.raw.clean_session === false) {
+          const v5 = p.version === '5.0';
+          const expiry = (m.raw.properties as { session_expiry_interval?: unknown } | undefined)
+            ?.session_expiry_interval;
+          if (!v5) parts.push(say('ex.mqtt.session.persistent'));
+          else if (typeof expiry === 'number' && expiry > 0)
+            parts.push(say('ex.mqtt.session.resume.expiry', { expiry }));
+          else parts.push(say('ex.mqtt.session.resume'));
+        }
+        return parts.join(' ');
+      }
+      case 'CONNACK': {
         if (m.accepted === false) {
           p.reason = m.returnName ?? m.reason ?? '';
           return one('ex.mqtt.connack.refused', p);
         }
-        return reply('ex.mqtt.connack', p);
+        const parts = [reply('ex.mqtt.connack', p)];
+        const assigned = (m.raw.properties as { assigned_client_identifier?: unknown } | undefined)
+          ?.assigned_client_identifier;
+        if (typeof assigned === 'string') parts.push(say('ex.mqtt.connack.assigned', { client_id: assigned }));
+        if (m.raw.session_present === true) parts.push(say('ex.mqtt.connack.session_present'));
+        return parts.join(' ');
+      }
       case 'PUBLISH': {
-        if (m.dir === 's2c') {
-          const r = m.relayedFrom;
+        let s: string;
+        const r = m.relayedFrom;
+        if (m.dir === 's2c' && r?.will) {
+          s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation ?? '?' });
+        } else if (m.dir === 's2c' && r?.retained) {
+          s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0, say) });
+        } else if (m.dir === 's2c' && m.retain && !r) {
+          s = one('ex.mqtt.publish.retained.nosrc', p);
+        } else if (m.dir === 's2c') {
           if (r && r.delay !== undefined) {
             p.src = r.frame;
-            p.delay = duration(r.delay);
-            return one('ex.mqtt.publish.relay', p);
-          }
-          return one('ex.mqtt.publish.deliver', p);
+            p.delay = duration(r.delay, say);
+            s = one('ex.mqtt.publish.relay', p);
+          } else s = one('ex.mqtt.publish.deliver', p);
+        } else {
+          s = one('ex.mqtt.publish', p);
+          if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
+          if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
         }
-        let s = one('ex.mqtt.publish', p);
-        if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
-        if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
+        const props = mqttMsgProps(say, m);
+        if (props) s += ` ${say('ex.mqtt.props', { list: props })}`;
         return s;
       }
       case 'PUBACK':
       case 'PUBREC':
       case 'PUBREL':
-      case 'PUBCOMP':
+      case 'PUBCOMP': {
         p.id = m.packetId ?? '?';
-        return reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
+        const s = reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
+        return `${s}${mqttReason(say, m)}`;
+      }
       case 'SUBSCRIBE': {
         const topics = m.subscriptions.map((s) =>
           s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
@@ -253,7 +319,7 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
       case 'PINGRESP':
         return reply('ex.mqtt.pingresp', p);
       case 'DISCONNECT':
-        return one('ex.mqtt.disconnect', p);
+        return `${one('ex.mqtt.disconnect', p)}${mqttReason(say, m)}`;
       case 'AUTH':
         return one('ex.mqtt.auth', p);
       default:
@@ -262,9 +328,14 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     }
   }
   if (m.proto === 'http') {
-    if (m.kind === 'request')
-      return one('ex.http.request', { method: m.method ?? '?', uri: m.uri ?? '/', server: ctx.c.server });
     const body = m.payload && m.payload.encoding !== 'empty' ? msgPayload(say, m) : '';
+    if (m.kind === 'request')
+      return one(body ? 'ex.http.request.body' : 'ex.http.request', {
+        method: m.method ?? '?',
+        uri: m.uri ?? '/',
+        server: ctx.c.server,
+        body,
+      });
     const p: Params = { status: m.status ?? '?', text: m.statusText ?? '', body };
     return reply(body ? 'ex.http.response.body' : 'ex.http.response', p);
   }
@@ -272,10 +343,28 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   const p: Params = { payload: msgPayload(say, m) };
   if (ctx.c.transport === 'udp') {
     p.dst = side === 'client' ? ctx.c.server : ctx.c.client;
-    return one('ex.udp.datagram', p);
+    return one('ex.udp.datagram', p) + pickleNote(say, m);
   }
-  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p);
-  return one('ex.data.send', p);
+  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p) + pickleNote(say, m);
+  return one('ex.data.send', p) + pickleNote(say, m);
+}
+
+/** ' The payload is a pickled Python int …' for a message that carries a pickle, or ''. */
+function pickleNote(say: Say, m: Msg): string {
+  const pk = pickled(m);
+  if (pk.length !== 1) return '';
+  const x = pk[0]!;
+  const p: Params = { type: x.type, bytes: x.bytes, value: valueText(say, x.value) };
+  if (x.protocol !== undefined) p.protocol = x.protocol;
+  return ` ${say(x.protocol !== undefined ? 'ex.pickle' : 'ex.pickle.noproto', p)}`;
+}
+
+/** ' Reason code …' for an MQTT 5 reason code other than success (0), or ''. */
+function mqttReason(say: Say, m: Msg): string {
+  const code = m.raw.reason_code;
+  if (typeof code !== 'number' || code === 0) return '';
+  if (code === 0x10 && (m.kind === 'PUBACK' || m.kind === 'PUBREC')) return ` ${say('ex.mqtt.reason.no_subscribers')}`;
+  return ` ${say('ex.mqtt.reason', { code, reason: m.reason ?? '?' })}`;
 }
 
 function mqttVersion(v: string | undefined): string {
@@ -308,7 +397,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
       out.push(one('ex.tcp.refused', { host: hostOf(c.server), port: portOf(c.server) ?? '?' }));
     else out.push(one('ex.tcp.rst'));
   } else if (hs && f.n === hs.ack) {
-    out.push(one(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { rtt: duration(c.rtt ?? 0) }));
+    out.push(one(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { rtt: duration(c.rtt ?? 0, say) }));
   }
   // application messages completed here, and pieces of messages completed later
   const done = ctx.completes.get(f.n) ?? [];

@@ -227,7 +227,9 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     const topics = v.messages
       .filter((m) => m.kind === 'SUBSCRIBE')
       .flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
-    p = { client_id: connect?.clientId ?? '?', sent, got, topics: list(say, topics) || '-' };
+    const id = connect?.clientId ?? '?';
+    p = { client: id === '' ? say('fmt.mqtt.client_empty') : say('fmt.mqtt.client', { client_id: id }), sent, got };
+    p.topics = list(say, topics) || '-';
     code = ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt';
   } else if (v.app === 'http') {
     const reqs = groupOf(v, (m) => m.kind === 'request');
@@ -524,7 +526,7 @@ function summary(say: Say, mc: ModelContext): string {
   ];
   const s = say('ov.summary', {
     frames: m.capture.frames,
-    duration: duration(m.capture.duration),
+    duration: duration(m.capture.duration, say),
     parts: list(say, parts) || say('fmt.nothing'),
   });
   return apps.length

@@ -10,14 +10,18 @@ import { type DigestTotals, digestTotals } from './digest.js';
 import {
   capital,
   duration,
+  hasDelimiter,
   hostOf,
   latencySummary,
   list,
   msgPayload,
   type Params,
+  pickled,
   portOf,
   type Say,
+  timesText,
   valuesSummary,
+  valueText,
 } from './format.js';
 import { protocolName } from './info.js';
 import type { StoryRecord } from './types.js';
@@ -76,11 +80,11 @@ function latencyOf(
   }
   const a = mergeAgg(g.sorts, fromSort);
   if (!a) return { n: 0, text: '' };
-  const lo = duration(a.min);
-  const hi = duration(a.max);
+  const lo = duration(a.min, say);
+  const hi = duration(a.max, say);
   return {
     n: a.count,
-    text: lo === hi ? lo : say('fmt.range_mean', { min: lo, max: hi, mean: duration(a.sum / a.count) }),
+    text: lo === hi ? lo : say('fmt.range_mean', { min: lo, max: hi, mean: duration(a.sum / a.count, say) }),
   };
 }
 
@@ -264,7 +268,7 @@ function startPhase(
   let code = 'story.tcp.handshake';
   if (hs.synack.length === 0) code = 'story.tcp.syn_unanswered';
   else if (hs.ack === null) code = 'story.tcp.handshake.partial';
-  let text = say(code, { ...base, rtt: c.rtt !== null ? duration(c.rtt) : '?', count: hs.syn.length });
+  let text = say(code, { ...base, rtt: c.rtt !== null ? duration(c.rtt, say) : '?', count: hs.syn.length });
   if (hs.syn.length > 1 && hs.synack.length > 0)
     text += ` ${say('story.tcp.syn_retries', { count: hs.syn.length - 1 })}`;
   void mc;
@@ -428,6 +432,190 @@ function qosOf(g: MsgGroup): string {
   return [...new Set(all)].sort().join('/');
 }
 
+/** "as 'id'" or "with an empty client ID (the broker assigns one)". */
+export function mqttAs(say: Say, clientId: string): string {
+  return clientId === '' ? say('fmt.mqtt.as_empty') : say('fmt.mqtt.as', { client_id: clientId });
+}
+
+/** A record's object field (MQTT 5 properties, a will). */
+function objOf(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/**
+ * What a CONNECT and its CONNACK say beyond "connects": the broker-assigned client ID, the will, the
+ * session asked for (clean start / session expiry) and whether the broker still held one (session present).
+ */
+export function mqttConnectFacts(say: Say, connect: Msg | undefined, ack: Msg | undefined): string[] {
+  const out: string[] = [];
+  const ackProps = objOf(ack?.raw.properties);
+  const assigned = ackProps?.assigned_client_identifier;
+  if (connect?.clientId === '')
+    out.push(
+      typeof assigned === 'string'
+        ? say('story.mqtt.assigned', { client_id: assigned })
+        : say('story.mqtt.assigned.unknown'),
+    );
+  const will = objOf(connect?.raw.will);
+  if (will && typeof will.topic === 'string') {
+    const wp = objOf(will.payload);
+    const payload = wp ? valueText(say, { encoding: String(wp.encoding), value: wp.value }) : say('fmt.payload.none');
+    out.push(
+      say(will.retain === true ? 'story.mqtt.will_set.retain' : 'story.mqtt.will_set', {
+        topic: will.topic,
+        payload,
+        qos: typeof will.qos === 'number' ? will.qos : 0,
+      }),
+    );
+  }
+  if (connect && connect.raw.clean_session === false) {
+    const v5 = connect.version === '5' || connect.version === '5.0';
+    const expiry = objOf(connect.raw.properties)?.session_expiry_interval;
+    if (!v5) out.push(say('story.mqtt.session.persistent'));
+    else if (typeof expiry === 'number' && expiry > 0)
+      out.push(say('story.mqtt.session.resume.expiry', { expiry: String(expiry) }));
+    else out.push(say('story.mqtt.session.resume'));
+  }
+  if (ack && ack.accepted !== false && connect && connect.raw.clean_session === false)
+    out.push(say(ack.raw.session_present === true ? 'story.mqtt.session_present' : 'story.mqtt.session_new'));
+  return out;
+}
+
+/** Labels of the MQTT 5 properties a PUBLISH tells (content type, expiry, user properties, response topic…). */
+function propItems(say: Say, props: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof props.content_type === 'string') out.push(say('fmt.mqtt.content_type', { value: props.content_type }));
+  if (typeof props.payload_format_indicator === 'number')
+    out.push(say(props.payload_format_indicator === 1 ? 'fmt.mqtt.utf8' : 'fmt.mqtt.bytes'));
+  if (typeof props.message_expiry_interval === 'number')
+    out.push(say('fmt.mqtt.expiry', { value: String(props.message_expiry_interval) }));
+  if (typeof props.response_topic === 'string')
+    out.push(say('fmt.mqtt.response_topic', { value: props.response_topic }));
+  if (props.correlation_data !== undefined) out.push(say('fmt.mqtt.correlation'));
+  if (Array.isArray(props.user_properties))
+    for (const u of props.user_properties)
+      if (Array.isArray(u) && u.length === 2)
+        out.push(say('fmt.mqtt.user', { name: String(u[0]), value: String(u[1]) }));
+  return out;
+}
+
+/** The MQTT 5 properties of PUBLISH messages, each told once ('' when none has any). */
+export function mqttPropsText(say: Say, ms: readonly Msg[], max = 8): string {
+  const items = new Set<string>();
+  for (const m of ms) {
+    const p = objOf(m.raw.properties);
+    if (p) for (const x of propItems(say, p)) items.add(x);
+  }
+  return list(say, [...items], max);
+}
+
+/** The MQTT 5 properties of one PUBLISH ('' when none). */
+export function mqttMsgProps(say: Say, m: Msg): string {
+  const p = objOf(m.raw.properties);
+  return p ? list(say, propItems(say, p), 8) : '';
+}
+
+/** Reason codes of acknowledgements that are not plain success, told (MQTT 5). */
+function mqttReasons(say: Say, ctx: ConvContext, acks: readonly Msg[]): string[] {
+  const out: string[] = [];
+  const noSub = acks.filter((m) => m.raw.reason_code === 0x10);
+  if (noSub.length) {
+    const reqs = noSub
+      .map((a) => ctx.view.messages.find((m) => m.frame === a.replyTo && m.kind === 'PUBLISH'))
+      .filter((m): m is Msg => m !== undefined);
+    const topics = [...new Set(reqs.map((m) => `'${m.topic ?? ''}'`))];
+    let text = say('story.mqtt.no_subscribers', {
+      count: noSub.length,
+      kind: noSub[0]!.kind,
+      topics: list(say, topics) || '?',
+    });
+    if (reqs.some((m) => m.retain)) text += ` ${say('story.mqtt.no_subscribers.retained')}`;
+    out.push(text);
+  }
+  const other = acks.filter(
+    (m) => typeof m.raw.reason_code === 'number' && m.raw.reason_code !== 0 && m.raw.reason_code !== 0x10,
+  );
+  for (const m of other.slice(0, 5))
+    out.push(
+      say('story.mqtt.reason_code', {
+        kind: m.kind,
+        frame: m.frame,
+        code: Number(m.raw.reason_code),
+        reason: m.reason ?? '?',
+      }),
+    );
+  return out;
+}
+
+/**
+ * The PUBLISH messages a broker sends to a client, in three kinds told apart: retained messages handed to
+ * a new subscriber (not relays: no relay delay), relays of a publication (with their delay), and wills the
+ * broker publishes for a client whose connection ended without DISCONNECT.
+ */
+function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Params): string[] {
+  const out: string[] = [];
+  // With Retain As Published the retain flag is forwarded as the publisher set it: it no longer marks a
+  // message from the retained store.
+  const rap = ctx.view.messages.some(
+    (m) =>
+      m.kind === 'SUBSCRIBE' &&
+      Array.isArray(m.raw.subscriptions) &&
+      m.raw.subscriptions.some((x) => objOf(x)?.rap === true),
+  );
+  const isWill = (m: Msg) => m.relayedFrom?.will === true;
+  const isRetained = (m: Msg) => !isWill(m) && (m.relayedFrom?.retained === true || (m.retain === true && !rap));
+  const retained = got.msgs.filter(isRetained);
+  const wills = got.msgs.filter(isWill);
+  const relays = got.msgs.filter((m) => !isWill(m) && !isRetained(m));
+  if (retained.length) {
+    const srcs = retained.filter((m) => m.relayedFrom?.frame !== undefined);
+    const g: MsgGroup = { msgs: retained, count: retained.length, complete: true, sorts: [] };
+    const p: Params = { ...cw, count: retained.length, topics: topicsOf(say, g), values: valuesOf(say, g) };
+    if (srcs.length === retained.length) {
+      p.src = list(
+        say,
+        srcs.map((m) => String(m.relayedFrom!.frame)),
+      );
+      p.age = latencySummary(
+        say,
+        srcs.map((m) => m.relayedFrom!.age ?? 0),
+      );
+      out.push(capital(say('story.mqtt.retained', p)));
+    } else out.push(capital(say('story.mqtt.retained.nosrc', p)));
+  }
+  const relayCount = got.count - retained.length - wills.length;
+  if (relayCount > 0) {
+    const g: MsgGroup = { msgs: relays, count: relayCount, complete: got.complete, sorts: got.sorts };
+    const delays = latencyOf(
+      say,
+      g,
+      (m) => m.relayedFrom?.delay,
+      (s) => s.delay,
+    );
+    const code = delays.n ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
+    out.push(
+      capital(
+        say(code, { ...cw, count: relayCount, topics: topicsOf(say, g), values: valuesOf(say, g), delay: delays.text }),
+      ),
+    );
+  }
+  for (const m of wills)
+    out.push(
+      capital(
+        say('story.mqtt.will', {
+          ...cw,
+          payload: msgPayload(say, m),
+          topic: m.topic ?? '',
+          conv: m.relayedFrom!.conversation ?? '?',
+          src: m.relayedFrom!.frame,
+        }),
+      ),
+    );
+  const props = mqttPropsText(say, got.msgs);
+  if (props) out.push(say('story.mqtt.props', { list: props }));
+  return out;
+}
+
 function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
   const out: StoryRecord[] = [];
   const c = ctx.c;
@@ -443,14 +631,17 @@ function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
     else if (ack.accepted === false) code = 'story.mqtt.connect.refused';
     const p: Params = {
       ...cw,
-      client_id: connect?.clientId ?? '',
+      as: mqttAs(say, connect?.clientId ?? ''),
       version: connect?.version === '5' ? '5.0' : connect?.version === '3' ? '3.1' : '3.1.1',
       keepalive: connect?.keepAlive ?? 0,
-      latency: ack?.latency !== undefined ? duration(ack.latency) : '?',
+      latency: ack?.latency !== undefined ? duration(ack.latency, say) : '?',
       reason: ack?.returnName ?? ack?.reason ?? '',
       broker: c.server,
     };
-    out.push(sentence(say, ctx, span(conn), code, p));
+    const first = sentence(say, ctx, span(conn), code, p);
+    const more = mqttConnectFacts(say, connect, ack);
+    if (more.length) first.text += ` ${more.join(' ')}`;
+    out.push(first);
   }
   const subs = ms.filter(
     (m) => m.kind === 'SUBSCRIBE' || m.kind === 'SUBACK' || m.kind === 'UNSUBSCRIBE' || m.kind === 'UNSUBACK',
@@ -493,31 +684,28 @@ function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
           }),
         ),
       );
-      if (qos === '0') parts.push(say('story.mqtt.qos0'));
-    }
-    if (got.count) {
-      const delays = latencyOf(
-        say,
-        got,
-        (m) => m.relayedFrom?.delay,
-        (s) => s.delay,
-      );
-      const code = delays.n ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
-      parts.push(
-        capital(
-          say(code, {
-            ...cw,
-            count: got.count,
-            topics: topicsOf(say, got),
-            values: valuesOf(say, got),
-            delay: delays.text,
+      const retained = sent.msgs.filter((m) => m.retain);
+      if (retained.length)
+        parts.push(
+          say('story.mqtt.retain_set', {
+            count: retained.length,
+            topics: list(say, [...new Set(retained.map((m) => `'${m.topic ?? ''}'`))]),
           }),
-        ),
-      );
+        );
+      if (qos === '0') parts.push(say('story.mqtt.qos0'));
+      const props = mqttPropsText(say, sent.msgs);
+      if (props) parts.push(say('story.mqtt.props', { list: props }));
     }
+    if (got.count) parts.push(...mqttDeliveries(say, ctx, got, cw));
     if (acks.count) {
-      const kinds = acks.complete ? acks.msgs.map((m) => m.kind) : acks.sorts.map((s) => s.rep.kind);
-      parts.push(say('story.mqtt.acks', { count: acks.count, kinds: [...new Set(kinds)].join(', ') }));
+      const counts = new Map<string, number>();
+      if (acks.complete) for (const m of acks.msgs) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
+      else for (const s of acks.sorts) counts.set(s.rep.kind, (counts.get(s.rep.kind) ?? 0) + s.count);
+      const items: string[] = [];
+      for (const k of ['PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP'])
+        if (counts.get(k)) items.push(say(`fmt.mqtt.${k.toLowerCase()}`, { count: counts.get(k)! }));
+      parts.push(say('story.mqtt.acks', { list: list(say, items) }));
+      parts.push(...mqttReasons(say, ctx, acks.msgs));
     }
     if (pings.count) parts.push(say('story.mqtt.pings', { count: pings.count }));
     if (parts.length)
@@ -531,11 +719,21 @@ function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
   return out;
 }
 
-function pairsText(say: Say, ctx: ConvContext, reqs: Msg[], reps: Msg[], label: (m: Msg) => string): string[] {
+/**
+ * Requests and their answers as "a → b (latency)", a run of equal pairs told once ("8 × a → b (latency
+ * range)"); with the number of requests each item stands for.
+ */
+function pairsText(
+  say: Say,
+  ctx: ConvContext,
+  reqs: Msg[],
+  reps: Msg[],
+  label: (m: Msg) => string,
+): { items: string[]; covers: number[] } {
   const byFrame = new Map<number, Msg>();
   for (const r of reps) if (r.replyTo !== undefined) byFrame.set(r.replyTo, r);
   const used = new Set<Msg>();
-  const out: string[] = [];
+  const pairs: { a: string; b?: string; lat?: number }[] = [];
   // after lost bytes an answer may be lost or not paired: neither "no answer" nor a pairing by position holds
   const lossy = ctx.c.notes.some((n) => n.code === 'app.gap');
   reqs.forEach((q, i) => {
@@ -543,39 +741,121 @@ function pairsText(say: Say, ctx: ConvContext, reqs: Msg[], reps: Msg[], label: 
     if (!r && q.repliedBy !== undefined) r = reps.find((x) => x.frame === q.repliedBy);
     if (!r && !lossy && reps[i] && !used.has(reps[i]!) && reps.length === reqs.length) r = reps[i];
     if (r) used.add(r);
-    const lat = r?.latency;
-    if (r)
-      out.push(
-        say(lat !== undefined ? 'fmt.pair.lat' : 'fmt.pair', {
-          a: label(q),
-          b: label(r),
-          latency: lat !== undefined ? duration(lat) : '',
-        }),
-      );
-    else out.push(say(lossy ? 'fmt.pair.unknown' : 'fmt.pair.none', { a: label(q) }));
+    const pair: { a: string; b?: string; lat?: number } = { a: label(q) };
+    if (r) pair.b = label(r);
+    if (r?.latency !== undefined) pair.lat = r.latency;
+    pairs.push(pair);
   });
-  return out;
+  const items: string[] = [];
+  const covers: number[] = [];
+  let i = 0;
+  while (i < pairs.length) {
+    const p = pairs[i]!;
+    let j = i + 1;
+    while (
+      j < pairs.length &&
+      pairs[j]!.a === p.a &&
+      pairs[j]!.b === p.b &&
+      (pairs[j]!.lat === undefined) === (p.lat === undefined)
+    )
+      j++;
+    const run = pairs.slice(i, j);
+    const lats = run.map((x) => x.lat).filter((x): x is number => x !== undefined);
+    const text =
+      p.b === undefined
+        ? say(lossy ? 'fmt.pair.unknown' : 'fmt.pair.none', { a: p.a })
+        : say(lats.length ? 'fmt.pair.lat' : 'fmt.pair', { a: p.a, b: p.b, latency: latencySummary(say, lats) });
+    items.push(timesText(say, text, run.length));
+    covers.push(run.length);
+    i = j;
+  }
+  return { items, covers };
 }
 
-function httpExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
+/** pairsText's items, at most `max` of them, "and N more" counting the requests not told. */
+function pairsList(say: Say, p: { items: string[]; covers: number[] }, total: number, max: number): string {
+  let told = 0;
+  for (const c of p.covers) told += c;
+  if (p.items.length <= max && told >= total) return list(say, p.items, max);
+  const head = p.items.slice(0, max);
+  let headCovers = 0;
+  for (const c of p.covers.slice(0, max)) headCovers += c;
+  return say('fmt.list.more', { list: head.join(', '), more: total - headCovers });
+}
+
+/** An HTTP header's value (headers as an object or as [name, value] pairs), case-insensitive. */
+function headerOf(m: Msg, name: string): string | undefined {
+  const h = m.raw.headers;
+  const want = name.toLowerCase();
+  if (Array.isArray(h)) {
+    for (const x of h) if (Array.isArray(x) && String(x[0]).toLowerCase() === want) return String(x[1]);
+  } else if (h && typeof h === 'object')
+    for (const [k, v] of Object.entries(h)) if (k.toLowerCase() === want) return String(v);
+  return undefined;
+}
+
+/** Whether the HTTP connection stays open after a message (its own record, else HTTP/1.1's default). */
+function keepsAlive(m: Msg): boolean {
+  if (typeof m.raw.keep_alive === 'boolean') return m.raw.keep_alive;
+  const c = headerOf(m, 'connection')?.toLowerCase();
+  if (c === 'close') return false;
+  if (c === 'keep-alive') return true;
+  return m.raw.version !== '1.0';
+}
+
+function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): StoryRecord | undefined {
   const all = groupOf(ctx.view, (m) => m.proto === 'http');
   if (!all.count) return undefined;
   const ms = all.msgs;
   const reqs = ms.filter((m) => m.kind === 'request');
   const reps = ms.filter((m) => m.kind === 'response');
   const total = groupOf(ctx.view, (m) => m.proto === 'http' && m.kind === 'request').count;
+  const bodyOf = (m: Msg) => (m.payload && m.payload.encoding !== 'empty' ? ` ${msgPayload(say, m)}` : '');
   const label = (m: Msg) => {
-    if (m.kind === 'request') return `${m.method ?? '?'} ${m.uri ?? '/'}`;
-    const body = m.payload && m.payload.encoding !== 'empty' ? ` ${msgPayload(say, m)}` : '';
-    return `${m.status ?? '?'}${m.statusText ? ` ${m.statusText}` : ''}${body}`;
+    if (m.kind === 'request') return `${m.method ?? '?'} ${m.uri ?? '/'}${bodyOf(m)}`;
+    return `${m.status ?? '?'}${m.statusText ? ` ${m.statusText}` : ''}${bodyOf(m)}`;
   };
   const pairs = pairsText(say, ctx, reqs, reps, label);
-  return sentence(say, ctx, spanOf(all), 'story.http', {
+  const st = sentence(say, ctx, spanOf(all), 'story.http', {
     ...who(say, ctx, 'client'),
     ...who(say, ctx, 'server', 's_'),
     count: total,
-    pairs: listOf(say, pairs, total, 6),
+    pairs: pairsList(say, pairs, total, 6),
   });
+  const more: string[] = [];
+  // chunked bodies: sent in pieces, their length not announced in a header
+  for (const m of reps.filter((x) => x.raw.chunked === true).slice(0, 3)) {
+    const req = reqs.find((q) => q.frame === m.replyTo);
+    more.push(
+      say('story.http.chunked', {
+        req: req ? `${req.method ?? '?'} ${req.uri ?? '/'}` : `${m.status ?? '?'}`,
+        bytes: typeof m.raw.body_len === 'number' ? m.raw.body_len : '?',
+      }),
+    );
+  }
+  // connection reuse: one keep-alive connection for all, or closed after the last answer
+  const last = reps[reps.length - 1];
+  if (total > 1) more.push(say('story.http.reuse', { count: total }));
+  if (last && all.complete && !keepsAlive(last)) {
+    const conn = headerOf(last, 'connection')?.toLowerCase() === 'close';
+    const server = headerOf(last, 'server');
+    const next = [...mc.convs.values()].find(
+      (o) =>
+        o.c.id !== ctx.c.id &&
+        o.view.app === 'http' &&
+        o.c.first > ctx.c.first &&
+        hostOf(o.c.client) === hostOf(ctx.c.client) &&
+        o.c.server === ctx.c.server,
+    );
+    const p: Params = { server: server ?? '', next: next ? next.c.id : '' };
+    let code = conn ? 'story.http.close' : 'story.http.close10';
+    if (server) code += /^werkzeug\//i.test(server) ? '.werkzeug' : '.server';
+    let text = say(code, p);
+    if (next && total === 1) text += ` ${say('story.http.close.next', { id: next.c.id })}`;
+    more.push(text);
+  }
+  if (more.length) st.text += ` ${more.join(' ')}`;
+  return st;
 }
 
 function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
@@ -586,6 +866,25 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
   const s2c = groupOf(ctx.view, (m) => isData(m) && m.dir === 's2c');
   const frames = spanOf(ms);
   if (ctx.c.transport === 'udp') {
+    const answered = s2c.complete ? s2c.msgs.filter((m) => m.replyTo !== undefined).length : 0;
+    if (c2s.complete && c2s.count && answered === s2c.count && answered * 2 >= c2s.count) {
+      // the server's datagrams each answer one of the client's (reply_to): told as pairs, like TCP
+      const pairs = pairsText(say, ctx, c2s.msgs, s2c.msgs, (m) => msgPayload(say, m));
+      return {
+        frames,
+        conversation: ctx.c.id,
+        code: 'story.udp.pairs',
+        text: capital(
+          say('story.udp.pairs', {
+            src: ctx.c.client,
+            dst: ctx.c.server,
+            count: c2s.count,
+            answered,
+            pairs: pairsList(say, pairs, c2s.count, 6),
+          }),
+        ),
+      };
+    }
     const parts: string[] = [];
     for (const [g, src, dst] of [
       [c2s, ctx.c.client, ctx.c.server],
@@ -617,7 +916,7 @@ function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
       ...who(say, ctx, 'server', 's_'),
       // each side's turn: what it sends until the other side speaks (the answer starts a new turn)
       count: answered,
-      pairs: listOf(say, pairs, c2s.count, 6),
+      pairs: pairsList(say, pairs, c2s.count, 6),
     });
   }
   const side: Side = c2s.count ? 'client' : 'server';
@@ -749,6 +1048,36 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
   return { frames: [start, c.last], conversation: c.id, code, text: parts.join(' ') };
 }
 
+/**
+ * What the payloads of a conversation's messages are beyond their values: pickled Python objects (with
+ * the pickle protocol), and REQ/REP's empty delimiter frame before each body.
+ */
+function payloadFacts(say: Say, ctx: ConvContext): string {
+  const out: string[] = [];
+  const ms = ctx.view.messages.filter((m) => m.kind === 'message' || m.kind === 'data' || m.proto === 'data');
+  const pk = ms.flatMap((m) => pickled(m));
+  if (pk.length) {
+    const types = [...new Set(pk.map((x) => x.type))];
+    const protocols = [...new Set(pk.map((x) => x.protocol).filter((x): x is number => x !== undefined))];
+    const ex = pk[0]!;
+    out.push(
+      say(protocols.length ? 'story.pickle' : 'story.pickle.noproto', {
+        count: pk.length,
+        types: list(say, types),
+        protocol: protocols.join('/'),
+        bytes: ex.bytes,
+        value: valueText(say, ex.value),
+      }),
+    );
+  }
+  const st = ctx.view.socketTypes;
+  if (st?.client === 'REQ' && st.server === 'REP') {
+    const d = ms.find((m) => m.dir === 'c2s' && hasDelimiter(m));
+    if (d) out.push(say('story.zmtp.delimiter', { body: msgPayload(say, d) }));
+  }
+  return out.join(' ');
+}
+
 function convPhases(
   say: Say,
   ctx: ConvContext,
@@ -769,7 +1098,7 @@ function convPhases(
   } else if (app === 'mqtt') {
     out.push(...mqttPhases(say, ctx));
   } else if (app === 'http') {
-    exchange = httpExchange(say, ctx);
+    exchange = httpExchange(say, ctx, mc);
   } else if (app === 'data' || ctx.c.transport === 'udp') {
     exchange = dataExchange(say, ctx);
   }
@@ -803,6 +1132,8 @@ function convPhases(
     exchange.frames = [Math.min(before, after), after];
   }
   if (exchange) {
+    const more = payloadFacts(say, ctx);
+    if (more) exchange.text += ` ${more}`;
     const trouble = troubleSummary(say, troubleCounts(ctx, totals));
     if (trouble) exchange.text += ` ${say('story.tcp.trouble', { list: trouble })}`;
     out.push(exchange);

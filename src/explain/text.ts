@@ -112,3 +112,20 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^id([_.-]|$)/i.test(v) ? 'id' : 'en';
 }
+
+/**
+ * A capture error's message in `lang`: its catalogue sentence `<code>.error` filled with the error's
+ * params (a `why` that names a catalogue code is that entry's text); the English message when the error
+ * carries no params or the sentence is missing.
+ */
+export function captureErrorText(
+  err: { code: string; message: string; params?: Readonly<Values> | undefined },
+  lang: Lang,
+): string {
+  const key = `${err.code}.error`;
+  if (lang === 'en' || !err.params || !hasText(key, lang)) return err.message;
+  const p: Values = { ...err.params };
+  if (typeof p.why === 'string' && hasText(p.why, lang)) p.why = text(p.why, {}, lang);
+  else if (p.detail !== undefined) p.why = p.detail;
+  return text(key, p, lang);
+}

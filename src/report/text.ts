@@ -8,6 +8,7 @@ import picocolors from 'picocolors';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { ellipsize, nextCodePoint, type Say } from '../explain/format.js';
 import { protocolColumn } from '../explain/info.js';
+import type { Lang } from '../explain/text.js';
 import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange } from './common.js';
 import {
@@ -27,6 +28,13 @@ export interface TextStyle {
   /** Draw box tables (a terminal) or plain columns (a pipe or file). */
   tty: boolean;
   color: boolean;
+  /**
+   * A terminal's width in columns: the Info column of an explained frame is cut to fit it. Absent (a
+   * file, a pipe): nothing is cut.
+   */
+  width?: number;
+  /** Language of the header and headings (the explained report takes its model's). */
+  lang?: Lang;
 }
 
 const LINKTYPE_NAMES: Readonly<Record<number, string>> = {
@@ -81,35 +89,44 @@ export function frameLine(f: FrameRecord): string {
   return `${pad(n, 6)}${n} ${pad(rel, 12)}${rel} ${f.src}${pad(f.src, 21)} ${f.dst}${pad(f.dst, 21)} ${proto}${pad(proto, 8)} ${pad(len, 5)}${len} ${f.summary}`;
 }
 
-function ending(c: ConversationRecord): string {
-  const by = c.close.by ? ` by ${c.close.by}` : '';
+function ending(c: ConversationRecord, say: Say): string {
+  const by = c.close.by ? say('ui.end.by', { by: say(`noun.${c.close.by}`) }) : '';
   switch (c.close.kind) {
     case 'fin':
       return `FIN${by}`;
     case 'rst':
       return `RST${by}`;
     case 'refused':
-      return 'refused';
+      return say('ui.end.refused');
     case 'open':
-      return 'open at end';
+      return say('ui.end.open_at_end');
   }
 }
 
-export function renderCaptureHeader(m: AnalysisModel, style: TextStyle): string {
+export function renderCaptureHeader(m: AnalysisModel, style: TextStyle, say: Say = sayer(style.lang ?? 'en')): string {
   const c = m.capture;
   const b = (s: string) => (style.color ? pc.bold(s) : s);
   const lines: string[] = [];
   lines.push(`${b('pcap-explain')} ${m.tool.version} — ${c.file}`);
-  const fmt = c.format ? `${c.format}${c.compressed ? ' (gzip)' : ''}` : 'unknown format';
+  const fmt = c.format ? `${c.format}${c.compressed ? ' (gzip)' : ''}` : say('ui.h.unknown_format');
   const links = c.linktypes.map((l) => LINKTYPE_NAMES[l] ?? `linktype ${l}`).join(', ');
+  // labels padded to one width, so the values line up ("Capture: …", "Time:    …")
+  const labels = ['ui.h.capture', 'ui.h.time'].map((k) => `${say(k)}:`);
+  const w = Math.max(...labels.map((l) => l.length)) + 1;
+  const [capture, time] = labels.map((l) => l.padEnd(w)) as [string, string];
+  const comment = `${say('ui.h.comment')}: `;
+  const warning = `${say('ui.h.warning')}: `;
   lines.push(
-    `Capture: ${fmt}, ${links || 'no interfaces'}, ${c.frames} frame${c.frames === 1 ? '' : 's'}, ${c.bytes} bytes`,
+    `${capture}${say('ui.h.capture.value', { fmt, links: links || say('ui.h.no_interfaces'), frames: c.frames, bytes: c.bytes })}`,
   );
-  if (c.start) lines.push(`Time:    ${c.start} → ${c.end} (${c.duration.toFixed(3)} s)`);
-  else lines.push('Time:    no packets in this capture');
-  for (const cm of c.comments) lines.push(`Comment: ${cm}`);
-  for (const w of c.warnings) {
-    const s = `Warning: ${w.text} [${w.code}]`;
+  if (c.start)
+    lines.push(
+      `${time}${c.start} → ${c.end} (${say('fmt.dur.s', { n: c.duration.toFixed(3).replace('.', say('fmt.decimal')) })})`,
+    );
+  else lines.push(`${time}${say('ui.h.no_packets')}`);
+  for (const cm of c.comments) lines.push(`${comment}${cm}`);
+  for (const wn of c.warnings) {
+    const s = `${warning}${wn.text} [${wn.code}]`;
     lines.push(style.color ? pc.yellow(s) : s);
   }
   return lines.join('\n');
@@ -118,6 +135,7 @@ export function renderCaptureHeader(m: AnalysisModel, style: TextStyle): string 
 export function renderProtocolCounts(
   frames: readonly FrameRecord[] | undefined,
   counts?: ReadonlyMap<string, number>,
+  say: Say = sayer('en'),
 ): string {
   let m = counts;
   if (!m) {
@@ -126,11 +144,15 @@ export function renderProtocolCounts(
     m = c;
   }
   if (m.size === 0) return '';
-  return `Protocols: ${[...m].map(([p, n]) => `${p} ${n}`).join(', ')}`;
+  return `${say('ui.h.protocols')}: ${[...m].map(([p, n]) => `${p} ${n}`).join(', ')}`;
 }
 
-export function renderConversations(convs: readonly ConversationRecord[], style: TextStyle): string {
-  if (convs.length === 0) return 'Conversations: none';
+export function renderConversations(
+  convs: readonly ConversationRecord[],
+  style: TextStyle,
+  say: Say = sayer(style.lang ?? 'en'),
+): string {
+  if (convs.length === 0) return say('ui.conversations.none');
   const rows = convs.map((c) => [
     c.id,
     c.transport.toUpperCase(),
@@ -139,12 +161,18 @@ export function renderConversations(convs: readonly ConversationRecord[], style:
     `${c.packets.c2s}/${c.packets.s2c}`,
     `${c.bytes.c2s}/${c.bytes.s2c}`,
     `${c.first}-${c.last}`,
-    c.handshake ? (c.handshake.ack !== null ? 'complete' : 'partial') : c.transport === 'tcp' ? 'not seen' : '-',
-    c.transport === 'tcp' ? ending(c) : '-',
+    c.handshake
+      ? say(c.handshake.ack !== null ? 'ui.hs.complete' : 'ui.hs.partial')
+      : c.transport === 'tcp'
+        ? say('ui.hs.not_seen')
+        : '-',
+    c.transport === 'tcp' ? ending(c, say) : '-',
     c.state,
   ]);
-  return `Conversations\n${table(
-    ['#', 'Proto', 'Client', 'Server', 'Pkts c→s/s→c', 'Bytes c→s/s→c', 'Frames', 'Handshake', 'Ending', 'State'],
+  const head = ['#', 'Proto', 'ui.col.client', 'ui.col.server', 'ui.col.pkts', 'ui.col.bytes', 'ui.col.frames'];
+  head.push('ui.col.handshake', 'ui.col.ending', 'ui.col.state');
+  return `${say('ui.conversations')}\n${table(
+    head.map((h) => (h.startsWith('ui.') ? say(h) : h)),
     rows,
     style,
   )}`;
@@ -153,7 +181,11 @@ export function renderConversations(convs: readonly ConversationRecord[], style:
 /** Per note code: how often, the first frame and the text of that first note. */
 export type NoteSummary = ReadonlyMap<string, { n: number; text: string; first: number }>;
 
-export function renderNotesSummary(frames: readonly FrameRecord[], summary?: NoteSummary): string {
+export function renderNotesSummary(
+  frames: readonly FrameRecord[],
+  summary?: NoteSummary,
+  say: Say = sayer('en'),
+): string {
   let counts = summary;
   if (!counts) {
     const m = new Map<string, { n: number; text: string; first: number }>();
@@ -167,8 +199,9 @@ export function renderNotesSummary(frames: readonly FrameRecord[], summary?: Not
     counts = m;
   }
   if (counts.size === 0) return '';
-  const lines = ['Notes'];
-  for (const [code, e] of counts) lines.push(`  ${code} ×${e.n} (first in frame ${e.first}): ${e.text}`);
+  const lines = [say('ui.notes')];
+  for (const [code, e] of counts)
+    lines.push(`  ${say('ui.notes.line', { code, count: e.n, frame: e.first, text: e.text })}`);
   return lines.join('\n');
 }
 
@@ -184,11 +217,12 @@ export interface RenderTextOptions {
 }
 
 export function renderText(m: AnalysisModel, style: TextStyle, opts: RenderTextOptions = {}): string {
-  const parts = [renderCaptureHeader(m, style)];
-  const pcounts = renderProtocolCounts(m.frames, opts.protocols);
+  const say = sayer(style.lang ?? 'en');
+  const parts = [renderCaptureHeader(m, style, say)];
+  const pcounts = renderProtocolCounts(m.frames, opts.protocols, say);
   if (pcounts) parts.push(pcounts);
-  parts.push(renderConversations(m.conversations, style));
-  const notes = renderNotesSummary(m.frames, opts.notes);
+  parts.push(renderConversations(m.conversations, style, say));
+  const notes = renderNotesSummary(m.frames, opts.notes, say);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
     parts.push(
@@ -313,10 +347,13 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
   return heading(sayer(m.overview.lang)('ui.frames'), style);
 }
 
-/** One frame of the explained report's frame list (no final newline). */
-export function explainedFrameRow(f: FrameRecord): string {
+/**
+ * One frame of the explained report's frame list (no final newline). Its first line (number, time,
+ * protocol, Info) is cut to `width` code points on a terminal; in a file or a pipe it is whole.
+ */
+export function explainedFrameRow(f: FrameRecord, width?: number): string {
   const head = `${String(f.n).padStart(5)} ${f.rel.toFixed(6).padStart(11)} ${protocolColumn(f).padEnd(5)} ${f.summary}`;
-  const rows = `${ellipsize(head, WIDTH)}\n${ROW_INDENT}${f.src} → ${f.dst}`;
+  const rows = `${width !== undefined && width > 20 ? ellipsize(head, width) : head}\n${ROW_INDENT}${f.src} → ${f.dst}`;
   return f.explain ? `${rows}\n${ROW_INDENT}${wrap(f.explain, WIDTH, 6, 6)}` : rows;
 }
 
@@ -361,8 +398,8 @@ function groupedConversations(
 export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: ReportTextOptions = {}): string {
   const say = sayer(m.overview.lang);
   const ov = m.overview;
-  const parts = [renderCaptureHeader(m, style)];
-  const pcounts = renderProtocolCounts(m.frames, opts.protocols);
+  const parts = [renderCaptureHeader(m, style, say)];
+  const pcounts = renderProtocolCounts(m.frames, opts.protocols, say);
   if (pcounts) parts.push(pcounts);
   parts.push(`${heading(say('ui.overview'), style)}\n${wrap(ov.summary)}`);
   if (ov.hosts.length) {
@@ -416,10 +453,10 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
   }
   if (ov.teaching.length)
     parts.push(`${heading(say('ui.teaching'), style)}\n${bullets(ov.teaching.map((t) => t.text))}`);
-  const notes = renderNotesSummary(m.frames, opts.notes);
+  const notes = renderNotesSummary(m.frames, opts.notes, say);
   if (notes) parts.push(notes);
   if (opts.frames && m.frames.length) {
-    parts.push(`${framesHeading(m, style)}\n${m.frames.map(explainedFrameRow).join('\n')}`);
+    parts.push(`${framesHeading(m, style)}\n${m.frames.map((f) => explainedFrameRow(f, style.width)).join('\n')}`);
   }
   return `${parts.join('\n\n')}\n`;
 }

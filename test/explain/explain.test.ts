@@ -35,12 +35,14 @@ describe('frame explanations', () => {
   it('names the request, its number, the pattern and the server (zmq-reqrep)', async () => {
     const m = await model('zmq-reqrep.pcap');
     const ex = m.frames.map((f) => f.explain ?? '');
-    expect(ex).toContain(
-      "Client 172.18.0.3 sends its 4th request 'Hello' on the REQ/REP connection to 172.18.0.2:5555.",
-    );
     expect(
       ex.some((e) =>
-        /^Server 172\.18\.0\.2:5555 answers the 1st request \(frame \d+\) with the reply 'World', 1\d\d ms after it\.$/.test(
+        e.startsWith("Client 172.18.0.3 sends its 4th request 'Hello' on the REQ/REP connection to 172.18.0.2:5555. "),
+      ),
+    ).toBe(true);
+    expect(
+      ex.some((e) =>
+        /^Server 172\.18\.0\.2:5555 answers the 1st request \(frame \d+\) with the reply 'World', 1\d\d ms after it\. /.test(
           e,
         ),
       ),

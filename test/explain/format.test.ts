@@ -10,8 +10,12 @@ const plainEllipsize = (s: string, max: number): string => {
   const a = [...s];
   return a.length <= max ? s : `${a.slice(0, Math.max(0, max - 1)).join('')}…`;
 };
-const plainValue = (s: string, max: number): string =>
-  `'${plainEllipsize(s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' '), max)}'`;
+/** Whole on one line when it has at most `max` code points; else cut to min(60, max) and its length said. */
+const plainValue = (s: string, max: number): string => {
+  const line = s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
+  if ([...line].length <= max) return `'${line}'`;
+  return `'${plainEllipsize(line, Math.min(60, max))}' (${new TextEncoder().encode(s).length} bytes)`;
+};
 
 const text = fc
   .array(fc.constantFrom('a', 'é', '😀', '\ud800', '\udc00', '\r', '\n', '\r\n', '\t', ' ', '→'), { maxLength: 120 })
@@ -30,11 +34,11 @@ describe('ellipsize', () => {
 
 describe('valueText of text', () => {
   const say = sayer('en');
-  it('equals the one-line, cut text of the whole value', () => {
+  it('equals the one-line text of the whole value, or its cut head and length in bytes', () => {
     fc.assert(
       fc.property(
         text.filter((s) => s !== ''),
-        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 200 }),
         (s, max) => {
           expect(valueText(say, { encoding: 'text', value: s }, max)).toBe(plainValue(s, max));
         },

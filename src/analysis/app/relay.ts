@@ -120,17 +120,24 @@ export class BrokerRelay {
     if (this.used.size >= MAX_USED && !this.used.has(uk)) this.used.delete(this.used.keys().next().value!);
     this.used.set(uk, pick + c.dropped);
     const p = list[pick]!;
-    const delay = roundNs(t - p.t);
+    // Only a relay has a relay delay. A retained message handed to a new subscriber has an age (how long
+    // the broker kept it); a will has neither: the broker publishes it when its client's connection ends,
+    // not when the CONNECT that carried it arrived.
+    const since = roundNs(t - p.t);
+    const r: Record<string, unknown> = { frame, conversation };
+    if (p.will) r.will = true;
+    else if (retain) {
+      r.retained = true;
+      r.age = since;
+    } else r.delay = since;
     if (rec) {
-      const r: Record<string, unknown> = { frame: p.frame, conversation: p.conversation, delay };
-      if (retain) r.retained = true;
-      if (p.will) r.will = true;
-      rec.relayed_from = r;
+      const from: Record<string, unknown> = { ...r, frame: p.frame, conversation: p.conversation };
+      rec.relayed_from = from;
     }
     if (p.rec) {
       if (!p.rec.relayed_to) p.rec.relayed_to = [];
       const to = p.rec.relayed_to as unknown[];
-      if (to.length < this.maxRelays) to.push({ frame, conversation, delay });
+      if (to.length < this.maxRelays) to.push(r);
     }
   }
 }

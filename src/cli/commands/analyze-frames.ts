@@ -257,7 +257,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         delete c.message_stats;
       }
       if (whole.capture.frames > 0) sink.write(`\n${framesHeading(m, o.style)}\n`);
-      write = (f) => sink.write(`${explainedFrameRow(f)}\n`);
+      write = (f) => sink.write(`${explainedFrameRow(f, o.style.width)}\n`);
       end = () => {};
     } else {
       // A selection's report counts protocols and notes of the selected frames, printed before them: the

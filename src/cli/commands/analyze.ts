@@ -7,7 +7,7 @@ import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from 
 import { type HostName, parseNames } from '../../capture/names.js';
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
-import { type Lang, langFromEnv } from '../../explain/text.js';
+import { captureErrorText, type Lang, langFromEnv } from '../../explain/text.js';
 import { captureOptions } from '../../limits.js';
 import {
   emptySelectionText,
@@ -165,10 +165,13 @@ function readNamesFile(path: string): HostName[] | { error: string } {
   return parseNames(text);
 }
 
-/** A capture that cannot be read: its message, the output closed, exit 1 (other errors are thrown on). */
-async function unreadable(err: unknown, file: string, sink: Sink): Promise<number> {
+/**
+ * A capture that cannot be read: its message in the report's language, the output closed, exit 1 (other
+ * errors are thrown on).
+ */
+async function unreadable(err: unknown, file: string, sink: Sink, lang: Lang = 'en'): Promise<number> {
   if (!(err instanceof CaptureError)) throw err;
-  process.stderr.write(`pcap-explain: ${file}: ${err.message}\n`);
+  process.stderr.write(`pcap-explain: ${file}: ${captureErrorText(err, lang)}\n`);
   await sink.close();
   return EXIT.UNREADABLE;
 }
@@ -189,7 +192,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
-  const style = { tty: sink.isTTY, color };
+  // the Info column is cut only on a terminal, at its width (a file or a pipe gets it whole)
+  const style: TextStyle = { tty: sink.isTTY, color, lang };
+  if (sink.isTTY && process.stdout.columns) style.width = process.stdout.columns;
   const explain = args.explain !== false;
   const range = args.framesRange !== undefined ? parseRange(args.framesRange) : undefined;
   if (args.framesRange !== undefined && !range) {
@@ -218,7 +223,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         ...(names ? { names } : {}),
       }));
     } catch (err) {
-      return unreadable(err, args.file, sink);
+      return unreadable(err, args.file, sink, lang);
     }
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
@@ -287,7 +292,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       pace ? { ...opts, pace } : opts,
     );
   } catch (err) {
-    return unreadable(err, args.file, sink);
+    return unreadable(err, args.file, sink, lang);
   }
   // The output's reader has gone (`| head`): stop quietly, as Unix tools do.
   if (sink.broken) {

@@ -39,8 +39,13 @@ export const enExplain: Catalogue = {
   'fmt.each_time': '{value} each time',
   'fmt.values.range': 'from {first} to {last}',
   'fmt.range_mean': '{min} to {max} (mean {mean})',
+  'fmt.decimal': '.',
+  'fmt.dur.ms': '{n} ms',
+  'fmt.dur.s': '{n} s',
   'fmt.frame': 'frame {n}',
   'fmt.frames': 'frames {a}-{b}',
+  'fmt.payload.length': '({bytes} bytes)',
+  'fmt.times': '{count} × {value}',
   'fmt.payload.empty': '(empty)',
   'fmt.payload.none': '(no payload)',
   'fmt.payload.cut': '{start}… (only the first {captured} of its {length} bytes were captured)',
@@ -175,14 +180,26 @@ export const enExplain: Catalogue = {
     'The snapshot length cut off the rest of this segment, so the {proto} decoding of this side lost its place here: it waits for a segment that starts a message, and the messages before that are not decoded.',
   'ex.app.resync':
     'This segment starts a new message ({proto}), so decoding of this side resumes here ({skipped} bytes were lost or skipped before it).',
+  'ex.pickle':
+    'The payload is a pickled Python {type} (pickle protocol {protocol}, {bytes} bytes): Python serialised the object with pickle, and pickle.loads() gives back {value}.',
+  'ex.pickle.noproto':
+    'The payload is a pickled Python {type} ({bytes} bytes): Python serialised the object with pickle, and pickle.loads() gives back {value}.',
+  'ex.zmtp.delimiter.req':
+    'It travels as two frames, [<empty> | {body}]: the REQ socket puts an empty delimiter frame before the body, and the REP socket strips it before handing the body to the program.',
+  'ex.zmtp.delimiter.rep':
+    'It travels as two frames, [<empty> | {body}]: the REP socket puts the empty delimiter frame back before the reply, and the REQ socket strips it.',
+  'story.pickle':
+    'The {count:payload is a pickled Python object|payloads are pickled Python objects} ({types}, pickle protocol {protocol}): Python serialised {count:it|each one} with pickle, and pickle.loads() gives the value back (the first, {bytes} bytes, is {value}).',
+  'story.pickle.noproto':
+    'The {count:payload is a pickled Python object|payloads are pickled Python objects} ({types}): Python serialised {count:it|each one} with pickle, and pickle.loads() gives the value back (the first, {bytes} bytes, is {value}).',
+  'story.zmtp.delimiter':
+    'Each request and reply travels as [<empty> | body] (e.g. [<empty> | {body}]): the REQ socket puts an empty delimiter frame before the body and the REP socket strips it, so the programs see only the body.',
   'ex.zmtp.publish': '{who} {addr} publishes its {nth} message {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} pushes its {nth} job {payload} to {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} sends the ZeroMQ message {payload}.',
 
   // MQTT
-  'ex.mqtt.connect':
-    "{who} {addr} connects to the broker as '{client_id}' (CONNECT, MQTT {version}, keep-alive {keepalive} s).",
-  'ex.mqtt.connect.anon': '{who} {addr} connects to the broker (CONNECT, MQTT {version}, keep-alive {keepalive} s).',
+  'ex.mqtt.connect': '{who} {addr} connects to the broker {as} (CONNECT, MQTT {version}, keep-alive {keepalive} s).',
   'ex.mqtt.connack': 'The {who} accepts the connection (CONNACK).',
   'ex.mqtt.connack.lat': 'The {who} accepts the connection (CONNACK), {latency} after the CONNECT of frame {req}.',
   'ex.mqtt.connack.refused': 'The {who} refuses the connection (CONNACK: {reason}).',
@@ -191,7 +208,31 @@ export const enExplain: Catalogue = {
     "The broker forwards {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}), {delay} after it arrived in frame {src}.",
   'ex.mqtt.publish.deliver':
     "The broker delivers {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}).",
+  'ex.mqtt.publish.retained':
+    "The broker delivers the retained message {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}, retain flag set): it was published in frame {src}, {age} earlier, and the broker kept it for clients that subscribe later. It is sent now because of the new subscription, so it is not a relay with a delay.",
+  'ex.mqtt.publish.retained.nosrc':
+    "The broker delivers the retained message {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}, retain flag set): a message the broker kept for clients that subscribe later, sent now because of the new subscription; its publication is not in the capture.",
+  'ex.mqtt.publish.will':
+    "The broker publishes the will message {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}): the client of connection #{conv} set it in its CONNECT (frame {src}), and its connection ended without DISCONNECT. It is not a relay of a PUBLISH.",
   'ex.mqtt.retain': 'The retain flag is set: the broker keeps this message for future subscribers.',
+  'ex.mqtt.props': 'MQTT 5 properties: {list}.',
+  'ex.mqtt.will':
+    "It sets a will: if its connection ends without DISCONNECT, the broker publishes {payload} on '{topic}' (QoS {qos}{retain}).",
+  'ex.mqtt.will.retain': ', retained',
+  'ex.mqtt.session.resume':
+    'Clean start is off: the client asks to continue the session the broker may still hold for it.',
+  'ex.mqtt.session.resume.expiry':
+    'Clean start is off: the client asks to continue the session the broker may still hold for it, and to keep it for {expiry} s after the connection ends (session expiry interval).',
+  'ex.mqtt.session.persistent':
+    'Clean session is off: the broker keeps the session (subscriptions, QoS 1/2 messages) while the client is away.',
+  'ex.mqtt.connack.assigned':
+    "The client sent an empty client ID: the broker assigns it '{client_id}' (assigned client identifier).",
+  'ex.mqtt.connect.empty_id': 'An empty client ID asks the broker to assign one.',
+  'ex.mqtt.connack.session_present':
+    'Session present: the broker still holds a session for this client, so its earlier subscriptions stay in force.',
+  'ex.mqtt.reason.no_subscribers':
+    'Reason code 16 (No matching subscribers): the broker accepted the message, but no client subscribed to its topic at that moment, so nobody received it.',
+  'ex.mqtt.reason': 'Reason code {code}: {reason}.',
   'ex.mqtt.qos0': 'With QoS 0 no MQTT acknowledgement follows.',
   'ex.mqtt.puback': '{who} {addr} acknowledges the QoS 1 PUBLISH with packet id {id} (PUBACK).',
   'ex.mqtt.puback.lat': '{who} {addr} acknowledges the QoS 1 PUBLISH of frame {req} (PUBACK), {latency} later.',
@@ -214,12 +255,14 @@ export const enExplain: Catalogue = {
   'ex.mqtt.pingreq': '{who} {addr} shows it is still alive (PINGREQ, keep-alive).',
   'ex.mqtt.pingresp': 'The {who} answers the keep-alive (PINGRESP).',
   'ex.mqtt.pingresp.lat': 'The {who} answers the keep-alive of frame {req} (PINGRESP), {latency} later.',
-  'ex.mqtt.disconnect': '{who} {addr} says goodbye to the broker (DISCONNECT) before closing the connection.',
+  'ex.mqtt.disconnect':
+    '{who} {addr} tells the broker it is disconnecting on purpose (DISCONNECT) before closing the TCP connection.',
   'ex.mqtt.auth': '{who} {addr} sends an AUTH packet (MQTT 5 authentication exchange).',
   'ex.mqtt.other': '{who} {addr} sends an MQTT {kind} packet.',
 
   // HTTP
   'ex.http.request': '{who} {addr} sends the HTTP request {method} {uri} to {server}.',
+  'ex.http.request.body': '{who} {addr} sends the HTTP request {method} {uri} to {server} with the body {body}.',
   'ex.http.response': '{who} {addr} answers with HTTP {status} {text}.',
   'ex.http.response.lat': '{who} {addr} answers the request of frame {req} with HTTP {status} {text}, {latency} later.',
   'ex.http.response.body': '{who} {addr} answers with HTTP {status} {text} and the body {body}.',
@@ -290,11 +333,11 @@ export const enExplain: Catalogue = {
   'story.zmtp.other':
     'The {pattern} sockets exchange {c2s} {c2s:message|messages} from {c_who} {c_addr} and {s2c} from {s_who} {s_addr}.',
   'story.mqtt.connect':
-    "{who} {addr} connects to the broker {broker} as '{client_id}' (CONNECT, MQTT {version}, keep-alive {keepalive} s); the broker accepts (CONNACK) after {latency}.",
+    '{who} {addr} connects to the broker {broker} {as} (CONNECT, MQTT {version}, keep-alive {keepalive} s); the broker accepts (CONNACK) after {latency}.',
   'story.mqtt.connect.noack':
-    "{who} {addr} connects to the broker {broker} as '{client_id}' (CONNECT, MQTT {version}); the broker's CONNACK is not in the capture.",
+    "{who} {addr} connects to the broker {broker} {as} (CONNECT, MQTT {version}); the broker's CONNACK is not in the capture.",
   'story.mqtt.connect.refused':
-    "{who} {addr} connects to the broker {broker} as '{client_id}' (CONNECT), but the broker refuses: {reason}.",
+    '{who} {addr} connects to the broker {broker} {as} (CONNECT), but the broker refuses: {reason}.',
   'story.mqtt.connack_only':
     'The broker {broker} accepts the connection of {who} {addr} (CONNACK); the CONNECT is not in the capture.',
   'story.mqtt.subscribe':
@@ -303,12 +346,52 @@ export const enExplain: Catalogue = {
   'story.mqtt.publish': '{who} {addr} publishes {count} {count:message|messages} on {topics} (QoS {qos}): {values}.',
   'story.mqtt.qos0':
     'Each PUBLISH is followed only by a TCP ACK from the broker: with QoS 0 MQTT itself sends no acknowledgement.',
+  'story.mqtt.retain_set':
+    'The retain flag is set on {count:the message|{count} of them} on {topics}: the broker keeps the last such message and hands it to every client that subscribes later.',
+  'story.mqtt.props': 'MQTT 5 properties: {list}.',
+  'story.mqtt.retained':
+    'When the subscription is made, the broker delivers {count:the retained message|{count} retained messages} on {topics} to {who} {addr} ({values}; PUBLISH with the retain flag set): published in frame {src} and kept by the broker for clients that subscribe later ({age} earlier). This is not a relay with a delay.',
+  'story.mqtt.retained.nosrc':
+    'When the subscription is made, the broker delivers {count:the retained message|{count} retained messages} on {topics} to {who} {addr} ({values}; PUBLISH with the retain flag set): kept by the broker for clients that subscribe later; the publication is not in the capture.',
+  'story.mqtt.will':
+    "The broker publishes a will to {who} {addr}: {payload} on '{topic}', which the client of connection #{conv} set in its CONNECT (frame {src}); that connection ended without DISCONNECT. This is not a relay of a PUBLISH.",
+  'story.mqtt.assigned':
+    "With an empty client ID the broker assigns one: here '{client_id}' (CONNACK, assigned client identifier).",
+  'story.mqtt.assigned.unknown': 'With an empty client ID the broker assigns one itself.',
+  'story.mqtt.will_set':
+    "Its CONNECT sets a will: if the connection ends without DISCONNECT, the broker publishes {payload} on '{topic}' (QoS {qos}).",
+  'story.mqtt.will_set.retain':
+    "Its CONNECT sets a will: if the connection ends without DISCONNECT, the broker publishes {payload} on '{topic}' (QoS {qos}, retained).",
+  'story.mqtt.session.resume': 'Clean start is off: the client asks to continue a session the broker may still hold.',
+  'story.mqtt.session.resume.expiry':
+    'Clean start is off: the client asks to continue a session the broker may still hold, and asks it to keep the session for {expiry} s after the connection ends (session expiry interval).',
+  'story.mqtt.session.persistent':
+    'Clean session is off: the broker keeps the session (subscriptions, QoS 1/2 messages) while the client is away.',
+  'story.mqtt.session_present':
+    'The broker still held a session for this client (CONNACK: session present), so its earlier subscriptions stay in force.',
+  'story.mqtt.session_new': 'The broker held no session for this client yet (CONNACK: session present 0).',
+  'story.mqtt.no_subscribers':
+    "The broker answers the PUBLISH on {topics} with reason code 16 'No matching subscribers' ({kind}): it accepted {count:the message|the messages}, but no client subscribed to {count:that topic|those topics} at that moment, so nobody received {count:it|them} then.",
+  'story.mqtt.no_subscribers.retained': 'A retained message is still kept for clients that subscribe later.',
+  'story.mqtt.reason_code': "The {kind} of frame {frame} carries reason code {code} '{reason}'.",
+  'fmt.mqtt.as': "as '{client_id}'",
+  'fmt.mqtt.as_empty': 'with an empty client ID',
+  'fmt.mqtt.puback': '{count} PUBACK (acknowledgement of a QoS 1 PUBLISH)',
+  'fmt.mqtt.pubrec': '{count} PUBREC (QoS 2 step 2: the receiver has the message)',
+  'fmt.mqtt.pubrel': '{count} PUBREL (QoS 2 step 3: the sender of the PUBLISH releases it)',
+  'fmt.mqtt.pubcomp': '{count} PUBCOMP (QoS 2 step 4: the exchange is complete)',
+  'fmt.mqtt.content_type': "content type '{value}'",
+  'fmt.mqtt.utf8': 'payload format UTF-8 text',
+  'fmt.mqtt.bytes': 'payload format unspecified bytes',
+  'fmt.mqtt.expiry': 'message expiry {value} s',
+  'fmt.mqtt.response_topic': "response topic '{value}'",
+  'fmt.mqtt.correlation': 'correlation data',
+  'fmt.mqtt.user': 'user property {name}={value}',
   'story.mqtt.deliver':
-    'The broker forwards {count} {count:message|messages} on {topics} to {who} {addr} ({values}), each {delay} after it arrived from the publisher.',
+    'The broker forwards {count} {count:message|messages} on {topics} to {who} {addr} ({values}), {count:{delay}|each {delay}} after it arrived from the publisher.',
   'story.mqtt.deliver.nodelay':
     'The broker forwards {count} {count:message|messages} on {topics} to {who} {addr}: {values}.',
-  'story.mqtt.acks':
-    '{count} MQTT {count:acknowledgement|acknowledgements} ({kinds}) {count:confirms|confirm} the QoS 1/2 messages.',
+  'story.mqtt.acks': "MQTT's own QoS 1/2 exchange: {list}.",
   'story.mqtt.pings': '{count} keep-alive {count:ping|pings} (PINGREQ/PINGRESP).',
   'story.mqtt.no_disconnect':
     'The client closed TCP without sending DISCONNECT first: for the broker that is an unexpected loss of the client.',
@@ -316,12 +399,30 @@ export const enExplain: Catalogue = {
     "The client closed TCP without sending DISCONNECT first: for the broker that is an unexpected loss, so it publishes the client's will message on '{topic}'.",
   'story.mqtt.disconnect': '{who} {addr} sends DISCONNECT.',
   'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',
+  'story.http.chunked':
+    'The response to {req} comes in chunks (Transfer-Encoding: chunked, {bytes} bytes of body in all): the server sends it piece by piece without announcing its length first.',
+  'story.http.reuse':
+    'All {count} requests travel over this one TCP connection: HTTP/1.1 keep-alive keeps it open between requests.',
+  'story.http.close': 'The response says Connection: close, so the server closes this TCP connection after answering.',
+  'story.http.close.server':
+    'The response of the server ({server}) says Connection: close, so it closes this TCP connection after answering.',
+  'story.http.close10':
+    'The response is HTTP/1.0 without keep-alive, so the server closes this TCP connection after answering.',
+  'story.http.close10.server':
+    'The response of the server ({server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.',
+  'story.http.close.werkzeug':
+    "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) says Connection: close, so it closes this TCP connection after answering.",
+  'story.http.close10.werkzeug':
+    "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.",
+  'story.http.close.next': 'One request per connection: the next request opens a new TCP connection (#{id}).',
   'story.data.both':
     '{who} {addr} sends {c2s_bytes} bytes ({c_values}) and {s_who} {s_addr} sends {s2c_bytes} bytes ({s_values}).',
   'story.data.pairs':
     '{who} {addr} and {s_who} {s_addr} take turns, {s_who} answering each time ({count} {count:turn|turns}): {pairs}.',
   'story.data.oneway': '{who} {addr} sends {bytes} bytes: {values}; nothing comes back but TCP ACKs.',
   'story.udp': '{src} sends {count} UDP {count:datagram|datagrams} to {dst}: {values}.',
+  'story.udp.pairs':
+    '{src} sends {count} UDP {count:datagram|datagrams} to {dst}, and {dst} answers {answered:one of them|{answered} of them} with a datagram of its own: {pairs}. The answers come from the programs: UDP itself has no connection and no acknowledgement.',
   'story.udp.oneway': 'Nothing comes back: UDP has no connection and no acknowledgement.',
   'story.udp.flow': 'UDP between {client} and {server}: {c2s} {c2s:datagram|datagrams} one way, {s2c} back.',
   'story.end.fin':
@@ -346,8 +447,10 @@ export const enExplain: Catalogue = {
   'ov.conv.zmtp.midstream':
     'ZeroMQ with socket types unknown (the ZMTP handshake is not in the capture), {c2s} {c2s:message|messages} from the client and {s2c} from the server',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} {c2s:message|messages} from the client and {s2c} from the server',
-  'ov.conv.mqtt': "MQTT client '{client_id}', {sent} PUBLISH sent, {got} received",
-  'ov.conv.mqtt.sub': "MQTT client '{client_id}', subscribed to {topics}, {got} PUBLISH received",
+  'ov.conv.mqtt': '{client}, {sent} PUBLISH sent, {got} received',
+  'ov.conv.mqtt.sub': '{client}, subscribed to {topics}, {got} PUBLISH received',
+  'fmt.mqtt.client': "MQTT client '{client_id}'",
+  'fmt.mqtt.client_empty': 'MQTT client with an empty client ID',
   'ov.conv.http': 'HTTP, {count} {count:request|requests} ({methods})',
   'ov.conv.udp': 'UDP, {c2s} {c2s:datagram|datagrams} one way and {s2c} back',
   'ov.conv.data': 'TCP data, {c2s} bytes from the client and {s2c} bytes from the server',
@@ -393,7 +496,7 @@ export const enExplain: Catalogue = {
 
   // teaching notes
   'teach.tcp_ack_not_mqtt_ack':
-    'TCP ACKs are not MQTT acknowledgements. The ACK in frame {ack} after the PUBLISH of frame {publish} is TCP confirming that the bytes arrived; it says nothing about MQTT delivery. MQTT acknowledges only QoS 1 (PUBACK) and QoS 2 (PUBREC, PUBREL, PUBCOMP) messages; with QoS 0 there is no MQTT acknowledgement at all.',
+    'TCP ACKs are not MQTT acknowledgements. The ACK in frame {ack} after the PUBLISH of frame {publish} is TCP confirming that the bytes arrived; it says nothing about MQTT delivery. MQTT confirms only QoS 1 messages (PUBACK) and QoS 2 messages (PUBREC from the receiver, the release PUBREL from the sender, then PUBCOMP); with QoS 0 there is no MQTT acknowledgement at all.',
   'teach.zmq_no_fin':
     'No FIN on connection #{id} is normal for ZeroMQ: a socket keeps its TCP connection open for its whole life and sends every message over it; FIN comes only when the program closes the socket.',
   'teach.zmq_one_connection':
@@ -459,6 +562,15 @@ export const enExplain: Catalogue = {
   'ui.end.rst': 'RST',
   'ui.end.refused': 'refused',
   'ui.end.open': 'open',
+  'ui.end.by': ' by {by}',
+  'ui.end.open_at_end': 'open at end',
+  'ui.hs.complete': 'complete',
+  'ui.hs.partial': 'partial',
+  'ui.hs.not_seen': 'not seen',
+  'ui.col.pkts': 'Pkts c→s/s→c',
+  'ui.col.bytes': 'Bytes c→s/s→c',
+  'ui.col.handshake': 'Handshake',
+  'ui.conversations.none': 'Conversations: none',
   'ui.diagram': 'Sequence diagram',
   'ui.diagram.more': '{count} more {count:frame|frames} not drawn',
   'ui.filter': 'Filter frames (text, address, protocol)…',
@@ -470,6 +582,16 @@ export const enExplain: Catalogue = {
   'ui.story.frame': 'Frame {a}',
   'ui.selection': 'Selection: {what}.',
   'ui.other_frames': 'Frames outside conversations (ARP and others)',
+  'ui.h.capture': 'Capture',
+  'ui.h.capture.value': '{fmt}, {links}, {frames} {frames:frame|frames}, {bytes} bytes',
+  'ui.h.time': 'Time',
+  'ui.h.comment': 'Comment',
+  'ui.h.warning': 'Warning',
+  'ui.h.unknown_format': 'unknown format',
+  'ui.h.no_interfaces': 'no interfaces',
+  'ui.h.no_packets': 'no packets in this capture',
+  'ui.h.protocols': 'Protocols',
+  'ui.notes.line': '{code} ×{count} (first in frame {frame}): {text}',
   'ui.notes': 'Notes',
   'ui.capture': 'Capture',
   'ui.col.count': 'Count',

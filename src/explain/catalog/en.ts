@@ -7,6 +7,12 @@ import type { Catalogue } from './types.js';
 export const en: Catalogue = {
   ...liveEn, // live capture (src/explain/catalog/live-en.ts)
   // capture file problems (CaptureError and CaptureWarning codes)
+  'capture.empty_file.error': 'the capture is empty (0 bytes)',
+  'capture.not_a_capture.error': 'not a pcap or pcapng file (starts with {start})',
+  'capture.unreadable.error': 'cannot read {path}: {why}',
+  'capture.unreadable.enoent': 'no such file',
+  'capture.unreadable.eisdir': 'is a directory',
+  'capture.unreadable.eacces': 'permission denied',
   'capture.truncated_record':
     'The capture ends in the middle of a record at byte {offset}: {missing} bytes are missing. Every complete frame before it was analysed.',
   'capture.bad_record':

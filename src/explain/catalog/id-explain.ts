@@ -36,8 +36,13 @@ export const idExplain: Catalogue = {
   'fmt.each_time': '{value} setiap kali',
   'fmt.values.range': 'dari {first} sampai {last}',
   'fmt.range_mean': '{min} sampai {max} (rata-rata {mean})',
+  'fmt.decimal': ',',
+  'fmt.dur.ms': '{n} ms',
+  'fmt.dur.s': '{n} detik',
   'fmt.frame': 'frame {n}',
   'fmt.frames': 'frame {a}-{b}',
+  'fmt.payload.length': '({bytes} byte)',
+  'fmt.times': '{count} × {value}',
   'fmt.payload.empty': '(kosong)',
   'fmt.payload.none': '(tanpa payload)',
   'fmt.payload.cut': '{start}… (hanya {captured} byte pertama dari {length} byte yang tertangkap)',
@@ -49,16 +54,16 @@ export const idExplain: Catalogue = {
   'fmt.pair.lat': '{a} → {b} ({latency})',
   'fmt.pair.none': '{a} → tidak dibalas',
   'fmt.pair.unknown': '{a} → balasan tidak diketahui',
-  'fmt.nothing': 'tidak ada koneksi',
+  'fmt.nothing': 'tidak ada percakapan',
   'fmt.count.tcp': '{count} koneksi TCP',
   'fmt.count.udp': '{count} aliran UDP',
   'fmt.count.arp': '{count} frame ARP',
-  'fmt.count.retransmission': '{count} retransmission',
-  'fmt.count.fast_retransmission': '{count} fast retransmission',
-  'fmt.count.duplicate_ack': '{count} duplicate ACK',
+  'fmt.count.retransmission': '{count} retransmisi',
+  'fmt.count.fast_retransmission': '{count} retransmisi cepat (fast retransmission)',
+  'fmt.count.duplicate_ack': '{count} ACK duplikat',
   'fmt.count.lost_segment': '{count} celah tempat segmen tidak tertangkap',
-  'fmt.count.out_of_order': '{count} segmen out-of-order',
-  'fmt.count.zero_window': '{count} pengumuman zero window',
+  'fmt.count.out_of_order': '{count} segmen yang tiba tidak berurutan',
+  'fmt.count.zero_window': '{count} pengumuman window nol',
 
   'ex.arp.request':
     '{sender} bertanya ke seluruh jaringan (ARP request, broadcast): siapa yang memiliki {target}? Ia butuh MAC address {target} sebelum bisa mengirim paket IP kepadanya.',
@@ -79,23 +84,25 @@ export const idExplain: Catalogue = {
   'ex.tcp.synack': 'Handshake langkah 2 dari 3: {who} {addr} menerima dan membalas SYN dengan SYN miliknya (SYN, ACK).',
   'ex.tcp.synack.again': '{who} {addr} mengirim SYN, ACK lagi: ia belum melihat langkah terakhir handshake.',
   'ex.tcp.hs_ack':
-    'Handshake langkah 3 dari 3: {who} {addr} meng-ACK SYN, ACK; koneksi TCP terbentuk (round trip {rtt}).',
-  'ex.tcp.hs_ack.nortt': 'Handshake langkah 3 dari 3: {who} {addr} meng-ACK SYN, ACK; koneksi TCP terbentuk.',
+    'Handshake langkah 3 dari 3: {who} {addr} mengirim ACK untuk SYN, ACK; koneksi TCP terbentuk (round trip {rtt}).',
+  'ex.tcp.hs_ack.nortt': 'Handshake langkah 3 dari 3: {who} {addr} mengirim ACK untuk SYN, ACK; koneksi TCP terbentuk.',
   'ex.tcp.refused':
-    'Host {host} menolak koneksi dengan RST: tidak ada program yang listen di port {port} (connection refused).',
+    'Host {host} menolak koneksi dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'ex.tcp.rst':
-    '{who} {addr} memutus koneksi secara paksa (RST): koneksi langsung berakhir tanpa pertukaran FIN, dan data yang masih di jalan hilang.',
+    '{who} {addr} memutus koneksi secara paksa (RST): koneksi langsung berakhir tanpa pertukaran FIN, dan data yang sudah dikirim tetapi belum diterima ikut hilang.',
   'ex.tcp.fin': '{who} {addr} menutup sisinya dari koneksi (FIN): ia tidak punya data lagi untuk dikirim.',
   'ex.tcp.fin.second': '{who} {addr} juga menutup sisinya (FIN), setelah FIN di frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} mengirim FIN-nya lagi.',
-  'ex.tcp.ack.fin': '{who} {addr} meng-ACK FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
-  'ex.tcp.ack.fin.last': '{who} {addr} meng-ACK FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
+  'ex.tcp.ack.fin':
+    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
+  'ex.tcp.ack.fin.last':
+    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
   'ex.tcp.ack.msg':
-    '{who} {addr} meng-ACK {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
+    '{who} {addr} mengirim ACK untuk {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
   'ex.tcp.ack.msg.mqtt':
-    '{who} {addr} meng-ACK {what} dari frame {acked} di level TCP (ACK, tanpa data). Ini tanda terima byte oleh TCP, bukan acknowledgement MQTT.',
-  'ex.tcp.ack': '{who} {addr} meng-ACK data dari frame {acked} (ACK, tanpa data).',
-  'ex.tcp.ack.plain': '{who} {addr} meng-ACK semua data sampai byte {ack} (ACK, tanpa data).',
+    '{who} {addr} mengirim ACK untuk {what} dari frame {acked} di level TCP (ACK, tanpa data). Ini tanda terima byte oleh TCP, bukan acknowledgement MQTT.',
+  'ex.tcp.ack': '{who} {addr} mengirim ACK untuk data dari frame {acked} (ACK, tanpa data).',
+  'ex.tcp.ack.plain': '{who} {addr} mengirim ACK untuk semua data sampai byte {ack} (ACK, tanpa data).',
   'ex.tcp.ack.bare': '{who} {addr} mengirim ACK tanpa data.',
   'ex.tcp.data': '{who} {addr} mengirim {len} byte data ke {peer_addr}.',
   'ex.tcp.data.again': '{who} {addr} mengirim {len} byte yang sudah pernah ia kirim.',
@@ -142,7 +149,7 @@ export const idExplain: Catalogue = {
   'ex.zmtp.greeting.split':
     '{who} {addr} menyelesaikan greeting ZMTP {version} (mekanisme {mechanism}); libzmq mengirim greeting 64 byte itu dalam {count} potongan.',
   'ex.zmtp.ready': '{who} {addr} mengirim READY: socket-nya bertipe {socket}.',
-  'ex.zmtp.identity': "Ia menamai dirinya '{identity}'.",
+  'ex.zmtp.identity': "Socket ini memakai identitas '{identity}'.",
   'ex.zmtp.subscribe':
     "{who} {addr} berlangganan pesan yang diawali '{topic}' (SUBSCRIBE): publisher hanya akan mengirim pesan itu kepadanya.",
   'ex.zmtp.subscribe.all': '{who} {addr} berlangganan semua pesan (SUBSCRIBE dengan topik kosong).',
@@ -152,7 +159,7 @@ export const idExplain: Catalogue = {
   'ex.zmtp.welcome': '{who} {addr} menerima user name dan password (WELCOME).',
   'ex.zmtp.initiate': '{who} {addr} mengonfirmasi login PLAIN dan menyatakan socket-nya bertipe {socket} (INITIATE).',
   'ex.zmtp.error': "{who} {addr} mengirim ERROR '{reason}': ia sedang menutup koneksi.",
-  'ex.zmtp.ping': '{who} {addr} memeriksa apakah peer masih hidup (PING).',
+  'ex.zmtp.ping': '{who} {addr} memeriksa apakah peer masih aktif (PING).',
   'ex.zmtp.pong': '{who} {addr} menjawab heartbeat (PONG).',
   'ex.zmtp.command': '{who} {addr} mengirim command ZMTP {name}.',
   'ex.zmtp.request': '{who} {addr} mengirim request ke-{n} {payload} ke {server} pada koneksi {pattern}.',
@@ -166,13 +173,25 @@ export const idExplain: Catalogue = {
     'Snapshot length memotong sisa segmen ini, sehingga decoding {proto} sisi ini kehilangan posisinya di sini: decoding menunggu segmen yang dimulai tepat di awal pesan, dan pesan-pesan sebelum itu tidak di-decode.',
   'ex.app.resync':
     'Segmen ini dimulai tepat di awal pesan {proto}, sehingga decoding sisi ini dilanjutkan di sini ({skipped} byte hilang atau dilewati sebelumnya).',
+  'ex.pickle':
+    'Payload-nya adalah objek Python {type} yang di-pickle (pickle protokol {protocol}, {bytes} byte): Python menyerialisasi objek itu dengan pickle, dan pickle.loads() mengembalikannya menjadi {value}.',
+  'ex.pickle.noproto':
+    'Payload-nya adalah objek Python {type} yang di-pickle ({bytes} byte): Python menyerialisasi objek itu dengan pickle, dan pickle.loads() mengembalikannya menjadi {value}.',
+  'ex.zmtp.delimiter.req':
+    'Pesan ini terdiri atas dua frame, [<empty> | {body}]: socket REQ menaruh frame pembatas kosong (empty delimiter) di depan body, dan socket REP membuangnya sebelum menyerahkan body ke program.',
+  'ex.zmtp.delimiter.rep':
+    'Pesan ini terdiri atas dua frame, [<empty> | {body}]: socket REP menaruh kembali frame pembatas kosong di depan reply, dan socket REQ membuangnya.',
+  'story.pickle':
+    '{count:Payload-nya adalah objek Python|Payload-nya adalah objek-objek Python} yang di-pickle ({types}, pickle protokol {protocol}): Python menyerialisasi {count:objek itu|setiap objek} dengan pickle, dan pickle.loads() mengembalikan nilainya (yang pertama, {bytes} byte, bernilai {value}).',
+  'story.pickle.noproto':
+    '{count:Payload-nya adalah objek Python|Payload-nya adalah objek-objek Python} yang di-pickle ({types}): Python menyerialisasi {count:objek itu|setiap objek} dengan pickle, dan pickle.loads() mengembalikan nilainya (yang pertama, {bytes} byte, bernilai {value}).',
+  'story.zmtp.delimiter':
+    'Setiap request dan reply dikirim sebagai [<empty> | body] (misalnya [<empty> | {body}]): socket REQ menaruh frame pembatas kosong di depan body dan socket REP membuangnya, sehingga program hanya melihat body-nya.',
   'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
   'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',
 
-  'ex.mqtt.connect':
-    "{who} {addr} terhubung ke broker sebagai '{client_id}' (CONNECT, MQTT {version}, keep-alive {keepalive} s).",
-  'ex.mqtt.connect.anon': '{who} {addr} terhubung ke broker (CONNECT, MQTT {version}, keep-alive {keepalive} s).',
+  'ex.mqtt.connect': '{who} {addr} terhubung ke broker {as} (CONNECT, MQTT {version}, keep-alive {keepalive} detik).',
   'ex.mqtt.connack': '{who} menerima koneksi (CONNACK).',
   'ex.mqtt.connack.lat': '{who} menerima koneksi (CONNACK), {latency} setelah CONNECT di frame {req}.',
   'ex.mqtt.connack.refused': '{who} menolak koneksi (CONNACK: {reason}).',
@@ -181,10 +200,34 @@ export const idExplain: Catalogue = {
     "Broker meneruskan {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}), {delay} setelah pesan itu tiba di frame {src}.",
   'ex.mqtt.publish.deliver':
     "Broker mengirim {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}).",
+  'ex.mqtt.publish.retained':
+    "Broker mengirim retained message {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}, flag retain menyala): pesan itu di-publish di frame {src}, {age} sebelumnya, dan disimpan broker untuk client yang berlangganan kemudian. Pesan ini dikirim sekarang karena langganan baru, jadi bukan penerusan dengan jeda.",
+  'ex.mqtt.publish.retained.nosrc':
+    "Broker mengirim retained message {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}, flag retain menyala): pesan yang disimpan broker untuk client yang berlangganan kemudian, dikirim sekarang karena langganan baru; publikasinya tidak ada di capture.",
+  'ex.mqtt.publish.will':
+    "Broker mem-publish will message {payload} ke topik '{topic}' untuk {peer_who} {peer_addr} (PUBLISH, QoS {qos}): client koneksi #{conv} menetapkannya dalam CONNECT-nya (frame {src}), dan koneksinya berakhir tanpa DISCONNECT. Ini bukan penerusan sebuah PUBLISH.",
   'ex.mqtt.retain': 'Flag retain menyala: broker menyimpan pesan ini untuk subscriber yang datang kemudian.',
+  'ex.mqtt.props': 'Properti MQTT 5: {list}.',
+  'ex.mqtt.will':
+    "Client menetapkan will: jika koneksinya berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}{retain}).",
+  'ex.mqtt.will.retain': ', retained',
+  'ex.mqtt.session.resume':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker untuknya.',
+  'ex.mqtt.session.resume.expiry':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker untuknya, dan meminta sesi itu disimpan {expiry} detik setelah koneksi berakhir (session expiry interval).',
+  'ex.mqtt.session.persistent':
+    'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
+  'ex.mqtt.connack.assigned':
+    "Client mengirim client ID kosong: broker menetapkan ID-nya '{client_id}' (properti Assigned Client Identifier).",
+  'ex.mqtt.connect.empty_id': 'Client ID kosong berarti client meminta broker menetapkan ID-nya.',
+  'ex.mqtt.connack.session_present':
+    'Session present: broker masih menyimpan sesi untuk client ini, sehingga langganannya yang lama tetap berlaku.',
+  'ex.mqtt.reason.no_subscribers':
+    'Reason code 16 (No matching subscribers): broker menerima pesan itu, tetapi saat itu tidak ada client yang berlangganan topiknya, sehingga tidak ada yang menerimanya.',
+  'ex.mqtt.reason': 'Reason code {code}: {reason}.',
   'ex.mqtt.qos0': 'Dengan QoS 0 tidak ada acknowledgement MQTT sesudahnya.',
-  'ex.mqtt.puback': '{who} {addr} meng-acknowledge PUBLISH QoS 1 dengan packet id {id} (PUBACK).',
-  'ex.mqtt.puback.lat': '{who} {addr} meng-acknowledge PUBLISH QoS 1 di frame {req} (PUBACK), {latency} kemudian.',
+  'ex.mqtt.puback': '{who} {addr} mengonfirmasi PUBLISH QoS 1 dengan packet id {id} (PUBACK).',
+  'ex.mqtt.puback.lat': '{who} {addr} mengonfirmasi PUBLISH QoS 1 di frame {req} (PUBACK), {latency} kemudian.',
   'ex.mqtt.pubrec':
     '{who} {addr} mengonfirmasi telah menerima PUBLISH QoS 2 dengan packet id {id} (PUBREC, langkah 2 dari 4).',
   'ex.mqtt.pubrec.lat':
@@ -202,14 +245,16 @@ export const idExplain: Catalogue = {
   'ex.mqtt.unsubscribe': '{who} {addr} berhenti berlangganan {topics} (UNSUBSCRIBE).',
   'ex.mqtt.unsuback': '{who} mengonfirmasi berhenti berlangganan (UNSUBACK).',
   'ex.mqtt.unsuback.lat': '{who} mengonfirmasi berhenti berlangganan dari frame {req} (UNSUBACK), {latency} kemudian.',
-  'ex.mqtt.pingreq': '{who} {addr} menunjukkan bahwa ia masih hidup (PINGREQ, keep-alive).',
+  'ex.mqtt.pingreq': '{who} {addr} memberi tahu broker bahwa ia masih aktif (PINGREQ, keep-alive).',
   'ex.mqtt.pingresp': '{who} menjawab keep-alive (PINGRESP).',
   'ex.mqtt.pingresp.lat': '{who} menjawab keep-alive dari frame {req} (PINGRESP), {latency} kemudian.',
-  'ex.mqtt.disconnect': '{who} {addr} berpamitan ke broker (DISCONNECT) sebelum menutup koneksi.',
+  'ex.mqtt.disconnect':
+    '{who} {addr} memberi tahu broker bahwa ia memutus koneksi secara normal (DISCONNECT) sebelum menutup koneksi TCP.',
   'ex.mqtt.auth': '{who} {addr} mengirim paket AUTH (pertukaran autentikasi MQTT 5).',
   'ex.mqtt.other': '{who} {addr} mengirim paket MQTT {kind}.',
 
   'ex.http.request': '{who} {addr} mengirim request HTTP {method} {uri} ke {server}.',
+  'ex.http.request.body': '{who} {addr} mengirim request HTTP {method} {uri} ke {server} dengan body {body}.',
   'ex.http.response': '{who} {addr} menjawab dengan HTTP {status} {text}.',
   'ex.http.response.lat':
     '{who} {addr} menjawab request di frame {req} dengan HTTP {status} {text}, {latency} kemudian.',
@@ -235,11 +280,11 @@ export const idExplain: Catalogue = {
   'story.arp.reply': '{sender} memberi tahu {target} bahwa ia berada di {mac} (ARP reply).',
   'story.arp.announce': '{sender} mengumumkan bahwa ia berada di {mac} (ARP).',
   'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
-  'story.other': '{count} frame lain di luar koneksi mana pun: {protocols}.',
+  'story.other': '{count} frame lain di luar percakapan mana pun: {protocols}.',
   'story.copies':
     '{count} frame adalah salinan paket yang sudah tertangkap di interface lain (tcpdump -i any melihat setiap paket saat masuk ke bridge dan saat keluar darinya); frame ini tidak dimasukkan ke koneksi atau aliran mana pun, maupun ke analisis TCP.',
   'story.tcp.handshake':
-    '{client} membuka koneksi TCP ke {server} dengan 3-way handshake (SYN, SYN-ACK, ACK); round trip {rtt}.',
+    '{client} membuka koneksi TCP ke {server} dengan jabat tangan tiga arah (three-way handshake: SYN, SYN-ACK, ACK); round trip {rtt}.',
   'story.tcp.handshake.partial':
     '{client} membuka koneksi TCP ke {server}: SYN dan SYN-ACK terlihat, ACK terakhir handshake tidak ada di capture.',
   'story.tcp.syn_unanswered':
@@ -248,12 +293,12 @@ export const idExplain: Catalogue = {
   'story.tcp.midstream':
     'Capture dimulai di tengah koneksi: koneksi TCP antara {client} dan {server} sudah ada saat capture dimulai, jadi handshake-nya tidak ada di capture dan frame-frame pertama ini bukan pembukaan koneksi.',
   'story.tcp.refused':
-    '{client} mencoba terhubung ke {server}, dan host langsung menjawab SYN dengan RST: tidak ada yang listen di port {port} (connection refused).',
+    '{client} mencoba terhubung ke {server}, dan host langsung menjawab SYN dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.refused.attempt':
-    'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: belum ada yang listen di port {port} (connection refused).',
+    'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: belum ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.data':
     '{who} {addr} mengirim {c2s_bytes} byte data dan {s_who} {s_addr} mengirim {s2c_bytes} byte; tidak ada protokol aplikasi yang dikenali.',
-  'story.tcp.trouble': 'TCP harus bekerja keras: {list}.',
+  'story.tcp.trouble': 'Di tingkat TCP terjadi gangguan yang harus dipulihkan: {list}.',
   'story.zmtp.greeting':
     'Handshake ZeroMQ antara {client} dan {server}: kedua socket bertukar greeting ZMTP {version} (mekanisme {mechanism}).',
   'story.zmtp.partial':
@@ -270,20 +315,20 @@ export const idExplain: Catalogue = {
   'story.zmtp.pubsub':
     '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}. Subscriber tidak mengirim balasan: frame darinya hanya ACK TCP.',
   'story.zmtp.pubsub.back':
-    '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}; {back} pesan berjalan ke arah sebaliknya.',
+    '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}; {back} pesan dikirim ke arah sebaliknya.',
   'story.zmtp.pubsub.none':
     '{p_who} {p_addr} tidak mengirim apa pun ke {who} {addr}: tidak ada pesan yang diawali langganannya {topics}, dan publisher menyaring sebelum mengirim.',
   'story.zmtp.pipeline':
     '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}. Worker tidak mengirim balasan: frame darinya hanya ACK TCP.',
   'story.zmtp.pipeline.back':
-    '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}; {back} pesan berjalan ke arah sebaliknya.',
+    '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}; {back} pesan dikirim ke arah sebaliknya.',
   'story.zmtp.other': 'Socket {pattern} bertukar {c2s} pesan dari {c_who} {c_addr} dan {s2c} dari {s_who} {s_addr}.',
   'story.mqtt.connect':
-    "{who} {addr} terhubung ke broker {broker} sebagai '{client_id}' (CONNECT, MQTT {version}, keep-alive {keepalive} s); broker menerima (CONNACK) setelah {latency}.",
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}, keep-alive {keepalive} detik); broker menerima (CONNACK) setelah {latency}.',
   'story.mqtt.connect.noack':
-    "{who} {addr} terhubung ke broker {broker} sebagai '{client_id}' (CONNECT, MQTT {version}); CONNACK dari broker tidak ada di capture.",
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}); CONNACK dari broker tidak ada di capture.',
   'story.mqtt.connect.refused':
-    "{who} {addr} terhubung ke broker {broker} sebagai '{client_id}' (CONNECT), tetapi broker menolak: {reason}.",
+    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT), tetapi broker menolak: {reason}.',
   'story.mqtt.connack_only':
     'Broker {broker} menerima koneksi {who} {addr} (CONNACK); CONNECT-nya tidak ada di capture.',
   'story.mqtt.subscribe':
@@ -292,10 +337,52 @@ export const idExplain: Catalogue = {
   'story.mqtt.publish': '{who} {addr} mem-publish {count} pesan ke {topics} (QoS {qos}): {values}.',
   'story.mqtt.qos0':
     'Setiap PUBLISH hanya diikuti ACK TCP dari broker: dengan QoS 0, MQTT sendiri tidak mengirim acknowledgement.',
+  'story.mqtt.retain_set':
+    'Flag retain menyala pada {count:pesan itu|{count} pesan} di {topics}: broker menyimpan pesan terakhir seperti itu dan memberikannya kepada setiap client yang berlangganan kemudian.',
+  'story.mqtt.props': 'Properti MQTT 5: {list}.',
+  'story.mqtt.retained':
+    'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): di-publish di frame {src} dan disimpan broker untuk client yang berlangganan kemudian ({age} sebelumnya). Ini bukan penerusan dengan jeda.',
+  'story.mqtt.retained.nosrc':
+    'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): disimpan broker untuk client yang berlangganan kemudian; publikasinya tidak ada di capture.',
+  'story.mqtt.will':
+    "Broker mem-publish will message ke {who} {addr}: {payload} di '{topic}', yang ditetapkan client koneksi #{conv} dalam CONNECT-nya (frame {src}); koneksi itu berakhir tanpa DISCONNECT. Ini bukan penerusan sebuah PUBLISH.",
+  'story.mqtt.assigned':
+    "Dengan client ID kosong, broker yang menetapkan ID-nya: di sini '{client_id}' (CONNACK, properti Assigned Client Identifier).",
+  'story.mqtt.assigned.unknown': 'Dengan client ID kosong, broker sendiri yang menetapkan ID-nya.',
+  'story.mqtt.will_set':
+    "CONNECT-nya menetapkan will: jika koneksi berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}).",
+  'story.mqtt.will_set.retain':
+    "CONNECT-nya menetapkan will: jika koneksi berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}, retained).",
+  'story.mqtt.session.resume':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker.',
+  'story.mqtt.session.resume.expiry':
+    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker, dan meminta broker menyimpan sesi itu {expiry} detik setelah koneksi berakhir (session expiry interval).',
+  'story.mqtt.session.persistent':
+    'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
+  'story.mqtt.session_present':
+    'Broker masih menyimpan sesi untuk client ini (CONNACK: session present), sehingga langganannya yang lama tetap berlaku.',
+  'story.mqtt.session_new': 'Broker belum menyimpan sesi untuk client ini (CONNACK: session present 0).',
+  'story.mqtt.no_subscribers':
+    "Broker menjawab PUBLISH ke {topics} dengan reason code 16 'No matching subscribers' ({kind}): broker menerima {count:pesan itu|pesan-pesan itu}, tetapi saat itu tidak ada client yang berlangganan {count:topik itu|topik-topik itu}, sehingga tidak ada yang menerimanya.",
+  'story.mqtt.no_subscribers.retained': 'Retained message tetap disimpan untuk client yang berlangganan kemudian.',
+  'story.mqtt.reason_code': "{kind} di frame {frame} membawa reason code {code} '{reason}'.",
+  'fmt.mqtt.as': "sebagai '{client_id}'",
+  'fmt.mqtt.as_empty': 'dengan client ID kosong',
+  'fmt.mqtt.puback': '{count} PUBACK (acknowledgement untuk PUBLISH QoS 1)',
+  'fmt.mqtt.pubrec': '{count} PUBREC (QoS 2 langkah 2: penerima sudah memegang pesan)',
+  'fmt.mqtt.pubrel': '{count} PUBREL (QoS 2 langkah 3: pengirim PUBLISH melepas pesannya)',
+  'fmt.mqtt.pubcomp': '{count} PUBCOMP (QoS 2 langkah 4: pertukaran selesai)',
+  'fmt.mqtt.content_type': "content type '{value}'",
+  'fmt.mqtt.utf8': 'format payload teks UTF-8',
+  'fmt.mqtt.bytes': 'format payload byte tak ditentukan',
+  'fmt.mqtt.expiry': 'masa berlaku pesan {value} detik',
+  'fmt.mqtt.response_topic': "response topic '{value}'",
+  'fmt.mqtt.correlation': 'correlation data',
+  'fmt.mqtt.user': 'user property {name}={value}',
   'story.mqtt.deliver':
-    'Broker meneruskan {count} pesan dari {topics} ke {who} {addr} ({values}), masing-masing {delay} setelah tiba dari publisher.',
+    'Broker meneruskan {count} pesan dari {topics} ke {who} {addr} ({values}), {count:{delay}|masing-masing {delay}} setelah tiba dari publisher.',
   'story.mqtt.deliver.nodelay': 'Broker meneruskan {count} pesan dari {topics} ke {who} {addr}: {values}.',
-  'story.mqtt.acks': '{count} acknowledgement MQTT ({kinds}) mengonfirmasi pesan QoS 1/2.',
+  'story.mqtt.acks': 'Pertukaran QoS 1/2 milik MQTT sendiri: {list}.',
   'story.mqtt.pings': '{count} ping keep-alive (PINGREQ/PINGRESP).',
   'story.mqtt.no_disconnect':
     'Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga.',
@@ -303,12 +390,31 @@ export const idExplain: Catalogue = {
     "Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga, jadi broker mem-publish will message client itu ke '{topic}'.",
   'story.mqtt.disconnect': '{who} {addr} mengirim DISCONNECT.',
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
+  'story.http.chunked':
+    'Response untuk {req} dikirim dalam potongan (Transfer-Encoding: chunked, total body {bytes} byte): server mengirimnya sepotong demi sepotong tanpa menyebutkan panjangnya lebih dulu.',
+  'story.http.reuse':
+    'Ke-{count} request itu berjalan lewat satu koneksi TCP yang sama: keep-alive HTTP/1.1 membiarkannya tetap terbuka di antara request.',
+  'story.http.close':
+    'Response-nya menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close.server':
+    'Response dari server ({server}) menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close10':
+    'Response-nya HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close10.server':
+    'Response dari server ({server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close.werkzeug':
+    'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close10.werkzeug':
+    'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
+  'story.http.close.next': 'Satu request per koneksi: request berikutnya membuka koneksi TCP baru (#{id}).',
   'story.data.both':
     '{who} {addr} mengirim {c2s_bytes} byte ({c_values}) dan {s_who} {s_addr} mengirim {s2c_bytes} byte ({s_values}).',
   'story.data.pairs':
     '{who} {addr} dan {s_who} {s_addr} bergantian mengirim, {s_who} membalas setiap giliran ({count} giliran): {pairs}.',
   'story.data.oneway': '{who} {addr} mengirim {bytes} byte: {values}; yang kembali hanya ACK TCP.',
   'story.udp': '{src} mengirim {count} datagram UDP ke {dst}: {values}.',
+  'story.udp.pairs':
+    '{src} mengirim {count} datagram UDP ke {dst}, dan {dst} membalas {answered:satu di antaranya|{answered} di antaranya} dengan datagramnya sendiri: {pairs}. Balasan itu datang dari programnya: UDP sendiri tidak punya koneksi dan tidak punya acknowledgement.',
   'story.udp.oneway': 'Tidak ada yang kembali: UDP tidak punya koneksi dan tidak punya acknowledgement.',
   'story.udp.flow': 'UDP antara {client} dan {server}: {c2s} datagram ke satu arah, {s2c} kembali.',
   'story.end.fin':
@@ -318,22 +424,24 @@ export const idExplain: Catalogue = {
   'story.end.rst': '{who} {addr} mengakhiri koneksi secara paksa dengan RST, bukan dengan pertukaran FIN.',
   'story.end.open': 'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}).',
   'story.end.open.zmtp':
-    'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}); ZeroMQ mempertahankan koneksi TCP-nya selama socket masih hidup.',
+    'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}); ZeroMQ mempertahankan koneksi TCP-nya selama socket masih terbuka.',
 
   'ov.summary': '{frames} frame dalam {duration}: {parts}.',
   'ov.summary.empty': 'Capture ini tidak berisi paket.',
   'ov.summary.apps': 'Protokol aplikasi: {apps}.',
   'ov.conv': '#{id} {client} → {server} ({transport}): {what}; {end}.',
   'ov.conv.noend': '#{id} {client} → {server} ({transport}): {what}.',
-  'ov.conv.refused': 'koneksi ditolak, tidak ada yang listen di port {port}',
+  'ov.conv.refused': 'koneksi ditolak, tidak ada proses yang mendengarkan port {port}',
   'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} request dan {s2c} reply',
   'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} pesan di-publish',
   'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} job dikirim (push)',
   'ov.conv.zmtp.midstream':
     'ZeroMQ dengan jenis socket yang tidak diketahui (handshake ZMTP tidak ada di capture), {c2s} pesan dari client dan {s2c} dari server',
   'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} pesan dari client dan {s2c} dari server',
-  'ov.conv.mqtt': "client MQTT '{client_id}', {sent} PUBLISH dikirim, {got} diterima",
-  'ov.conv.mqtt.sub': "client MQTT '{client_id}', berlangganan {topics}, {got} PUBLISH diterima",
+  'ov.conv.mqtt': '{client}, {sent} PUBLISH dikirim, {got} diterima',
+  'ov.conv.mqtt.sub': '{client}, berlangganan {topics}, {got} PUBLISH diterima',
+  'fmt.mqtt.client': "client MQTT '{client_id}'",
+  'fmt.mqtt.client_empty': 'client MQTT dengan client ID kosong',
   'ov.conv.http': 'HTTP, {count} request ({methods})',
   'ov.conv.udp': 'UDP, {c2s} datagram ke satu arah dan {s2c} kembali',
   'ov.conv.data': 'data TCP, {c2s} byte dari client dan {s2c} byte dari server',
@@ -346,7 +454,7 @@ export const idExplain: Catalogue = {
   'ov.ab.snaplen':
     'Capture ini hanya menyimpan {kept} byte pertama dari setiap frame (snapshot length-nya, seperti tcpdump -s {kept}): {frames} dari {total} frame lebih panjang sehingga terpotong, yang pertama frame {first}. Panjang ditampilkan sesuai yang dinyatakan header, yaitu yang benar-benar dikirim, tetapi byte setelah potongan tidak ada di berkas: data frame yang terpotong hanya diketahui sebagian, sehingga isi pesan di dalamnya tidak diketahui setelah titik potong, dan bila field panjang sebuah pesan ikut terpotong, awal pesan-pesan berikutnya juga tidak diketahui.',
   'ov.ab.refused':
-    '{count} percobaan koneksi ke {server} ditolak (SYN dijawab RST): saat itu tidak ada yang listen di port {port}.',
+    '{count} percobaan koneksi ke {server} ditolak (SYN dijawab RST): saat itu tidak ada proses yang mendengarkan port {port}.',
   'ov.ab.rst': 'Koneksi #{id} diputus paksa dengan RST oleh {who} {addr} (frame {frame}).',
   'ov.ab.midstream':
     'Koneksi #{id} dimulai sebelum capture berjalan (handshake tidak terlihat, frame pertama {frame}).',
@@ -357,7 +465,7 @@ export const idExplain: Catalogue = {
   'role.zmtp.bound': '{noun} ZeroMQ {socket} di :{port}',
   'role.zmtp.connect': '{noun} ZeroMQ {socket} yang terhubung ke {server}',
   'role.zmtp.server': 'server ZeroMQ di :{port}',
-  'role.zmtp.client': 'client ZeroMQ dari {server}',
+  'role.zmtp.client': 'client ZeroMQ yang terhubung ke {server}',
   'role.mqtt.broker': 'broker MQTT di :{port}',
   'role.mqtt.publisher': "publisher MQTT '{client_id}'",
   'role.mqtt.publisher.anon': 'publisher MQTT',
@@ -366,12 +474,12 @@ export const idExplain: Catalogue = {
   'role.mqtt.both': "publisher sekaligus subscriber MQTT '{client_id}'",
   'role.mqtt.both.anon': 'publisher sekaligus subscriber MQTT',
   'role.mqtt.client': "client MQTT '{client_id}'",
-  'role.mqtt.client.anon': 'client MQTT dari {broker}',
+  'role.mqtt.client.anon': 'client MQTT yang terhubung ke {broker}',
   'role.http.server': 'server HTTP di :{port}',
-  'role.http.client': 'client HTTP dari {server}',
+  'role.http.client': 'client HTTP yang mengakses {server}',
   'role.tcp.server': 'server TCP di :{port}',
-  'role.tcp.client': 'client TCP dari {server}',
-  'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada yang listen)',
+  'role.tcp.client': 'client TCP yang terhubung ke {server}',
+  'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada proses yang mendengarkan)',
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
@@ -379,11 +487,11 @@ export const idExplain: Catalogue = {
   'role.group': 'alamat broadcast atau multicast',
 
   'teach.tcp_ack_not_mqtt_ack':
-    'ACK TCP bukan acknowledgement MQTT. ACK di frame {ack} setelah PUBLISH di frame {publish} adalah TCP yang mengonfirmasi bahwa byte-nya sampai; itu tidak menyatakan apa pun tentang pengiriman MQTT. MQTT hanya meng-acknowledge pesan QoS 1 (PUBACK) dan QoS 2 (PUBREC, PUBREL, PUBCOMP); dengan QoS 0 tidak ada acknowledgement MQTT sama sekali.',
+    'ACK TCP bukan acknowledgement MQTT. ACK di frame {ack} setelah PUBLISH di frame {publish} adalah TCP yang mengonfirmasi bahwa byte-nya sampai; itu tidak menyatakan apa pun tentang pengiriman MQTT. MQTT hanya mengonfirmasi pesan QoS 1 (PUBACK) dan pesan QoS 2 (PUBREC dari penerima, pelepasan PUBREL dari pengirim, lalu PUBCOMP); dengan QoS 0 tidak ada acknowledgement MQTT sama sekali.',
   'teach.zmq_no_fin':
-    'Tidak adanya FIN di koneksi #{id} itu normal untuk ZeroMQ: socket mempertahankan koneksi TCP-nya selama socket hidup dan mengirim semua pesan lewat koneksi itu; FIN baru muncul saat program menutup socket.',
+    'Tidak adanya FIN di koneksi #{id} itu normal untuk ZeroMQ: socket mempertahankan koneksi TCP-nya selama socket masih terbuka dan mengirim semua pesan lewat koneksi itu; FIN baru muncul saat program menutup socket.',
   'teach.zmq_one_connection':
-    'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket hidup; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
+    'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket masih terbuka; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
   'teach.checksum_offload':
     'Wireshark menandai checksum TCP/UDP di capture ini (yang pertama di frame {frame}) sebagai salah ("maybe caused by checksum offload") bila ia memeriksanya. Checksum itu tidak rusak: pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual)-nya, yaitu checksum offload, dan capture mengambil paket sebelum checksum itu dilengkapi (veth tidak pernah melengkapinya: kernel penerima di host yang sama memercayai paket tersebut). Nilai yang tertangkap tepat sama dengan jumlah parsial atas alamat dan panjang, seperti yang diperiksa pcap-explain.',
   'teach.zmtp_greeting_split':
@@ -395,9 +503,9 @@ export const idExplain: Catalogue = {
   'teach.rst_after_disconnect':
     'Client mengirim DISCONNECT (frame {disconnect}) lalu RST (frame {rst}), bukan FIN. Linux menjawab close() dengan RST jika program tidak pernah membaca data yang masih menunggu di buffer penerimanya (di sini CONNACK atau paket lain dari broker). Broker tidak berbuat salah.',
   'teach.refused_retries':
-    'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada program yang listen di port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
+    'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada proses yang mendengarkan port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
   'teach.refused_retries.ok':
-    'Client mencoba {count} kali terhubung ke {server} saat belum ada program yang listen di port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
+    'Client mencoba {count} kali terhubung ke {server} saat belum ada proses yang mendengarkan port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
   'teach.round_robin':
     'Producer {producer} membagi {jobs} job-nya ke {workers} worker secara bergiliran (round-robin): {per}. Setiap job hanya diterima satu worker.',
   'fmt.per_worker': '{count} ke {worker}',
@@ -416,8 +524,8 @@ export const idExplain: Catalogue = {
   'ui.host': 'Host',
   'ui.mac': 'MAC',
   'ui.role': 'Peran',
-  'ui.conversations': 'Koneksi',
-  'ui.conversation': 'Koneksi #{id}: {client} → {server}',
+  'ui.conversations': 'Percakapan',
+  'ui.conversation': 'Percakapan #{id}: {client} → {server}',
   'ui.story': 'Alur kejadian',
   'ui.frames': 'Daftar frame',
   'ui.frame': 'Frame {n}',
@@ -444,6 +552,15 @@ export const idExplain: Catalogue = {
   'ui.end.rst': 'RST',
   'ui.end.refused': 'ditolak',
   'ui.end.open': 'terbuka',
+  'ui.end.by': ' oleh {by}',
+  'ui.end.open_at_end': 'masih terbuka di akhir',
+  'ui.hs.complete': 'lengkap',
+  'ui.hs.partial': 'sebagian',
+  'ui.hs.not_seen': 'tidak terlihat',
+  'ui.col.pkts': 'Paket c→s/s→c',
+  'ui.col.bytes': 'Byte c→s/s→c',
+  'ui.col.handshake': 'Handshake',
+  'ui.conversations.none': 'Percakapan: tidak ada',
   'ui.diagram': 'Diagram urutan',
   'ui.diagram.more': '{count} frame lain tidak digambar',
   'ui.filter': 'Saring frame (teks, alamat, protokol)…',
@@ -454,12 +571,22 @@ export const idExplain: Catalogue = {
   'ui.story.frames': 'Frame {a}-{b}',
   'ui.story.frame': 'Frame {a}',
   'ui.selection': 'Pilihan: {what}.',
-  'ui.other_frames': 'Frame di luar koneksi (ARP dan lainnya)',
+  'ui.other_frames': 'Frame di luar percakapan (ARP dan lainnya)',
+  'ui.h.capture': 'Berkas',
+  'ui.h.capture.value': '{fmt}, {links}, {frames} frame, {bytes} byte',
+  'ui.h.time': 'Waktu',
+  'ui.h.comment': 'Komentar',
+  'ui.h.warning': 'Peringatan',
+  'ui.h.unknown_format': 'format tidak dikenal',
+  'ui.h.no_interfaces': 'tanpa interface',
+  'ui.h.no_packets': 'capture ini tidak berisi paket',
+  'ui.h.protocols': 'Protokol',
+  'ui.notes.line': '{code} ×{count} (pertama di frame {frame}): {text}',
   'ui.notes': 'Catatan',
-  'ui.capture': 'Capture',
+  'ui.capture': 'Berkas capture',
   'ui.col.count': 'Jumlah',
   'ui.grouped':
-    'Ada {count} koneksi: koneksi yang sejenis (host client, server, aplikasi, dan cara berakhirnya sama) diringkas sebagai satu kelompok; --conversations menampilkan setiap koneksi satu per satu.',
+    'Ada {count} percakapan: percakapan yang sejenis (host client, server, aplikasi, dan cara berakhirnya sama) diringkas sebagai satu kelompok; --conversations menampilkan setiap percakapan satu per satu.',
   'overview.group':
     'Ada {count} koneksi lain yang sejenis dengan #{id} (host client, server, aplikasi, dan cara berakhirnya sama): {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} paket serta {b2} byte payload.',
   'overview.group_one':
@@ -469,7 +596,7 @@ export const idExplain: Catalogue = {
   'overview.group_udp_one':
     'Ada 1 aliran UDP lain yang sejenis dengan #{id} (host client, server, dan aplikasinya sama): {ids}, pada frame {a}-{b}. Aliran itu berlangsung {d} dan membawa {p} datagram serta {b2} byte payload.',
   'fmt.span': '{a} sampai {b}',
-  'story.group': 'Ada {count} koneksi lain yang sejenis dengan #{id} pada frame {a}-{b} (lihat bagian Koneksi).',
+  'story.group': 'Ada {count} percakapan lain yang sejenis dengan #{id} pada frame {a}-{b} (lihat bagian Percakapan).',
   'overview.alike': 'Dan {count} lagi yang sejenis: {ids}.',
   'overview.alike_frames': 'Dan {count} lagi yang sejenis.',
 };

@@ -10,7 +10,7 @@ export const idNotes: Catalogue = {
   'tcp.analysis.fast_retransmission':
     'Penerima baru saja mengirim ACK berulang untuk data ini, jadi pengirim langsung mengirim ulang tanpa menunggu timeout.',
   'tcp.analysis.spurious_retransmission':
-    'Penerima sudah meng-ACK seluruh data ini, jadi pengiriman ulang ini sebenarnya tidak perlu.',
+    'Penerima sudah mengirim ACK untuk seluruh data ini, jadi retransmisi ini sebenarnya tidak perlu.',
   'tcp.analysis.out_of_order':
     'Segmen ini tiba lebih lambat daripada data yang seharusnya ada sesudahnya dalam aliran byte.',
   'tcp.analysis.reused_ports':
@@ -19,7 +19,8 @@ export const idNotes: Catalogue = {
     'Data sebelum segmen ini tidak ada di capture (hilang di jaringan atau tidak tertangkap).',
   'tcp.analysis.ack_lost_segment':
     'ACK ini mengonfirmasi data yang tidak terlihat di capture: penerima sudah menerimanya, jadi capture-lah yang melewatkannya (bukan kehilangan di jaringan).',
-  'tcp.analysis.window_update': 'Penerima mengumumkan ukuran window baru tanpa mengirim data atau meng-ACK data baru.',
+  'tcp.analysis.window_update':
+    'Penerima mengumumkan ukuran window baru tanpa mengirim data atau mengonfirmasi data baru.',
   'tcp.analysis.window_full':
     'Segmen ini memenuhi seluruh window yang diumumkan penerima; pengirim harus menunggu ACK.',
   'tcp.analysis.keep_alive':
@@ -32,9 +33,9 @@ export const idNotes: Catalogue = {
   'tcp.analysis.zero_window': 'Penerima mengumumkan window nol: buffer-nya penuh dan pengirim harus berhenti mengirim.',
   'tcp.analysis.zero_window_probe_ack': 'Jawaban atas probe zero-window: window masih nol.',
   'tcp.reassembly.cap_reached':
-    'Terlalu banyak data out-of-order menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
+    'Terlalu banyak data yang tiba tidak berurutan menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
   'tcp.reassembly.segment_cap_reached':
-    'Terlalu banyak segmen out-of-order ({segments}, batasnya {cap}) menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
+    'Terlalu banyak segmen yang tiba tidak berurutan ({segments}, batasnya {cap}) menunggu byte yang hilang; byte yang hilang itu dilewati agar aliran bisa dilanjutkan.',
   'tcp.pdu.too_large': 'Sebuah pesan mengaku lebih besar dari batas reassembly; byte-nya dilewati.',
   'tcp.pdu.incomplete': 'Sebuah pesan terpotong karena ada byte yang tidak tertangkap atau aliran berakhir.',
   'tcp.pdu.cut':
@@ -94,7 +95,7 @@ export const idNotes: Catalogue = {
   'zmtp.metadata.malformed': 'Properti metadata sebuah command ZMTP tidak muat di dalam command (pada byte {offset}).',
   'zmtp.error': 'Peer mengirim command ERROR ("{reason}"): ia sedang menutup koneksi.',
   'zmtp.plain.cleartext_password':
-    'Mekanisme PLAIN mengirim password user "{username}" tanpa enkripsi: siapa pun yang meng-capture traffic dapat membacanya.',
+    'Mekanisme PLAIN mengirim password user "{username}" tanpa enkripsi: siapa pun yang merekam lalu lintas jaringan ini dapat membacanya.',
   'zmtp.socket_type.incompatible':
     'Socket {a} tidak bisa berkomunikasi dengan socket {b}: ZeroMQ tidak akan bertukar pesan di sini.',
   'zmtp.socket_type.unknown': 'Tipe socket "{socket_type}" tidak didefinisikan ZeroMQ.',
@@ -122,7 +123,7 @@ export const idNotes: Catalogue = {
     '{count} bilangan bulat terlalu besar untuk angka JavaScript dan ditampilkan sebagai teks desimal.',
   'payload.pickle.trailing': 'Ada {length} byte setelah akhir pickle.',
   'payload.text.truncated': 'Teks berisi {length} karakter; hanya {shown} karakter pertama yang ditampilkan.',
-  'payload.hex.truncated': 'Hanya {shown} dari {length} byte pertama yang ditampilkan sebagai hex.',
+  'payload.hex.truncated': 'Hanya {shown} byte pertama (dari {length} byte) yang ditampilkan sebagai hex.',
   // application layer (src/analysis/app/notes.ts)
   'app.midstream':
     'Capture dimulai di tengah percakapan {proto} ini: pembukaannya (greeting atau CONNECT) tidak ada di berkas, sehingga hal seperti versi dan tipe socket tidak diketahui.',
@@ -132,9 +133,9 @@ export const idNotes: Catalogue = {
   'app.resync':
     'Decoding sisi {dir} dilanjutkan pada frame {frame}, segmen pertama setelah kehilangan itu yang dimulai tepat di awal pesan {proto} ({skipped} byte hilang atau dilewati sebelumnya).',
   'zmtp.sub.no_match':
-    'Subscriber ini subscribe ke {subscriptions} tetapi tidak menerima apa pun: publisher mengirim {published} pesan ke subscriber lain dan tidak ada yang diawali topik itu. Socket PUB ZeroMQ menyaring di sisinya sendiri, sehingga pesan yang tidak cocok tidak pernah dikirim lewat koneksi ini.',
+    'Subscriber ini berlangganan {subscriptions} tetapi tidak menerima apa pun: publisher mengirim {published} pesan ke subscriber lain dan tidak ada yang diawali topik itu. Socket PUB ZeroMQ menyaring di sisinya sendiri, sehingga pesan yang tidak cocok tidak pernah dikirim lewat koneksi ini.',
   'zmtp.sub.none':
-    'Socket SUB ini tidak pernah subscribe ke apa pun, sehingga publisher tidak mengirim pesan kepadanya.',
+    'Socket SUB ini tidak pernah berlangganan topik apa pun, sehingga publisher tidak mengirim pesan kepadanya.',
   'zmtp.pipeline.distribution':
     'Socket PUSH di {endpoint} membagikan {jobs} pesan ke {workers} worker ({counts}), {round_robin:secara round-robin yang ketat|tidak secara round-robin yang ketat}.',
   'zmtp.reply.unmatched': 'Sebuah reply dikirim tanpa ada request yang menunggunya di koneksi ini.',

@@ -6,6 +6,12 @@ import type { Catalogue } from './types.js';
 /** Teks bahasa Indonesia untuk peringatan berkas capture dan catatan expert, per kode. */
 export const id: Catalogue = {
   ...liveId, // live capture (src/explain/catalog/live-id.ts)
+  'capture.empty_file.error': 'berkas capture kosong (0 byte)',
+  'capture.not_a_capture.error': 'bukan berkas pcap atau pcapng (diawali {start})',
+  'capture.unreadable.error': 'tidak dapat membaca {path}: {why}',
+  'capture.unreadable.enoent': 'berkas tidak ada',
+  'capture.unreadable.eisdir': 'itu sebuah direktori',
+  'capture.unreadable.eacces': 'izin ditolak',
   'capture.truncated_record':
     'Capture berakhir di tengah sebuah record pada byte {offset}: {missing} byte hilang. Semua frame utuh sebelumnya tetap dianalisis.',
   'capture.bad_record':

@@ -22,7 +22,7 @@ export const liveId: Catalogue = {
   'live.event.ending.fin': '{closer} menutup sisi koneksinya ke {peer} (FIN).',
   'live.event.ending.rst': '{closer} me-reset koneksi ke {peer} (RST): koneksi langsung berakhir.',
   'live.event.ending.refused':
-    '{server} menolak koneksi dari {client} (RST sebagai jawaban SYN): tidak ada program yang listen di port itu.',
+    '{server} menolak koneksi dari {client} (RST sebagai jawaban SYN): tidak ada proses yang mendengarkan port itu.',
   'live.state.connecting': 'menghubungkan',
   'live.state.established': 'terhubung',
   'live.state.midstream': 'terbuka (di tengah jalan)',
