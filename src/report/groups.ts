@@ -99,9 +99,9 @@ export function groupSentence(g: ConversationGroup, say: Say): string {
     ids: idList(rest.map((c) => c.id)),
     a: first,
     b: last,
-    d: span(duration(d.min), duration(d.max)),
-    dmed: duration(d.median),
-    d95: duration(d.p95),
+    d: span(duration(d.min, say), duration(d.max, say)),
+    dmed: duration(d.median, say),
+    d95: duration(d.p95, say),
     p: span(p.min, p.max),
     b2: span(b.min, b.max),
   });
