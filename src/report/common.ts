@@ -7,6 +7,7 @@ import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
 import { ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
+import { type CompiledFilter, FrameViews, messagesByFrame } from '../filter/index.js';
 
 export { type Say, sayer };
 
@@ -114,6 +115,8 @@ export interface Selection {
   protocol?: string;
   /** Inclusive frame range. */
   range?: [number, number];
+  /** -Y: a display filter (docs/filters.md); the frames it does not match are left out. */
+  filter?: CompiledFilter;
 }
 
 /** Parses "10-40" (or "10"); undefined when malformed. */
@@ -143,7 +146,16 @@ export function frameFilter(
   sel: Selection,
   convById: ReadonlyMap<number, ConversationRecord>,
 ): (f: FrameRecord) => boolean {
+  const filter = sel.filter;
+  let test: ((f: FrameRecord) => boolean) | undefined;
+  if (filter) {
+    // every frame goes through the filter, in order (frame.time_delta reads the previous one)
+    const views = new FrameViews(convById);
+    const msgs = messagesByFrame([...convById.values()]);
+    test = (f) => filter.test(views.next(f, msgs.get(f.n)));
+  }
   return (f) => {
+    if (test && !test(f)) return false;
     if (sel.range && (f.n < sel.range[0] || f.n > sel.range[1])) return false;
     if (sel.conversation !== undefined && f.conversation !== sel.conversation) return false;
     if (
@@ -157,7 +169,7 @@ export function frameFilter(
 
 /** The model restricted to a selection: frames, conversations, story phases and overview lines. */
 export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
-  if (sel.conversation === undefined && !sel.protocol && !sel.range) return m;
+  if (sel.conversation === undefined && !sel.protocol && !sel.range && !sel.filter) return m;
   const convById = new Map(m.conversations.map((c) => [c.id, c]));
   let convs = m.conversations;
   if (sel.conversation !== undefined) convs = convs.filter((c) => c.id === sel.conversation);
@@ -188,7 +200,8 @@ export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
     abnormal: m.overview.abnormal.filter((x) => x.conversation === undefined || keep.has(x.conversation)),
     teaching: m.overview.teaching.filter((x) => !x.frames || x.frames.some(inSelection)),
   };
-  return { ...m, frames, conversations: convs, story, overview };
+  const display_filter = sel.filter ? { filter: sel.filter.expression, matched: frames.length } : undefined;
+  return { ...m, frames, conversations: convs, story, overview, ...(display_filter ? { display_filter } : {}) };
 }
 
 export function uiSay(m: ExplainedModel): Say {

@@ -371,6 +371,7 @@ export const idExplain: Catalogue = {
   'ui.conversations': 'Koneksi',
   'ui.conversation': 'Koneksi #{id}: {client} → {server}',
   'ui.story': 'Alur kejadian',
+  'ui.display_filter': 'Filter tampilan {filter}: {matched} dari {frames} frame cocok.',
   'ui.frames': 'Daftar frame',
   'ui.frame': 'Frame {n}',
   'ui.abnormal': 'Perlu diperhatikan',
