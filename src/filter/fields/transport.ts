@@ -76,14 +76,8 @@ export const TCP_FIELDS: FieldTable = {
     one('tcp.seq', 'uint', 'Sequence number (relative to the first of this direction)', (v) => tcp(v)?.seq),
     one('tcp.seq_raw', 'uint', 'Sequence number as sent', (v) => tcp(v)?.seq_raw),
     one('tcp.nxtseq', 'uint', 'Next sequence number (relative)', (v) => tcp(v)?.nextseq),
-    one('tcp.ack', 'uint', 'Acknowledgment number (relative)', (v) => {
-      const t = tcp(v);
-      return t?.flags.includes('ACK') ? t.ack : undefined;
-    }),
-    one('tcp.ack_raw', 'uint', 'Acknowledgment number as sent', (v) => {
-      const t = tcp(v);
-      return t?.flags.includes('ACK') ? t.ack_raw : undefined;
-    }),
+    one('tcp.ack', 'uint', 'Acknowledgment number (relative; 0 without the ACK flag)', (v) => tcp(v)?.ack),
+    one('tcp.ack_raw', 'uint', 'Acknowledgment number as sent', (v) => tcp(v)?.ack_raw),
     one('tcp.flags', 'uint', 'Flags (0x002 SYN, 0x010 ACK, 0x018 PSH+ACK, 0x004 RST, 0x001 FIN)', flags, { hex: 4 }),
     bit('tcp.flags.fin', 'FIN: no more data from the sender', flags, TCP_FLAG.FIN),
     bit('tcp.flags.syn', 'SYN: synchronize sequence numbers (opening)', flags, TCP_FLAG.SYN),
