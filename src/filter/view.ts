@@ -1,5 +1,6 @@
 /** Builds the FrameView of each frame, in capture order (frame.time_delta needs the previous frame). */
 import type { AppMessageRecord, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { CompiledFilter } from './compile.js';
 import type { FrameView } from './types.js';
 
 const NONE: readonly AppMessageRecord[] = [];
@@ -34,4 +35,17 @@ export function messagesByFrame(convs: readonly ConversationRecord[]): Map<numbe
     }
   }
   return m;
+}
+
+/**
+ * A finished model's frame test for a filter: call it on every frame in capture order (frame.time_delta
+ * reads the previous one); the messages come from the conversations' message lists.
+ */
+export function modelMatcher(
+  filter: CompiledFilter,
+  convById: ReadonlyMap<number, ConversationRecord>,
+): (f: FrameRecord) => boolean {
+  const views = new FrameViews(convById);
+  const msgs = messagesByFrame([...convById.values()]);
+  return (f) => filter.test(views.next(f, msgs.get(f.n)));
 }

@@ -7,7 +7,7 @@ import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
 import { ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
-import { type CompiledFilter, FrameViews, messagesByFrame } from '../filter/index.js';
+import { type CompiledFilter, modelMatcher } from '../filter/index.js';
 
 export { type Say, sayer };
 
@@ -146,14 +146,8 @@ export function frameFilter(
   sel: Selection,
   convById: ReadonlyMap<number, ConversationRecord>,
 ): (f: FrameRecord) => boolean {
-  const filter = sel.filter;
-  let test: ((f: FrameRecord) => boolean) | undefined;
-  if (filter) {
-    // every frame goes through the filter, in order (frame.time_delta reads the previous one)
-    const views = new FrameViews(convById);
-    const msgs = messagesByFrame([...convById.values()]);
-    test = (f) => filter.test(views.next(f, msgs.get(f.n)));
-  }
+  // every frame goes through the filter first, in order (frame.time_delta reads the previous one)
+  const test = sel.filter ? modelMatcher(sel.filter, convById) : undefined;
   return (f) => {
     if (test && !test(f)) return false;
     if (sel.range && (f.n < sel.range[0] || f.n > sel.range[1])) return false;
