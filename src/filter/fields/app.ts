@@ -136,12 +136,13 @@ export const ZMTP_FIELDS: FieldTable = {
         }
       },
     ),
-    many('zmtp.data.text', 'string', 'Each message part decoded as text (parts that are text)', (v, out) => {
+    many('zmtp.data.text', 'string', 'Each non-empty message part that is text', (v, out) => {
       for (const m of messages(v, 'zmtp')) {
         if (m.kind !== 'message' || !Array.isArray(m.parts)) continue;
         settle(m); // payloads decoded late (summary mode) are decoded now, as the explanation does
         for (const p of m.parts as Array<{ payload?: { encoding: string; value: unknown } }>)
-          if (p.payload?.encoding === 'text' && typeof p.payload.value === 'string') out.push(p.payload.value);
+          if (p.payload?.encoding === 'text' && typeof p.payload.value === 'string' && p.payload.value !== '')
+            out.push(p.payload.value);
       }
     }),
   ],
