@@ -84,7 +84,7 @@ export function formatValue(def: FieldDef, x: Value): string {
   switch (def.type) {
     case 'protocol':
     case 'none':
-      return '';
+      return def.shown ?? '';
     case 'float':
       return x.toFixed(def.decimals ?? 9);
     case 'uint':

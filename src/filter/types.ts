@@ -42,6 +42,8 @@ export interface FieldDef {
   readonly hex?: number;
   /** float: decimals tshark prints (frame.time_relative: 9). */
   readonly decimals?: number;
+  /** protocol/none: what tshark -T fields prints when present (default: nothing). */
+  readonly shown?: string;
   /** Pushes this frame's occurrences of the field onto `out` (a protocol or flag pushes one 1 when present). */
   readonly get: (v: FrameView, out: Value[]) => void;
 }

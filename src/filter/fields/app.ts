@@ -6,7 +6,7 @@
 import { settle } from '../../analysis/app/budget.js';
 import { MSGTYPE } from '../../dissectors/app/mqtt.js';
 import type { FieldTable, FrameView, Value } from '../types.js';
-import { entries, flag, hasApp, many, messages, pushEach } from './define.js';
+import { entries, flag, hasApp, many, messages, one, pushEach } from './define.js';
 
 const app = (proto: string) => (v: FrameView) => hasApp(v, proto);
 
@@ -59,13 +59,19 @@ function header(h: unknown, name: string, out: Value[]): void {
 }
 
 const kindOf = (kind: 'request' | 'response') => (v: FrameView) => entries(v, 'http').some((e) => e.kind === kind);
+const isRequest = kindOf('request');
+const isResponse = kindOf('response');
 
 export const HTTP_FIELDS: FieldTable = {
   proto: 'http',
   fields: [
     flag('http', 'protocol', 'An HTTP request or response ends in this frame', app('http')),
-    flag('http.request', 'none', 'An HTTP request ends in this frame', kindOf('request')),
-    flag('http.response', 'none', 'An HTTP response ends in this frame', kindOf('response')),
+    one('http.request', 'bool', 'An HTTP request ends in this frame (1; absent otherwise)', (v) =>
+      isRequest(v) ? 1 : undefined,
+    ),
+    one('http.response', 'bool', 'An HTTP response ends in this frame (1; absent otherwise)', (v) =>
+      isResponse(v) ? 1 : undefined,
+    ),
     many('http.request.method', 'string', 'Request method (GET, POST…)', (v, out) =>
       pushEach(entries(v, 'http'), 'method', out),
     ),

@@ -41,11 +41,13 @@ export function flag(
   type: 'protocol' | 'none',
   describe: string,
   has: (v: FrameView) => boolean,
+  shown?: string,
 ): FieldDef {
   return {
     name,
     type,
     describe,
+    ...(shown !== undefined ? { shown } : {}),
     get: (v, out) => {
       if (has(v)) out.push(1);
     },

@@ -55,7 +55,7 @@ const ANALYSIS: ReadonlyArray<readonly [string, string]> = [
 
 function analysisFlag(name: string, describe: string): FieldDef {
   const full = `tcp.analysis.${name}`;
-  return flag(full, 'none', describe, (v) => v.f.tcp?.analysis?.includes(name) === true);
+  return flag(full, 'none', describe, (v) => v.f.tcp?.analysis?.includes(name) === true, '1');
 }
 
 const stream = (transport: 'tcp' | 'udp') => (v: FrameView) =>
@@ -98,16 +98,11 @@ export const TCP_FIELDS: FieldTable = {
       return t ? (t.window_size ?? t.window) : undefined;
     }),
     flag(
-      'tcp.analysis',
-      'none',
-      'TCP sequence analysis ran on this segment',
-      (v) => v.f.tcp?.analysis !== undefined || v.f.tcp?.acks_frame !== undefined,
-    ),
-    flag(
       'tcp.analysis.flags',
       'none',
       'Any tcp.analysis flag below is set',
       (v) => (v.f.tcp?.analysis?.length ?? 0) > 0,
+      '1',
     ),
     ...ANALYSIS.map(([n, d]) => analysisFlag(n, d)),
     one('tcp.analysis.duplicate_ack_num', 'uint', 'Duplicate ACK number (#1, #2...)', (v) => tcp(v)?.dup_ack?.num),
