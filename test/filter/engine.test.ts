@@ -1,4 +1,5 @@
 /** The display-filter engine on hand-made frame views: grammar, literals, semantics, errors with positions. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord, FrameRecord } from '../../src/analysis/model.js';
 import { type FieldsOptions, fieldsWriter, parseFieldsOptions } from '../../src/filter/fields-output.js';
@@ -194,6 +195,13 @@ describe('field table', () => {
       f.get(view(), out);
       f.get(empty, out);
     }
+  });
+});
+
+describe('docs/filters.md', () => {
+  it('lists every field with its type', () => {
+    const doc = readFileSync(new URL('../../docs/filters.md', import.meta.url), 'utf8');
+    for (const name of FIELDS.keys()) expect(doc, name).toContain(`| \`${name}\` |`);
   });
 });
 
