@@ -1,5 +1,6 @@
 /** The display-filter engine on hand-made frame views: grammar, literals, semantics, errors with positions. */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord, FrameRecord } from '../../src/analysis/model.js';
 import { type FieldsOptions, fieldsWriter, parseFieldsOptions } from '../../src/filter/fields-output.js';
@@ -195,6 +196,58 @@ describe('field table', () => {
       f.get(view(), out);
       f.get(empty, out);
     }
+  });
+});
+
+describe('bad input never crashes', () => {
+  const pieces = [
+    'tcp',
+    'ip.addr',
+    'mqtt.topic',
+    '==',
+    '!=',
+    'in',
+    '{',
+    '}',
+    '(',
+    ')',
+    '"x',
+    '"a"',
+    '1..3',
+    '0x1g',
+    '&&',
+    '!',
+    'matches',
+    'contains',
+    '10.0.0.0/8',
+    '::',
+    ',',
+    '~',
+    '&',
+    'pe.explain',
+    '\\',
+    'r"',
+  ];
+  it('any text compiles or throws FilterError; a compiled filter never throws on a frame', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, (src) => {
+        let f: ReturnType<typeof compileFilter> | undefined;
+        try {
+          f = compileFilter(src);
+        } catch (e) {
+          expect(e).toBeInstanceOf(FilterError);
+          expect((e as FilterError).pos).toBeGreaterThanOrEqual(0);
+          expect((e as FilterError).pos).toBeLessThanOrEqual(src.length);
+          return;
+        }
+        f.test(view());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
