@@ -4,7 +4,7 @@
  */
 import yargs from 'yargs';
 import { toolVersion } from '../analyze.js';
-import { analyzeCommand } from './commands/analyze.js';
+import { analyzeCommand, tsharkArgv } from './commands/analyze.js';
 import { checkCommand, snapshotCommand } from './commands/check.js';
 import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`pcap-explain: ${msg}\nRun 'pcap-explain --help' for usage.\n`);
       code = EXIT.UNREADABLE;
     });
-  await parser.parseAsync(argv.map((a) => (a === '-' ? STDIN_ARG : a)));
+  await parser.parseAsync(tsharkArgv(argv).map((a) => (a === '-' ? STDIN_ARG : a)));
   return code;
 }
 export async function cli(): Promise<void> {

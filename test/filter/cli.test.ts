@@ -87,6 +87,27 @@ describe('usage errors: exit 1, one line, nothing on stdout', () => {
 });
 
 describe('-r as tshark', () => {
+  it('takes option values glued to the option, as tshark (-Tfields -eip.src -Eheader=y -Yarp -rFILE)', () => {
+    const spaced = runCli([
+      '-r',
+      MQTT,
+      '-T',
+      'fields',
+      '-e',
+      'frame.number',
+      '-e',
+      'ip.src',
+      '-E',
+      'header=y',
+      '-Y',
+      'arp',
+    ]);
+    const glued = runCli([`-r${MQTT}`, '-Tfields', '-eframe.number', '-eip.src', '-Eheader=y', '-Yarp']);
+    expect(glued.err).toBe('');
+    expect(glued.out).toBe(spaced.out);
+    expect(glued.out.startsWith('frame.number\tip.src\n1\t\n')).toBe(true);
+  });
+
   it('reads the capture given with -r, also standard input (-r -)', () => {
     const a = runCli(['-r', MQTT, '-T', 'fields', '-e', 'frame.number', '-Y', 'arp']);
     expect(a.out).toBe('1\n2\n13\n14\n52\n53\n');

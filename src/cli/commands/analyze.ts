@@ -50,6 +50,19 @@ interface TsharkArgs {
   fields?: FieldsWriter;
 }
 
+/** tshark's options whose value may be glued to them: `-Tfields`, `-eip.src`, `-Eheader=y`, `-Ytcp`, `-rF`. */
+const GLUED = new Set(['T', 'e', 'E', 'Y', 'r']);
+
+/** Splits `-Tfields` into `-T fields` (and so on for GLUED), as tshark accepts them; other arguments pass. */
+export function tsharkArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const a of argv) {
+    if (a.length > 2 && a[0] === '-' && a[1] !== '-' && GLUED.has(a[1]!)) out.push(a.slice(0, 2), a.slice(2));
+    else out.push(a);
+  }
+  return out;
+}
+
 const list = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 /** Compiles -Y and builds the -T fields writer; an error message (one line) when they are not valid. */
