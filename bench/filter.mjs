@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisSession } from '../dist/analyze.js';
 import { readCaptureFile } from '../dist/capture/reader.js';
-import { compileFilter, FrameViews } from '../dist/filter/index.js';
 import { fieldsWriter, parseFieldsOptions } from '../dist/filter/fields-output.js';
+import { compileFilter, FrameViews } from '../dist/filter/index.js';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const args = process.argv.slice(2);
