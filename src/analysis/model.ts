@@ -233,10 +233,19 @@ export interface ConversationRecord {
   [key: string]: unknown;
 }
 
+/** A display filter (-Y) that chose the frames listed (docs/filters.md). */
+export interface DisplayFilterRecord {
+  filter: string;
+  /** Frames that matched (those listed), of capture.frames. */
+  matched: number;
+}
+
 export interface AnalysisModel {
   schema: typeof SCHEMA_ID;
   tool: { name: 'pcap-explain'; version: string };
   capture: CaptureRecord;
   frames: FrameRecord[];
   conversations: ConversationRecord[];
+  /** Present when a display filter chose the frames listed. */
+  display_filter?: DisplayFilterRecord;
 }

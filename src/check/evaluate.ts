@@ -10,6 +10,7 @@
  * - `absent`/`present` inside an entry are scoped to the selected items.
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { compileFilter, modelMatcher } from '../filter/index.js';
 import {
   endpointEqual,
   fieldOptions,
@@ -461,6 +462,13 @@ function frameEntry(ctx: Ctx, e: FrameExpectation, i: number): void {
   } else {
     base = e.n === undefined ? ctx.model.frames : ctx.model.frames.filter((f) => matches(e.n, f.n));
   }
+  if (typeof e.filter === 'string') {
+    // every frame is tested, in order (frame.time_delta reads the previous one); then the selection keeps them
+    const test = modelMatcher(compileFilter(e.filter), new Map(ctx.model.conversations.map((c) => [c.id, c])));
+    const keep = new Set<number>();
+    for (const f of ctx.model.frames) if (test(f)) keep.add(f.n);
+    base = base.filter((f) => keep.has(f.n));
+  }
   const match = e.match ?? {};
   const selected = base.filter((f) => Object.entries(match).every(([k, v]) => frameFact(ctx, f, k, v).ok));
   const q: Quantifier = { count: e.count, min: e.min, max: e.max };
@@ -470,13 +478,14 @@ function frameEntry(ctx: Ctx, e: FrameExpectation, i: number): void {
       ? selected.length === numbers.length
       : selected.length >= 1;
   const facts = Object.entries(e).filter(
-    ([k, v]) => !['name', 'n', 'match', ...QUANT_KEYS].includes(k) && v !== undefined,
+    ([k, v]) => !['name', 'n', 'match', 'filter', ...QUANT_KEYS].includes(k) && v !== undefined,
   );
-  if (!selOk || hasQuantifier(q) || e.match || !facts.length) {
+  if (!selOk || hasQuantifier(q) || e.match || e.filter !== undefined || !facts.length) {
     let expected: string;
     if (hasQuantifier(q)) expected = quantText(q, 'frame');
     else if (numbers) expected = numbers.length === 1 ? `frame ${numbers[0]}` : `frames ${showFrames(numbers)}`;
     else expected = 'at least 1 frame';
+    if (typeof e.filter === 'string') expected += ` matching filter '${e.filter}'`;
     if (e.match) expected += ` matching ${show(e.match)}`;
     let actual = selected.length ? `${plural(selected.length, 'frame')}` : 'no frame';
     if (missing.length) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { parseDocument as ParseDocument } from 'yaml';
+import { compileFilter, FilterError, filterErrorLine } from '../filter/index.js';
 import { closest, isOperatorObject, isPlainObject, OPERATORS, operatorKeys, regexLiteralError } from './match.js';
 import { resolveToken } from './tokens.js';
 import type { CheckSpec } from './types.js';
@@ -213,6 +214,18 @@ function semantic(spec: Record<string, unknown>, p: string[]): void {
   });
   entries(spec.frames, 'frames', p, (e, at) => {
     if (e.match !== undefined) facts(e.match, `${at}.match`, p);
+    if (e.filter !== undefined) {
+      if (typeof e.filter !== 'string')
+        p.push(`${at}.filter: must be a display filter (text), e.g. 'mqtt.msgtype == 3'`);
+      else {
+        try {
+          compileFilter(e.filter);
+        } catch (err) {
+          if (!(err instanceof FilterError)) throw err;
+          p.push(`${at}.filter: ${filterErrorLine(e.filter, err)}`);
+        }
+      }
+    }
     const n = e.n;
     if (n !== undefined) {
       const ok =
@@ -225,7 +238,8 @@ function semantic(spec: Record<string, unknown>, p: string[]): void {
     }
     keyword(e.arp, ['request', 'reply', 'gratuitous', 'probe'], `${at}.arp`, p);
     for (const [f, x] of Object.entries(e)) {
-      if (!['name', 'match', 'n', 'arp', 'absent', 'present', ...QUANT].includes(f)) matcher(x, `${at}.${f}`, p);
+      if (!['name', 'match', 'filter', 'n', 'arp', 'absent', 'present', ...QUANT].includes(f))
+        matcher(x, `${at}.${f}`, p);
     }
   });
 }

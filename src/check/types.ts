@@ -43,6 +43,8 @@ export interface FrameExpectation extends Quantifier {
   name?: string;
   /** Frame number, or a matcher on it (`{min: 3, max: 5}`, `[3, 4, 5]` is a list of frames). */
   n?: number | number[] | Matcher;
+  /** A Wireshark display filter (docs/filters.md) that selects frames, like `match`. */
+  filter?: string;
   match?: Record<string, Matcher>;
   absent?: Token[];
   present?: Token[];

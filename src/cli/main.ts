@@ -4,7 +4,7 @@
  */
 import yargs from 'yargs';
 import { toolVersion } from '../analyze.js';
-import { analyzeCommand } from './commands/analyze.js';
+import { analyzeCommand, tsharkArgv } from './commands/analyze.js';
 import { checkCommand, snapshotCommand } from './commands/check.js';
 import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(oneLine(msg));
     });
   try {
-    await parser.parseAsync(argv.map((a) => (a === '-' ? STDIN_ARG : a)));
+    await parser.parseAsync(tsharkArgv(argv).map((a) => (a === '-' ? STDIN_ARG : a)));
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`pcap-explain: ${err.message} (see 'pcap-explain --help')\n`);

@@ -7,6 +7,7 @@ import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
 import { ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
+import { type CompiledFilter, modelMatcher } from '../filter/index.js';
 
 export { type Say, sayer };
 
@@ -115,6 +116,8 @@ export interface Selection {
   protocol?: string;
   /** Inclusive frame range. */
   range?: [number, number];
+  /** -Y: a display filter (docs/filters.md); the frames it does not match are left out. */
+  filter?: CompiledFilter;
 }
 
 /** Parses "10-40" (or "10"); undefined when malformed. */
@@ -147,9 +150,18 @@ function frameMatchesProtocol(f: FrameRecord, p: string): boolean {
   return f.protocols.includes(protocolName(p));
 }
 
-/** Whether a frame is in a selection; it needs only the frame, so frames stream through it. */
-export function frameFilter(sel: Selection): (f: FrameRecord) => boolean {
+/**
+ * Whether a frame is in a selection; frames stream through it. `convById` (the model's conversations by id)
+ * serves the display filter's pe.* fields; the other criteria need only the frame.
+ */
+export function frameFilter(
+  sel: Selection,
+  convById: ReadonlyMap<number, ConversationRecord> = new Map(),
+): (f: FrameRecord) => boolean {
+  // every frame goes through the filter first, in order (frame.time_delta reads the previous one)
+  const test = sel.filter ? modelMatcher(sel.filter, convById) : undefined;
   return (f) => {
+    if (test && !test(f)) return false;
     if (sel.range && (f.n < sel.range[0] || f.n > sel.range[1])) return false;
     if (sel.conversation !== undefined && f.conversation !== sel.conversation) return false;
     if (sel.protocol && !frameMatchesProtocol(f, sel.protocol)) return false;
@@ -159,7 +171,7 @@ export function frameFilter(sel: Selection): (f: FrameRecord) => boolean {
 
 /** Whether a selection selects anything at all. */
 export function selects(sel: Selection): boolean {
-  return sel.conversation !== undefined || !!sel.protocol || !!sel.range;
+  return sel.conversation !== undefined || !!sel.protocol || !!sel.range || !!sel.filter;
 }
 
 /** The conversations a selection keeps. */
@@ -189,7 +201,7 @@ export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
   const convs = selectConversations(m.conversations, sel);
   const keep = new Set(convs.map((c) => c.id));
   const inRange = (n: number) => !sel.range || (n >= sel.range[0] && n <= sel.range[1]);
-  const frames = m.frames.filter(frameFilter(sel));
+  const frames = m.frames.filter(frameFilter(sel, new Map(m.conversations.map((c) => [c.id, c]))));
   const byConvOnly = sel.conversation !== undefined || !!sel.protocol;
   const story = m.story.filter((s) => {
     if (s.conversation === null ? byConvOnly && !(sel.protocol === 'arp') : !keep.has(s.conversation)) return false;
@@ -209,7 +221,8 @@ export function select(m: ExplainedModel, sel: Selection): ExplainedModel {
     abnormal: m.overview.abnormal.filter((x) => x.conversation === undefined || keep.has(x.conversation)),
     teaching: m.overview.teaching.filter((x) => !x.frames || x.frames.some(inSelection)),
   };
-  return { ...m, frames, conversations: convs, story, overview };
+  const display_filter = sel.filter ? { filter: sel.filter.expression, matched: frames.length } : undefined;
+  return { ...m, frames, conversations: convs, story, overview, ...(display_filter ? { display_filter } : {}) };
 }
 
 export function uiSay(m: ExplainedModel): Say {

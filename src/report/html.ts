@@ -114,6 +114,11 @@ export function renderHtml(m: ExplainedModel): string {
     body.push(`<div class="ladder" data-conversation="${c.id}">${ladderSvg(say, c, frames)}</div>`);
   }
   body.push(`<h2>${esc(say('ui.frames'))}</h2>`);
+  const df = m.display_filter;
+  if (df)
+    body.push(
+      `<p class="display-filter">${esc(say('ui.display_filter', { filter: df.filter, matched: df.matched, frames: m.capture.frames }))}</p>`,
+    );
   body.push(
     `<input id="filter" type="search" placeholder="${esc(say('ui.filter'))}" aria-label="${esc(say('ui.filter'))}">`,
   );

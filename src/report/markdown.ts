@@ -63,6 +63,11 @@ export function renderMarkdown(m: ExplainedModel): string {
   const out: string[] = [];
   const file = m.capture.file.split('/').pop() ?? m.capture.file;
   out.push(`# ${say('ui.title', { file })}`);
+  const df = m.display_filter;
+  if (df)
+    out.push(
+      `> ${say('ui.display_filter', { filter: `\`${df.filter}\``, matched: df.matched, frames: m.capture.frames })}`,
+    );
   out.push(`## ${say('ui.overview')}`);
   out.push(ov.summary);
   if (ov.hosts.length) {

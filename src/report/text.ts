@@ -347,6 +347,13 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
   return heading(sayer(m.overview.lang)('ui.frames'), style);
 }
 
+/** What a display filter (-Y) chose: "Display filter tcp: 12 of 40 frames match." (no final newline). */
+export function filterLine(m: ExplainedModel, frames: number): string {
+  const d = m.display_filter;
+  if (!d) return '';
+  return sayer(m.overview.lang)('ui.display_filter', { filter: d.filter, matched: d.matched, frames });
+}
+
 /**
  * One frame of the explained report's frame list (no final newline). Its first line (number, time,
  * protocol, Info) is cut to `width` code points on a terminal; in a file or a pipe it is whole.

@@ -10,7 +10,8 @@
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalysisModel, ConversationRecord, FrameRecord } from '../../analysis/model.js';
+import type { TappedMessage } from '../../analysis/app/index.js';
+import type { AnalysisModel, AppMessageRecord, ConversationRecord, FrameRecord } from '../../analysis/model.js';
 import { AnalysisSession, toolVersion } from '../../analyze.js';
 import { CAPTURE_ERROR, CaptureError } from '../../capture/errors.js';
 import type { HostName } from '../../capture/names.js';
@@ -23,11 +24,14 @@ import {
   StreamExplainer,
 } from '../../explain/index.js';
 import type { Lang } from '../../explain/text.js';
+import type { FieldsWriter } from '../../filter/fields-output.js';
+import { type CompiledFilter, FrameViews } from '../../filter/index.js';
 import { captureOptions, type Limits, resolveLimits } from '../../limits.js';
 import { frameFilter, type Selection, select } from '../../report/common.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import {
   explainedFrameRow,
+  filterLine,
   framesHeading,
   type NoteSummary,
   renderTextReport,
@@ -38,7 +42,14 @@ import type { Sink } from '../io.js';
 
 export interface StreamedFramesOptions {
   file: string;
-  format: 'text' | 'json';
+  /** text: the report (with the frame list when `frames`); json: the model; fields: tshark -T fields lines. */
+  format: 'text' | 'json' | 'fields';
+  /** text: list the frames (default); false: the report, then how many frames the filter matched. */
+  frames?: boolean;
+  /** -Y: only frames this display filter matches are written (and counted). */
+  filter?: CompiledFilter;
+  /** format 'fields': the line writer. */
+  fields?: FieldsWriter;
   lang: Lang;
   style: TextStyle;
   selection: Selection;
@@ -187,6 +198,16 @@ async function summaryPass(
   };
 }
 
+const NO_MESSAGES: readonly AppMessageRecord[] = [];
+
+/** The messages a frame completed, from what pass 2 tapped while it handled the frame. */
+function frameMessages(tapped: readonly TappedMessage[], n: number): readonly AppMessageRecord[] {
+  if (tapped.length === 0) return NO_MESSAGES;
+  const out: AppMessageRecord[] = [];
+  for (const t of tapped) if (t.at === n) out.push(t.rec);
+  return out;
+}
+
 /** Whether `analyze` with these arguments writes explained frames here, in two passes. */
 export function streamsExplainedFrames<T extends { explain?: boolean; format: string; frames?: boolean }>(
   args: T,
@@ -233,20 +254,37 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     const m = select(whole, sel);
     const selected = m !== whole;
     const convById = new Map<number, ConversationRecord>(whole.conversations.map((c) => [c.id, c]));
-    const wanted = selected ? frameFilter(sel) : undefined;
+    const wanted = selected ? frameFilter(sel, convById) : undefined;
     const last = lastWanted(sel, convById);
     const hostNames = whole.capture.names?.length
       ? new Map(whole.capture.names.map((h) => [h.address, h.name]))
       : undefined;
     const explainer = new StreamExplainer(whole.conversations, o.lang, links, hostNames);
+    const filter = o.filter;
+    const views = filter || o.fields ? new FrameViews(convById) : undefined;
+    let matched = 0;
+    // -T fields prints no explanation unless a field is one (frames are then only followed)
+    const fieldsOnly = o.format === 'fields' && !o.fields?.needsExplain;
     const linksKept = links.pending;
     let maxHeld = 0;
     let write: (f: FrameRecord) => void;
     let end: () => void;
-    if (o.format === 'json') {
+    const filtered = (): ExplainedModel =>
+      filter ? { ...m, display_filter: { filter: filter.expression, matched } } : m;
+    if (o.format === 'fields') {
+      const fields = o.fields!;
+      sink.write(fields.header());
+      write = () => sink.write(fields.line(view!));
+      end = () => {};
+    } else if (o.format === 'json') {
       const json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
       write = (f) => json.frame(f);
-      end = () => json.end(m);
+      end = () => json.end(filtered());
+    } else if (o.frames === false) {
+      // the summary with a display filter: the report, then how many frames matched
+      sink.write(renderTextReport(m, o.style, { protocols, notes }));
+      write = () => {};
+      end = () => sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
     } else if (!selected) {
       // The report without its frame list, then the frame list as frames come. The records' message
       // lists are not read after the report (the explainer reads roles and pattern now): let them go.
@@ -258,7 +296,9 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       }
       if (whole.capture.frames > 0) sink.write(`\n${framesHeading(m, o.style)}\n`);
       write = (f) => sink.write(`${explainedFrameRow(f, o.style.width)}\n`);
-      end = () => {};
+      end = () => {
+        if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+      };
     } else {
       // A selection's report counts protocols and notes of the selected frames, printed before them: the
       // selected frames are kept (as many as the selection holds), then rendered as before.
@@ -273,12 +313,14 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
             ...(kept.length ? {} : { protocols, notes }),
           }),
         );
+        if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
       };
     }
     heapGrowth(HEAP_GROWTH.frames); // pass 2 keeps pass 1's records and links live
     let past = false;
     let followed = 0;
     let written = 0;
+    let view: ReturnType<FrameViews['next']> | undefined;
     const pass2 = new AnalysisSession({
       lang: o.lang,
       keepFrames: false,
@@ -292,8 +334,14 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         young.tick();
         // frames a selection leaves out are followed, not explained: later frames' explanations count them
         followed++;
-        const want = !wanted || wanted(f);
-        explainer.explain(f, pass2.takeMessages(), !want);
+        const tapped = pass2.takeMessages();
+        if (views) view = views.next(f, frameMessages(tapped, f.n));
+        let want = !wanted || wanted(f);
+        if (want && filter && !filter.needsExplain) want = filter.test(view!);
+        // a filter on the explanation reads it: every frame the selection holds is explained first
+        explainer.explain(f, tapped, !want || (fieldsOnly && !filter?.needsExplain));
+        if (want && filter?.needsExplain) want = filter.test(view!);
+        if (want) matched++;
         if (explainer.held > maxHeld) maxHeld = explainer.held;
         if (want) {
           written++;

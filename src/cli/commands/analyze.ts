@@ -8,6 +8,8 @@ import { type HostName, parseNames } from '../../capture/names.js';
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { captureErrorText, type Lang, langFromEnv } from '../../explain/text.js';
+import { type FieldsWriter, fieldsWriter, parseFieldsOptions } from '../../filter/fields-output.js';
+import { type CompiledFilter, compileFilter, FilterError, filterErrorLine } from '../../filter/index.js';
 import { captureOptions } from '../../limits.js';
 import {
   emptySelectionText,
@@ -49,6 +51,64 @@ export interface AnalyzeArgs {
   limit?: string | string[];
   /** --names FILE: address → host name (hosts-style lines or JSON; src/capture/names.ts). */
   names?: string;
+  /** -Y/--display-filter EXPR (docs/filters.md). */
+  displayFilter?: string;
+  /** tshark's -T fields, -e FIELD (repeatable), -E NAME=VALUE (repeatable). */
+  T?: string;
+  e?: string | string[];
+  E?: string | string[];
+  /** tshark's -r FILE: the capture, when no file is given as an argument. */
+  r?: string;
+}
+
+/** What -Y, -T, -e and -E ask for, checked before anything is written. */
+interface TsharkArgs {
+  filter?: CompiledFilter;
+  fields?: FieldsWriter;
+}
+
+/** tshark's options whose value may be glued to them: `-Tfields`, `-eip.src`, `-Eheader=y`, `-Ytcp`, `-rF`. */
+const GLUED = new Set(['T', 'e', 'E', 'Y', 'r']);
+
+/** Splits `-Tfields` into `-T fields` (and so on for GLUED), as tshark accepts them; other arguments pass. */
+export function tsharkArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const a of argv) {
+    if (a.length > 2 && a[0] === '-' && a[1] !== '-' && GLUED.has(a[1]!)) out.push(a.slice(0, 2), a.slice(2));
+    else out.push(a);
+  }
+  return out;
+}
+
+const list = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** Compiles -Y and builds the -T fields writer; an error message (one line) when they are not valid. */
+export function tsharkArgs(args: AnalyzeArgs): TsharkArgs | { error: string } {
+  const out: TsharkArgs = {};
+  if (args.displayFilter !== undefined) {
+    try {
+      out.filter = compileFilter(args.displayFilter);
+    } catch (e) {
+      if (e instanceof FilterError) return { error: filterErrorLine(args.displayFilter, e) };
+      throw e;
+    }
+    if (args.explain === false && args.T === undefined)
+      return { error: '-Y/--display-filter needs the explanation step: leave out --no-explain' };
+  }
+  const names = list(args.e);
+  const opts = list(args.E);
+  if (args.T === undefined) {
+    if (names.length > 0) return { error: '-e FIELD needs -T fields' };
+    if (opts.length > 0) return { error: '-E OPTION needs -T fields' };
+    return out;
+  }
+  if (names.length === 0) return { error: '-T fields needs at least one field: -e FIELD' };
+  const o = parseFieldsOptions(opts);
+  if ('error' in o) return o;
+  const w = fieldsWriter(names, o);
+  if ('unknown' in w) return { error: `-e: not a known field: ${w.unknown.join(', ')} (docs/filters.md lists them)` };
+  out.fields = w;
+  return out;
 }
 
 /** The formats of the final report; `live` offers the same ones. */
@@ -189,6 +249,11 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     process.stderr.write(`pcap-explain: --names ${args.names}: ${names.error}\n`);
     return EXIT.UNREADABLE;
   }
+  const ts = tsharkArgs(args);
+  if ('error' in ts) {
+    process.stderr.write(`pcap-explain: ${ts.error}\n`);
+    return EXIT.UNREADABLE;
+  }
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
   const color = useColor(args.color, sink);
@@ -206,14 +271,25 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.conversation !== undefined) selection.conversation = args.conversation;
   if (args.protocol) selection.protocol = args.protocol;
   if (range) selection.range = range;
-  if (streamsExplainedFrames(args)) {
+  // -T fields, and a display filter on the text summary, stream too (the filter is tested in pass 2)
+  const stream = ts.fields
+    ? ('fields' as const)
+    : streamsExplainedFrames(args)
+      ? args.format
+      : ts.filter && args.format === 'text'
+        ? ('text' as const)
+        : undefined;
+  if (stream) {
     // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
     let model: AnalysisModel;
     let written: number;
     try {
       ({ model, written } = await streamExplainedFrames(sink, {
         file: args.file,
-        format: args.format,
+        format: stream,
+        frames: stream !== 'text' || args.frames,
+        ...(ts.filter ? { filter: ts.filter } : {}),
+        ...(ts.fields ? { fields: ts.fields } : {}),
         lang,
         style,
         selection,
@@ -305,7 +381,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     explain,
     lang,
     frames: args.frames,
-    selection,
+    selection: ts.filter ? { ...selection, filter: ts.filter } : selection,
     allConversations: args.conversations ?? false,
     ...(digest ? { digest } : {}),
   });
@@ -319,11 +395,11 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
 }
 
 export const analyzeCommand: CommandModule = {
-  command: ['analyze <file> [more..]', '$0 <file> [more..]'],
+  command: ['analyze [file] [more..]', '$0 [file] [more..]'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
     y
-      .positional('file', { type: 'string', describe: 'capture file, or - for stdin', demandOption: true })
+      .positional('file', { type: 'string', describe: 'capture file, or - for stdin (or -r FILE)' })
       .positional('more', {
         type: 'string',
         array: true,
@@ -382,6 +458,28 @@ export const analyzeCommand: CommandModule = {
         describe:
           'name hosts from FILE: lines "172.18.0.3 zmq-req" (/etc/hosts style) or JSON {"172.18.0.3": "zmq-req"}',
       })
+      .option('display-filter', {
+        alias: 'Y',
+        type: 'string',
+        requiresArg: true,
+        describe: "Wireshark display filter: list only matching frames, e.g. 'mqtt.msgtype == 3' (docs/filters.md)",
+      })
+      .option('T', {
+        choices: ['fields'] as const,
+        requiresArg: true,
+        describe: "as tshark: '-T fields' prints the -e fields of each (matching) frame, one line each",
+      })
+      .option('e', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'with -T fields: a field to print (repeatable), e.g. -e frame.number -e ip.src',
+      })
+      .option('E', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'with -T fields: header=y|n, separator=/t|/s|C, quote=d|s|n, occurrence=f|l|a, aggregator=,|/s|C',
+      })
+      .option('r', { type: 'string', requiresArg: true, describe: 'as tshark -r: the capture file to read' })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
       .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
@@ -393,10 +491,25 @@ export const analyzeCommand: CommandModule = {
       .example(
         '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
         'one self-contained HTML page with sequence diagrams',
+      )
+      .example("$0 analyze fixtures/mqtt.pcap -Y 'mqtt.msgtype == 3' --frames", 'only the PUBLISH frames, explained')
+      .example(
+        '$0 -r fixtures/mqtt.pcap -Y tcp -T fields -e frame.number -e ip.src -E header=y',
+        'tshark-style columns (same output as tshark)',
       ),
   run: (a) => {
     const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number; log?: string };
     const more = (args.more ?? []).map(String);
+    if (args.file === undefined) {
+      if (args.r === undefined) {
+        process.stderr.write('pcap-explain: give a capture file: pcap-explain FILE (or -r FILE)\n');
+        return Promise.resolve(EXIT.UNREADABLE);
+      }
+      args.file = args.r;
+    } else if (args.r !== undefined) {
+      process.stderr.write('pcap-explain: give the capture either as an argument or with -r, not both\n');
+      return Promise.resolve(EXIT.UNREADABLE);
+    }
     if (args.log !== undefined) {
       if (args.output !== undefined || args.format !== 'text' || args.frames) {
         process.stderr.write(
@@ -418,6 +531,10 @@ export const analyzeCommand: CommandModule = {
       return runAnalyzeLog(files, args.log, limits, args.jobs);
     }
     if (more.length === 0) return runAnalyze(args);
+    if (args.T !== undefined) {
+      process.stderr.write('pcap-explain: -T fields reads one capture\n');
+      return Promise.resolve(EXIT.UNREADABLE);
+    }
     const limits = limitsFromArgs(args.limit); // checked once, before any worker starts
     if ('error' in limits) {
       process.stderr.write(`pcap-explain: ${limits.error}\n`);

@@ -537,6 +537,7 @@ export const enExplain: Catalogue = {
   'ui.conversations': 'Conversations',
   'ui.conversation': 'Conversation #{id}: {client} → {server}',
   'ui.story': 'What happened',
+  'ui.display_filter': 'Display filter {filter}: {matched} of {frames} frames match.',
   'ui.frames': 'Frames',
   'ui.frame': 'Frame {n}',
   'ui.abnormal': 'Worth a second look',

@@ -527,6 +527,7 @@ export const idExplain: Catalogue = {
   'ui.conversations': 'Percakapan',
   'ui.conversation': 'Percakapan #{id}: {client} → {server}',
   'ui.story': 'Alur kejadian',
+  'ui.display_filter': 'Filter tampilan {filter}: {matched} dari {frames} frame cocok.',
   'ui.frames': 'Daftar frame',
   'ui.frame': 'Frame {n}',
   'ui.abnormal': 'Perlu diperhatikan',

@@ -1,0 +1,51 @@
+/** Builds the FrameView of each frame, in capture order (frame.time_delta needs the previous frame). */
+import type { AppMessageRecord, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { CompiledFilter } from './compile.js';
+import type { FrameView } from './types.js';
+
+const NONE: readonly AppMessageRecord[] = [];
+
+export class FrameViews {
+  private prev: number | undefined;
+  private readonly v: FrameView = { f: undefined as unknown as FrameRecord, conv: undefined, msgs: NONE, delta: 0 };
+
+  /** `convs`: the finished conversation records by id. */
+  constructor(private readonly convs: ReadonlyMap<number, ConversationRecord>) {}
+
+  /** The view of the next frame (one object, reused: read it before asking for the next). */
+  next(f: FrameRecord, msgs: readonly AppMessageRecord[] = NONE): FrameView {
+    const v = this.v;
+    v.f = f;
+    v.conv = f.conversation !== undefined ? this.convs.get(f.conversation) : undefined;
+    v.msgs = msgs;
+    v.delta = this.prev === undefined ? 0 : f.rel - this.prev;
+    this.prev = f.rel;
+    return v;
+  }
+}
+
+/** The messages of a finished model by the frame that completed them (the model's listed messages). */
+export function messagesByFrame(convs: readonly ConversationRecord[]): Map<number, AppMessageRecord[]> {
+  const m = new Map<number, AppMessageRecord[]>();
+  for (const c of convs) {
+    for (const msg of c.messages ?? []) {
+      const list = m.get(msg.frame);
+      if (list) list.push(msg);
+      else m.set(msg.frame, [msg]);
+    }
+  }
+  return m;
+}
+
+/**
+ * A finished model's frame test for a filter: call it on every frame in capture order (frame.time_delta
+ * reads the previous one); the messages come from the conversations' message lists.
+ */
+export function modelMatcher(
+  filter: CompiledFilter,
+  convById: ReadonlyMap<number, ConversationRecord>,
+): (f: FrameRecord) => boolean {
+  const views = new FrameViews(convById);
+  const msgs = messagesByFrame([...convById.values()]);
+  return (f) => filter.test(views.next(f, msgs.get(f.n)));
+}
