@@ -5,15 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { type AppFrameOutput, AppLayer, type TappedMessage } from './analysis/app/index.js';
-import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
+import {
+  type ConversationInfo,
+  ConversationTable,
+  type FrameAnalysis,
+  type FrameInput,
+  type StreamFactory,
+} from './analysis/conversations.js';
 import {
   type AnalysisModel,
+  type AppProto,
   type CaptureRecord,
   type ConversationRecord,
   type FrameRecord,
   type NoteRecord,
   SCHEMA_ID,
 } from './analysis/model.js';
+import type { StreamSink } from './analysis/reassembly.js';
 import { buildFrameRecord } from './analysis/records.js';
 import { isoTime, secondsBetween } from './analysis/time.js';
 import { readCaptureBytes, readCaptureFile } from './capture/reader.js';
@@ -61,6 +69,60 @@ export interface AnalyzeOptions {
    * 'only' (summary mode): conversation records then list no message and aggregate none.
    */
   tapMessages?: boolean | 'only';
+  /**
+   * Sees every frame of the one pass (tshark's `-z` statistics, src/stats/): what the session already
+   * decided, before any record is built, so it costs nothing when absent.
+   */
+  observer?: FrameObserver;
+}
+
+/**
+ * A consumer of the session's pass that needs no frame record: counters per conversation, per endpoint,
+ * per interval (tshark's taps). Arguments are valid during the call only (the analysis may reuse them).
+ */
+export interface FrameObserver {
+  /** Every frame, after dissection, conversation analysis and the application layer. */
+  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void;
+  /** Optional: sinks that also receive a new TCP conversation's reassembled bytes (follow a stream). */
+  streams?: StreamFactory;
+}
+
+type Sinks = { c2s?: StreamSink; s2c?: StreamSink } | undefined;
+
+/** One sink feeding two: the application layer's (which alone may decode bytes ahead of a hole) and a tap. */
+function tee(main: StreamSink | undefined, tap: StreamSink | undefined): StreamSink | undefined {
+  if (!main || !tap) return main ?? tap;
+  const both: StreamSink = {
+    data: (b, o, f) => {
+      main.data(b, o, f);
+      tap.data(b, o, f);
+    },
+    gap: (o, l, f) => {
+      main.gap(o, l, f);
+      tap.gap(o, l, f);
+    },
+    end: (r, f) => {
+      main.end(r, f);
+      tap.end(r, f);
+    },
+  };
+  if (main.ahead) both.ahead = main.ahead.bind(main);
+  return both;
+}
+
+/** The application layer's stream factory with an observer's taps beside it. */
+function teeFactory(app: StreamFactory, tap: StreamFactory): StreamFactory {
+  return (info: ConversationInfo) => {
+    const a: Sinks = app(info);
+    const t: Sinks = tap(info);
+    if (!t) return a;
+    const out: { c2s?: StreamSink; s2c?: StreamSink } = {};
+    const c2s = tee(a?.c2s, t.c2s);
+    const s2c = tee(a?.s2c, t.s2c);
+    if (c2s) out.c2s = c2s;
+    if (s2c) out.s2c = s2c;
+    return out;
+  };
 }
 
 const VERSION: string = (() => {
@@ -126,6 +188,7 @@ export class AnalysisSession {
   private readonly app: AppLayer;
   private readonly table: ConversationTable;
   private readonly input = new TableInput();
+  private readonly observer: FrameObserver | undefined;
   readonly frames: FrameRecord[] = [];
   private count = 0;
   private bytes = 0;
@@ -159,9 +222,11 @@ export class AnalysisSession {
       previews: this.keep || this.want === undefined,
       tap: opts.tapMessages ?? false,
     });
+    this.observer = opts.observer;
+    const tap = opts.observer?.streams;
     this.table = new ConversationTable({
       ...tableOptions(this.limits),
-      streams: this.app.factory,
+      streams: tap ? teeFactory(this.app.factory, tap) : this.app.factory,
       onEvict: (rec) => this.app.evict(rec),
       // FrameAnalysis.tcp only for frame records (and wantFrame, which reads it)
       frameDetail: this.keep || this.sink !== undefined,
@@ -199,6 +264,7 @@ export class AnalysisSession {
     this.tally(raw.n, d, a?.notes);
     const app = this.app.take();
     if (app) this.tallyApp(raw.n, app);
+    this.observer?.frame(raw, d, a, app?.proto);
     if (!this.keep && !this.sink) return;
     if (this.want && !this.want(raw.n, d, a, app)) return;
     const rec = buildFrameRecord(

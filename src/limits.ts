@@ -66,7 +66,12 @@ export interface Limits {
    * carrying a piece of a message a later frame completes (ForwardLinks).
    */
   explainLinks: number;
+  /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
+  followBytes: number;
 }
+
+/** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
+export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
 
 export type LimitName = keyof Limits;
 
@@ -89,6 +94,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   warnings: DEFAULT_MAX_WARNINGS_PER_CODE,
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
   explainLinks: DEFAULT_EXPLAIN_LINKS,
+  followBytes: DEFAULT_FOLLOW_BYTES,
 });
 
 /** Every limit name, in the order of docs/limits.md's "configure" entries and of --help. */
@@ -111,6 +117,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'warnings',
   'gunzipBytes',
   'explainLinks',
+  'followBytes',
 ];
 
 /** A bad limit name or value (the message names the limit). */

@@ -10,9 +10,10 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../../analysis/model.js';
-import { AnalysisSession, toolVersion } from '../../analyze.js';
+import { AnalysisSession, type FrameObserver, toolVersion } from '../../analyze.js';
 import { CAPTURE_ERROR, CaptureError } from '../../capture/errors.js';
 import { type CaptureSource, readCaptureFile } from '../../capture/reader.js';
+import type { RawFrame } from '../../capture/types.js';
 import {
   ExplainDigest,
   type ExplainedModel,
@@ -46,6 +47,12 @@ export interface StreamedFramesOptions {
   limits?: Partial<Limits>;
   /** Told each frame record of pass 2 after it was written (tests: nothing else holds it). */
   onWritten?: (f: FrameRecord) => void;
+  /** Sees pass 1's frames (`-z` statistics). */
+  observer?: FrameObserver;
+  /** Told pass 1's explained model (story, overview, conversations; no frames) before pass 2 starts. */
+  onSummary?: (model: ExplainedModel) => void;
+  /** Told each frame of pass 2 as read, right after its record went to onWritten (annotate). */
+  onRaw?: (raw: RawFrame) => void;
 }
 
 export interface StreamedFramesResult {
@@ -136,6 +143,7 @@ async function summaryPass(
   lang: Lang,
   limits: Partial<Limits> | undefined,
   young: YoungCap,
+  observer?: FrameObserver,
 ): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary; links: ForwardLinks }> {
   const digest = new ExplainDigest();
   const links = new ForwardLinks(resolveLimits(limits).explainLinks);
@@ -153,6 +161,7 @@ async function summaryPass(
     summary: true,
     tapMessages: true,
     ...(limits ? { limits } : {}),
+    ...(observer ? { observer } : {}),
   });
   const res = await readCaptureFile(
     source,
@@ -218,7 +227,13 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         ? spool.copy(process.stdin, 'standard input')
         : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
     // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
-    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits, young);
+    const {
+      model: whole,
+      protocols,
+      notes,
+      links,
+    } = await summaryPass(first, name, o.lang, o.limits, young, o.observer);
+    o.onSummary?.(whole);
     const sel = o.selection;
     const m = select(whole, sel);
     const selected = m !== whole;
@@ -291,7 +306,11 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     await readCaptureFile(
       spool ? spool.path : o.file,
       // nothing selected lies beyond `last`: stop reading there
-      (f) => (sink.broken || past ? false : pass2.push(f)),
+      (f) => {
+        if (sink.broken || past) return false;
+        pass2.push(f);
+        o.onRaw?.(f);
+      },
       o.pace ? { ...opts, pace: o.pace } : opts,
     );
     const result = {

@@ -5,12 +5,13 @@ import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from 
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
-import { captureOptions } from '../../limits.js';
+import { captureOptions, DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import { parseRange, type Selection, select } from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
+import { parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
@@ -32,6 +33,10 @@ export interface AnalyzeArgs {
   framesRange?: string;
   /** --limit NAME=VALUE, repeatable (docs/limits.md). */
   limit?: string | string[];
+  /** -q: no report (tshark's quiet mode; with -z, only the statistics). */
+  quiet?: boolean;
+  /** -z STAT, repeatable: tshark's statistics (src/stats/). */
+  z?: string | string[];
 }
 
 /** The formats of the final report; `live` offers the same ones. */
@@ -144,8 +149,26 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     process.stderr.write(`pcap-explain: ${limits.error}\n`);
     return EXIT.UNREADABLE;
   }
+  const specs: StatSpec[] = [];
+  for (const z of args.z === undefined ? [] : Array.isArray(args.z) ? args.z : [args.z]) {
+    const spec = parseStat(String(z));
+    if (typeof spec === 'string') {
+      process.stderr.write(`pcap-explain: ${spec}\n`);
+      return EXIT.UNREADABLE;
+    }
+    specs.push(spec);
+  }
+  if (specs.length > 0 && !args.quiet && args.format !== 'text') {
+    process.stderr.write(`pcap-explain: -z prints text tables: add -q to print only them, or drop -f ${args.format}\n`);
+    return EXIT.UNREADABLE;
+  }
+  const stats =
+    specs.length > 0
+      ? new StatsCollector(specs, { followBytes: limits.followBytes ?? DEFAULT_LIMITS.followBytes })
+      : undefined;
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
+  if (args.quiet) return runQuiet(args, sink, limits, lang, stats);
   const color = useColor(args.color, sink);
   const style = { tty: sink.isTTY, color };
   const explain = args.explain !== false;
@@ -171,10 +194,12 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         selection,
         limits,
         pace: () => sink.drained?.(),
+        ...(stats ? { observer: stats } : {}),
       }));
     } catch (err) {
       return unreadable(err, args.file, sink);
     }
+    if (stats) writeStats(stats, sink);
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
     for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
@@ -209,6 +234,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     onFrame,
     limits,
     ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
+    ...(stats ? { observer: stats } : {}),
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
@@ -240,6 +266,50 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     selection,
     ...(digest ? { digest } : {}),
   });
+  if (stats) writeStats(stats, sink);
+  await sink.close();
+  if (sink.broken) return EXIT.OK;
+  for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
+  return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
+}
+
+/** The statistics after everything else (as tshark prints them after the packets); their notes to stderr. */
+function writeStats(stats: StatsCollector, sink: Sink): void {
+  sink.write(stats.render());
+  for (const w of stats.warnings()) process.stderr.write(`pcap-explain: ${w}\n`);
+}
+
+/**
+ * `-q`: no report, only the `-z` statistics, from one plain pass (no frame record, no explanation), as
+ * `tshark -q -z …` reads a capture.
+ */
+async function runQuiet(
+  args: AnalyzeArgs,
+  sink: Sink,
+  limits: Partial<Limits>,
+  lang: Lang,
+  stats: StatsCollector | undefined,
+): Promise<number> {
+  const session = new AnalysisSession({
+    lang,
+    keepFrames: false,
+    explain: false,
+    summary: true,
+    limits,
+    ...(stats ? { observer: stats } : {}),
+  });
+  let res: Awaited<ReturnType<typeof readCaptureFile>>;
+  try {
+    res = await readCaptureFile(
+      args.file,
+      (f) => (sink.broken ? false : session.push(f)),
+      captureOptions(session.limits),
+    );
+  } catch (err) {
+    return unreadable(err, args.file, sink);
+  }
+  const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
+  if (stats) writeStats(stats, sink);
   await sink.close();
   if (sink.broken) return EXIT.OK;
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
@@ -294,7 +364,26 @@ export const analyzeCommand: CommandModule = {
       })
       .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
       .option('limit', LIMIT_OPTION)
+      .option('quiet', {
+        alias: 'q',
+        type: 'boolean',
+        describe: "no report (tshark's -q): with -z, only the statistics",
+      })
+      .option('z', {
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: `tshark's statistics, repeatable (docs/wireshark.md): ${STAT_USAGE}`,
+      })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
+      .example(
+        '$0 analyze fixtures/mqtt.pcap -q -z conv,tcp -z io,phs',
+        "tshark's conversation table and protocol hierarchy",
+      )
+      .example(
+        '$0 analyze fixtures/rest.pcap -q -z follow,tcp,ascii,1',
+        'the bytes of TCP stream 1 (Follow TCP Stream)',
+      )
       .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
@@ -309,6 +398,10 @@ export const analyzeCommand: CommandModule = {
     const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number };
     const more = (args.more ?? []).map(String);
     if (more.length === 0) return runAnalyze(args);
+    if (args.z !== undefined || args.quiet) {
+      process.stderr.write('pcap-explain: -q and -z read one capture: give one file\n');
+      return Promise.resolve(EXIT.UNREADABLE);
+    }
     const limits = limitsFromArgs(args.limit); // checked once, before any worker starts
     if ('error' in limits) {
       process.stderr.write(`pcap-explain: ${limits.error}\n`);

@@ -1,0 +1,130 @@
+/**
+ * tshark's `-q -z` statistics, computed in the session's one pass (AnalyzeOptions.observer): conversation
+ * and endpoint tables, the protocol hierarchy, frames and bytes per interval, and one followed stream.
+ * Each statistic keeps counters per conversation, endpoint, protocol path or interval, never per frame;
+ * follow keeps only its stream's bytes, up to the `follow-bytes` limit.
+ */
+import type { ConversationInfo, FrameAnalysis } from '../analysis/conversations.js';
+import type { AppProto } from '../analysis/model.js';
+import type { FrameObserver } from '../analyze.js';
+import type { RawFrame } from '../capture/types.js';
+import type { Dissection } from '../dissectors/types.js';
+import { CONV_TABLES, ConversationStats, type ConvTable, EndpointStats } from './conv.js';
+import { type FollowMode, FollowStream } from './follow.js';
+import { IoStat, type IoStatSpec, parseInterval } from './iostat.js';
+import { ProtocolHierarchy } from './phs.js';
+
+export type StatSpec =
+  | { kind: 'conv'; table: ConvTable }
+  | { kind: 'endpoints'; table: ConvTable }
+  | { kind: 'phs' }
+  | ({ kind: 'iostat' } & IoStatSpec)
+  | { kind: 'follow'; proto: 'tcp' | 'udp'; mode: FollowMode; stream: number };
+
+/** What `-z` accepts, for messages and --help. */
+export const STAT_USAGE =
+  'conv,tcp|udp|ip|ipv6  endpoints,ip|ipv6|tcp|udp  io,phs  io,stat,INTERVAL  follow,tcp|udp,ascii|hex|raw,STREAM';
+
+/** One `-z` argument as tshark spells it; a string is the usage error (one line). */
+export function parseStat(arg: string): StatSpec | string {
+  const p = arg.split(',');
+  const [a, b] = p;
+  if ((a === 'conv' || a === 'endpoints') && p.length === 2 && CONV_TABLES.includes(b as ConvTable)) {
+    return { kind: a, table: b as ConvTable };
+  }
+  if ((a === 'conv' || a === 'endpoints') && p.length > 2 && CONV_TABLES.includes(b as ConvTable)) {
+    return `-z ${arg}: a display filter after the table is not supported yet (give -z ${a},${b})`;
+  }
+  if (a === 'io' && b === 'phs') {
+    if (p.length === 2) return { kind: 'phs' };
+    return `-z ${arg}: a display filter after io,phs is not supported yet (give -z io,phs)`;
+  }
+  if (a === 'io' && b === 'stat' && p.length >= 3) {
+    const iv = parseInterval(p[2]!);
+    if (!iv) return `-z ${arg}: INTERVAL must be seconds, e.g. 1 or 0.5 (got '${p[2]}')`;
+    if (p.length > 3 && p.slice(3).some((x) => x !== '')) {
+      return `-z ${arg}: io,stat columns with a display filter are not supported yet (give -z io,stat,${p[2]})`;
+    }
+    return { kind: 'iostat', ...iv };
+  }
+  if (a === 'follow' && (b === 'tcp' || b === 'udp') && p.length === 4) {
+    const mode = p[2];
+    const stream = p[3]!;
+    if (mode !== 'ascii' && mode !== 'hex' && mode !== 'raw') {
+      return `-z ${arg}: follow mode must be ascii, hex or raw (got '${mode}')`;
+    }
+    if (!/^\d+$/.test(stream)) return `-z ${arg}: give the stream number (${b}.stream), e.g. follow,${b},${mode},0`;
+    return { kind: 'follow', proto: b, mode, stream: Number(stream) };
+  }
+  return `-z ${arg}: unknown statistic (known: ${STAT_USAGE})`;
+}
+
+type Stat = ConversationStats | EndpointStats | ProtocolHierarchy | IoStat | FollowStream;
+
+/** The statistics asked for, fed by the session's pass; render() prints them in the order given. */
+export class StatsCollector implements FrameObserver {
+  private readonly stats: Stat[] = [];
+  private readonly follows: FollowStream[] = [];
+  private first: { sec: number; nsec: number } | undefined;
+  readonly streams: FrameObserver['streams'];
+
+  constructor(specs: readonly StatSpec[], opts: { followBytes: number }) {
+    for (const s of specs) {
+      switch (s.kind) {
+        case 'conv':
+          this.stats.push(new ConversationStats(s.table));
+          break;
+        case 'endpoints':
+          this.stats.push(new EndpointStats(s.table));
+          break;
+        case 'phs':
+          this.stats.push(new ProtocolHierarchy());
+          break;
+        case 'iostat':
+          this.stats.push(new IoStat(s));
+          break;
+        case 'follow': {
+          const f = new FollowStream(s, opts.followBytes);
+          this.stats.push(f);
+          this.follows.push(f);
+          break;
+        }
+        default: {
+          const never: never = s;
+          throw new Error(`statistic ${JSON.stringify(never)}`);
+        }
+      }
+    }
+    this.streams = this.follows.some((f) => f.spec.proto === 'tcp')
+      ? (info: ConversationInfo) => {
+          for (const f of this.follows) {
+            const sinks = f.streams(info);
+            if (sinks) return sinks;
+          }
+          return undefined;
+        }
+      : undefined;
+  }
+
+  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void {
+    if (!this.first) this.first = { sec: raw.tsSec, nsec: raw.tsNsec };
+    const rel = (raw.tsSec - this.first.sec) * 1e9 + (raw.tsNsec - this.first.nsec);
+    for (const s of this.stats) {
+      if (s instanceof ConversationStats) s.push(d, a, raw.len, rel);
+      else if (s instanceof EndpointStats) s.push(d, raw.len);
+      else if (s instanceof ProtocolHierarchy) s.push(d, app, raw.len);
+      else if (s instanceof IoStat) s.push(rel, raw.len);
+      else s.frame(raw, d, a);
+    }
+  }
+
+  /** The tables, in the order the `-z` options were given, as tshark prints them. */
+  render(): string {
+    return this.stats.map((s) => s.render()).join('');
+  }
+
+  /** Lines for standard error: what a table had to leave out. */
+  warnings(): string[] {
+    return this.follows.flatMap((f) => f.warnings());
+  }
+}
