@@ -89,7 +89,7 @@ export interface FrameObserver {
 
 type Sinks = { c2s?: StreamSink; s2c?: StreamSink } | undefined;
 
-/** One sink feeding two: the application layer's (which alone may decode bytes ahead of a hole) and a tap. */
+/** One sink feeding two: the application layer's and a tap (follow), each told what it asks for. */
 function tee(main: StreamSink | undefined, tap: StreamSink | undefined): StreamSink | undefined {
   if (!main || !tap) return main ?? tap;
   const both: StreamSink = {
@@ -106,7 +106,12 @@ function tee(main: StreamSink | undefined, tap: StreamSink | undefined): StreamS
       tap.end(r, f);
     },
   };
-  if (main.ahead) both.ahead = main.ahead.bind(main);
+  if (main.ahead || tap.ahead) {
+    both.ahead = (b, o, f) => {
+      main.ahead?.(b, o, f);
+      tap.ahead?.(b, o, f);
+    };
+  }
   return both;
 }
 

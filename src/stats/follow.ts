@@ -29,6 +29,16 @@ interface Chunk {
 const RULE = '='.repeat(67);
 const HEX = '0123456789abcdef';
 
+const ascii = new TextEncoder();
+
+/** tshark's chunk for bytes the capture lacks (its text and a NUL). */
+function missing(n: number): Uint8Array {
+  const text = ascii.encode(`[${n} bytes missing in capture file]`);
+  const b = new Uint8Array(text.length + 1);
+  b.set(text);
+  return b;
+}
+
 function endpoint(addr: string, port: number): string {
   return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
 }
@@ -59,9 +69,26 @@ export class FollowStream {
     return { c2s: this.sink('c2s'), s2c: this.sink('s2c') };
   }
 
+  /**
+   * One direction, as tshark's follow tells it: bytes once, in order; a hole the reassembly gives up (the
+   * peer acknowledged bytes the capture lacks, or the stream ended) shows as a chunk
+   * `[N bytes missing in capture file]` (with tshark's trailing NUL) before the bytes after it; a hole at
+   * the end (nothing after it arrived) shows nothing.
+   */
   private sink(dir: Direction): StreamSink {
+    /** Stream offset up to which this direction was shown (bytes or a marker). */
+    let shown = 0;
+    const from = (): string => (dir === 'c2s' ? this.client! : this.server!);
+    const show = (bytes: Uint8Array, offset: number): void => {
+      const end = offset + bytes.length;
+      if (end <= shown) return;
+      if (offset > shown) this.add(from(), missing(offset - shown));
+      this.add(from(), offset >= shown ? bytes : bytes.subarray(shown - offset));
+      shown = end;
+    };
     return {
-      data: (bytes) => this.add(dir === 'c2s' ? this.client! : this.server!, bytes),
+      data: (bytes, offset) => show(bytes, offset),
+      // the marker goes before the bytes after the hole (none when nothing follows it, as tshark)
       gap: (_offset, length) => {
         this.missing += length;
       },

@@ -6,6 +6,7 @@
  */
 import type { ConversationInfo, FrameAnalysis } from '../analysis/conversations.js';
 import type { AppProto } from '../analysis/model.js';
+import type { StreamSink } from '../analysis/reassembly.js';
 import type { FrameObserver } from '../analyze.js';
 import type { RawFrame } from '../capture/types.js';
 import type { Dissection } from '../dissectors/types.js';
@@ -59,6 +60,24 @@ export function parseStat(arg: string): StatSpec | string {
   return `-z ${arg}: unknown statistic (known: ${STAT_USAGE})`;
 }
 
+/** One stream sink feeding several (two follows of one stream). */
+function fanOut(sinks: readonly StreamSink[]): StreamSink {
+  return {
+    data: (b, o, f) => {
+      for (const s of sinks) s.data(b, o, f);
+    },
+    gap: (o, l, f) => {
+      for (const s of sinks) s.gap(o, l, f);
+    },
+    end: (r, f) => {
+      for (const s of sinks) s.end(r, f);
+    },
+    ahead: (b, o, f) => {
+      for (const s of sinks) s.ahead?.(b, o, f);
+    },
+  };
+}
+
 type Stat = ConversationStats | EndpointStats | ProtocolHierarchy | IoStat | FollowStream;
 
 /** The statistics asked for, fed by the session's pass; render() prints them in the order given. */
@@ -97,11 +116,9 @@ export class StatsCollector implements FrameObserver {
     }
     this.streams = this.follows.some((f) => f.spec.proto === 'tcp')
       ? (info: ConversationInfo) => {
-          for (const f of this.follows) {
-            const sinks = f.streams(info);
-            if (sinks) return sinks;
-          }
-          return undefined;
+          const all = this.follows.map((f) => f.streams(info)).filter((x) => x !== undefined);
+          if (all.length <= 1) return all[0];
+          return { c2s: fanOut(all.map((x) => x.c2s!)), s2c: fanOut(all.map((x) => x.s2c!)) };
         }
       : undefined;
   }
@@ -118,9 +135,12 @@ export class StatsCollector implements FrameObserver {
     }
   }
 
-  /** The tables, in the order the `-z` options were given, as tshark prints them. */
+  /** The tables as tshark prints them: the last `-z` first (its taps are drawn newest first). */
   render(): string {
-    return this.stats.map((s) => s.render()).join('');
+    return this.stats
+      .map((s) => s.render())
+      .reverse()
+      .join('');
   }
 
   /** Lines for standard error: what a table had to leave out. */

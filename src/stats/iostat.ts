@@ -122,7 +122,7 @@ export class IoStat {
     out += line('| IO Statistics');
     out += line('|');
     out += line(
-      `| Duration: ${prec === 0 ? `${Math.floor(duration / 1e6)}.${String(duration % 1e6).padStart(6, '0')}` : secs(rounded)} secs`,
+      `| Duration: ${prec === 0 ? `${Math.floor(duration / 1e6)}.${String(duration % 1e6).padStart(6)}` : secs(rounded)} secs`,
     );
     out += line(`| Interval: ${whole ? secs(rounded) : secs(interval)} secs`);
     out += line('|');
