@@ -78,9 +78,9 @@ describe.skipIf(!HAVE_TSHARK)('annotate: tshark reads the comments', () => {
     const frames = tsharkFields(out, ['frame.number'], ['-Y', 'frame.comment contains "Handshake"']).map((r) => r[0]);
     expect(frames).toEqual(['3', '4', '5', '15', '16', '17']);
     const id = join(dir, 'zmq-reqrep.pcapng.pcapng');
-    expect(tsharkFields(id, ['frame.number'], ['-Y', 'frame.comment contains "langkah 1 dari 3"']).length).toBeGreaterThan(
-      0,
-    );
+    expect(
+      tsharkFields(id, ['frame.number'], ['-Y', 'frame.comment contains "langkah 1 dari 3"']).length,
+    ).toBeGreaterThan(0);
   });
 
   it('the section header carries the report; a second annotate keeps the first comments', () => {
