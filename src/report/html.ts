@@ -5,7 +5,16 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, arrowsOf, conversationTable, endLabel, type Say, sayer, storyRange } from './common.js';
+import {
+  appLabel,
+  arrowsOf,
+  conversationTable,
+  endLabel,
+  type Say,
+  sayer,
+  storyRange,
+  wiresharkFilter,
+} from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
 
 function esc(s: string): string {
@@ -110,6 +119,8 @@ export function renderHtml(m: ExplainedModel): string {
     body.push(
       `<h2 id="conv-${c.id}">${esc(say('ui.conversation', { id: c.id, client: c.client, server: c.server }))} (${esc(appLabel(c))}, ${esc(endLabel(say, c))})</h2>`,
     );
+    const ws = wiresharkFilter(c);
+    if (ws) body.push(`<p class="ws">${esc(say('ui.col.wireshark'))}: <code>${esc(ws)}</code></p>`);
     body.push(`<div class="ladder" data-conversation="${c.id}">${ladderSvg(say, c, frames)}</div>`);
   }
   body.push(`<h2>${esc(say('ui.frames'))}</h2>`);

@@ -109,7 +109,7 @@ function sec(ns: number): number {
 
 export type EndpointTable = ConvTable;
 
-interface EndpointRow {
+export interface EndpointRowStats {
   name: string;
   port?: number;
   txFrames: number;
@@ -118,8 +118,10 @@ interface EndpointRow {
   rxBytes: number;
 }
 
+type EndpointRow = EndpointRowStats;
+
 export class EndpointStats {
-  private readonly rows: EndpointRow[] = [];
+  private readonly list: EndpointRow[] = [];
   private readonly byKey = new Map<string, EndpointRow>();
 
   constructor(readonly table: EndpointTable) {}
@@ -131,7 +133,7 @@ export class EndpointStats {
       r = { name: addr, txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0 };
       if (port !== undefined) r.port = port;
       this.byKey.set(key, r);
-      this.rows.push(r);
+      this.list.push(r);
     }
     return r;
   }
@@ -156,11 +158,16 @@ export class EndpointStats {
     }
   }
 
+  /** The rows, busiest first (ties in order of first appearance). */
+  rows(): readonly EndpointRowStats[] {
+    return byFrames(this.list, (x) => x.txFrames + x.rxFrames);
+  }
+
   render(): string {
     const ports = this.table === 'tcp' || this.table === 'udp';
     let out = `${RULE}\n${TITLE[this.table]} Endpoints\nFilter:<No Filter>\n`;
     out += `                       |  ${ports ? 'Port  ||  ' : ''}Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n`;
-    for (const r of byFrames(this.rows, (x) => x.txFrames + x.rxFrames)) {
+    for (const r of this.rows()) {
       out +=
         `${left(r.name, 20)}      ${ports ? `${right(r.port ?? 0, 5)}     ` : ''}${right(r.txFrames + r.rxFrames, 6)}` +
         `     ${right(r.txBytes + r.rxBytes, 9)}     ${right(r.txFrames, 6)}       ${right(r.txBytes, 9)}` +

@@ -10,7 +10,7 @@ import type { StreamSink } from '../analysis/reassembly.js';
 import type { FrameObserver } from '../analyze.js';
 import type { RawFrame } from '../capture/types.js';
 import type { Dissection } from '../dissectors/types.js';
-import { CONV_TABLES, ConversationStats, type ConvTable, EndpointStats } from './conv.js';
+import { CONV_TABLES, ConversationStats, type ConvTable, type EndpointRowStats, EndpointStats } from './conv.js';
 import { type FollowMode, FollowStream } from './follow.js';
 import { IoStat, type IoStatSpec, parseInterval } from './iostat.js';
 import { ProtocolHierarchy } from './phs.js';
@@ -76,6 +76,30 @@ function fanOut(sinks: readonly StreamSink[]): StreamSink {
       for (const s of sinks) s.ahead?.(b, o, f);
     },
   };
+}
+
+/**
+ * The text report's endpoints table (Wireshark's Endpoints window, IPv4 and IPv6 together): frames and
+ * bytes per IP address, tallied in the session's pass beside any `-z` statistics (`next`).
+ */
+export class HostTally implements FrameObserver {
+  private readonly v4 = new EndpointStats('ip');
+  private readonly v6 = new EndpointStats('ipv6');
+  readonly streams: FrameObserver['streams'];
+
+  constructor(private readonly next?: FrameObserver) {
+    this.streams = next?.streams;
+  }
+
+  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void {
+    if (d.net) (d.net.version === 4 ? this.v4 : this.v6).push(d, raw.len);
+    this.next?.frame(raw, d, a, app);
+  }
+
+  /** Every address, busiest first (IPv4 before IPv6 on ties). */
+  rows(): EndpointRowStats[] {
+    return [...this.v4.rows(), ...this.v6.rows()].sort((x, y) => y.txFrames + y.rxFrames - (x.txFrames + x.rxFrames));
+  }
 }
 
 type Stat = ConversationStats | EndpointStats | ProtocolHierarchy | IoStat | FollowStream;

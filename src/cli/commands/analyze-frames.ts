@@ -26,6 +26,7 @@ import { captureOptions, type Limits, resolveLimits } from '../../limits.js';
 import { frameFilter, type Selection, select } from '../../report/common.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import {
+  type EndpointRow,
   explainedFrameRow,
   framesHeading,
   type NoteSummary,
@@ -49,6 +50,8 @@ export interface StreamedFramesOptions {
   onWritten?: (f: FrameRecord) => void;
   /** Sees pass 1's frames (`-z` statistics). */
   observer?: FrameObserver;
+  /** The text report's endpoints table, asked for after pass 1 (the observer tallied it). */
+  endpoints?: () => readonly EndpointRow[];
   /** Told pass 1's explained model (story, overview, conversations; no frames) before pass 2 starts. */
   onSummary?: (model: ExplainedModel) => void;
   /** Told each frame of pass 2 as read, right after its record went to onWritten (annotate). */
@@ -252,7 +255,9 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     } else if (!selected) {
       // The report without its frame list, then the frame list as frames come. The records' message
       // lists are not read after the report (the explainer reads roles and pattern now): let them go.
-      sink.write(renderTextReport(m, o.style, { protocols, notes }));
+      sink.write(
+        renderTextReport(m, o.style, { protocols, notes, ...(o.endpoints ? { endpoints: o.endpoints() } : {}) }),
+      );
       explainer.prepare();
       for (const c of whole.conversations) {
         delete c.messages;

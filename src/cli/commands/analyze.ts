@@ -1,7 +1,7 @@
 /** `pcap-explain analyze FILE` (also `pcap-explain FILE`): summary, frame list or the JSON model. */
 import type { Argv } from 'yargs';
 import type { AnalysisModel, FrameRecord } from '../../analysis/model.js';
-import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from '../../analyze.js';
+import { AnalysisSession, type AnalyzeOptions, CaptureError, type FrameObserver, toolVersion } from '../../analyze.js';
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
@@ -10,8 +10,8 @@ import { parseRange, type Selection, select } from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
-import { parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
+import { type EndpointRow, frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
+import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
@@ -101,6 +101,7 @@ export function writeReport(
         renderTextReport(m, style, {
           frames: report.frames ?? false,
           ...(selected && m.frames.length ? {} : { protocols: session.protocolCounts, notes: session.noteSummary }),
+          ...(report.endpoints && !selected ? { endpoints: report.endpoints } : {}),
         }),
       );
   }
@@ -116,6 +117,8 @@ export interface ReportExtras {
   selection?: Selection;
   /** The frames the story needs when the session kept none (text summary). */
   digest?: ExplainDigest;
+  /** Text: the endpoints table (frames and bytes per IP address). */
+  endpoints?: readonly EndpointRow[];
 }
 
 /** How the session is set up for a report format: `analyze` and `live` share it, so both print the same. */
@@ -166,6 +169,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     specs.length > 0
       ? new StatsCollector(specs, { followBytes: limits.followBytes ?? DEFAULT_LIMITS.followBytes })
       : undefined;
+  // the text report's endpoints table is tallied in the same pass, beside the -z statistics
+  const hosts = !args.quiet && args.format === 'text' && args.explain !== false ? new HostTally(stats) : undefined;
+  const observer: FrameObserver | undefined = hosts ?? stats;
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
   if (args.quiet) return runQuiet(args, sink, limits, lang, stats);
@@ -194,7 +200,8 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         selection,
         limits,
         pace: () => sink.drained?.(),
-        ...(stats ? { observer: stats } : {}),
+        ...(observer ? { observer } : {}),
+        ...(hosts ? { endpoints: () => hosts.rows() } : {}),
       }));
     } catch (err) {
       return unreadable(err, args.file, sink);
@@ -234,7 +241,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     onFrame,
     limits,
     ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
-    ...(stats ? { observer: stats } : {}),
+    ...(observer ? { observer } : {}),
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
@@ -265,6 +272,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     frames: args.frames,
     selection,
     ...(digest ? { digest } : {}),
+    ...(hosts ? { endpoints: hosts.rows() } : {}),
   });
   if (stats) writeStats(stats, sink);
   await sink.close();
