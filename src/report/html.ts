@@ -16,6 +16,7 @@ import {
   wiresharkFilter,
 } from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
+import { followHtml, trafficSvg } from './traffic.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -90,6 +91,8 @@ export function renderHtml(m: ExplainedModel): string {
       ),
     );
   }
+  const chart = trafficSvg(say, m.frames, m.capture.duration);
+  if (chart) body.push(`<h3>${esc(say('ui.chart'))}</h3>${chart}`);
   if (m.conversations.length) {
     body.push(`<h3>${esc(say('ui.conversations'))}</h3>`);
     body.push(tableHtml(...conversationTable(m.conversations, say)));
@@ -122,6 +125,8 @@ export function renderHtml(m: ExplainedModel): string {
     const ws = wiresharkFilter(c);
     if (ws) body.push(`<p class="ws">${esc(say('ui.col.wireshark'))}: <code>${esc(ws)}</code></p>`);
     body.push(`<div class="ladder" data-conversation="${c.id}">${ladderSvg(say, c, frames)}</div>`);
+    const follow = followHtml(say, c, frames);
+    if (follow) body.push(follow);
   }
   body.push(`<h2>${esc(say('ui.frames'))}</h2>`);
   body.push(
