@@ -124,7 +124,7 @@ export class IoStat {
     out += line(
       `| Duration: ${prec === 0 ? `${Math.floor(duration / 1e6)}.${String(duration % 1e6).padStart(6)}` : secs(rounded)} secs`,
     );
-    out += line(`| Interval: ${whole ? secs(rounded) : secs(interval)} secs`);
+    out += line(`| Interval: ${t(whole ? rounded : interval)} secs`);
     out += line('|');
     out += line('| Col 1: Frames and bytes');
     out += `|-${'-'.repeat(border - 3)}|\n`;
