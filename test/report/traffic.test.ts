@@ -59,8 +59,8 @@ describe.skipIf(!existsSync(CHROMIUM))('traffic chart and follow view in headles
     expect(await page.locator('details.follow').count()).toBe(m.conversations.length);
     const follow = page.locator('details.follow').first();
     await follow.locator('summary').click();
-    expect(await follow.locator('pre span.c2s').first().innerText()).toContain('GET /add?a=5&b=9 HTTP/1.1');
-    expect(await follow.locator('pre span.s2c').first().innerText()).toContain('HTTP/1.1 200 OK');
+    expect(await follow.locator('pre span.c2s').first().textContent()).toContain('GET /add?a=5&b=9 HTTP/1.1');
+    expect(await follow.locator('pre span.s2c').first().textContent()).toContain('HTTP/1.1 200 OK');
     const [c2s, s2c] = await Promise.all([
       follow
         .locator('pre span.c2s')
@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM))('traffic chart and follow view in headles
         .evaluate((e) => getComputedStyle(e).color),
     ]);
     expect(c2s).not.toBe(s2c);
-    expect(await follow.locator('span.msg').first().innerText()).toContain('HTTP request');
+    expect(await follow.locator('span.msg').first().textContent()).toContain('HTTP request');
     expect(problems).toEqual([]);
     await page.close();
   });
