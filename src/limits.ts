@@ -68,10 +68,14 @@ export interface Limits {
   explainLinks: number;
   /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
   followBytes: number;
+  /** Rows of a `-z conv,…` or `-z endpoints,…` table (src/stats/conv.ts). */
+  statsRows: number;
 }
 
 /** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
 export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
+/** Default of the `stats-rows` limit: conversations or endpoints one `-z` table lists (≈ 250 bytes each). */
+export const DEFAULT_STATS_ROWS = 1_000_000;
 
 export type LimitName = keyof Limits;
 
@@ -95,6 +99,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
   explainLinks: DEFAULT_EXPLAIN_LINKS,
   followBytes: DEFAULT_FOLLOW_BYTES,
+  statsRows: DEFAULT_STATS_ROWS,
 });
 
 /** Every limit name, in the order of docs/limits.md's "configure" entries and of --help. */
@@ -118,6 +123,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'gunzipBytes',
   'explainLinks',
   'followBytes',
+  'statsRows',
 ];
 
 /** A bad limit name or value (the message names the limit). */

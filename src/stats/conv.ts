@@ -17,6 +17,8 @@ export const CONV_TABLES: readonly ConvTable[] = ['tcp', 'udp', 'ip', 'ipv6'];
 
 const TITLE: Record<ConvTable, string> = { tcp: 'TCP', udp: 'UDP', ip: 'IPv4', ipv6: 'IPv6' };
 const RULE = '='.repeat(80);
+/** Keys of left-out conversations remembered (to count them once); past it each frame is just counted. */
+const DROPPED_KEYS = 1024;
 
 interface ConvRow {
   a: string;
@@ -56,8 +58,15 @@ function byFrames<T>(rows: readonly T[], frames: (r: T) => number): T[] {
 export class ConversationStats {
   private readonly rows: ConvRow[] = [];
   private readonly byKey = new Map<string, ConvRow>();
+  /** Conversations and frames left out once the table had maxRows rows. */
+  private droppedRows = 0;
+  private droppedFrames = 0;
+  private readonly dropped = new Set<string>();
 
-  constructor(readonly table: ConvTable) {}
+  constructor(
+    readonly table: ConvTable,
+    private readonly maxRows: number = Number.POSITIVE_INFINITY,
+  ) {}
 
   push(d: Dissection, a: FrameAnalysis | undefined, len: number, rel: number): void {
     const e = ends(this.table, d);
@@ -67,6 +76,14 @@ export class ConversationStats {
     if ((this.table === 'tcp' || this.table === 'udp') && a && a.transport === this.table) key = `s${a.stream}`;
     else key = src < dst ? `${src} ${dst}` : `${dst} ${src}`;
     let row = this.byKey.get(key);
+    if (!row && this.rows.length >= this.maxRows) {
+      if (!this.dropped.has(key) && this.dropped.size < DROPPED_KEYS) {
+        this.dropped.add(key);
+        this.droppedRows++;
+      }
+      this.droppedFrames++;
+      return;
+    }
     if (!row) {
       row = { a: src, b: dst, txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0, start: rel, stop: rel };
       this.byKey.set(key, row);
@@ -80,6 +97,14 @@ export class ConversationStats {
       row.rxFrames++;
       row.rxBytes += len;
     }
+  }
+
+  /** What the table leaves out (for standard error; tshark lists every conversation). */
+  warnings(): string[] {
+    if (this.droppedFrames === 0) return [];
+    return [
+      `conv,${this.table}: ${this.droppedRows < DROPPED_KEYS ? '' : 'at least '}${this.droppedRows} conversations (${this.droppedFrames} frames) beyond the first ${this.maxRows} are not listed (limit stats-rows)`,
+    ];
   }
 
   render(): string {
@@ -123,13 +148,26 @@ type EndpointRow = EndpointRowStats;
 export class EndpointStats {
   private readonly list: EndpointRow[] = [];
   private readonly byKey = new Map<string, EndpointRow>();
+  private droppedFrames = 0;
 
-  constructor(readonly table: EndpointTable) {}
+  constructor(
+    readonly table: EndpointTable,
+    private readonly maxRows: number = Number.POSITIVE_INFINITY,
+  ) {}
 
-  private row(addr: string, port: number | undefined): EndpointRow {
+  /** What the table leaves out (for standard error). */
+  warnings(): string[] {
+    if (this.droppedFrames === 0) return [];
+    return [
+      `endpoints,${this.table}: ${this.droppedFrames} frames to or from endpoints beyond the first ${this.maxRows} are not fully counted (limit stats-rows)`,
+    ];
+  }
+
+  private row(addr: string, port: number | undefined): EndpointRow | undefined {
     const key = port === undefined ? addr : `${addr} ${port}`;
     let r = this.byKey.get(key);
     if (!r) {
+      if (this.list.length >= this.maxRows) return undefined;
       r = { name: addr, txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0 };
       if (port !== undefined) r.port = port;
       this.byKey.set(key, r);
@@ -150,10 +188,15 @@ export class EndpointStats {
         src = this.row(d.net.src, l.srcport);
         dst = this.row(d.net.dst, l.dstport);
       } else continue;
-      src.txFrames++;
-      src.txBytes += len;
-      dst.rxFrames++;
-      dst.rxBytes += len;
+      if (!src || !dst) this.droppedFrames++;
+      if (src) {
+        src.txFrames++;
+        src.txBytes += len;
+      }
+      if (dst) {
+        dst.rxFrames++;
+        dst.rxBytes += len;
+      }
       return;
     }
   }

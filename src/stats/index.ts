@@ -111,14 +111,15 @@ export class StatsCollector implements FrameObserver {
   private first: { sec: number; nsec: number } | undefined;
   readonly streams: FrameObserver['streams'];
 
-  constructor(specs: readonly StatSpec[], opts: { followBytes: number }) {
+  constructor(specs: readonly StatSpec[], opts: { followBytes: number; statsRows?: number }) {
+    const rows = opts.statsRows ?? Number.POSITIVE_INFINITY;
     for (const s of specs) {
       switch (s.kind) {
         case 'conv':
-          this.stats.push(new ConversationStats(s.table));
+          this.stats.push(new ConversationStats(s.table, rows));
           break;
         case 'endpoints':
-          this.stats.push(new EndpointStats(s.table));
+          this.stats.push(new EndpointStats(s.table, rows));
           break;
         case 'phs':
           this.stats.push(new ProtocolHierarchy());
@@ -169,6 +170,8 @@ export class StatsCollector implements FrameObserver {
 
   /** Lines for standard error: what a table had to leave out. */
   warnings(): string[] {
-    return this.follows.flatMap((f) => f.warnings());
+    return this.stats.flatMap((s) =>
+      s instanceof FollowStream || s instanceof ConversationStats || s instanceof EndpointStats ? s.warnings() : [],
+    );
   }
 }

@@ -51,4 +51,19 @@ describe('analyze -q -z', () => {
     expect(r.err).toContain('limit follow-bytes');
     expect(r.out.split('\n').filter((l) => /^\t?[0-9a-f]+$/.test(l)).length).toBeLessThan(5);
   });
+
+  it('stats-rows: conversations past the limit are not listed, with a line on stderr', () => {
+    const r = runCli([
+      'analyze',
+      join(FIXTURES, 'tcp-refused.pcap'),
+      '-q',
+      '-z',
+      'conv,tcp',
+      '--limit',
+      'stats-rows=2',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').filter((l) => l.includes('<->'))).toHaveLength(2);
+    expect(r.err).toContain('2 conversations (12 frames) beyond the first 2 are not listed (limit stats-rows)');
+  });
 });

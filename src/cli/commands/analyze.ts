@@ -167,7 +167,10 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
   const stats =
     specs.length > 0
-      ? new StatsCollector(specs, { followBytes: limits.followBytes ?? DEFAULT_LIMITS.followBytes })
+      ? new StatsCollector(specs, {
+          followBytes: limits.followBytes ?? DEFAULT_LIMITS.followBytes,
+          statsRows: limits.statsRows ?? DEFAULT_LIMITS.statsRows,
+        })
       : undefined;
   // the text report's endpoints table is tallied in the same pass, beside the -z statistics
   const hosts = !args.quiet && args.format === 'text' && args.explain !== false ? new HostTally(stats) : undefined;
