@@ -6,16 +6,24 @@
 
 import { readFileSync } from 'node:fs';
 import { type AppFrameOutput, AppLayer, type TappedMessage } from './analysis/app/index.js';
-import { ConversationTable, type FrameAnalysis, type FrameInput } from './analysis/conversations.js';
+import {
+  type ConversationInfo,
+  ConversationTable,
+  type FrameAnalysis,
+  type FrameInput,
+  type StreamFactory,
+} from './analysis/conversations.js';
 import { InterfaceCopies } from './analysis/copies.js';
 import {
   type AnalysisModel,
+  type AppProto,
   type CaptureRecord,
   type ConversationRecord,
   type FrameRecord,
   type NoteRecord,
   SCHEMA_ID,
 } from './analysis/model.js';
+import type { StreamSink } from './analysis/reassembly.js';
 import { buildFrameRecord } from './analysis/records.js';
 import { isoTime, secondsBetween } from './analysis/time.js';
 import { type HostName, mergeNames } from './capture/names.js';
@@ -79,6 +87,65 @@ export interface AnalyzeOptions {
   onNotes?: (frame: number, notes: readonly Note[], conversation: number | undefined) => void;
   /** Names of hosts (analyze --names FILE); they come before the capture's own (pcapng NRB). */
   names?: readonly HostName[];
+  /**
+   * Sees every frame of the one pass (tshark's `-z` statistics, src/stats/): what the session already
+   * decided, before any record is built, so it costs nothing when absent.
+   */
+  observer?: FrameObserver;
+}
+
+/**
+ * A consumer of the session's pass that needs no frame record: counters per conversation, per endpoint,
+ * per interval (tshark's taps). Arguments are valid during the call only (the analysis may reuse them).
+ */
+export interface FrameObserver {
+  /** Every frame, after dissection, conversation analysis and the application layer. */
+  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void;
+  /** Optional: sinks that also receive a new TCP conversation's reassembled bytes (follow a stream). */
+  streams?: StreamFactory;
+}
+
+type Sinks = { c2s?: StreamSink; s2c?: StreamSink } | undefined;
+
+/** One sink feeding two: the application layer's and a tap (follow), each told what it asks for. */
+function tee(main: StreamSink | undefined, tap: StreamSink | undefined): StreamSink | undefined {
+  if (!main || !tap) return main ?? tap;
+  const both: StreamSink = {
+    data: (b, o, f) => {
+      main.data(b, o, f);
+      tap.data(b, o, f);
+    },
+    gap: (o, l, f) => {
+      main.gap(o, l, f);
+      tap.gap(o, l, f);
+    },
+    end: (r, f) => {
+      main.end(r, f);
+      tap.end(r, f);
+    },
+  };
+  if (main.ahead || tap.ahead) {
+    both.ahead = (b, o, f) => {
+      main.ahead?.(b, o, f);
+      tap.ahead?.(b, o, f);
+    };
+  }
+  return both;
+}
+
+/** The application layer's stream factory with an observer's taps beside it. */
+function teeFactory(app: StreamFactory, tap: StreamFactory): StreamFactory {
+  return (info: ConversationInfo) => {
+    const a: Sinks = app(info);
+    const t: Sinks = tap(info);
+    if (!t) return a;
+    const out: { c2s?: StreamSink; s2c?: StreamSink } = {};
+    const c2s = tee(a?.c2s, t.c2s);
+    const s2c = tee(a?.s2c, t.s2c);
+    if (c2s) out.c2s = c2s;
+    if (s2c) out.s2c = s2c;
+    return out;
+  };
 }
 
 const VERSION: string = (() => {
@@ -156,6 +223,7 @@ export class AnalysisSession {
   private readonly table: ConversationTable;
   private readonly input = new TableInput();
   private readonly copies = new InterfaceCopies();
+  private readonly observer: FrameObserver | undefined;
   readonly frames: FrameRecord[] = [];
   private count = 0;
   private bytes = 0;
@@ -195,9 +263,11 @@ export class AnalysisSession {
       previews: this.keep || this.want === undefined,
       tap: opts.tapMessages ?? false,
     });
+    this.observer = opts.observer;
+    const tap = opts.observer?.streams;
     this.table = new ConversationTable({
       ...tableOptions(this.limits),
-      streams: this.app.factory,
+      streams: tap ? teeFactory(this.app.factory, tap) : this.app.factory,
       onEvict: (rec) => this.app.evict(rec),
       // FrameAnalysis.tcp only for frame records (and wantFrame, which reads it)
       frameDetail: this.keep || this.sink !== undefined,
@@ -249,6 +319,7 @@ export class AnalysisSession {
       if (a?.notes && a.notes.length > 0) this.onNotes(raw.n, a.notes, conv);
       if (app && app.notes.length > 0) this.onNotes(raw.n, app.notes, conv);
     }
+    this.observer?.frame(raw, d, a, app?.proto);
     if (!this.keep && !this.sink) return;
     if (this.want && !this.want(raw.n, d, a, app, copy?.n)) return;
     const rec = buildFrameRecord(

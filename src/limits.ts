@@ -66,7 +66,16 @@ export interface Limits {
    * carrying a piece of a message a later frame completes (ForwardLinks).
    */
   explainLinks: number;
+  /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
+  followBytes: number;
+  /** Rows of a `-z conv,…` or `-z endpoints,…` table (src/stats/conv.ts). */
+  statsRows: number;
 }
+
+/** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
+export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
+/** Default of the `stats-rows` limit: conversations or endpoints one `-z` table lists (≈ 250 bytes each). */
+export const DEFAULT_STATS_ROWS = 1_000_000;
 
 export type LimitName = keyof Limits;
 
@@ -89,6 +98,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   warnings: DEFAULT_MAX_WARNINGS_PER_CODE,
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
   explainLinks: DEFAULT_EXPLAIN_LINKS,
+  followBytes: DEFAULT_FOLLOW_BYTES,
+  statsRows: DEFAULT_STATS_ROWS,
 });
 
 /** Every limit name, in the order of docs/limits.md's "configure" entries and of --help. */
@@ -111,6 +122,8 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'warnings',
   'gunzipBytes',
   'explainLinks',
+  'followBytes',
+  'statsRows',
 ];
 
 /** A bad limit name or value (the message names the limit). */

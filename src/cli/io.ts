@@ -149,7 +149,7 @@ const CHUNK = 1 << 16;
  * nor a stream write. Strings are encoded as they come into a byte buffer handed over whole (a joined
  * string would be flattened and encoded again at the end).
  */
-export function buffered(sink: ByteSink): Sink {
+export function buffered(sink: ByteSink): ByteSink {
   // room for the chunk and one more write of up to CHUNK / 3 UTF-16 units (3 bytes each at most)
   const size = 2 * CHUNK;
   let buf = Buffer.allocUnsafeSlow(size);
@@ -170,6 +170,18 @@ export function buffered(sink: ByteSink): Sink {
         }
       }
       off += buf.write(s, off);
+      if (off >= CHUNK) flush();
+    },
+    writeBytes: (b) => {
+      if (b.length > size - off) {
+        flush();
+        if (b.length > size) {
+          sink.writeBytes(b);
+          return;
+        }
+      }
+      buf.set(b, off);
+      off += b.length;
       if (off >= CHUNK) flush();
     },
     close: async () => {

@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { toolVersion } from '../analyze.js';
 import { analyzeCommand, tsharkArgv } from './commands/analyze.js';
+import { annotateCommand } from './commands/annotate.js';
 import { checkCommand, snapshotCommand } from './commands/check.js';
 import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
@@ -18,6 +19,7 @@ const COMMANDS: readonly CommandModule[] = [
   analyzeCommand,
   checkCommand,
   snapshotCommand,
+  annotateCommand,
   liveCommand,
   interfacesCommand,
 ];

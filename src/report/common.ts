@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
-import { ellipsize, type Say, sayer } from '../explain/format.js';
+import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
 
@@ -30,17 +30,27 @@ export function endLabel(say: Say, c: ConversationRecord): string {
 
 /** The conversations table of the Markdown and HTML overviews: header cells and one row per conversation. */
 export function conversationTable(convs: readonly ConversationRecord[], say: Say): [string[], string[][]] {
-  const head = ['#', ...['client', 'server', 'app', 'frames', 'ending', 'state'].map((k) => say(`ui.col.${k}`))];
+  const cols = ['client', 'server', 'app', 'frames', 'packets', 'data', 'duration', 'ending', 'state', 'wireshark'];
+  const head = ['#', ...cols.map((k) => say(`ui.col.${k}`))];
   const rows = convs.map((c) => [
     String(c.id),
     c.client,
     c.server,
     appLabel(c),
     `${c.first}-${c.last}`,
+    String(c.packets.c2s + c.packets.s2c),
+    String(c.bytes.c2s + c.bytes.s2c),
+    duration(c.duration),
     endLabel(say, c),
     c.state,
+    wiresharkFilter(c),
   ]);
   return [head, rows];
+}
+
+/** Wireshark's display filter for one conversation (tshark's stream number): `tcp.stream eq 3`. */
+export function wiresharkFilter(c: ConversationRecord): string {
+  return c.stream === undefined ? '' : `${c.transport}.stream eq ${c.stream}`;
 }
 
 export function storyRange(say: Say, s: StoryRecord): string {

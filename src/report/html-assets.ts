@@ -12,6 +12,8 @@ h2{font-size:17px;border-bottom:1px solid var(--line);padding-bottom:4px;margin-
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f4f6fa;font-weight:600}.mono,td.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 ul.story li{margin:4px 0}ul.story .rng{font-weight:600;cursor:pointer;color:var(--c2s)}
+.traffic svg{max-width:100%;height:auto}.traffic .bar{fill:#9cb8e6}.traffic .bytes{fill:none;stroke:#c0504d;stroke-width:1.5}.traffic .lab{font:11px system-ui,sans-serif;fill:var(--fg)}.traffic .lab.bytes{fill:#c0504d;stroke:none}.traffic .axis{stroke:#9aa3b5}.traffic figcaption{font-size:12px;color:#667}
+.follow pre{white-space:pre-wrap;word-break:break-all;max-height:24em;overflow:auto;border:1px solid var(--line);padding:6px}.follow .c2s{color:#1f5fbf}.follow .s2c{color:#b03a2e}.follow .msg{display:block;font-size:11px;color:#667;margin-top:4px}
 .ladder{overflow-x:auto;border:1px solid var(--line);border-radius:6px;margin:8px 0;background:#fbfcfe}
 .ladder svg{display:block}.ladder .life{stroke:#9aa3b5;stroke-width:1.5}.ladder .who{font:600 12px system-ui,sans-serif;fill:var(--fg)}
 .arrow{cursor:pointer}.arrow line{stroke-width:1.6}.arrow.c2s line{stroke:var(--c2s)}.arrow.s2c line{stroke:var(--s2c)}

@@ -6,8 +6,18 @@
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { protocolColumn } from '../explain/info.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, arrowsOf, conversationTable, endLabel, type Say, sayer, storyRange } from './common.js';
+import {
+  appLabel,
+  arrowsOf,
+  conversationTable,
+  endLabel,
+  type Say,
+  sayer,
+  storyRange,
+  wiresharkFilter,
+} from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
+import { followHtml, trafficSvg } from './traffic.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -82,6 +92,8 @@ export function renderHtml(m: ExplainedModel): string {
       ),
     );
   }
+  const chart = trafficSvg(say, m.frames, m.capture.duration);
+  if (chart) body.push(`<h3>${esc(say('ui.chart'))}</h3>${chart}`);
   if (m.conversations.length) {
     body.push(`<h3>${esc(say('ui.conversations'))}</h3>`);
     body.push(tableHtml(...conversationTable(m.conversations, say)));
@@ -111,7 +123,11 @@ export function renderHtml(m: ExplainedModel): string {
     body.push(
       `<h2 id="conv-${c.id}">${esc(say('ui.conversation', { id: c.id, client: c.client, server: c.server }))} (${esc(appLabel(c))}, ${esc(endLabel(say, c))})</h2>`,
     );
+    const ws = wiresharkFilter(c);
+    if (ws) body.push(`<p class="ws">${esc(say('ui.col.wireshark'))}: <code>${esc(ws)}</code></p>`);
     body.push(`<div class="ladder" data-conversation="${c.id}">${ladderSvg(say, c, frames)}</div>`);
+    const follow = followHtml(say, c, frames);
+    if (follow) body.push(follow);
   }
   body.push(`<h2>${esc(say('ui.frames'))}</h2>`);
   const df = m.display_filter;

@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, arrowsOf, conversationTable, type Say, sayer, storyRange } from './common.js';
+import { appLabel, arrowsOf, conversationTable, type Say, sayer, storyRange, wiresharkFilter } from './common.js';
 
 /** Escapes a table cell: pipes and line breaks. */
 function cell(s: string): string {
@@ -106,6 +106,8 @@ export function renderMarkdown(m: ExplainedModel): string {
     out.push(`## ${say('ui.conversation', { id: c.id, client: c.client, server: c.server })} (${appLabel(c)})`);
     const line = ov.conversations.find((x) => x.id === c.id);
     if (line) out.push(line.text);
+    const ws = wiresharkFilter(c);
+    if (ws) out.push(`${say('ui.col.wireshark')}: \`${ws}\``);
     if (frames.length) {
       out.push(mermaid(say, c, frames));
       out.push(table(head, frameRows(frames, c)));

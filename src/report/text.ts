@@ -6,11 +6,11 @@ import Table from 'cli-table3';
 import picocolors from 'picocolors';
 
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { ellipsize, nextCodePoint, type Say } from '../explain/format.js';
+import { duration, ellipsize, nextCodePoint, type Say } from '../explain/format.js';
 import { protocolColumn } from '../explain/info.js';
 import type { Lang } from '../explain/text.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, endLabel, sayer, storyRange } from './common.js';
+import { appLabel, endLabel, sayer, storyRange, wiresharkFilter } from './common.js';
 import {
   type ConversationGroup,
   groupConversations,
@@ -169,7 +169,7 @@ export function renderConversations(
     c.transport === 'tcp' ? ending(c, say) : '-',
     c.state,
   ]);
-  const head = ['#', 'Proto', 'ui.col.client', 'ui.col.server', 'ui.col.pkts', 'ui.col.bytes', 'ui.col.frames'];
+  const head = ['#', 'Proto', 'ui.col.client', 'ui.col.server', 'ui.col.pkts', 'ui.col.bytes_dir', 'ui.col.frames'];
   head.push('ui.col.handshake', 'ui.col.ending', 'ui.col.state');
   return `${say('ui.conversations')}\n${table(
     head.map((h) => (h.startsWith('ui.') ? say(h) : h)),
@@ -214,7 +214,21 @@ export interface RenderTextOptions {
    */
   protocols?: ReadonlyMap<string, number>;
   notes?: NoteSummary;
+  /** Per IP address: frames and bytes sent and received (tshark's endpoints,ip; the CLI tallies them). */
+  endpoints?: readonly EndpointRow[];
 }
+
+/** One IP address of the endpoints table, busiest first. */
+export interface EndpointRow {
+  name: string;
+  txFrames: number;
+  txBytes: number;
+  rxFrames: number;
+  rxBytes: number;
+}
+
+/** Rows of the traffic and endpoint tables before the rest is left to `-z` (a scan has thousands). */
+export const MAX_TABLE_ROWS = 50;
 
 export function renderText(m: AnalysisModel, style: TextStyle, opts: RenderTextOptions = {}): string {
   const say = sayer(style.lang ?? 'en');
@@ -342,6 +356,48 @@ export interface ReportTextOptions extends RenderTextOptions {
   allConversations?: boolean;
 }
 
+/** Packets, data bytes, duration and the Wireshark filter of each conversation (the first MAX_TABLE_ROWS). */
+function renderTraffic(m: ExplainedModel, style: TextStyle): string {
+  const say = sayer(m.overview.lang);
+  const convs = m.conversations.slice(0, MAX_TABLE_ROWS);
+  const rows = convs.map((c) => [
+    String(c.id),
+    String(c.packets.c2s + c.packets.s2c),
+    String(c.bytes.c2s + c.bytes.s2c),
+    duration(c.duration),
+    wiresharkFilter(c),
+  ]);
+  const head = ['#', ...['packets', 'data', 'duration', 'wireshark'].map((k) => say(`ui.col.${k}`))];
+  let out = `${heading(say('ui.traffic'), style)}\n${columns(head, rows, style)}`;
+  const more = m.conversations.length - convs.length;
+  if (more > 0) out += `\n${say('ui.more.rows', { count: more, command: '-q -z conv,tcp -z conv,udp' })}`;
+  return out;
+}
+
+/** Frames and bytes per IP address, as Wireshark's Endpoints window (the busiest MAX_TABLE_ROWS). */
+function renderEndpoints(say: Say, endpoints: readonly EndpointRow[], style: TextStyle): string {
+  const rows = endpoints
+    .slice(0, MAX_TABLE_ROWS)
+    .map((e) => [
+      e.name,
+      String(e.txFrames + e.rxFrames),
+      String(e.txBytes + e.rxBytes),
+      String(e.txFrames),
+      String(e.txBytes),
+      String(e.rxFrames),
+      String(e.rxBytes),
+    ]);
+  const cols = ['host.ip', 'packets', 'bytes', 'tx.packets', 'tx.bytes', 'rx.packets', 'rx.bytes'];
+  let out = `${heading(say('ui.endpoints'), style)}\n${columns(
+    cols.map((k) => say(`ui.col.${k}`)),
+    rows,
+    style,
+  )}`;
+  const more = endpoints.length - MAX_TABLE_ROWS;
+  if (more > 0) out += `\n${say('ui.more.rows', { count: more, command: '-q -z endpoints,ip -z endpoints,ipv6' })}`;
+  return out;
+}
+
 /** The heading of the explained report's frame list. */
 export function framesHeading(m: ExplainedModel, style: TextStyle): string {
   return heading(sayer(m.overview.lang)('ui.frames'), style);
@@ -443,7 +499,9 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
       )}`,
     );
     parts.push(bullets(ov.conversations.map((c) => c.text)));
+    parts.push(renderTraffic(m, style));
   }
+  if (opts.endpoints?.length) parts.push(renderEndpoints(say, opts.endpoints, style));
   const abnormal = groups ? groupedAbnormal(ov.abnormal, say) : ov.abnormal;
   if (abnormal.length) parts.push(`${heading(say('ui.abnormal'), style)}\n${bullets(abnormal.map((a) => a.text))}`);
   const story = groups ? groupedStory(m, groups, say) : m.story;

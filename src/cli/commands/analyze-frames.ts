@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TappedMessage } from '../../analysis/app/index.js';
 import type { AnalysisModel, AppMessageRecord, ConversationRecord, FrameRecord } from '../../analysis/model.js';
-import { AnalysisSession, toolVersion } from '../../analyze.js';
+import { AnalysisSession, type FrameObserver, toolVersion } from '../../analyze.js';
 import { CAPTURE_ERROR, CaptureError } from '../../capture/errors.js';
 import type { HostName } from '../../capture/names.js';
 import { type CaptureSource, readCaptureFile } from '../../capture/reader.js';
+import type { RawFrame } from '../../capture/types.js';
 import {
   ExplainDigest,
   type ExplainedModel,
@@ -30,6 +31,7 @@ import { captureOptions, type Limits, resolveLimits } from '../../limits.js';
 import { frameFilter, type Selection, select } from '../../report/common.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import {
+  type EndpointRow,
   explainedFrameRow,
   filterLine,
   framesHeading,
@@ -63,6 +65,14 @@ export interface StreamedFramesOptions {
   onWritten?: (f: FrameRecord) => void;
   /** Names of hosts (--names FILE), before the capture's own. */
   names?: readonly HostName[];
+  /** Sees pass 1's frames (`-z` statistics). */
+  observer?: FrameObserver;
+  /** The text report's endpoints table, asked for after pass 1 (the observer tallied it). */
+  endpoints?: () => readonly EndpointRow[];
+  /** Told pass 1's explained model (story, overview, conversations; no frames) before pass 2 starts. */
+  onSummary?: (model: ExplainedModel) => void;
+  /** Told each frame of pass 2 as read, right after its record went to onWritten (annotate). */
+  onRaw?: (raw: RawFrame) => void;
 }
 
 export interface StreamedFramesResult {
@@ -156,6 +166,7 @@ async function summaryPass(
   limits: Partial<Limits> | undefined,
   young: YoungCap,
   names?: readonly HostName[],
+  observer?: FrameObserver,
 ): Promise<{ model: ExplainedModel; protocols: Map<string, number>; notes: NoteSummary; links: ForwardLinks }> {
   const digest = new ExplainDigest();
   const links = new ForwardLinks(resolveLimits(limits).explainLinks);
@@ -174,6 +185,7 @@ async function summaryPass(
     tapMessages: true,
     ...(limits ? { limits } : {}),
     ...(names ? { names } : {}),
+    ...(observer ? { observer } : {}),
   });
   const res = await readCaptureFile(
     source,
@@ -249,7 +261,13 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
         ? spool.copy(process.stdin, 'standard input')
         : spool.copy(createReadStream(o.file, { highWaterMark: 1 << 20 }), o.file);
     // Only the tallies of pass 1's session are needed from here on (its tables go before pass 2).
-    const { model: whole, protocols, notes, links } = await summaryPass(first, name, o.lang, o.limits, young, o.names);
+    const {
+      model: whole,
+      protocols,
+      notes,
+      links,
+    } = await summaryPass(first, name, o.lang, o.limits, young, o.names, o.observer);
+    o.onSummary?.(whole);
     const sel = o.selection;
     const m = select(whole, sel);
     const selected = m !== whole;
@@ -288,7 +306,14 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     } else if (!selected) {
       // The report without its frame list, then the frame list as frames come. The records' message
       // lists are not read after the report (the explainer reads roles and pattern now): let them go.
-      sink.write(renderTextReport(m, o.style, { protocols, notes, allConversations: o.allConversations ?? false }));
+      sink.write(
+        renderTextReport(m, o.style, {
+          protocols,
+          notes,
+          allConversations: o.allConversations ?? false,
+          ...(o.endpoints ? { endpoints: o.endpoints() } : {}),
+        }),
+      );
       explainer.prepare();
       for (const c of whole.conversations) {
         delete c.messages;
@@ -355,7 +380,11 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     await readCaptureFile(
       spool ? spool.path : o.file,
       // nothing selected lies beyond `last`: stop reading there
-      (f) => (sink.broken || past ? false : pass2.push(f)),
+      (f) => {
+        if (sink.broken || past) return false;
+        pass2.push(f);
+        o.onRaw?.(f);
+      },
       o.pace ? { ...opts, pace: o.pace } : opts,
     );
     const result = {

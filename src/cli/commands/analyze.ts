@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { AnalysisModel, FrameRecord } from '../../analysis/model.js';
-import { AnalysisSession, type AnalyzeOptions, CaptureError, toolVersion } from '../../analyze.js';
+import { AnalysisSession, type AnalyzeOptions, CaptureError, type FrameObserver, toolVersion } from '../../analyze.js';
 import { type HostName, parseNames } from '../../capture/names.js';
 import { readCaptureFile } from '../../capture/reader.js';
 import { ExplainDigest, explainModel, isExplained } from '../../explain/index.js';
 import { captureErrorText, type Lang, langFromEnv } from '../../explain/text.js';
 import { type FieldsWriter, fieldsWriter, parseFieldsOptions } from '../../filter/fields-output.js';
 import { type CompiledFilter, compileFilter, FilterError, filterErrorLine } from '../../filter/index.js';
-import { captureOptions } from '../../limits.js';
+import { captureOptions, DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import {
   emptySelectionText,
   frameFilter,
@@ -23,7 +23,8 @@ import {
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
+import { type EndpointRow, frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
+import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
 import { expandCaptureArgs } from '../files.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
@@ -59,6 +60,10 @@ export interface AnalyzeArgs {
   E?: string | string[];
   /** tshark's -r FILE: the capture, when no file is given as an argument. */
   r?: string;
+  /** -q: no report (tshark's quiet mode; with -z, only the statistics). */
+  quiet?: boolean;
+  /** -z STAT, repeatable: tshark's statistics (src/stats/). */
+  z?: string | string[];
 }
 
 /** What -Y, -T, -e and -E ask for, checked before anything is written. */
@@ -178,6 +183,7 @@ export function writeReport(
           frames: report.frames ?? false,
           allConversations: report.allConversations ?? false,
           ...(selected && m.frames.length ? {} : { protocols: session.protocolCounts, notes: session.noteSummary }),
+          ...(report.endpoints && !selected ? { endpoints: report.endpoints } : {}),
         }),
       );
       // the summary keeps no frames: nothing selected when no conversation, story phase or frame is left
@@ -197,6 +203,8 @@ export interface ReportExtras {
   allConversations?: boolean;
   /** The frames the story needs when the session kept none (text summary). */
   digest?: ExplainDigest;
+  /** Text: the endpoints table (frames and bytes per IP address). */
+  endpoints?: readonly EndpointRow[];
 }
 
 /** How the session is set up for a report format: `analyze` and `live` share it, so both print the same. */
@@ -254,8 +262,32 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     process.stderr.write(`pcap-explain: ${ts.error}\n`);
     return EXIT.UNREADABLE;
   }
+  const specs: StatSpec[] = [];
+  for (const z of args.z === undefined ? [] : Array.isArray(args.z) ? args.z : [args.z]) {
+    const spec = parseStat(String(z));
+    if (typeof spec === 'string') {
+      process.stderr.write(`pcap-explain: ${spec}\n`);
+      return EXIT.UNREADABLE;
+    }
+    specs.push(spec);
+  }
+  if (specs.length > 0 && !args.quiet && args.format !== 'text') {
+    process.stderr.write(`pcap-explain: -z prints text tables: add -q to print only them, or drop -f ${args.format}\n`);
+    return EXIT.UNREADABLE;
+  }
+  const stats =
+    specs.length > 0
+      ? new StatsCollector(specs, {
+          followBytes: limits.followBytes ?? DEFAULT_LIMITS.followBytes,
+          statsRows: limits.statsRows ?? DEFAULT_LIMITS.statsRows,
+        })
+      : undefined;
+  // the text report's endpoints table is tallied in the same pass, beside the -z statistics
+  const hosts = !args.quiet && args.format === 'text' && args.explain !== false ? new HostTally(stats) : undefined;
+  const observer: FrameObserver | undefined = hosts ?? stats;
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
+  if (args.quiet) return runQuiet(args, sink, limits, lang, stats);
   const color = useColor(args.color, sink);
   // the Info column is cut only on a terminal, at its width (a file or a pipe gets it whole)
   const style: TextStyle = { tty: sink.isTTY, color, lang };
@@ -297,10 +329,13 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         allConversations: args.conversations ?? false,
         pace: () => sink.drained?.(),
         ...(names ? { names } : {}),
+        ...(observer ? { observer } : {}),
+        ...(hosts ? { endpoints: () => hosts.rows() } : {}),
       }));
     } catch (err) {
       return unreadable(err, args.file, sink, lang);
     }
+    if (stats) writeStats(stats, sink);
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
     if (selects(selection) && written === 0) {
@@ -353,6 +388,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     limits,
     ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
     ...(names ? { names } : {}),
+    ...(observer ? { observer } : {}),
   });
   let res: Awaited<ReturnType<typeof readCaptureFile>>;
   try {
@@ -384,12 +420,57 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     selection: ts.filter ? { ...selection, filter: ts.filter } : selection,
     allConversations: args.conversations ?? false,
     ...(digest ? { digest } : {}),
+    ...(hosts ? { endpoints: hosts.rows() } : {}),
   });
+  if (stats) writeStats(stats, sink);
   await sink.close();
   if (sink.broken) return EXIT.OK;
   if ((keep && matched === 0) || selectedNothing) {
     process.stderr.write(`pcap-explain: ${emptySelectionText(selection, model.capture.frames)}\n`);
   }
+  for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
+  return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
+}
+
+/** The statistics after everything else (as tshark prints them after the packets); their notes to stderr. */
+function writeStats(stats: StatsCollector, sink: Sink): void {
+  sink.write(stats.render());
+  for (const w of stats.warnings()) process.stderr.write(`pcap-explain: ${w}\n`);
+}
+
+/**
+ * `-q`: no report, only the `-z` statistics, from one plain pass (no frame record, no explanation), as
+ * `tshark -q -z …` reads a capture.
+ */
+async function runQuiet(
+  args: AnalyzeArgs,
+  sink: Sink,
+  limits: Partial<Limits>,
+  lang: Lang,
+  stats: StatsCollector | undefined,
+): Promise<number> {
+  const session = new AnalysisSession({
+    lang,
+    keepFrames: false,
+    explain: false,
+    summary: true,
+    limits,
+    ...(stats ? { observer: stats } : {}),
+  });
+  let res: Awaited<ReturnType<typeof readCaptureFile>>;
+  try {
+    res = await readCaptureFile(
+      args.file,
+      (f) => (sink.broken ? false : session.push(f)),
+      captureOptions(session.limits),
+    );
+  } catch (err) {
+    return unreadable(err, args.file, sink);
+  }
+  const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
+  if (stats) writeStats(stats, sink);
+  await sink.close();
+  if (sink.broken) return EXIT.OK;
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }
@@ -480,7 +561,26 @@ export const analyzeCommand: CommandModule = {
         describe: 'with -T fields: header=y|n, separator=/t|/s|C, quote=d|s|n, occurrence=f|l|a, aggregator=,|/s|C',
       })
       .option('r', { type: 'string', requiresArg: true, describe: 'as tshark -r: the capture file to read' })
+      .option('quiet', {
+        alias: 'q',
+        type: 'boolean',
+        describe: "no report (tshark's -q): with -z, only the statistics",
+      })
+      .option('z', {
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: `tshark's statistics, repeatable (docs/wireshark.md): ${STAT_USAGE}`,
+      })
       .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
+      .example(
+        '$0 analyze fixtures/mqtt.pcap -q -z conv,tcp -z io,phs',
+        "tshark's conversation table and protocol hierarchy",
+      )
+      .example(
+        '$0 analyze fixtures/rest.pcap -q -z follow,tcp,ascii,1',
+        'the bytes of TCP stream 1 (Follow TCP Stream)',
+      )
       .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
       .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
       .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
@@ -533,6 +633,10 @@ export const analyzeCommand: CommandModule = {
     if (more.length === 0) return runAnalyze(args);
     if (args.T !== undefined) {
       process.stderr.write('pcap-explain: -T fields reads one capture\n');
+      return Promise.resolve(EXIT.UNREADABLE);
+    }
+    if (args.z !== undefined || args.quiet) {
+      process.stderr.write('pcap-explain: -q and -z read one capture: give one file\n');
       return Promise.resolve(EXIT.UNREADABLE);
     }
     const limits = limitsFromArgs(args.limit); // checked once, before any worker starts

@@ -1,0 +1,145 @@
+/**
+ * tshark's `-z io,stat,INTERVAL` with its one default column, "Frames and bytes" (tap-iostat.c, tshark 4.0
+ * layout): frames and bytes per interval of INTERVAL seconds from the first frame. Memory: one pair of
+ * counters per interval that saw a frame.
+ *
+ * The layout, as tshark computes it: times in microseconds; the interval's precision is the number of
+ * decimals it was given with (1 → 0, 0.5 → 1, 0.01 → 2); an interval longer than the capture (or 0) becomes
+ * the capture's duration, shown with 3 decimals below 10 s and 1 from there; the duration is rounded half up
+ * to that precision; one row per interval up to the last frame's, the last one ending at the duration
+ * ("Dur" with whole seconds); columns at least 6 (frames) and 5 (bytes) wide; labels centred tshark's way.
+ */
+
+export interface IoStatSpec {
+  /** Interval in microseconds (0: the whole capture). */
+  intervalUs: number;
+  /** Decimals the interval was written with (0–6). */
+  prec: number;
+}
+
+/** `INTERVAL` of `-z io,stat,INTERVAL`: seconds, at most 6 decimals, as tshark reads it. */
+export function parseInterval(text: string): IoStatSpec | undefined {
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+  const us = Math.round(Number(text) * 1e6);
+  if (!Number.isSafeInteger(us)) return undefined;
+  let prec = 6;
+  for (let p = 10; p <= 1e6 && us > 0 && us % p === 0; p *= 10) prec--;
+  return { intervalUs: us, prec: us === 0 ? 0 : prec };
+}
+
+/** Digits of a whole number, at least 1 and at most max (tshark's magnitude()). */
+function magnitude(v: number, max: number): number {
+  let mag = 0;
+  for (let i = 0; i < max; i++) {
+    mag++;
+    v = Math.floor(v / 10);
+    if (v === 0) break;
+  }
+  return mag;
+}
+
+/** A label centred in a column as tshark's printcenter() does it (nothing when the column is too wide). */
+function center(label: string, width: number): string {
+  const diff = width - label.length;
+  const len = 6 - (Math.floor(diff / 2) + 1);
+  if (len > 0 && len < 6) {
+    const sp = ' '.repeat(6 - len);
+    return diff % 2 === 0 ? `${sp}${label}${sp}|` : `${sp} ${label}${sp}|`;
+  }
+  return '';
+}
+
+export class IoStat {
+  /** Frames and bytes per interval index (only intervals that saw a frame). */
+  private readonly buckets = new Map<number, { frames: number; bytes: number }>();
+  private last = -1;
+  /** Latest time since the first frame, in nanoseconds (tshark's elapsed time). */
+  private elapsedNs = 0;
+
+  constructor(readonly spec: IoStatSpec) {}
+
+  push(rel: number, len: number): void {
+    if (rel > this.elapsedNs) this.elapsedNs = rel;
+    const us = Math.floor(Math.max(0, rel) / 1000);
+    const i = this.spec.intervalUs > 0 ? Math.floor(us / this.spec.intervalUs) : 0;
+    let b = this.buckets.get(i);
+    if (!b) {
+      b = { frames: 0, bytes: 0 };
+      this.buckets.set(i, b);
+    }
+    b.frames++;
+    b.bytes += len;
+    if (i > this.last) this.last = i;
+  }
+
+  render(): string {
+    const duration = Math.floor(this.elapsedNs / 1e9) * 1e6 + Math.floor(((this.elapsedNs % 1e9) + 500) / 1000);
+    let interval = this.spec.intervalUs;
+    const whole = interval > duration || interval === 0;
+    if (whole) interval = duration;
+    let durMag = magnitude(Math.floor(duration / 1e6), 5);
+    const invlMag = magnitude(Math.floor(interval / 1e6), 5);
+    let prec: number;
+    let border: number;
+    if (whole) {
+      prec = durMag >= 2 ? 1 : durMag === 1 ? 3 : 6;
+      border = 30 + durMag + prec + 1;
+    } else {
+      prec = this.spec.prec;
+      border = 24 + invlMag + (prec === 0 ? 0 : prec + 1);
+    }
+    const dv = 10 ** (6 - prec);
+    const rounded = duration + 5 * Math.floor(dv / 10);
+    if (whole) interval = rounded;
+    durMag = magnitude(Math.floor(rounded / 1e6), 5);
+    const natural = prec === 0 ? 2 * durMag + 8 : 2 * durMag + 2 * prec + 10;
+    const invlW = Math.max(natural, 12);
+    border = Math.max(border, invlW);
+    let maxFrames = 0;
+    let maxBytes = 0;
+    for (const b of this.buckets.values()) {
+      if (b.frames > maxFrames) maxFrames = b.frames;
+      if (b.bytes > maxBytes) maxBytes = b.bytes;
+    }
+    const fr = Math.max(6, magnitude(maxFrames, 15));
+    const val = Math.max(5, magnitude(maxBytes, 15));
+    const rowW = invlW + fr + 3 + val + 3;
+    border = Math.max(border, rowW);
+    if (26 > border && border < 102) border = Math.min(26, 102);
+    if (border - rowW === 1) border++;
+    const filler = rowW < border ? `${' '.repeat(border - rowW - 1)}|` : '';
+
+    const t = (us: number): string => {
+      const s = String(Math.floor(us / 1e6)).padStart(durMag);
+      return prec === 0 ? s : `${s}.${String(Math.floor((us % 1e6) / dv)).padStart(prec, '0')}`;
+    };
+    const line = (text: string): string => `${text.padEnd(border - 1)}|\n`;
+    const secs = (us: number): string =>
+      prec === 0
+        ? `${Math.floor(us / 1e6)}`
+        : `${Math.floor(us / 1e6)}.${String(Math.floor((us % 1e6) / dv)).padStart(prec, '0')}`;
+    let out = `\n${'='.repeat(border)}\n`;
+    out += line('| IO Statistics');
+    out += line('|');
+    out += line(
+      `| Duration: ${prec === 0 ? `${Math.floor(duration / 1e6)}.${String(duration % 1e6).padStart(6)}` : secs(rounded)} secs`,
+    );
+    out += line(`| Interval: ${t(whole ? rounded : interval)} secs`);
+    out += line('|');
+    out += line('| Col 1: Frames and bytes');
+    out += `|-${'-'.repeat(border - 3)}|\n`;
+    out += `|${' '.repeat(invlW - 2)}|${'1 '}${' '.repeat(fr + val + 3)}|${filler}\n`;
+    out += `| Interval${' '.repeat(invlW - 11)}|${center('Frames', fr)}${center('Bytes', val)}${filler}\n`;
+    out += `|-${'-'.repeat(rowW - 3)}|${filler}\n`;
+    const lead = ' '.repeat(Math.ceil((invlW - natural) / 2));
+    for (let i = 0; i <= this.last; i++) {
+      const start = i * interval;
+      const lastRow = i === this.last;
+      const end = lastRow ? (prec === 0 ? 'Dur' : t(rounded)) : t(start + interval);
+      const b = this.buckets.get(i);
+      out += `${`|${lead} ${t(start)} <> ${end}`.padEnd(invlW - 1)}|`;
+      out += ` ${String(b?.frames ?? 0).padStart(fr)} | ${String(b?.bytes ?? 0).padStart(val)} |${filler}\n`;
+    }
+    return `${out}${'='.repeat(border)}\n`;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * tshark's `-z io,phs` (protocol hierarchy, tap-protohierstat.c): every frame adds one to the frames and
+ * its length to the bytes of each protocol on its path, the path being the frame's layers from the link
+ * layer down to the application protocol. The tree has one node per distinct path prefix (protocols ×
+ * depth), never one per frame.
+ *
+ * Names are pcap-explain's layer names, which are Wireshark's for the layers both dissect (eth, sll, vlan,
+ * arp, ip, ipv6, icmp, icmpv6, igmp, tcp, udp, mqtt, http, data). Where tshark dissects more, its tree
+ * is deeper or differs (docs/wireshark.md): `zmtp` is pcap-explain's (tshark 4.0 leaves ZeroMQ as `data` or
+ * undissected), tshark adds `json`, `data-text-lines`, `tcp.segments` and `_ws.malformed` under http/mqtt.
+ */
+import type { AppProto } from '../analysis/model.js';
+import type { Dissection } from '../dissectors/types.js';
+
+interface PhsNode {
+  name: string;
+  frames: number;
+  bytes: number;
+  children: PhsNode[];
+}
+
+export class ProtocolHierarchy {
+  private readonly root: PhsNode = { name: '', frames: 0, bytes: 0, children: [] };
+
+  push(d: Dissection, app: AppProto | undefined, len: number): void {
+    let node = this.root;
+    const add = (name: string): void => {
+      let child = node.children.find((c) => c.name === name);
+      if (!child) {
+        child = { name, frames: 0, bytes: 0, children: [] };
+        node.children.push(child);
+      }
+      child.frames++;
+      child.bytes += len;
+      node = child;
+    };
+    for (const l of d.layers) {
+      if (l.kind === 'unknown') continue;
+      if (l.kind === 'data' && app) continue; // the application protocol names the payload
+      add(l.kind);
+    }
+    if (app) add(app);
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    const draw = (nodes: readonly PhsNode[], depth: number): void => {
+      for (const n of nodes) {
+        const indent = depth > 16 ? `${'  '.repeat(16)}...` : '  '.repeat(depth);
+        lines.push(`${`${indent}${n.name}`.padEnd(40)} frames:${n.frames} bytes:${n.bytes}`);
+        draw(n.children, depth + 1);
+      }
+    };
+    draw(this.root.children, 0);
+    const rule = '='.repeat(67);
+    return `\n${rule}\nProtocol Hierarchy Statistics\nFilter: \n\n${lines.map((l) => `${l}\n`).join('')}${rule}\n`;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The HTML report's traffic-over-time chart and follow view: their numbers from the model, and how they
+ * look in Debian's headless chromium (skipped without /usr/bin/chromium).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../src/analyze.js';
+import type { ExplainedModel } from '../../src/explain/index.js';
+import { renderHtml } from '../../src/report/html.js';
+import { chartInterval, perInterval } from '../../src/report/traffic.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+async function model(fixture: string): Promise<ExplainedModel> {
+  return (await analyzeFile(join(FIXTURES, fixture), { keepRaw: true, lang: 'en' })) as ExplainedModel;
+}
+
+describe('traffic chart', () => {
+  it('a 1-2-5 interval with at most 60 bars', () => {
+    expect(chartInterval(5.69)).toBe(0.1);
+    expect(chartInterval(0.0108)).toBe(0.0002);
+    expect(chartInterval(100)).toBe(2);
+    expect(chartInterval(0)).toBe(0.000001);
+  });
+
+  it('counts every frame and byte once, as -z io,stat does', async () => {
+    const m = await model('mqtt.pcap');
+    const rows = perInterval(m.frames, 1);
+    expect(rows.map((r) => r.frames)).toEqual([25, 4, 4, 4, 10, 6]); // tshark -q -z io,stat,1
+    expect(rows.reduce((a, r) => a + r.bytes, 0)).toBe(m.capture.bytes);
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('traffic chart and follow view in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('rest.pcap: the chart has its bars, each conversation its follow view coloured by direction', async () => {
+    const m = await model('rest.pcap');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.setContent(renderHtml(m));
+    const bars = page.locator('figure.traffic svg rect.bar');
+    expect(await bars.count()).toBe(perInterval(m.frames, chartInterval(m.capture.duration)).length);
+    const box = await page.locator('figure.traffic svg').boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(await page.locator('details.follow').count()).toBe(m.conversations.length);
+    const follow = page.locator('details.follow').first();
+    await follow.locator('summary').click();
+    expect(await follow.locator('pre span.c2s').first().textContent()).toContain('GET /add?a=5&b=9 HTTP/1.1');
+    expect(await follow.locator('pre span.s2c').first().textContent()).toContain('HTTP/1.1 200 OK');
+    const [c2s, s2c] = await Promise.all([
+      follow
+        .locator('pre span.c2s')
+        .first()
+        .evaluate((e) => getComputedStyle(e).color),
+      follow
+        .locator('pre span.s2c')
+        .first()
+        .evaluate((e) => getComputedStyle(e).color),
+    ]);
+    expect(c2s).not.toBe(s2c);
+    expect(await follow.locator('span.msg').first().textContent()).toContain('HTTP request');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
