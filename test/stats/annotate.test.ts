@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { splitComment } from '../../src/capture/pcapng-writer.js';
+import { splitComment } from '../../src/capture/pcapng-comments.js';
 import { FIXTURES, HAVE_TSHARK, runCli, tsharkFields } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'annotate-test-'));
@@ -22,11 +22,11 @@ function hexdump(file: string, extra: string[] = []): string {
   });
 }
 
-/** Every packet's comments, joined by "|" (tshark -e frame.comment -E occurrence=a). */
+/** Every packet's comments, joined by "~" (tshark -e frame.comment -E occurrence=a): explanations may hold "|". */
 function comments(file: string): string[] {
   return execFileSync(
     'tshark',
-    ['-r', file, '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=|', '-e', 'frame.comment'],
+    ['-r', file, '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=~', '-e', 'frame.comment'],
     { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] },
   )
     .split('\n')
@@ -69,7 +69,7 @@ describe.skipIf(!HAVE_TSHARK)('annotate: tshark reads the comments', () => {
       const all = comments(out);
       expect(all.length).toBe(tsharkFields(input, ['frame.number']).length);
       for (const c of all) expect(c.length).toBeGreaterThan(0);
-      if (args.includes('both')) for (const c of all) expect(c.split('|')).toHaveLength(2);
+      if (args.includes('both')) for (const c of all) expect(c.split('~')).toHaveLength(2);
     });
   }
 
@@ -92,8 +92,8 @@ describe.skipIf(!HAVE_TSHARK)('annotate: tshark reads the comments', () => {
     const a = comments(once);
     const b = comments(twice);
     b.forEach((c, i) => {
-      expect(c.split('|')).toHaveLength(3);
-      expect(c.startsWith(`${a[i]}|`)).toBe(true);
+      expect(c.split('~')).toHaveLength(3);
+      expect(c.startsWith(`${a[i]}~`)).toBe(true);
     });
     expect(hexdump(twice)).toBe(hexdump(join(FIXTURES, 'zmq-reqrep-ns.pcap')));
   });
