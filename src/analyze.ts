@@ -13,7 +13,7 @@ import {
   type FrameInput,
   type StreamFactory,
 } from './analysis/conversations.js';
-import { InterfaceCopies } from './analysis/copies.js';
+import { type CopyStream, InterfaceCopies } from './analysis/copies.js';
 import {
   type AnalysisModel,
   type AppProto,
@@ -100,7 +100,13 @@ export interface AnalyzeOptions {
  */
 export interface FrameObserver {
   /** Every frame, after dissection, conversation analysis and the application layer. */
-  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void;
+  frame(
+    raw: RawFrame,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppProto | undefined,
+    copyOf?: CopyStream,
+  ): void;
   /** Optional: sinks that also receive a new TCP conversation's reassembled bytes (follow a stream). */
   streams?: StreamFactory;
 }
@@ -297,7 +303,7 @@ export class AnalysisSession {
     // conversations, the TCP analysis and the application layer
     const copy = this.copies.check(raw.n, raw.tsSec, raw.tsNsec, d, raw.data);
     const a = copy ? undefined : this.table.onFrame(this.input.set(raw, d));
-    if (!copy) this.copies.remember(a?.tcp);
+    if (!copy) this.copies.remember(a?.tcp, a);
     if (a !== undefined && a.transport === 'udp') {
       // a datagram the snapshot length cut: its length from the UDP header, what was sent
       const sent = raw.caplen < raw.len && d.truncated ? udpPayloadLength(d) : 0;
@@ -319,7 +325,7 @@ export class AnalysisSession {
       if (a?.notes && a.notes.length > 0) this.onNotes(raw.n, a.notes, conv);
       if (app && app.notes.length > 0) this.onNotes(raw.n, app.notes, conv);
     }
-    this.observer?.frame(raw, d, a, app?.proto);
+    this.observer?.frame(raw, d, a, app?.proto, copy?.stream);
     if (!this.keep && !this.sink) return;
     if (this.want && !this.want(raw.n, d, a, app, copy?.n)) return;
     const rec = buildFrameRecord(

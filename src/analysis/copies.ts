@@ -29,6 +29,14 @@ interface Seen {
   bytes: Uint8Array;
   /** The original's TCP sequence analysis (relative numbers), for the copy's Info line. */
   tcp: TcpSegmentAnalysis | undefined;
+  /** The original's stream (tshark's tcp.stream / udp.stream), which tshark's tables count the copy in. */
+  stream: CopyStream | undefined;
+}
+
+/** The stream a copy's original belongs to. */
+export interface CopyStream {
+  transport: 'tcp' | 'udp';
+  stream: number;
 }
 
 export interface CopyOf {
@@ -36,6 +44,8 @@ export interface CopyOf {
   n: number;
   /** Its TCP sequence numbers (relative, as the original had them), without analysis flags. */
   tcp: TcpSegmentAnalysis | undefined;
+  /** Its stream, when it belongs to one. */
+  stream: CopyStream | undefined;
 }
 
 export class InterfaceCopies {
@@ -62,10 +72,10 @@ export class InterfaceCopies {
       if (s.ifindex === ifindex && s.pkttype === sll.pkttype) continue;
       if (s.bytes.length === bytes.length && same(s.bytes, bytes)) {
         // a third copy (a broadcast on a third port) names the first frame too
-        return { n: s.n, tcp: s.tcp };
+        return { n: s.n, tcp: s.tcp, stream: s.stream };
       }
     }
-    const s: Seen = { n, t, ifindex, pkttype: sll.pkttype, bytes: bytes.slice(), tcp: undefined };
+    const s: Seen = { n, t, ifindex, pkttype: sll.pkttype, bytes: bytes.slice(), tcp: undefined, stream: undefined };
     this.ring[this.next] = s;
     this.next = (this.next + 1) % RING;
     this.last = s;
@@ -73,7 +83,8 @@ export class InterfaceCopies {
   }
 
   /** The TCP analysis of the frame just checked (not a copy), which its copies will show. */
-  remember(tcp: TcpSegmentAnalysis | undefined): void {
+  remember(tcp: TcpSegmentAnalysis | undefined, stream?: CopyStream): void {
+    if (this.last && stream) this.last.stream = { transport: stream.transport, stream: stream.stream };
     if (this.last && tcp) {
       const { seq, ack, nextseq, window_size } = tcp;
       this.last.tcp = window_size !== undefined ? { seq, ack, nextseq, window_size } : { seq, ack, nextseq };

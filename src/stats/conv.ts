@@ -68,7 +68,7 @@ export class ConversationStats {
     private readonly maxRows: number = Number.POSITIVE_INFINITY,
   ) {}
 
-  push(d: Dissection, a: FrameAnalysis | undefined, len: number, rel: number): void {
+  push(d: Dissection, a: Pick<FrameAnalysis, 'transport' | 'stream'> | undefined, len: number, rel: number): void {
     const e = ends(this.table, d);
     if (!e) return;
     const [src, dst] = e;

@@ -5,6 +5,7 @@
  * follow keeps only its stream's bytes, up to the `follow-bytes` limit.
  */
 import type { ConversationInfo, FrameAnalysis } from '../analysis/conversations.js';
+import type { CopyStream } from '../analysis/copies.js';
 import type { AppProto } from '../analysis/model.js';
 import type { StreamSink } from '../analysis/reassembly.js';
 import type { FrameObserver } from '../analyze.js';
@@ -91,9 +92,15 @@ export class HostTally implements FrameObserver {
     this.streams = next?.streams;
   }
 
-  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void {
+  frame(
+    raw: RawFrame,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppProto | undefined,
+    copyOf?: CopyStream,
+  ): void {
     if (d.net) (d.net.version === 4 ? this.v4 : this.v6).push(d, raw.len);
-    this.next?.frame(raw, d, a, app);
+    this.next?.frame(raw, d, a, app, copyOf);
   }
 
   /** Every address, busiest first (IPv4 before IPv6 on ties). */
@@ -148,11 +155,17 @@ export class StatsCollector implements FrameObserver {
       : undefined;
   }
 
-  frame(raw: RawFrame, d: Dissection, a: FrameAnalysis | undefined, app: AppProto | undefined): void {
+  frame(
+    raw: RawFrame,
+    d: Dissection,
+    a: FrameAnalysis | undefined,
+    app: AppProto | undefined,
+    copyOf?: CopyStream,
+  ): void {
     if (!this.first) this.first = { sec: raw.tsSec, nsec: raw.tsNsec };
     const rel = (raw.tsSec - this.first.sec) * 1e9 + (raw.tsNsec - this.first.nsec);
     for (const s of this.stats) {
-      if (s instanceof ConversationStats) s.push(d, a, raw.len, rel);
+      if (s instanceof ConversationStats) s.push(d, a ?? copyOf, raw.len, rel);
       else if (s instanceof EndpointStats) s.push(d, raw.len);
       else if (s instanceof ProtocolHierarchy) s.push(d, app, raw.len);
       else if (s instanceof IoStat) s.push(rel, raw.len);
