@@ -40,7 +40,7 @@ export function conversationTable(convs: readonly ConversationRecord[], say: Say
     `${c.first}-${c.last}`,
     String(c.packets.c2s + c.packets.s2c),
     String(c.bytes.c2s + c.bytes.s2c),
-    duration(c.duration),
+    duration(c.duration, say),
     endLabel(say, c),
     c.state,
     wiresharkFilter(c),

@@ -364,7 +364,7 @@ function renderTraffic(m: ExplainedModel, style: TextStyle): string {
     String(c.id),
     String(c.packets.c2s + c.packets.s2c),
     String(c.bytes.c2s + c.bytes.s2c),
-    duration(c.duration),
+    duration(c.duration, say),
     wiresharkFilter(c),
   ]);
   const head = ['#', ...['packets', 'data', 'duration', 'wireshark'].map((k) => say(`ui.col.${k}`))];

@@ -146,7 +146,7 @@ describe('snapshot length: what the report says', () => {
     expect(mqtt.every((c) => (c.messages ?? []).some((x) => x.kind === 'DISCONNECT'))).toBe(true);
     // and the Info column says the packet was cut, as tshark's does
     const f = m.frames.find((x) => x.n === c2s[0]!.frame) as FrameRecord;
-    expect(f.summary).toBe('Publish Message [lab/snaplen][Packet size limited during capture]');
+    expect(f.summary).toBe('[PSH, ACK] Publish Message [lab/snaplen][Packet size limited during capture]');
   });
 
   it('ZeroMQ: the cut handshake frames are a gap, decoding resumes and every request and reply is found', async () => {

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../src/analyze.js';
 import { fixtureCaptures, HAVE_TSHARK, runCli } from '../helpers/fixtures.js';
 
 export const FIELDS = [
@@ -90,7 +91,10 @@ const KNOWN: Readonly<Record<string, ReadonlyArray<{ frame: number; fields: read
 const files = fixtureCaptures();
 
 describe.skipIf(!HAVE_TSHARK || files.length === 0)('tshark oracle: -T fields', () => {
-  it.each(files.map((f) => [basename(f), f]))('%s', (name, file) => {
+  it.each(files.map((f) => [basename(f), f]))('%s', async (name, file) => {
+    // a packet seen again on a second interface (tcpdump -i any) is left out of the conversations and the TCP
+    // analysis by design (issue 17: it is no retransmission); tshark gives it a stream and flags it
+    const copies = new Set((await analyzeFile(file)).frames.filter((f) => f.copy_of !== undefined).map((f) => f.n));
     const e = FIELDS.flatMap((f) => ['-e', f]);
     const theirs = execFileSync('tshark', ['-r', file, '-n', '-T', 'fields', '-E', 'header=y', ...e], {
       encoding: 'utf8',
@@ -110,6 +114,7 @@ describe.skipIf(!HAVE_TSHARK || files.length === 0)('tshark oracle: -T fields', 
       FIELDS.forEach((f, k) => {
         if (o[k] === t[k]) return;
         if (known?.some((k) => k.frame === Number(t[0]) && k.fields.includes(f))) return;
+        if (copies.has(Number(t[0])) && (f === 'tcp.stream' || f.startsWith('tcp.analysis'))) return;
         diffs.push(`frame ${t[0]} ${f}: pcap-explain '${o[k]}' tshark '${t[k]}'`);
       });
     }

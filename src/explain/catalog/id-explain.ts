@@ -117,7 +117,7 @@ export const idExplain: Catalogue = {
   'ex.tcp.retrans.synack':
     'Wireshark menyebutnya retransmisi, padahal SYN, ACK tidak membawa data: server mengulangnya bila ACK terakhir jabat tangan tiga arah tidak sampai tepat waktu, atau bila SYN klien datang lagi.',
   'ex.tcp.retrans.fin':
-    'Wireshark menyebutnya retransmisi, padahal FIN tidak membawa data: TCP mengirim ulang FIN sampai pihak lain meng-ACK-nya.',
+    'Wireshark menyebutnya retransmisi, padahal FIN tidak membawa data: TCP mengirim ulang FIN sampai pihak lain mengonfirmasinya dengan ACK.',
   'ex.tcp.retrans.empty':
     'Wireshark menyebutnya retransmisi, padahal segmen ini tidak membawa data: ia mengulang nomor urut yang sudah pernah dipakai sisi ini.',
   'ex.tcp.part': '{who} {addr} mengirim {len} byte: awal dari {what}, yang lengkap di frame {end}.',
