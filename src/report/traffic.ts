@@ -12,6 +12,8 @@ const esc = (s: string): string =>
 
 /** Bars at most: the interval is the smallest 1-2-5 step that keeps the chart this wide. */
 const MAX_BARS = 60;
+/** Intervals perInterval() counts at most (times out of order can put a frame far after the others). */
+const MAX_INTERVALS = 10 * MAX_BARS;
 const STEPS = [1, 2, 5];
 
 /** A 1-2-5 interval (seconds) giving at most MAX_BARS bars over `duration`. */
@@ -32,7 +34,10 @@ export function perInterval(
 ): Array<{ frames: number; bytes: number }> {
   const out: Array<{ frames: number; bytes: number }> = [];
   for (const f of frames) {
-    const i = Math.max(0, Math.floor(f.rel / interval + 1e-9));
+    // a capture's times need not be in order (a damaged or edited file): a frame before the first counts in
+    // the first interval, one far after the rest in the last bar the chart can draw
+    const at = Math.floor(f.rel / interval + 1e-9);
+    const i = Number.isFinite(at) ? Math.min(MAX_INTERVALS - 1, Math.max(0, at)) : 0;
     while (out.length <= i) out.push({ frames: 0, bytes: 0 });
     out[i]!.frames++;
     out[i]!.bytes += f.len;
@@ -43,7 +48,10 @@ export function perInterval(
 /** The chart: one bar of frames per interval, the bytes as a line over them, both on their own scale. */
 export function trafficSvg(say: Say, frames: readonly FrameRecord[], duration: number): string {
   if (frames.length === 0) return '';
-  const interval = chartInterval(duration);
+  // the span the frames' times really cover (the capture's duration is last minus first)
+  let span = Number.isFinite(duration) ? duration : 0;
+  for (const f of frames) if (Number.isFinite(f.rel) && f.rel > span) span = f.rel;
+  const interval = chartInterval(span);
   const rows = perInterval(frames, interval);
   const W = 640;
   const H = 160;

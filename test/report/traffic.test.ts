@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameRecord } from '../../src/analysis/model.js';
 import { analyzeFile } from '../../src/analyze.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { renderHtml } from '../../src/report/html.js';
@@ -75,5 +76,15 @@ describe.skipIf(!existsSync(CHROMIUM))('traffic chart and follow view in headles
     expect(await follow.locator('span.msg').first().textContent()).toContain('HTTP request');
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('perInterval on times out of order (a damaged or edited capture)', () => {
+  it('stays bounded: a frame far after the others lands in the last interval counted, a NaN time in the first', () => {
+    const f = (rel: number) => ({ rel, len: 60 }) as FrameRecord;
+    const rows = perInterval([f(0), f(0.5), f(1e9), f(Number.NaN), f(-3)], 1);
+    expect(rows.length).toBeLessThanOrEqual(600);
+    expect(rows.reduce((a, r) => a + r.frames, 0)).toBe(5);
+    expect(rows[0]!.frames).toBe(4);
   });
 });
