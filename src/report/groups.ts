@@ -112,8 +112,17 @@ export function groupSentence(g: ConversationGroup, say: Say): string {
  * conversation that deserves a second look; after an exemplar's last phase, one line for the rest of its group.
  */
 export function groupedStory(m: ExplainedModel, groups: readonly ConversationGroup[], say: Say): StoryRecord[] {
+  // the conversations "Worth a second look" names one by one (the first few of each kind of trouble)
   const unusual = new Set<number>();
-  for (const a of m.overview.abnormal) if (a.conversation !== undefined) unusual.add(a.conversation);
+  const perCode = new Map<string, number>();
+  for (const a of m.overview.abnormal) perCode.set(a.code, (perCode.get(a.code) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const a of m.overview.abnormal) {
+    const k = (seen.get(a.code) ?? 0) + 1;
+    seen.set(a.code, k);
+    const listed = perCode.get(a.code)! <= ALIKE_LISTED + 1 || k <= ALIKE_LISTED;
+    if (listed && a.conversation !== undefined) unusual.add(a.conversation);
+  }
   const groupOf = new Map<number, ConversationGroup>();
   for (const g of groups) for (const c of g.members) groupOf.set(c.id, g);
   const lastPhase = new Map<number, number>();
