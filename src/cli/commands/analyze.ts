@@ -354,13 +354,10 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (digest) onFrame = (f) => digest.push(f);
   else if (!explain && args.format === 'json') {
     json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
-    onFrame = (f) => {
-      if (!keep || keep(f)) json!.frame(f);
-    };
+    onFrame = (f) => json!.frame(f);
   } else if (!explain && args.frames) {
     let first = true;
     onFrame = (f) => {
-      if (keep && !keep(f)) return;
       if (first) {
         first = false;
         sink.write(
@@ -375,11 +372,13 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   // the explained summary: a smaller young generation keeps its peak memory well under the target (heap.ts)
   const mib = youngSemiSpace(args);
   const young = mib !== undefined ? new YoungCap(mib) : undefined;
-  const tallied = keep ? onFrame : undefined;
+  // a selection is tested once per frame: only the frames it keeps are counted and streamed
+  const selected = keep ? onFrame : undefined;
   if (keep) {
     onFrame = (f) => {
-      if (keep(f)) matched++;
-      tallied?.(f);
+      if (!keep(f)) return;
+      matched++;
+      selected?.(f);
     };
   }
   const session = new AnalysisSession({
