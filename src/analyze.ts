@@ -37,6 +37,7 @@ import { rawRecord } from './explain/raw.js';
 import { type Lang, text } from './explain/text.js';
 import type { RawRecord } from './explain/types.js';
 import { appOptions, captureOptions, type Limits, resolveLimits, tableOptions } from './limits.js';
+import { SESSION_PROTOCOLS } from './protocols/registry.js';
 
 export { CaptureError } from './capture/reader.js';
 
@@ -261,7 +262,7 @@ export class AnalysisSession {
     this.names = opts.names;
     this.limits = resolveLimits(opts.limits);
     const summary = opts.summary ?? (!this.keep && (this.sink === undefined || this.want !== undefined));
-    this.app = new AppLayer({
+    this.app = new AppLayer(SESSION_PROTOCOLS, {
       ...appOptions(this.limits),
       frames: this.keep || this.sink !== undefined,
       summary,

@@ -14,11 +14,11 @@ import {
   DEFAULT_MAX_GUNZIP_BYTES,
   DEFAULT_MAX_WARNINGS_PER_CODE,
 } from './capture/reader.js';
-import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER } from './dissectors/app/http.js';
-import { MQTT_DEFAULT_MAX_LENGTH } from './dissectors/app/mqtt.js';
 import { PAYLOAD_DEFAULTS } from './dissectors/app/payload.js';
-import { ZMTP_DEFAULT_MAX_FRAME } from './dissectors/app/zmtp.js';
 import { DEFAULT_EXPLAIN_LINKS } from './explain/stream.js';
+import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER } from './protocols/http/decode.js';
+import { MQTT_DEFAULT_MAX_LENGTH } from './protocols/mqtt/decode.js';
+import { ZMTP_DEFAULT_MAX_FRAME } from './protocols/zmtp/decode.js';
 
 export interface Limits {
   /** Out-of-order bytes buffered per TCP direction (ConversationTableOptions.reassemblyCap). */

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisModel } from '../src/analysis/model.js';
 import { DEFAULT_REASSEMBLY_CAP, DEFAULT_REASSEMBLY_MAX_SEGMENTS } from '../src/analysis/reassembly.js';
 import { type AnalyzeOptions, analyzeBytes, analyzeFile, CaptureError } from '../src/analyze.js';
-import { MQTT_DEFAULT_MAX_LENGTH } from '../src/dissectors/app/mqtt.js';
 import {
   appOptions,
   captureOptions,
@@ -24,6 +23,7 @@ import {
   resolveLimits,
   tableOptions,
 } from '../src/limits.js';
+import { MQTT_DEFAULT_MAX_LENGTH } from '../src/protocols/mqtt/decode.js';
 import { FIXTURES } from './helpers/fixtures.js';
 
 const fx = (name: string) => join(FIXTURES, name);

@@ -6,7 +6,7 @@
 
 import type { Agg, SortStats } from '../analysis/app/budget.js';
 import type { ConversationRecord } from '../analysis/model.js';
-import { zmtpPattern } from '../dissectors/app/zmtp.js';
+import { zmtpPattern } from '../protocols/zmtp/decode.js';
 
 export type AppName = 'zmtp' | 'mqtt' | 'http' | 'data';
 

@@ -9,6 +9,7 @@ import type { ConversationRecord } from '../../src/analysis/model.js';
 import { type EndReason, PduStream, type StreamSink } from '../../src/analysis/reassembly.js';
 import type { Dissection } from '../../src/dissectors/types.js';
 import { text } from '../../src/explain/text.js';
+import { SESSION_PROTOCOLS } from '../../src/protocols/registry.js';
 import { type Seg, tcpInput, udpInput } from './helpers.js';
 
 function feed(
@@ -534,7 +535,7 @@ describe('ConversationTable: open-conversation cap', () => {
   });
 
   it('the application layer describes a flushed record (onEvict → AppLayer.evict) and drops its state', () => {
-    const app = new AppLayer({ frames: false });
+    const app = new AppLayer(SESSION_PROTOCOLS, { frames: false });
     const table = new ConversationTable({ maxConversations: 10, streams: app.factory, onEvict: (r) => app.evict(r) });
     const WEB = { addr: '10.9.0.3', port: 80 };
     for (let i = 0; i < 30; i++) {

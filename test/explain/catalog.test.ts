@@ -2,14 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_LAYER_NOTES } from '../../src/analysis/app/notes.js';
 import { ANALYSIS_NOTES } from '../../src/analysis/tcp-analysis.js';
 import { CONN_STATE_MEANING } from '../../src/analysis/zeek.js';
-import { APP_NOTES } from '../../src/dissectors/app/index.js';
 import { NOTE_SEVERITY } from '../../src/dissectors/registry.js';
 import { en } from '../../src/explain/catalog/en.js';
 import { id } from '../../src/explain/catalog/id.js';
 import { text } from '../../src/explain/text.js';
+import { SESSION_PROTOCOLS } from '../../src/protocols/registry.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 const params = (t: string) => [...t.matchAll(/\{(\w+)[}:]/g)].map((m) => m[1]).sort();
@@ -18,8 +17,7 @@ describe('catalogues', () => {
   const codes = [
     ...Object.keys(ANALYSIS_NOTES),
     ...NOTE_SEVERITY.keys(),
-    ...Object.keys(APP_NOTES),
-    ...Object.keys(APP_LAYER_NOTES),
+    ...SESSION_PROTOCOLS.notes.keys(),
     ...Object.keys(CONN_STATE_MEANING).map((s) => `zeek.conn_state.${s}`),
   ];
 

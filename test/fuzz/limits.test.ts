@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { ByteStream, DEFAULT_REASSEMBLY_CAP, PduStream } from '../../src/analysis/reassembly.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
-import * as http from '../../src/dissectors/app/http.js';
-import * as mqtt from '../../src/dissectors/app/mqtt.js';
 import * as payload from '../../src/dissectors/app/payload.js';
-import * as zmtp from '../../src/dissectors/app/zmtp.js';
+import * as http from '../../src/protocols/http/decode.js';
+import * as mqtt from '../../src/protocols/mqtt/decode.js';
+import * as zmtp from '../../src/protocols/zmtp/decode.js';
 
 const te = new TextEncoder();
 

@@ -8,9 +8,8 @@ import type { Note } from '../../dissectors/types.js';
 import type { AppFrameEntry, AppMessageRecord, AppProto } from '../model.js';
 import type { PduStreamOptions } from '../reassembly.js';
 import { SUMMARY_HEAD } from './budget.js';
-import { appSeverity } from './notes.js';
 import { SMALL_PAYLOAD } from './payload.js';
-import { BrokerRelay, MAX_RELAYS_SUMMARY } from './relay.js';
+import type { SessionProtocols } from './protocol.js';
 
 export const DEFAULT_MAX_MESSAGES = 10_000;
 
@@ -102,13 +101,20 @@ export class AppContext {
   private segmentOf: AppProto | undefined;
   private notes: Note[] | null = null;
   private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
-  private readonly brokers = new Map<string, BrokerRelay>();
+  /** State a protocol shares between the conversations of one capture (shared()). */
+  private readonly sharedState = new Map<string, unknown>();
   /** Messages listed since the last takeTapped() (AppLayerOptions.tap), else null. */
   tapped: TappedMessage[] | null = null;
   /** Messages are only tapped: conversations list none and aggregate none (AppLayerOptions.tap 'only'). */
   tapOnly = false;
 
-  constructor(frames: boolean, limits: AppLimitOptions = {}, summary = !frames, previews = true) {
+  constructor(
+    readonly protocols: SessionProtocols,
+    frames: boolean,
+    limits: AppLimitOptions = {},
+    summary = !frames,
+    previews = true,
+  ) {
     this.frames = frames;
     this.summary = summary;
     this.previews = previews;
@@ -123,14 +129,17 @@ export class AppContext {
     this.http = { maxHeader: limits.httpMaxHeader, maxBody: limits.httpMaxBody, payload: limits.payload };
   }
 
-  /** The relay index of one MQTT broker endpoint (shared by all its connections). */
-  broker(endpoint: string): BrokerRelay {
-    let b = this.brokers.get(endpoint);
-    if (!b) {
-      b = this.summary ? new BrokerRelay(MAX_RELAYS_SUMMARY) : new BrokerRelay();
-      this.brokers.set(endpoint, b);
+  /**
+   * State a protocol shares between conversations of this capture (a broker endpoint's relay index),
+   * made on first use; `key` starts with the protocol's name.
+   */
+  shared<T>(key: string, make: () => T): T {
+    let v = this.sharedState.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.sharedState.set(key, v);
     }
-    return b;
+    return v;
   }
 
   /** A new frame: number and time (RawFrame.tsSec/tsNsec). */
@@ -169,7 +178,9 @@ export class AppContext {
   /** A note on the current frame (kept in summary mode too: the summary counts notes). */
   note(code: string, params?: Record<string, string | number>): void {
     if (this.frame === 0) return;
-    const n: Note = params ? { code, severity: appSeverity(code), params } : { code, severity: appSeverity(code) };
+    const n: Note = params
+      ? { code, severity: this.protocols.severity(code), params }
+      : { code, severity: this.protocols.severity(code) };
     if (this.notes) this.notes.push(n);
     else this.notes = [n];
   }

@@ -5,26 +5,14 @@
  * Until a protocol is chosen the first bytes of each direction are buffered (at most DECIDE_BYTES per
  * direction) and replayed into the chosen session; the first confirmed match pins the conversation.
  */
-import { looksLikeHttp, looksLikeMqttConnect, looksLikeZmtp } from '../../dissectors/app/index.js';
 import { decodePayload } from '../../dissectors/app/payload.js';
-import { zmtpFramesExact } from '../../dissectors/app/zmtp.js';
 import type { ConversationInfo } from '../conversations.js';
 import type { AppMessageRecord, AppPayloadRecord, AppProto, ConversationRecord, NoteRecord } from '../model.js';
 import type { EndReason, StreamSink } from '../reassembly.js';
 import { MessageBudget, SUMMARY_TAIL } from './budget.js';
 import type { AppContext } from './context.js';
-import { appSeverity } from './notes.js';
 import { decodeToRecord, deferrable, PendingPayload, payloadRecord, quickText, shrink } from './payload.js';
-
-/** Well-known server ports (Wireshark's tcp.port dissector table for these protocols, plus the lab's). */
-export const PORT_TABLE: ReadonlyMap<number, AppProto> = new Map<number, AppProto>([
-  [1883, 'mqtt'],
-  [80, 'http'],
-  [8080, 'http'],
-  [5000, 'http'],
-  [5151, 'http'],
-  [8000, 'http'],
-]);
+import type { SessionProtocol, SessionProtocols, SessionStart } from './protocol.js';
 
 /**
  * Payload bytes per conversation decoded in full into listed messages; after that, payload values are cut
@@ -57,14 +45,12 @@ export interface AppHandler {
   /** Bytes lost (StreamSink.gap; `cut`: by the snapshot length, from a captured segment). */
   gap(dir: Dir, offset: number, length: number, frame: number, cut?: boolean): void;
   end(dir: Dir, reason: EndReason, frame: number): void;
+  /** UDP: one datagram (bytes valid during the call only; `length` from the UDP header when the snapshot cut it). Only the fallback's session receives datagrams. */
+  datagram?(dir: Dir, bytes: Uint8Array, frame: number, length: number): void;
   /** Optional: a segment waiting behind a hole (StreamSink.ahead). */
   ahead?(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
   /** Add the session's fields to the conversation record (app, messages are added by the conversation). */
   finish(rec: ConversationRecord): void;
-}
-
-export interface HandlerFactory {
-  create(proto: AppProto, conv: AppConversation, opts: { midStream?: boolean; requestDir?: Dir }): AppHandler;
 }
 
 interface Chunk {
@@ -75,15 +61,8 @@ interface Chunk {
   t: number;
 }
 
-type Verdict =
-  | { kind: 'zmtp'; midStream: boolean }
-  | { kind: 'mqtt' }
-  | { kind: 'http'; request: boolean }
-  | { kind: 'wait' }
-  | { kind: 'none' };
-
-const WAIT: Verdict = { kind: 'wait' };
-const NONE: Verdict = { kind: 'none' };
+/** A direction's verdict: a protocol and how it starts, need more bytes, or none claims it. */
+type Verdict = { proto: SessionProtocol; start: SessionStart } | 'wait' | 'none';
 
 /** Receives one direction's bytes from the TCP layer and hands them to the conversation. */
 class DirSink implements StreamSink {
@@ -131,7 +110,7 @@ export class AppConversation {
     readonly ctx: AppContext,
     readonly id: number,
     readonly info: ConversationInfo | undefined,
-    private readonly factory: HandlerFactory,
+    private readonly protocols: SessionProtocols = ctx.protocols,
   ) {
     this.sinks = [new DirSink(this, 0), new DirSink(this, 1)];
     if (!ctx.summary) this.messages = [];
@@ -143,8 +122,8 @@ export class AppConversation {
       this.messages = this.budget.head;
     }
     const port = info?.server.port;
-    const p = port !== undefined ? PORT_TABLE.get(port) : undefined;
-    if (p) this.handler = factory.create(p, this, {});
+    const p = port !== undefined ? protocols.byPort.get(port) : undefined;
+    if (p) this.handler = p.session(this, {});
   }
 
   get proto(): AppProto | undefined {
@@ -261,7 +240,7 @@ export class AppConversation {
       if (this.noted.has(code)) return;
       this.noted.add(code);
     }
-    const n: NoteRecord = { code, severity: appSeverity(code), text: code };
+    const n: NoteRecord = { code, severity: this.ctx.protocols.severity(code), text: code };
     if (params) n.params = params;
     this.notes.push(n);
   }
@@ -282,20 +261,20 @@ export class AppConversation {
     this.pre.push({ dir, bytes: new Uint8Array(bytes), offset, frame, t: this.ctx.now });
     this.preLen[dir] += bytes.length;
     let v = this.verdict(dir);
-    if (v.kind === 'wait' && this.preLen[dir] >= DECIDE_BYTES) v = NONE;
-    if (v.kind === 'none') {
+    if (v === 'wait' && this.preLen[dir] >= DECIDE_BYTES) v = 'none';
+    if (v === 'none') {
       // The other direction may still be deciding (ZMTP greetings cross); otherwise this is raw data.
       const other: Dir = dir === 0 ? 1 : 0;
       if (this.preLen[other] > 0 && !this.ended[other] && this.preLen[other] < DECIDE_BYTES) {
         const w = this.verdict(other);
-        if (w.kind === 'wait') return;
-        if (w.kind !== 'none') {
-          this.pin(w, other);
+        if (w === 'wait') return;
+        if (w !== 'none') {
+          this.pin(w);
           return;
         }
       }
     }
-    if (v.kind !== 'wait') this.pin(v, dir);
+    if (v !== 'wait') this.pin(v);
   }
 
   gap(dir: Dir, offset: number, length: number, frame: number, cut = false): void {
@@ -304,7 +283,7 @@ export class AppConversation {
         // Nothing seen yet: the stream starts after a hole; decide on the bytes that follow.
         return;
       }
-      this.pin(NONE, dir);
+      this.pin('none');
     }
     this.handler!.gap(dir, offset, length, frame, cut);
   }
@@ -313,29 +292,34 @@ export class AppConversation {
     this.ended[dir] = true;
     if (!this.handler) {
       if (this.preLen[0] === 0 && this.preLen[1] === 0) return;
-      this.pin(NONE, dir);
+      this.pin('none');
     }
     this.handler!.end(dir, reason, frame);
   }
 
-  /** What the buffered first bytes of `dir` look like. */
+  /**
+   * What the buffered first bytes of `dir` look like: the protocols' heuristics in registry order (the
+   * first yes wins; a protocol that needs more bytes makes the conversation wait), then, for a
+   * conversation the capture joined late, the weaker mid-stream heuristics.
+   */
   private verdict(dir: Dir): Verdict {
     const head = this.head(dir);
-    if (head.length === 0) return WAIT;
-    const z = looksLikeZmtp(head);
-    if (z) return { kind: 'zmtp', midStream: false };
-    const b0 = head[0]!;
-    if (b0 === 0xff && head.length < 10) return WAIT;
-    if (looksLikeMqttConnect(head)) return { kind: 'mqtt' };
-    if (b0 === 0x10 && head.length < 14) return WAIT;
-    const h = looksLikeHttp(head);
-    if (h) return { kind: 'http', request: h === 'request' };
-    if (httpPrefix(head)) return WAIT;
+    if (head.length === 0) return 'wait';
+    for (const proto of this.protocols.list) {
+      const d = proto.detect?.(head, dir);
+      if (d === undefined || d === 'no') continue;
+      if (d === 'more') return 'wait';
+      return { proto, start: d };
+    }
     if (!this.fromStart) {
       const first = this.firstChunk(dir);
-      if (first && zmtpFramesExact(first)) return { kind: 'zmtp', midStream: true };
+      if (first)
+        for (const proto of this.protocols.list) {
+          const start = proto.detectMidStream?.(first);
+          if (start) return { proto, start };
+        }
     }
-    return NONE;
+    return 'none';
   }
 
   private head(dir: Dir): Uint8Array {
@@ -368,26 +352,9 @@ export class AppConversation {
     return undefined;
   }
 
-  /** Choose the protocol and replay the buffered bytes into it. */
-  private pin(v: Verdict, dir: Dir): void {
-    let proto: AppProto;
-    const opts: { midStream?: boolean; requestDir?: Dir } = {};
-    switch (v.kind) {
-      case 'zmtp':
-        proto = 'zmtp';
-        if (v.midStream) opts.midStream = true;
-        break;
-      case 'mqtt':
-        proto = 'mqtt';
-        break;
-      case 'http':
-        proto = 'http';
-        opts.requestDir = v.request ? dir : dir === 0 ? 1 : 0;
-        break;
-      default:
-        proto = 'data';
-    }
-    this.handler = this.factory.create(proto, this, opts);
+  /** Choose the protocol (none claimed it: raw data) and replay the buffered bytes into it. */
+  private pin(v: Exclude<Verdict, 'wait'>): void {
+    this.handler = v === 'none' ? this.protocols.fallback.session(this, {}) : v.proto.session(this, v.start);
     const pre = this.pre ?? [];
     this.pre = null;
     const now = this.ctx.now;
@@ -412,19 +379,4 @@ export class AppConversation {
     } else rec.messages = this.messages;
     for (const n of this.notes) rec.notes.push(n);
   }
-}
-
-const METHOD_CHARS = (c: number) => (c >= 0x41 && c <= 0x5a) || c === 0x2d;
-const HTTP1 = [0x48, 0x54, 0x54, 0x50, 0x2f, 0x31, 0x2e];
-
-/** The bytes could still become an HTTP request line or status line (too short to tell). */
-function httpPrefix(b: Uint8Array): boolean {
-  if (b.length < HTTP1.length) {
-    let isStatus = true;
-    for (let i = 0; i < b.length; i++) if (b[i] !== HTTP1[i]) isStatus = false;
-    if (isStatus) return true;
-  }
-  if (b.length >= 17) return false;
-  for (let i = 0; i < b.length; i++) if (!METHOD_CHARS(b[i]!)) return false;
-  return true;
 }

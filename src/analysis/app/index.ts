@@ -1,23 +1,19 @@
 /**
  * The application layer of the analysis: one AppConversation per TCP conversation (through the
  * conversation table's stream factory) and per UDP flow that carries payload; per-protocol sessions
- * (ZMTP, MQTT, HTTP, raw data); what each frame completes (for the frame list); and, at the end, the
- * conversation records' application fields and the cross-conversation passes (aggregate.ts).
+ * (the protocol modules of src/protocols, handed in by the pipeline); what each frame completes (for the frame list); and, at the end, the
+ * conversation records' application fields and the protocols' cross-conversation passes.
  *
  * Usage per capture: begin(frame) before the conversation table sees the frame, udp() for UDP payloads,
  * take() after the frame (when frames are rendered), endFrames() before the table's finish(), then
  * finish(records).
  */
 import type { ConversationInfo, Direction, StreamFactory } from '../conversations.js';
-import type { AppProto, ConversationRecord } from '../model.js';
+import type { ConversationRecord } from '../model.js';
 import type { StreamSink } from '../reassembly.js';
-import { aggregate } from './aggregate.js';
 import { AppContext, type AppFrameOutput, type AppLimitOptions, type TappedMessage } from './context.js';
-import { AppConversation, type AppHandler, type Dir, type HandlerFactory } from './conversation.js';
-import { DataHandler } from './data.js';
-import { HttpHandler } from './http.js';
-import { MqttHandler } from './mqtt.js';
-import { ZmtpHandler } from './zmtp.js';
+import { AppConversation } from './conversation.js';
+import type { SessionProtocols } from './protocol.js';
 
 export type { AppFrameOutput, AppLimitOptions, TappedMessage } from './context.js';
 export { DEFAULT_MAX_MESSAGES } from './context.js';
@@ -45,25 +41,6 @@ export interface AppLayerOptions extends AppLimitOptions {
 
 const NO_TAPPED: TappedMessage[] = [];
 
-const HANDLERS: HandlerFactory = {
-  create(proto: AppProto, conv: AppConversation, opts: { midStream?: boolean; requestDir?: Dir }): AppHandler {
-    switch (proto) {
-      case 'zmtp':
-        return new ZmtpHandler(conv, opts.midStream ?? false);
-      case 'mqtt':
-        return new MqttHandler(conv);
-      case 'http':
-        return new HttpHandler(conv, opts.requestDir ?? 0);
-      case 'data':
-        return new DataHandler(conv);
-      default: {
-        const never: never = proto;
-        return never;
-      }
-    }
-  },
-};
-
 export class AppLayer {
   readonly ctx: AppContext;
   private readonly convs: AppConversation[] = [];
@@ -73,16 +50,16 @@ export class AppLayer {
   /** The conversation table's stream factory (one closure per capture). */
   readonly factory: StreamFactory;
 
-  constructor(opts: AppLayerOptions = {}) {
+  constructor(protocols: SessionProtocols, opts: AppLayerOptions = {}) {
     const frames = opts.frames ?? true;
-    this.ctx = new AppContext(frames, opts, opts.summary ?? !frames, opts.previews ?? true);
+    this.ctx = new AppContext(protocols, frames, opts, opts.summary ?? !frames, opts.previews ?? true);
     if (opts.tap) this.ctx.tapped = [];
     this.ctx.tapOnly = opts.tap === 'only' && this.ctx.summary;
     this.factory = (info) => this.open(info);
   }
 
   private open(info: ConversationInfo): { c2s: StreamSink; s2c: StreamSink } {
-    const c = new AppConversation(this.ctx, info.id, info, HANDLERS);
+    const c = new AppConversation(this.ctx, info.id, info);
     this.convs.push(c);
     this.byId[info.id] = c;
     return { c2s: c.sinks[0], s2c: c.sinks[1] };
@@ -98,12 +75,12 @@ export class AppLayer {
   udp(conversation: number, direction: Direction, bytes: Uint8Array, frame: number, length = bytes.length): void {
     let c = this.byId[conversation];
     if (!c) {
-      c = new AppConversation(this.ctx, conversation, undefined, HANDLERS);
-      c.handler = new DataHandler(c);
+      c = new AppConversation(this.ctx, conversation, undefined);
+      c.handler = this.ctx.protocols.fallback.session(c, {});
       this.convs.push(c);
       this.byId[conversation] = c;
     }
-    (c.handler as DataHandler).chunk(direction === 'c2s' ? 0 : 1, bytes, frame, length);
+    c.handler?.datagram?.(direction === 'c2s' ? 0 : 1, bytes, frame, length);
   }
 
   /** The messages listed since the last call, in order (AppLayerOptions.tap; else none). */
@@ -154,7 +131,7 @@ export class AppLayer {
     const byId = new Map<number, ConversationRecord>();
     for (const r of records) byId.set(r.id, r);
     const live = this.dropped > 0 ? this.convs.filter((c) => this.byId[c.id] === c) : this.convs;
-    aggregate(live, byId);
+    for (const p of this.ctx.protocols.list) p.finishAll?.(live, byId);
     for (const c of live) {
       const r = byId.get(c.id);
       if (r) c.finish(r);

@@ -4,7 +4,7 @@
  * As in Wireshark, a PDU's fields belong to the frame that completes it (the reassembled PDU).
  */
 import { settle } from '../../analysis/app/budget.js';
-import { MSGTYPE } from '../../dissectors/app/mqtt.js';
+import { MSGTYPE } from '../../protocols/mqtt/decode.js';
 import type { FieldTable, FrameView, Value } from '../types.js';
 import { entries, flag, hasApp, many, messages, one, pushEach } from './define.js';
 

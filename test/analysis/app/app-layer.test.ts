@@ -10,8 +10,9 @@ import type { ConversationInfo } from '../../../src/analysis/conversations.js';
 import type { AppFrameEntry, AppMessageRecord, ConversationRecord } from '../../../src/analysis/model.js';
 import type { StreamSink } from '../../../src/analysis/reassembly.js';
 import { decodePayload } from '../../../src/dissectors/app/payload.js';
-import { zmtpFramesExact, zmtpLastFlags } from '../../../src/dissectors/app/zmtp.js';
 import { infoLine } from '../../../src/explain/info.js';
+import { SESSION_PROTOCOLS } from '../../../src/protocols/registry.js';
+import { zmtpFramesExact, zmtpLastFlags } from '../../../src/protocols/zmtp/decode.js';
 import * as M from '../../dissectors/app/mqtt.vectors.js';
 import { cat, h, t } from '../../dissectors/app/util.js';
 import * as Z from '../../dissectors/app/zmtp.vectors.js';
@@ -37,7 +38,7 @@ class Harness {
     opts: { syn?: boolean; maxMessages?: number; frames?: boolean } = {},
     private readonly id = 1,
   ) {
-    this.app = new AppLayer({ frames: opts.frames ?? true, maxMessages: opts.maxMessages });
+    this.app = new AppLayer(SESSION_PROTOCOLS, { frames: opts.frames ?? true, maxMessages: opts.maxMessages });
     const info: ConversationInfo = {
       id,
       transport: 'tcp',
@@ -442,7 +443,7 @@ describe('bounds and losses', () => {
   });
 
   it('UDP datagrams are data messages per datagram', () => {
-    const app = new AppLayer();
+    const app = new AppLayer(SESSION_PROTOCOLS);
     app.begin(1, 1000, 0);
     app.udp(7, 'c2s', t('pesan 1'), 1);
     expect(app.take()?.entries).toEqual([

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageBudget, SUMMARY_HEAD, SUMMARY_TAIL } from '../../../src/analysis/app/budget.js';
 import { AppLayer } from '../../../src/analysis/app/index.js';
-import { MAX_KEYS } from '../../../src/analysis/app/relay.js';
 import type { ConversationInfo } from '../../../src/analysis/conversations.js';
 import type { AnalysisModel, AppMessageRecord, ConversationRecord } from '../../../src/analysis/model.js';
 import type { StreamSink } from '../../../src/analysis/reassembly.js';
@@ -14,6 +13,8 @@ import { groupOf } from '../../../src/explain/app.js';
 import { buildContext, isZmtpData } from '../../../src/explain/context.js';
 import { sayer } from '../../../src/explain/format.js';
 import { buildStory } from '../../../src/explain/story.js';
+import { BrokerRelay, MAX_KEYS, MAX_RELAYS_SUMMARY } from '../../../src/protocols/mqtt/relay.js';
+import { SESSION_PROTOCOLS } from '../../../src/protocols/registry.js';
 import { cat, h, t } from '../../dissectors/app/util.js';
 import * as Z from '../../dissectors/app/zmtp.vectors.js';
 
@@ -22,7 +23,7 @@ const part = (s: string) => cat(h(`00 ${s.length.toString(16).padStart(2, '0')}`
 
 /** One TCP conversation driven through the application layer: bytes per direction, one frame each. */
 function conversation(frames: boolean, port: number) {
-  const app = new AppLayer({ frames });
+  const app = new AppLayer(SESSION_PROTOCOLS, { frames });
   const info: ConversationInfo = {
     id: 1,
     transport: 'tcp',
@@ -201,7 +202,7 @@ describe('summary-mode message budget', () => {
 
 describe('bytes kept are copies', () => {
   it('payloads remembered from views into a large read buffer do not keep that buffer alive', () => {
-    const app = new AppLayer({ frames: false });
+    const app = new AppLayer(SESSION_PROTOCOLS, { frames: false });
     const pool = Buffer.alloc(1 << 20); // a read chunk; each datagram is a view into it (Buffer.slice would be one too)
     for (let i = 0; i < 300; i++) {
       const text = i < 150 ? 'ping' : `{"n":${i}}`;
@@ -228,8 +229,8 @@ describe('bytes kept are copies', () => {
 
 describe('bounded cross-conversation state', () => {
   it('a broker remembers at most MAX_KEYS topic + payload keys', () => {
-    const app = new AppLayer({ frames: false });
-    const broker = app.ctx.broker('10.0.0.2|1883');
+    const app = new AppLayer(SESSION_PROTOCOLS, { frames: false });
+    const broker = app.ctx.shared('mqtt.broker|10.0.0.2|1883', () => new BrokerRelay(MAX_RELAYS_SUMMARY));
     for (let i = 0; i < 5 * MAX_KEYS; i++) broker.received(`t\u0000${i}`, null, i + 1, 1, i, false);
     expect(broker.size).toBe(MAX_KEYS);
   });

@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationTable } from '../../../src/analysis/conversations.js';
 import { type PduSink, PduStream } from '../../../src/analysis/reassembly.js';
 import { readCaptureBytes } from '../../../src/capture/reader.js';
-import { mqtt, newMqttStatePair, setMqttFastPath } from '../../../src/dissectors/app/mqtt.js';
 import { dissectFrame } from '../../../src/dissectors/frame.js';
+import { mqtt, newMqttStatePair, setMqttFastPath } from '../../../src/protocols/mqtt/decode.js';
 import * as V from '../../dissectors/app/mqtt.vectors.js';
 import { FIXTURES } from '../../helpers/fixtures.js';
 

@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as http from '../../../src/dissectors/app/http.js';
-import { APP_NOTES } from '../../../src/dissectors/app/index.js';
-import * as mqtt from '../../../src/dissectors/app/mqtt.js';
 import * as payload from '../../../src/dissectors/app/payload.js';
 import type { Framing, Note } from '../../../src/dissectors/app/types.js';
-import * as zmtp from '../../../src/dissectors/app/zmtp.js';
+import * as http from '../../../src/protocols/http/decode.js';
+import * as mqtt from '../../../src/protocols/mqtt/decode.js';
+import { SESSION_PROTOCOLS } from '../../../src/protocols/registry.js';
+import * as zmtp from '../../../src/protocols/zmtp/decode.js';
 import * as httpV from './http.vectors.js';
 import * as mqttV from './mqtt.vectors.js';
 import { h } from './util.js';
@@ -297,15 +297,9 @@ describe('contract: note registries', () => {
     }
   });
 
-  it('the combined registry holds every module code', () => {
-    expect(Object.keys(APP_NOTES).sort()).toEqual(
-      [
-        ...Object.keys(zmtp.NOTES),
-        ...Object.keys(mqtt.NOTES),
-        ...Object.keys(http.NOTES),
-        ...Object.keys(payload.NOTES),
-      ].sort(),
-    );
+  it('the registry holds every module code with its severity', () => {
+    for (const reg of [zmtp.NOTES, mqtt.NOTES, http.NOTES, payload.NOTES])
+      for (const [code, sev] of Object.entries(reg)) expect(SESSION_PROTOCOLS.notes.get(code), code).toBe(sev);
   });
 
   it('framer malformed codes are registered', () => {

@@ -5,6 +5,14 @@
  * REQ/REP request ↔ reply pairing with latency, PUB/SUB subscriptions (3.1 SUBSCRIBE/CANCEL commands and
  * 3.0-style messages) and, for the cross-conversation pass, what each PUB sent and when each PUSH sent.
  */
+
+import type { AppConversation, Dir } from '../../analysis/app/conversation.js';
+import { DIR_NAME } from '../../analysis/app/conversation.js';
+import { PduHandler } from '../../analysis/app/framed.js';
+import { partPreview, textOrHex } from '../../analysis/app/payload.js';
+import { RequestQueue } from '../../analysis/app/requests.js';
+import { roundNs } from '../../analysis/app/time.js';
+import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../../analysis/model.js';
 import {
   latin1Text,
   newZmtpState,
@@ -19,14 +27,7 @@ import {
   zmtpFramesExact,
   zmtpLastFlags,
   zmtpPattern,
-} from '../../dissectors/app/zmtp.js';
-import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
-import type { AppConversation, Dir } from './conversation.js';
-import { DIR_NAME } from './conversation.js';
-import { PduHandler } from './framed.js';
-import { partPreview, textOrHex } from './payload.js';
-import { RequestQueue } from './requests.js';
-import { roundNs } from './time.js';
+} from './decode.js';
 
 const PROTOCOL = { frame: zmtp.frame };
 /** Parts kept per message (the rest are counted). */

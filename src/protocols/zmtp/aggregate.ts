@@ -5,9 +5,10 @@
  * - ZeroMQ PUSH/PULL: how one PUSH endpoint spread its messages over its workers, in order (round-robin);
  * (The MQTT broker relay is matched online, as frames come: relay.ts.)
  */
-import type { ConversationRecord } from '../model.js';
-import type { AppConversation } from './conversation.js';
-import { ZmtpHandler } from './zmtp.js';
+
+import type { AppConversation } from '../../analysis/app/conversation.js';
+import type { ConversationRecord } from '../../analysis/model.js';
+import { ZmtpHandler } from './session.js';
 
 interface Member<H> {
   conv: AppConversation;

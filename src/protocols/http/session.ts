@@ -4,20 +4,15 @@
  * After lost bytes a direction is parsed again from the first segment that starts with a request or
  * status line (app.resync); pairs are not made across the loss.
  */
-import {
-  type HttpMessage,
-  type HttpOutput,
-  type HttpPair,
-  newHttpPair,
-  startsHttpMessage,
-} from '../../dissectors/app/http.js';
-import type { AppMessageRecord, ConversationRecord } from '../model.js';
-import type { EndReason } from '../reassembly.js';
-import type { AppConversation, AppHandler, Dir } from './conversation.js';
-import { DIR_NAME } from './conversation.js';
-import { framePayload, payloadRecord } from './payload.js';
-import { RequestQueue } from './requests.js';
-import { roundNs } from './time.js';
+
+import type { AppConversation, AppHandler, Dir } from '../../analysis/app/conversation.js';
+import { DIR_NAME } from '../../analysis/app/conversation.js';
+import { framePayload, payloadRecord } from '../../analysis/app/payload.js';
+import { RequestQueue } from '../../analysis/app/requests.js';
+import { roundNs } from '../../analysis/app/time.js';
+import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
+import type { EndReason } from '../../analysis/reassembly.js';
+import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
 
 /** Headers as one object (name as sent → value; a repeated name → its values in order). */
 function headerObject(list: readonly { name: string; value: string }[]): Record<string, string | string[]> {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpMessage, HttpRequest, HttpResponse } from '../../../src/dissectors/app/http.js';
+import type { HttpMessage, HttpRequest, HttpResponse } from '../../../src/protocols/http/decode.js';
 import {
   HttpStream,
   looksLikeHttp,
   newHttpPair,
   splitUri,
   startsHttpMessage,
-} from '../../../src/dissectors/app/http.js';
+} from '../../../src/protocols/http/decode.js';
 import {
   GET_ADD,
   PIPELINE,
@@ -15,8 +15,8 @@ import {
   RESP_PIPELINE,
   RESP_UNTIL_CLOSE_1,
   RESP_UNTIL_CLOSE_2,
-} from './http.vectors.js';
-import { cat, t } from './util.js';
+} from '../../dissectors/app/http.vectors.js';
+import { cat, t } from '../../dissectors/app/util.js';
 
 function feed(s: HttpStream, chunks: [Uint8Array, number][], fin = false) {
   const messages: HttpMessage[] = [];

@@ -12,7 +12,7 @@
  * the CONNECT sets.
  */
 import mqttPacket from 'mqtt-packet';
-import { validUtf8 } from './payload.js';
+import { validUtf8 } from '../../dissectors/app/payload.js';
 import {
   type AppProtocol,
   type Decoded,
@@ -21,7 +21,7 @@ import {
   NoteSink,
   type Range,
   type Severity,
-} from './types.js';
+} from '../../dissectors/app/types.js';
 
 export const NOTES: Record<string, Severity> = {
   /** mqtt-packet rejected the packet (reason in params); the stream resyncs after it. */

@@ -20,7 +20,7 @@
  * ZMTP 1.0 has no greeting: frames are length (1 octet, or %xFF + 8 octets, counting the flags octet),
  * flags (bit 0 MORE), body; the first frame is the identity.
  */
-import { hex, u16, u32 } from '../bytes.js';
+
 import {
   type AppProtocol,
   type Decoded,
@@ -29,7 +29,8 @@ import {
   NoteSink,
   type Range,
   type Severity,
-} from './types.js';
+} from '../../dissectors/app/types.js';
+import { hex, u16, u32 } from '../../dissectors/bytes.js';
 
 export const NOTES: Record<string, Severity> = {
   /** The peer speaks ZMTP 2.0 (greeting revision 1 or 2, or 0 from libzmq 3.x). */

@@ -4,12 +4,13 @@
  * request and response: the direction that spoke first asks, the next run of the other direction answers
  * (the echo lab: "halo" → "Echo: halo"); the answer's first chunk replies to the question's last chunk.
  */
-import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../model.js';
-import type { EndReason } from '../reassembly.js';
-import type { AppConversation, AppHandler, Dir } from './conversation.js';
-import { DIR_NAME } from './conversation.js';
-import { framePayload, framePayloadOf, PendingPayload } from './payload.js';
-import { roundNs } from './time.js';
+
+import type { AppConversation, AppHandler, Dir } from '../../analysis/app/conversation.js';
+import { DIR_NAME } from '../../analysis/app/conversation.js';
+import { framePayload, framePayloadOf, PendingPayload } from '../../analysis/app/payload.js';
+import { roundNs } from '../../analysis/app/time.js';
+import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../../analysis/model.js';
+import type { EndReason } from '../../analysis/reassembly.js';
 
 export class DataHandler implements AppHandler {
   readonly proto = 'data' as const;
@@ -32,6 +33,10 @@ export class DataHandler implements AppHandler {
    * One message: a TCP chunk or a UDP datagram. `length`: the datagram's length when the snapshot length
    * kept only `bytes` of it (the payload record then says how much was captured).
    */
+  datagram(dir: Dir, bytes: Uint8Array, frame: number, length = bytes.length): void {
+    this.chunk(dir, bytes, frame, length);
+  }
+
   chunk(dir: Dir, bytes: Uint8Array, frame: number, length = bytes.length): void {
     const conv = this.conv;
     const ctx = conv.ctx;

@@ -7,8 +7,9 @@
  * After a subscriber connection lost bytes (deliveries may be among them) its next delivery is matched with
  * the latest publication before it instead, and the oldest-first order goes on from there.
  */
-import type { AppMessageRecord } from '../model.js';
-import { roundNs } from './time.js';
+
+import { roundNs } from '../../analysis/app/time.js';
+import type { AppMessageRecord } from '../../analysis/model.js';
 
 /** A broker forwards within this many seconds; older publications are taken only when nothing closer fits. */
 const RELAY_WINDOW = 2;

@@ -1,6 +1,6 @@
 import mqttPacket from 'mqtt-packet';
 import { describe, expect, it } from 'vitest';
-import type { MqttMessage, MqttState } from '../../../src/dissectors/app/mqtt.js';
+import type { MqttMessage, MqttState } from '../../../src/protocols/mqtt/decode.js';
 import {
   decode,
   decodeCutConnect,
@@ -12,7 +12,7 @@ import {
   newMqttStatePair,
   packetsExact,
   setMqttVersion,
-} from '../../../src/dissectors/app/mqtt.js';
+} from '../../../src/protocols/mqtt/decode.js';
 import {
   CONNACK_OK,
   CONNACK_REFUSED,
@@ -40,8 +40,8 @@ import {
   UNSUBACK,
   UNSUBSCRIBE,
   VALID_PDUS,
-} from './mqtt.vectors.js';
-import { cat, h, t } from './util.js';
+} from '../../dissectors/app/mqtt.vectors.js';
+import { cat, h, t } from '../../dissectors/app/util.js';
 
 function dec(pdu: Uint8Array, state: MqttState = newMqttState({ version: 4 })) {
   const d = decode(pdu, state);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZmtpFrame, ZmtpMessage, ZmtpState } from '../../../src/dissectors/app/zmtp.js';
+import type { ZmtpFrame, ZmtpMessage, ZmtpState } from '../../../src/protocols/zmtp/decode.js';
 import {
   decode,
   frame,
@@ -8,8 +8,8 @@ import {
   splitEnvelope,
   ZmtpMessageAssembler,
   zmtpPattern,
-} from '../../../src/dissectors/app/zmtp.js';
-import { cat, h, t } from './util.js';
+} from '../../../src/protocols/zmtp/decode.js';
+import { cat, h, t } from '../../dissectors/app/util.js';
 import {
   ERROR_CMD,
   GREETING_NULL,
@@ -28,7 +28,7 @@ import {
   V1_IDENTITY,
   V2_IDENTITY,
   VALID_STREAMS,
-} from './zmtp.vectors.js';
+} from '../../dissectors/app/zmtp.vectors.js';
 
 /** Frames then decodes a whole stream PDU by PDU (as the reassembly layer will). */
 function run(stream: Uint8Array, state: ZmtpState = newZmtpState()) {

@@ -5,6 +5,13 @@
  * What the broker relay needs (topic + payload fingerprint of each PUBLISH, CONNECT wills) is kept for
  * the cross-conversation pass (aggregate.ts).
  */
+
+import type { AppConversation, Dir } from '../../analysis/app/conversation.js';
+import { DIR_NAME } from '../../analysis/app/conversation.js';
+import { PduHandler } from '../../analysis/app/framed.js';
+import { fnv1a, framePayload, framePayloadOf, PendingPayload, textOrHex } from '../../analysis/app/payload.js';
+import { roundNs } from '../../analysis/app/time.js';
+import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
 import {
   decodeCutConnect,
   decodeCutPublish,
@@ -15,14 +22,8 @@ import {
   mqtt,
   newMqttStatePair,
   packetsExact,
-} from '../../dissectors/app/mqtt.js';
-import type { AppMessageRecord, ConversationRecord } from '../model.js';
-import type { AppConversation, Dir } from './conversation.js';
-import { DIR_NAME } from './conversation.js';
-import { PduHandler } from './framed.js';
-import { fnv1a, framePayload, framePayloadOf, PendingPayload, textOrHex } from './payload.js';
-import type { BrokerRelay } from './relay.js';
-import { roundNs } from './time.js';
+} from './decode.js';
+import { BrokerRelay, MAX_RELAYS_SUMMARY } from './relay.js';
 
 const PROTOCOL = { frame: mqtt.frame };
 
@@ -71,7 +72,11 @@ export class MqttHandler extends PduHandler<MqttState> {
 
   constructor(conv: AppConversation) {
     super(conv, newMqttStatePair({ maxLength: conv.ctx.mqttMaxLength }), PROTOCOL);
-    this.relay = conv.ctx.broker(conv.info ? `${conv.info.server.addr}|${conv.info.server.port}` : `#${conv.id}`);
+    // one relay index per broker endpoint, shared by all its connections
+    const endpoint = conv.info ? `${conv.info.server.addr}|${conv.info.server.port}` : `#${conv.id}`;
+    this.relay = conv.ctx.shared(`mqtt.broker|${endpoint}`, () =>
+      conv.ctx.summary ? new BrokerRelay(MAX_RELAYS_SUMMARY) : new BrokerRelay(),
+    );
   }
 
   pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {

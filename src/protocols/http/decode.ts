@@ -11,8 +11,14 @@
  * or a gap, the direction stops and what follows is not HTTP to this parser.
  */
 import { HTTPParser, methods as METHOD_LIST } from 'http-parser-js';
-import { type DecodedPayload, decodePayload, type PayloadOptions, type RpcInfo, recognizeRpc } from './payload.js';
-import { type Note, NoteSink, type Severity } from './types.js';
+import {
+  type DecodedPayload,
+  decodePayload,
+  type PayloadOptions,
+  type RpcInfo,
+  recognizeRpc,
+} from '../../dissectors/app/payload.js';
+import { type Note, NoteSink, type Severity } from '../../dissectors/app/types.js';
 
 export const NOTES: Record<string, Severity> = {
   /** The header block exceeds the cap: parsing of this direction stops. */

@@ -1,0 +1,64 @@
+/**
+ * What an application protocol plugs into the application layer (Wireshark's dissector tables and
+ * heuristic lists, gopacket's registration): its well-known server ports, a heuristic over the first bytes
+ * of a direction that answers yes / no / need more bytes, the session that decodes a conversation once it is
+ * pinned, its note codes, and an optional pass over every conversation at the end of the capture.
+ *
+ * This layer defines the contract and never names a protocol: the modules live in src/protocols/<name>/
+ * and their list (src/protocols/registry.ts) is handed to AppLayer by whoever builds the pipeline.
+ */
+import type { Severity } from '../../dissectors/types.js';
+import type { AppProto, ConversationRecord } from '../model.js';
+import type { AppConversation, AppHandler, Dir } from './conversation.js';
+import { LOWER_NOTES } from './notes.js';
+
+/** How a session starts: the direction that carries requests, whether the capture began inside it. */
+export interface SessionStart {
+  /** The direction that sends requests (a protocol whose heuristic found a request or a response). */
+  requestDir?: Dir;
+  /** The capture starts inside the conversation (no greeting / opening seen). */
+  midStream?: boolean;
+}
+
+/** A heuristic's answer for one direction's first bytes: the protocol (how it starts), no, or need more bytes. */
+export type Detection = SessionStart | 'more' | 'no';
+
+export interface SessionProtocol {
+  readonly name: AppProto;
+  /** Well-known server ports (the port table; the lab's too). */
+  readonly ports?: readonly number[];
+  /** Heuristic over the first bytes (at most DECIDE_BYTES) of direction `dir`, in registry order. */
+  detect?(head: Uint8Array, dir: Dir): Detection;
+  /**
+   * A weaker heuristic, asked after every protocol said no, for a conversation whose opening the capture
+   * does not hold: `first` is the first segment of the direction.
+   */
+  detectMidStream?(first: Uint8Array): SessionStart | undefined;
+  /** The session that decodes one conversation. */
+  session(conv: AppConversation, start: SessionStart): AppHandler;
+  /** Note codes the protocol's decoder and session raise, with their severity. */
+  readonly notes?: Readonly<Record<string, Severity>>;
+  /** A pass over every conversation at the end of the capture (patterns that span conversations). */
+  finishAll?(convs: readonly AppConversation[], records: ReadonlyMap<number, ConversationRecord>): void;
+}
+
+/** The protocols of one pipeline: registry order, and the fallback (raw data) for what none claims. */
+export interface SessionProtocols {
+  readonly list: readonly SessionProtocol[];
+  readonly fallback: SessionProtocol;
+  readonly byPort: ReadonlyMap<number, SessionProtocol>;
+  /** Severity of a note code of any protocol, of the application layer or of the reassembly below it. */
+  severity(code: string): Severity;
+  /** Every note code known to the application layer (the protocols', its own, the layers' below). */
+  readonly notes: ReadonlyMap<string, Severity>;
+}
+
+export function sessionProtocols(list: readonly SessionProtocol[], fallback: SessionProtocol): SessionProtocols {
+  const byPort = new Map<number, SessionProtocol>();
+  const notes = new Map<string, Severity>(Object.entries(LOWER_NOTES));
+  for (const p of [...list, fallback]) {
+    for (const port of p.ports ?? []) byPort.set(port, p);
+    for (const [code, sev] of Object.entries(p.notes ?? {})) notes.set(code, sev);
+  }
+  return { list, fallback, byPort, severity: (code) => notes.get(code) ?? 'error', notes };
+}

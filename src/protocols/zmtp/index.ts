@@ -1,0 +1,30 @@
+/** ZeroMQ's ZMTP 3.x as a protocol module: no well-known port, found by its greeting on any port. */
+import type { SessionProtocol } from '../../analysis/app/protocol.js';
+import { aggregate } from './aggregate.js';
+import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
+import { ZmtpHandler } from './session.js';
+
+/** Note codes of the session and the cross-conversation passes (the decoder's are in decode.ts). */
+const SESSION_NOTES = {
+  /** A SUB socket whose subscriptions match none of the messages its publisher sent to other subscribers: PUB filters, so nothing was sent to it. */
+  'zmtp.sub.no_match': 'warn',
+  /** A SUB socket that never subscribed: it receives nothing. */
+  'zmtp.sub.none': 'note',
+  /** How a PUSH socket spread its messages over the connected PULL workers (round-robin). */
+  'zmtp.pipeline.distribution': 'info',
+  /** A reply on a REQ/REP connection with no outstanding request. */
+  'zmtp.reply.unmatched': 'note',
+} as const;
+
+export const zmtp: SessionProtocol = {
+  name: 'zmtp',
+  detect(head) {
+    if (looksLikeZmtp(head)) return {};
+    // a greeting's signature is 10 bytes: 0xff, padding, 0x7f
+    return head[0] === 0xff && head.length < 10 ? 'more' : 'no';
+  },
+  detectMidStream: (first) => (zmtpFramesExact(first) ? { midStream: true } : undefined),
+  session: (conv, start) => new ZmtpHandler(conv, start.midStream ?? false),
+  notes: { ...NOTES, ...SESSION_NOTES },
+  finishAll: aggregate,
+};
