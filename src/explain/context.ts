@@ -4,8 +4,10 @@
  * order of FIN/RST segments. Built once per model; read by the frame, story and overview explainers.
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { wordsOf } from '../protocols/registry.js';
 import { type AppView, appView, type Msg } from './app.js';
 import { hostOf } from './format.js';
+import type { RoleFacts } from './protocol.js';
 
 export type Side = 'client' | 'server';
 
@@ -108,8 +110,6 @@ export interface ModelContext {
   offloadFrame: number | undefined;
 }
 
-const REQREP = new Set(['REQ', 'REP', 'DEALER', 'ROUTER']);
-
 export function sideOf(c: ConversationRecord, f: FrameRecord): Side {
   return f.src === c.client ? 'client' : 'server';
 }
@@ -118,71 +118,14 @@ export function other(s: Side): Side {
   return s === 'client' ? 'server' : 'client';
 }
 
-function rolesFor(view: AppView): { roles: Record<Side, Role>; kind: ConvContext['kind']; sender?: Side } {
-  const st = view.socketTypes ?? {};
-  if (view.app === 'zmtp') {
-    const a = st.client ?? '';
-    const b = st.server ?? '';
-    const pat = (view.pattern ?? '').toUpperCase();
-    if (/PUB|SUB/.test(pat) || /PUB/.test(a + b)) {
-      const sender: Side = /PUB/.test(a) ? 'client' : 'server';
-      return {
-        roles:
-          sender === 'server'
-            ? { client: 'subscriber', server: 'publisher' }
-            : { client: 'publisher', server: 'subscriber' },
-        kind: 'pubsub',
-        sender,
-      };
-    }
-    if (/PUSH|PULL/.test(pat) || /PUSH/.test(a + b)) {
-      const sender: Side = a === 'PUSH' ? 'client' : 'server';
-      return {
-        roles:
-          sender === 'server' ? { client: 'worker', server: 'producer' } : { client: 'producer', server: 'worker' },
-        kind: 'pipeline',
-        sender,
-      };
-    }
-    if (REQREP.has(a) || REQREP.has(b) || /REQ|REP|DEALER|ROUTER/.test(pat))
-      return { roles: { client: 'client', server: 'server' }, kind: 'reqrep' };
-    if (a === 'PAIR' || b === 'PAIR') return { roles: { client: 'peer', server: 'peer' }, kind: 'other' };
-    return { roles: { client: 'client', server: 'server' }, kind: 'other' };
-  }
-  if (view.app === 'mqtt') return { roles: { client: 'client', server: 'broker' }, kind: 'other' };
-  return { roles: { client: 'client', server: 'server' }, kind: 'other' };
+/** Roles and pattern semantics of a conversation: its protocol's words decide (else client and server). */
+function rolesFor(view: AppView): RoleFacts {
+  return wordsOf(view.app).roles?.(view) ?? { roles: { client: 'client', server: 'server' }, kind: 'other' };
 }
 
-/** Whether the MQTT client of a view publishes, subscribes: its listed messages and the sorts of the rest. */
-function mqttUse(view: AppView): { publishes: boolean; subscribes: boolean } {
-  let publishes = false;
-  let subscribes = false;
-  const see = (m: Msg) => {
-    if (m.proto !== 'mqtt' || m.dir !== 'c2s') return;
-    if (m.kind === 'PUBLISH') publishes = true;
-    if (m.kind === 'SUBSCRIBE') subscribes = true;
-  };
-  for (const m of view.messages) see(m);
-  // summary mode: the sorts of the messages that are not listed
-  for (const st of view.stats ?? []) if (st.count > 0) see(st.rep);
-  return { publishes, subscribes };
-}
-
-/**
- * The parts of a conversation's context that its application view alone decides: roles (an MQTT client
- * that only publishes is the publisher, one that only subscribes the subscriber), kind, sending side, and
- * whether the MQTT client publishes and subscribes.
- */
 export function convRoles(view: AppView): Pick<ConvContext, 'roles' | 'kind' | 'sender' | 'publishes' | 'subscribes'> {
-  const r: Pick<ConvContext, 'roles' | 'kind' | 'sender' | 'publishes' | 'subscribes'> = {
-    ...rolesFor(view),
-    ...mqttUse(view),
-  };
-  if (view.app === 'mqtt') {
-    if (r.publishes && !r.subscribes) r.roles.client = 'publisher';
-    else if (r.subscribes && !r.publishes) r.roles.client = 'subscriber';
-  }
-  return r;
+  const { publishes = false, subscribes = false, ...r } = rolesFor(view);
+  return { ...r, publishes, subscribes };
 }
 
 /** The context of one conversation (`frames`: its frame records, or none when frames stream past). */

@@ -3,6 +3,7 @@
  * conversation. Every sentence is a catalogue entry (ex.*) with parameters.
  */
 import type { FrameRecord, NoteRecord } from '../analysis/model.js';
+import { wordsOf } from '../protocols/registry.js';
 import type { Msg } from './app.js';
 import {
   addrOf,
@@ -14,22 +15,8 @@ import {
   type Side,
   sideOf,
 } from './context.js';
-import {
-  capital,
-  duration,
-  hasDelimiter,
-  hostOf,
-  list,
-  msgPayload,
-  nth,
-  ordinal,
-  type Params,
-  pickled,
-  portOf,
-  type Say,
-  valueText,
-} from './format.js';
-import { mqttAs, mqttMsgProps } from './story.js';
+import { capital, duration, hostOf, list, nth, ordinal, type Params, portOf, type Say } from './format.js';
+import type { Tell } from './protocol.js';
 
 /**
  * Who speaks in a frame and to whom: {who} (noun) and {addr} of a side, {peer_who} and {peer_addr} of the
@@ -100,7 +87,8 @@ function arpExplain(say: Say, f: FrameRecord, arps: RecentArp): string | undefin
 function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
   const ms = ctx.carries.get(n);
   if (!ms || ms.length === 0) return undefined;
-  if (ctx.view.app === 'data') return say('lbl.data'); // a byte stream: the frame's bytes, not a message
+  // a byte stream: the frame's bytes, not a message
+  if (wordsOf(ctx.view.app).unframed) return say('lbl.data');
   const labels = ms.map((m) =>
     m.frame === n ? msgLabel(say, ctx, m) : say('lbl.part', { what: msgLabel(say, ctx, m) }),
   );
@@ -109,22 +97,7 @@ function ackedWhat(say: Say, ctx: FrameConv, n: number): string | undefined {
 
 /** A short noun phrase for a message: "the PUBLISH", "the 4th request", "the READY command". */
 export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): string {
-  const k = nth(m.ordinal);
-  switch (m.proto) {
-    case 'zmtp':
-      if (m.kind === 'greeting') return say('lbl.zmtp.greeting');
-      if (m.kind === 'command') return say('lbl.zmtp.command', { name: m.name ?? '?' });
-      if (ctx.kind === 'reqrep') return say(m.dir === 'c2s' ? 'lbl.request' : 'lbl.reply', k);
-      if (ctx.kind === 'pipeline') return say('lbl.job', k);
-      return say('lbl.message', k);
-    case 'mqtt':
-      return say('lbl.mqtt', { kind: m.kind });
-    case 'http':
-      return say(m.kind === 'request' ? 'lbl.http.request' : 'lbl.http.response', k);
-    default:
-      // plain TCP (a byte stream) and UDP: data, not numbered messages
-      return say('lbl.data');
-  }
+  return wordsOf(m.proto).label(say, ctx, m, nth(m.ordinal));
 }
 
 /** A reply's parameters ({req}, {latency}) added to `p`, and the code with `.lat` when both are known. */
@@ -134,7 +107,7 @@ function withLatency(say: Say, m: Msg, code: string, p: Params): string {
   return m.latency !== undefined && m.replyTo !== undefined ? `${code}.lat` : code;
 }
 
-/** One sentence for one application message completed in this frame. */
+/** One sentence for one application message completed in this frame (its protocol's words). */
 export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
   const side: Side = m.dir === 'c2s' ? 'client' : 'server';
   const sp = speakers(say, ctx, side);
@@ -147,231 +120,12 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     n,
     nth: ordinal(n),
   };
-  const one = (code: string, p?: Params) => capital(say(code, p, base));
-  const reply = (code: string, p: Params) => capital(say(withLatency(say, m, code, p), p, base));
-  if (m.proto === 'zmtp') {
-    if (m.kind === 'greeting') {
-      const p = { version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
-      return one(m.frames.length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p);
-    }
-    if (m.kind === 'command') {
-      const name = m.name ?? '?';
-      switch (name) {
-        case 'READY': {
-          const s = one('ex.zmtp.ready', { socket: m.socketType ?? '?' });
-          return m.identity ? `${s} ${say('ex.zmtp.identity', { identity: m.identity })}` : s;
-        }
-        case 'SUBSCRIBE':
-        case 'CANCEL': {
-          const topic = m.topic ?? m.properties.topic ?? '';
-          const code =
-            name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
-          return one(code, { topic });
-        }
-        case 'HELLO':
-          return one(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
-            name,
-            username: m.username ?? '',
-          });
-        case 'WELCOME':
-          return one('ex.zmtp.welcome');
-        case 'INITIATE':
-          return one('ex.zmtp.initiate', { socket: m.socketType ?? '?' });
-        case 'ERROR':
-          return one('ex.zmtp.error', { reason: m.reason ?? '' });
-        case 'PING':
-          return one('ex.zmtp.ping');
-        case 'PONG':
-          return one('ex.zmtp.pong');
-        default:
-          return one('ex.zmtp.command', { name });
-      }
-    }
-    if (m.subscription) {
-      const code =
-        m.subscription.action === 'cancel'
-          ? 'ex.zmtp.cancel'
-          : m.subscription.topic
-            ? 'ex.zmtp.subscribe'
-            : 'ex.zmtp.subscribe.all';
-      return one(code, { topic: m.subscription.topic });
-    }
-    const p: Params = { payload: msgPayload(say, m), pattern: ctx.view.pattern ?? 'ZeroMQ', server: ctx.c.server };
-    let s: string;
-    switch (ctx.kind) {
-      case 'reqrep':
-        if (m.dir === 'c2s') s = one('ex.zmtp.request', p);
-        // not paired: bytes were lost before it, so its request may be lost too (the order says nothing)
-        else s = m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
-        break;
-      case 'pubsub':
-        s = one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
-        break;
-      case 'pipeline':
-        s = one(side === ctx.sender ? 'ex.zmtp.push' : 'ex.zmtp.message', p);
-        break;
-      default:
-        s = one('ex.zmtp.message', p);
-    }
-    // REQ/REP only: elsewhere (DEALER, ROUTER) the program itself writes and reads the empty frame
-    if (hasDelimiter(m) && ctx.view.pattern === 'REQ/REP')
-      s += ` ${say(m.dir === 'c2s' ? 'ex.zmtp.delimiter.req' : 'ex.zmtp.delimiter.rep', { body: msgPayload(say, m) })}`;
-    return s + pickleNote(say, m);
-  }
-  if (m.proto === 'mqtt') {
-    const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
-    switch (m.kind) {
-      case 'CONNECT': {
-        p.as = mqttAs(say, m.clientId ?? '');
-        p.version = mqttVersion(m.version);
-        p.keepalive = m.keepAlive ?? 0;
-        const parts = [one('ex.mqtt.connect', p)];
-        if (m.clientId === '') parts.push(say('ex.mqtt.connect.empty_id'));
-        const will = m.raw.will as { topic?: unknown; qos?: unknown; retain?: unknown; payload?: unknown } | undefined;
-        if (will && typeof will.topic === 'string') {
-          const wp = will.payload as { encoding?: unknown; value?: unknown } | undefined;
-          parts.push(
-            say('ex.mqtt.will', {
-              topic: will.topic,
-              qos: typeof will.qos === 'number' ? will.qos : 0,
-              retain: will.retain === true ? say('ex.mqtt.will.retain') : '',
-              payload: wp
-                ? valueText(say, { encoding: String(wp.encoding), value: wp.value })
-                : say('fmt.payload.none'),
-            }),
-          );
-        }
-        if (m.raw.clean_session === false) {
-          const v5 = p.version === '5.0';
-          const expiry = (m.raw.properties as { session_expiry_interval?: unknown } | undefined)
-            ?.session_expiry_interval;
-          if (!v5) parts.push(say('ex.mqtt.session.persistent'));
-          else if (typeof expiry === 'number' && expiry > 0)
-            parts.push(say('ex.mqtt.session.resume.expiry', { expiry }));
-          else parts.push(say('ex.mqtt.session.resume'));
-        }
-        return parts.join(' ');
-      }
-      case 'CONNACK': {
-        if (m.accepted === false) {
-          p.reason = m.returnName ?? m.reason ?? '';
-          return one('ex.mqtt.connack.refused', p);
-        }
-        const parts = [reply('ex.mqtt.connack', p)];
-        const assigned = (m.raw.properties as { assigned_client_identifier?: unknown } | undefined)
-          ?.assigned_client_identifier;
-        if (typeof assigned === 'string') parts.push(say('ex.mqtt.connack.assigned', { client_id: assigned }));
-        if (m.raw.session_present === true) parts.push(say('ex.mqtt.connack.session_present'));
-        return parts.join(' ');
-      }
-      case 'PUBLISH': {
-        let s: string;
-        const r = m.relayedFrom;
-        if (m.dir === 's2c' && r?.will) {
-          s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation ?? '?' });
-        } else if (m.dir === 's2c' && r?.retained) {
-          s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0, say) });
-        } else if (m.dir === 's2c' && m.retain && !r) {
-          s = one('ex.mqtt.publish.retained.nosrc', p);
-        } else if (m.dir === 's2c') {
-          if (r && r.delay !== undefined) {
-            p.src = r.frame;
-            p.delay = duration(r.delay, say);
-            s = one('ex.mqtt.publish.relay', p);
-          } else s = one('ex.mqtt.publish.deliver', p);
-        } else {
-          s = one('ex.mqtt.publish', p);
-          if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
-          if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
-        }
-        const props = mqttMsgProps(say, m);
-        if (props) s += ` ${say('ex.mqtt.props', { list: props })}`;
-        return s;
-      }
-      case 'PUBACK':
-      case 'PUBREC':
-      case 'PUBREL':
-      case 'PUBCOMP': {
-        p.id = m.packetId ?? '?';
-        const s = reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
-        return `${s}${mqttReason(say, m)}`;
-      }
-      case 'SUBSCRIBE': {
-        const topics = m.subscriptions.map((s) =>
-          s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
-        );
-        p.topics = list(say, topics);
-        return one('ex.mqtt.subscribe', p);
-      }
-      case 'SUBACK':
-        p.granted = m.granted.join(', ') || '?';
-        return reply('ex.mqtt.suback', p);
-      case 'UNSUBSCRIBE':
-        p.topics = list(
-          say,
-          m.subscriptions.map((s) => `'${s.topic}'`),
-        );
-        return one('ex.mqtt.unsubscribe', p);
-      case 'UNSUBACK':
-        return reply('ex.mqtt.unsuback', p);
-      case 'PINGREQ':
-        return one('ex.mqtt.pingreq', p);
-      case 'PINGRESP':
-        return reply('ex.mqtt.pingresp', p);
-      case 'DISCONNECT':
-        return `${one('ex.mqtt.disconnect', p)}${mqttReason(say, m)}`;
-      case 'AUTH':
-        return one('ex.mqtt.auth', p);
-      default:
-        p.kind = m.kind;
-        return one('ex.mqtt.other', p);
-    }
-  }
-  if (m.proto === 'http') {
-    const body = m.payload && m.payload.encoding !== 'empty' ? msgPayload(say, m) : '';
-    if (m.kind === 'request')
-      return one(body ? 'ex.http.request.body' : 'ex.http.request', {
-        method: m.method ?? '?',
-        uri: m.uri ?? '/',
-        server: ctx.c.server,
-        body,
-      });
-    const p: Params = { status: m.status ?? '?', text: m.statusText ?? '', body };
-    return reply(body ? 'ex.http.response.body' : 'ex.http.response', p);
-  }
-  // plain data (TCP or UDP)
-  const p: Params = { payload: msgPayload(say, m) };
-  if (ctx.c.transport === 'udp') {
-    p.dst = side === 'client' ? ctx.c.server : ctx.c.client;
-    return one('ex.udp.datagram', p) + pickleNote(say, m);
-  }
-  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p) + pickleNote(say, m);
-  return one('ex.data.send', p) + pickleNote(say, m);
-}
-
-/** ' The payload is a pickled Python int …' for a message that carries a pickle, or ''. */
-function pickleNote(say: Say, m: Msg): string {
-  const pk = pickled(m);
-  if (pk.length !== 1) return '';
-  const x = pk[0]!;
-  const p: Params = { type: x.type, bytes: x.bytes, value: valueText(say, x.value) };
-  if (x.protocol !== undefined) p.protocol = x.protocol;
-  return ` ${say(x.protocol !== undefined ? 'ex.pickle' : 'ex.pickle.noproto', p)}`;
-}
-
-/** ' Reason code …' for an MQTT 5 reason code other than success (0), or ''. */
-function mqttReason(say: Say, m: Msg): string {
-  const code = m.raw.reason_code;
-  if (typeof code !== 'number' || code === 0) return '';
-  if (code === 0x10 && (m.kind === 'PUBACK' || m.kind === 'PUBREC')) return ` ${say('ex.mqtt.reason.no_subscribers')}`;
-  return ` ${say('ex.mqtt.reason', { code, reason: m.reason ?? '?' })}`;
-}
-
-function mqttVersion(v: string | undefined): string {
-  if (v === '4' || v === '3.1.1') return '3.1.1';
-  if (v === '3' || v === '3.1') return '3.1';
-  if (v === '5' || v === '5.0') return '5.0';
-  return v ?? '3.1.1';
+  const t: Tell = {
+    side,
+    one: (code, p) => capital(say(code, p, base)),
+    reply: (code, p) => capital(say(withLatency(say, m, code, p), p, base)),
+  };
+  return wordsOf(m.proto, ctx.c.transport).sentence(say, ctx, m, t);
 }
 
 function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): string[] {

@@ -4,6 +4,7 @@
  * language, as in Wireshark; plain-language sentences come from the catalogues.
  */
 import type { AppFrameEntry, FrameRecord, TcpFrameRecord } from '../analysis/model.js';
+import { wordsOf } from '../protocols/registry.js';
 
 /** Wireshark's spelling of the protocols that are not just upper-cased. */
 const PROTOCOL_NAME: Readonly<Record<string, string>> = {
@@ -95,90 +96,13 @@ function tcpInfo(t: TcpFrameRecord): string {
   return s;
 }
 
-/** MQTT packet types as Wireshark's Info column names them. */
-const MQTT_INFO: Readonly<Record<string, string>> = {
-  CONNECT: 'Connect Command',
-  CONNACK: 'Connect Ack',
-  PUBLISH: 'Publish Message',
-  PUBACK: 'Publish Ack',
-  PUBREC: 'Publish Received',
-  PUBREL: 'Publish Release',
-  PUBCOMP: 'Publish Complete',
-  SUBSCRIBE: 'Subscribe Request',
-  SUBACK: 'Subscribe Ack',
-  UNSUBSCRIBE: 'Unsubscribe Request',
-  UNSUBACK: 'Unsubscribe Ack',
-  PINGREQ: 'Ping Request',
-  PINGRESP: 'Ping Response',
-  DISCONNECT: 'Disconnect Req',
-  AUTH: 'Authentication Exchange',
-};
-
-function mqttInfo(e: AppFrameEntry): string {
-  let s = MQTT_INFO[e.kind] ?? e.kind;
-  if (e.malformed) s += ' [Malformed Packet]';
-  if (typeof e.packet_id === 'number') s += ` (id=${e.packet_id})`;
-  if (typeof e.topic === 'string') s += ` [${e.topic}]`;
-  else if (Array.isArray(e.topics) && e.topics.length > 0) s += ` [${e.topics.join(', ')}]`;
-  if (e.cut) s += '[Packet size limited during capture]';
-  return s;
-}
-
-function httpInfo(e: AppFrameEntry): string {
-  const ct = typeof e.content_type === 'string' ? ` (${e.content_type})` : '';
-  if (e.kind === 'request') return `${e.method} ${e.uri} HTTP/${e.version}${ct}`;
-  const phrase = e.phrase ? ` ${e.phrase}` : '';
-  return `HTTP/${e.version} ${e.status}${phrase}${ct}`;
-}
-
-function zmtpInfo(e: AppFrameEntry): string {
-  switch (e.kind) {
-    case 'greeting': {
-      let s = `ZMTP greeting ${e.version}`;
-      if (typeof e.mechanism === 'string') s += ` ${e.mechanism}`;
-      if (typeof e.socket_type === 'string') s += ` Socket-Type=${e.socket_type}`;
-      if (e.as_server) s += ' as-server';
-      return s;
-    }
-    case 'command': {
-      let s = String(e.name);
-      const p = e.properties as Record<string, string> | undefined;
-      if (p) for (const [k, v] of Object.entries(p)) s += ` ${k}=${v.length > 24 ? `${v.slice(0, 23)}…` : v}`;
-      if (e.topic !== undefined) s += ` ${e.topic === '' ? '(all)' : e.topic}`;
-      if (e.username !== undefined) s += ` username=${e.username}`;
-      if (e.reason !== undefined) s += ` ${e.reason}`;
-      return s;
-    }
-    case 'message': {
-      if (e.subscription)
-        return `${e.subscription === 'subscribe' ? 'Subscribe' : 'Cancel'} ${e.topic === '' ? '(all)' : e.topic}`;
-      const preview = (e.preview as string[] | undefined) ?? [];
-      const parts = preview.map((p) => (p === '' ? '<empty>' : p));
-      const more = typeof e.parts === 'number' && e.parts > parts.length ? ` | +${e.parts - parts.length}` : '';
-      return `Message [${parts.join(' | ')}${more}]`;
-    }
-    default:
-      return e.kind;
-  }
-}
-
 /** The Info text of the application elements a frame completes ('' when it completes none). */
 function appInfo(entries: readonly AppFrameEntry[]): string {
   const out: string[] = [];
   for (const e of entries) {
-    switch (e.proto) {
-      case 'mqtt':
-        if (e.kind !== 'segment') out.push(mqttInfo(e));
-        break;
-      case 'http':
-        if (e.kind !== 'segment') out.push(httpInfo(e));
-        break;
-      case 'zmtp':
-        if (e.kind !== 'segment') out.push(zmtpInfo(e));
-        break;
-      case 'data':
-        break;
-    }
+    if (e.kind === 'segment') continue;
+    const s = wordsOf(e.proto).info?.(e);
+    if (s) out.push(s);
   }
   return out.join(', ');
 }

@@ -4,27 +4,14 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import { isDockerBridgeName } from '../capture/interfaces.js';
-import { groupBytes, groupOf } from './app.js';
+import { wordsOf } from '../protocols/registry.js';
+import { groupOf } from './app.js';
 import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
 import { protocolName } from './info.js';
 import { troubleCounts, troubleSummary } from './story.js';
 import type { HostRecord, OverviewItem, OverviewRecord } from './types.js';
-
-const SOCKET_NOUN: Record<string, string> = {
-  REQ: 'client',
-  REP: 'server',
-  DEALER: 'client',
-  ROUTER: 'server',
-  PUB: 'publisher',
-  XPUB: 'publisher',
-  SUB: 'subscriber',
-  XSUB: 'subscriber',
-  PUSH: 'producer',
-  PULL: 'worker',
-  PAIR: 'peer',
-};
 
 interface Role {
   code: string;
@@ -54,49 +41,12 @@ function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Role } {
       client: { code: 'role.udp.sender', params: { dst: c.server } },
       server: { code: 'role.udp.receiver', params: { port } },
     };
-  switch (v.app) {
-    case 'zmtp': {
-      const cs = v.socketTypes?.client;
-      const ss = v.socketTypes?.server;
-      return {
-        client: cs
-          ? {
-              code: 'role.zmtp.connect',
-              params: { socket: cs, noun: say(`noun.${SOCKET_NOUN[cs] ?? 'peer'}`), server: c.server },
-            }
-          : { code: 'role.zmtp.client', params: { server: c.server } },
-        server: ss
-          ? { code: 'role.zmtp.bound', params: { socket: ss, noun: say(`noun.${SOCKET_NOUN[ss] ?? 'peer'}`), port } }
-          : { code: 'role.zmtp.server', params: { port } },
-      };
+  return (
+    wordsOf(v.app).hostRoles?.(say, ctx, port) ?? {
+      client: { code: 'role.tcp.client', params: { server: c.server } },
+      server: { code: 'role.tcp.server', params: { port } },
     }
-    case 'mqtt': {
-      const connect = v.messages.find((m) => m.kind === 'CONNECT');
-      const id = connect?.clientId;
-      const kind =
-        ctx.publishes && ctx.subscribes
-          ? 'both'
-          : ctx.publishes
-            ? 'publisher'
-            : ctx.subscribes
-              ? 'subscriber'
-              : 'client';
-      return {
-        client: { code: `role.mqtt.${kind}${id ? '' : '.anon'}`, params: { client_id: id ?? '', broker: c.server } },
-        server: { code: 'role.mqtt.broker', params: { port } },
-      };
-    }
-    case 'http':
-      return {
-        client: { code: 'role.http.client', params: { server: c.server } },
-        server: { code: 'role.http.server', params: { port } },
-      };
-    default:
-      return {
-        client: { code: 'role.tcp.client', params: { server: c.server } },
-        server: { code: 'role.tcp.server', params: { port } },
-      };
-  }
+  );
 }
 
 function hosts(say: Say, mc: ModelContext): HostRecord[] {
@@ -209,43 +159,14 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
   if (c.close.kind === 'refused') {
     code = 'ov.conv.refused';
     p = { port: portOf(c.server) ?? '?' };
-  } else if (v.app === 'zmtp') {
-    const c2s = groupOf(v, (m) => isZmtpData(m) && m.dir === 'c2s').count;
-    const s2c = groupOf(v, (m) => isZmtpData(m) && m.dir === 's2c').count;
-    p = { pattern: v.pattern ?? '?', c2s, s2c };
-    // a capture begun mid-connection (live on a running lab) has no greeting nor READY: no socket types
-    if (!v.pattern && !c.handshake) code = 'ov.conv.zmtp.midstream';
-    else if (ctx.kind === 'reqrep') code = 'ov.conv.zmtp.reqrep';
-    else if (ctx.kind === 'pubsub' || ctx.kind === 'pipeline') {
-      code = `ov.conv.zmtp.${ctx.kind}`;
-      p.count = ctx.sender === 'client' ? c2s : s2c;
-    } else code = 'ov.conv.zmtp';
-  } else if (v.app === 'mqtt') {
-    const connect = v.messages.find((m) => m.kind === 'CONNECT');
-    const sent = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 'c2s').count;
-    const got = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 's2c').count;
-    const topics = v.messages
-      .filter((m) => m.kind === 'SUBSCRIBE')
-      .flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
-    const id = connect?.clientId ?? '?';
-    p = { client: id === '' ? say('fmt.mqtt.client_empty') : say('fmt.mqtt.client', { client_id: id }), sent, got };
-    p.topics = list(say, topics) || '-';
-    code = ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt';
-  } else if (v.app === 'http') {
-    const reqs = groupOf(v, (m) => m.kind === 'request');
-    const methods = reqs.complete ? reqs.msgs.map((m) => m.method ?? '?') : reqs.sorts.map((x) => x.rep.method ?? '?');
-    p = { count: reqs.count, methods: [...new Set(methods)].join(', ') };
-    code = 'ov.conv.http';
   } else if (c.transport === 'udp') {
     code = 'ov.conv.udp';
     p = { c2s: c.packets.c2s, s2c: c.packets.s2c };
-  } else if (v.app === 'data') {
-    // plain TCP: a byte stream, counted in bytes (the chunks of the model are not messages)
-    code = 'ov.conv.data';
-    p = {
-      c2s: groupBytes(groupOf(v, (m) => m.dir === 'c2s')),
-      s2c: groupBytes(groupOf(v, (m) => m.dir === 's2c')),
-    };
+  } else if (v.app) {
+    ({ code, params: p } = wordsOf(v.app).convLine?.(say, ctx) ?? {
+      code: 'ov.conv.tcp',
+      params: { c2s: c.bytes.c2s, s2c: c.bytes.s2c },
+    });
   } else {
     code = 'ov.conv.tcp';
     p = { c2s: c.bytes.c2s, s2c: c.bytes.s2c };

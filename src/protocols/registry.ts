@@ -1,15 +1,34 @@
 /**
  * The only list of application protocols. Order matters: it is the order in which their heuristics are
- * asked about a conversation's first bytes (the first yes wins), as Wireshark's heuristic list.
+ * asked about a conversation's first bytes (the first yes wins), as Wireshark's heuristic list. Plain data
+ * is the fallback: what no protocol claims, and every UDP flow.
  * Adding a protocol: a folder beside this file exporting its module, and one line here.
  */
 import { sessionProtocols } from '../analysis/app/protocol.js';
+import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
 import { http } from './http/index.js';
 import { mqtt } from './mqtt/index.js';
+import type { ProtocolModule } from './types.js';
 import { zmtp } from './zmtp/index.js';
 
-export const PROTOCOLS = [zmtp, mqtt, http] as const;
+export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http];
 
 /** What the application layer is handed: the list, the fallback (plain data) and the port table. */
 export const SESSION_PROTOCOLS = sessionProtocols(PROTOCOLS, data);
+
+const BY_NAME = new Map<string, ProtocolModule>([...PROTOCOLS, data].map((p) => [p.name, p]));
+
+/** The module of a protocol by name (undefined for a name no module has). */
+export function protocolModule(name: string | undefined): ProtocolModule | undefined {
+  return name === undefined ? undefined : BY_NAME.get(name);
+}
+
+/**
+ * The words of a conversation's or message's protocol: plain data's for a conversation no protocol
+ * claimed (or none yet) and for every UDP flow.
+ */
+export function wordsOf(app: string | undefined, transport?: 'tcp' | 'udp'): ProtocolWords {
+  if (transport === 'udp') return data.words;
+  return protocolModule(app)?.words ?? data.words;
+}

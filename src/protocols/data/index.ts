@@ -2,10 +2,18 @@
  * Plain data as a protocol module: what no other protocol claims — a TCP byte stream or UDP datagrams,
  * told as bytes and turns, their payloads decoded as text, JSON, pickle or hex.
  */
-import type { SessionProtocol } from '../../analysis/app/protocol.js';
+import type { ProtocolModule } from '../types.js';
 import { DataHandler } from './session.js';
+import * as words from './words.js';
 
-export const data: SessionProtocol = {
+export const data: ProtocolModule = {
   name: 'data',
   session: (conv) => new DataHandler(conv),
+  words: {
+    label: words.label,
+    sentence: words.sentence,
+    phases: words.phases,
+    unframed: true,
+    convLine: words.convLine,
+  },
 };

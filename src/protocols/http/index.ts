@@ -1,7 +1,8 @@
 /** HTTP/1.x as a protocol module: the web ports and the lab's Flask ports, or a request/status line anywhere. */
-import type { SessionProtocol } from '../../analysis/app/protocol.js';
+import type { ProtocolModule } from '../types.js';
 import { looksLikeHttp, NOTES } from './decode.js';
 import { HttpHandler } from './session.js';
+import * as words from './words.js';
 
 const METHOD_CHARS = (c: number) => (c >= 0x41 && c <= 0x5a) || c === 0x2d;
 const HTTP1 = [0x48, 0x54, 0x54, 0x50, 0x2f, 0x31, 0x2e];
@@ -23,7 +24,7 @@ const SESSION_NOTES = {
   'http.response.unpaired': 'note',
 } as const;
 
-export const http: SessionProtocol = {
+export const http: ProtocolModule = {
   name: 'http',
   ports: [80, 8080, 5000, 5151, 8000],
   detect(head, dir) {
@@ -33,4 +34,12 @@ export const http: SessionProtocol = {
   },
   session: (conv, start) => new HttpHandler(conv, start.requestDir ?? 0),
   notes: { ...NOTES, ...SESSION_NOTES },
+  words: {
+    label: words.label,
+    sentence: words.sentence,
+    info: words.httpInfo,
+    phases: words.phases,
+    hostRoles: words.hostRoles,
+    convLine: words.convLine,
+  },
 };

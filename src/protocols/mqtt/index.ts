@@ -1,9 +1,10 @@
 /** MQTT 3.1, 3.1.1 and 5.0 as a protocol module: port 1883, or a CONNECT packet on any port. */
-import type { SessionProtocol } from '../../analysis/app/protocol.js';
+import type { ProtocolModule } from '../types.js';
 import { looksLikeMqttConnect, NOTES } from './decode.js';
 import { MqttHandler } from './session.js';
+import * as words from './words.js';
 
-export const mqtt: SessionProtocol = {
+export const mqtt: ProtocolModule = {
   name: 'mqtt',
   ports: [1883],
   detect(head) {
@@ -13,4 +14,14 @@ export const mqtt: SessionProtocol = {
   },
   session: (conv) => new MqttHandler(conv),
   notes: NOTES,
+  words: {
+    label: words.label,
+    sentence: words.sentence,
+    info: words.mqttInfo,
+    roles: words.roles,
+    phases: words.phases,
+    tellsAll: true,
+    hostRoles: words.hostRoles,
+    convLine: words.convLine,
+  },
 };

@@ -1,8 +1,9 @@
 /** ZeroMQ's ZMTP 3.x as a protocol module: no well-known port, found by its greeting on any port. */
-import type { SessionProtocol } from '../../analysis/app/protocol.js';
+import type { ProtocolModule } from '../types.js';
 import { aggregate } from './aggregate.js';
 import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
 import { ZmtpHandler } from './session.js';
+import * as words from './words.js';
 
 /** Note codes of the session and the cross-conversation passes (the decoder's are in decode.ts). */
 const SESSION_NOTES = {
@@ -16,7 +17,7 @@ const SESSION_NOTES = {
   'zmtp.reply.unmatched': 'note',
 } as const;
 
-export const zmtp: SessionProtocol = {
+export const zmtp: ProtocolModule = {
   name: 'zmtp',
   detect(head) {
     if (looksLikeZmtp(head)) return {};
@@ -27,4 +28,14 @@ export const zmtp: SessionProtocol = {
   session: (conv, start) => new ZmtpHandler(conv, start.midStream ?? false),
   notes: { ...NOTES, ...SESSION_NOTES },
   finishAll: aggregate,
+  words: {
+    label: words.label,
+    sentence: words.sentence,
+    info: words.zmtpInfo,
+    roles: words.roles,
+    phases: words.phases,
+    openEnding: 'story.end.open.zmtp',
+    hostRoles: words.hostRoles,
+    convLine: words.convLine,
+  },
 };

@@ -1,0 +1,534 @@
+import type { AppFrameEntry } from '../../analysis/model.js';
+import { type AppView, groupOf, type Msg, type MsgGroup } from '../../explain/app.js';
+import type { ConvContext, FrameConv, MsgRef } from '../../explain/context.js';
+import {
+  capital,
+  duration,
+  latencySummary,
+  list,
+  msgPayload,
+  type Params,
+  type Say,
+  valueText,
+} from '../../explain/format.js';
+import type { HostRole, RoleFacts, Tell } from '../../explain/protocol.js';
+import { latencyOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
+import type { StoryRecord } from '../../explain/types.js';
+export function topicsOf(say: Say, g: MsgGroup): string {
+  // In order of first appearance: the listed messages (which begin with the first ones), then the topics
+  // only the aggregates of an incomplete list know.
+  const topics = new Set(g.msgs.map((m) => `'${m.topic ?? ''}'`));
+  if (!g.complete) for (const s of g.sorts) for (const t of s.topics) topics.add(`'${t}'`);
+  return list(say, [...topics], 4);
+}
+
+/** The QoS levels of a group's messages ("0", "0/1"). */
+export function qosOf(g: MsgGroup): string {
+  const all = g.complete ? g.msgs.map((m) => m.qos ?? 0) : g.sorts.flatMap((s) => s.qos);
+  return [...new Set(all)].sort().join('/');
+}
+
+/** "as 'id'" or "with an empty client ID (the broker assigns one)". */
+export function mqttAs(say: Say, clientId: string): string {
+  return clientId === '' ? say('fmt.mqtt.as_empty') : say('fmt.mqtt.as', { client_id: clientId });
+}
+
+/** A record's object field (MQTT 5 properties, a will). */
+export function objOf(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/**
+ * What a CONNECT and its CONNACK say beyond "connects": the broker-assigned client ID, the will, the
+ * session asked for (clean start / session expiry) and whether the broker still held one (session present).
+ */
+export function mqttConnectFacts(say: Say, connect: Msg | undefined, ack: Msg | undefined): string[] {
+  const out: string[] = [];
+  const ackProps = objOf(ack?.raw.properties);
+  const assigned = ackProps?.assigned_client_identifier;
+  if (connect?.clientId === '')
+    out.push(
+      typeof assigned === 'string'
+        ? say('story.mqtt.assigned', { client_id: assigned })
+        : say('story.mqtt.assigned.unknown'),
+    );
+  const will = objOf(connect?.raw.will);
+  if (will && typeof will.topic === 'string') {
+    const wp = objOf(will.payload);
+    const payload = wp ? valueText(say, { encoding: String(wp.encoding), value: wp.value }) : say('fmt.payload.none');
+    out.push(
+      say(will.retain === true ? 'story.mqtt.will_set.retain' : 'story.mqtt.will_set', {
+        topic: will.topic,
+        payload,
+        qos: typeof will.qos === 'number' ? will.qos : 0,
+      }),
+    );
+  }
+  if (connect && connect.raw.clean_session === false) {
+    const v5 = connect.version === '5' || connect.version === '5.0';
+    const expiry = objOf(connect.raw.properties)?.session_expiry_interval;
+    if (!v5) out.push(say('story.mqtt.session.persistent'));
+    else if (typeof expiry === 'number' && expiry > 0)
+      out.push(say('story.mqtt.session.resume.expiry', { expiry: String(expiry) }));
+    else out.push(say('story.mqtt.session.resume'));
+  }
+  if (ack && ack.accepted !== false && connect && connect.raw.clean_session === false)
+    out.push(say(ack.raw.session_present === true ? 'story.mqtt.session_present' : 'story.mqtt.session_new'));
+  return out;
+}
+
+/** Labels of the MQTT 5 properties a PUBLISH tells (content type, expiry, user properties, response topic…). */
+export function propItems(say: Say, props: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof props.content_type === 'string') out.push(say('fmt.mqtt.content_type', { value: props.content_type }));
+  if (typeof props.payload_format_indicator === 'number')
+    out.push(say(props.payload_format_indicator === 1 ? 'fmt.mqtt.utf8' : 'fmt.mqtt.bytes'));
+  if (typeof props.message_expiry_interval === 'number')
+    out.push(say('fmt.mqtt.expiry', { value: String(props.message_expiry_interval) }));
+  if (typeof props.response_topic === 'string')
+    out.push(say('fmt.mqtt.response_topic', { value: props.response_topic }));
+  if (props.correlation_data !== undefined) out.push(say('fmt.mqtt.correlation'));
+  if (Array.isArray(props.user_properties))
+    for (const u of props.user_properties)
+      if (Array.isArray(u) && u.length === 2)
+        out.push(say('fmt.mqtt.user', { name: String(u[0]), value: String(u[1]) }));
+  return out;
+}
+
+/** The MQTT 5 properties of PUBLISH messages, each told once ('' when none has any). */
+export function mqttPropsText(say: Say, ms: readonly Msg[], max = 8): string {
+  const items = new Set<string>();
+  for (const m of ms) {
+    const p = objOf(m.raw.properties);
+    if (p) for (const x of propItems(say, p)) items.add(x);
+  }
+  return list(say, [...items], max);
+}
+
+/** The MQTT 5 properties of one PUBLISH ('' when none). */
+export function mqttMsgProps(say: Say, m: Msg): string {
+  const p = objOf(m.raw.properties);
+  return p ? list(say, propItems(say, p), 8) : '';
+}
+
+/** Reason codes of acknowledgements that are not plain success, told (MQTT 5). */
+export function mqttReasons(say: Say, ctx: ConvContext, acks: readonly Msg[]): string[] {
+  const out: string[] = [];
+  const noSub = acks.filter((m) => m.raw.reason_code === 0x10);
+  if (noSub.length) {
+    const reqs = noSub
+      .map((a) => ctx.view.messages.find((m) => m.frame === a.replyTo && m.kind === 'PUBLISH'))
+      .filter((m): m is Msg => m !== undefined);
+    const topics = [...new Set(reqs.map((m) => `'${m.topic ?? ''}'`))];
+    let text = say('story.mqtt.no_subscribers', {
+      count: noSub.length,
+      kind: noSub[0]!.kind,
+      topics: list(say, topics) || '?',
+    });
+    if (reqs.some((m) => m.retain)) text += ` ${say('story.mqtt.no_subscribers.retained')}`;
+    out.push(text);
+  }
+  const other = acks.filter(
+    (m) => typeof m.raw.reason_code === 'number' && m.raw.reason_code !== 0 && m.raw.reason_code !== 0x10,
+  );
+  for (const m of other.slice(0, 5))
+    out.push(
+      say('story.mqtt.reason_code', {
+        kind: m.kind,
+        frame: m.frame,
+        code: Number(m.raw.reason_code),
+        reason: m.reason ?? '?',
+      }),
+    );
+  return out;
+}
+
+/**
+ * The PUBLISH messages a broker sends to a client, in three kinds told apart: retained messages handed to
+ * a new subscriber (not relays: no relay delay), relays of a publication (with their delay), and wills the
+ * broker publishes for a client whose connection ended without DISCONNECT.
+ */
+export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Params): string[] {
+  const out: string[] = [];
+  // With Retain As Published the retain flag is forwarded as the publisher set it: it no longer marks a
+  // message from the retained store.
+  const rap = ctx.view.messages.some(
+    (m) =>
+      m.kind === 'SUBSCRIBE' &&
+      Array.isArray(m.raw.subscriptions) &&
+      m.raw.subscriptions.some((x) => objOf(x)?.rap === true),
+  );
+  const isWill = (m: Msg) => m.relayedFrom?.will === true;
+  const isRetained = (m: Msg) => !isWill(m) && (m.relayedFrom?.retained === true || (m.retain === true && !rap));
+  const retained = got.msgs.filter(isRetained);
+  const wills = got.msgs.filter(isWill);
+  const relays = got.msgs.filter((m) => !isWill(m) && !isRetained(m));
+  if (retained.length) {
+    const srcs = retained.filter((m) => m.relayedFrom?.frame !== undefined);
+    const g: MsgGroup = { msgs: retained, count: retained.length, complete: true, sorts: [] };
+    const p: Params = { ...cw, count: retained.length, topics: topicsOf(say, g), values: valuesOf(say, g) };
+    if (srcs.length === retained.length) {
+      p.src = list(
+        say,
+        srcs.map((m) => String(m.relayedFrom!.frame)),
+      );
+      p.age = latencySummary(
+        say,
+        srcs.map((m) => m.relayedFrom!.age ?? 0),
+      );
+      out.push(capital(say('story.mqtt.retained', p)));
+    } else out.push(capital(say('story.mqtt.retained.nosrc', p)));
+  }
+  const relayCount = got.count - retained.length - wills.length;
+  if (relayCount > 0) {
+    const g: MsgGroup = { msgs: relays, count: relayCount, complete: got.complete, sorts: got.sorts };
+    const delays = latencyOf(
+      say,
+      g,
+      (m) => m.relayedFrom?.delay,
+      (s) => s.delay,
+    );
+    const code = delays.n ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
+    out.push(
+      capital(
+        say(code, { ...cw, count: relayCount, topics: topicsOf(say, g), values: valuesOf(say, g), delay: delays.text }),
+      ),
+    );
+  }
+  for (const m of wills)
+    out.push(
+      capital(
+        say('story.mqtt.will', {
+          ...cw,
+          payload: msgPayload(say, m),
+          topic: m.topic ?? '',
+          conv: m.relayedFrom!.conversation ?? '?',
+          src: m.relayedFrom!.frame,
+        }),
+      ),
+    );
+  const props = mqttPropsText(say, got.msgs);
+  if (props) out.push(say('story.mqtt.props', { list: props }));
+  return out;
+}
+
+export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
+  const out: StoryRecord[] = [];
+  const c = ctx.c;
+  const ms = ctx.view.messages.filter((m) => m.proto === 'mqtt');
+  const cw = who(say, ctx, 'client');
+  const conn = ms.filter((m) => m.kind === 'CONNECT' || m.kind === 'CONNACK');
+  if (conn.length) {
+    const connect = conn.find((m) => m.kind === 'CONNECT');
+    const ack = conn.find((m) => m.kind === 'CONNACK');
+    let code = 'story.mqtt.connect';
+    if (!connect) code = 'story.mqtt.connack_only';
+    else if (!ack) code = 'story.mqtt.connect.noack';
+    else if (ack.accepted === false) code = 'story.mqtt.connect.refused';
+    const p: Params = {
+      ...cw,
+      as: mqttAs(say, connect?.clientId ?? ''),
+      version: connect?.version === '5' ? '5.0' : connect?.version === '3' ? '3.1' : '3.1.1',
+      keepalive: connect?.keepAlive ?? 0,
+      latency: ack?.latency !== undefined ? duration(ack.latency, say) : '?',
+      reason: ack?.returnName ?? ack?.reason ?? '',
+      broker: c.server,
+    };
+    const first = phase(say, ctx, span(conn), code, p);
+    const more = mqttConnectFacts(say, connect, ack);
+    if (more.length) first.text += ` ${more.join(' ')}`;
+    out.push(first);
+  }
+  const subs = ms.filter(
+    (m) => m.kind === 'SUBSCRIBE' || m.kind === 'SUBACK' || m.kind === 'UNSUBSCRIBE' || m.kind === 'UNSUBACK',
+  );
+  if (subs.length) {
+    const topics = subs
+      .filter((m) => m.kind === 'SUBSCRIBE')
+      .flatMap((m) =>
+        m.subscriptions.map((s) =>
+          s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
+        ),
+      );
+    const granted = subs.filter((m) => m.kind === 'SUBACK').flatMap((m) => m.granted);
+    const code = granted.length ? 'story.mqtt.subscribe' : 'story.mqtt.subscribe.noack';
+    out.push({
+      frames: span(subs),
+      conversation: c.id,
+      code,
+      text: capital(say(code, { ...cw, topics: list(say, topics), granted: granted.join(', ') })),
+    });
+  }
+  const mq = (pred: (m: Msg) => boolean) => groupOf(ctx.view, (m) => m.proto === 'mqtt' && pred(m));
+  const pubs = mq((m) => ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'PINGREQ', 'PINGRESP'].includes(m.kind));
+  if (pubs.count) {
+    const sent = mq((m) => m.kind === 'PUBLISH' && m.dir === 'c2s');
+    const got = mq((m) => m.kind === 'PUBLISH' && m.dir === 's2c');
+    const acks = mq((m) => ['PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP'].includes(m.kind));
+    const pings = mq((m) => m.kind === 'PINGREQ');
+    const parts: string[] = [];
+    if (sent.count) {
+      const qos = qosOf(sent);
+      parts.push(
+        capital(
+          say('story.mqtt.publish', {
+            ...cw,
+            count: sent.count,
+            topics: topicsOf(say, sent),
+            values: valuesOf(say, sent),
+            qos,
+          }),
+        ),
+      );
+      const retained = sent.msgs.filter((m) => m.retain);
+      if (retained.length)
+        parts.push(
+          say('story.mqtt.retain_set', {
+            count: retained.length,
+            topics: list(say, [...new Set(retained.map((m) => `'${m.topic ?? ''}'`))]),
+          }),
+        );
+      if (qos === '0') parts.push(say('story.mqtt.qos0'));
+      const props = mqttPropsText(say, sent.msgs);
+      if (props) parts.push(say('story.mqtt.props', { list: props }));
+    }
+    if (got.count) parts.push(...mqttDeliveries(say, ctx, got, cw));
+    if (acks.count) {
+      const counts = new Map<string, number>();
+      if (acks.complete) for (const m of acks.msgs) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
+      else for (const s of acks.sorts) counts.set(s.rep.kind, (counts.get(s.rep.kind) ?? 0) + s.count);
+      const items: string[] = [];
+      for (const k of ['PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP'])
+        if (counts.get(k)) items.push(say(`fmt.mqtt.${k.toLowerCase()}`, { count: counts.get(k)! }));
+      parts.push(say('story.mqtt.acks', { list: list(say, items) }));
+      parts.push(...mqttReasons(say, ctx, acks.msgs));
+    }
+    if (pings.count) parts.push(say('story.mqtt.pings', { count: pings.count }));
+    if (parts.length)
+      out.push({
+        frames: spanOf(pubs),
+        conversation: c.id,
+        code: sent.count ? 'story.mqtt.publish' : got.count ? 'story.mqtt.deliver' : 'story.mqtt.acks',
+        text: parts.join(' '),
+      });
+  }
+  return out;
+}
+
+/** ' Reason code …' for an MQTT 5 reason code other than success (0), or ''. */
+export function mqttReason(say: Say, m: Msg): string {
+  const code = m.raw.reason_code;
+  if (typeof code !== 'number' || code === 0) return '';
+  if (code === 0x10 && (m.kind === 'PUBACK' || m.kind === 'PUBREC')) return ` ${say('ex.mqtt.reason.no_subscribers')}`;
+  return ` ${say('ex.mqtt.reason', { code, reason: m.reason ?? '?' })}`;
+}
+
+export function mqttVersion(v: string | undefined): string {
+  if (v === '4' || v === '3.1.1') return '3.1.1';
+  if (v === '3' || v === '3.1') return '3.1';
+  if (v === '5' || v === '5.0') return '5.0';
+  return v ?? '3.1.1';
+}
+
+/** MQTT packet types as Wireshark's Info column names them. */
+export const MQTT_INFO: Readonly<Record<string, string>> = {
+  CONNECT: 'Connect Command',
+  CONNACK: 'Connect Ack',
+  PUBLISH: 'Publish Message',
+  PUBACK: 'Publish Ack',
+  PUBREC: 'Publish Received',
+  PUBREL: 'Publish Release',
+  PUBCOMP: 'Publish Complete',
+  SUBSCRIBE: 'Subscribe Request',
+  SUBACK: 'Subscribe Ack',
+  UNSUBSCRIBE: 'Unsubscribe Request',
+  UNSUBACK: 'Unsubscribe Ack',
+  PINGREQ: 'Ping Request',
+  PINGRESP: 'Ping Response',
+  DISCONNECT: 'Disconnect Req',
+  AUTH: 'Authentication Exchange',
+};
+
+export function mqttInfo(e: AppFrameEntry): string {
+  let s = MQTT_INFO[e.kind] ?? e.kind;
+  if (e.malformed) s += ' [Malformed Packet]';
+  if (typeof e.packet_id === 'number') s += ` (id=${e.packet_id})`;
+  if (typeof e.topic === 'string') s += ` [${e.topic}]`;
+  else if (Array.isArray(e.topics) && e.topics.length > 0) s += ` [${e.topics.join(', ')}]`;
+  if (e.cut) s += '[Packet size limited during capture]';
+  return s;
+}
+
+/** Whether the MQTT client of a view publishes, subscribes: its listed messages and the sorts of the rest. */
+export function mqttUse(view: AppView): { publishes: boolean; subscribes: boolean } {
+  let publishes = false;
+  let subscribes = false;
+  const see = (m: Msg) => {
+    if (m.proto !== 'mqtt' || m.dir !== 'c2s') return;
+    if (m.kind === 'PUBLISH') publishes = true;
+    if (m.kind === 'SUBSCRIBE') subscribes = true;
+  };
+  for (const m of view.messages) see(m);
+  // summary mode: the sorts of the messages that are not listed
+  for (const st of view.stats ?? []) if (st.count > 0) see(st.rep);
+  return { publishes, subscribes };
+}
+
+/** The sentence for one MQTT packet a frame completes. */
+export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
+  const { side, one, reply } = t;
+  const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
+  switch (m.kind) {
+    case 'CONNECT': {
+      p.as = mqttAs(say, m.clientId ?? '');
+      p.version = mqttVersion(m.version);
+      p.keepalive = m.keepAlive ?? 0;
+      const parts = [one('ex.mqtt.connect', p)];
+      if (m.clientId === '') parts.push(say('ex.mqtt.connect.empty_id'));
+      const will = m.raw.will as { topic?: unknown; qos?: unknown; retain?: unknown; payload?: unknown } | undefined;
+      if (will && typeof will.topic === 'string') {
+        const wp = will.payload as { encoding?: unknown; value?: unknown } | undefined;
+        parts.push(
+          say('ex.mqtt.will', {
+            topic: will.topic,
+            qos: typeof will.qos === 'number' ? will.qos : 0,
+            retain: will.retain === true ? say('ex.mqtt.will.retain') : '',
+            payload: wp ? valueText(say, { encoding: String(wp.encoding), value: wp.value }) : say('fmt.payload.none'),
+          }),
+        );
+      }
+      if (m.raw.clean_session === false) {
+        const v5 = p.version === '5.0';
+        const expiry = (m.raw.properties as { session_expiry_interval?: unknown } | undefined)?.session_expiry_interval;
+        if (!v5) parts.push(say('ex.mqtt.session.persistent'));
+        else if (typeof expiry === 'number' && expiry > 0) parts.push(say('ex.mqtt.session.resume.expiry', { expiry }));
+        else parts.push(say('ex.mqtt.session.resume'));
+      }
+      return parts.join(' ');
+    }
+    case 'CONNACK': {
+      if (m.accepted === false) {
+        p.reason = m.returnName ?? m.reason ?? '';
+        return one('ex.mqtt.connack.refused', p);
+      }
+      const parts = [reply('ex.mqtt.connack', p)];
+      const assigned = (m.raw.properties as { assigned_client_identifier?: unknown } | undefined)
+        ?.assigned_client_identifier;
+      if (typeof assigned === 'string') parts.push(say('ex.mqtt.connack.assigned', { client_id: assigned }));
+      if (m.raw.session_present === true) parts.push(say('ex.mqtt.connack.session_present'));
+      return parts.join(' ');
+    }
+    case 'PUBLISH': {
+      let s: string;
+      const r = m.relayedFrom;
+      if (m.dir === 's2c' && r?.will) {
+        s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation ?? '?' });
+      } else if (m.dir === 's2c' && r?.retained) {
+        s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0, say) });
+      } else if (m.dir === 's2c' && m.retain && !r) {
+        s = one('ex.mqtt.publish.retained.nosrc', p);
+      } else if (m.dir === 's2c') {
+        if (r && r.delay !== undefined) {
+          p.src = r.frame;
+          p.delay = duration(r.delay, say);
+          s = one('ex.mqtt.publish.relay', p);
+        } else s = one('ex.mqtt.publish.deliver', p);
+      } else {
+        s = one('ex.mqtt.publish', p);
+        if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
+        if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
+      }
+      const props = mqttMsgProps(say, m);
+      if (props) s += ` ${say('ex.mqtt.props', { list: props })}`;
+      return s;
+    }
+    case 'PUBACK':
+    case 'PUBREC':
+    case 'PUBREL':
+    case 'PUBCOMP': {
+      p.id = m.packetId ?? '?';
+      const s = reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
+      return `${s}${mqttReason(say, m)}`;
+    }
+    case 'SUBSCRIBE': {
+      const topics = m.subscriptions.map((s) =>
+        s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
+      );
+      p.topics = list(say, topics);
+      return one('ex.mqtt.subscribe', p);
+    }
+    case 'SUBACK':
+      p.granted = m.granted.join(', ') || '?';
+      return reply('ex.mqtt.suback', p);
+    case 'UNSUBSCRIBE':
+      p.topics = list(
+        say,
+        m.subscriptions.map((s) => `'${s.topic}'`),
+      );
+      return one('ex.mqtt.unsubscribe', p);
+    case 'UNSUBACK':
+      return reply('ex.mqtt.unsuback', p);
+    case 'PINGREQ':
+      return one('ex.mqtt.pingreq', p);
+    case 'PINGRESP':
+      return reply('ex.mqtt.pingresp', p);
+    case 'DISCONNECT':
+      return `${one('ex.mqtt.disconnect', p)}${mqttReason(say, m)}`;
+    case 'AUTH':
+      return one('ex.mqtt.auth', p);
+    default:
+      p.kind = m.kind;
+      return one('ex.mqtt.other', p);
+  }
+}
+
+/** The noun for an MQTT packet ("the PUBLISH"). */
+export function label(say: Say, _ctx: Pick<FrameConv, 'kind'>, m: MsgRef): string {
+  return say('lbl.mqtt', { kind: m.kind });
+}
+
+/**
+ * The broker and its client; a client that only publishes is the publisher, one that only subscribes the
+ * subscriber (its listed messages and the sorts of the rest decide).
+ */
+export function roles(view: AppView): RoleFacts {
+  const { publishes, subscribes } = mqttUse(view);
+  const client = publishes && !subscribes ? 'publisher' : subscribes && !publishes ? 'subscriber' : 'client';
+  return { roles: { client, server: 'broker' }, kind: 'other', publishes, subscribes };
+}
+
+/** Every packet is told in the phases: connection, subscriptions, publications and deliveries, ending. */
+export function phases(say: Say, ctx: ConvContext): { setup: StoryRecord[] } {
+  return { setup: mqttPhases(say, ctx) };
+}
+
+/** The client by what it did (publisher, subscriber, both) and its client id; the broker on its port. */
+export function hostRoles(_say: Say, ctx: ConvContext, port: string | number): { client: HostRole; server: HostRole } {
+  const connect = ctx.view.messages.find((m) => m.kind === 'CONNECT');
+  const id = connect?.clientId;
+  const kind =
+    ctx.publishes && ctx.subscribes ? 'both' : ctx.publishes ? 'publisher' : ctx.subscribes ? 'subscriber' : 'client';
+  return {
+    client: { code: `role.mqtt.${kind}${id ? '' : '.anon'}`, params: { client_id: id ?? '', broker: ctx.c.server } },
+    server: { code: 'role.mqtt.broker', params: { port } },
+  };
+}
+
+/** The client, the PUBLISH packets each way and the topics it subscribed to. */
+export function convLine(say: Say, ctx: ConvContext): { code: string; params: Params } {
+  const v = ctx.view;
+  const connect = v.messages.find((m) => m.kind === 'CONNECT');
+  const sent = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 'c2s').count;
+  const got = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 's2c').count;
+  const topics = v.messages
+    .filter((m) => m.kind === 'SUBSCRIBE')
+    .flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
+  const id = connect?.clientId ?? '?';
+  const params: Params = {
+    client: id === '' ? say('fmt.mqtt.client_empty') : say('fmt.mqtt.client', { client_id: id }),
+    sent,
+    got,
+  };
+  params.topics = list(say, topics) || '-';
+  return { code: ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt', params };
+}
