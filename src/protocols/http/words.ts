@@ -89,7 +89,7 @@ export function httpInfo(e: AppFrameEntry): string {
 
 /** The sentence for one HTTP request or response a frame completes. */
 export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
-  const { side, one, reply } = t;
+  const { one, reply } = t;
   const body = m.payload && m.payload.encoding !== 'empty' ? msgPayload(say, m) : '';
   if (m.kind === 'request')
     return one(body ? 'ex.http.request.body' : 'ex.http.request', {

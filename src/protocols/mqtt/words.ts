@@ -376,7 +376,7 @@ export function mqttUse(view: AppView): { publishes: boolean; subscribes: boolea
 
 /** The sentence for one MQTT packet a frame completes. */
 export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
-  const { side, one, reply } = t;
+  const { one, reply } = t;
   const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
   switch (m.kind) {
     case 'CONNECT': {
