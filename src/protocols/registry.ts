@@ -24,6 +24,11 @@ export function protocolModule(name: string | undefined): ProtocolModule | undef
   return name === undefined ? undefined : BY_NAME.get(name);
 }
 
+/** The words of every protocol module (plain data's too). */
+export function allWords(): ProtocolWords[] {
+  return [...PROTOCOLS, data].map((p) => p.words);
+}
+
 /**
  * The words of a conversation's or message's protocol: plain data's for a conversation no protocol
  * claimed (or none yet) and for every UDP flow.

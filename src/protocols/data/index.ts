@@ -3,6 +3,8 @@
  * told as bytes and turns, their payloads decoded as text, JSON, pickle or hex.
  */
 import type { ProtocolModule } from '../types.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
 import { DataHandler } from './session.js';
 import * as words from './words.js';
 
@@ -10,6 +12,7 @@ export const data: ProtocolModule = {
   name: 'data',
   session: (conv) => new DataHandler(conv),
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     phases: words.phases,

@@ -1,5 +1,7 @@
 /** HTTP/1.x as a protocol module: the web ports and the lab's Flask ports, or a request/status line anywhere. */
 import type { ProtocolModule } from '../types.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
 import { looksLikeHttp, NOTES } from './decode.js';
 import { HttpHandler } from './session.js';
 import * as words from './words.js';
@@ -35,6 +37,7 @@ export const http: ProtocolModule = {
   session: (conv, start) => new HttpHandler(conv, start.requestDir ?? 0),
   notes: { ...NOTES, ...SESSION_NOTES },
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     info: words.httpInfo,

@@ -1,5 +1,7 @@
 /** MQTT 3.1, 3.1.1 and 5.0 as a protocol module: port 1883, or a CONNECT packet on any port. */
 import type { ProtocolModule } from '../types.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
 import { looksLikeMqttConnect, NOTES } from './decode.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
@@ -15,6 +17,7 @@ export const mqtt: ProtocolModule = {
   session: (conv) => new MqttHandler(conv),
   notes: NOTES,
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     info: words.mqttInfo,

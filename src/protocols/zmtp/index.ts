@@ -1,6 +1,8 @@
 /** ZeroMQ's ZMTP 3.x as a protocol module: no well-known port, found by its greeting on any port. */
 import type { ProtocolModule } from '../types.js';
 import { aggregate } from './aggregate.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
 import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
 import { ZmtpHandler } from './session.js';
 import * as words from './words.js';
@@ -29,6 +31,7 @@ export const zmtp: ProtocolModule = {
   notes: { ...NOTES, ...SESSION_NOTES },
   finishAll: aggregate,
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     info: words.zmtpInfo,
