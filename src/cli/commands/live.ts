@@ -479,8 +479,18 @@ function statsLines(r: LiveResult, lang: Lang): string[] {
   );
 }
 
-function statsRecord(s: LiveResult['sources'][number]): Record<string, unknown> {
-  const r: Record<string, unknown> = {
+/** One source of the `{type: 'stats'}` JSON Lines record. */
+interface SourceStatsRecord {
+  iface: string;
+  tool: ToolName;
+  captured: number | null;
+  received: number | null;
+  dropped: number | null;
+  failure?: string;
+}
+
+function statsRecord(s: LiveResult['sources'][number]): SourceStatsRecord {
+  const r: SourceStatsRecord = {
     iface: s.iface,
     tool: s.tool,
     captured: s.stats.captured,
