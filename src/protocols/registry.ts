@@ -24,9 +24,14 @@ export function protocolModule(name: string | undefined): ProtocolModule | undef
   return name === undefined ? undefined : BY_NAME.get(name);
 }
 
+/** Every protocol module, plain data's last. */
+export function allModules(): readonly ProtocolModule[] {
+  return [...PROTOCOLS, data];
+}
+
 /** The words of every protocol module (plain data's too). */
 export function allWords(): ProtocolWords[] {
-  return [...PROTOCOLS, data].map((p) => p.words);
+  return allModules().map((p) => p.words);
 }
 
 /**

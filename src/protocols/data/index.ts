@@ -5,12 +5,14 @@
 import type { ProtocolModule } from '../types.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
+import { DATA_FIELDS } from './fields.js';
 import { DataHandler } from './session.js';
 import * as words from './words.js';
 
 export const data: ProtocolModule = {
   name: 'data',
   session: (conv) => new DataHandler(conv),
+  fields: DATA_FIELDS,
   words: {
     catalog: { en, id },
     label: words.label,

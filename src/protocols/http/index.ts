@@ -3,6 +3,7 @@ import type { ProtocolModule } from '../types.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { looksLikeHttp, NOTES } from './decode.js';
+import { HTTP_FIELDS } from './fields.js';
 import { HttpHandler } from './session.js';
 import * as words from './words.js';
 
@@ -36,6 +37,7 @@ export const http: ProtocolModule = {
   },
   session: (conv, start) => new HttpHandler(conv, start.requestDir ?? 0),
   notes: { ...NOTES, ...SESSION_NOTES },
+  fields: HTTP_FIELDS,
   words: {
     catalog: { en, id },
     label: words.label,

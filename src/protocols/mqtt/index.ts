@@ -3,6 +3,7 @@ import type { ProtocolModule } from '../types.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { looksLikeMqttConnect, NOTES } from './decode.js';
+import { MQTT_FIELDS } from './fields.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
 
@@ -16,6 +17,7 @@ export const mqtt: ProtocolModule = {
   },
   session: (conv) => new MqttHandler(conv),
   notes: NOTES,
+  fields: MQTT_FIELDS,
   words: {
     catalog: { en, id },
     label: words.label,

@@ -4,6 +4,7 @@ import { aggregate } from './aggregate.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
+import { ZMTP_FIELDS } from './fields.js';
 import { ZmtpHandler } from './session.js';
 import * as words from './words.js';
 
@@ -30,6 +31,7 @@ export const zmtp: ProtocolModule = {
   session: (conv, start) => new ZmtpHandler(conv, start.midStream ?? false),
   notes: { ...NOTES, ...SESSION_NOTES },
   finishAll: aggregate,
+  fields: ZMTP_FIELDS,
   words: {
     catalog: { en, id },
     label: words.label,
