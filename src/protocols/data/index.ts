@@ -9,7 +9,7 @@ import { DATA_FIELDS } from './fields.js';
 import { DataHandler } from './session.js';
 import * as words from './words.js';
 
-export const data: ProtocolModule = {
+export const data = {
   name: 'data',
   session: (conv) => new DataHandler(conv),
   fields: DATA_FIELDS,
@@ -21,4 +21,4 @@ export const data: ProtocolModule = {
     unframed: true,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;

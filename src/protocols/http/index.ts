@@ -2,7 +2,7 @@
 import type { ProtocolModule } from '../types.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
-import { looksLikeHttp, NOTES } from './decode.js';
+import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER, looksLikeHttp, NOTES } from './decode.js';
 import { HTTP_FIELDS } from './fields.js';
 import { HttpHandler } from './session.js';
 import * as words from './words.js';
@@ -27,9 +27,13 @@ const SESSION_NOTES = {
   'http.response.unpaired': 'note',
 } as const;
 
-export const http: ProtocolModule = {
+export const http = {
   name: 'http',
   ports: [80, 8080, 5000, 5151, 8000],
+  limits: [
+    { name: 'httpHeaderBytes', default: HTTP_DEFAULT_MAX_HEADER },
+    { name: 'httpBodyBytes', default: HTTP_DEFAULT_MAX_BODY },
+  ] as const,
   detect(head, dir) {
     const h = looksLikeHttp(head);
     if (h) return { requestDir: h === 'request' ? dir : dir === 0 ? 1 : 0 };
@@ -47,4 +51,4 @@ export const http: ProtocolModule = {
     hostRoles: words.hostRoles,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;

@@ -2,14 +2,15 @@
 import type { ProtocolModule } from '../types.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
-import { looksLikeMqttConnect, NOTES } from './decode.js';
+import { looksLikeMqttConnect, MQTT_DEFAULT_MAX_LENGTH, NOTES } from './decode.js';
 import { MQTT_FIELDS } from './fields.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
 
-export const mqtt: ProtocolModule = {
+export const mqtt = {
   name: 'mqtt',
   ports: [1883],
+  limits: [{ name: 'mqttBytes', default: MQTT_DEFAULT_MAX_LENGTH }] as const,
   detect(head) {
     if (looksLikeMqttConnect(head)) return {};
     // a CONNECT (0x10) is at least 14 bytes up to its protocol level
@@ -29,4 +30,4 @@ export const mqtt: ProtocolModule = {
     hostRoles: words.hostRoles,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;

@@ -3,7 +3,7 @@ import type { ProtocolModule } from '../types.js';
 import { aggregate } from './aggregate.js';
 import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
-import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
+import { looksLikeZmtp, NOTES, ZMTP_DEFAULT_MAX_FRAME, zmtpFramesExact } from './decode.js';
 import { ZMTP_FIELDS } from './fields.js';
 import { ZmtpHandler } from './session.js';
 import * as words from './words.js';
@@ -20,8 +20,9 @@ const SESSION_NOTES = {
   'zmtp.reply.unmatched': 'note',
 } as const;
 
-export const zmtp: ProtocolModule = {
+export const zmtp = {
   name: 'zmtp',
+  limits: [{ name: 'zmtpFrameBytes', default: ZMTP_DEFAULT_MAX_FRAME }] as const,
   detect(head) {
     if (looksLikeZmtp(head)) return {};
     // a greeting's signature is 10 bytes: 0xff, padding, 0x7f
@@ -43,4 +44,4 @@ export const zmtp: ProtocolModule = {
     hostRoles: words.hostRoles,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;
