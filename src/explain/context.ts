@@ -203,8 +203,3 @@ export function addrOf(ctx: Pick<ConvContext, 'c'>, side: Side): string {
 export function msgs(ctx: ConvContext, pred: (m: Msg) => boolean): Msg[] {
   return ctx.view.messages.filter(pred);
 }
-
-/** ZMTP data messages (not greetings or commands). */
-export function isZmtpData(m: Msg): boolean {
-  return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
-}

@@ -3,11 +3,12 @@
  * application and ending labels of a conversation, the sequence-diagram arrows, and the selection
  * (--conversation, --protocol, --frames-range). Renderers read the explained model; nothing is parsed here.
  */
-import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { AppFrameEntry, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
 import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
+import { allModules, wordsOf } from '../protocols/registry.js';
 
 export { type Say, sayer };
 
@@ -15,12 +16,9 @@ export function langOf(m: ExplainedModel): Lang {
   return m.overview?.lang ?? 'en';
 }
 
-/** "ZMTP REQ/REP", "MQTT", "HTTP", "TCP", "UDP". */
+/** "ZMTP REQ/REP", "MQTT", "HTTP" (the protocol's title), else "TCP", "UDP". */
 export function appLabel(c: ConversationRecord): string {
-  const app = typeof c.app === 'string' ? c.app : undefined;
-  if (app === 'zmtp') return `ZMTP${c.pattern ? ` ${c.pattern}` : ''}`;
-  if (app === 'mqtt' || app === 'http') return app.toUpperCase();
-  return c.transport.toUpperCase();
+  return (c.app ? wordsOf(c.app).title?.(c) : undefined) ?? c.transport.toUpperCase();
 }
 
 export function endLabel(say: Say, c: ConversationRecord): string {
@@ -70,24 +68,11 @@ export interface Arrow {
   kind: 'app' | 'ctl' | 'ack' | 'data';
 }
 
-function appEntryLabel(e: Record<string, unknown>): string {
-  const kind = String(e.kind ?? '');
-  if (e.proto === 'zmtp') {
-    if (kind === 'command') return String(e.name ?? 'command');
-    if (kind === 'greeting') return `greeting ${String(e.version ?? '')}`.trim();
-    if (kind === 'message') {
-      const pv = Array.isArray(e.preview) ? e.preview.filter((x) => x !== '').map(String) : [];
-      return pv.length ? `msg ${pv.join(' | ')}` : 'message';
-    }
-    return kind;
-  }
-  if (e.proto === 'mqtt') return typeof e.topic === 'string' ? `${kind} ${e.topic}` : kind;
-  if (e.proto === 'http') {
-    if (kind === 'request') return `${String(e.method ?? '')} ${String(e.uri ?? '')}`.trim();
-    if (kind === 'response') return `${String(e.status ?? '')}`.trim() || 'response';
-  }
+function appEntryLabel(e: AppFrameEntry): string {
+  const label = wordsOf(e.proto).arrow?.(e);
+  if (label !== undefined) return label;
   if (typeof e.preview === 'string') return e.preview;
-  return kind;
+  return e.kind;
 }
 
 export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]): Arrow[] {
@@ -96,7 +81,7 @@ export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]):
     if (f.conversation !== c.id) continue;
     const c2s = f.src === c.client;
     // plain payload (proto data) is no application message: its arrow is the segment or datagram itself
-    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && e.proto !== 'data') as Record<string, unknown>[];
+    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && !wordsOf(e.proto).unframed);
     const t = f.tcp;
     let label: string;
     let kind: Arrow['kind'];
@@ -139,12 +124,16 @@ export function parseRange(s: string): [number, number] | undefined {
   return a <= b ? [a, b] : [b, a];
 }
 
-/** --protocol's names for what the model calls otherwise. */
-const PROTOCOL_ALIAS: Readonly<Record<string, string>> = { zeromq: 'zmtp', zmq: 'zmtp', rest: 'http', ipv4: 'ip' };
+/** --protocol's names for what the model calls otherwise: `ipv4`, and each protocol module's aliases. */
+let ALIASES: ReadonlyMap<string, string> | undefined;
 
 function protocolName(p: string): string {
+  ALIASES ??= new Map([
+    ['ipv4', 'ip'],
+    ...allModules().flatMap((m) => (m.words.aliases ?? []).map((a): [string, string] => [a, m.name])),
+  ]);
   const q = p.toLowerCase();
-  return PROTOCOL_ALIAS[q] ?? q;
+  return ALIASES.get(q) ?? q;
 }
 
 function convMatchesProtocol(c: ConversationRecord, p: string): boolean {

@@ -126,3 +126,14 @@ export function convLine(_say: Say, ctx: ConvContext): { code: string; params: P
   const methods = reqs.complete ? reqs.msgs.map((m) => m.method ?? '?') : reqs.sorts.map((x) => x.rep.method ?? '?');
   return { code: 'ov.conv.http', params: { count: reqs.count, methods: [...new Set(methods)].join(', ') } };
 }
+
+export function title(): string {
+  return 'HTTP';
+}
+
+/** A sequence diagram's arrow: the method and URI of a request, the status of a response. */
+export function arrow(e: AppFrameEntry): string {
+  if (e.kind === 'request') return `${String(e.method ?? '')} ${String(e.uri ?? '')}`.trim();
+  if (e.kind === 'response') return `${String(e.status ?? '')}`.trim() || 'response';
+  return e.kind;
+}
