@@ -538,6 +538,11 @@ export class FrameExplainer {
     private readonly done?: (id: number) => void,
   ) {}
 
+  /** Forgets conversation `id` (its frames are told: StreamExplainer drops an ended conversation). */
+  forget(id: number): void {
+    this.states.delete(id);
+  }
+
   /** Conversations whose frames are being followed (for tests: bounded by the open conversations). */
   get open(): number {
     return this.states.size;

@@ -9,8 +9,8 @@ export class FrameViews {
   private prev: number | undefined;
   private readonly v: FrameView = { f: undefined as unknown as FrameRecord, conv: undefined, msgs: NONE, delta: 0 };
 
-  /** `convs`: the finished conversation records by id. */
-  constructor(private readonly convs: ReadonlyMap<number, ConversationRecord>) {}
+  /** `convs`: the conversation records by id (finished, or as they stand while frames stream). */
+  constructor(private readonly convs: Pick<ReadonlyMap<number, ConversationRecord>, 'get'>) {}
 
   /** The view of the next frame (one object, reused: read it before asking for the next). */
   next(f: FrameRecord, msgs: readonly AppMessageRecord[] = NONE): FrameView {

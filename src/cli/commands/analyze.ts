@@ -303,7 +303,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.conversation !== undefined) selection.conversation = args.conversation;
   if (args.protocol) selection.protocol = args.protocol;
   if (range) selection.range = range;
-  // -T fields, and a display filter on the text summary, stream too (the filter is tested in pass 2)
+  // -T fields, and a display filter on the text summary, stream too (the filter is tested as frames are told)
   const stream = ts.fields
     ? ('fields' as const)
     : streamsExplainedFrames(args)
@@ -312,7 +312,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         ? ('text' as const)
         : undefined;
   if (stream) {
-    // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
+    // Issues 8 and 18: explained frames stream in one pass (frames held in a bounded window, no temporary file).
     let model: AnalysisModel;
     let written: number;
     try {
