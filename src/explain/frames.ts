@@ -46,12 +46,16 @@ interface Speakers extends Params {
  * Speaker parameters made per conversation context, in its explainer's language (the same for each of its
  * frames; never mutated): [client speaks, server speaks].
  */
-const SPEAKERS = new WeakMap<FrameConv, { lang: string; sides: [Speakers | undefined, Speakers | undefined] }>();
+const SPEAKERS = new WeakMap<
+  FrameConv,
+  { lang: string; roles: FrameConv['roles']; sides: [Speakers | undefined, Speakers | undefined] }
+>();
 
 function speakers(say: Say, ctx: FrameConv, side: Side): Speakers {
   let cache = SPEAKERS.get(ctx);
-  if (!cache || cache.lang !== say.lang) {
-    cache = { lang: say.lang, sides: [undefined, undefined] };
+  // a streamed context is given new roles as its conversation is known better (StreamExplainer)
+  if (!cache || cache.lang !== say.lang || cache.roles !== ctx.roles) {
+    cache = { lang: say.lang, roles: ctx.roles, sides: [undefined, undefined] };
     SPEAKERS.set(ctx, cache);
   }
   const k = side === 'server' ? 1 : 0;
