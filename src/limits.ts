@@ -15,7 +15,7 @@ import {
   DEFAULT_MAX_WARNINGS_PER_CODE,
 } from './capture/reader.js';
 import { PAYLOAD_DEFAULTS } from './dissectors/app/payload.js';
-import { DEFAULT_EXPLAIN_LINKS } from './explain/stream.js';
+import { DEFAULT_EXPLAIN_LINKS, DEFAULT_EXPLAIN_WINDOW } from './explain/stream.js';
 import { PROTOCOL_LIMITS, type ProtocolLimitName } from './protocols/registry.js';
 
 /** The limits of the layers below the protocols and of the outputs. */
@@ -53,10 +53,15 @@ interface LayerLimits {
   /** Bytes an in-memory gzip capture (analyzeBytes) is decompressed to (CaptureReaderOptions.maxGunzipBytes). */
   gunzipBytes: number;
   /**
-   * Streamed per-frame explanations (explained `--frames`, `-f json`): frames the first pass remembers as
-   * carrying a piece of a message a later frame completes (ForwardLinks).
+   * Streamed per-frame explanations (explained `--frames`, `-f json`): links kept at once from a held frame
+   * to a message a later frame completes (ForwardLinks).
    */
   explainLinks: number;
+  /**
+   * Streamed per-frame explanations: frames held while their explanation may depend on later frames (the
+   * frame completing their message, the rest of their conversation); a capture within it is told whole.
+   */
+  explainWindow: number;
   /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
   followBytes: number;
   /** Rows of a `-z conv,…` or `-z endpoints,…` table (src/stats/conv.ts). */
@@ -89,6 +94,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   warnings: DEFAULT_MAX_WARNINGS_PER_CODE,
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
   explainLinks: DEFAULT_EXPLAIN_LINKS,
+  explainWindow: DEFAULT_EXPLAIN_WINDOW,
   followBytes: DEFAULT_FOLLOW_BYTES,
   statsRows: DEFAULT_STATS_ROWS,
 });
@@ -110,6 +116,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'warnings',
   'gunzipBytes',
   'explainLinks',
+  'explainWindow',
   'followBytes',
   'statsRows',
 ];

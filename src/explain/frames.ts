@@ -24,12 +24,16 @@ interface Speakers extends Params {
  * Speaker parameters made per conversation context, in its explainer's language (the same for each of its
  * frames; never mutated): [client speaks, server speaks].
  */
-const SPEAKERS = new WeakMap<FrameConv, { lang: string; sides: [Speakers | undefined, Speakers | undefined] }>();
+const SPEAKERS = new WeakMap<
+  FrameConv,
+  { lang: string; roles: FrameConv['roles']; sides: [Speakers | undefined, Speakers | undefined] }
+>();
 
 function speakers(say: Say, ctx: FrameConv, side: Side): Speakers {
   let cache = SPEAKERS.get(ctx);
-  if (!cache || cache.lang !== say.lang) {
-    cache = { lang: say.lang, sides: [undefined, undefined] };
+  // a streamed context is given new roles as its conversation is known better (StreamExplainer)
+  if (!cache || cache.lang !== say.lang || cache.roles !== ctx.roles) {
+    cache = { lang: say.lang, roles: ctx.roles, sides: [undefined, undefined] };
     SPEAKERS.set(ctx, cache);
   }
   const k = side === 'server' ? 1 : 0;
@@ -282,6 +286,11 @@ export class FrameExplainer {
     private readonly convOf: (id: number) => FrameConv | undefined,
     private readonly done?: (id: number) => void,
   ) {}
+
+  /** Forgets conversation `id` (its frames are told: StreamExplainer drops an ended conversation). */
+  forget(id: number): void {
+    this.states.delete(id);
+  }
 
   /** Conversations whose frames are being followed (for tests: bounded by the open conversations). */
   get open(): number {

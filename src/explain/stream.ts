@@ -1,37 +1,41 @@
 /**
- * Explanations of frames that stream past (explained `--frames` and `-f json`, issue 8): a first pass over
- * the capture gives the conversation records (summary mode: bounded per conversation) and ForwardLinks, a
- * second pass runs the analysis again and explains each frame as it is finished (StreamExplainer).
+ * Explanations of frames told as the capture is read (explained `--frames`, `-f json`, issue 8 and 18), in
+ * one forward pass: the session analyses each frame as it is read, the frame is held in a window (the CLI's
+ * FrameWindow) and told when it leaves it, from what the session knows by then.
  *
- * A frame's explanation names the messages the frame completes and the messages it carries a piece of.
- * The second pass's own application layer hands over each message in the frame that completes it
- * (AnalyzeOptions.tapMessages), so the frame explained next finds it there. What it cannot know yet is
- * forward: a frame whose bytes belong to a message completed by a later frame (a PDU split over segments,
- * an out-of-order segment, a ZeroMQ multi-part message), and messages completed only when the streams are
- * flushed at the end. The first pass keeps exactly those, as links from each such frame to a short
- * reference (MsgRef: sort, ordinal, completing frame) — not the messages — and the second pass drops each
- * link once its frame is explained. An ACK names what the frame it acknowledges carried: the second pass
- * remembers that for the last ACK_WINDOW frames, and the first pass pins the frames acknowledged further
- * behind. Memory: the conversation records, plus a link per frame carrying a piece of a later message and
- * a pin per frame acknowledged far behind (together capped: Limits.explainLinks; beyond, such frames are
- * told as plain data and such ACKs as plain ACKs).
+ * A frame's explanation names the messages the frame completes and the messages it carries a piece of, with
+ * the roles and pattern of its conversation. What it cannot know when it is analysed is forward: a frame
+ * whose bytes belong to a message completed by a later frame (a PDU split over segments, an out-of-order
+ * segment, a ZeroMQ multi-part message), messages completed only when the streams are flushed at the end,
+ * and the conversation's roles and pattern. Held frames get links (ForwardLinks) to a short reference of each
+ * message a later frame completes (MsgRef: sort, ordinal, completing frame) as the session lists it, and
+ * are told from the conversation record as it stands when they leave the window (the finished record once the
+ * capture is over: a capture that fits in the window is told exactly as the whole model tells it). A frame
+ * that leaves the window before the frame completing its message is told as what is known (its bytes as
+ * data), as Wireshark's one-pass tshark says "[TCP segment of a reassembled PDU]". An ACK names what the frame
+ * it acknowledges carried when that frame was told within the last ACK_WINDOW frames; further behind it is
+ * told as an ACK of that frame. Memory: the held frames, their links (capped: Limits.explainLinks), and a
+ * context per conversation open at once.
  */
 
 import { settle } from '../analysis/app/budget.js';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { appView, type Msg, msgHead, readMsg } from './app.js';
-import { convRoles, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sortOf } from './context.js';
+import { convRoles, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sideOf, sortOf } from './context.js';
 import { type HostNames, sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
 import type { Lang } from './text.js';
 
-/** Links the first pass keeps by default (a frame carrying a piece of a later message: ~30 bytes each). */
+/** Links kept at most at once by default (a held frame carrying a piece of a later message: ~100 bytes each). */
 export const DEFAULT_EXPLAIN_LINKS = 1_000_000;
 
+/** Frames held by default while their explanation may depend on later frames (Limits.explainWindow). */
+export const DEFAULT_EXPLAIN_WINDOW = 4096;
+
 /**
- * What frames carried is remembered for the last ACK_WINDOW frames of the capture (an ACK names what the
- * frame it acknowledges carried); an ACK further behind is known from the first pass (ForwardLinks.pin).
+ * What frames carried is remembered for the last ACK_WINDOW frames told (an ACK names what the frame it
+ * acknowledges carried); an ACK further behind is told as a plain ACK of that frame.
  */
 export const ACK_WINDOW = 4096;
 
@@ -44,48 +48,28 @@ function msgOf(t: TappedMessage, proto0: string, quiet = false): Msg | undefined
 /** What a frame carrying no message carries (shared: never mutated). */
 const NONE: readonly MsgRef[] = Object.freeze([]);
 
-/** A growable column of 32-bit integers. */
-class IntColumn {
-  a = new Int32Array(1024);
-  n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
-  }
-}
-
 /**
- * The first pass's forward knowledge: per frame, the messages it carries a piece of that a later frame
- * completes (or the end of the capture), and per conversation the messages completed at the end. Kept in
- * columns (about 30 bytes per link), sorted by frame once the first pass is over and read in frame order.
+ * Forward knowledge of the frames still held: per frame, the messages it carries a piece of that a later
+ * frame completed (or the end of the capture), and per conversation the messages completed at the end.
+ * Messages are added as the session lists them (the frame completing one is analysed while the frames
+ * before it are still held); a frame's links are read and forgotten when it is told (take()). A link for a
+ * frame already told is too late: it is counted (late), the frame was told as plain data.
  */
 export class ForwardLinks {
-  // the messages referred to: completing and first frame, ordinal, sort (index into `sorts`), reply flag
-  private readonly refFrame = new IntColumn();
-  private readonly refFirst = new IntColumn();
-  private readonly refOrdinal = new IntColumn();
-  private readonly refSort = new IntColumn();
-  private readonly sorts: Array<Pick<MsgRef, 'proto' | 'kind' | 'name' | 'dir' | 'replied'>> = [];
-  private readonly sortIds = new Map<string, number>();
-  // the links: frame → message, in the order they were made; by frame after done()
-  private readonly linkFrame = new IntColumn();
-  private readonly linkRef = new IntColumn();
-  private order: Uint32Array | undefined;
-  private cursor = 0;
+  private readonly byFrame = new Map<number, MsgRef[]>();
   private readonly ordinals = new Map<number, Ordinals>();
   private readonly endMsgs = new Map<number, Array<{ m: Msg; ordinal: number }>>();
-  /** Frames acknowledged more than ACK_WINDOW frames later: the last frame acknowledging each. */
-  private readonly pins = new Map<number, number>();
-  /** Links and pins not kept because the cap was reached. */
+  /** Frames up to this one have been told. */
+  private told = 0;
+  private held = 0;
+  /** Links made in all, not kept because the cap was reached, and made after their frame was told. */
+  made = 0;
   dropped = 0;
+  late = 0;
 
   constructor(private readonly cap = DEFAULT_EXPLAIN_LINKS) {}
 
-  /** Messages as the first pass's session lists them (after each frame, and once after finish()). */
+  /** Messages as the session lists them (after each frame, and once after finish()). */
   add(tapped: readonly TappedMessage[]): void {
     for (const t of tapped) {
       const rec = t.rec;
@@ -99,7 +83,7 @@ export class ForwardLinks {
       const ordinal = ord.next(sortOf(h));
       const frames = Array.isArray(rec.frames) ? (rec.frames as number[]) : [];
       const end = t.at === 0;
-      // frames the second pass explains before it sees this message
+      // frames told before the one completing this message
       let early = end;
       for (let i = 0; i < frames.length && !early; i++) if (frames[i]! < t.at) early = true;
       if (!early) continue;
@@ -113,95 +97,34 @@ export class ForwardLinks {
         }
         list.push({ m, ordinal });
       }
-      const ref = this.ref(refOf(m, ordinal));
+      const ref = refOf(m, ordinal);
       for (const n of m.frames) if (end || n < t.at) this.link(n, ref);
     }
   }
 
-  /** Stores a message reference; its index. */
-  private ref(r: MsgRef): number {
-    const key = `${r.proto}|${r.kind}|${r.name ?? ''}|${r.dir}|${r.replied ? 1 : 0}`;
-    let sort = this.sortIds.get(key);
-    if (sort === undefined) {
-      sort = this.sorts.length;
-      const s: (typeof this.sorts)[number] = { proto: r.proto, kind: r.kind, dir: r.dir, replied: r.replied };
-      if (r.name !== undefined) s.name = r.name;
-      this.sorts.push(s);
-      this.sortIds.set(key, sort);
+  private link(n: number, ref: MsgRef): void {
+    if (n <= this.told) {
+      this.late++;
+      return;
     }
-    this.refFrame.push(r.frame);
-    this.refFirst.push(r.first);
-    this.refOrdinal.push(r.ordinal);
-    this.refSort.push(sort);
-    return this.refFrame.n - 1;
-  }
-
-  private link(n: number, ref: number): void {
-    if (this.pending >= this.cap) {
+    if (this.held >= this.cap) {
       this.dropped++;
       return;
     }
-    this.linkFrame.push(n);
-    this.linkRef.push(ref);
+    this.made++;
+    this.held++;
+    const a = this.byFrame.get(n);
+    if (a) a.push(ref);
+    else this.byFrame.set(n, [ref]);
   }
 
-  /** Frame `by` acknowledges frame `acked` (tcp acks_frame); kept when it is further back than ACK_WINDOW. */
-  ack(acked: number, by: number): void {
-    if (by - acked <= ACK_WINDOW) return;
-    const was = this.pins.get(acked);
-    if (was !== undefined) {
-      if (by > was) this.pins.set(acked, by);
-      return;
-    }
-    if (this.pending >= this.cap) {
-      this.dropped++;
-      return;
-    }
-    this.pins.set(acked, by);
-  }
-
-  /** The last frame further back than ACK_WINDOW that acknowledges frame `n`, forgotten once read. */
-  pinOf(n: number): number | undefined {
-    const by = this.pins.get(n);
-    if (by === undefined) return undefined;
-    this.pins.delete(n);
-    return by;
-  }
-
-  /** The first pass is over: the links are put in frame order (ties: the order they were made). */
-  done(): void {
-    this.ordinals.clear();
-    const f = this.linkFrame.a;
-    const order = new Uint32Array(this.linkFrame.n);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => f[a]! - f[b]! || a - b);
-    this.order = order;
-    this.cursor = 0;
-  }
-
-  /** The links of frame `n`, forgotten once read; frames must be asked in ascending order (after done()). */
+  /** The links of frame `n`, forgotten once read; frames must be told in ascending order. */
   take(n: number): MsgRef[] | undefined {
-    const order = this.order;
-    if (!order) return undefined;
-    const f = this.linkFrame.a;
-    while (this.cursor < order.length && f[order[this.cursor]!]! < n) this.cursor++;
-    let out: MsgRef[] | undefined;
-    while (this.cursor < order.length && f[order[this.cursor]!] === n) {
-      const r = this.linkRef.a[order[this.cursor++]!]!;
-      const s = this.sorts[this.refSort.a[r]!]!;
-      const ref: MsgRef = {
-        frame: this.refFrame.a[r]!,
-        first: this.refFirst.a[r]!,
-        proto: s.proto,
-        kind: s.kind,
-        dir: s.dir,
-        replied: s.replied,
-        ordinal: this.refOrdinal.a[r]!,
-      };
-      if (s.name !== undefined) ref.name = s.name;
-      if (!out) out = [];
-      out.push(ref);
-    }
+    if (n > this.told) this.told = n;
+    const out = this.byFrame.get(n);
+    if (!out) return undefined;
+    this.byFrame.delete(n);
+    this.held -= out.length;
     return out;
   }
 
@@ -212,9 +135,14 @@ export class ForwardLinks {
     return e;
   }
 
-  /** Links and pins kept and not yet read (zero once every frame is explained). */
+  /** A conversation told to its end: its message counts are no longer needed. */
+  forget(id: number): void {
+    this.ordinals.delete(id);
+  }
+
+  /** Links kept and not yet read (zero once every frame is told). */
   get pending(): number {
-    return (this.order ? this.order.length - this.cursor : this.linkFrame.n) + this.pins.size;
+    return this.held;
   }
 }
 
@@ -238,16 +166,27 @@ function baseOf(c: ConversationRecord): ConvBase {
 }
 
 /**
- * A conversation's context while its frames stream past: roles and pattern from the first pass's record,
- * the messages of the frame being explained from the second pass's application layer; what frames
- * carried is the explainer's (Carried).
+ * A conversation's context while its frames are told: roles and pattern from its record (the finished one,
+ * or the one so far while the capture is still read), the messages of the frame being told as the session
+ * listed them; what frames carried is the explainer's (Carried).
  */
 class LiveConv implements FrameConv {
-  readonly c: ConversationRecord;
-  readonly view: FrameConv['view'];
-  readonly roles: FrameConv['roles'];
-  readonly kind: FrameConv['kind'];
-  readonly sender?: FrameConv['sender'];
+  c!: ConversationRecord;
+  view!: FrameConv['view'];
+  roles!: FrameConv['roles'];
+  kind!: FrameConv['kind'];
+  sender?: FrameConv['sender'];
+  /** The record as read (c is a copy whose last frame is past every frame while it is one so far). */
+  rec!: ConversationRecord;
+  /** The record's last frame. */
+  last = 0;
+  /** The frame the record so far was read at (Infinity: the finished record). */
+  asOf = Number.POSITIVE_INFINITY;
+  /** The last frame of this conversation told. */
+  told = 0;
+  /** FINs told (1 client, 2 server) and whether an RST was: ended once both FINs or an RST were told. */
+  fins = 0;
+  reset = false;
   readonly ordinal = new Map<Msg, number>();
   readonly completes: Lookup<number, Msg[]>;
   readonly carries: Lookup<number, readonly MsgRef[]>;
@@ -260,20 +199,10 @@ class LiveConv implements FrameConv {
 
   constructor(
     base: ConvBase,
-    ended: Array<{ m: Msg; ordinal: number }> | undefined,
+    asOf: number,
     private readonly carried: Carried,
   ) {
-    this.c = base.c;
-    this.view = base.view;
-    this.roles = base.roles;
-    this.kind = base.kind;
-    if (base.sender) this.sender = base.sender;
-    for (const { m, ordinal } of ended ?? []) {
-      this.ordinal.set(m, ordinal);
-      const a = this.atEnd.get(m.frame);
-      if (a) a.push(m);
-      else this.atEnd.set(m.frame, [m]);
-    }
+    this.use(base, asOf);
     this.completes = {
       get: (n) => {
         const live = this.at === n && this.live.length > 0 ? this.live : undefined;
@@ -285,7 +214,31 @@ class LiveConv implements FrameConv {
     this.carries = { get: (n) => this.carried.get(n) };
   }
 
-  /** A message the second pass completed in frame `at`. */
+  /** Tells from `base` from now on: the finished record (asOf Infinity) or the one so far at frame `asOf`. */
+  use(base: ConvBase, asOf: number): void {
+    this.rec = base.c;
+    this.last = base.c.last;
+    this.asOf = asOf;
+    // a record so far: the conversation is not over at its last frame yet (FrameExplainer drops it there)
+    this.c = asOf === Number.POSITIVE_INFINITY ? base.c : { ...base.c, last: Number.POSITIVE_INFINITY };
+    this.view = base.view;
+    this.roles = base.roles;
+    this.kind = base.kind;
+    if (base.sender) this.sender = base.sender;
+    else delete this.sender;
+  }
+
+  /** Messages completed when the streams were flushed at the end of the capture. */
+  ended(list: Array<{ m: Msg; ordinal: number }> | undefined): void {
+    for (const { m, ordinal } of list ?? []) {
+      this.ordinal.set(m, ordinal);
+      const a = this.atEnd.get(m.frame);
+      if (a) a.push(m);
+      else this.atEnd.set(m.frame, [m]);
+    }
+  }
+
+  /** A message the session completed in frame `at`. */
   add(m: Msg, at: number): void {
     if (at !== this.at) {
       for (const x of this.live) this.ordinal.delete(x);
@@ -299,49 +252,49 @@ class LiveConv implements FrameConv {
     this.liveRefs.push(refOf(m, k));
   }
 
-  /** What frame `n` of this conversation carries: its live messages, then `linked` (from the first pass). */
+  /** What frame `n` of this conversation carries: its live messages, then `linked` (completed later). */
   carriedBy(n: number, linked: MsgRef[] | undefined): readonly MsgRef[] {
     const live = this.at === n ? this.liveRefs : NONE;
     return linked ? [...live, ...linked] : live;
   }
 }
 
-/**
- * What frames carried, for the ACKs that name it: every frame of the last ACK_WINDOW frames, and the
- * frames the first pass saw acknowledged further behind (kept until that ACK).
- */
+/** What frames carried, for the ACKs that name it: every frame of the last ACK_WINDOW frames told. */
 class Carried {
   /** Frames n - ACK_WINDOW … n in a ring (slot n % RING): the frame number and what it carried. */
   private static readonly RING = ACK_WINDOW + 1;
   private readonly ringN = new Float64Array(Carried.RING).fill(-1);
   private readonly ringRefs: Array<readonly MsgRef[]> = new Array(Carried.RING).fill(NONE);
-  private readonly pinned = new Map<number, { refs: readonly MsgRef[]; until: number }>();
-  private sweep = 0;
 
   get(n: number): readonly MsgRef[] | undefined {
     const i = n % Carried.RING;
     if (this.ringN[i] === n && this.ringRefs[i]!.length > 0) return this.ringRefs[i];
-    return this.pinned.get(n)?.refs;
+    return undefined;
   }
 
-  /** Frame `n` carried `refs`; `until`: the last frame beyond the window that acknowledges it. */
-  set(n: number, refs: readonly MsgRef[], until: number | undefined): void {
+  /** Frame `n` carried `refs`. */
+  set(n: number, refs: readonly MsgRef[]): void {
     const i = n % Carried.RING;
     this.ringN[i] = n;
     this.ringRefs[i] = refs;
-    if (refs.length > 0 && until !== undefined) this.pinned.set(n, { refs, until });
-    if (n >= this.sweep) {
-      this.sweep = n + ACK_WINDOW;
-      for (const [k, p] of this.pinned) if (p.until < n) this.pinned.delete(k);
-    }
   }
 }
 
+/** Where the explainer reads conversation records: the finished ones, or the ones so far. */
+export interface ConvRecords {
+  /** The record of conversation `id` as it stands after the frames analysed so far. */
+  soFar(id: number): ConversationRecord | undefined;
+  /** The last frame analysed. */
+  head(): number;
+}
+
 /**
- * Explains frames as they stream past (a second pass over the capture that taps its messages), from the
- * conversation records and ForwardLinks of a first pass: the same text as explainModel gives the whole
- * model's frames, with no frame and no finished message kept. A conversation's context is made at its
- * first frame and dropped after its last.
+ * Explains frames as they are told, in frame order, each with the messages the session listed while it
+ * analysed the frame (AnalysisSession.takeMessages()) and ForwardLinks of the frames still held: the same
+ * text as explainModel gives the whole model's frames when every frame was held until the end, with no
+ * frame and no finished message kept. A conversation's context is made at its first frame told and
+ * dropped after its last (or, while records are ones so far, once it has ended and been idle for `idle`
+ * frames).
  */
 export class StreamExplainer {
   private readonly records = new Map<number, ConversationRecord>();
@@ -349,28 +302,77 @@ export class StreamExplainer {
   private readonly bases = new Map<number, ConvBase>();
   private readonly contexts = new Map<number, LiveConv>();
   private readonly carried = new Carried();
-  private readonly ex: FrameExplainer;
+  private ex: FrameExplainer | undefined;
+  private live: ConvRecords | undefined;
+  private finished: boolean;
+  private sweepAt = 0;
 
+  /**
+   * `conversations`: the finished records, or where to read them so far (then finish() gives the finished
+   * ones at the end of the capture). `names` apply from the first frame told.
+   */
   constructor(
-    conversations: readonly ConversationRecord[],
-    lang: Lang,
+    conversations: readonly ConversationRecord[] | ConvRecords,
+    private readonly lang: Lang,
     private readonly links: ForwardLinks,
-    names?: HostNames,
+    private names?: HostNames,
+    private readonly idle = 2 * DEFAULT_EXPLAIN_WINDOW,
   ) {
-    for (const c of conversations) this.records.set(c.id, c);
-    this.ex = new FrameExplainer(
-      sayer(lang, names),
-      (id) => this.context(id),
-      (id) => this.contexts.delete(id),
-    );
+    this.finished = Array.isArray(conversations);
+    if (Array.isArray(conversations)) for (const c of conversations) this.records.set(c.id, c);
+    else this.live = conversations as ConvRecords;
   }
 
-  private context(id: number): LiveConv | undefined {
-    let ctx = this.contexts.get(id);
-    if (!ctx) {
+  /**
+   * The capture is over: from now on frames are told from the finished records (and host names); the
+   * contexts made from records so far take theirs, with the messages completed at the end.
+   */
+  finish(conversations: readonly ConversationRecord[], names?: HostNames): void {
+    this.finished = true;
+    this.live = undefined;
+    for (const c of conversations) this.records.set(c.id, c);
+    if (!this.ex) this.names = names;
+    for (const [id, ctx] of this.contexts) {
       const c = this.records.get(id);
+      if (!c) continue;
+      ctx.use(baseOf(c), Number.POSITIVE_INFINITY);
+      ctx.ended(this.links.ended(id));
+    }
+  }
+
+  private explainer(): FrameExplainer {
+    this.ex ??= new FrameExplainer(
+      sayer(this.lang, this.names),
+      (id) => this.context(id),
+      (id) => this.drop(id),
+    );
+    return this.ex;
+  }
+
+  private drop(id: number): void {
+    this.contexts.delete(id);
+    this.links.forget(id);
+  }
+
+  /** The record of conversation `id`: the finished one, or the one so far. */
+  record(id: number): ConversationRecord | undefined {
+    return this.records.get(id) ?? this.contexts.get(id)?.rec ?? this.live?.soFar(id);
+  }
+
+  /** The context of conversation `id` for a frame `n` (its record so far is read again when older). */
+  private context(id: number, n = 0): LiveConv | undefined {
+    let ctx = this.contexts.get(id);
+    if (ctx && n > ctx.asOf) {
+      const c = this.live?.soFar(id);
+      if (c) ctx.use(baseOf(c), this.live!.head());
+    }
+    if (!ctx) {
+      const fin = this.records.get(id);
+      const c = fin ?? this.live?.soFar(id);
       if (!c) return undefined;
-      ctx = new LiveConv(this.bases.get(id) ?? baseOf(c), this.links.ended(id), this.carried);
+      const asOf = fin ? Number.POSITIVE_INFINITY : this.live!.head();
+      ctx = new LiveConv(this.bases.get(id) ?? baseOf(c), asOf, this.carried);
+      if (fin) ctx.ended(this.links.ended(id));
       this.bases.delete(id);
       this.contexts.set(id, ctx);
     }
@@ -384,18 +386,40 @@ export class StreamExplainer {
    */
   explain(f: FrameRecord, tapped: readonly TappedMessage[], quiet = false): void {
     for (const t of tapped) {
-      const c = this.records.get(t.conversation);
+      if (t.at === 0) continue;
+      const ctx = this.context(t.conversation, t.at);
       // a conversation flushed by the open-conversation cap completes messages in another's frame
-      if (!c || t.at === 0 || t.at > c.last) continue;
-      const m = msgOf(t, typeof c.app === 'string' ? c.app : 'data', quiet);
-      if (m) this.context(t.conversation)!.add(m, t.at);
+      if (!ctx || t.at > ctx.last) continue;
+      const m = msgOf(t, typeof ctx.c.app === 'string' ? ctx.c.app : 'data', quiet);
+      if (m) ctx.add(m, t.at);
     }
     const linked = this.links.take(f.n);
-    const until = this.links.pinOf(f.n);
-    const ctx = f.conversation !== undefined ? this.context(f.conversation) : undefined;
-    this.carried.set(f.n, ctx ? ctx.carriedBy(f.n, linked) : NONE, until);
-    const text = this.ex.explain(f, quiet);
+    const ctx = f.conversation !== undefined ? this.context(f.conversation, f.n) : undefined;
+    if (ctx) {
+      ctx.told = f.n;
+      const flags = f.tcp?.flags;
+      if (flags?.includes('RST')) ctx.reset = true;
+      else if (flags?.includes('FIN')) ctx.fins |= sideOf(ctx.c, f) === 'client' ? 1 : 2;
+    }
+    this.carried.set(f.n, ctx ? ctx.carriedBy(f.n, linked) : NONE);
+    const text = this.explainer().explain(f, quiet);
     if (!quiet) f.explain = text;
+    if (!this.finished && f.n >= this.sweepAt) this.sweep(f.n);
+  }
+
+  /**
+   * While records are ones so far: drops the contexts of TCP conversations told to their end (FIN both
+   * ways, or an RST) and then idle for `idle` frames (late retransmissions and ACKs come within it), so
+   * contexts are bounded by the conversations open at once. An open conversation keeps its context (its
+   * messages are counted for their ordinals) until the end of the capture, as the conversation table does.
+   */
+  private sweep(n: number): void {
+    this.sweepAt = n + Math.max(1, this.idle >> 2);
+    for (const [id, ctx] of this.contexts) {
+      if (ctx.told >= n - this.idle || !(ctx.reset || ctx.fins === 3)) continue;
+      this.ex?.forget(id);
+      this.drop(id);
+    }
   }
 
   /** Conversation contexts held now (at most the conversations open at the current frame). */
@@ -404,10 +428,11 @@ export class StreamExplainer {
   }
 
   /**
-   * Reads what the explanations need of every conversation record now (roles, pattern), so that the
-   * records' message lists can be let go before the frames come (the text frame list prints them first).
+   * Reads what the explanations need of every finished record now (roles, pattern), so that the records'
+   * message lists can be let go before the frames are told (the text frame list prints them first).
    */
   prepare(): void {
-    for (const [id, c] of this.records) if (!this.bases.has(id)) this.bases.set(id, baseOf(c));
+    for (const [id, c] of this.records)
+      if (!this.bases.has(id) && !this.contexts.has(id)) this.bases.set(id, baseOf(c));
   }
 }

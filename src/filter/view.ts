@@ -10,8 +10,8 @@ export class FrameViews {
   /** The one view, made at the first frame and reused. */
   private v: FrameView | undefined;
 
-  /** `convs`: the finished conversation records by id. */
-  constructor(private readonly convs: ReadonlyMap<number, ConversationRecord>) {}
+  /** `convs`: the conversation records by id (finished, or as they stand while frames stream). */
+  constructor(private readonly convs: Pick<ReadonlyMap<number, ConversationRecord>, 'get'>) {}
 
   /** The view of the next frame (one object, reused: read it before asking for the next). */
   next(f: FrameRecord, msgs: readonly AppMessageRecord[] = NONE): FrameView {

@@ -403,6 +403,11 @@ export function framesHeading(m: ExplainedModel, style: TextStyle): string {
   return heading(sayer(m.overview.lang)('ui.frames'), style);
 }
 
+/** The heading of the frame list in `lang` (before the report is made: a streamed frame list). */
+export function framesHeadingIn(lang: Lang, style: TextStyle): string {
+  return heading(sayer(lang)('ui.frames'), style);
+}
+
 /** What a display filter (-Y) chose: "Display filter tcp: 12 of 40 frames match." (no final newline). */
 export function filterLine(m: ExplainedModel, frames: number): string {
   const d = m.display_filter;

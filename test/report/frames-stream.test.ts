@@ -1,45 +1,66 @@
 /**
- * Issue 8: explained per-frame output streams. `analyze --frames` / `-f json` read the capture twice
- * (standard input is spooled to a temporary file) and keep no frame record; the output is the same as
- * from the file.
+ * Issues 8 and 18: explained per-frame output streams in one forward pass. `analyze --frames` / `-f json`
+ * read the capture once, from a file as from standard input, with no temporary file (TMPDIR points at a
+ * directory that does not exist), hold a bounded window of frames and keep no other frame record; the
+ * output from standard input is the file's, on every bundled capture.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
 import { streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
-import { FIXTURES, runCli } from '../helpers/fixtures.js';
+import { FIXTURES, fixtureCaptures, ROOT, runCli } from '../helpers/fixtures.js';
 
-/** The CLI with its temporary (spool) files in spoolDir. */
-const run = (args: string[], input?: Buffer) => runCli(args, input, { TMPDIR: spoolDir });
+/** The CLI with a temporary directory that does not exist: a spool file could not be made. */
+const NO_TMP = join(tmpdir(), 'pcap-explain-no-such-dir', 'x');
+const run = (args: string[], input?: Buffer) => runCli(args, input, { TMPDIR: NO_TMP });
 
-const spoolDir = mkdtempSync(join(tmpdir(), 'frames-stream-test-'));
-afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
+/** The stdin run's output as the file's would read (the capture's name). */
+const asFile = (out: string, path: string) => out.replaceAll('(stdin)', path);
 
-describe('explained frames from standard input', () => {
-  it.each(['mqtt.pcap', 'zmq.pcap', 'tcp-echo.pcap', 'udp.pcap', 'mqtt.pcap.gz', 'zmq-reqrep.pcapng'])(
-    '%s: --frames and -f json from stdin equal the file’s, and the spool file is removed',
+describe('explained frames from standard input, one pass, no temporary file', () => {
+  it.each(fixtureCaptures().map((p) => relative(ROOT, p)))(
+    '%s: --frames and -f json from stdin equal the file’s',
+    (path) => {
+      const bytes = readFileSync(join(ROOT, path));
+      for (const args of [['--frames'], ['--frames', '--lang', 'id'], ['-f', 'json']]) {
+        const file = runCli(['analyze', path, ...args], undefined, { TMPDIR: NO_TMP });
+        const stdin = run(['analyze', '-', ...args], bytes);
+        expect(stdin.code, args.join(' ')).toBe(file.code);
+        expect(stdin.err).toBe(file.err.replaceAll(path, '-'));
+        expect(asFile(stdin.out, path), args.join(' ')).toBe(file.out);
+        if (args[0] === '-f') {
+          const js = JSON.parse(stdin.out);
+          expect(js.capture.file).toBe('(stdin)');
+          expect(js.frames.every((f: { explain?: string }) => typeof f.explain === 'string')).toBe(true);
+        }
+      }
+    },
+  );
+
+  it.each(['many-short.pcap', 'tcp-loss-before.pcap', 'zmq.pcap', 'mqtt5.pcap'])(
+    '%s: past the window (explain-window=16) too, stdin equals the file, every frame told',
     (name) => {
       const path = join(FIXTURES, name);
       const bytes = readFileSync(path);
-      for (const lang of ['en', 'id']) {
-        const file = run(['analyze', path, '--frames', '--lang', lang]);
-        const stdin = run(['analyze', '-', '--frames', '--lang', lang], bytes);
-        expect(stdin.code).toBe(file.code);
-        expect(stdin.err).toBe(file.err.replaceAll(path, '-'));
-        expect(stdin.out).toBe(file.out.replace(`— ${path}\n`, '— (stdin)\n'));
-        expect(stdin.out.split('\n').length).toBeGreaterThan(20);
+      for (const args of [['--frames'], ['-f', 'json']]) {
+        const lim = ['--limit', 'explain-window=16'];
+        const file = run(['analyze', path, ...args, ...lim]);
+        const stdin = run(['analyze', '-', ...args, ...lim], bytes);
+        expect(file.code).toBe(0);
+        expect(asFile(stdin.out, path)).toBe(file.out);
+        if (args[0] === '-f') {
+          const js = JSON.parse(file.out);
+          expect(js.frames.length).toBe(js.capture.frames);
+          expect(js.frames.every((f: { explain?: string }) => typeof f.explain === 'string')).toBe(true);
+        } else {
+          // the frames come first, then the report (the report needs the whole capture)
+          expect(file.out.indexOf('\nFrames\n')).toBeLessThan(file.out.indexOf('\nOverview\n'));
+        }
       }
-      const jf = JSON.parse(run(['analyze', path, '-f', 'json']).out);
-      const js = JSON.parse(run(['analyze', '-', '-f', 'json'], bytes).out);
-      expect(js.capture.file).toBe('(stdin)');
-      js.capture.file = jf.capture.file;
-      expect(js).toEqual(jf);
-      expect(js.frames.every((f: { explain?: string }) => typeof f.explain === 'string')).toBe(true);
-      expect(readdirSync(spoolDir)).toEqual([]);
     },
   );
 });

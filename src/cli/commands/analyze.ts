@@ -32,7 +32,8 @@ import { expandCaptureArgs } from '../files.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
-import { rereadable, Spool, streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
+import { rereadable, Spool } from '../spool.js';
+import { streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
 import { runAnalyzeLog } from './analyze-log.js';
 import { runAnalyzeMany } from './analyze-many.js';
 import { type CommandModule, defineCommand } from './types.js';
@@ -317,7 +318,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.conversation !== undefined) selection.conversation = args.conversation;
   if (args.protocol) selection.protocol = args.protocol;
   if (range) selection.range = range;
-  // -T fields, and a display filter on the text summary, stream too (the filter is tested in pass 2)
+  // -T fields, and a display filter on the text summary, stream too (the filter is tested as frames are told)
   const stream = ts.fields
     ? ('fields' as const)
     : streamsExplainedFrames(args)
@@ -326,7 +327,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
         ? ('text' as const)
         : undefined;
   if (stream) {
-    // Issue 8: explained frames stream (two passes; standard input is spooled to a temporary file).
+    // Issues 8 and 18: explained frames stream in one pass (frames held in a bounded window, no temporary file).
     let model: AnalysisModel;
     let written: number;
     try {
