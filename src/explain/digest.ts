@@ -13,9 +13,16 @@
  */
 import type { AppFrameOutput } from '../analysis/app/index.js';
 import type { FrameAnalysis } from '../analysis/conversations.js';
-import type { FrameRecord } from '../analysis/model.js';
+import type { AppFrameEntry, FrameRecord } from '../analysis/model.js';
 import { type Dissection, type Layer, TCP_FLAG } from '../dissectors/types.js';
+import { typedEntry } from '../protocols/model.js';
 import { protocolName } from './info.js';
+
+/** An MQTT PUBLISH of QoS 0 (by its frame entry). */
+function qos0Publish(entry: AppFrameEntry): boolean {
+  const e = typedEntry(entry);
+  return e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos;
+}
 
 /** Frame numbers kept per tcp.analysis-flagged conversation (the overview item lists the first 50). */
 export const FLAGGED_FRAMES = 50;
@@ -225,7 +232,7 @@ export class ExplainDigest implements DigestTotals {
       }
     } else this.layerFacts(f, layers, a);
     if (app?.proto) f.lastProto = app.proto;
-    if (app) for (const e of app.entries) if (e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos) f.pubQos0 = true;
+    if (app) for (const e of app.entries) if (qos0Publish(e)) f.pubQos0 = true;
     let keep = d.notes.length > 0 && this.notes(d.notes);
     if (a && a.notes.length > 0 && this.notes(a.notes)) keep = true;
     if (app && app.notes.length > 0 && this.notes(app.notes)) keep = true;
@@ -311,7 +318,7 @@ export class ExplainDigest implements DigestTotals {
       f.acks = t.acks_frame;
     }
     f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
-    if (rec.app?.some((e) => e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos)) f.pubQos0 = true;
+    if (rec.app?.some(qos0Publish)) f.pubQos0 = true;
     let keep = this.notes(rec.notes);
     if (this.observe(f)) keep = true;
     if (keep) this.frames.push(rec);

@@ -5,8 +5,8 @@
 import type { FrameRecord } from '../analysis/model.js';
 import { isDockerBridgeName } from '../capture/interfaces.js';
 import { wordsOf } from '../protocols/registry.js';
-import { groupOf } from './app.js';
-import { type ConvContext, isZmtpData, type ModelContext } from './context.js';
+import { framesOf, groupOf } from './app.js';
+import { type ConvContext, isZmtpData, isZmtpDataMsg, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
 import { protocolName } from './info.js';
@@ -304,7 +304,9 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   // MQTT QoS 0 PUBLISH answered only by a TCP ACK
   for (const ctx of [...convs].sort((a, b) => Number(b.publishes) - Number(a.publishes))) {
     if (ctx.view.app !== 'mqtt') continue;
-    const qos0 = ctx.view.messages.filter((m) => m.kind === 'PUBLISH' && (m.qos ?? 0) === 0);
+    const qos0 = ctx.view.messages.filter(
+      (m) => m.proto === 'mqtt' && m.kind === 'PUBLISH' && m.malformed === undefined && m.qos === 0,
+    );
     const pub = qos0.find((m) => m.dir === 'c2s') ?? qos0[0];
     if (!pub) continue;
     const ack = ctx.frames.find((f) => f.tcp && f.tcp.len === 0 && f.tcp.acks_frame === pub.frame);
@@ -343,9 +345,11 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   if (mc.offloadFrame !== undefined) push('teach.checksum_offload', { frame: mc.offloadFrame }, [mc.offloadFrame]);
   // ZMTP greeting split over several segments
   for (const ctx of convs) {
-    const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && m.frames.length > 1);
+    const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && framesOf(m).length > 1);
     if (g) {
-      push('teach.zmtp_greeting_split', { count: g.frames.length, frames: g.frames.join(', ') }, g.frames);
+      push('teach.zmtp_greeting_split', { count: framesOf(g).length, frames: framesOf(g).join(', ') }, [
+        ...framesOf(g),
+      ]);
       break;
     }
   }
@@ -365,11 +369,12 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   // PUB filters: a subscriber that got nothing
   for (const ctx of convs) {
     if (ctx.view.app !== 'zmtp' || ctx.kind !== 'pubsub') continue;
-    if (ctx.view.messages.some(isZmtpData)) continue;
+    if (ctx.view.messages.some(isZmtpDataMsg)) continue;
     const topics = new Set<string>(); // each once: a subscriber may repeat its subscription
     for (const m of ctx.view.messages) {
-      if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(m.topic ?? m.properties.topic ?? '');
-      if (m.subscription) topics.add(m.subscription.topic);
+      if (m.proto !== 'zmtp') continue;
+      if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(m.topic ?? m.properties?.topic ?? '');
+      if (m.kind === 'message' && m.subscription) topics.add(m.subscription.topic);
     }
     const sub = ctx.sender === 'client' ? ctx.c.server : hostOf(ctx.c.client);
     push(
@@ -402,22 +407,15 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   }
   // PUSH/PULL round-robin across workers (the app layer's pipeline summary)
   for (const ctx of convs) {
-    const p = ctx.c.pipeline as
-      | {
-          endpoint?: string;
-          jobs?: number;
-          workers?: Array<{ peer?: string; jobs?: number; conversation?: number }>;
-          round_robin?: boolean;
-        }
-      | undefined;
-    if (!p?.round_robin || !p.workers || p.workers.length < 2) continue;
-    const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs ?? 0, worker: hostOf(w.peer ?? '?') }));
+    const p = ctx.c.pipeline;
+    if (!p?.round_robin || p.workers.length < 2) continue;
+    const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs, worker: hostOf(w.peer) }));
     const firstFrames = p.workers
-      .map((w) => mc.convs.get(w.conversation ?? -1)?.view.messages.find(isZmtpData)?.frame)
+      .map((w) => mc.convs.get(w.conversation)?.view.messages.find(isZmtpDataMsg)?.frame)
       .filter((n): n is number => n !== undefined);
     push(
       'teach.round_robin',
-      { producer: p.endpoint ?? ctx.c.server, jobs: p.jobs ?? 0, workers: p.workers.length, per: list(say, per) },
+      { producer: p.endpoint, jobs: p.jobs, workers: p.workers.length, per: list(say, per) },
       firstFrames,
     );
     break;

@@ -315,9 +315,12 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
   if (disc && disc.frame < start) start = disc.frame;
   if (ctx.view.app === 'mqtt' && !disc && (c.close.kind === 'fin' || c.close.kind === 'rst')) {
     const connect = ctx.view.messages.find((m) => m.kind === 'CONNECT');
-    const will = connect?.raw.will as { topic?: unknown } | undefined;
+    const will =
+      connect?.proto === 'mqtt' && connect.kind === 'CONNECT' && connect.malformed === undefined
+        ? connect.will
+        : undefined;
     parts.push(
-      typeof will?.topic === 'string'
+      will !== undefined
         ? say('story.mqtt.no_disconnect.will', { topic: will.topic })
         : say('story.mqtt.no_disconnect'),
     );
@@ -331,7 +334,7 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
  */
 function payloadFacts(say: Say, ctx: ConvContext): string {
   const out: string[] = [];
-  const ms = ctx.view.messages.filter((m) => m.kind === 'message' || m.kind === 'data' || m.proto === 'data');
+  const ms = ctx.view.messages.filter((m) => m.kind === 'message' || m.proto === 'data');
   const pk = ms.flatMap((m) => pickled(m));
   if (pk.length) {
     const types = [...new Set(pk.map((x) => x.type))];

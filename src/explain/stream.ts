@@ -20,7 +20,8 @@
 import { settle } from '../analysis/app/budget.js';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { appView, type Msg, msgHead, readMsg } from './app.js';
+import { type Conversation, typedConversation, typedMessage } from '../protocols/model.js';
+import { appView, framesOf, type Msg } from './app.js';
 import { convRoles, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sortOf } from './context.js';
 import { type HostNames, sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
@@ -36,9 +37,9 @@ export const DEFAULT_EXPLAIN_LINKS = 1_000_000;
 export const ACK_WINDOW = 4096;
 
 /** The message view of a tapped record (payloads whose decoding was deferred are decoded now). */
-function msgOf(t: TappedMessage, proto0: string, quiet = false): Msg | undefined {
+function msgOf(t: TappedMessage, quiet = false): Msg {
   if (!quiet) settle(t.rec);
-  return readMsg(t.rec, 0, proto0, true);
+  return typedMessage(t.rec);
 }
 
 /** What a frame carrying no message carries (shared: never mutated). */
@@ -89,22 +90,20 @@ export class ForwardLinks {
   add(tapped: readonly TappedMessage[]): void {
     for (const t of tapped) {
       const rec = t.rec;
-      const h = msgHead(rec, 'data');
-      if (!h) continue;
+      const h = rec;
       let ord = this.ordinals.get(t.conversation);
       if (!ord) {
         ord = new Ordinals();
         this.ordinals.set(t.conversation, ord);
       }
       const ordinal = ord.next(sortOf(h));
-      const frames = Array.isArray(rec.frames) ? (rec.frames as number[]) : [];
+      const frames = rec.frames;
       const end = t.at === 0;
       // frames the second pass explains before it sees this message
       let early = end;
       for (let i = 0; i < frames.length && !early; i++) if (frames[i]! < t.at) early = true;
       if (!early) continue;
-      const m = msgOf(t, h.proto);
-      if (!m) continue;
+      const m = msgOf(t);
       if (end) {
         let list = this.endMsgs.get(t.conversation);
         if (!list) {
@@ -114,7 +113,7 @@ export class ForwardLinks {
         list.push({ m, ordinal });
       }
       const ref = this.ref(refOf(m, ordinal));
-      for (const n of m.frames) if (end || n < t.at) this.link(n, ref);
+      for (const n of framesOf(m)) if (end || n < t.at) this.link(n, ref);
     }
   }
 
@@ -221,7 +220,8 @@ export class ForwardLinks {
 /** What a conversation's frames are told with, from its record: roles, pattern, application. */
 type ConvBase = Pick<FrameConv, 'c' | 'view' | 'roles' | 'kind' | 'sender'>;
 
-function baseOf(c: ConversationRecord): ConvBase {
+function baseOf(rec: ConversationRecord): ConvBase {
+  const c = typedConversation(rec);
   const view = appView(c);
   const { roles, kind, sender } = convRoles(view);
   const b: ConvBase = {
@@ -243,7 +243,7 @@ function baseOf(c: ConversationRecord): ConvBase {
  * carried is the explainer's (Carried).
  */
 class LiveConv implements FrameConv {
-  readonly c: ConversationRecord;
+  readonly c: Conversation;
   readonly view: FrameConv['view'];
   readonly roles: FrameConv['roles'];
   readonly kind: FrameConv['kind'];
@@ -387,8 +387,7 @@ export class StreamExplainer {
       const c = this.records.get(t.conversation);
       // a conversation flushed by the open-conversation cap completes messages in another's frame
       if (!c || t.at === 0 || t.at > c.last) continue;
-      const m = msgOf(t, typeof c.app === 'string' ? c.app : 'data', quiet);
-      if (m) this.context(t.conversation)!.add(m, t.at);
+      this.context(t.conversation)!.add(msgOf(t, quiet), t.at);
     }
     const linked = this.links.take(f.n);
     const until = this.links.pinOf(f.n);

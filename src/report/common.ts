@@ -3,11 +3,12 @@
  * application and ending labels of a conversation, the sequence-diagram arrows, and the selection
  * (--conversation, --protocol, --frames-range). Renderers read the explained model; nothing is parsed here.
  */
-import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { AppFrameEntry, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
 import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
+import { typedEntry } from '../protocols/model.js';
 
 export { type Say, sayer };
 
@@ -70,24 +71,35 @@ export interface Arrow {
   kind: 'app' | 'ctl' | 'ack' | 'data';
 }
 
-function appEntryLabel(e: Record<string, unknown>): string {
-  const kind = String(e.kind ?? '');
-  if (e.proto === 'zmtp') {
-    if (kind === 'command') return String(e.name ?? 'command');
-    if (kind === 'greeting') return `greeting ${String(e.version ?? '')}`.trim();
-    if (kind === 'message') {
-      const pv = Array.isArray(e.preview) ? e.preview.filter((x) => x !== '').map(String) : [];
-      return pv.length ? `msg ${pv.join(' | ')}` : 'message';
+function appEntryLabel(entry: AppFrameEntry): string {
+  const e = typedEntry(entry);
+  switch (e.proto) {
+    case 'zmtp':
+      switch (e.kind) {
+        case 'command':
+          return e.name;
+        case 'greeting':
+          return `greeting ${e.version}`.trim();
+        case 'message': {
+          const pv = (e.preview ?? []).filter((x) => x !== '');
+          return pv.length ? `msg ${pv.join(' | ')}` : 'message';
+        }
+        default:
+          return e.kind;
+      }
+    case 'mqtt':
+      return e.kind !== 'segment' && e.topic !== undefined ? `${e.kind} ${e.topic}` : e.kind;
+    case 'http':
+      if (e.kind === 'request') return `${e.method} ${e.uri}`.trim();
+      if (e.kind === 'response') return `${e.status}`.trim() || 'response';
+      return e.kind;
+    case 'data':
+      return e.kind;
+    default: {
+      const never: never = e;
+      return never;
     }
-    return kind;
   }
-  if (e.proto === 'mqtt') return typeof e.topic === 'string' ? `${kind} ${e.topic}` : kind;
-  if (e.proto === 'http') {
-    if (kind === 'request') return `${String(e.method ?? '')} ${String(e.uri ?? '')}`.trim();
-    if (kind === 'response') return `${String(e.status ?? '')}`.trim() || 'response';
-  }
-  if (typeof e.preview === 'string') return e.preview;
-  return kind;
 }
 
 export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]): Arrow[] {
@@ -96,7 +108,7 @@ export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]):
     if (f.conversation !== c.id) continue;
     const c2s = f.src === c.client;
     // plain payload (proto data) is no application message: its arrow is the segment or datagram itself
-    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && e.proto !== 'data') as Record<string, unknown>[];
+    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && e.proto !== 'data');
     const t = f.tcp;
     let label: string;
     let kind: Arrow['kind'];

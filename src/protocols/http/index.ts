@@ -1,6 +1,7 @@
 /** HTTP/1.x as a protocol module: the web ports and the lab's Flask ports, or a request/status line anywhere. */
 import type { ProtocolModule } from '../types.js';
 import { looksLikeHttp, NOTES } from './decode.js';
+import { type HttpRecord, httpFacets } from './model.js';
 import { HttpHandler } from './session.js';
 import * as words from './words.js';
 
@@ -34,6 +35,8 @@ export const http: ProtocolModule = {
   },
   session: (conv, start) => new HttpHandler(conv, start.requestDir ?? 0),
   notes: { ...NOTES, ...SESSION_NOTES },
+  // asked only about its own messages (SessionProtocols.facets goes by `proto`)
+  facets: (m) => httpFacets(m as HttpRecord),
   words: {
     label: words.label,
     sentence: words.sentence,

@@ -1,6 +1,7 @@
 /** MQTT 3.1, 3.1.1 and 5.0 as a protocol module: port 1883, or a CONNECT packet on any port. */
 import type { ProtocolModule } from '../types.js';
 import { looksLikeMqttConnect, NOTES } from './decode.js';
+import { type MqttRecord, mqttFacets } from './model.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
 
@@ -14,6 +15,8 @@ export const mqtt: ProtocolModule = {
   },
   session: (conv) => new MqttHandler(conv),
   notes: NOTES,
+  // asked only about its own messages (SessionProtocols.facets goes by `proto`)
+  facets: (m) => mqttFacets(m as MqttRecord),
   words: {
     label: words.label,
     sentence: words.sentence,

@@ -2,6 +2,7 @@
 import type { ProtocolModule } from '../types.js';
 import { aggregate } from './aggregate.js';
 import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
+import { type ZmtpRecord, zmtpFacets } from './model.js';
 import { ZmtpHandler } from './session.js';
 import * as words from './words.js';
 
@@ -28,6 +29,8 @@ export const zmtp: ProtocolModule = {
   session: (conv, start) => new ZmtpHandler(conv, start.midStream ?? false),
   notes: { ...NOTES, ...SESSION_NOTES },
   finishAll: aggregate,
+  // asked only about its own messages (SessionProtocols.facets goes by `proto`)
+  facets: (m) => zmtpFacets(m as ZmtpRecord),
   words: {
     label: words.label,
     sentence: words.sentence,

@@ -1,5 +1,5 @@
-import type { AppFrameEntry } from '../../analysis/model.js';
-import { type AppView, groupOf, type Msg } from '../../explain/app.js';
+import type { AppMessageRecord } from '../../analysis/model.js';
+import { type AppView, framesOf, groupOf, type Msg, propGet, socketTypeOf } from '../../explain/app.js';
 import {
   type ConvContext,
   type FrameConv,
@@ -13,17 +13,31 @@ import { pickleNote } from '../../explain/frame-kit.js';
 import type { HostRole, RoleFacts, Tell } from '../../explain/protocol.js';
 import { latencyOf, listOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
+import type { ZmtpCommandRecord, ZmtpFrameEntry, ZmtpGreetingRecord, ZmtpRecord } from './model.js';
+
+const isGreeting = (m: Msg): m is ZmtpGreetingRecord => m.proto === 'zmtp' && m.kind === 'greeting';
+const isCommand = (m: Msg): m is ZmtpCommandRecord => m.proto === 'zmtp' && m.kind === 'command';
+
+/** A command's topic: SUBSCRIBE / CANCEL's own, else a `topic` metadata property. */
+function commandTopic(m: ZmtpCommandRecord): string {
+  return m.topic ?? m.properties?.topic ?? '';
+}
+
+/** A SUBSCRIBE / CANCEL command's or a subscription message's topic ('' for anything else). */
+function subscriptionTopic(m: Msg): string {
+  if (m.proto !== 'zmtp') return '';
+  if (m.kind === 'message') return m.subscription?.topic ?? '';
+  return m.kind === 'command' ? commandTopic(m) : '';
+}
+
 export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
   const out: StoryRecord[] = [];
   const ms = ctx.view.messages;
   const setup = ms.filter(
-    (m) =>
-      m.proto === 'zmtp' &&
-      (m.kind === 'greeting' ||
-        (m.kind === 'command' && !['SUBSCRIBE', 'CANCEL', 'PING', 'PONG', 'ERROR'].includes(m.name ?? ''))),
+    (m) => isGreeting(m) || (isCommand(m) && !['SUBSCRIBE', 'CANCEL', 'PING', 'PONG', 'ERROR'].includes(m.name)),
   );
   if (setup.length) {
-    const g = setup.find((m) => m.kind === 'greeting');
+    const g = setup.find(isGreeting);
     const st = ctx.view.socketTypes ?? {};
     const p: Params = {
       version: g?.version ?? '3',
@@ -44,7 +58,7 @@ export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
       p.types = list(say, types) || '?';
     }
     const parts = [say(code, p)];
-    const hello = setup.find((m) => m.name === 'HELLO');
+    const hello = setup.filter(isCommand).find((m) => m.name === 'HELLO');
     if (hello) parts.push(say('story.zmtp.plain', { username: hello.username ?? '?' }));
     out.push({ frames: span(setup), conversation: ctx.c.id, code, text: parts.join(' ') });
   }
@@ -52,11 +66,11 @@ export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
     ctx.view,
     (m) =>
       m.proto === 'zmtp' &&
-      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription !== undefined),
+      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription),
   );
   const subs = group.msgs;
   if (subs.length) {
-    const topics = subs.map((m) => `'${m.subscription?.topic ?? m.topic ?? m.properties.topic ?? ''}'`);
+    const topics = subs.map((m) => `'${subscriptionTopic(m)}'`);
     const side: Side = subs[0]!.dir === 'c2s' ? 'client' : 'server';
     out.push(
       phase(say, ctx, spanOf(group), 'story.zmtp.subscribe', {
@@ -73,9 +87,10 @@ export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
 export function subscribedTopics(ctx: ConvContext): string[] {
   const out = new Set<string>();
   for (const m of ctx.view.messages) {
-    if (m.proto === 'zmtp' && m.kind === 'command' && m.name === 'SUBSCRIBE')
-      out.add(m.topic ?? m.properties.topic ?? '');
-    else if (m.proto === 'zmtp' && m.subscription && m.subscription.action !== 'cancel') out.add(m.subscription.topic);
+    if (m.proto !== 'zmtp') continue;
+    if (m.kind === 'command' && m.name === 'SUBSCRIBE') out.add(commandTopic(m));
+    else if (m.kind === 'message' && m.subscription && m.subscription.action !== 'cancel')
+      out.add(m.subscription.topic);
   }
   return [...out];
 }
@@ -156,18 +171,18 @@ export function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefine
   return phase(say, ctx, frames, code, p);
 }
 
-export function zmtpInfo(e: AppFrameEntry): string {
+export function zmtpInfo(e: ZmtpFrameEntry): string {
   switch (e.kind) {
     case 'greeting': {
       let s = `ZMTP greeting ${e.version}`;
-      if (typeof e.mechanism === 'string') s += ` ${e.mechanism}`;
-      if (typeof e.socket_type === 'string') s += ` Socket-Type=${e.socket_type}`;
+      if (e.mechanism !== undefined) s += ` ${e.mechanism}`;
+      if (e.socket_type !== undefined) s += ` Socket-Type=${e.socket_type}`;
       if (e.as_server) s += ' as-server';
       return s;
     }
     case 'command': {
-      let s = String(e.name);
-      const p = e.properties as Record<string, string> | undefined;
+      let s = e.name;
+      const p = e.properties;
       if (p) for (const [k, v] of Object.entries(p)) s += ` ${k}=${v.length > 24 ? `${v.slice(0, 23)}…` : v}`;
       if (e.topic !== undefined) s += ` ${e.topic === '' ? '(all)' : e.topic}`;
       if (e.username !== undefined) s += ` username=${e.username}`;
@@ -177,53 +192,50 @@ export function zmtpInfo(e: AppFrameEntry): string {
     case 'message': {
       if (e.subscription)
         return `${e.subscription === 'subscribe' ? 'Subscribe' : 'Cancel'} ${e.topic === '' ? '(all)' : e.topic}`;
-      const preview = (e.preview as string[] | undefined) ?? [];
+      const preview = e.preview ?? [];
       const parts = preview.map((p) => (p === '' ? '<empty>' : p));
-      const more = typeof e.parts === 'number' && e.parts > parts.length ? ` | +${e.parts - parts.length}` : '';
+      const more = e.parts > parts.length ? ` | +${e.parts - parts.length}` : '';
       return `Message [${parts.join(' | ')}${more}]`;
     }
-    default:
-      return e.kind;
+    default: {
+      const never: never = e;
+      return never;
+    }
   }
 }
 
+/**
+ * What a ZMTP command's sentence tells of its fields; the rest is deliberately silent (the explanation
+ * is for students: a PING's TTL, a CURVE body's length, a group, the password's presence).
+ */
+export const ZMTP_COMMAND_TOLD = {
+  name: 'told',
+  properties: 'told (Socket-Type, Identity)',
+  reason: 'told',
+  topic: 'told',
+  username: 'told',
+  ttl: 'silent',
+  password: 'silent: never what it is',
+  data_length: 'silent',
+  curve_version: 'silent',
+  group: 'silent',
+} as const satisfies Record<Exclude<keyof ZmtpCommandRecord, keyof AppMessageRecord | 'proto' | 'kind'>, string>;
+
 /** The sentence for one ZMTP greeting, command or message a frame completes. */
-export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
+export function sentence(say: Say, ctx: FrameConv, m: ZmtpRecord, t: Tell): string {
   const { side, one, reply } = t;
-  if (m.kind === 'greeting') {
-    const p = { version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
-    return one(m.frames.length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p);
-  }
-  if (m.kind === 'command') {
-    const name = m.name ?? '?';
-    switch (name) {
-      case 'READY': {
-        const s = one('ex.zmtp.ready', { socket: m.socketType ?? '?' });
-        return m.identity ? `${s} ${say('ex.zmtp.identity', { identity: m.identity })}` : s;
-      }
-      case 'SUBSCRIBE':
-      case 'CANCEL': {
-        const topic = m.topic ?? m.properties.topic ?? '';
-        const code = name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
-        return one(code, { topic });
-      }
-      case 'HELLO':
-        return one(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
-          name,
-          username: m.username ?? '',
-        });
-      case 'WELCOME':
-        return one('ex.zmtp.welcome');
-      case 'INITIATE':
-        return one('ex.zmtp.initiate', { socket: m.socketType ?? '?' });
-      case 'ERROR':
-        return one('ex.zmtp.error', { reason: m.reason ?? '' });
-      case 'PING':
-        return one('ex.zmtp.ping');
-      case 'PONG':
-        return one('ex.zmtp.pong');
-      default:
-        return one('ex.zmtp.command', { name });
+  switch (m.kind) {
+    case 'greeting': {
+      const p = { version: m.version, mechanism: m.mechanism ?? 'NULL', count: framesOf(m).length };
+      return one(framesOf(m).length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p);
+    }
+    case 'command':
+      return commandSentence(say, m, one);
+    case 'message':
+      break;
+    default: {
+      const never: never = m;
+      return never;
     }
   }
   if (m.subscription) {
@@ -241,7 +253,7 @@ export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
     case 'reqrep':
       if (m.dir === 'c2s') s = one('ex.zmtp.request', p);
       // not paired: bytes were lost before it, so its request may be lost too (the order says nothing)
-      else s = m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
+      else s = m.reply_to === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
       break;
     case 'pubsub':
       s = one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
@@ -256,6 +268,41 @@ export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
   if (hasDelimiter(m) && ctx.view.pattern === 'REQ/REP')
     s += ` ${say(m.dir === 'c2s' ? 'ex.zmtp.delimiter.req' : 'ex.zmtp.delimiter.rep', { body: msgPayload(say, m) })}`;
   return s + pickleNote(say, m);
+}
+
+/** The sentence for a command, by its name. */
+function commandSentence(say: Say, m: ZmtpCommandRecord, one: Tell['one']): string {
+  const name = m.name;
+  switch (name) {
+    case 'READY': {
+      const s = one('ex.zmtp.ready', { socket: socketTypeOf(m) ?? '?' });
+      const identity = propGet(m.properties, 'Identity');
+      return identity ? `${s} ${say('ex.zmtp.identity', { identity })}` : s;
+    }
+    case 'SUBSCRIBE':
+    case 'CANCEL': {
+      const topic = commandTopic(m);
+      const code = name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
+      return one(code, { topic });
+    }
+    case 'HELLO':
+      return one(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
+        name,
+        username: m.username ?? '',
+      });
+    case 'WELCOME':
+      return one('ex.zmtp.welcome');
+    case 'INITIATE':
+      return one('ex.zmtp.initiate', { socket: socketTypeOf(m) ?? '?' });
+    case 'ERROR':
+      return one('ex.zmtp.error', { reason: m.reason ?? '' });
+    case 'PING':
+      return one('ex.zmtp.ping');
+    case 'PONG':
+      return one('ex.zmtp.pong');
+    default:
+      return one('ex.zmtp.command', { name });
+  }
 }
 
 /** The noun for a ZMTP greeting, command or message (a request, reply or job by the pattern). */
