@@ -16,11 +16,10 @@ import {
 } from './capture/reader.js';
 import { PAYLOAD_DEFAULTS } from './dissectors/app/payload.js';
 import { DEFAULT_EXPLAIN_LINKS } from './explain/stream.js';
-import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER } from './protocols/http/decode.js';
-import { MQTT_DEFAULT_MAX_LENGTH } from './protocols/mqtt/decode.js';
-import { ZMTP_DEFAULT_MAX_FRAME } from './protocols/zmtp/decode.js';
+import { PROTOCOL_LIMITS, type ProtocolLimitName } from './protocols/registry.js';
 
-export interface Limits {
+/** The limits of the layers below the protocols and of the outputs. */
+interface LayerLimits {
   /** Out-of-order bytes buffered per TCP direction (ConversationTableOptions.reassemblyCap). */
   reassemblyBytes: number;
   /** Out-of-order segments buffered per TCP direction (ConversationTableOptions.maxSegments). */
@@ -37,16 +36,8 @@ export interface Limits {
    * conversation, within `messages` (AppLayerOptions.summaryMessages); the last 20 are listed too.
    */
   summaryMessages: number;
-  /** Largest PDU buffered by the MQTT/ZMTP stream framing (PduStreamOptions.maxPdu). */
+  /** Largest PDU buffered by the stream framing of a protocol that frames its own PDUs (PduStreamOptions.maxPdu). */
   pduBytes: number;
-  /** Largest MQTT remaining length buffered (newMqttState maxLength). */
-  mqttBytes: number;
-  /** Largest ZMTP frame body (newZmtpState maxFrame). */
-  zmtpFrameBytes: number;
-  /** Largest HTTP header block (HttpStreamOptions.maxHeader). */
-  httpHeaderBytes: number;
-  /** HTTP body bytes kept per message (HttpStreamOptions.maxBody). */
-  httpBodyBytes: number;
   /** Largest pickle decoded (PayloadOptions.maxPickle). */
   pickleBytes: number;
   /** Deepest nesting kept in a decoded pickle (PayloadOptions.maxDepth). */
@@ -72,6 +63,9 @@ export interface Limits {
   statsRows: number;
 }
 
+/** Every limit: the layers' and each protocol module's (ProtocolLimit, e.g. the largest PDU it buffers). */
+export type Limits = LayerLimits & Record<ProtocolLimitName, number>;
+
 /** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
 export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
 /** Default of the `stats-rows` limit: conversations or endpoints one `-z` table lists (≈ 250 bytes each). */
@@ -86,10 +80,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   messages: DEFAULT_MAX_MESSAGES,
   summaryMessages: SUMMARY_HEAD,
   pduBytes: DEFAULT_REASSEMBLY_CAP,
-  mqttBytes: MQTT_DEFAULT_MAX_LENGTH,
-  zmtpFrameBytes: ZMTP_DEFAULT_MAX_FRAME,
-  httpHeaderBytes: HTTP_DEFAULT_MAX_HEADER,
-  httpBodyBytes: HTTP_DEFAULT_MAX_BODY,
+  ...(Object.fromEntries(PROTOCOL_LIMITS.map((l) => [l.name, l.default])) as Record<ProtocolLimitName, number>),
   pickleBytes: PAYLOAD_DEFAULTS.maxPickle,
   pickleDepth: PAYLOAD_DEFAULTS.maxDepth,
   pickleValues: PAYLOAD_DEFAULTS.maxNodes,
@@ -110,10 +101,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'messages',
   'summaryMessages',
   'pduBytes',
-  'mqttBytes',
-  'zmtpFrameBytes',
-  'httpHeaderBytes',
-  'httpBodyBytes',
+  ...PROTOCOL_LIMITS.map((l) => l.name),
   'pickleBytes',
   'pickleDepth',
   'pickleValues',
@@ -248,10 +236,7 @@ export function appOptions(l: Limits): AppLayerOptions {
     maxMessages: l.messages,
     summaryMessages: l.summaryMessages,
     maxPdu: l.pduBytes,
-    mqttMaxLength: l.mqttBytes,
-    zmtpMaxFrame: l.zmtpFrameBytes,
-    httpMaxHeader: l.httpHeaderBytes,
-    httpMaxBody: l.httpBodyBytes,
+    protocolLimits: new Map(PROTOCOL_LIMITS.map((p) => [p.name, l[p.name]])),
     payload: {
       maxPickle: l.pickleBytes,
       maxDepth: l.pickleDepth,

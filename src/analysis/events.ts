@@ -7,6 +7,7 @@
  * Events are typed records with a catalogue code and parameters (live.event.*); the text is added by the
  * renderers from the catalogues, as for notes.
  */
+import { isJsonObject, type JsonObject } from '../json.js';
 import type { CloseKind, ConversationRecord, FrameRecord } from './model.js';
 
 export type LiveEventKind = 'connection' | 'handshake' | 'message' | 'data' | 'pair' | 'ending';
@@ -111,22 +112,16 @@ export function previewValue(v: unknown): string {
   return s.length > PREVIEW_MAX ? `${s.slice(0, PREVIEW_MAX - 1)}…` : s;
 }
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function payloadOf(el: Obj): unknown {
+function payloadOf(el: JsonObject): unknown {
   const p = el.payload;
-  if (isObj(p) && 'value' in p) return p.value;
+  if (isJsonObject(p) && 'value' in p) return p.value;
   const parts = el.parts;
   if (Array.isArray(parts)) {
     // ZeroMQ: the last non-empty part is the body (REQ/REP puts an empty delimiter first).
     for (let i = parts.length - 1; i >= 0; i--) {
       const part = parts[i];
-      if (!isObj(part)) continue;
-      const pv = isObj(part.payload) ? part.payload.value : undefined;
+      if (!isJsonObject(part)) continue;
+      const pv = isJsonObject(part.payload) ? part.payload.value : undefined;
       if (pv !== undefined && pv !== '' && part.size !== 0) return pv;
     }
   }
@@ -137,7 +132,7 @@ function payloadOf(el: Obj): unknown {
  * The protocol notation of one application element (a conversations[].messages entry or a frames[].app
  * entry): "greeting 3.1 NULL", "READY Socket-Type=REQ", "PUBLISH sister/temp QoS 0", "GET /add", "200 OK".
  */
-export function describeElement(el: Obj): { proto: string; what: string; payload: string } {
+export function describeElement(el: JsonObject): { proto: string; what: string; payload: string } {
   const proto = typeof el.proto === 'string' ? el.proto.toUpperCase() : 'DATA';
   const str = (v: unknown): string | undefined =>
     typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
@@ -149,10 +144,10 @@ export function describeElement(el: Obj): { proto: string; what: string; payload
   else if (kind?.toUpperCase() !== proto) pieces.push(kind); // plain data reads "DATA "hi"", not "DATA data"
   if (kind === 'greeting') pieces.push(str(el.version), str(el.mechanism));
   const props = el.properties;
-  if (isObj(props) && str(props['Socket-Type'])) pieces.push(`Socket-Type=${str(props['Socket-Type'])}`);
+  if (isJsonObject(props) && str(props['Socket-Type'])) pieces.push(`Socket-Type=${str(props['Socket-Type'])}`);
   pieces.push(str(el.client_id), str(el.meaning), str(el.topic));
   if (Array.isArray(el.subscriptions)) {
-    for (const sub of el.subscriptions) if (isObj(sub)) pieces.push(str(sub.topic));
+    for (const sub of el.subscriptions) if (isJsonObject(sub)) pieces.push(str(sub.topic));
   }
   if (proto === 'MQTT' && str(el.qos) !== undefined) pieces.push(`QoS ${str(el.qos)}`);
   const what = pieces.filter((p): p is string => p !== undefined && p !== '').join(' ');
@@ -250,10 +245,11 @@ export class LiveEventDeriver {
   ): void {
     // Full messages come from the conversation record (frames[].app is compact); past the record's cap
     // on kept messages, from the frame's own entries. A 'segment' entry is part of a later message.
-    const recMsgs = Array.isArray(c.messages) ? (c.messages as unknown[]) : undefined;
-    const entries = Array.isArray(f.app) ? (f.app as unknown[]).filter((e) => isObj(e) && e.kind !== 'segment') : [];
-    if (Array.isArray(f.app) || typeof c.app === 'string') t.frameApp = true;
-    let elements: unknown[] | undefined;
+    const recMsgs: readonly unknown[] | undefined = c.messages;
+    const app: readonly unknown[] | undefined = f.app;
+    const entries = app ? app.filter((e) => isJsonObject(e) && e.kind !== 'segment') : [];
+    if (app || typeof c.app === 'string') t.frameApp = true;
+    let elements: readonly unknown[] | undefined;
     const fresh = recMsgs ? recMsgs.length - t.fromRecord : 0;
     if (recMsgs && fresh > 0 && fresh >= entries.length) elements = recMsgs.slice(t.fromRecord);
     else if (entries.length > 0) elements = entries;
@@ -261,7 +257,7 @@ export class LiveEventDeriver {
 
     if (elements) {
       for (const raw of elements) {
-        if (!isObj(raw)) continue;
+        if (!isJsonObject(raw)) continue;
         t.messages++;
         const d = describeElement(raw);
         const c2s = raw.dir === 'c2s' ? true : raw.dir === 's2c' ? false : f.src === c.client;
@@ -282,7 +278,7 @@ export class LiveEventDeriver {
             ev('pair', LIVE_EVENT.PAIR, { proto: d.proto, request: req, reply: f.n, latency: ms(lat) });
         }
         const relay = raw.relayed_from;
-        if (isObj(relay) && typeof relay.frame === 'number' && typeof relay.delay === 'number') {
+        if (isJsonObject(relay) && typeof relay.frame === 'number' && typeof relay.delay === 'number') {
           ev('pair', LIVE_EVENT.RELAY, {
             proto: d.proto,
             source: relay.frame,

@@ -23,6 +23,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { isJsonArray, isJsonObject, type Json, type JsonObject } from '../json.js';
 import type { NetInterface } from './interfaces.js';
 import type { HostName } from './names.js';
 
@@ -87,14 +88,13 @@ export function dockerGet(path: string, socketPath = DOCKER_SOCKET, timeoutMs = 
   });
 }
 
-type Json = Record<string, unknown>;
-
-function obj(v: unknown): Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+/** An object of Docker's answer, or an empty one where the answer has something else. */
+function obj(v: unknown): JsonObject {
+  return isJsonObject(v) ? v : {};
 }
 
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
+function arr(v: unknown): readonly Json[] {
+  return isJsonArray(v) ? v : [];
 }
 
 function str(v: unknown): string | null {

@@ -11,6 +11,7 @@
  * nrb_record_ipv6 (2): 16 bytes then names. Options may follow the end record.
  */
 import { isIPv4, isIPv6 } from 'node:net';
+import { isJsonArray, isJsonObject } from '../json.js';
 
 export interface HostName {
   address: string;
@@ -36,9 +37,11 @@ export function parseNames(text: string): HostName[] | { error: string } {
     } catch (e) {
       return { error: `not valid JSON (${(e as Error).message})` };
     }
-    const pairs: Array<[unknown, unknown]> = Array.isArray(v)
-      ? v.map((x) => [(x as { address?: unknown })?.address, (x as { name?: unknown })?.name])
-      : Object.entries(v as Record<string, unknown>);
+    const pairs: Array<[unknown, unknown]> = isJsonArray(v)
+      ? v.map((x) => (isJsonObject(x) ? [x.address, x.name] : [undefined, undefined]))
+      : isJsonObject(v)
+        ? Object.entries(v)
+        : [];
     const out: HostName[] = [];
     for (const [address, name] of pairs) {
       if (typeof address !== 'string' || !(isIPv4(address) || isIPv6(address))) {

@@ -11,12 +11,12 @@
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { compileFilter, modelMatcher } from '../filter/index.js';
+import { isJsonArray, isJsonObject, type Json } from '../json.js';
 import {
   endpointEqual,
   fieldOptions,
   getPath,
   isOperatorObject,
-  isPlainObject,
   matches,
   show,
   showFrames,
@@ -28,6 +28,7 @@ import type {
   CheckSpec,
   ConversationExpectation,
   FrameExpectation,
+  Matcher,
   MessageExpectation,
   Quantifier,
   Token,
@@ -177,7 +178,7 @@ function convTitle(c: ConversationRecord): string {
   return `#${c.id} ${c.client} → ${c.server}`;
 }
 
-function entryLabel(base: string, e: { name?: string; match?: Record<string, unknown> }, extra?: string): string {
+function entryLabel(base: string, e: { name?: string; match?: Record<string, Matcher> }, extra?: string): string {
   if (e.name) return `${base} "${e.name}"`;
   const parts: string[] = [];
   if (extra) parts.push(extra);
@@ -239,8 +240,12 @@ function convFact(ctx: Ctx, c: ConversationRecord, key: string, exp: unknown): O
       }
       break;
     case 'messages': {
-      const items = Array.isArray(exp) ? exp : [exp];
-      const os = items.map((m) => messagesOutcome(c, m as MessageExpectation));
+      const items = isJsonArray(exp) ? exp : [exp];
+      const os = items.map((m) =>
+        isMessageExpectation(m)
+          ? messagesOutcome(c, m)
+          : { ok: false, actual: `not a message filter: ${show(m, 40)}`, frames: [] },
+      );
       return {
         ok: os.every((o) => o.ok),
         actual: os.map((o) => o.actual).join('; '),
@@ -250,7 +255,7 @@ function convFact(ctx: Ctx, c: ConversationRecord, key: string, exp: unknown): O
     case 'absent':
     case 'present': {
       const scope: Scope = { frames: ctx.framesByConv.get(c.id) ?? [], conversations: [c] };
-      const toks = (Array.isArray(exp) ? exp : []) as Token[];
+      const toks = isJsonArray(exp) ? exp.filter(isToken) : [];
       const ok = toks.every((t) => {
         const what = typeof t === 'string' ? t : t.what;
         const n = findToken(what, scope).count;
@@ -269,8 +274,18 @@ function convFact(ctx: Ctx, c: ConversationRecord, key: string, exp: unknown): O
   return { ok: matches(exp, v, fieldOptions(key)), actual, frames: convFrames(ctx, c) };
 }
 
+/** A `messages:` filter: an object whose count, min and max (when given) are numbers. */
+function isMessageExpectation(v: unknown): v is MessageExpectation {
+  return isJsonObject(v) && ['count', 'min', 'max'].every((k) => v[k] === undefined || typeof v[k] === 'number');
+}
+
+/** A word of an `absent:`/`present:` list, or its counted object form. */
+function isToken(v: unknown): v is Token {
+  return typeof v === 'string' || (isJsonObject(v) && typeof v.what === 'string');
+}
+
 function messageFrames(m: unknown): number[] {
-  if (!isPlainObject(m)) return [];
+  if (!isJsonObject(m)) return [];
   if (Array.isArray(m.frames)) return m.frames.filter((x): x is number => typeof x === 'number');
   return typeof m.frame === 'number' ? [m.frame] : [];
 }
@@ -380,10 +395,11 @@ function conversationEntry(ctx: Ctx, e: ConversationExpectation, i: number): voi
     );
   for (const [key, exp] of Object.entries(e)) {
     if (['name', 'match', ...QUANT_KEYS].includes(key) || exp === undefined) continue;
-    if (key === 'messages') {
-      const items = Array.isArray(exp) ? (exp as MessageExpectation[]) : [exp as MessageExpectation];
+    if (key === 'messages' && e.messages !== undefined) {
+      const list = e.messages;
+      const items = Array.isArray(list) ? list : [list];
       items.forEach((m, j) => {
-        const mid = Array.isArray(exp) ? `${id}.messages[${j}]` : `${id}.messages`;
+        const mid = Array.isArray(list) ? `${id}.messages[${j}]` : `${id}.messages`;
         const filters = Object.fromEntries(Object.entries(m).filter(([k]) => !QUANT_KEYS.includes(k)));
         const o = forEach((c) => messagesOutcome(c, m));
         push(ctx, mid, `${label} › messages ${show(filters, 70)}`, undefined, o, quantText(m, 'message'));
@@ -393,7 +409,7 @@ function conversationEntry(ctx: Ctx, e: ConversationExpectation, i: number): voi
         frames: selected.flatMap((c) => ctx.framesByConv.get(c.id) ?? []),
         conversations: selected,
       };
-      tokenResults(ctx, (exp as Token[]) ?? [], key, `${id}.${key}`, `${label} › ${key}`, scope);
+      tokenResults(ctx, e[key] ?? [], key, `${id}.${key}`, `${label} › ${key}`, scope);
     } else {
       push(
         ctx,
@@ -429,7 +445,7 @@ function frameFact(ctx: Ctx, f: FrameRecord, key: string, exp: unknown): Outcome
   if (key === 'absent' || key === 'present') {
     const conv = f.conversation === undefined ? [] : ctx.model.conversations.filter((c) => c.id === f.conversation);
     const scope: Scope = { frames: [f], conversations: conv };
-    const toks = (Array.isArray(exp) ? exp : []) as Token[];
+    const toks = isJsonArray(exp) ? exp.filter(isToken) : [];
     const ok = toks.every((t) => {
       const what = typeof t === 'string' ? t : t.what;
       const n = findToken(what, scope).count;
@@ -444,7 +460,9 @@ function frameFact(ctx: Ctx, f: FrameRecord, key: string, exp: unknown): Outcome
 
 function frameEntry(ctx: Ctx, e: FrameExpectation, i: number): void {
   const id = `frames[${i}]`;
-  const numbers = typeof e.n === 'number' ? [e.n] : Array.isArray(e.n) ? (e.n as number[]) : undefined;
+  const n: Json | undefined = e.n;
+  const numbers =
+    typeof n === 'number' ? [n] : isJsonArray(n) ? n.filter((x): x is number => typeof x === 'number') : undefined;
   const label = entryLabel(
     id,
     e,
@@ -503,7 +521,7 @@ function frameEntry(ctx: Ctx, e: FrameExpectation, i: number): void {
   const none = selected.length ? '' : selOk ? '(no frame selected)' : '(not evaluated: no frame selected)';
   for (const [key, exp] of facts) {
     if (key === 'absent' || key === 'present') {
-      tokenResults(ctx, exp as Token[], key, `${id}.${key}`, `${label} › ${key}`, {
+      tokenResults(ctx, e[key] ?? [], key, `${id}.${key}`, `${label} › ${key}`, {
         frames: selected,
         conversations: ctx.model.conversations.filter((c) => selected.some((f) => f.conversation === c.id)),
       });

@@ -14,6 +14,8 @@
  *   matches; against a payload, keys not found on the payload are looked up in its `value`.
  */
 
+import { isJsonArray, isJsonObject, type JsonObject } from '../json.js';
+
 export type Leaf = (expected: string | number | boolean, actual: unknown) => boolean;
 
 export const OPERATORS = [
@@ -57,19 +59,15 @@ export function regexLiteralError(s: string): string | undefined {
   }
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** An object whose keys are all operators (and at least one). */
-export function isOperatorObject(v: unknown): v is Record<string, unknown> {
-  if (!isPlainObject(v)) return false;
+export function isOperatorObject(v: unknown): v is JsonObject {
+  if (!isJsonObject(v)) return false;
   const keys = Object.keys(v);
   return keys.length > 0 && keys.every((k) => OPERATOR_SET.has(k));
 }
 
 /** Keys of an object that are operators, for spotting objects that mix operators and field names. */
-export function operatorKeys(v: Record<string, unknown>): string[] {
+export function operatorKeys(v: JsonObject): string[] {
   return Object.keys(v).filter((k) => OPERATOR_SET.has(k));
 }
 
@@ -87,11 +85,11 @@ function walk(cur: unknown, segs: string[]): unknown {
   if (cur === null || typeof cur !== 'object') return undefined;
   for (let k = segs.length; k >= 1; k--) {
     const key = segs.slice(0, k).join('.');
-    if (Array.isArray(cur)) {
+    if (isJsonArray(cur)) {
       if (/^\d+$/.test(key)) return walk(cur[Number(key)], segs.slice(k));
       if (key === 'length') return walk(cur.length, segs.slice(k));
-    } else if (Object.hasOwn(cur, key)) {
-      return walk((cur as Record<string, unknown>)[key], segs.slice(k));
+    } else if (isJsonObject(cur) && Object.hasOwn(cur, key)) {
+      return walk(cur[key], segs.slice(k));
     }
   }
   return undefined;
@@ -141,7 +139,7 @@ export function matches(expected: unknown, actual: unknown, opts: MatchOptions =
   if (typeof expected === 'string' || typeof expected === 'number' || typeof expected === 'boolean') {
     if (actual === undefined || actual === null) return false;
     if (Array.isArray(actual)) return actual.some((a) => matches(expected, a, opts));
-    if (isPlainObject(actual)) {
+    if (isJsonObject(actual)) {
       if (Object.hasOwn(actual, 'value')) return matches(expected, actual.value, opts);
       if (Object.hasOwn(actual, 'code')) return matches(expected, actual.code, opts);
       return false;
@@ -163,13 +161,13 @@ export function matches(expected: unknown, actual: unknown, opts: MatchOptions =
     return expected.every((e, i) => matches(e, actual[i], opts));
   }
   if (isOperatorObject(expected)) return Object.entries(expected).every(([op, v]) => operator(op, v, actual, opts));
-  if (isPlainObject(expected)) return structural(expected, actual, opts);
+  if (isJsonObject(expected)) return structural(expected, actual, opts);
   return false;
 }
 
-function structural(expected: Record<string, unknown>, actual: unknown, opts: MatchOptions): boolean {
+function structural(expected: JsonObject, actual: unknown, opts: MatchOptions): boolean {
   if (Array.isArray(actual)) return actual.some((a) => structural(expected, a, opts));
-  if (!isPlainObject(actual)) return false;
+  if (!isJsonObject(actual)) return false;
   const keys = Object.keys(expected);
   if (
     Object.hasOwn(actual, 'encoding') &&
@@ -189,7 +187,7 @@ export function fieldOptions(path: string, base: MatchOptions = {}): MatchOption
 
 /** The scalar a numeric or text operator looks at: payloads and notes give their value / code. */
 function scalarOf(v: unknown): unknown {
-  if (isPlainObject(v)) {
+  if (isJsonObject(v)) {
     if (Object.hasOwn(v, 'value')) return scalarOf(v.value);
     if (Object.hasOwn(v, 'code')) return v.code;
   }
@@ -253,7 +251,7 @@ function operator(op: string, v: unknown, actual: unknown, opts: MatchOptions): 
 function lengthOf(v: unknown): number | undefined {
   if (Array.isArray(v)) return v.length;
   if (typeof v === 'string') return v.length;
-  if (isPlainObject(v)) return Object.hasOwn(v, 'value') ? lengthOf(v.value) : Object.keys(v).length;
+  if (isJsonObject(v)) return Object.hasOwn(v, 'value') ? lengthOf(v.value) : Object.keys(v).length;
   return undefined;
 }
 
@@ -261,8 +259,8 @@ function lengthOf(v: unknown): number | undefined {
 export function deepLooseEqual(e: unknown, a: unknown): boolean {
   if (e === null || e === undefined) return a === null || a === undefined;
   if (Array.isArray(e)) return Array.isArray(a) && a.length === e.length && e.every((x, i) => deepLooseEqual(x, a[i]));
-  if (isPlainObject(e)) {
-    if (!isPlainObject(a)) return false;
+  if (isJsonObject(e)) {
+    if (!isJsonObject(a)) return false;
     const ka = Object.keys(a).filter((k) => a[k] !== undefined);
     const ke = Object.keys(e);
     return ka.length === ke.length && ke.every((k) => deepLooseEqual(e[k], a[k]));
@@ -275,7 +273,7 @@ export function deepLooseEqual(e: unknown, a: unknown): boolean {
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isJsonObject(a) && isJsonObject(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
     return ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
@@ -301,7 +299,7 @@ function render(v: unknown): string {
   }
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return `[${v.map(render).join(', ')}]`;
-  if (isPlainObject(v)) {
+  if (isJsonObject(v)) {
     return `{${Object.entries(v)
       .filter(([, x]) => x !== undefined)
       .map(([k, x]) => `${BARE.test(k) ? k : JSON.stringify(k)}: ${render(x)}`)
@@ -312,7 +310,7 @@ function render(v: unknown): string {
 
 /** A payload-like value shown by its value: `{encoding: text, value: Hello}` → `Hello`. */
 export function showValue(v: unknown, max = 60): string {
-  if (isPlainObject(v) && Object.hasOwn(v, 'encoding') && Object.hasOwn(v, 'value')) return show(v.value, max);
+  if (isJsonObject(v) && Object.hasOwn(v, 'encoding') && Object.hasOwn(v, 'value')) return show(v.value, max);
   return show(v, max);
 }
 

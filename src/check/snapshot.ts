@@ -13,7 +13,8 @@
  * ports of a capture re-made on every CI run).
  */
 import type { AnalysisModel } from '../analysis/model.js';
-import { isPlainObject, jsonEqual, show } from './match.js';
+import { isJsonObject } from '../json.js';
+import { jsonEqual, show } from './match.js';
 import type { CheckResult, SnapshotDifference } from './types.js';
 
 export const SNAPSHOT_ID = 'pcap-explain-snapshot/1';
@@ -91,14 +92,14 @@ export function applyMasks(value: unknown, masks: readonly string[]): unknown {
   const pats = masks.map(compile);
   const rec = (v: unknown, path: string[]): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => rec(x, [...path, String(i)]));
-    if (isPlainObject(v)) {
-      const out: Record<string, unknown> = {};
+    if (isJsonObject(v)) {
+      const kept: [string, unknown][] = [];
       for (const k of Object.keys(v).sort()) {
         const p = [...path, k];
         if (v[k] === undefined || pats.some((pat) => pathMatch(pat, p))) continue;
-        out[k] = rec(v[k], p);
+        kept.push([k, rec(v[k], p)]);
       }
-      return out;
+      return Object.fromEntries(kept);
     }
     return v;
   };
@@ -123,7 +124,7 @@ export function parseSnapshot(text: string, source: string): Snapshot {
   } catch (err) {
     throw new SnapshotError(source, `not JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (!isPlainObject(v) || v.snapshot !== SNAPSHOT_ID || !isPlainObject(v.model)) {
+  if (!isJsonObject(v) || v.snapshot !== SNAPSHOT_ID || !isJsonObject(v.model)) {
     throw new SnapshotError(
       source,
       `not a snapshot: expected {"snapshot": "${SNAPSHOT_ID}", "masked": [...], "model": {...}} as written by 'pcap-explain snapshot'`,
@@ -148,7 +149,7 @@ export function diffValues(expected: unknown, actual: unknown, path = ''): Snaps
       for (let i = 0; i < n; i++) rec(e[i], a[i], join(p, String(i)));
       return;
     }
-    if (isPlainObject(e) && isPlainObject(a)) {
+    if (isJsonObject(e) && isJsonObject(a)) {
       for (const k of [...new Set([...Object.keys(e), ...Object.keys(a)])].sort()) rec(e[k], a[k], join(p, k));
       return;
     }
@@ -170,12 +171,12 @@ export function compareGolden(
   const diff = diffValues(expected, actual);
   const maxShown = opts.maxShown ?? 25;
   const frames = new Set<number>();
-  const expFrames = isPlainObject(expected) && Array.isArray(expected.frames) ? expected.frames : [];
+  const expFrames = isJsonObject(expected) && Array.isArray(expected.frames) ? expected.frames : [];
   for (const d of diff) {
     const m = /^frames\[(\d+)\]/.exec(d.path);
     if (m) {
       const f = expFrames[Number(m[1])];
-      if (isPlainObject(f) && typeof f.n === 'number') frames.add(f.n);
+      if (isJsonObject(f) && typeof f.n === 'number') frames.add(f.n);
     }
   }
   const details = diff

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { parseDocument as ParseDocument } from 'yaml';
 import { compileFilter, FilterError, filterErrorLine } from '../filter/index.js';
-import { closest, isOperatorObject, isPlainObject, OPERATORS, operatorKeys, regexLiteralError } from './match.js';
+import { isJsonArray, isJsonObject, type JsonObject } from '../json.js';
+import { closest, isOperatorObject, OPERATORS, operatorKeys, regexLiteralError } from './match.js';
 import { resolveToken } from './tokens.js';
 import type { CheckSpec } from './types.js';
 
@@ -80,7 +81,8 @@ type AjvError = {
   schemaPath: string;
   keyword: string;
   message?: string;
-  params: Record<string, unknown>;
+  /** ajv's parameters of the keyword: additionalProperty, allowedValues, type… */
+  params: JsonObject;
 };
 type Validator = ((v: unknown) => boolean) & { errors?: AjvError[] | null };
 
@@ -141,7 +143,8 @@ function formatSchemaErrors(errors: AjvError[]): string[] {
         }
       }
     } else if (en) {
-      out.push(`${where}: must be one of ${(en.params.allowedValues as unknown[]).join(', ')}`);
+      const allowed = en.params.allowedValues;
+      out.push(`${where}: must be one of ${isJsonArray(allowed) ? allowed.join(', ') : String(allowed)}`);
     } else if (not) {
       out.push(`${where}: count cannot be combined with min or max`);
     } else {
@@ -159,25 +162,25 @@ function formatSchemaErrors(errors: AjvError[]): string[] {
 
 /** Validate a parsed spec (any JSON value); returns it typed or throws SpecError. */
 export function validateSpec(value: unknown, source = '(inline)'): CheckSpec {
-  if (!isPlainObject(value)) throw new SpecError(source, ['the spec must be a mapping (an object) at the top level']);
+  if (!isJsonObject(value)) throw new SpecError(source, ['the spec must be a mapping (an object) at the top level']);
   // Our own checks first: they name the problem in the spec's terms; the schema then catches the rest.
   const problems: string[] = [];
   semantic(value, problems);
   if (problems.length) throw new SpecError(source, problems);
   const v = schemaValidator();
   if (v && !v(value)) throw new SpecError(source, formatSchemaErrors(v.errors ?? []));
-  const spec = value as CheckSpec;
   const hasAny = ['capture', 'model', 'conversations', 'frames', 'absent', 'present'].some(
-    (k) => spec[k as keyof CheckSpec] !== undefined,
+    (k) => value[k] !== undefined,
   );
   if (!hasAny)
     throw new SpecError(source, [
       'the spec states no expectations (capture, conversations, frames, absent, present or model)',
     ]);
-  return spec;
+  // the checks above and the schema are what make it a CheckSpec
+  return value as CheckSpec;
 }
 
-function semantic(spec: Record<string, unknown>, p: string[]): void {
+function semantic(spec: JsonObject, p: string[]): void {
   for (const k of Object.keys(spec)) {
     if (!TOP_KEYS.includes(k)) {
       const near = closest(k, TOP_KEYS);
@@ -186,7 +189,7 @@ function semantic(spec: Record<string, unknown>, p: string[]): void {
   }
   for (const k of ['capture', 'model'] as const) {
     if (spec[k] === undefined) continue;
-    if (!isPlainObject(spec[k])) p.push(`${k}: must be a mapping of field paths to values`);
+    if (!isJsonObject(spec[k])) p.push(`${k}: must be a mapping of field paths to values`);
     else for (const [f, m] of Object.entries(spec[k])) matcher(m, `${k}.${f}`, p);
   }
   for (const k of ['absent', 'present'] as const) tokens(spec[k], k, p);
@@ -198,7 +201,7 @@ function semantic(spec: Record<string, unknown>, p: string[]): void {
       const items = Array.isArray(e.messages) ? e.messages : [e.messages];
       for (const [i, m] of items.entries()) {
         const mat = Array.isArray(e.messages) ? `${at}.messages[${i}]` : `${at}.messages`;
-        if (!isPlainObject(m)) {
+        if (!isJsonObject(m)) {
           p.push(`${mat}: must be a mapping of message fields (and count/min/max)`);
           continue;
         }
@@ -229,8 +232,8 @@ function semantic(spec: Record<string, unknown>, p: string[]): void {
     const n = e.n;
     if (n !== undefined) {
       const ok =
-        (Number.isInteger(n) && (n as number) >= 1) ||
-        (Array.isArray(n) && n.length > 0 && n.every((x) => Number.isInteger(x) && x >= 1)) ||
+        wholeAtLeast(n, 1) ||
+        (isJsonArray(n) && n.length > 0 && n.every((x) => wholeAtLeast(x, 1))) ||
         isOperatorObject(n);
       if (!ok)
         p.push(`${at}.n: must be a frame number (from 1), a list of them, or an operator object like {min: 3, max: 5}`);
@@ -244,7 +247,7 @@ function semantic(spec: Record<string, unknown>, p: string[]): void {
   });
 }
 
-function entries(list: unknown, at: string, p: string[], each: (e: Record<string, unknown>, at: string) => void): void {
+function entries(list: unknown, at: string, p: string[], each: (e: JsonObject, at: string) => void): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) {
     p.push(`${at}: must be a list (each item starts with "- ")`);
@@ -252,7 +255,7 @@ function entries(list: unknown, at: string, p: string[], each: (e: Record<string
   }
   for (const [i, e] of list.entries()) {
     const where = `${at}[${i}]`;
-    if (!isPlainObject(e)) {
+    if (!isJsonObject(e)) {
       p.push(`${where}: must be a mapping`);
       continue;
     }
@@ -264,16 +267,19 @@ function entries(list: unknown, at: string, p: string[], each: (e: Record<string
   }
 }
 
-function quantifier(e: Record<string, unknown>, at: string, p: string[]): void {
+function quantifier(e: JsonObject, at: string, p: string[]): void {
   for (const q of QUANT) {
     const x = e[q];
-    if (x !== undefined && !(Number.isInteger(x) && (x as number) >= 0))
-      p.push(`${at}.${q}: must be a whole number >= 0`);
+    if (x !== undefined && !wholeAtLeast(x, 0)) p.push(`${at}.${q}: must be a whole number >= 0`);
   }
   if (e.count !== undefined && (e.min !== undefined || e.max !== undefined)) {
     p.push(`${at}: count cannot be combined with min or max`);
   }
   if (typeof e.min === 'number' && typeof e.max === 'number' && e.min > e.max) p.push(`${at}: min is larger than max`);
+}
+
+function wholeAtLeast(x: unknown, min: number): boolean {
+  return typeof x === 'number' && Number.isInteger(x) && x >= min;
 }
 
 function keyword(v: unknown, allowed: string[], at: string, p: string[]): void {
@@ -283,7 +289,7 @@ function keyword(v: unknown, allowed: string[], at: string, p: string[]): void {
 }
 
 function facts(v: unknown, at: string, p: string[]): void {
-  if (!isPlainObject(v)) {
+  if (!isJsonObject(v)) {
     p.push(`${at}: must be a mapping of fields to values`);
     return;
   }
@@ -299,7 +305,7 @@ function tokens(v: unknown, at: string, p: string[]): void {
   v.forEach((t, i) => {
     const where = `${at}[${i}]`;
     let word: unknown = t;
-    if (isPlainObject(t)) {
+    if (isJsonObject(t)) {
       quantifier(t, where, p);
       word = t.what;
       for (const k of Object.keys(t))
@@ -324,7 +330,7 @@ function matcher(v: unknown, at: string, p: string[]): void {
     for (const [i, x] of v.entries()) matcher(x, `${at}[${i}]`, p);
     return;
   }
-  if (!isPlainObject(v)) return;
+  if (!isJsonObject(v)) return;
   const ops = operatorKeys(v);
   if (ops.length && ops.length !== Object.keys(v).length) {
     const fields = Object.keys(v).filter((k) => !ops.includes(k));

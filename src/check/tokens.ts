@@ -11,7 +11,8 @@
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { TCP_ANALYSIS_FLAG_ORDER } from '../analysis/tcp-analysis.js';
-import { closest, isPlainObject } from './match.js';
+import { isJsonObject } from '../json.js';
+import { closest } from './match.js';
 
 /** What a token is evaluated against. */
 export interface Scope {
@@ -82,10 +83,10 @@ function notesIn(s: Scope): Array<{ note: NoteLike; frame?: number; conversation
     const msgs = c.messages;
     if (Array.isArray(msgs)) {
       for (const m of msgs) {
-        if (!isPlainObject(m) || !Array.isArray(m.notes)) continue;
+        if (!isJsonObject(m) || !Array.isArray(m.notes)) continue;
         const frame = typeof m.frame === 'number' ? m.frame : undefined;
         for (const n of m.notes) {
-          if (!isPlainObject(n)) continue;
+          if (!isJsonObject(n)) continue;
           const e: { note: NoteLike; frame?: number; conversation?: number } = { note: n, conversation: c.id };
           if (frame !== undefined) e.frame = frame;
           out.push(e);

@@ -4,6 +4,7 @@
  * A spec states expectations over the JSON model (docs/json.md). Every expectation is evaluated to one
  * `CheckResult` with the expected and the actual value side by side and the frames involved.
  */
+import type { Json, JsonObject } from '../json.js';
 
 /**
  * A value to compare a model field with (docs/check.md, "Matching values"):
@@ -11,22 +12,23 @@
  * an operator object (`{min: 1, max: 3}`, `{not: rst}`, `{regex: "^a"}`, ...) or a partial object whose
  * keys are (dotted) field paths.
  */
-export type Matcher = string | number | boolean | null | Matcher[] | { [key: string]: Matcher };
+export type Matcher = Json;
 
 /** Quantifiers on a selection: exact `count`, or a `min`/`max` range. */
-export interface Quantifier {
+export type Quantifier = {
   count?: number;
   min?: number;
   max?: number;
-}
+};
 
 /** A token of an `absent:`/`present:` list, or its counted object form. */
 export type Token = string | ({ what: string } & Quantifier);
 
 /** Messages of a conversation that satisfy every filter key; the quantifier counts them (default min 1). */
-export type MessageExpectation = Quantifier & { [field: string]: Matcher };
+export type MessageExpectation = Quantifier & JsonObject;
 
-export interface ConversationExpectation extends Quantifier {
+/** Every key besides the ones named here is a fact: a (dotted) field path of the conversation and its matcher. */
+export interface ConversationExpectation extends Quantifier, JsonObject {
   /** Label used in the output instead of the selector. */
   name?: string;
   /** Selects conversations; every key must hold (same facts as below). Without it: every conversation. */
@@ -36,10 +38,10 @@ export interface ConversationExpectation extends Quantifier {
   messages?: MessageExpectation | MessageExpectation[];
   absent?: Token[];
   present?: Token[];
-  [field: string]: unknown;
 }
 
-export interface FrameExpectation extends Quantifier {
+/** Every key besides the ones named here is a fact: a (dotted) field path of the frame and its matcher. */
+export interface FrameExpectation extends Quantifier, JsonObject {
   name?: string;
   /** Frame number, or a matcher on it (`{min: 3, max: 5}`, `[3, 4, 5]` is a list of frames). */
   n?: number | number[] | Matcher;
@@ -48,7 +50,6 @@ export interface FrameExpectation extends Quantifier {
   match?: Record<string, Matcher>;
   absent?: Token[];
   present?: Token[];
-  [field: string]: unknown;
 }
 
 export interface CheckSpec {

@@ -29,16 +29,20 @@ const CLI_NAMES = LIMIT_NAMES.filter((n) => n !== NOT_ON_CLI)
   .map((n) => `${kebabName(n)} (${shown(DEFAULT_LIMITS[n])})`)
   .join(', ');
 
-/** The option (`.option('limit', LIMIT_OPTION)`), with every limit name and its default in --help. */
-export const LIMIT_OPTION: Options = {
+/**
+ * The option (`.option('limit', LIMIT_OPTION)`), with every limit name and its default in --help. yargs gives
+ * one value as a string and a repeated option as an array: the handler always sees the list.
+ */
+export const LIMIT_OPTION = {
   type: 'string',
   requiresArg: true,
+  coerce: (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]),
   describe: `resource limit NAME=VALUE, repeatable; VALUE a count or size (1e6, 64KiB, 4MiB, 16M = 16e6). NAME (default): ${CLI_NAMES}. See docs/limits.md`,
-};
+} as const satisfies Options;
 
 /** The limits given on the command line, or the error text for a bad one. */
-export function limitsFromArgs(value: unknown): Partial<Limits> | { error: string } {
-  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+export function limitsFromArgs(value: string | readonly string[] | undefined): Partial<Limits> | { error: string } {
+  const list = value === undefined ? [] : typeof value === 'string' ? [value] : value;
   try {
     const limits = parseLimitArgs(list.map(String));
     if (limits[NOT_ON_CLI] !== undefined) {

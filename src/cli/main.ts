@@ -42,14 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('pcap-explain')
     .usage('$0 <command> [options]\n\nExplains packet captures: ARP, TCP, UDP, MQTT, HTTP and ZeroMQ, frame by frame.');
   for (const c of COMMANDS) {
-    parser = parser.command(
-      c.command,
-      c.describe,
-      (y) => c.builder(y),
-      async (a) => {
-        code = await c.run(a as Record<string, unknown>);
-      },
-    );
+    parser = c.register(parser, (c) => {
+      code = c;
+    });
   }
   parser = parser
     .epilogue(

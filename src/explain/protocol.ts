@@ -7,6 +7,7 @@
  */
 import type { AppFrameEntry } from '../analysis/model.js';
 import type { AppView, Msg } from './app.js';
+import type { Catalogue, Lang } from './catalog/types.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef, Role, Side } from './context.js';
 import type { Params, Say } from './format.js';
 import type { StoryRecord } from './types.js';
@@ -38,6 +39,8 @@ export interface HostRole {
 }
 
 export interface ProtocolWords {
+  /** The protocol's catalogue entries in each language (merged into the catalogues; a key may not repeat one). */
+  readonly catalog: Readonly<Record<Lang, Catalogue>>;
   /** The noun phrase for a message ("the PUBLISH", "the 4th request"); `k` holds its ordinal ({n}, {nth}). */
   label(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef, k: Params): string;
   /** The sentence for a message completed in a frame. */

@@ -2,20 +2,36 @@
  * Turns a code + parameters into a sentence from the catalogue of the chosen language.
  * Code never concatenates sentences inline: every sentence comes from a catalogue entry.
  */
+
+import { allWords } from '../protocols/registry.js';
 import { en } from './catalog/en.js';
 import { id } from './catalog/id.js';
 import type { Catalogue, Lang } from './catalog/types.js';
 
 export type { Lang } from './catalog/types.js';
 
-const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, id };
+let CATALOGUES: Readonly<Record<Lang, Catalogue>> | undefined;
+
+/** The generic catalogue with every protocol module's entries (made on first use; a key may appear once). */
+function merged(): Readonly<Record<Lang, Catalogue>> {
+  if (CATALOGUES) return CATALOGUES;
+  const out = { en: { ...en }, id: { ...id } };
+  for (const words of allWords())
+    for (const lang of ['en', 'id'] as const)
+      for (const [k, v] of Object.entries(words.catalog[lang])) {
+        if (k in out[lang]) throw new Error(`catalogue entry ${k} (${lang}) is defined twice`);
+        out[lang][k] = v;
+      }
+  CATALOGUES = out;
+  return out;
+}
 
 export function catalogue(lang: Lang): Catalogue {
-  return CATALOGUES[lang];
+  return merged()[lang];
 }
 
 export function hasText(code: string, lang: Lang): boolean {
-  return code in CATALOGUES[lang];
+  return code in merged()[lang];
 }
 
 /** `{n:one|many}` picks a form by the parameter `n` (1 → one); a form may hold `{param}` itself. */
@@ -96,10 +112,11 @@ function fill(template: string, params: Values | undefined, base: Values | undef
  * the caller passes both instead of spreading them into a new object per sentence.
  */
 export function text(code: string, params: Values | undefined, lang: Lang = 'en', base?: Values): string {
-  const t = CATALOGUES[lang][code] ?? CATALOGUES.en[code];
+  const cats = merged();
+  const t = cats[lang][code] ?? cats.en[code];
   if (params && typeof params.reason === 'string') {
     const sub = `${code}.reason.${params.reason}`;
-    if (sub in CATALOGUES[lang] || sub in CATALOGUES.en) params = { ...params, reason: text(sub, params, lang, base) };
+    if (sub in cats[lang] || sub in cats.en) params = { ...params, reason: text(sub, params, lang, base) };
   }
   if (t !== undefined) return fill(t, params, base);
   const all = base ? { ...base, ...params } : params;

@@ -1,8 +1,8 @@
 /**
- * The one list of display-filter fields: each protocol's table, in layer order. A protocol that moves to
- * its own folder (src/protocols/<name>/) keeps exporting its table; only this list names them all.
+ * The one list of display-filter fields: each layer's table, in layer order; the application protocols'
+ * tables come from their modules (src/protocols/registry.ts).
  */
-import { DATA_FIELDS, HTTP_FIELDS, MQTT_FIELDS, ZMTP_FIELDS } from './fields/app.js';
+import { allModules } from '../protocols/registry.js';
 import { FRAME_FIELDS } from './fields/frame.js';
 import { ICMP_FIELDS, IP_FIELDS, IPV6_FIELDS } from './fields/ip.js';
 import { ARP_FIELDS, ETH_FIELDS, SLL_FIELDS } from './fields/link.js';
@@ -20,10 +20,7 @@ export const FIELD_TABLES: readonly FieldTable[] = [
   ICMP_FIELDS,
   TCP_FIELDS,
   UDP_FIELDS,
-  MQTT_FIELDS,
-  HTTP_FIELDS,
-  ZMTP_FIELDS,
-  DATA_FIELDS,
+  ...allModules().map((p) => p.fields),
   PE_FIELDS,
 ];
 

@@ -7,19 +7,26 @@ const NONE: readonly AppMessageRecord[] = [];
 
 export class FrameViews {
   private prev: number | undefined;
-  private readonly v: FrameView = { f: undefined as unknown as FrameRecord, conv: undefined, msgs: NONE, delta: 0 };
+  /** The one view, made at the first frame and reused. */
+  private v: FrameView | undefined;
 
   /** `convs`: the finished conversation records by id. */
   constructor(private readonly convs: ReadonlyMap<number, ConversationRecord>) {}
 
   /** The view of the next frame (one object, reused: read it before asking for the next). */
   next(f: FrameRecord, msgs: readonly AppMessageRecord[] = NONE): FrameView {
-    const v = this.v;
-    v.f = f;
-    v.conv = f.conversation !== undefined ? this.convs.get(f.conversation) : undefined;
-    v.msgs = msgs;
-    v.delta = this.prev === undefined ? 0 : f.rel - this.prev;
+    const conv = f.conversation !== undefined ? this.convs.get(f.conversation) : undefined;
+    const delta = this.prev === undefined ? 0 : f.rel - this.prev;
     this.prev = f.rel;
+    const v = this.v;
+    if (v === undefined) {
+      this.v = { f, conv, msgs, delta };
+      return this.v;
+    }
+    v.f = f;
+    v.conv = conv;
+    v.msgs = msgs;
+    v.delta = delta;
     return v;
   }
 }

@@ -14,6 +14,12 @@ import { zmtp } from './zmtp/index.js';
 
 export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http];
 
+/** Every protocol's limits, in registry order (src/limits.ts adds them to the user-facing limits). */
+export const PROTOCOL_LIMITS = [...mqtt.limits, ...zmtp.limits, ...http.limits] as const;
+
+/** The names of the protocols' limits (`mqttBytes`, …): the keys src/limits.ts adds to Limits. */
+export type ProtocolLimitName = (typeof PROTOCOL_LIMITS)[number]['name'];
+
 /** What the application layer is handed: the list, the fallback (plain data) and the port table. */
 export const SESSION_PROTOCOLS = sessionProtocols(PROTOCOLS, data);
 
@@ -22,6 +28,16 @@ const BY_NAME = new Map<string, ProtocolModule>([...PROTOCOLS, data].map((p) => 
 /** The module of a protocol by name (undefined for a name no module has). */
 export function protocolModule(name: string | undefined): ProtocolModule | undefined {
   return name === undefined ? undefined : BY_NAME.get(name);
+}
+
+/** Every protocol module, plain data's last. */
+export function allModules(): readonly ProtocolModule[] {
+  return [...PROTOCOLS, data];
+}
+
+/** The words of every protocol module (plain data's too). */
+export function allWords(): ProtocolWords[] {
+  return allModules().map((p) => p.words);
 }
 
 /**

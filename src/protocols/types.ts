@@ -5,7 +5,10 @@
  */
 import type { SessionProtocol } from '../analysis/app/protocol.js';
 import type { ProtocolWords } from '../explain/protocol.js';
+import type { FieldTable } from '../filter/types.js';
 
 export interface ProtocolModule extends SessionProtocol {
   readonly words: ProtocolWords;
+  /** Its display-filter fields (`-Y`, `-T fields -e`), with Wireshark's names where Wireshark has them. */
+  readonly fields: FieldTable;
 }

@@ -47,8 +47,14 @@ export function eventLine(ev: LiveEvent, lang: Lang, color: boolean, names?: Hos
   return `${color ? pc.dim(head) : head} ${color ? paint(ev, body) : body}`;
 }
 
+/** The JSON Lines record of an event (`--format jsonl`): the event and its text. */
+export interface LiveEventRecord extends LiveEvent {
+  type: 'event';
+  text: string;
+}
+
 /** The JSON Lines record of an event (`--format jsonl`). */
-export function eventRecord(ev: LiveEvent, lang: Lang, names?: HostNames): Record<string, unknown> {
+export function eventRecord(ev: LiveEvent, lang: Lang, names?: HostNames): LiveEventRecord {
   return {
     type: 'event',
     kind: ev.kind,

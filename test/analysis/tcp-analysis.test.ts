@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ConversationTable, type FrameAnalysis } from '../../src/analysis/conversations.js';
 import { ANALYSIS_NOTES, TCP_ANALYSIS_FLAG_ORDER } from '../../src/analysis/tcp-analysis.js';
 import { dissectFrame } from '../../src/dissectors/frame.js';
-import { en } from '../../src/explain/catalog/en.js';
+import { catalogue } from '../../src/explain/text.js';
 import { HAVE_TSHARK } from '../helpers/fixtures.js';
 import {
   type Seg,
@@ -19,6 +19,8 @@ import {
   tsOf,
   writeScenarioPcap,
 } from './helpers.js';
+
+const en = catalogue('en');
 
 /** SYN, SYN/ACK, ACK with client ISN 1000, server ISN 5000 and a 100 ms RTT. */
 function handshake(opts: { cws?: number; sws?: number; cwin?: number; swin?: number } = {}): Seg[] {

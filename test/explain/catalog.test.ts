@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { ANALYSIS_NOTES } from '../../src/analysis/tcp-analysis.js';
 import { CONN_STATE_MEANING } from '../../src/analysis/zeek.js';
 import { NOTE_SEVERITY } from '../../src/dissectors/registry.js';
-import { en } from '../../src/explain/catalog/en.js';
-import { id } from '../../src/explain/catalog/id.js';
-import { text } from '../../src/explain/text.js';
+import { catalogue, text } from '../../src/explain/text.js';
 import { SESSION_PROTOCOLS } from '../../src/protocols/registry.js';
 import { ROOT } from '../helpers/fixtures.js';
+
+const en = catalogue('en');
+const id = catalogue('id');
 
 const params = (t: string) => [...t.matchAll(/\{(\w+)[}:]/g)].map((m) => m[1]).sort();
 

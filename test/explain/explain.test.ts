@@ -7,10 +7,12 @@ import { analyzeBytes, analyzeFile } from '../../src/analyze.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
-import { en } from '../../src/explain/catalog/en.js';
-import { id } from '../../src/explain/catalog/id.js';
 import { type ExplainedModel, explainModel } from '../../src/explain/index.js';
+import { catalogue } from '../../src/explain/text.js';
 import { FIXTURES, fixtureCaptures } from '../helpers/fixtures.js';
+
+const en = catalogue('en');
+const id = catalogue('id');
 
 const fx = (n: string) => join(FIXTURES, n);
 

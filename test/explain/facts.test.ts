@@ -10,10 +10,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analyze.js';
-import { en } from '../../src/explain/catalog/en.js';
-import { id } from '../../src/explain/catalog/id.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
+import { catalogue } from '../../src/explain/text.js';
 import { FIXTURES } from '../helpers/fixtures.js';
+
+const en = catalogue('en');
+const id = catalogue('id');
 
 interface Rule {
   /** The codes the rule covers: exact codes, or a RegExp over code names. */

@@ -5,8 +5,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { id } from '../../src/explain/catalog/id.js';
+import { catalogue } from '../../src/explain/text.js';
 import { FIXTURES, runCli } from '../helpers/fixtures.js';
+
+const id = catalogue('id');
 
 const fx = (n: string) => join(FIXTURES, n);
 

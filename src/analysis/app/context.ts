@@ -22,16 +22,10 @@ export interface AppLimitOptions {
    * maxMessages); the last SUMMARY_TAIL are listed too, the rest go into message_stats.
    */
   summaryMessages?: number;
-  /** Largest PDU buffered by the stream framing of MQTT and ZMTP (PduStreamOptions.maxPdu). */
+  /** Largest PDU buffered by the stream framing of a protocol that frames its own PDUs (PduStreamOptions.maxPdu). */
   maxPdu?: number;
-  /** Largest MQTT remaining length buffered (newMqttState maxLength). */
-  mqttMaxLength?: number;
-  /** Largest ZMTP frame body (newZmtpState maxFrame). */
-  zmtpMaxFrame?: number;
-  /** Largest HTTP header block (HttpStreamOptions.maxHeader). */
-  httpMaxHeader?: number;
-  /** HTTP body bytes kept per message (HttpStreamOptions.maxBody). */
-  httpMaxBody?: number;
+  /** Limits of the protocols' sessions by name (ProtocolLimit; absent: the protocol's default). */
+  protocolLimits?: ReadonlyMap<string, number>;
   /** Payload decoder limits (pickle size/depth/values, text, hex). */
   payload?: PayloadOptions;
 }
@@ -87,10 +81,7 @@ export class AppContext {
   readonly summaryHead: number;
   /** Stream framing options of MQTT and ZMTP sessions. */
   readonly pdu: PduStreamOptions;
-  readonly mqttMaxLength: number | undefined;
-  readonly zmtpMaxFrame: number | undefined;
-  /** Options of both HTTP directions. */
-  readonly http: { maxHeader?: number; maxBody?: number; payload?: PayloadOptions };
+  private readonly protocolLimits: ReadonlyMap<string, number> | undefined;
   /** Payload decoder options for listed messages, and for previews once a conversation's budget is spent. */
   readonly payload: PayloadOptions | undefined;
   readonly smallPayload: PayloadOptions;
@@ -121,12 +112,15 @@ export class AppContext {
     this.maxMessages = limits.maxMessages ?? DEFAULT_MAX_MESSAGES;
     this.summaryHead = Math.min(this.maxMessages, limits.summaryMessages ?? SUMMARY_HEAD);
     this.pdu = { maxPdu: limits.maxPdu };
-    this.mqttMaxLength = limits.mqttMaxLength;
-    this.zmtpMaxFrame = limits.zmtpMaxFrame;
+    this.protocolLimits = limits.protocolLimits;
     this.payload = limits.payload;
     this.smallPayload = limits.payload ? within(SMALL_PAYLOAD, limits.payload) : SMALL_PAYLOAD;
     this.maxText = limits.payload?.maxText ?? Number.POSITIVE_INFINITY;
-    this.http = { maxHeader: limits.httpMaxHeader, maxBody: limits.httpMaxBody, payload: limits.payload };
+  }
+
+  /** A protocol's limit by name (ProtocolLimit), undefined when not set (the protocol's default applies). */
+  limit(name: string): number | undefined {
+    return this.protocolLimits?.get(name);
   }
 
   /**

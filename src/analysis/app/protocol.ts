@@ -24,6 +24,13 @@ export interface SessionStart {
 /** A heuristic's answer for one direction's first bytes: the protocol (how it starts), no, or need more bytes. */
 export type Detection = SessionStart | 'more' | 'no';
 
+/** A resource limit a protocol's session enforces (docs/limits.md): its user-facing name and default. */
+export interface ProtocolLimit {
+  /** camelCase name (`--limit` takes it in kebab-case too). */
+  readonly name: string;
+  readonly default: number;
+}
+
 export interface SessionProtocol {
   readonly name: AppProto;
   /** Well-known server ports (the port table; the lab's too). */
@@ -37,6 +44,8 @@ export interface SessionProtocol {
   detectMidStream?(first: Uint8Array): SessionStart | undefined;
   /** The session that decodes one conversation. */
   session(conv: AppConversation, start: SessionStart): AppHandler;
+  /** Resource limits its session enforces (read with AppContext.limit()). */
+  readonly limits?: readonly ProtocolLimit[];
   /** Note codes the protocol's decoder and session raise, with their severity. */
   readonly notes?: Readonly<Record<string, Severity>>;
   /** A pass over every conversation at the end of the capture (patterns that span conversations). */

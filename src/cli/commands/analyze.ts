@@ -32,7 +32,7 @@ import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
 import { runAnalyzeLog } from './analyze-log.js';
 import { runAnalyzeMany } from './analyze-many.js';
-import type { CommandModule } from './types.js';
+import { type CommandModule, defineCommand } from './types.js';
 
 export interface AnalyzeArgs {
   file: string;
@@ -474,7 +474,7 @@ async function runQuiet(
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }
 
-export const analyzeCommand: CommandModule = {
+export const analyzeCommand: CommandModule = defineCommand({
   command: ['analyze [file] [more..]', '$0 [file] [more..]'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
@@ -597,19 +597,19 @@ export const analyzeCommand: CommandModule = {
         'tshark-style columns (same output as tshark)',
       ),
   run: (a) => {
-    const args = a as unknown as AnalyzeArgs & { more?: string[]; jobs?: number; log?: string };
-    const more = (args.more ?? []).map(String);
-    if (args.file === undefined) {
-      if (args.r === undefined) {
-        process.stderr.write('pcap-explain: give a capture file: pcap-explain FILE (or -r FILE)\n');
-        return Promise.resolve(EXIT.UNREADABLE);
-      }
-      args.file = args.r;
-    } else if (args.r !== undefined) {
+    const { more: moreArgs, jobs, log, ...rest } = a;
+    const more = (moreArgs ?? []).map(String);
+    const file = a.file ?? a.r;
+    if (file === undefined) {
+      process.stderr.write('pcap-explain: give a capture file: pcap-explain FILE (or -r FILE)\n');
+      return Promise.resolve(EXIT.UNREADABLE);
+    }
+    if (a.file !== undefined && a.r !== undefined) {
       process.stderr.write('pcap-explain: give the capture either as an argument or with -r, not both\n');
       return Promise.resolve(EXIT.UNREADABLE);
     }
-    if (args.log !== undefined) {
+    const args: AnalyzeArgs = { ...rest, file };
+    if (log !== undefined) {
       if (args.output !== undefined || args.format !== 'text' || args.frames) {
         process.stderr.write(
           'pcap-explain: --log DIR writes the dataset instead of a report: leave out -o, -f and --frames\n',
@@ -627,7 +627,7 @@ export const analyzeCommand: CommandModule = {
         process.stderr.write(`pcap-explain: ${error ?? `no capture in ${named.join(' ')}`}\n`);
         return Promise.resolve(EXIT.UNREADABLE);
       }
-      return runAnalyzeLog(files, args.log, limits, args.jobs);
+      return runAnalyzeLog(files, log, limits, jobs);
     }
     if (more.length === 0) return runAnalyze(args);
     if (args.T !== undefined) {
@@ -643,7 +643,6 @@ export const analyzeCommand: CommandModule = {
       process.stderr.write(`pcap-explain: ${limits.error}\n`);
       return Promise.resolve(EXIT.UNREADABLE);
     }
-    const { more: _more, jobs, ...one } = args;
-    return runAnalyzeMany(one, [String(args.file), ...more], jobs);
+    return runAnalyzeMany(args, [args.file, ...more], jobs);
   },
-};
+});

@@ -25,7 +25,7 @@ import { renderTextReport } from '../../report/text.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { streamExplainedFrames } from './analyze-frames.js';
-import type { CommandModule } from './types.js';
+import { type CommandModule, defineCommand } from './types.js';
 
 /** Most UTF-8 bytes in one comment we write (the option length field allows 65,535). */
 export const COMMENT_BYTES = 8000;
@@ -167,7 +167,7 @@ export async function runAnnotate(args: AnnotateArgs): Promise<number> {
   }
 }
 
-export const annotateCommand: CommandModule = {
+export const annotateCommand: CommandModule = defineCommand({
   command: 'annotate <file>',
   describe: 'Write the capture as pcapng with every explanation as a packet comment (for Wireshark)',
   builder: (y: Argv) =>
@@ -184,5 +184,5 @@ export const annotateCommand: CommandModule = {
         'tshark -r mqtt-explained.pcapng -Y \'frame.comment contains "handshake"\'',
         'find frames by their explanation',
       ),
-  run: (a) => runAnnotate(a as unknown as AnnotateArgs),
-};
+  run: (a) => runAnnotate(a),
+});

@@ -22,7 +22,7 @@ import { HEAP_GROWTH, heapGrowth } from '../heap.js';
 import { cannotWrite, EXIT, openOutput, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { runCheckMany } from './check-many.js';
-import type { CommandModule } from './types.js';
+import { type CommandModule, defineCommand } from './types.js';
 
 export interface CheckArgs {
   file: string;
@@ -114,7 +114,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
   return report.exit;
 }
 
-export const checkCommand: CommandModule = {
+export const checkCommand: CommandModule = defineCommand({
   command: 'check <file> [more..]',
   describe:
     'Check captures against expectations (--expect SPEC.yaml) and/or a golden snapshot (--golden); several captures give a matrix',
@@ -180,7 +180,7 @@ export const checkCommand: CommandModule = {
         '$0 check lab.pcap --golden golden.json',
         "compare with 'pcap-explain snapshot lab.pcap -o golden.json'",
       ),
-  run: (a) => runCheck(a as unknown as CheckArgs),
-};
+  run: (a) => runCheck(a),
+});
 
 export { snapshotCommand } from './snapshot.js';

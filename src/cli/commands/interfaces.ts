@@ -5,7 +5,7 @@ import { listInterfaces } from '../../capture/interfaces.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
 import { renderInterfaces } from '../../report/live-view.js';
 import { EXIT, useColor } from '../io.js';
-import type { CommandModule } from './types.js';
+import { type CommandModule, defineCommand } from './types.js';
 
 interface InterfacesArgs {
   format: 'text' | 'json';
@@ -30,7 +30,7 @@ export async function runInterfaces(args: InterfacesArgs): Promise<number> {
   return EXIT.OK;
 }
 
-export const interfacesCommand: CommandModule = {
+export const interfacesCommand: CommandModule = defineCommand({
   command: ['interfaces', 'ifaces'],
   describe: 'List the network interfaces to capture on: addresses, state, Docker bridges and their veths',
   builder: (y: Argv) =>
@@ -45,5 +45,5 @@ export const interfacesCommand: CommandModule = {
       .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
       .example('$0 interfaces', 'find the br-xxxx bridge of a Docker network')
       .example('$0 interfaces -f json', 'the same as JSON'),
-  run: (a) => runInterfaces(a as unknown as InterfacesArgs),
-};
+  run: (a) => runInterfaces(a),
+});

@@ -39,7 +39,7 @@ import { heapGrowthFor } from '../heap.js';
 import { EXIT, openOutput, type Sink, stdoutOutput, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { REPORT_FORMATS, type ReportExtras, type ReportFormat, reportSessionOptions, writeReport } from './analyze.js';
-import type { CommandModule } from './types.js';
+import { type CommandModule, defineCommand } from './types.js';
 
 export const LIVE_FORMATS = [...REPORT_FORMATS, 'jsonl'] as const;
 type LiveFormat = ReportFormat | 'jsonl';
@@ -479,8 +479,18 @@ function statsLines(r: LiveResult, lang: Lang): string[] {
   );
 }
 
-function statsRecord(s: LiveResult['sources'][number]): Record<string, unknown> {
-  const r: Record<string, unknown> = {
+/** One source of the `{type: 'stats'}` JSON Lines record. */
+interface SourceStatsRecord {
+  iface: string;
+  tool: ToolName;
+  captured: number | null;
+  received: number | null;
+  dropped: number | null;
+  failure?: string;
+}
+
+function statsRecord(s: LiveResult['sources'][number]): SourceStatsRecord {
+  const r: SourceStatsRecord = {
     iface: s.iface,
     tool: s.tool,
     captured: s.stats.captured,
@@ -491,7 +501,7 @@ function statsRecord(s: LiveResult['sources'][number]): Record<string, unknown> 
   return r;
 }
 
-export const liveCommand: CommandModule = {
+export const liveCommand: CommandModule = defineCommand({
   command: 'live [expression..]',
   describe: 'Capture live (Docker bridges by default) and explain the traffic as it happens; Ctrl+C for the report',
   builder: (y: Argv) =>
@@ -535,7 +545,7 @@ export const liveCommand: CommandModule = {
       .example("sudo $0 live --docker --filter 'tcp port 5555' --duration 30", 'ZeroMQ traffic for 30 seconds')
       .example('sudo $0 live -i br-xxxx | tee log.txt', 'one explained line per event, kept in a file')
       .example('sudo $0 live -c 100 -f json > report.json', 'the JSON model of the first 100 packets'),
-  run: (a) => runLive(a as unknown as LiveArgs),
-};
+  run: (a) => runLive(a),
+});
 
 export { interfacesCommand } from './interfaces.js';

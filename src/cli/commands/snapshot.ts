@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { analyzeFile, CaptureError } from '../../analyze.js';
 import { snapshotModel, snapshotText } from '../../check/index.js';
 import { EXIT, openOutput, STDIN_ARG } from '../io.js';
-import type { CommandModule } from './types.js';
+import { type CommandModule, defineCommand } from './types.js';
 
 export interface SnapshotArgs {
   file: string;
@@ -31,7 +31,7 @@ export async function runSnapshot(args: SnapshotArgs): Promise<number> {
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }
 
-export const snapshotCommand: CommandModule = {
+export const snapshotCommand: CommandModule = defineCommand({
   command: 'snapshot <file>',
   describe: 'Write a golden snapshot of a capture (the model without times, versions and prose)',
   builder: (y: Argv) =>
@@ -46,5 +46,5 @@ export const snapshotCommand: CommandModule = {
       })
       .example('$0 snapshot fixtures/zmq.pcap -o test/golden/zmq.json', 'write the golden file')
       .example('$0 check fixtures/zmq.pcap --golden test/golden/zmq.json', 'compare later (exit 3 on a difference)'),
-  run: (a) => runSnapshot(a as unknown as SnapshotArgs),
-};
+  run: (a) => runSnapshot(a),
+});

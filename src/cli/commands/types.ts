@@ -1,9 +1,28 @@
-import type { Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
 
-/** A subcommand: yargs definition plus a handler that returns the exit code. */
+/** A subcommand as main.ts lists it: how it adds itself to the parser. */
 export interface CommandModule {
-  command: string | string[];
+  command: string | readonly string[];
   describe: string;
-  builder: (y: Argv) => Argv;
-  run: (args: Record<string, unknown>) => Promise<number>;
+  /** Adds the command to `parser`; its handler hands the exit code to `done`. */
+  register: (parser: Argv, done: (code: number) => void) => Argv;
+}
+
+/** What a subcommand defines: its yargs builder, and a handler given the arguments that builder declares. */
+export interface CommandDefinition<A> {
+  command: string | readonly string[];
+  describe: string;
+  builder: (y: Argv) => Argv<A>;
+  /** Runs the command; returns the exit code. */
+  run: (args: ArgumentsCamelCase<A>) => Promise<number>;
+}
+
+/** A subcommand whose handler's argument type is the one its builder declares (no cast between them). */
+export function defineCommand<A>(def: CommandDefinition<A>): CommandModule {
+  return {
+    command: def.command,
+    describe: def.describe,
+    register: (parser, done) =>
+      parser.command(def.command, def.describe, def.builder, async (args) => done(await def.run(args))),
+  };
 }

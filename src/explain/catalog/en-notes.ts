@@ -67,57 +67,6 @@ export const enNotes: Catalogue = {
   'zeek.conn_state.SHR': 'The responder sent a SYN-ACK followed by a FIN; no SYN from the originator was seen.',
   'zeek.conn_state.OTH': 'No SYN seen, just midstream traffic (the capture began after the connection was set up).',
 
-  // MQTT
-  'mqtt.malformed': 'This MQTT packet could not be decoded ({reason}); decoding goes on with the next packet.',
-  'mqtt.malformed.varint_too_long': 'The MQTT remaining-length field is longer than 4 bytes, which is not allowed.',
-  'mqtt.malformed.too_long': 'An MQTT packet claims to be longer than the decoder keeps; its bytes were skipped.',
-  'mqtt.msgtype.reserved': 'MQTT packet type 0 is reserved and never valid.',
-  'mqtt.version.assumed':
-    'No CONNECT was seen on this connection (the capture began later), so MQTT version 3.1.1 is assumed for decoding.',
-  'mqtt.conack.refused': 'The broker refused the connection: {name} (code {code}).',
-  'mqtt.reason_code.failure': 'The reason code {code} reports a failure: {name}.',
-  'mqtt.suback.failure': 'The broker refused subscription number {index}: {name} (code {code}).',
-  'mqtt.disconnect.reason': 'The DISCONNECT carries the reason code {code}: {name}.',
-  'mqtt.ack.unmatched': 'This {msgtype} answers no request seen in the capture.',
-  'mqtt.msgid.in_use':
-    'Packet id {msgid} is reused by a new {msgtype} while the one of frame {first} still waits for its acknowledgement.',
-  'mqtt.dissector_bug': 'Internal error while decoding MQTT ({reason}); please report it.',
-
-  // ZMTP (ZeroMQ)
-  'zmtp.version.2_0': 'This peer speaks the older ZMTP 2.0 (revision {revision}).',
-  'zmtp.version.1_0': 'This peer speaks the oldest ZMTP 1.0 (no version in its greeting).',
-  'zmtp.version.newer': 'The greeting announces ZMTP {major}.{minor}, newer than 3.1; it is decoded as 3.x.',
-  'zmtp.mechanism.invalid': 'The security mechanism name "{mechanism}" contains characters that are not allowed.',
-  'zmtp.mechanism.unknown': 'The security mechanism "{mechanism}" is not NULL, PLAIN, CURVE or GSSAPI.',
-  'zmtp.as_server.invalid': 'The as-server field is {value}, which does not fit the mechanism {mechanism}.',
-  'zmtp.filler.nonzero': 'The unused filler bytes at the end of the greeting are not all zero.',
-  'zmtp.frame.too_long': 'A ZMTP frame claims to be longer than the decoder keeps; its bytes were skipped.',
-  'zmtp.frame.bad_length': 'A ZMTP 1.0 frame has length 0, which is impossible.',
-  'zmtp.flags.reserved': 'Reserved flag bits are set in a ZMTP frame (flags {flags}).',
-  'zmtp.command.more': 'A ZMTP command has the MORE flag set, which commands may not have.',
-  'zmtp.command.malformed': 'A ZMTP command is shorter than its fields need.',
-  'zmtp.command.unknown': 'The ZMTP command {name} is not one this tool knows; it is shown by name.',
-  'zmtp.metadata.malformed': 'A metadata property of a ZMTP command does not fit in the command (at byte {offset}).',
-  'zmtp.error': 'The peer sent an ERROR command ("{reason}"): it is closing the connection.',
-  'zmtp.plain.cleartext_password':
-    'The PLAIN mechanism sends the password of user "{username}" in clear text: anyone who captures the traffic can read it.',
-  'zmtp.socket_type.incompatible': 'A {a} socket cannot talk to a {b} socket: ZeroMQ will not exchange messages here.',
-  'zmtp.socket_type.unknown': 'The socket type "{socket_type}" is not one ZeroMQ defines.',
-  'zmtp.dissector_bug': 'Internal error while decoding ZMTP ({reason}); please report it.',
-
-  // HTTP
-  'http.header.too_long': 'The HTTP header block is longer than {max} bytes; this direction is not decoded further.',
-  'http.malformed': 'These bytes are not valid HTTP ({reason}); this direction is not decoded further.',
-  'http.body.capped': 'The body has {total} bytes; only the first {kept} are kept for display.',
-  'http.content_encoding': 'The body is compressed ({encoding}) and is not decoded.',
-  'http.incomplete': 'The connection ended (or bytes are missing) in the middle of an HTTP message.',
-  'http.gap':
-    'Bytes are missing from the capture in this direction: the HTTP message in progress is cut short, and decoding goes on at the next request or status line.',
-  'http.upgrade': 'The connection switches to another protocol (Upgrade); what follows is not HTTP.',
-  'http.connect.tunnel': 'CONNECT opened a tunnel; what follows is not HTTP.',
-  'http.response.unmatched': 'This response ({code}) answers no request seen in the capture.',
-  'http.dissector_bug': 'Internal error while decoding HTTP ({reason}); please report it.',
-
   // payloads
   'payload.pickle.too_large': 'A Python pickle of {length} bytes is larger than {max} bytes and is shown as hex.',
   'payload.pickle.too_deep': 'The Python pickle nests too deeply; the deepest parts are left out.',
@@ -136,11 +85,4 @@ export const enNotes: Catalogue = {
     'Bytes from the {dir} side are missing from the capture at frame {frame}: the {proto} messages in them are lost, and decoding of that side stopped there.',
   'app.resync':
     'Decoding of the {dir} side resumed at frame {frame}, the first segment after the loss that starts a message ({proto}; {skipped} bytes were lost or skipped before it).',
-  'zmtp.sub.no_match':
-    'This subscriber subscribed to {subscriptions} but received nothing: the publisher sent {published:one message|{published} messages} to its other subscribers and none starts with that topic. A ZeroMQ PUB socket filters on its side, so non-matching messages are never sent on this connection.',
-  'zmtp.sub.none': 'This SUB socket never subscribed to anything, so the publisher sends it no messages.',
-  'zmtp.pipeline.distribution':
-    'The PUSH socket at {endpoint} spread {jobs:one message|{jobs} messages} over {workers:one worker|{workers} workers} ({counts}), {round_robin:in strict round-robin order|not in strict round-robin order}.',
-  'zmtp.reply.unmatched': 'A reply was sent with no request waiting for it on this connection.',
-  'http.response.unpaired': 'An HTTP response arrived with no request before it on this connection.',
 };

@@ -14,22 +14,14 @@ export const idExplain: Catalogue = {
   'noun.producer': 'producer',
   'noun.worker': 'worker',
   'noun.peer': 'peer',
-  'app.zmtp': 'ZeroMQ (ZMTP)',
-  'app.mqtt': 'MQTT',
-  'app.http': 'HTTP',
   'app.data': 'data TCP/UDP biasa',
 
-  'lbl.zmtp.greeting': 'greeting ZMTP',
   'lbl.part': 'sebagian {what}',
-  'lbl.zmtp.command': 'command {name}',
   'lbl.request': 'request ke-{n}',
   'lbl.reply': 'reply ke-{n}',
   'lbl.job': 'job ke-{n}',
   'lbl.message': 'pesan ke-{n}',
   'lbl.data': 'data',
-  'lbl.mqtt': 'paket {kind}',
-  'lbl.http.request': 'request HTTP ke-{n}',
-  'lbl.http.response': 'response HTTP ke-{n}',
 
   'fmt.list.and': '{list} dan {last}',
   'fmt.list.more': '{list} dan {more} lainnya',
@@ -99,8 +91,6 @@ export const idExplain: Catalogue = {
     '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
   'ex.tcp.ack.msg':
     '{who} {addr} mengirim ACK untuk {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
-  'ex.tcp.ack.msg.mqtt':
-    '{who} {addr} mengirim ACK untuk {what} dari frame {acked} di level TCP (ACK, tanpa data). Ini tanda terima byte oleh TCP, bukan acknowledgement MQTT.',
   'ex.tcp.ack': '{who} {addr} mengirim ACK untuk data dari frame {acked} (ACK, tanpa data).',
   'ex.tcp.ack.plain': '{who} {addr} mengirim ACK untuk semua data sampai byte {ack} (ACK, tanpa data).',
   'ex.tcp.ack.bare': '{who} {addr} mengirim ACK tanpa data.',
@@ -144,29 +134,6 @@ export const idExplain: Catalogue = {
   'ex.copy.tcp':
     'Byte-nya identik, termasuk IP ID, jadi ini bukan retransmisi, walaupun Wireshark menandai salinan segmen TCP seperti ini sebagai retransmisi atau ACK duplikat (Dup ACK); pcap-explain tidak memasukkannya ke analisis TCP.',
 
-  'ex.zmtp.greeting':
-    '{who} {addr} mengirim greeting ZMTP {version} (mekanisme keamanan {mechanism}): handshake ZeroMQ yang mengawali setiap koneksi.',
-  'ex.zmtp.greeting.split':
-    '{who} {addr} menyelesaikan greeting ZMTP {version} (mekanisme {mechanism}); libzmq mengirim greeting 64 byte itu dalam {count} potongan.',
-  'ex.zmtp.ready': '{who} {addr} mengirim READY: socket-nya bertipe {socket}.',
-  'ex.zmtp.identity': "Socket ini memakai identitas '{identity}'.",
-  'ex.zmtp.subscribe':
-    "{who} {addr} berlangganan pesan yang diawali '{topic}' (SUBSCRIBE): publisher hanya akan mengirim pesan itu kepadanya.",
-  'ex.zmtp.subscribe.all': '{who} {addr} berlangganan semua pesan (SUBSCRIBE dengan topik kosong).',
-  'ex.zmtp.cancel': "{who} {addr} membatalkan langganan '{topic}' (CANCEL).",
-  'ex.zmtp.hello':
-    "{who} {addr} login dengan mekanisme PLAIN sebagai user '{username}' (HELLO); password dikirim tanpa enkripsi.",
-  'ex.zmtp.welcome': '{who} {addr} menerima user name dan password (WELCOME).',
-  'ex.zmtp.initiate': '{who} {addr} mengonfirmasi login PLAIN dan menyatakan socket-nya bertipe {socket} (INITIATE).',
-  'ex.zmtp.error': "{who} {addr} mengirim ERROR '{reason}': ia sedang menutup koneksi.",
-  'ex.zmtp.ping': '{who} {addr} memeriksa apakah peer masih aktif (PING).',
-  'ex.zmtp.pong': '{who} {addr} menjawab heartbeat (PONG).',
-  'ex.zmtp.command': '{who} {addr} mengirim command ZMTP {name}.',
-  'ex.zmtp.request': '{who} {addr} mengirim request ke-{n} {payload} ke {server} pada koneksi {pattern}.',
-  'ex.zmtp.reply': '{who} {addr} mengirim reply {payload} untuk request ke-{n}.',
-  'ex.zmtp.reply.unpaired': '{who} {addr} mengirim reply {payload}; request yang dibalasnya tidak diketahui.',
-  'ex.zmtp.reply.lat':
-    '{who} {addr} membalas request ke-{n} (frame {req}) dengan reply {payload}, {latency} setelahnya.',
   'ex.app.gap':
     'Byte sisi ini sebelum titik ini tidak ada di capture, sehingga pesan {proto} di dalamnya hilang; decoding sisi ini menunggu segmen yang dimulai tepat di awal pesan.',
   'ex.app.gap.cut':
@@ -177,98 +144,10 @@ export const idExplain: Catalogue = {
     'Payload-nya adalah objek Python {type} yang di-pickle (pickle protokol {protocol}, {bytes} byte): Python menyerialisasi objek itu dengan pickle, dan pickle.loads() mengembalikannya menjadi {value}.',
   'ex.pickle.noproto':
     'Payload-nya adalah objek Python {type} yang di-pickle ({bytes} byte): Python menyerialisasi objek itu dengan pickle, dan pickle.loads() mengembalikannya menjadi {value}.',
-  'ex.zmtp.delimiter.req':
-    'Pesan ini terdiri atas dua frame, [<empty> | {body}]: socket REQ menaruh frame pembatas kosong (empty delimiter) di depan body, dan socket REP membuangnya sebelum menyerahkan body ke program.',
-  'ex.zmtp.delimiter.rep':
-    'Pesan ini terdiri atas dua frame, [<empty> | {body}]: socket REP menaruh kembali frame pembatas kosong di depan reply, dan socket REQ membuangnya.',
   'story.pickle':
     '{count:Payload-nya adalah objek Python|Payload-nya adalah objek-objek Python} yang di-pickle ({types}, pickle protokol {protocol}): Python menyerialisasi {count:objek itu|setiap objek} dengan pickle, dan pickle.loads() mengembalikan nilainya (yang pertama, {bytes} byte, bernilai {value}).',
   'story.pickle.noproto':
     '{count:Payload-nya adalah objek Python|Payload-nya adalah objek-objek Python} yang di-pickle ({types}): Python menyerialisasi {count:objek itu|setiap objek} dengan pickle, dan pickle.loads() mengembalikan nilainya (yang pertama, {bytes} byte, bernilai {value}).',
-  'story.zmtp.delimiter':
-    'Setiap request dan reply dikirim sebagai [<empty> | body] (misalnya [<empty> | {body}]): socket REQ menaruh frame pembatas kosong di depan body dan socket REP membuangnya, sehingga program hanya melihat body-nya.',
-  'ex.zmtp.publish': '{who} {addr} mem-publish pesan ke-{n} {payload} ke {peer_who} {peer_addr}.',
-  'ex.zmtp.push': '{who} {addr} mengirim (push) job ke-{n} {payload} ke {peer_who} {peer_addr}.',
-  'ex.zmtp.message': '{who} {addr} mengirim pesan ZeroMQ {payload}.',
-
-  'ex.mqtt.connect': '{who} {addr} terhubung ke broker {as} (CONNECT, MQTT {version}, keep-alive {keepalive} detik).',
-  'ex.mqtt.connack': '{who} menerima koneksi (CONNACK).',
-  'ex.mqtt.connack.lat': '{who} menerima koneksi (CONNACK), {latency} setelah CONNECT di frame {req}.',
-  'ex.mqtt.connack.refused': '{who} menolak koneksi (CONNACK: {reason}).',
-  'ex.mqtt.publish': "{who} {addr} mem-publish {payload} ke topik '{topic}' (PUBLISH, QoS {qos}).",
-  'ex.mqtt.publish.relay':
-    "Broker meneruskan {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}), {delay} setelah pesan itu tiba di frame {src}.",
-  'ex.mqtt.publish.deliver':
-    "Broker mengirim {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}).",
-  'ex.mqtt.publish.retained':
-    "Broker mengirim retained message {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}, flag retain menyala): pesan itu di-publish di frame {src}, {age} sebelumnya, dan disimpan broker untuk client yang berlangganan kemudian. Pesan ini dikirim sekarang karena langganan baru, jadi bukan penerusan dengan jeda.",
-  'ex.mqtt.publish.retained.nosrc':
-    "Broker mengirim retained message {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}, flag retain menyala): pesan yang disimpan broker untuk client yang berlangganan kemudian, dikirim sekarang karena langganan baru; publikasinya tidak ada di capture.",
-  'ex.mqtt.publish.will':
-    "Broker mem-publish will message {payload} ke topik '{topic}' untuk {peer_who} {peer_addr} (PUBLISH, QoS {qos}): client koneksi #{conv} menetapkannya dalam CONNECT-nya (frame {src}), dan koneksinya berakhir tanpa DISCONNECT. Ini bukan penerusan sebuah PUBLISH.",
-  'ex.mqtt.retain': 'Flag retain menyala: broker menyimpan pesan ini untuk subscriber yang datang kemudian.',
-  'ex.mqtt.props': 'Properti MQTT 5: {list}.',
-  'ex.mqtt.will':
-    "Client menetapkan will: jika koneksinya berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}{retain}).",
-  'ex.mqtt.will.retain': ', retained',
-  'ex.mqtt.session.resume':
-    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker untuknya.',
-  'ex.mqtt.session.resume.expiry':
-    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker untuknya, dan meminta sesi itu disimpan {expiry} detik setelah koneksi berakhir (session expiry interval).',
-  'ex.mqtt.session.persistent':
-    'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
-  'ex.mqtt.connack.assigned':
-    "Client mengirim client ID kosong: broker menetapkan ID-nya '{client_id}' (properti Assigned Client Identifier).",
-  'ex.mqtt.connect.empty_id': 'Client ID kosong berarti client meminta broker menetapkan ID-nya.',
-  'ex.mqtt.connack.session_present':
-    'Session present: broker masih menyimpan sesi untuk client ini, sehingga langganannya yang lama tetap berlaku.',
-  'ex.mqtt.reason.no_subscribers':
-    'Reason code 16 (No matching subscribers): broker menerima pesan itu, tetapi saat itu tidak ada client yang berlangganan topiknya, sehingga tidak ada yang menerimanya.',
-  'ex.mqtt.reason': 'Reason code {code}: {reason}.',
-  'ex.mqtt.qos0': 'Dengan QoS 0 tidak ada acknowledgement MQTT sesudahnya.',
-  'ex.mqtt.puback': '{who} {addr} mengonfirmasi PUBLISH QoS 1 dengan packet id {id} (PUBACK).',
-  'ex.mqtt.puback.lat': '{who} {addr} mengonfirmasi PUBLISH QoS 1 di frame {req} (PUBACK), {latency} kemudian.',
-  'ex.mqtt.pubrec':
-    '{who} {addr} mengonfirmasi telah menerima PUBLISH QoS 2 dengan packet id {id} (PUBREC, langkah 2 dari 4).',
-  'ex.mqtt.pubrec.lat':
-    '{who} {addr} mengonfirmasi telah menerima PUBLISH QoS 2 di frame {req} (PUBREC, langkah 2 dari 4), {latency} kemudian.',
-  'ex.mqtt.pubrel': '{who} {addr} melepas pesan QoS 2 dengan packet id {id} (PUBREL, langkah 3 dari 4).',
-  'ex.mqtt.pubrel.lat':
-    '{who} {addr} melepas pesan QoS 2 (PUBREL, langkah 3 dari 4), {latency} setelah PUBREC di frame {req}.',
-  'ex.mqtt.pubcomp': '{who} {addr} menuntaskan pengiriman QoS 2 untuk packet id {id} (PUBCOMP, langkah 4 dari 4).',
-  'ex.mqtt.pubcomp.lat':
-    '{who} {addr} menuntaskan pengiriman QoS 2 (PUBCOMP, langkah 4 dari 4), {latency} setelah PUBREL di frame {req}.',
-  'ex.mqtt.subscribe': '{who} {addr} berlangganan {topics} (SUBSCRIBE).',
-  'ex.mqtt.suback': '{who} mengonfirmasi langganan (SUBACK, QoS yang diberikan {granted}).',
-  'ex.mqtt.suback.lat':
-    '{who} mengonfirmasi langganan dari frame {req} (SUBACK, QoS yang diberikan {granted}), {latency} kemudian.',
-  'ex.mqtt.unsubscribe': '{who} {addr} berhenti berlangganan {topics} (UNSUBSCRIBE).',
-  'ex.mqtt.unsuback': '{who} mengonfirmasi berhenti berlangganan (UNSUBACK).',
-  'ex.mqtt.unsuback.lat': '{who} mengonfirmasi berhenti berlangganan dari frame {req} (UNSUBACK), {latency} kemudian.',
-  'ex.mqtt.pingreq': '{who} {addr} memberi tahu broker bahwa ia masih aktif (PINGREQ, keep-alive).',
-  'ex.mqtt.pingresp': '{who} menjawab keep-alive (PINGRESP).',
-  'ex.mqtt.pingresp.lat': '{who} menjawab keep-alive dari frame {req} (PINGRESP), {latency} kemudian.',
-  'ex.mqtt.disconnect':
-    '{who} {addr} memberi tahu broker bahwa ia memutus koneksi secara normal (DISCONNECT) sebelum menutup koneksi TCP.',
-  'ex.mqtt.auth': '{who} {addr} mengirim paket AUTH (pertukaran autentikasi MQTT 5).',
-  'ex.mqtt.other': '{who} {addr} mengirim paket MQTT {kind}.',
-
-  'ex.http.request': '{who} {addr} mengirim request HTTP {method} {uri} ke {server}.',
-  'ex.http.request.body': '{who} {addr} mengirim request HTTP {method} {uri} ke {server} dengan body {body}.',
-  'ex.http.response': '{who} {addr} menjawab dengan HTTP {status} {text}.',
-  'ex.http.response.lat':
-    '{who} {addr} menjawab request di frame {req} dengan HTTP {status} {text}, {latency} kemudian.',
-  'ex.http.response.body': '{who} {addr} menjawab dengan HTTP {status} {text} dan body {body}.',
-  'ex.http.response.body.lat':
-    '{who} {addr} menjawab request di frame {req} dengan HTTP {status} {text} dan body {body}, {latency} kemudian.',
-
-  'ex.data.send': '{who} {addr} mengirim {payload} ke {peer_who} {peer_addr}.',
-  'ex.data.reply': '{who} {addr} membalas {payload}.',
-  'ex.data.reply.lat': '{who} {addr} membalas {payload}, {latency} setelah data pihak lain di frame {req}.',
-  'ex.data.held':
-    '{who} {addr} mengirim {len} byte yang datang setelah celah dalam aliran byte-nya: aliran itu baru tersambung utuh sampai byte ini pada frame {end}, ketika byte yang hilang muncul.',
-  'ex.data.fill':
-    'Byte ini menutup celah tersebut: {bytes} byte dari {count} segmen yang datang sesudahnya (frame {from}-{to}) kini tersambung berurutan.',
 
   'story.arp':
     '{asker} bertanya siapa yang memiliki {target} (ARP request, broadcast) dan {target} menjawab bahwa ia berada di {mac}: sekarang {asker} bisa mengirim paket IP kepadanya.',
@@ -299,119 +178,6 @@ export const idExplain: Catalogue = {
   'story.tcp.data':
     '{who} {addr} mengirim {c2s_bytes} byte data dan {s_who} {s_addr} mengirim {s2c_bytes} byte; tidak ada protokol aplikasi yang dikenali.',
   'story.tcp.trouble': 'Di tingkat TCP terjadi gangguan yang harus dipulihkan: {list}.',
-  'story.zmtp.greeting':
-    'Handshake ZeroMQ antara {client} dan {server}: kedua socket bertukar greeting ZMTP {version} (mekanisme {mechanism}).',
-  'story.zmtp.partial':
-    'Handshake ZeroMQ antara {client} dan {server}: sebagian byte-nya tidak ada di capture, sehingga greeting-nya tidak dapat di-decode; perintah READY yang berhasil di-decode menyebut tipe socket: {types}.',
-  'story.zmtp.setup':
-    'Handshake ZeroMQ: kedua sisi bertukar greeting ZMTP {version} (mekanisme {mechanism}) dan command READY; client {client} adalah socket {csock} dan server {server} socket {ssock}, jadi polanya {pattern}.',
-  'story.zmtp.plain':
-    "Dengan keamanan PLAIN, client login sebagai '{username}' (HELLO, WELCOME, INITIATE); password-nya terbaca di capture.",
-  'story.zmtp.subscribe': '{who} {addr} berlangganan {topics} (SUBSCRIBE).',
-  'story.zmtp.reqrep':
-    '{c_who} {c_addr} mengirim {requests} request ({req_values}) dan {s_who} {s_addr} membalas {replies} kali ({rep_values}); setiap reply datang {latency} setelah request-nya, dan request berikutnya menunggu reply itu.',
-  'story.zmtp.reqrep.nolat':
-    '{c_who} {c_addr} mengirim {requests} request ({req_values}) dan {s_who} {s_addr} membalas {replies} kali ({rep_values}).',
-  'story.zmtp.pubsub':
-    '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}. Subscriber tidak mengirim balasan: frame darinya hanya ACK TCP.',
-  'story.zmtp.pubsub.back':
-    '{p_who} {p_addr} mem-publish {count} pesan ke {who} {addr}: {values}; {back} pesan dikirim ke arah sebaliknya.',
-  'story.zmtp.pubsub.none':
-    '{p_who} {p_addr} tidak mengirim apa pun ke {who} {addr}: tidak ada pesan yang diawali langganannya {topics}, dan publisher menyaring sebelum mengirim.',
-  'story.zmtp.pipeline':
-    '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}. Worker tidak mengirim balasan: frame darinya hanya ACK TCP.',
-  'story.zmtp.pipeline.back':
-    '{p_who} {p_addr} mengirim (push) {count} job ke {who} {addr}: {values}; {back} pesan dikirim ke arah sebaliknya.',
-  'story.zmtp.other': 'Socket {pattern} bertukar {c2s} pesan dari {c_who} {c_addr} dan {s2c} dari {s_who} {s_addr}.',
-  'story.mqtt.connect':
-    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}, keep-alive {keepalive} detik); broker menerima (CONNACK) setelah {latency}.',
-  'story.mqtt.connect.noack':
-    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT, MQTT {version}); CONNACK dari broker tidak ada di capture.',
-  'story.mqtt.connect.refused':
-    '{who} {addr} terhubung ke broker {broker} {as} (CONNECT), tetapi broker menolak: {reason}.',
-  'story.mqtt.connack_only':
-    'Broker {broker} menerima koneksi {who} {addr} (CONNACK); CONNECT-nya tidak ada di capture.',
-  'story.mqtt.subscribe':
-    '{who} {addr} berlangganan {topics} (SUBSCRIBE); broker mengonfirmasi (SUBACK, QoS yang diberikan {granted}).',
-  'story.mqtt.subscribe.noack': '{who} {addr} berlangganan {topics} (SUBSCRIBE).',
-  'story.mqtt.publish': '{who} {addr} mem-publish {count} pesan ke {topics} (QoS {qos}): {values}.',
-  'story.mqtt.qos0':
-    'Setiap PUBLISH hanya diikuti ACK TCP dari broker: dengan QoS 0, MQTT sendiri tidak mengirim acknowledgement.',
-  'story.mqtt.retain_set':
-    'Flag retain menyala pada {count:pesan itu|{count} pesan} di {topics}: broker menyimpan pesan terakhir seperti itu dan memberikannya kepada setiap client yang berlangganan kemudian.',
-  'story.mqtt.props': 'Properti MQTT 5: {list}.',
-  'story.mqtt.retained':
-    'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): di-publish di frame {src} dan disimpan broker untuk client yang berlangganan kemudian ({age} sebelumnya). Ini bukan penerusan dengan jeda.',
-  'story.mqtt.retained.nosrc':
-    'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): disimpan broker untuk client yang berlangganan kemudian; publikasinya tidak ada di capture.',
-  'story.mqtt.will':
-    "Broker mem-publish will message ke {who} {addr}: {payload} di '{topic}', yang ditetapkan client koneksi #{conv} dalam CONNECT-nya (frame {src}); koneksi itu berakhir tanpa DISCONNECT. Ini bukan penerusan sebuah PUBLISH.",
-  'story.mqtt.assigned':
-    "Dengan client ID kosong, broker yang menetapkan ID-nya: di sini '{client_id}' (CONNACK, properti Assigned Client Identifier).",
-  'story.mqtt.assigned.unknown': 'Dengan client ID kosong, broker sendiri yang menetapkan ID-nya.',
-  'story.mqtt.will_set':
-    "CONNECT-nya menetapkan will: jika koneksi berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}).",
-  'story.mqtt.will_set.retain':
-    "CONNECT-nya menetapkan will: jika koneksi berakhir tanpa DISCONNECT, broker mem-publish {payload} ke '{topic}' (QoS {qos}, retained).",
-  'story.mqtt.session.resume':
-    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker.',
-  'story.mqtt.session.resume.expiry':
-    'Clean start tidak aktif: client meminta melanjutkan sesi yang mungkin masih disimpan broker, dan meminta broker menyimpan sesi itu {expiry} detik setelah koneksi berakhir (session expiry interval).',
-  'story.mqtt.session.persistent':
-    'Clean session tidak aktif: broker menyimpan sesi (langganan, pesan QoS 1/2) selama client tidak terhubung.',
-  'story.mqtt.session_present':
-    'Broker masih menyimpan sesi untuk client ini (CONNACK: session present), sehingga langganannya yang lama tetap berlaku.',
-  'story.mqtt.session_new': 'Broker belum menyimpan sesi untuk client ini (CONNACK: session present 0).',
-  'story.mqtt.no_subscribers':
-    "Broker menjawab PUBLISH ke {topics} dengan reason code 16 'No matching subscribers' ({kind}): broker menerima {count:pesan itu|pesan-pesan itu}, tetapi saat itu tidak ada client yang berlangganan {count:topik itu|topik-topik itu}, sehingga tidak ada yang menerimanya.",
-  'story.mqtt.no_subscribers.retained': 'Retained message tetap disimpan untuk client yang berlangganan kemudian.',
-  'story.mqtt.reason_code': "{kind} di frame {frame} membawa reason code {code} '{reason}'.",
-  'fmt.mqtt.as': "sebagai '{client_id}'",
-  'fmt.mqtt.as_empty': 'dengan client ID kosong',
-  'fmt.mqtt.puback': '{count} PUBACK (acknowledgement untuk PUBLISH QoS 1)',
-  'fmt.mqtt.pubrec': '{count} PUBREC (QoS 2 langkah 2: penerima sudah memegang pesan)',
-  'fmt.mqtt.pubrel': '{count} PUBREL (QoS 2 langkah 3: pengirim PUBLISH melepas pesannya)',
-  'fmt.mqtt.pubcomp': '{count} PUBCOMP (QoS 2 langkah 4: pertukaran selesai)',
-  'fmt.mqtt.content_type': "content type '{value}'",
-  'fmt.mqtt.utf8': 'format payload teks UTF-8',
-  'fmt.mqtt.bytes': 'format payload byte tak ditentukan',
-  'fmt.mqtt.expiry': 'masa berlaku pesan {value} detik',
-  'fmt.mqtt.response_topic': "response topic '{value}'",
-  'fmt.mqtt.correlation': 'correlation data',
-  'fmt.mqtt.user': 'user property {name}={value}',
-  'story.mqtt.deliver':
-    'Broker meneruskan {count} pesan dari {topics} ke {who} {addr} ({values}), {count:{delay}|masing-masing {delay}} setelah tiba dari publisher.',
-  'story.mqtt.deliver.nodelay': 'Broker meneruskan {count} pesan dari {topics} ke {who} {addr}: {values}.',
-  'story.mqtt.acks': 'Pertukaran QoS 1/2 milik MQTT sendiri: {list}.',
-  'story.mqtt.pings': '{count} ping keep-alive (PINGREQ/PINGRESP).',
-  'story.mqtt.no_disconnect':
-    'Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga.',
-  'story.mqtt.no_disconnect.will':
-    "Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga, jadi broker mem-publish will message client itu ke '{topic}'.",
-  'story.mqtt.disconnect': '{who} {addr} mengirim DISCONNECT.',
-  'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
-  'story.http.chunked':
-    'Response untuk {req} dikirim dalam potongan (Transfer-Encoding: chunked, total body {bytes} byte): server mengirimnya sepotong demi sepotong tanpa menyebutkan panjangnya lebih dulu.',
-  'story.http.reuse':
-    'Ke-{count} request itu berjalan lewat satu koneksi TCP yang sama: keep-alive HTTP/1.1 membiarkannya tetap terbuka di antara request.',
-  'story.http.close':
-    'Response-nya menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
-  'story.http.close.server':
-    'Response dari server ({server}) menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
-  'story.http.close10':
-    'Response-nya HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
-  'story.http.close10.server':
-    'Response dari server ({server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
-  'story.http.close.werkzeug':
-    'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
-  'story.http.close10.werkzeug':
-    'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
-  'story.http.close.next': 'Satu request per koneksi: request berikutnya membuka koneksi TCP baru (#{id}).',
-  'story.data.both':
-    '{who} {addr} mengirim {c2s_bytes} byte ({c_values}) dan {s_who} {s_addr} mengirim {s2c_bytes} byte ({s_values}).',
-  'story.data.pairs':
-    '{who} {addr} dan {s_who} {s_addr} bergantian mengirim, {s_who} membalas setiap giliran ({count} giliran): {pairs}.',
-  'story.data.oneway': '{who} {addr} mengirim {bytes} byte: {values}; yang kembali hanya ACK TCP.',
   'story.udp': '{src} mengirim {count} datagram UDP ke {dst}: {values}.',
   'story.udp.pairs':
     '{src} mengirim {count} datagram UDP ke {dst}, dan {dst} membalas {answered:satu di antaranya|{answered} di antaranya} dengan datagramnya sendiri: {pairs}. Balasan itu datang dari programnya: UDP sendiri tidak punya koneksi dan tidak punya acknowledgement.',
@@ -423,8 +189,6 @@ export const idExplain: Catalogue = {
     '{who} {addr} menutup sisinya (FIN); {o_who} {o_addr} belum menutup sisinya saat capture berhenti.',
   'story.end.rst': '{who} {addr} mengakhiri koneksi secara paksa dengan RST, bukan dengan pertukaran FIN.',
   'story.end.open': 'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}).',
-  'story.end.open.zmtp':
-    'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}); ZeroMQ mempertahankan koneksi TCP-nya selama socket masih terbuka.',
 
   'ov.summary': '{frames} frame dalam {duration}: {parts}.',
   'ov.summary.empty': 'Capture ini tidak berisi paket.',
@@ -432,19 +196,7 @@ export const idExplain: Catalogue = {
   'ov.conv': '#{id} {client} → {server} ({transport}): {what}; {end}.',
   'ov.conv.noend': '#{id} {client} → {server} ({transport}): {what}.',
   'ov.conv.refused': 'koneksi ditolak, tidak ada proses yang mendengarkan port {port}',
-  'ov.conv.zmtp.reqrep': 'ZeroMQ {pattern}, {c2s} request dan {s2c} reply',
-  'ov.conv.zmtp.pubsub': 'ZeroMQ {pattern}, {count} pesan di-publish',
-  'ov.conv.zmtp.pipeline': 'ZeroMQ {pattern}, {count} job dikirim (push)',
-  'ov.conv.zmtp.midstream':
-    'ZeroMQ dengan jenis socket yang tidak diketahui (handshake ZMTP tidak ada di capture), {c2s} pesan dari client dan {s2c} dari server',
-  'ov.conv.zmtp': 'ZeroMQ {pattern}, {c2s} pesan dari client dan {s2c} dari server',
-  'ov.conv.mqtt': '{client}, {sent} PUBLISH dikirim, {got} diterima',
-  'ov.conv.mqtt.sub': '{client}, berlangganan {topics}, {got} PUBLISH diterima',
-  'fmt.mqtt.client': "client MQTT '{client_id}'",
-  'fmt.mqtt.client_empty': 'client MQTT dengan client ID kosong',
-  'ov.conv.http': 'HTTP, {count} request ({methods})',
   'ov.conv.udp': 'UDP, {c2s} datagram ke satu arah dan {s2c} kembali',
-  'ov.conv.data': 'data TCP, {c2s} byte dari client dan {s2c} byte dari server',
   'ov.conv.tcp': 'TCP, {c2s} byte dari client dan {s2c} byte dari server',
   'ov.start.midstream': 'sudah terbuka saat capture dimulai',
   'ov.end.fin': 'ditutup oleh {by} (FIN)',
@@ -462,21 +214,6 @@ export const idExplain: Catalogue = {
   'ov.ab.tcp': 'Koneksi #{id}: {list}.',
   'ov.ab.note': '{text} (frame {frames})',
   'ov.ab.none': 'Tidak ada yang janggal: setiap koneksi dibuka dan diakhiri secara normal.',
-  'role.zmtp.bound': '{noun} ZeroMQ {socket} di :{port}',
-  'role.zmtp.connect': '{noun} ZeroMQ {socket} yang terhubung ke {server}',
-  'role.zmtp.server': 'server ZeroMQ di :{port}',
-  'role.zmtp.client': 'client ZeroMQ yang terhubung ke {server}',
-  'role.mqtt.broker': 'broker MQTT di :{port}',
-  'role.mqtt.publisher': "publisher MQTT '{client_id}'",
-  'role.mqtt.publisher.anon': 'publisher MQTT',
-  'role.mqtt.subscriber': "subscriber MQTT '{client_id}'",
-  'role.mqtt.subscriber.anon': 'subscriber MQTT',
-  'role.mqtt.both': "publisher sekaligus subscriber MQTT '{client_id}'",
-  'role.mqtt.both.anon': 'publisher sekaligus subscriber MQTT',
-  'role.mqtt.client': "client MQTT '{client_id}'",
-  'role.mqtt.client.anon': 'client MQTT yang terhubung ke {broker}',
-  'role.http.server': 'server HTTP di :{port}',
-  'role.http.client': 'client HTTP yang mengakses {server}',
   'role.tcp.server': 'server TCP di :{port}',
   'role.tcp.client': 'client TCP yang terhubung ke {server}',
   'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada proses yang mendengarkan)',
@@ -486,16 +223,8 @@ export const idExplain: Catalogue = {
   'role.seen_only': 'hanya terlihat di {protocols}',
   'role.group': 'alamat broadcast atau multicast',
 
-  'teach.tcp_ack_not_mqtt_ack':
-    'ACK TCP bukan acknowledgement MQTT. ACK di frame {ack} setelah PUBLISH di frame {publish} adalah TCP yang mengonfirmasi bahwa byte-nya sampai; itu tidak menyatakan apa pun tentang pengiriman MQTT. MQTT hanya mengonfirmasi pesan QoS 1 (PUBACK) dan pesan QoS 2 (PUBREC dari penerima, pelepasan PUBREL dari pengirim, lalu PUBCOMP); dengan QoS 0 tidak ada acknowledgement MQTT sama sekali.',
-  'teach.zmq_no_fin':
-    'Tidak adanya FIN di koneksi #{id} itu normal untuk ZeroMQ: socket mempertahankan koneksi TCP-nya selama socket masih terbuka dan mengirim semua pesan lewat koneksi itu; FIN baru muncul saat program menutup socket.',
-  'teach.zmq_one_connection':
-    'ZeroMQ mengirim seluruh {count} pesan di koneksi #{id} lewat satu koneksi TCP yang tetap terbuka selama socket masih terbuka; FIN di akhir muncul hanya karena program menutup socket-nya, bukan setelah setiap pesan.',
   'teach.checksum_offload':
     'Wireshark menandai checksum TCP/UDP di capture ini (yang pertama di frame {frame}) sebagai salah ("maybe caused by checksum offload") bila ia memeriksanya. Checksum itu tidak rusak: pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual)-nya, yaitu checksum offload, dan capture mengambil paket sebelum checksum itu dilengkapi (veth tidak pernah melengkapinya: kernel penerima di host yang sama memercayai paket tersebut). Nilai yang tertangkap tepat sama dengan jumlah parsial atas alamat dan panjang, seperti yang diperiksa pcap-explain.',
-  'teach.zmtp_greeting_split':
-    'Greeting ZMTP datang dalam {count} segmen TCP (frame {frames}): libzmq mengirim dulu signature 10 byte, dan sisa 64 byte-nya (versi, mekanisme) baru dikirim setelah ia melihat signature dari peer. TCP adalah aliran byte: satu pesan bisa terbagi ke beberapa segmen, dan satu segmen bisa berisi beberapa pesan.',
   'teach.several_in_one_segment':
     'Frame {frame} membawa {count} pesan aplikasi dalam satu segmen TCP. TCP tidak menjaga batas pesan: protokolnya (ZMTP, MQTT, HTTP) yang menandai akhir setiap pesan, jadi satu frame tidak sama dengan satu pesan.',
   'teach.pub_filters':

@@ -64,55 +64,6 @@ export const idNotes: Catalogue = {
   'zeek.conn_state.OTH':
     'Tidak ada SYN, hanya lalu lintas di tengah koneksi (capture dimulai setelah koneksi terbentuk).',
 
-  'mqtt.malformed': 'Paket MQTT ini tidak dapat di-decode ({reason}); decoding dilanjutkan dengan paket berikutnya.',
-  'mqtt.malformed.varint_too_long': 'Field remaining length MQTT lebih dari 4 byte, dan itu tidak diperbolehkan.',
-  'mqtt.malformed.too_long': 'Sebuah paket MQTT mengaku lebih panjang dari yang disimpan decoder; byte-nya dilewati.',
-  'mqtt.msgtype.reserved': 'Tipe paket MQTT 0 dicadangkan dan tidak pernah sah.',
-  'mqtt.version.assumed':
-    'Tidak ada CONNECT di koneksi ini (capture dimulai belakangan), jadi MQTT versi 3.1.1 diasumsikan untuk decoding.',
-  'mqtt.conack.refused': 'Broker menolak koneksi: {name} (kode {code}).',
-  'mqtt.reason_code.failure': 'Reason code {code} menandakan kegagalan: {name}.',
-  'mqtt.suback.failure': 'Broker menolak subscription nomor {index}: {name} (kode {code}).',
-  'mqtt.disconnect.reason': 'DISCONNECT membawa reason code {code}: {name}.',
-  'mqtt.ack.unmatched': '{msgtype} ini tidak menjawab request mana pun yang terlihat di capture.',
-  'mqtt.msgid.in_use':
-    'Packet id {msgid} dipakai lagi oleh {msgtype} baru padahal yang di frame {first} masih menunggu acknowledgement.',
-  'mqtt.dissector_bug': 'Kesalahan internal saat men-decode MQTT ({reason}); mohon laporkan.',
-
-  'zmtp.version.2_0': 'Peer ini memakai ZMTP 2.0 yang lebih lama (revisi {revision}).',
-  'zmtp.version.1_0': 'Peer ini memakai ZMTP 1.0, versi tertua (greeting-nya tanpa versi).',
-  'zmtp.version.newer': 'Greeting menyatakan ZMTP {major}.{minor}, lebih baru dari 3.1; di-decode sebagai 3.x.',
-  'zmtp.mechanism.invalid': 'Nama mekanisme keamanan "{mechanism}" berisi karakter yang tidak diperbolehkan.',
-  'zmtp.mechanism.unknown': 'Mekanisme keamanan "{mechanism}" bukan NULL, PLAIN, CURVE, atau GSSAPI.',
-  'zmtp.as_server.invalid': 'Field as-server bernilai {value}, tidak cocok dengan mekanisme {mechanism}.',
-  'zmtp.filler.nonzero': 'Byte filler yang tidak terpakai di akhir greeting tidak semuanya nol.',
-  'zmtp.frame.too_long': 'Sebuah frame ZMTP mengaku lebih panjang dari yang disimpan decoder; byte-nya dilewati.',
-  'zmtp.frame.bad_length': 'Sebuah frame ZMTP 1.0 memiliki panjang 0, dan itu mustahil.',
-  'zmtp.flags.reserved': 'Bit flag cadangan menyala pada frame ZMTP (flags {flags}).',
-  'zmtp.command.more': 'Sebuah command ZMTP memakai flag MORE, padahal command tidak boleh memakainya.',
-  'zmtp.command.malformed': 'Sebuah command ZMTP lebih pendek dari yang dibutuhkan field-nya.',
-  'zmtp.command.unknown': 'Command ZMTP {name} tidak dikenal alat ini; ditampilkan berdasarkan namanya.',
-  'zmtp.metadata.malformed': 'Properti metadata sebuah command ZMTP tidak muat di dalam command (pada byte {offset}).',
-  'zmtp.error': 'Peer mengirim command ERROR ("{reason}"): ia sedang menutup koneksi.',
-  'zmtp.plain.cleartext_password':
-    'Mekanisme PLAIN mengirim password user "{username}" tanpa enkripsi: siapa pun yang merekam lalu lintas jaringan ini dapat membacanya.',
-  'zmtp.socket_type.incompatible':
-    'Socket {a} tidak bisa berkomunikasi dengan socket {b}: ZeroMQ tidak akan bertukar pesan di sini.',
-  'zmtp.socket_type.unknown': 'Tipe socket "{socket_type}" tidak didefinisikan ZeroMQ.',
-  'zmtp.dissector_bug': 'Kesalahan internal saat men-decode ZMTP ({reason}); mohon laporkan.',
-
-  'http.header.too_long': 'Blok header HTTP lebih dari {max} byte; arah ini tidak di-decode lebih lanjut.',
-  'http.malformed': 'Byte ini bukan HTTP yang sah ({reason}); arah ini tidak di-decode lebih lanjut.',
-  'http.body.capped': 'Body berisi {total} byte; hanya {kept} byte pertama yang disimpan untuk ditampilkan.',
-  'http.content_encoding': 'Body dikompresi ({encoding}) dan tidak di-decode.',
-  'http.incomplete': 'Koneksi berakhir (atau ada byte yang hilang) di tengah pesan HTTP.',
-  'http.gap':
-    'Ada byte yang tidak tertangkap di arah ini: pesan HTTP yang sedang berjalan terpotong, dan decoding dilanjutkan pada baris request atau status berikutnya.',
-  'http.upgrade': 'Koneksi beralih ke protokol lain (Upgrade); yang berikutnya bukan HTTP.',
-  'http.connect.tunnel': 'CONNECT membuka tunnel; yang berikutnya bukan HTTP.',
-  'http.response.unmatched': 'Response ini ({code}) tidak menjawab request mana pun yang terlihat di capture.',
-  'http.dissector_bug': 'Kesalahan internal saat men-decode HTTP ({reason}); mohon laporkan.',
-
   'payload.pickle.too_large': 'Pickle Python berukuran {length} byte melebihi {max} byte dan ditampilkan sebagai hex.',
   'payload.pickle.too_deep': 'Pickle Python bersarang terlalu dalam; bagian terdalamnya tidak ditampilkan.',
   'payload.pickle.malformed':
@@ -132,12 +83,4 @@ export const idNotes: Catalogue = {
     'Byte dari sisi {dir} hilang dari capture pada frame {frame}: pesan {proto} di dalamnya hilang, dan decoding sisi itu berhenti di sana.',
   'app.resync':
     'Decoding sisi {dir} dilanjutkan pada frame {frame}, segmen pertama setelah kehilangan itu yang dimulai tepat di awal pesan {proto} ({skipped} byte hilang atau dilewati sebelumnya).',
-  'zmtp.sub.no_match':
-    'Subscriber ini berlangganan {subscriptions} tetapi tidak menerima apa pun: publisher mengirim {published} pesan ke subscriber lain dan tidak ada yang diawali topik itu. Socket PUB ZeroMQ menyaring di sisinya sendiri, sehingga pesan yang tidak cocok tidak pernah dikirim lewat koneksi ini.',
-  'zmtp.sub.none':
-    'Socket SUB ini tidak pernah berlangganan topik apa pun, sehingga publisher tidak mengirim pesan kepadanya.',
-  'zmtp.pipeline.distribution':
-    'Socket PUSH di {endpoint} membagikan {jobs} pesan ke {workers} worker ({counts}), {round_robin:secara round-robin yang ketat|tidak secara round-robin yang ketat}.',
-  'zmtp.reply.unmatched': 'Sebuah reply dikirim tanpa ada request yang menunggunya di koneksi ini.',
-  'http.response.unpaired': 'Sebuah response HTTP datang tanpa request sebelumnya di koneksi ini.',
 };

@@ -89,9 +89,9 @@ export function messages(v: FrameView, proto: string): Loose<AppMessageRecord>[]
 }
 
 /** Pushes every defined `key` of the items (a list value pushes each element). */
-export function pushEach(items: readonly Record<string, unknown>[], key: string, out: Value[]): void {
+export function pushEach<T extends object>(items: readonly T[], key: keyof T, out: Value[]): void {
   for (const it of items) {
-    const x = it[key];
+    const x: unknown = it[key];
     if (typeof x === 'number' || typeof x === 'string') out.push(x);
     else if (typeof x === 'boolean') out.push(x ? 1 : 0);
     else if (Array.isArray(x)) for (const y of x) if (typeof y === 'number' || typeof y === 'string') out.push(y);

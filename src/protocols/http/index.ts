@@ -1,6 +1,9 @@
 /** HTTP/1.x as a protocol module: the web ports and the lab's Flask ports, or a request/status line anywhere. */
 import type { ProtocolModule } from '../types.js';
-import { looksLikeHttp, NOTES } from './decode.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
+import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER, looksLikeHttp, NOTES } from './decode.js';
+import { HTTP_FIELDS } from './fields.js';
 import { type HttpRecord, httpFacets } from './model.js';
 import { HttpHandler } from './session.js';
 import * as words from './words.js';
@@ -25,9 +28,13 @@ const SESSION_NOTES = {
   'http.response.unpaired': 'note',
 } as const;
 
-export const http: ProtocolModule = {
+export const http = {
   name: 'http',
   ports: [80, 8080, 5000, 5151, 8000],
+  limits: [
+    { name: 'httpHeaderBytes', default: HTTP_DEFAULT_MAX_HEADER },
+    { name: 'httpBodyBytes', default: HTTP_DEFAULT_MAX_BODY },
+  ] as const,
   detect(head, dir) {
     const h = looksLikeHttp(head);
     if (h) return { requestDir: h === 'request' ? dir : dir === 0 ? 1 : 0 };
@@ -37,7 +44,9 @@ export const http: ProtocolModule = {
   notes: { ...NOTES, ...SESSION_NOTES },
   // asked only about its own messages (SessionProtocols.facets goes by `proto`)
   facets: (m) => httpFacets(m as HttpRecord),
+  fields: HTTP_FIELDS,
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     info: words.httpInfo,
@@ -45,4 +54,4 @@ export const http: ProtocolModule = {
     hostRoles: words.hostRoles,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;

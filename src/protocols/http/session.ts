@@ -40,7 +40,11 @@ export class HttpHandler implements AppHandler {
     /** Direction carrying requests (c2s unless the first bytes said otherwise). */
     private readonly reqDir: Dir = 0,
   ) {
-    this.pair = newHttpPair(conv.ctx.http);
+    this.pair = newHttpPair({
+      maxHeader: conv.ctx.limit('httpHeaderBytes'),
+      maxBody: conv.ctx.limit('httpBodyBytes'),
+      payload: conv.ctx.payload,
+    });
   }
 
   private stream(dir: Dir) {

@@ -1,13 +1,17 @@
 /** MQTT 3.1, 3.1.1 and 5.0 as a protocol module: port 1883, or a CONNECT packet on any port. */
 import type { ProtocolModule } from '../types.js';
-import { looksLikeMqttConnect, NOTES } from './decode.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
+import { looksLikeMqttConnect, MQTT_DEFAULT_MAX_LENGTH, NOTES } from './decode.js';
+import { MQTT_FIELDS } from './fields.js';
 import { type MqttRecord, mqttFacets } from './model.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
 
-export const mqtt: ProtocolModule = {
+export const mqtt = {
   name: 'mqtt',
   ports: [1883],
+  limits: [{ name: 'mqttBytes', default: MQTT_DEFAULT_MAX_LENGTH }] as const,
   detect(head) {
     if (looksLikeMqttConnect(head)) return {};
     // a CONNECT (0x10) is at least 14 bytes up to its protocol level
@@ -17,7 +21,9 @@ export const mqtt: ProtocolModule = {
   notes: NOTES,
   // asked only about its own messages (SessionProtocols.facets goes by `proto`)
   facets: (m) => mqttFacets(m as MqttRecord),
+  fields: MQTT_FIELDS,
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     info: words.mqttInfo,
@@ -27,4 +33,4 @@ export const mqtt: ProtocolModule = {
     hostRoles: words.hostRoles,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;

@@ -92,7 +92,7 @@ export class MqttHandler extends PduHandler<MqttState> {
   private readonly relay: BrokerRelay;
 
   constructor(conv: AppConversation) {
-    super(conv, newMqttStatePair({ maxLength: conv.ctx.mqttMaxLength }), PROTOCOL);
+    super(conv, newMqttStatePair({ maxLength: conv.ctx.limit('mqttBytes') }), PROTOCOL);
     // one relay index per broker endpoint, shared by all its connections
     const endpoint = conv.info ? `${conv.info.server.addr}|${conv.info.server.port}` : `#${conv.id}`;
     this.relay = conv.ctx.shared(`mqtt.broker|${endpoint}`, () =>

@@ -1,7 +1,10 @@
 /** ZeroMQ's ZMTP 3.x as a protocol module: no well-known port, found by its greeting on any port. */
 import type { ProtocolModule } from '../types.js';
 import { aggregate } from './aggregate.js';
-import { looksLikeZmtp, NOTES, zmtpFramesExact } from './decode.js';
+import { en } from './catalog.en.js';
+import { id } from './catalog.id.js';
+import { looksLikeZmtp, NOTES, ZMTP_DEFAULT_MAX_FRAME, zmtpFramesExact } from './decode.js';
+import { ZMTP_FIELDS } from './fields.js';
 import { type ZmtpRecord, zmtpFacets } from './model.js';
 import { ZmtpHandler } from './session.js';
 import * as words from './words.js';
@@ -18,8 +21,9 @@ const SESSION_NOTES = {
   'zmtp.reply.unmatched': 'note',
 } as const;
 
-export const zmtp: ProtocolModule = {
+export const zmtp = {
   name: 'zmtp',
+  limits: [{ name: 'zmtpFrameBytes', default: ZMTP_DEFAULT_MAX_FRAME }] as const,
   detect(head) {
     if (looksLikeZmtp(head)) return {};
     // a greeting's signature is 10 bytes: 0xff, padding, 0x7f
@@ -31,7 +35,9 @@ export const zmtp: ProtocolModule = {
   finishAll: aggregate,
   // asked only about its own messages (SessionProtocols.facets goes by `proto`)
   facets: (m) => zmtpFacets(m as ZmtpRecord),
+  fields: ZMTP_FIELDS,
   words: {
+    catalog: { en, id },
     label: words.label,
     sentence: words.sentence,
     info: words.zmtpInfo,
@@ -41,4 +47,4 @@ export const zmtp: ProtocolModule = {
     hostRoles: words.hostRoles,
     convLine: words.convLine,
   },
-};
+} satisfies ProtocolModule;

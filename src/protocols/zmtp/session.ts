@@ -112,7 +112,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
 
   constructor(conv: AppConversation, midStream = false) {
-    const maxFrame = conv.ctx.zmtpMaxFrame;
+    const maxFrame = conv.ctx.limit('zmtpFrameBytes');
     super(conv, [newZmtpState({ midStream, maxFrame }), newZmtpState({ midStream, maxFrame })], PROTOCOL);
     if (midStream) conv.note('app.midstream', { proto: 'zmtp' });
   }

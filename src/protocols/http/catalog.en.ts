@@ -1,0 +1,47 @@
+import type { Catalogue } from '../../explain/catalog/types.js';
+
+/** English texts of this protocol: its frame sentences, story, overview and teaching entries, and its note codes. */
+export const en: Catalogue = {
+  'app.http': 'HTTP',
+  'lbl.http.request': 'the {nth} HTTP request',
+  'lbl.http.response': 'the {nth} HTTP response',
+  'ex.http.request': '{who} {addr} sends the HTTP request {method} {uri} to {server}.',
+  'ex.http.request.body': '{who} {addr} sends the HTTP request {method} {uri} to {server} with the body {body}.',
+  'ex.http.response': '{who} {addr} answers with HTTP {status} {text}.',
+  'ex.http.response.lat': '{who} {addr} answers the request of frame {req} with HTTP {status} {text}, {latency} later.',
+  'ex.http.response.body': '{who} {addr} answers with HTTP {status} {text} and the body {body}.',
+  'ex.http.response.body.lat':
+    '{who} {addr} answers the request of frame {req} with HTTP {status} {text} and the body {body}, {latency} later.',
+  'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',
+  'story.http.chunked':
+    'The response to {req} comes in chunks (Transfer-Encoding: chunked, {bytes} bytes of body in all): the server sends it piece by piece without announcing its length first.',
+  'story.http.reuse':
+    'All {count} requests travel over this one TCP connection: HTTP/1.1 keep-alive keeps it open between requests.',
+  'story.http.close': 'The response says Connection: close, so the server closes this TCP connection after answering.',
+  'story.http.close.server':
+    'The response of the server ({server}) says Connection: close, so it closes this TCP connection after answering.',
+  'story.http.close10':
+    'The response is HTTP/1.0 without keep-alive, so the server closes this TCP connection after answering.',
+  'story.http.close10.server':
+    'The response of the server ({server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.',
+  'story.http.close.werkzeug':
+    "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) says Connection: close, so it closes this TCP connection after answering.",
+  'story.http.close10.werkzeug':
+    "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.",
+  'story.http.close.next': 'One request per connection: the next request opens a new TCP connection (#{id}).',
+  'ov.conv.http': 'HTTP, {count} {count:request|requests} ({methods})',
+  'role.http.server': 'HTTP server on :{port}',
+  'role.http.client': 'HTTP client of {server}',
+  'http.header.too_long': 'The HTTP header block is longer than {max} bytes; this direction is not decoded further.',
+  'http.malformed': 'These bytes are not valid HTTP ({reason}); this direction is not decoded further.',
+  'http.body.capped': 'The body has {total} bytes; only the first {kept} are kept for display.',
+  'http.content_encoding': 'The body is compressed ({encoding}) and is not decoded.',
+  'http.incomplete': 'The connection ended (or bytes are missing) in the middle of an HTTP message.',
+  'http.gap':
+    'Bytes are missing from the capture in this direction: the HTTP message in progress is cut short, and decoding goes on at the next request or status line.',
+  'http.upgrade': 'The connection switches to another protocol (Upgrade); what follows is not HTTP.',
+  'http.connect.tunnel': 'CONNECT opened a tunnel; what follows is not HTTP.',
+  'http.response.unmatched': 'This response ({code}) answers no request seen in the capture.',
+  'http.dissector_bug': 'Internal error while decoding HTTP ({reason}); please report it.',
+  'http.response.unpaired': 'An HTTP response arrived with no request before it on this connection.',
+};
