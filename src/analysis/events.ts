@@ -149,7 +149,8 @@ export function describeElement(el: JsonObject): { proto: string; what: string; 
   if (Array.isArray(el.subscriptions)) {
     for (const sub of el.subscriptions) if (isJsonObject(sub)) pieces.push(str(sub.topic));
   }
-  if (proto === 'MQTT' && str(el.qos) !== undefined) pieces.push(`QoS ${str(el.qos)}`);
+  // a delivery guarantee where the element has one (a PUBLISH's QoS)
+  if (str(el.qos) !== undefined) pieces.push(`QoS ${str(el.qos)}`);
   const what = pieces.filter((p): p is string => p !== undefined && p !== '').join(' ');
   return { proto, what, payload: previewValue(payloadOf(el)) };
 }

@@ -71,7 +71,7 @@ export function dockerGet(path: string, socketPath = DOCKER_SOCKET, timeoutMs = 
       });
       res.on('end', () => {
         if (res.statusCode !== 200) {
-          reject(new Error(`HTTP ${res.statusCode} for ${path}`));
+          reject(new Error(`the Docker API answered ${res.statusCode} for ${path}`));
           return;
         }
         try {

@@ -219,7 +219,7 @@ function semantic(spec: JsonObject, p: string[]): void {
     if (e.match !== undefined) facts(e.match, `${at}.match`, p);
     if (e.filter !== undefined) {
       if (typeof e.filter !== 'string')
-        p.push(`${at}.filter: must be a display filter (text), e.g. 'mqtt.msgtype == 3'`);
+        p.push(`${at}.filter: must be a display filter (text), e.g. 'tcp.port == 1883'`);
       else {
         try {
           compileFilter(e.filter);

@@ -12,6 +12,7 @@
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { TCP_ANALYSIS_FLAG_ORDER } from '../analysis/tcp-analysis.js';
 import { isJsonObject } from '../json.js';
+import { allModules } from '../protocols/registry.js';
 import { closest } from './match.js';
 
 /** What a token is evaluated against. */
@@ -174,10 +175,7 @@ export const PROTOCOLS: readonly string[] = [
   'igmp',
   'tcp',
   'udp',
-  'data',
-  'zmtp',
-  'mqtt',
-  'http',
+  ...allModules().map((m) => m.name),
 ];
 
 function globRegex(glob: string): RegExp {

@@ -9,6 +9,7 @@ import { annotateCommand } from './commands/annotate.js';
 import { checkCommand, snapshotCommand } from './commands/check.js';
 import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
+import { DESCRIPTION } from './examples.js';
 import { HEAP_GROWTH, heapGrowth } from './heap.js';
 import { EXIT, STDIN_ARG } from './io.js';
 
@@ -38,9 +39,7 @@ function oneLine(msg: string): string {
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.OK;
-  let parser = yargs()
-    .scriptName('pcap-explain')
-    .usage('$0 <command> [options]\n\nExplains packet captures: ARP, TCP, UDP, MQTT, HTTP and ZeroMQ, frame by frame.');
+  let parser = yargs().scriptName('pcap-explain').usage(`$0 <command> [options]\n\n${DESCRIPTION}`);
   for (const c of COMMANDS) {
     parser = c.register(parser, (c) => {
       code = c;

@@ -6,7 +6,7 @@
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { type Conversation, typedConversation } from '../protocols/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import { type AppView, appView, framesOf, type Msg, type MsgSort, msgSort } from './app.js';
+import { type AppView, appView, framesOf, type Msg, msgSort } from './app.js';
 import { hostOf } from './format.js';
 import type { RoleFacts } from './protocol.js';
 
@@ -205,14 +205,4 @@ export function addrOf(ctx: Pick<ConvContext, 'c'>, side: Side): string {
 /** Messages of one protocol kind, in order. */
 export function msgs(ctx: ConvContext, pred: (m: Msg) => boolean): Msg[] {
   return ctx.view.messages.filter(pred);
-}
-
-/** ZMTP data messages (not greetings or commands), by their sort (msgSort). */
-export function isZmtpData(m: MsgSort): boolean {
-  return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
-}
-
-/** A message is a ZMTP data message. */
-export function isZmtpDataMsg(m: Msg): boolean {
-  return m.proto === 'zmtp' && m.kind === 'message' && m.subscription === undefined;
 }

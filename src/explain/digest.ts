@@ -1,8 +1,8 @@
 /**
  * What the story and the overview need when the full frame list is not kept (the streaming text summary),
  * in memory that does not grow with the frame count: a few frame records per conversation (the first frame
- * each way, the first FIN each way, the first RST, the TCP ACKs that answer the first QoS 0 MQTT PUBLISH
- * each way), the first frames of each warning note, a bounded number of ARP frames per pair of addresses and
+ * each way, the first FIN each way, the first RST, the TCP ACKs that answer the first message each way
+ * that its protocol does not acknowledge itself, ProtocolWords.unacknowledged), the first frames of each warning note, a bounded number of ARP frames per pair of addresses and
  * of other frames outside conversations, plus exact running totals for everything the explanation counts
  * over all frames (tcp.analysis flags per conversation, payload frames before the ending, ARP frames,
  * frames outside conversations and their protocols, the last MAC each ARP sender announced).
@@ -13,16 +13,11 @@
  */
 import type { AppFrameOutput } from '../analysis/app/index.js';
 import type { FrameAnalysis } from '../analysis/conversations.js';
-import type { AppFrameEntry, FrameRecord } from '../analysis/model.js';
+import type { FrameRecord } from '../analysis/model.js';
 import { type Dissection, type Layer, TCP_FLAG } from '../dissectors/types.js';
 import { typedEntry } from '../protocols/model.js';
+import { wordsOf } from '../protocols/registry.js';
 import { protocolName } from './info.js';
-
-/** An MQTT PUBLISH of QoS 0 (by its frame entry). */
-function qos0Publish(entry: AppFrameEntry): boolean {
-  const e = typedEntry(entry);
-  return e.proto === 'mqtt' && e.kind === 'PUBLISH' && !e.qos;
-}
 
 /** Frame numbers kept per tcp.analysis-flagged conversation (the overview item lists the first 50). */
 export const FLAGGED_FRAMES = 50;
@@ -50,7 +45,7 @@ export interface ConvTotals {
   fins: number;
   finAt?: number;
   rstAt?: number;
-  /** First QoS 0 MQTT PUBLISH each way; per mark: ACK found, bare segments after it kept (direction bits). */
+  /** First message each way its protocol does not acknowledge (ProtocolWords.unacknowledged); per mark: ACK found, bare segments after it kept (direction bits). */
   readonly pub: [number | undefined, number | undefined];
   readonly pubAcked: [boolean, boolean];
   readonly pubAfter: [number, number];
@@ -90,7 +85,7 @@ interface Facts {
   len: number;
   analysis: readonly string[] | undefined;
   acks: number | undefined;
-  /** Frame completes a QoS 0 MQTT PUBLISH. */
+  /** Frame completes a message its protocol does not acknowledge itself (ProtocolWords.unacknowledged). */
   pubQos0: boolean;
   /** The TCP/UDP checksum is the partial sum checksum offload leaves. */
   partial: boolean;
@@ -232,7 +227,7 @@ export class ExplainDigest implements DigestTotals {
       }
     } else this.layerFacts(f, layers, a);
     if (app?.proto) f.lastProto = app.proto;
-    if (app) for (const e of app.entries) if (qos0Publish(e)) f.pubQos0 = true;
+    if (app) for (const e of app.entries) if (wordsOf(e.proto).unacknowledged?.(typedEntry(e))) f.pubQos0 = true;
     let keep = d.notes.length > 0 && this.notes(d.notes);
     if (a && a.notes.length > 0 && this.notes(a.notes)) keep = true;
     if (app && app.notes.length > 0 && this.notes(app.notes)) keep = true;
@@ -318,7 +313,7 @@ export class ExplainDigest implements DigestTotals {
       f.acks = t.acks_frame;
     }
     f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
-    if (rec.app?.some(qos0Publish)) f.pubQos0 = true;
+    if (rec.app?.some((e) => wordsOf(e.proto).unacknowledged?.(typedEntry(e)))) f.pubQos0 = true;
     let keep = this.notes(rec.notes);
     if (this.observe(f)) keep = true;
     if (keep) this.frames.push(rec);

@@ -5,16 +5,7 @@
 import type { FrameRecord, NoteRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
 import { framesOf, type Msg } from './app.js';
-import {
-  addrOf,
-  type FrameConv,
-  isZmtpData,
-  type ModelContext,
-  type MsgRef,
-  other,
-  type Side,
-  sideOf,
-} from './context.js';
+import { addrOf, type FrameConv, type ModelContext, type MsgRef, other, type Side, sideOf } from './context.js';
 import { capital, duration, hostOf, list, nth, ordinal, type Params, portOf, type Say } from './format.js';
 import type { Tell } from './protocol.js';
 
@@ -207,7 +198,7 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
       out.push(one(myFin ? 'ex.tcp.ack.fin.last' : 'ex.tcp.ack.fin', { fin: peerFin.n }));
     } else if (t.acks_frame !== undefined) {
       const what = ackedWhat(say, ctx, t.acks_frame);
-      const code = what ? `ex.tcp.ack.msg${ctx.view.app === 'mqtt' ? '.mqtt' : ''}` : 'ex.tcp.ack';
+      const code = what ? (wordsOf(ctx.view.app).tcpAckOfMessage ?? 'ex.tcp.ack.msg') : 'ex.tcp.ack';
       out.push(one(code, { acked: t.acks_frame, what: what ?? '' }));
     } else if (!(t.analysis ?? []).length) {
       out.push(one('ex.tcp.ack.plain', { ack: t.ack }));
@@ -401,5 +392,3 @@ export function explainFrames(say: Say, mc: ModelContext): void {
   const ex = new FrameExplainer(say, (id) => mc.convs.get(id));
   for (const f of mc.model.frames) f.explain = ex.explain(f);
 }
-
-export { isZmtpData };

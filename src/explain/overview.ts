@@ -4,12 +4,12 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import { isDockerBridgeName } from '../capture/interfaces.js';
-import { wordsOf } from '../protocols/registry.js';
-import { framesOf, groupOf } from './app.js';
-import { type ConvContext, isZmtpData, isZmtpDataMsg, type ModelContext } from './context.js';
+import { allWords, wordsOf } from '../protocols/registry.js';
+import type { ConvContext, ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
 import { protocolName } from './info.js';
+import type { Teach } from './protocol.js';
 import { troubleCounts, troubleSummary } from './story.js';
 import type { HostRecord, OverviewItem, OverviewRecord } from './types.js';
 
@@ -188,12 +188,17 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
   return { code, text };
 }
 
-const NOT_ABNORMAL = new Set([
-  'mqtt.version.assumed',
-  'payload.text.truncated',
-  'payload.hex.truncated',
-  'http.body.capped',
-]);
+/** Notes that are not trouble: payloads cut for display, and each protocol's quiet notes. */
+let NOT_ABNORMAL: ReadonlySet<string> | undefined;
+
+function notAbnormal(): ReadonlySet<string> {
+  NOT_ABNORMAL ??= new Set([
+    'payload.text.truncated',
+    'payload.hex.truncated',
+    ...allWords().flatMap((w) => w.quietNotes ?? []),
+  ]);
+  return NOT_ABNORMAL;
+}
 
 function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
   const out: OverviewItem[] = [];
@@ -266,7 +271,7 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
   const notes = new Map<string, { text: string; frames: number[] }>();
   for (const f of m.frames) {
     for (const n of f.notes) {
-      if (n.code.startsWith('tcp.analysis.') || NOT_ABNORMAL.has(n.code)) continue;
+      if (n.code.startsWith('tcp.analysis.') || notAbnormal().has(n.code)) continue;
       // said once by ov.ab.snaplen; each frame's own note says what it lost
       if (snap && (n.code === 'frame.truncated' || n.code === 'tcp.pdu.cut')) continue;
       if (n.severity !== 'warn' && n.severity !== 'error') continue;
@@ -295,136 +300,61 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
 
 function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   const out: OverviewItem[] = [];
-  const push = (code: string, params: Params, frames?: number[]) => {
-    const it: OverviewItem = { code, text: say(code, params) };
-    if (frames?.length) it.frames = frames.slice(0, 20);
-    out.push(it);
-  };
+  const ranked: Array<{ rank: number; item: OverviewItem }> = [];
+  const at =
+    (rank: number): Teach =>
+    (code, params, frames) => {
+      const item: OverviewItem = { code, text: say(code, params) };
+      if (frames?.length) item.frames = frames.slice(0, 20);
+      ranked.push({ rank, item });
+    };
+  // the generic notes' ranks; each protocol's words rank theirs among them (ProtocolWords.teach)
+  const push = at(30);
   const convs = [...mc.convs.values()];
-  // MQTT QoS 0 PUBLISH answered only by a TCP ACK
-  for (const ctx of [...convs].sort((a, b) => Number(b.publishes) - Number(a.publishes))) {
-    if (ctx.view.app !== 'mqtt') continue;
-    const qos0 = ctx.view.messages.filter(
-      (m) => m.proto === 'mqtt' && m.kind === 'PUBLISH' && m.malformed === undefined && m.qos === 0,
-    );
-    const pub = qos0.find((m) => m.dir === 'c2s') ?? qos0[0];
-    if (!pub) continue;
-    const ack = ctx.frames.find((f) => f.tcp && f.tcp.len === 0 && f.tcp.acks_frame === pub.frame);
-    const ackN =
-      ack?.n ??
-      ctx.frames.find(
-        (f) =>
-          f.n > pub.frame &&
-          f.tcp &&
-          f.tcp.len === 0 &&
-          f.tcp.flags.length === 1 &&
-          (f.src === ctx.c.client) !== (pub.dir === 'c2s'),
-      )?.n;
-    if (ackN !== undefined) {
-      push('teach.tcp_ack_not_mqtt_ack', { publish: pub.frame, ack: ackN }, [pub.frame, ackN]);
-      break;
-    }
-  }
-  // ZeroMQ keeps its connection
-  const zOpen = convs.find((x) => x.view.app === 'zmtp' && x.c.close.kind === 'open');
-  if (zOpen) push('teach.zmq_no_fin', { id: zOpen.c.id }, [zOpen.c.last]);
-  else {
-    const z = convs.find(
-      (x) => x.view.app === 'zmtp' && groupOf(x.view, isZmtpData).count > 1 && x.c.close.kind === 'fin',
-    );
-    if (z)
-      push(
-        'teach.zmq_one_connection',
-        { id: z.c.id, count: groupOf(z.view, isZmtpData).count },
-        z.fins.map((f) => f.n),
-      );
-  }
   dockerNotes(push, mc);
+  const offload = at(40);
   // checksum offload on a Docker-like bridge
   // checksum offload: a captured TCP/UDP checksum is the sender's partial pseudo-header sum (verified per frame)
-  if (mc.offloadFrame !== undefined) push('teach.checksum_offload', { frame: mc.offloadFrame }, [mc.offloadFrame]);
-  // ZMTP greeting split over several segments
-  for (const ctx of convs) {
-    const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && framesOf(m).length > 1);
-    if (g) {
-      push('teach.zmtp_greeting_split', { count: framesOf(g).length, frames: framesOf(g).join(', ') }, [
-        ...framesOf(g),
-      ]);
-      break;
-    }
-  }
+  if (mc.offloadFrame !== undefined) offload('teach.checksum_offload', { frame: mc.offloadFrame }, [mc.offloadFrame]);
   // several application messages in one segment
+  const several = at(60);
   outer: for (const ctx of convs) {
-    if (ctx.view.app === 'data') continue; // plain TCP has no messages: a segment that fills a gap is not several
+    // plain TCP has no messages: a segment that fills a gap is not several
+    if (wordsOf(ctx.view.app).unframed) continue;
     for (const [n, ms] of ctx.completes) {
       for (const dir of ['c2s', 's2c'] as const) {
         const same = ms.filter((m) => m.dir === dir);
         if (same.length > 1) {
-          push('teach.several_in_one_segment', { frame: n, count: same.length }, [n]);
+          several(
+            'teach.several_in_one_segment',
+            { frame: n, count: same.length, protocol: protocolName(ctx.view.app ?? '') },
+            [n],
+          );
           break outer;
         }
       }
     }
   }
-  // PUB filters: a subscriber that got nothing
-  for (const ctx of convs) {
-    if (ctx.view.app !== 'zmtp' || ctx.kind !== 'pubsub') continue;
-    if (ctx.view.messages.some(isZmtpDataMsg)) continue;
-    const topics = new Set<string>(); // each once: a subscriber may repeat its subscription
-    for (const m of ctx.view.messages) {
-      if (m.proto !== 'zmtp') continue;
-      if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(m.topic ?? m.properties?.topic ?? '');
-      if (m.kind === 'message' && m.subscription) topics.add(m.subscription.topic);
-    }
-    const sub = ctx.sender === 'client' ? ctx.c.server : hostOf(ctx.c.client);
-    push(
-      'teach.pub_filters',
-      { subscriber: sub, topic: [...topics].map((t) => `'${t}'`).join(', ') || "''", id: ctx.c.id },
-      [ctx.c.first],
-    );
-    break;
-  }
-  // RST after MQTT DISCONNECT
-  for (const ctx of convs) {
-    if (ctx.view.app !== 'mqtt' || ctx.c.close.kind !== 'rst') continue;
-    const d = ctx.view.messages.find((m) => m.kind === 'DISCONNECT');
-    if (d && ctx.rst && ctx.rst.n >= d.frame) {
-      push('teach.rst_after_disconnect', { disconnect: d.frame, rst: ctx.rst.n }, [d.frame, ctx.rst.n]);
-      break;
-    }
-  }
   // SYN → RST retries while the server is down
+  const retries = at(90);
   const refused = convs.filter((x) => x.c.close.kind === 'refused');
   if (refused.length) {
     const server = refused[0]!.c.server;
     const same = refused.filter((x) => x.c.server === server);
     const ok = convs.find((x) => x.c.server === server && x.c.close.kind !== 'refused' && x.c.handshake?.ack);
-    push(
+    retries(
       ok ? 'teach.refused_retries.ok' : 'teach.refused_retries',
       { count: same.length, server, port: portOf(server) ?? '?', id: ok?.c.id ?? 0 },
       same.map((x) => x.c.first),
     );
   }
-  // PUSH/PULL round-robin across workers (the app layer's pipeline summary)
-  for (const ctx of convs) {
-    const p = ctx.c.pipeline;
-    if (!p?.round_robin || p.workers.length < 2) continue;
-    const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs, worker: hostOf(w.peer) }));
-    const firstFrames = p.workers
-      .map((w) => mc.convs.get(w.conversation)?.view.messages.find(isZmtpDataMsg)?.frame)
-      .filter((n): n is number => n !== undefined);
-    push(
-      'teach.round_robin',
-      { producer: p.endpoint, jobs: p.jobs, workers: p.workers.length, per: list(say, per) },
-      firstFrames,
-    );
-    break;
-  }
   // the capture began mid-connection
+  const midstream = at(110);
   const mid = convs.find((x) => x.c.transport === 'tcp' && !x.c.handshake);
-  if (mid) push('teach.midstream', { id: mid.c.id, frame: mid.c.first }, [mid.c.first]);
-  // PSH is not "push" / a request marker (ZeroMQ captures)
-  if (convs.some((x) => x.view.app === 'zmtp')) push('teach.psh_flag', {});
+  if (mid) midstream('teach.midstream', { id: mid.c.id, frame: mid.c.first }, [mid.c.first]);
+  for (const words of allWords()) words.teach?.(say, mc, convs, at);
+  ranked.sort((a, b) => a.rank - b.rank);
+  for (const r of ranked) out.push(r.item);
   return out;
 }
 

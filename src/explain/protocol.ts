@@ -5,12 +5,16 @@
  * explainers (frames.ts, story.ts, overview.ts, info.ts) ask the registry's module of a conversation's
  * protocol and never name a protocol themselves.
  */
-import type { AppFrameEntry } from '../analysis/model.js';
+import type { ConversationRecord } from '../analysis/model.js';
+import type { AppEntry } from '../protocols/model.js';
 import type { AppView, Msg } from './app.js';
 import type { Catalogue, Lang } from './catalog/types.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef, Role, Side } from './context.js';
 import type { Params, Say } from './format.js';
 import type { StoryRecord } from './types.js';
+
+/** Adds one teaching note to the overview: its catalogue code, parameters and the frames it points at. */
+export type Teach = (code: string, params: Params, frames?: number[]) => void;
 
 /** How a message's sentence is said: its speaking side, and the catalogue entry made a sentence. */
 export interface Tell {
@@ -46,7 +50,7 @@ export interface ProtocolWords {
   /** The sentence for a message completed in a frame. */
   sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string;
   /** The Info column text of an element this protocol completes in a frame ('' to say nothing). */
-  info?(e: AppFrameEntry): string;
+  info?(e: AppEntry): string;
   /** Roles and pattern semantics (absent: client and server). */
   roles?(view: AppView): RoleFacts;
   /**
@@ -65,6 +69,37 @@ export interface ProtocolWords {
    * the protocol told no exchange (MQTT: every packet is told in its phases).
    */
   readonly tellsAll?: boolean;
+  /** The short label of a conversation in tables ("ZMTP REQ/REP", "MQTT"); absent: its transport. */
+  title?(c: ConversationRecord): string;
+  /** The short label of an element in a sequence diagram's arrow ("PUBLISH sensor/temp", "GET /add"). */
+  arrow?(e: AppEntry): string;
+  /** Other names users give the protocol (`--protocol zeromq`). */
+  readonly aliases?: readonly string[];
+  /**
+   * The catalogue entry for a TCP ACK of a segment carrying one of its messages, when the protocol has
+   * acknowledgements of its own (MQTT: the TCP ACK is not the PUBACK); absent: the generic one.
+   */
+  readonly tcpAckOfMessage?: string;
+  /**
+   * What the protocol says of a TCP connection's ending: a sentence before it (its own goodbye, with its
+   * frame: the ending starts there if earlier) and one after it (a goodbye that is missing).
+   */
+  ending?(say: Say, ctx: ConvContext): { before?: { frame: number; text: string }; after?: string };
+  /** Facts about its messages' payloads beyond their values (REQ/REP's empty delimiter frame). */
+  payloadFacts?(say: Say, ctx: ConvContext, ms: readonly Msg[]): string[];
+  /**
+   * The element is a message its protocol does not acknowledge itself (an MQTT QoS 0 PUBLISH): only a TCP
+   * ACK answers it, which the overview's teaching notes point at (a digest keeps that ACK's frame).
+   */
+  unacknowledged?(e: AppEntry): boolean;
+  /**
+   * The protocol's teaching notes in the overview; `at(rank)` adds one at its place among the generic ones
+   * (10–120: docker 30, checksum offload 40, several messages in a segment 60, refused retries 90,
+   * capture begun mid-connection 110).
+   */
+  teach?(say: Say, mc: ModelContext, convs: readonly ConvContext[], at: (rank: number) => Teach): void;
+  /** Its note codes that are not trouble (the overview's "worth a second look" leaves them out). */
+  readonly quietNotes?: readonly string[];
   /** The catalogue entry for a connection still open when the capture stopped (ZeroMQ keeps its connections). */
   readonly openEnding?: string;
   /** Its messages are chunks of a byte stream (plain TCP), not messages: a frame carries "data". */

@@ -7,19 +7,7 @@ import type { FrameRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
 import type { ConvContext, ModelContext, Side } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
-import {
-  capital,
-  duration,
-  hasDelimiter,
-  hostOf,
-  list,
-  msgPayload,
-  type Params,
-  pickled,
-  portOf,
-  type Say,
-  valueText,
-} from './format.js';
+import { capital, duration, hostOf, list, type Params, pickled, portOf, type Say, valueText } from './format.js';
 import { protocolName } from './info.js';
 import { who } from './story-kit.js';
 import type { StoryRecord } from './types.js';
@@ -280,9 +268,9 @@ export function troubleSummary(say: Say, counts: ReadonlyMap<string, number>): s
 function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
   const c = ctx.c;
   if (c.transport !== 'tcp' || c.close.kind === 'refused') return undefined;
-  const disc = ctx.view.messages.find((m) => m.proto === 'mqtt' && m.kind === 'DISCONNECT');
+  const told = wordsOf(ctx.view.app).ending?.(say, ctx) ?? {};
   const parts: string[] = [];
-  if (disc) parts.push(capital(say('story.mqtt.disconnect', who(say, ctx, disc.dir === 'c2s' ? 'client' : 'server'))));
+  if (told.before) parts.push(told.before.text);
   let start: number;
   let code: string;
   const by: Side | null = c.close.by;
@@ -312,19 +300,8 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
       code = wordsOf(ctx.view.app).openEnding ?? 'story.end.open';
       parts.push(capital(say(code, { last: c.last })));
   }
-  if (disc && disc.frame < start) start = disc.frame;
-  if (ctx.view.app === 'mqtt' && !disc && (c.close.kind === 'fin' || c.close.kind === 'rst')) {
-    const connect = ctx.view.messages.find((m) => m.kind === 'CONNECT');
-    const will =
-      connect?.proto === 'mqtt' && connect.kind === 'CONNECT' && connect.malformed === undefined
-        ? connect.will
-        : undefined;
-    parts.push(
-      will !== undefined
-        ? say('story.mqtt.no_disconnect.will', { topic: will.topic })
-        : say('story.mqtt.no_disconnect'),
-    );
-  }
+  if (told.before && told.before.frame < start) start = told.before.frame;
+  if (told.after) parts.push(told.after);
   return { frames: [start, c.last], conversation: c.id, code, text: parts.join(' ') };
 }
 
@@ -350,11 +327,8 @@ function payloadFacts(say: Say, ctx: ConvContext): string {
       }),
     );
   }
-  const st = ctx.view.socketTypes;
-  if (st?.client === 'REQ' && st.server === 'REP') {
-    const d = ms.find((m) => m.dir === 'c2s' && hasDelimiter(m));
-    if (d) out.push(say('story.zmtp.delimiter', { body: msgPayload(say, d) }));
-  }
+  const more = wordsOf(ctx.view.app).payloadFacts?.(say, ctx, ms);
+  if (more) out.push(...more);
   return out.join(' ');
 }
 

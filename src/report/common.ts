@@ -9,6 +9,7 @@ import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
 import { typedEntry } from '../protocols/model.js';
+import { allModules, wordsOf } from '../protocols/registry.js';
 
 export { type Say, sayer };
 
@@ -16,12 +17,9 @@ export function langOf(m: ExplainedModel): Lang {
   return m.overview?.lang ?? 'en';
 }
 
-/** "ZMTP REQ/REP", "MQTT", "HTTP", "TCP", "UDP". */
+/** "ZMTP REQ/REP", "MQTT", "HTTP" (the protocol's title), else "TCP", "UDP". */
 export function appLabel(c: ConversationRecord): string {
-  const app = typeof c.app === 'string' ? c.app : undefined;
-  if (app === 'zmtp') return `ZMTP${c.pattern ? ` ${c.pattern}` : ''}`;
-  if (app === 'mqtt' || app === 'http') return app.toUpperCase();
-  return c.transport.toUpperCase();
+  return (c.app ? wordsOf(c.app).title?.(c) : undefined) ?? c.transport.toUpperCase();
 }
 
 export function endLabel(say: Say, c: ConversationRecord): string {
@@ -71,35 +69,9 @@ export interface Arrow {
   kind: 'app' | 'ctl' | 'ack' | 'data';
 }
 
-function appEntryLabel(entry: AppFrameEntry): string {
-  const e = typedEntry(entry);
-  switch (e.proto) {
-    case 'zmtp':
-      switch (e.kind) {
-        case 'command':
-          return e.name;
-        case 'greeting':
-          return `greeting ${e.version}`.trim();
-        case 'message': {
-          const pv = (e.preview ?? []).filter((x) => x !== '');
-          return pv.length ? `msg ${pv.join(' | ')}` : 'message';
-        }
-        default:
-          return e.kind;
-      }
-    case 'mqtt':
-      return e.kind !== 'segment' && e.topic !== undefined ? `${e.kind} ${e.topic}` : e.kind;
-    case 'http':
-      if (e.kind === 'request') return `${e.method} ${e.uri}`.trim();
-      if (e.kind === 'response') return `${e.status}`.trim() || 'response';
-      return e.kind;
-    case 'data':
-      return e.kind;
-    default: {
-      const never: never = e;
-      return never;
-    }
-  }
+function appEntryLabel(e: AppFrameEntry): string {
+  const label = wordsOf(e.proto).arrow?.(typedEntry(e));
+  return label ?? e.kind;
 }
 
 export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]): Arrow[] {
@@ -108,7 +80,7 @@ export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]):
     if (f.conversation !== c.id) continue;
     const c2s = f.src === c.client;
     // plain payload (proto data) is no application message: its arrow is the segment or datagram itself
-    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && e.proto !== 'data');
+    const apps = (f.app ?? []).filter((e) => e.kind !== 'segment' && !wordsOf(e.proto).unframed);
     const t = f.tcp;
     let label: string;
     let kind: Arrow['kind'];
@@ -151,12 +123,16 @@ export function parseRange(s: string): [number, number] | undefined {
   return a <= b ? [a, b] : [b, a];
 }
 
-/** --protocol's names for what the model calls otherwise. */
-const PROTOCOL_ALIAS: Readonly<Record<string, string>> = { zeromq: 'zmtp', zmq: 'zmtp', rest: 'http', ipv4: 'ip' };
+/** --protocol's names for what the model calls otherwise: `ipv4`, and each protocol module's aliases. */
+let ALIASES: ReadonlyMap<string, string> | undefined;
 
 function protocolName(p: string): string {
+  ALIASES ??= new Map([
+    ['ipv4', 'ip'],
+    ...allModules().flatMap((m) => (m.words.aliases ?? []).map((a): [string, string] => [a, m.name])),
+  ]);
   const q = p.toLowerCase();
-  return PROTOCOL_ALIAS[q] ?? q;
+  return ALIASES.get(q) ?? q;
 }
 
 function convMatchesProtocol(c: ConversationRecord, p: string): boolean {

@@ -5,7 +5,7 @@
  * PDU well formed and the last one ending with the segment) and resumes there; until then that
  * direction's bytes are skipped.
  */
-import type { ConversationRecord } from '../model.js';
+import type { AppProto, ConversationRecord } from '../model.js';
 import { type EndReason, type PduProtocol, type PduSink, PduStream } from '../reassembly.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 
@@ -39,7 +39,7 @@ interface Early {
 const MAX_EARLY = 64;
 
 export abstract class PduHandler<S> implements AppHandler {
-  abstract readonly proto: 'mqtt' | 'zmtp';
+  abstract readonly proto: AppProto;
   protected readonly streams: [PduStream<S>, PduStream<S>];
   /** Per direction: bytes were lost, and decoding waits for a segment that starts with whole PDUs. */
   protected readonly stopped: [boolean, boolean] = [false, false];

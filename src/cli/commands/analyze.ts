@@ -11,6 +11,7 @@ import { captureErrorText, type Lang, langFromEnv } from '../../explain/text.js'
 import { type FieldsWriter, fieldsWriter, parseFieldsOptions } from '../../filter/fields-output.js';
 import { type CompiledFilter, compileFilter, FilterError, filterErrorLine } from '../../filter/index.js';
 import { captureOptions, DEFAULT_LIMITS, type Limits } from '../../limits.js';
+import { allModules } from '../../protocols/registry.js';
 import {
   emptySelectionText,
   frameFilter,
@@ -25,6 +26,7 @@ import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { type EndpointRow, frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
+import { ANALYZE_EXAMPLES, FILTER_EXAMPLE } from '../examples.js';
 import { expandCaptureArgs } from '../files.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
@@ -518,7 +520,7 @@ export const analyzeCommand: CommandModule = defineCommand({
       .option('conversation', { type: 'number', describe: 'report only conversation ID (conversations[].id)' })
       .option('protocol', {
         type: 'string',
-        describe: 'report only this protocol: mqtt, zmtp, http, data, tcp, udp, arp…',
+        describe: `report only this protocol: ${[...allModules().map((m) => m.name), 'tcp', 'udp', 'arp'].join(', ')}…`,
       })
       .option('frames-range', { type: 'string', describe: 'report only frames A-B (e.g. 10-40)' })
       .option('conversations', {
@@ -542,7 +544,7 @@ export const analyzeCommand: CommandModule = defineCommand({
         alias: 'Y',
         type: 'string',
         requiresArg: true,
-        describe: "Wireshark display filter: list only matching frames, e.g. 'mqtt.msgtype == 3' (docs/filters.md)",
+        describe: `Wireshark display filter: list only matching frames, e.g. '${FILTER_EXAMPLE}' (docs/filters.md)`,
       })
       .option('T', {
         choices: ['fields'] as const,
@@ -571,31 +573,7 @@ export const analyzeCommand: CommandModule = defineCommand({
         requiresArg: true,
         describe: `tshark's statistics, repeatable (docs/wireshark.md): ${STAT_USAGE}`,
       })
-      .example('$0 fixtures/zmq.pcap', 'summary of the ZeroMQ lab capture')
-      .example(
-        '$0 analyze fixtures/mqtt.pcap -q -z conv,tcp -z io,phs',
-        "tshark's conversation table and protocol hierarchy",
-      )
-      .example(
-        '$0 analyze fixtures/rest.pcap -q -z follow,tcp,ascii,1',
-        'the bytes of TCP stream 1 (Follow TCP Stream)',
-      )
-      .example('$0 fixtures/zmq.pcap fixtures/mqtt.pcap fixtures/rest.pcap', 'three captures, analysed in parallel')
-      .example('$0 analyze fixtures/mqtt.pcap --frames', "one line per frame, like Wireshark's packet list")
-      .example('$0 analyze capture.pcapng --format json -o report.json', 'the JSON model (docs/json.md)')
-      .example('sudo tcpdump -i br-xxxx -w - | $0 -', 'read from standard input')
-      .example('$0 analyze hand-ins/ --log dataset/', 'Zeek-style JSON Lines logs of every capture (docs/dataset.md)')
-      .example('$0 big.pcap --limit messages=100 --limit reassembly-bytes=16MiB', 'resource limits (docs/limits.md)')
-      .example('$0 analyze fixtures/mqtt.pcap -f markdown --lang id', 'a lab report in Markdown, in Indonesian')
-      .example(
-        '$0 analyze fixtures/zmq.pcap -f html -o zmq.html',
-        'one self-contained HTML page with sequence diagrams',
-      )
-      .example("$0 analyze fixtures/mqtt.pcap -Y 'mqtt.msgtype == 3' --frames", 'only the PUBLISH frames, explained')
-      .example(
-        '$0 -r fixtures/mqtt.pcap -Y tcp -T fields -e frame.number -e ip.src -E header=y',
-        'tshark-style columns (same output as tshark)',
-      ),
+      .example(ANALYZE_EXAMPLES),
   run: (a) => {
     const { more: moreArgs, jobs, log, ...rest } = a;
     const more = (moreArgs ?? []).map(String);

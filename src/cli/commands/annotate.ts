@@ -22,6 +22,7 @@ import type { RawFrame } from '../../capture/types.js';
 import type { ExplainedModel } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
 import { renderTextReport } from '../../report/text.js';
+import { ANNOTATE_EXAMPLES } from '../examples.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { streamExplainedFrames } from './analyze-frames.js';
@@ -179,10 +180,6 @@ export const annotateCommand: CommandModule = defineCommand({
         describe: 'language of the comments (both: one comment in each; default from LANG)',
       })
       .option('limit', LIMIT_OPTION)
-      .example('$0 annotate fixtures/mqtt.pcap -o mqtt-explained.pcapng', 'then open it in Wireshark')
-      .example(
-        'tshark -r mqtt-explained.pcapng -Y \'frame.comment contains "handshake"\'',
-        'find frames by their explanation',
-      ),
+      .example(ANNOTATE_EXAMPLES),
   run: (a) => runAnnotate(a),
 });

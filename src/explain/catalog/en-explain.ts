@@ -233,17 +233,11 @@ export const enExplain: Catalogue = {
   'teach.checksum_offload':
     'Wireshark marks TCP/UDP checksums in this capture (the first in frame {frame}) as wrong ("maybe caused by checksum offload") when it checks them. They are not corrupt: the sender left the checksum to its (virtual) network card, checksum offload, and the capture took the packet before the checksum was completed (a veth never completes it: the receiving kernel on the same host trusts the packet). The captured value is exactly the partial sum over the addresses and the length, as pcap-explain checks.',
   'teach.several_in_one_segment':
-    'Frame {frame} carries {count} application messages in one TCP segment. TCP does not keep message boundaries: the protocol (ZMTP, MQTT, HTTP) marks where each message ends, so one frame is not one message.',
-  'teach.pub_filters':
-    'Subscriber {subscriber} (connection #{id}) subscribed to {topic} and received nothing. Since ZMTP 3 the publisher filters: it sends each message only to subscribers whose subscription is a prefix of it, so a non-matching subscriber gets no frames at all (not frames it throws away).',
-  'teach.rst_after_disconnect':
-    'The client sends DISCONNECT (frame {disconnect}) and then RST (frame {rst}) instead of FIN. Linux answers a close() with RST when the program never read data waiting in its receive buffer (here the CONNACK or other packets from the broker). The broker did nothing wrong.',
+    'Frame {frame} carries {count} application messages in one TCP segment. TCP does not keep message boundaries: the protocol ({protocol}) marks where each message ends, so one frame is not one message.',
   'teach.refused_retries':
     'The client tried {count:once|{count} times} to connect to {server}, and each SYN was answered by RST: no program listened on port {port}. Each attempt is a new TCP connection with a new source port.',
   'teach.refused_retries.ok':
     'The client tried {count:once|{count} times} to connect to {server} while no program listened on port {port}, so each SYN was answered by RST (each attempt with a new source port); connection #{id} succeeded once the server had started.',
-  'teach.round_robin':
-    'Producer {producer} shares its {jobs} jobs between {workers} workers in turn (round-robin): {per}. Each job goes to exactly one worker.',
   'fmt.per_worker': '{count} to {worker}',
   'teach.midstream':
     'Connection #{id} has no handshake in the capture: the capture began after it was opened. Its first frames (from frame {frame}) are ordinary traffic, not a connection setup.',
@@ -251,8 +245,6 @@ export const enExplain: Catalogue = {
     "{gateway} is not a container: it is the Docker host's own address on this network (the gateway, the address of bridge {bridge}). Connection #{id} to {server} was opened by a program on the host. For a port published with `ports:` in the compose file and reached from the host (`curl localhost:PORT`), that program is docker-proxy: it accepts the connection on the host and opens this one to the container, so the container sees the gateway as its client.",
   'teach.docker.dns':
     "No DNS in this capture. On a Docker network, a container that looks up another container's name ({names}) asks Docker's embedded DNS server at 127.0.0.11, inside its own container, so such lookups never cross the bridge. Only names Docker does not know (a host on the Internet) are forwarded from the container to the host's DNS server and then appear here as DNS on port 53.",
-  'teach.psh_flag':
-    'The PSH flag does not mean a ZeroMQ PUSH or a request. It asks the receiving TCP to hand the data to the program at once; Linux sets it on the last segment of each write. Replies, published messages and jobs all carry it.',
 
   // headings and labels of the reports
   'ui.title': 'pcap-explain report: {file}',

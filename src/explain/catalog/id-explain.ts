@@ -226,17 +226,11 @@ export const idExplain: Catalogue = {
   'teach.checksum_offload':
     'Wireshark menandai checksum TCP/UDP di capture ini (yang pertama di frame {frame}) sebagai salah ("maybe caused by checksum offload") bila ia memeriksanya. Checksum itu tidak rusak: pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual)-nya, yaitu checksum offload, dan capture mengambil paket sebelum checksum itu dilengkapi (veth tidak pernah melengkapinya: kernel penerima di host yang sama memercayai paket tersebut). Nilai yang tertangkap tepat sama dengan jumlah parsial atas alamat dan panjang, seperti yang diperiksa pcap-explain.',
   'teach.several_in_one_segment':
-    'Frame {frame} membawa {count} pesan aplikasi dalam satu segmen TCP. TCP tidak menjaga batas pesan: protokolnya (ZMTP, MQTT, HTTP) yang menandai akhir setiap pesan, jadi satu frame tidak sama dengan satu pesan.',
-  'teach.pub_filters':
-    'Subscriber {subscriber} (koneksi #{id}) berlangganan {topic} dan tidak menerima apa pun. Sejak ZMTP 3, publisher yang menyaring: ia hanya mengirim pesan ke subscriber yang langganannya merupakan awalan pesan itu, jadi subscriber yang tidak cocok tidak menerima frame sama sekali (bukan menerima lalu membuangnya).',
-  'teach.rst_after_disconnect':
-    'Client mengirim DISCONNECT (frame {disconnect}) lalu RST (frame {rst}), bukan FIN. Linux menjawab close() dengan RST jika program tidak pernah membaca data yang masih menunggu di buffer penerimanya (di sini CONNACK atau paket lain dari broker). Broker tidak berbuat salah.',
+    'Frame {frame} membawa {count} pesan aplikasi dalam satu segmen TCP. TCP tidak menjaga batas pesan: protokolnya ({protocol}) yang menandai akhir setiap pesan, jadi satu frame tidak sama dengan satu pesan.',
   'teach.refused_retries':
     'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada proses yang mendengarkan port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
   'teach.refused_retries.ok':
     'Client mencoba {count} kali terhubung ke {server} saat belum ada proses yang mendengarkan port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
-  'teach.round_robin':
-    'Producer {producer} membagi {jobs} job-nya ke {workers} worker secara bergiliran (round-robin): {per}. Setiap job hanya diterima satu worker.',
   'fmt.per_worker': '{count} ke {worker}',
   'teach.midstream':
     'Koneksi #{id} tidak punya handshake di capture: capture dimulai setelah koneksi itu dibuka. Frame-frame pertamanya (mulai frame {frame}) adalah lalu lintas biasa, bukan pembukaan koneksi.',
@@ -244,8 +238,6 @@ export const idExplain: Catalogue = {
     '{gateway} bukan container: itu alamat host Docker sendiri di jaringan ini (gateway, alamat bridge {bridge}). Koneksi #{id} ke {server} dibuka oleh program di host. Untuk port yang dipublikasikan lewat `ports:` di file compose dan diakses dari host (`curl localhost:PORT`), program itu adalah docker-proxy: ia menerima koneksi di host lalu membuka koneksi ini ke container, sehingga container melihat gateway sebagai client-nya.',
   'teach.docker.dns':
     'Capture ini tidak berisi DNS. Di jaringan Docker, container yang mencari nama container lain ({names}) bertanya ke server DNS bawaan Docker di 127.0.0.11, di dalam container-nya sendiri, jadi pencarian itu tidak pernah melewati bridge. Hanya nama yang tidak dikenal Docker (host di Internet) yang diteruskan dari container ke server DNS host, dan baru terlihat di sini sebagai DNS di port 53.',
-  'teach.psh_flag':
-    'Flag PSH tidak berarti PUSH milik ZeroMQ dan bukan tanda request. Flag itu meminta TCP penerima segera menyerahkan data ke program; Linux memasangnya di segmen terakhir setiap penulisan. Reply, pesan publish, dan job semuanya membawa flag ini.',
 
   'ui.title': 'Laporan pcap-explain: {file}',
   'ui.overview': 'Ringkasan',

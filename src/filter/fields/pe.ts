@@ -20,7 +20,7 @@ export const PE_FIELDS: FieldTable = {
   proto: 'pe',
   fields: [
     one('pe.conversation', 'uint', 'Conversation id (conversations[].id in the JSON; from 1)', (v) => v.f.conversation),
-    one('pe.app', 'string', "Application protocol of the frame's conversation (mqtt, http, zmtp, data)", (v) =>
+    one('pe.app', 'string', "Application protocol of the frame's conversation (a protocol module's name)", (v) =>
       typeof v.conv?.app === 'string' ? v.conv.app : undefined,
     ),
     one(
@@ -44,14 +44,9 @@ export const PE_FIELDS: FieldTable = {
         for (const e of v.f.app ?? []) if (e.kind !== 'segment') out.push(e.kind);
       },
     ),
-    many(
-      'pe.note',
-      'string',
-      'Code of each note on the frame (tcp.analysis.retransmission, mqtt.connack.refused…)',
-      (v, out) => {
-        for (const n of v.f.notes) out.push(n.code);
-      },
-    ),
+    many('pe.note', 'string', 'Code of each note on the frame (tcp.analysis.retransmission, app.gap…)', (v, out) => {
+      for (const n of v.f.notes) out.push(n.code);
+    }),
     one('pe.summary', 'string', 'The Info column', (v) => v.f.summary || undefined),
     one(
       'pe.explain',

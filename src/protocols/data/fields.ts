@@ -1,7 +1,7 @@
 /** data.* display-filter fields (Wireshark's names where Wireshark has the field), read from what each frame completed. */
 
 import { entries, flag, many, pushEach } from '../../filter/fields/define.js';
-import type { FieldTable, FrameView, Value } from '../../filter/types.js';
+import type { FieldTable } from '../../filter/types.js';
 
 export const DATA_FIELDS: FieldTable = {
   proto: 'data',

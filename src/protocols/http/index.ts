@@ -52,6 +52,10 @@ export const http = {
     info: words.httpInfo,
     phases: words.phases,
     hostRoles: words.hostRoles,
+    title: words.title,
+    arrow: words.arrow,
+    aliases: ['rest'],
+    quietNotes: ['http.body.capped'],
     convLine: words.convLine,
   },
 } satisfies ProtocolModule;

@@ -131,3 +131,13 @@ export function convLine(_say: Say, ctx: ConvContext): { code: string; params: P
     : reqs.sorts.map((x) => x.rep.name ?? '?');
   return { code: 'ov.conv.http', params: { count: reqs.count, methods: [...new Set(methods)].join(', ') } };
 }
+
+export function title(): string {
+  return 'HTTP';
+}
+
+/** A sequence diagram's arrow: the method and URI of a request, the status of a response. */
+export function arrow(e: HttpFrameEntry): string {
+  if (e.kind === 'request') return `${e.method} ${e.uri}`.trim();
+  return `${e.status}`.trim() || 'response';
+}

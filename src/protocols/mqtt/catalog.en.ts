@@ -161,4 +161,6 @@ export const en: Catalogue = {
   'mqtt.msgid.in_use':
     'Packet id {msgid} is reused by a new {msgtype} while the one of frame {first} still waits for its acknowledgement.',
   'mqtt.dissector_bug': 'Internal error while decoding MQTT ({reason}); please report it.',
+  'teach.rst_after_disconnect':
+    'The client sends DISCONNECT (frame {disconnect}) and then RST (frame {rst}) instead of FIN. Linux answers a close() with RST when the program never read data waiting in its receive buffer (here the CONNACK or other packets from the broker). The broker did nothing wrong.',
 };

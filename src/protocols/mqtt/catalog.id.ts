@@ -162,4 +162,6 @@ export const id: Catalogue = {
   'mqtt.msgid.in_use':
     'Packet id {msgid} dipakai lagi oleh {msgtype} baru padahal yang di frame {first} masih menunggu acknowledgement.',
   'mqtt.dissector_bug': 'Kesalahan internal saat men-decode MQTT ({reason}); mohon laporkan.',
+  'teach.rst_after_disconnect':
+    'Client mengirim DISCONNECT (frame {disconnect}) lalu RST (frame {rst}), bukan FIN. Linux menjawab close() dengan RST jika program tidak pernah membaca data yang masih menunggu di buffer penerimanya (di sini CONNACK atau paket lain dari broker). Broker tidak berbuat salah.',
 };

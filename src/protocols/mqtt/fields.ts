@@ -1,7 +1,7 @@
 /** mqtt.* display-filter fields (Wireshark's names where Wireshark has the field), read from what each frame completed. */
 
 import { entries, flag, hasApp, many, messages, pushEach } from '../../filter/fields/define.js';
-import type { FieldTable, FrameView, Value } from '../../filter/types.js';
+import type { FieldTable, FrameView } from '../../filter/types.js';
 import { MSGTYPE } from './decode.js';
 
 const app = (proto: string) => (v: FrameView) => hasApp(v, proto);

@@ -1,5 +1,5 @@
 import { type AppView, groupOf, type Msg, type MsgGroup, type MsgSort } from '../../explain/app.js';
-import type { ConvContext, FrameConv, MsgRef } from '../../explain/context.js';
+import type { ConvContext, FrameConv, ModelContext, MsgRef } from '../../explain/context.js';
 import {
   capital,
   duration,
@@ -10,7 +10,7 @@ import {
   type Say,
   valueText,
 } from '../../explain/format.js';
-import type { HostRole, RoleFacts, Tell } from '../../explain/protocol.js';
+import type { HostRole, RoleFacts, Teach, Tell } from '../../explain/protocol.js';
 import { latencyOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
 import type {
@@ -553,4 +553,83 @@ export function convLine(say: Say, ctx: ConvContext): { code: string; params: Pa
   };
   params.topics = list(say, topics) || '-';
   return { code: ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt', params };
+}
+
+export function title(): string {
+  return 'MQTT';
+}
+
+/** A sequence diagram's arrow: the packet type and its topic. */
+export function arrow(e: MqttFrameEntry): string {
+  return e.topic !== undefined ? `${e.kind} ${e.topic}` : e.kind;
+}
+
+/** The client's DISCONNECT before the TCP ending, or that it never sent one (and its Will, if it set one). */
+export function ending(say: Say, ctx: ConvContext): { before?: { frame: number; text: string }; after?: string } {
+  const c = ctx.c;
+  const disc = ctx.view.messages.find((m) => m.proto === 'mqtt' && m.kind === 'DISCONNECT');
+  if (disc)
+    return {
+      before: {
+        frame: disc.frame,
+        text: capital(say('story.mqtt.disconnect', who(say, ctx, disc.dir === 'c2s' ? 'client' : 'server'))),
+      },
+    };
+  if (c.close.kind !== 'fin' && c.close.kind !== 'rst') return {};
+  const will = ctx.view.messages.find(isConnect)?.will;
+  return {
+    after:
+      will !== undefined
+        ? say('story.mqtt.no_disconnect.will', { topic: will.topic })
+        : say('story.mqtt.no_disconnect'),
+  };
+}
+
+/** A QoS 0 PUBLISH: only TCP acknowledges it. */
+export function unacknowledged(e: MqttFrameEntry): boolean {
+  return e.kind === 'PUBLISH' && !e.qos;
+}
+
+/**
+ * Teaching notes about MQTT: a QoS 0 PUBLISH is answered only by a TCP ACK (not an MQTT acknowledgement),
+ * and an RST after DISCONNECT is the broker's way of closing, not an error.
+ */
+export function teach(_say: Say, _mc: ModelContext, convs: readonly ConvContext[], at: (rank: number) => Teach): void {
+  {
+    const push = at(10);
+    // MQTT QoS 0 PUBLISH answered only by a TCP ACK
+    for (const ctx of [...convs].sort((a, b) => Number(b.publishes) - Number(a.publishes))) {
+      if (ctx.view.app !== 'mqtt') continue;
+      const qos0 = ctx.view.messages.filter((m) => isPublish(m) && m.qos === 0);
+      const pub = qos0.find((m) => m.dir === 'c2s') ?? qos0[0];
+      if (!pub) continue;
+      const ack = ctx.frames.find((f) => f.tcp && f.tcp.len === 0 && f.tcp.acks_frame === pub.frame);
+      const ackN =
+        ack?.n ??
+        ctx.frames.find(
+          (f) =>
+            f.n > pub.frame &&
+            f.tcp &&
+            f.tcp.len === 0 &&
+            f.tcp.flags.length === 1 &&
+            (f.src === ctx.c.client) !== (pub.dir === 'c2s'),
+        )?.n;
+      if (ackN !== undefined) {
+        push('teach.tcp_ack_not_mqtt_ack', { publish: pub.frame, ack: ackN }, [pub.frame, ackN]);
+        break;
+      }
+    }
+  }
+  {
+    const push = at(80);
+    // RST after MQTT DISCONNECT
+    for (const ctx of convs) {
+      if (ctx.view.app !== 'mqtt' || ctx.c.close.kind !== 'rst') continue;
+      const d = ctx.view.messages.find((m) => m.kind === 'DISCONNECT');
+      if (d && ctx.rst && ctx.rst.n >= d.frame) {
+        push('teach.rst_after_disconnect', { disconnect: d.frame, rst: ctx.rst.n }, [d.frame, ctx.rst.n]);
+        break;
+      }
+    }
+  }
 }

@@ -106,4 +106,10 @@ export const en: Catalogue = {
   'zmtp.pipeline.distribution':
     'The PUSH socket at {endpoint} spread {jobs:one message|{jobs} messages} over {workers:one worker|{workers} workers} ({counts}), {round_robin:in strict round-robin order|not in strict round-robin order}.',
   'zmtp.reply.unmatched': 'A reply was sent with no request waiting for it on this connection.',
+  'teach.pub_filters':
+    'Subscriber {subscriber} (connection #{id}) subscribed to {topic} and received nothing. Since ZMTP 3 the publisher filters: it sends each message only to subscribers whose subscription is a prefix of it, so a non-matching subscriber gets no frames at all (not frames it throws away).',
+  'teach.round_robin':
+    'Producer {producer} shares its {jobs} jobs between {workers} workers in turn (round-robin): {per}. Each job goes to exactly one worker.',
+  'teach.psh_flag':
+    'The PSH flag does not mean a ZeroMQ PUSH or a request. It asks the receiving TCP to hand the data to the program at once; Linux sets it on the last segment of each write. Replies, published messages and jobs all carry it.',
 };

@@ -107,4 +107,10 @@ export const id: Catalogue = {
   'zmtp.pipeline.distribution':
     'Socket PUSH di {endpoint} membagikan {jobs} pesan ke {workers} worker ({counts}), {round_robin:secara round-robin yang ketat|tidak secara round-robin yang ketat}.',
   'zmtp.reply.unmatched': 'Sebuah reply dikirim tanpa ada request yang menunggunya di koneksi ini.',
+  'teach.pub_filters':
+    'Subscriber {subscriber} (koneksi #{id}) berlangganan {topic} dan tidak menerima apa pun. Sejak ZMTP 3, publisher yang menyaring: ia hanya mengirim pesan ke subscriber yang langganannya merupakan awalan pesan itu, jadi subscriber yang tidak cocok tidak menerima frame sama sekali (bukan menerima lalu membuangnya).',
+  'teach.round_robin':
+    'Producer {producer} membagi {jobs} job-nya ke {workers} worker secara bergiliran (round-robin): {per}. Setiap job hanya diterima satu worker.',
+  'teach.psh_flag':
+    'Flag PSH tidak berarti PUSH milik ZeroMQ dan bukan tanda request. Flag itu meminta TCP penerima segera menyerahkan data ke program; Linux memasangnya di segmen terakhir setiap penulisan. Reply, pesan publish, dan job semuanya membawa flag ini.',
 };

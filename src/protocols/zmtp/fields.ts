@@ -1,7 +1,7 @@
 /** zmtp.* display-filter fields (Wireshark's names where Wireshark has the field), read from what each frame completed. */
 import { settle } from '../../analysis/app/budget.js';
 import { entries, flag, hasApp, many, messages, pushEach } from '../../filter/fields/define.js';
-import type { FieldTable, FrameView, Value } from '../../filter/types.js';
+import type { FieldTable, FrameView } from '../../filter/types.js';
 
 const app = (proto: string) => (v: FrameView) => hasApp(v, proto);
 

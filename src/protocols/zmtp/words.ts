@@ -1,16 +1,9 @@
-import type { AppMessageRecord } from '../../analysis/model.js';
-import { type AppView, framesOf, groupOf, type Msg, propGet, socketTypeOf } from '../../explain/app.js';
-import {
-  type ConvContext,
-  type FrameConv,
-  isZmtpData,
-  type ModelContext,
-  type MsgRef,
-  type Side,
-} from '../../explain/context.js';
+import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
+import { type AppView, framesOf, groupOf, type Msg, type MsgSort, propGet, socketTypeOf } from '../../explain/app.js';
+import type { ConvContext, FrameConv, ModelContext, MsgRef, Side } from '../../explain/context.js';
 import { capital, hasDelimiter, hostOf, list, msgPayload, type Params, type Say } from '../../explain/format.js';
 import { pickleNote } from '../../explain/frame-kit.js';
-import type { HostRole, RoleFacts, Tell } from '../../explain/protocol.js';
+import type { HostRole, RoleFacts, Teach, Tell } from '../../explain/protocol.js';
 import { latencyOf, listOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
 import type { ZmtpCommandRecord, ZmtpFrameEntry, ZmtpGreetingRecord, ZmtpRecord } from './model.js';
@@ -410,4 +403,125 @@ export function convLine(_say: Say, ctx: ConvContext): { code: string; params: P
     params.count = ctx.sender === 'client' ? c2s : s2c;
   } else code = 'ov.conv.zmtp';
   return { code, params };
+}
+
+/** "ZMTP REQ/REP" in tables. */
+export function title(c: ConversationRecord): string {
+  return `ZMTP${c.pattern ? ` ${c.pattern}` : ''}`;
+}
+
+/** A sequence diagram's arrow: the command's name, the greeting's version, the message's parts. */
+export function arrow(e: ZmtpFrameEntry): string {
+  switch (e.kind) {
+    case 'command':
+      return e.name;
+    case 'greeting':
+      return `greeting ${e.version}`.trim();
+    case 'message': {
+      const pv = (e.preview ?? []).filter((x) => x !== '');
+      return pv.length ? `msg ${pv.join(' | ')}` : 'message';
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+/** REQ/REP: the empty delimiter frame the REQ socket puts before each body. */
+export function payloadFacts(say: Say, ctx: ConvContext, ms: readonly Msg[]): string[] {
+  const st = ctx.view.socketTypes;
+  if (st?.client !== 'REQ' || st.server !== 'REP') return [];
+  const d = ms.find((m) => m.dir === 'c2s' && hasDelimiter(m));
+  return d ? [say('story.zmtp.delimiter', { body: msgPayload(say, d) })] : [];
+}
+
+/**
+ * Teaching notes about ZeroMQ: connections kept open (no FIN), the greeting split over segments, PUB
+ * filtering on its side, PUSH's round-robin, and what the PSH flag is not.
+ */
+export function teach(say: Say, mc: ModelContext, convs: readonly ConvContext[], at: (rank: number) => Teach): void {
+  {
+    const push = at(20);
+    // ZeroMQ keeps its connection
+    const zOpen = convs.find((x) => x.view.app === 'zmtp' && x.c.close.kind === 'open');
+    if (zOpen) push('teach.zmq_no_fin', { id: zOpen.c.id }, [zOpen.c.last]);
+    else {
+      const z = convs.find(
+        (x) => x.view.app === 'zmtp' && groupOf(x.view, isZmtpData).count > 1 && x.c.close.kind === 'fin',
+      );
+      if (z)
+        push(
+          'teach.zmq_one_connection',
+          { id: z.c.id, count: groupOf(z.view, isZmtpData).count },
+          z.fins.map((f) => f.n),
+        );
+    }
+  }
+  {
+    const push = at(50);
+    // ZMTP greeting split over several segments
+    for (const ctx of convs) {
+      const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && framesOf(m).length > 1);
+      if (g) {
+        const frames = [...framesOf(g)];
+        push('teach.zmtp_greeting_split', { count: frames.length, frames: frames.join(', ') }, frames);
+        break;
+      }
+    }
+  }
+  {
+    const push = at(70);
+    // PUB filters: a subscriber that got nothing
+    for (const ctx of convs) {
+      if (ctx.view.app !== 'zmtp' || ctx.kind !== 'pubsub') continue;
+      if (ctx.view.messages.some(isZmtpDataMsg)) continue;
+      const topics = new Set<string>(); // each once: a subscriber may repeat its subscription
+      for (const m of ctx.view.messages) {
+        if (m.proto !== 'zmtp') continue;
+        if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(commandTopic(m));
+        if (m.kind === 'message' && m.subscription) topics.add(m.subscription.topic);
+      }
+      const sub = ctx.sender === 'client' ? ctx.c.server : hostOf(ctx.c.client);
+      push(
+        'teach.pub_filters',
+        { subscriber: sub, topic: [...topics].map((t) => `'${t}'`).join(', ') || "''", id: ctx.c.id },
+        [ctx.c.first],
+      );
+      break;
+    }
+  }
+  {
+    const push = at(100);
+    // PUSH/PULL round-robin across workers (the app layer's pipeline summary)
+    for (const ctx of convs) {
+      const p = ctx.c.pipeline;
+      if (!p?.round_robin || p.workers.length < 2) continue;
+      const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs, worker: hostOf(w.peer) }));
+      const firstFrames = p.workers
+        .map((w) => mc.convs.get(w.conversation)?.view.messages.find(isZmtpDataMsg)?.frame)
+        .filter((n): n is number => n !== undefined);
+      push(
+        'teach.round_robin',
+        { producer: p.endpoint, jobs: p.jobs, workers: p.workers.length, per: list(say, per) },
+        firstFrames,
+      );
+      break;
+    }
+  }
+  {
+    const push = at(120);
+    // PSH is not "push" / a request marker (ZeroMQ captures)
+    if (convs.some((x) => x.view.app === 'zmtp')) push('teach.psh_flag', {});
+  }
+}
+
+/** ZMTP data messages (not greetings or commands). */
+export function isZmtpData(m: MsgSort): boolean {
+  return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
+}
+
+/** A message is a ZMTP data message (not a subscription). */
+export function isZmtpDataMsg(m: Msg): boolean {
+  return m.proto === 'zmtp' && m.kind === 'message' && m.subscription === undefined;
 }

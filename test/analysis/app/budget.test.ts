@@ -10,11 +10,12 @@ import type { ConversationInfo } from '../../../src/analysis/conversations.js';
 import type { AnalysisModel, AppMessageRecord, ConversationRecord } from '../../../src/analysis/model.js';
 import type { StreamSink } from '../../../src/analysis/reassembly.js';
 import { groupOf } from '../../../src/explain/app.js';
-import { buildContext, isZmtpData } from '../../../src/explain/context.js';
+import { buildContext } from '../../../src/explain/context.js';
 import { sayer } from '../../../src/explain/format.js';
 import { buildStory } from '../../../src/explain/story.js';
 import { BrokerRelay, MAX_KEYS, MAX_RELAYS_SUMMARY } from '../../../src/protocols/mqtt/relay.js';
 import { SESSION_PROTOCOLS } from '../../../src/protocols/registry.js';
+import { isZmtpData } from '../../../src/protocols/zmtp/words.js';
 import { cat, h, t } from '../../dissectors/app/util.js';
 import * as Z from '../../dissectors/app/zmtp.vectors.js';
 
