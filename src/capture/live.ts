@@ -764,7 +764,12 @@ export class PcapFileSink {
       }
       const before = this.ngIfaces.length;
       const nano = f.tsDigits > 6;
-      const id = this.ng.interfaceFor(f.linktype, iface, nano);
+      const id = this.ng.interfaceFor({
+        linktype: f.linktype,
+        name: iface,
+        tsDigits: nano ? 9 : 6,
+        snaplen: DEFAULT_SNAPLEN,
+      });
       if (id === before) {
         const ci: CaptureInterface = {
           id,

@@ -85,5 +85,13 @@ export const defs: readonly DissectorDef[] = [
     ],
     notes: { 'arp.truncated': 'warn', 'arp.unsupported': 'note' },
     dissect: dissectArp,
+    // the places of Ethernet and IPv4 addresses (hlen 6, plen 4), the only ones decoded
+    fields: {
+      'arp.opcode': [OPCODE, 2],
+      'arp.src.hw_mac': [SHA, 6],
+      'arp.src.proto_ipv4': [SPA, 4],
+      'arp.dst.hw_mac': [THA, 6],
+      'arp.dst.proto_ipv4': [TPA, 4],
+    },
   },
 ];

@@ -111,6 +111,7 @@ export const defs: readonly DissectorDef[] = [
       'eth.len.past_end': 'warn',
     },
     dissect: dissectEth,
+    fields: { 'eth.dst': [ETH_DST, 6], 'eth.src': [ETH_SRC, 6], 'eth.type': [ETH_TYPE, 2] },
   },
   {
     name: 'vlan',

@@ -123,5 +123,6 @@ export const defs: readonly DissectorDef[] = [
     registrations: [{ table: 'ip.proto', key: 1 }],
     notes: { 'icmp.truncated': 'warn' },
     dissect: dissectIcmp,
+    fields: { 'icmp.type': [TYPE, 1], 'icmp.code': [CODE, 1] },
   },
 ];

@@ -126,5 +126,6 @@ export const defs: readonly DissectorDef[] = [
     registrations: [{ table: 'ip.proto', key: 58 }],
     notes: { 'icmpv6.truncated': 'warn' },
     dissect: dissectIcmpv6,
+    fields: { 'icmpv6.type': [TYPE, 1], 'icmpv6.code': [CODE, 1] },
   },
 ];

@@ -217,5 +217,14 @@ export const defs: readonly DissectorDef[] = [
       'ip.fragment': 'note',
     },
     dissect: dissectIpv4,
+    fields: {
+      'ip.len': [LENGTH, 2],
+      'ip.id': [IDENT, 2],
+      'ip.flags.df': [FLG_OFF, 1],
+      'ip.ttl': [TTL, 1],
+      'ip.proto': [PROTOCOL, 1],
+      'ip.src': [SRC_ADDR, 4],
+      'ip.dst': [DST_ADDR, 4],
+    },
   },
 ];

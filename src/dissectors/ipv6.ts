@@ -179,5 +179,13 @@ export const defs: readonly DissectorDef[] = [
       'ipv6.fragment': 'note',
     },
     dissect: dissectIpv6,
+    // ipv6.nxt: the fixed header's next-header byte (pcap-explain's value is the last of any chain)
+    fields: {
+      'ipv6.plen': [PAYLOAD_LEN, 2],
+      'ipv6.nxt': [NEXT_HEADER, 1],
+      'ipv6.hlim': [HOP_LIMIT, 1],
+      'ipv6.src': [SRC_ADDR, 16],
+      'ipv6.dst': [DST_ADDR, 16],
+    },
   },
 ];

@@ -14,7 +14,7 @@ import { defs as nullLoop } from './null.js';
 import { defs as raw } from './raw.js';
 import { defs as sll } from './sll.js';
 import { defs as tcp } from './tcp.js';
-import type { DissectorDef, Severity, TableName } from './types.js';
+import type { DissectorDef, FieldBytes, Severity, TableName } from './types.js';
 import { defs as udp } from './udp.js';
 
 export const DISSECTORS: readonly DissectorDef[] = [
@@ -54,4 +54,13 @@ for (const d of DISSECTORS) {
     TABLES[r.table].set(r.key, d);
   }
   for (const [code, sev] of Object.entries(d.notes)) NOTE_SEVERITY.set(code, sev);
+}
+
+/**
+ * The field byte table of the dissector that made a layer, by the layer's name and header length (the one
+ * name with two dissectors, SLL: v2's header is 20 bytes, v1's 16).
+ */
+export function fieldBytes(name: string, headerLength: number): FieldBytes | undefined {
+  if (name === 'sll') return TABLES.linktype.get(headerLength === 20 ? 276 : 113)?.fields;
+  return DISSECTORS.find((d) => d.name === name)?.fields;
 }

@@ -82,6 +82,18 @@ const dissectSll2: Dissect = (b, off, end, f) => {
 const notes = { 'sll.truncated': 'warn' } as const;
 
 export const defs: readonly DissectorDef[] = [
-  { name: 'sll', registrations: [{ table: 'linktype', key: 113 }], notes, dissect: dissectSll1 },
-  { name: 'sll', registrations: [{ table: 'linktype', key: 276 }], notes, dissect: dissectSll2 },
+  {
+    name: 'sll',
+    registrations: [{ table: 'linktype', key: 113 }],
+    notes,
+    dissect: dissectSll1,
+    fields: { 'sll.pkttype': [V1_PKTTYPE, 2], 'sll.src.eth': [V1_ADDR, 6] },
+  },
+  {
+    name: 'sll',
+    registrations: [{ table: 'linktype', key: 276 }],
+    notes,
+    dissect: dissectSll2,
+    fields: { 'sll.ifindex': [V2_IFINDEX, 4], 'sll.pkttype': [V2_PKTTYPE, 1], 'sll.src.eth': [V2_ADDR, 6] },
+  },
 ];

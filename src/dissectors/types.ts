@@ -275,9 +275,18 @@ export interface FrameBuilder {
  */
 export type Dissect = (b: Uint8Array, off: number, end: number, f: FrameBuilder) => Next | undefined;
 
+/**
+ * Where Wireshark's fields lie in a protocol's header: field name (`tcp.srcport`) → [offset from the
+ * layer's first byte, length]. For the HTML report's field tree (click a field, see its bytes); a field
+ * that is computed (tcp.stream, tcp.len, relative numbers shown over their raw bytes excepted) has none.
+ */
+export type FieldBytes = Readonly<Record<string, readonly [offset: number, length: number]>>;
+
 export interface DissectorDef {
   /** Wireshark's short protocol name (frame.protocols), also the layer kind it pushes when it pushes one. */
   readonly name: string;
+  /** Byte ranges of the Wireshark fields this dissector decodes (at fixed places of its header). */
+  readonly fields?: FieldBytes;
   readonly registrations: ReadonlyArray<{ readonly table: TableName; readonly key: number }>;
   /** Every note code this dissector can emit, with its severity. */
   readonly notes: Readonly<Record<string, Severity>>;

@@ -79,5 +79,10 @@ export const defs: readonly DissectorDef[] = [
     registrations: [{ table: 'ip.proto', key: 17 }],
     notes: { 'udp.truncated': 'warn', 'udp.length.bad': 'error', 'udp.checksum_bad.expert': 'error' },
     dissect: dissectUdp,
+    fields: {
+      'udp.srcport': [SRC_PORT, 2],
+      'udp.dstport': [DST_PORT, 2],
+      'udp.length': [LENGTH, 2],
+    },
   },
 ];

@@ -52,6 +52,8 @@ export interface FieldDef {
 export interface FieldTable {
   /** Protocol short name (Wireshark's), or `pe` for pcap-explain's own fields. */
   readonly proto: string;
+  /** The protocol's title as Wireshark's packet details show it ("Hypertext Transfer Protocol"). */
+  readonly title?: string;
   readonly fields: readonly FieldDef[];
 }
 

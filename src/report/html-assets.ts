@@ -1,7 +1,7 @@
 /**
  * The HTML report's stylesheet and script, inlined into the one self-contained file (no network fetch).
- * The script only reads the embedded JSON (frames with their explanation, layers and base64 bytes) and
- * wires clicks: arrow or row → frame detail, layer field → highlighted bytes, filter box → rows.
+ * The script only reads the embedded JSON (frames with their explanation, field tree and base64 bytes)
+ * and wires clicks: arrow or row → frame detail, tree field → highlighted bytes, filter box → rows.
  */
 
 export const CSS = `
@@ -24,27 +24,22 @@ ul.story li{margin:4px 0}ul.story .rng{font-weight:600;cursor:pointer;color:var(
 .cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}.cols>div:last-child{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto}#frames td{font-size:12px}#frames td .mono{font-size:11px;word-break:break-all}@media(max-width:900px){.cols{grid-template-columns:1fr}}
 #detail .layer{margin:6px 0;border:1px solid var(--line);border-radius:4px}#detail .layer>div{padding:2px 8px}
 #detail .lname{background:#f4f6fa;font-weight:600;cursor:pointer}#detail .f{cursor:pointer;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-#detail .f.on,#detail .lname.on{background:var(--hl)}#hex{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre;line-height:1.5}
+#detail .f.on,#detail .lname.on{background:var(--hl)}#detail .f{padding-left:20px}#detail .fname{color:#1f4e9a}#detail .f.nb{color:var(--mut)}#detail .f.nb .fname{color:#5b7bb0}#detail .pe{margin:4px 0}#hex{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre;line-height:1.5}
 #hex span.b.on{background:var(--hl)}#hex .off{color:var(--mut)}.note{color:#8a4b00}.muted{color:var(--mut)}
 `;
 
-/** Field positions inside each layer (offset, length), as in the RFC header diagrams. */
+/**
+ * The page's script: reads the embedded JSON (per frame: explanation, notes, base64 bytes and the field
+ * tree of field-tree.ts) and wires clicks: arrow or row → the frame's detail, a protocol or field of the
+ * tree → its bytes highlighted in the hexdump (a field without bytes clears the highlight).
+ */
 export const SCRIPT = `
 (function(){
 'use strict';
 var DATA=JSON.parse(document.getElementById('pcx-data').textContent);
 var byN={};DATA.frames.forEach(function(f){byN[f.n]=f;});
-var FIELDS={
- eth:[['dst',0,6],['src',6,6],['type',12,2]],
- vlan:[['tci',0,2],['type',2,2]],
- arp:[['hw type',0,2],['proto type',2,2],['op',6,2],['sender_mac',8,6],['sender_ip',14,4],['target_mac',18,6],['target_ip',24,4]],
- ip:[['version/ihl',0,1],['len',2,2],['id',4,2],['flags/fragment',6,2],['ttl',8,1],['proto',9,1],['checksum',10,2],['src',12,4],['dst',16,4]],
- ipv6:[['payload length',4,2],['next header',6,1],['ttl',7,1],['src',8,16],['dst',24,16]],
- tcp:[['srcport',0,2],['dstport',2,2],['seq',4,4],['ack',8,4],['flags',12,2],['window',14,2],['checksum',16,2],['options',20,-1]],
- udp:[['srcport',0,2],['dstport',2,2],['len',4,2],['checksum',6,2]]
-};
 function el(t,c,x){var e=document.createElement(t);if(c)e.className=c;if(x!==undefined)e.textContent=x;return e;}
-function bytesOf(f){if(!f.raw)return null;var s=atob(f.raw.bytes);var a=new Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}
+function bytesOf(f){if(!f.raw)return null;var s=atob(f.raw);var a=new Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}
 function hex(n){return (n<16?'0':'')+n.toString(16);}
 function renderHex(f){
  var box=document.getElementById('hex');box.textContent='';var b=bytesOf(f);if(!b){box.textContent='-';return;}
@@ -59,26 +54,23 @@ function highlight(off,len){
  document.querySelectorAll('#hex span.b.on').forEach(function(s){s.classList.remove('on');});
  if(off<0)return;for(var i=off;i<off+len;i++){var s=document.querySelector('#hex span.b[data-i="'+i+'"]');if(s)s.classList.add('on');}
 }
-function val(v){if(v===null||v===undefined)return '';if(typeof v==='object')return JSON.stringify(v);return String(v);}
+function clickable(row,box,off,len){
+ if(off>=0){row.setAttribute('data-off',String(off));row.setAttribute('data-len',String(len));}else{row.classList.add('nb');}
+ row.addEventListener('click',function(e){e.stopPropagation();sel(box,row);highlight(off,len);});
+}
 function renderDetail(f){
  var d=document.getElementById('detail');d.textContent='';
- d.appendChild(el('div','',f.explain||''));
- var layers=(f.raw&&f.raw.layers)||[];
- var names=['eth','sll','vlan','arp','ip','ipv6','icmp','igmp','tcp','udp'];
- names.forEach(function(name){
-  var rec=f[name];if(!rec)return;var L=layers.filter(function(l){return l.name===name;})[0];
-  var box=el('div','layer');var h=el('div','lname',name.toUpperCase());box.appendChild(h);
-  h.addEventListener('click',function(){sel(box,h);if(L)highlight(L.offset,L.length);});
-  var pos={};(FIELDS[name]||[]).forEach(function(x){pos[x[0]]=[x[1],x[2]];});
-  Object.keys(rec).forEach(function(k){
-   var row=el('div','f',k+': '+val(rec[k]));box.appendChild(row);
-   row.addEventListener('click',function(){sel(box,row);var p=pos[k];if(L&&p){var len=p[1]<0?Math.max(0,L.length-p[0]):p[1];highlight(L.offset+p[0],len);}else if(L)highlight(L.offset,L.length);});
+ if(f.explain){var ex=el('div','pe');ex.appendChild(el('span','fname','pe.explain: '));ex.appendChild(document.createTextNode(f.explain));d.appendChild(ex);}
+ (f.tree||[]).forEach(function(L){
+  var box=el('div','layer');box.setAttribute('data-proto',L[0]);
+  var h=el('div','lname',L[1]+' ('+L[0]+')');box.appendChild(h);clickable(h,box,L[2],L[3]);
+  L[4].forEach(function(x){
+   var name=DATA.names[x[0]];var row=el('div','f');row.setAttribute('data-field',name);
+   row.appendChild(el('span','fname',name));if(x[1]!=='')row.appendChild(document.createTextNode(': '+x[1]));
+   box.appendChild(row);clickable(row,box,x[2],x[3]);
   });
   d.appendChild(box);
  });
- if(f.app&&f.app.length){var box=el('div','layer');var h=el('div','lname','APP');box.appendChild(h);var P=layers.filter(function(l){return l.name==='payload'||l.name==='data';})[0];
-  h.addEventListener('click',function(){sel(box,h);if(P)highlight(P.offset,P.length);});
-  f.app.forEach(function(a){var row=el('div','f',val(a));box.appendChild(row);row.addEventListener('click',function(){sel(box,row);if(P)highlight(P.offset,P.length);});});d.appendChild(box);}
  (f.notes||[]).forEach(function(n){d.appendChild(el('div','note','['+n.severity+'] '+n.text));});
  renderHex(f);
 }

@@ -1,11 +1,12 @@
 /**
  * HTML report: one self-contained file (inline CSS, script and data; no network fetch). Overview, the
  * story, a ladder diagram as inline SVG per conversation (one arrow per frame; click → the frame), the
- * frame list with a filter box, and per-frame layer detail with a hexdump (bytes need `keepRaw`).
+ * frame list with a filter box, and per frame Wireshark's packet details (field-tree.ts: the display
+ * filter's field names; a click highlights the field's bytes) over a hexdump (bytes need `keepRaw`).
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { protocolColumn } from '../explain/info.js';
-import type { ExplainedModel } from '../explain/types.js';
+import type { ExplainedModel, RawRecord } from '../explain/types.js';
 import {
   appLabel,
   arrowsOf,
@@ -16,6 +17,7 @@ import {
   storyRange,
   wiresharkFilter,
 } from './common.js';
+import { fieldTree } from './field-tree.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { followHtml, trafficSvg } from './traffic.js';
 
@@ -153,11 +155,20 @@ export function renderHtml(m: ExplainedModel): string {
     `<div><h3 id="sel">${esc(say('ui.select'))}</h3><h3>${esc(say('ui.detail'))}</h3><div id="detail"></div><h3>${esc(say('ui.hexdump'))}</h3><div id="hex" class="muted">-</div></div></div>`,
   );
   body.push(`<p class="muted">${esc(say('ui.generated', { version: m.tool.version }))}</p></main>`);
+  // each frame as Wireshark's packet details (field names of the filter engine, byte ranges) and its bytes
+  const tree = fieldTree(m.frames, m.conversations);
   const data = {
     label: say('ui.frame', { n: '{n}' }),
-    frames: m.frames.map((f) => {
-      const { ts: _ts, caplen: _c, ...rest } = f;
-      return rest;
+    names: tree.names,
+    frames: m.frames.map((f, i) => {
+      const raw = (f as FrameRecord & { raw?: RawRecord }).raw;
+      return {
+        n: f.n,
+        explain: f.explain ?? '',
+        notes: f.notes.map((x) => ({ severity: x.severity, text: x.text })),
+        tree: tree.frames[i],
+        ...(raw ? { raw: raw.bytes } : {}),
+      };
     }),
   };
   return `<!DOCTYPE html>

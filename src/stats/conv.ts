@@ -66,6 +66,8 @@ export class ConversationStats {
   constructor(
     readonly table: ConvTable,
     private readonly maxRows: number = Number.POSITIVE_INFINITY,
+    /** The display filter of `-z TABLE,FILTER` (for the title; the caller pushes only what it matches). */
+    private readonly filter?: string,
   ) {}
 
   push(d: Dissection, a: Pick<FrameAnalysis, 'transport' | 'stream'> | undefined, len: number, rel: number): void {
@@ -111,7 +113,7 @@ export class ConversationStats {
     const ports = this.table === 'tcp' || this.table === 'udp';
     const pad = ports ? ' '.repeat(12) : '';
     const w = ports ? 26 : 20;
-    let out = `${RULE}\n${TITLE[this.table]} Conversations\nFilter:<No Filter>\n`;
+    let out = `${RULE}\n${TITLE[this.table]} Conversations\nFilter:${this.filter ?? '<No Filter>'}\n`;
     out += `${pad}                                               |       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n`;
     out += `${pad}                                               | Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n`;
     for (const r of byFrames(this.rows, (x) => x.txFrames + x.rxFrames)) {
@@ -153,6 +155,8 @@ export class EndpointStats {
   constructor(
     readonly table: EndpointTable,
     private readonly maxRows: number = Number.POSITIVE_INFINITY,
+    /** The display filter of `-z endpoints,TABLE,FILTER` (for the title). */
+    private readonly filter?: string,
   ) {}
 
   /** What the table leaves out (for standard error). */
@@ -208,7 +212,7 @@ export class EndpointStats {
 
   render(): string {
     const ports = this.table === 'tcp' || this.table === 'udp';
-    let out = `${RULE}\n${TITLE[this.table]} Endpoints\nFilter:<No Filter>\n`;
+    let out = `${RULE}\n${TITLE[this.table]} Endpoints\nFilter:${this.filter ?? '<No Filter>'}\n`;
     out += `                       |  ${ports ? 'Port  ||  ' : ''}Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n`;
     for (const r of this.rows()) {
       out +=

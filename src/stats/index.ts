@@ -11,43 +11,82 @@ import type { StreamSink } from '../analysis/reassembly.js';
 import type { FrameObserver } from '../analyze.js';
 import type { RawFrame } from '../capture/types.js';
 import type { Dissection } from '../dissectors/types.js';
+import { type CompiledFilter, compileFilter, FilterError, type FrameView, filterErrorLine } from '../filter/index.js';
 import { CONV_TABLES, ConversationStats, type ConvTable, type EndpointRowStats, EndpointStats } from './conv.js';
 import { type FollowMode, FollowStream } from './follow.js';
 import { IoStat, type IoStatSpec, parseInterval } from './iostat.js';
 import { ProtocolHierarchy } from './phs.js';
 
+/**
+ * One `-z` statistic. `filter`: tshark's display filter after the table (`conv,tcp,FILTER`): only the
+ * frames it matches are counted. io,stat's `columns`: one per filter after the interval, '' for tshark's
+ * "Frames and bytes" of every frame (absent: that one column).
+ */
 export type StatSpec =
-  | { kind: 'conv'; table: ConvTable }
-  | { kind: 'endpoints'; table: ConvTable }
-  | { kind: 'phs' }
-  | ({ kind: 'iostat' } & IoStatSpec)
+  | { kind: 'conv'; table: ConvTable; filter?: string }
+  | { kind: 'endpoints'; table: ConvTable; filter?: string }
+  | { kind: 'phs'; filter?: string }
+  | ({ kind: 'iostat'; columns?: readonly string[] } & IoStatSpec)
   | { kind: 'follow'; proto: 'tcp' | 'udp'; mode: FollowMode; stream: number };
 
 /** What `-z` accepts, for messages and --help. */
 export const STAT_USAGE =
-  'conv,tcp|udp|ip|ipv6  endpoints,ip|ipv6|tcp|udp  io,phs  io,stat,INTERVAL  follow,tcp|udp,ascii|hex|raw,STREAM';
+  'conv,tcp|udp|ip|ipv6[,FILTER]  endpoints,ip|ipv6|tcp|udp[,FILTER]  io,phs[,FILTER]  io,stat,INTERVAL[,FILTER,…]  follow,tcp|udp,ascii|hex|raw,STREAM';
+
+/** io,stat's calculations on a field (`SUM(tcp.len)tcp.len`), which pcap-explain does not compute. */
+const IOSTAT_CALC = /^\s*(COUNT|SUM|MIN|MAX|AVG|LOAD|FRAMES|BYTES)\s*\(/;
+
+/**
+ * A display filter given inside a `-z` argument, checked now so that a typo is one line before any
+ * reading (tshark: "Couldn't register … tap"). A filter on the explanation (pe.explain) is refused: the
+ * statistics are computed without explaining frames.
+ */
+function checkFilter(arg: string, expr: string): string | undefined {
+  try {
+    const f = compileFilter(expr);
+    if (f.needsExplain) return `-z ${arg}: pe.explain cannot be used in a -z filter (give it with -Y)`;
+    return undefined;
+  } catch (e) {
+    if (e instanceof FilterError) return `-z ${arg}: ${filterErrorLine(expr, e)}`;
+    throw e;
+  }
+}
+
+/** tshark 4.0 takes a filter in double quotes literally (and refuses it); pcap-explain drops the quotes. */
+function unquote(s: string): string {
+  return s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
+}
 
 /** One `-z` argument as tshark spells it; a string is the usage error (one line). */
 export function parseStat(arg: string): StatSpec | string {
   const p = arg.split(',');
   const [a, b] = p;
-  if ((a === 'conv' || a === 'endpoints') && p.length === 2 && CONV_TABLES.includes(b as ConvTable)) {
-    return { kind: a, table: b as ConvTable };
-  }
-  if ((a === 'conv' || a === 'endpoints') && p.length > 2 && CONV_TABLES.includes(b as ConvTable)) {
-    return `-z ${arg}: a display filter after the table is not supported yet (give -z ${a},${b})`;
+  if ((a === 'conv' || a === 'endpoints') && CONV_TABLES.includes(b as ConvTable) && p.length >= 2) {
+    // the filter is the rest of the argument, commas and all (as tshark takes it)
+    const filter = unquote(p.slice(2).join(','));
+    if (filter === '') return { kind: a, table: b as ConvTable };
+    const bad = checkFilter(arg, filter);
+    return bad ?? { kind: a, table: b as ConvTable, filter };
   }
   if (a === 'io' && b === 'phs') {
-    if (p.length === 2) return { kind: 'phs' };
-    return `-z ${arg}: a display filter after io,phs is not supported yet (give -z io,phs)`;
+    const filter = unquote(p.slice(2).join(','));
+    if (filter === '') return { kind: 'phs' };
+    const bad = checkFilter(arg, filter);
+    return bad ?? { kind: 'phs', filter };
   }
   if (a === 'io' && b === 'stat' && p.length >= 3) {
     const iv = parseInterval(p[2]!);
     if (!iv) return `-z ${arg}: INTERVAL must be seconds, e.g. 1 or 0.5 (got '${p[2]}')`;
-    if (p.length > 3 && p.slice(3).some((x) => x !== '')) {
-      return `-z ${arg}: io,stat columns with a display filter are not supported yet (give -z io,stat,${p[2]})`;
+    const columns = p.slice(3).map(unquote);
+    if (columns.length <= 1 && (columns[0] ?? '') === '') return { kind: 'iostat', ...iv };
+    for (const c of columns) {
+      if (IOSTAT_CALC.test(c)) {
+        return `-z ${arg}: io,stat calculations (COUNT, SUM, MIN, MAX, AVG, LOAD of a field) are not supported; give display filters, one column each`;
+      }
+      const bad = c === '' ? undefined : checkFilter(arg, c);
+      if (bad) return bad;
     }
-    return { kind: 'iostat', ...iv };
+    return { kind: 'iostat', ...iv, columns };
   }
   if (a === 'follow' && (b === 'tcp' || b === 'udp') && p.length === 4) {
     const mode = p[2];
@@ -111,29 +150,90 @@ export class HostTally implements FrameObserver {
 
 type Stat = ConversationStats | EndpointStats | ProtocolHierarchy | IoStat | FollowStream;
 
-/** The statistics asked for, fed by the session's pass; render() prints them in the order given. */
+/** A statistic with display filters: tested on the frame's record, which comes after the frame itself. */
+interface Filtered {
+  stat: ConversationStats | EndpointStats | ProtocolHierarchy | IoStat;
+  /** One filter (a table), or one per io,stat column (undefined: the column counts every frame). */
+  filters: ReadonlyArray<CompiledFilter | undefined>;
+}
+
+/** What a filtered statistic needs of the frame whose record has not come yet. */
+interface Pending {
+  len: number;
+  rel: number;
+  d: Dissection;
+  a: FrameAnalysis | CopyStream | undefined;
+  app: AppProto | undefined;
+}
+
+/**
+ * The statistics asked for, fed by the session's pass; render() prints them in the order given.
+ *
+ * A statistic with a display filter (`conv,tcp,FILTER`) counts a frame once its record is tested:
+ * record() must follow each frame() (the session's onFrame, with the view of FrameViews built from the
+ * conversations of an earlier pass: pe.role and the stream numbers need them). collectStats() does it.
+ */
 export class StatsCollector implements FrameObserver {
   private readonly stats: Stat[] = [];
   private readonly follows: FollowStream[] = [];
+  private readonly filtered: Filtered[] = [];
+  private pending: Pending | undefined;
   private first: { sec: number; nsec: number } | undefined;
   readonly streams: FrameObserver['streams'];
 
-  constructor(specs: readonly StatSpec[], opts: { followBytes: number; statsRows?: number }) {
+  /**
+   * `displayFilter`: the run's -Y filter (it selects no frame for the statistics, as in tshark, but a
+   * frame.* field in it shows in the hierarchy, see below).
+   */
+  constructor(
+    specs: readonly StatSpec[],
+    opts: { followBytes: number; statsRows?: number; displayFilter?: CompiledFilter },
+  ) {
     const rows = opts.statsRows ?? Number.POSITIVE_INFINITY;
+    const compiled = new Map<string, CompiledFilter>();
+    const filter = (expr: string | undefined): CompiledFilter | undefined => {
+      if (expr === undefined || expr === '') return undefined;
+      let f = compiled.get(expr);
+      if (!f) {
+        f = compileFilter(expr);
+        compiled.set(expr, f);
+      }
+      return f;
+    };
+    for (const s of specs) {
+      if (s.kind === 'conv' || s.kind === 'endpoints' || s.kind === 'phs') filter(s.filter);
+      else if (s.kind === 'iostat') for (const c of s.columns ?? []) filter(c);
+    }
+    // tshark 4.0 draws io,phs from `frame` down once a filter of the run (-Y or any -z) reads a frame.*
+    // field: the filter makes the frame protocol a real node of the tree
+    const reads = [...compiled.values(), ...(opts.displayFilter ? [opts.displayFilter] : [])];
+    const phsFrame = reads.some((f) => [...f.fields].some((n) => n === 'frame' || n.startsWith('frame.')));
     for (const s of specs) {
       switch (s.kind) {
-        case 'conv':
-          this.stats.push(new ConversationStats(s.table, rows));
+        case 'conv': {
+          const c = new ConversationStats(s.table, rows, s.filter);
+          this.stats.push(c);
+          if (s.filter !== undefined) this.filtered.push({ stat: c, filters: [filter(s.filter)] });
           break;
-        case 'endpoints':
-          this.stats.push(new EndpointStats(s.table, rows));
+        }
+        case 'endpoints': {
+          const e = new EndpointStats(s.table, rows, s.filter);
+          this.stats.push(e);
+          if (s.filter !== undefined) this.filtered.push({ stat: e, filters: [filter(s.filter)] });
           break;
-        case 'phs':
-          this.stats.push(new ProtocolHierarchy());
+        }
+        case 'phs': {
+          const h = new ProtocolHierarchy(s.filter, phsFrame);
+          this.stats.push(h);
+          if (s.filter !== undefined) this.filtered.push({ stat: h, filters: [filter(s.filter)] });
           break;
-        case 'iostat':
-          this.stats.push(new IoStat(s));
+        }
+        case 'iostat': {
+          const io = new IoStat(s);
+          this.stats.push(io);
+          if (io.titles.some((t) => t !== '')) this.filtered.push({ stat: io, filters: io.titles.map(filter) });
           break;
+        }
         case 'follow': {
           const f = new FollowStream(s, opts.followBytes);
           this.stats.push(f);
@@ -155,6 +255,11 @@ export class StatsCollector implements FrameObserver {
       : undefined;
   }
 
+  /** Whether a statistic has a display filter: each frame() must then be followed by record(). */
+  get needsRecords(): boolean {
+    return this.filtered.length > 0;
+  }
+
   frame(
     raw: RawFrame,
     d: Dissection,
@@ -165,11 +270,31 @@ export class StatsCollector implements FrameObserver {
     if (!this.first) this.first = { sec: raw.tsSec, nsec: raw.tsNsec };
     const rel = (raw.tsSec - this.first.sec) * 1e9 + (raw.tsNsec - this.first.nsec);
     for (const s of this.stats) {
-      if (s instanceof ConversationStats) s.push(d, a ?? copyOf, raw.len, rel);
-      else if (s instanceof EndpointStats) s.push(d, raw.len);
-      else if (s instanceof ProtocolHierarchy) s.push(d, app, raw.len);
-      else if (s instanceof IoStat) s.push(rel, raw.len);
-      else s.frame(raw, d, a);
+      if (this.filtered.some((f) => f.stat === s)) continue;
+      if (s instanceof FollowStream) s.frame(raw, d, a);
+      else push(s, { len: raw.len, rel, d, a: a ?? copyOf, app });
+    }
+    if (this.filtered.length > 0) this.pending = { len: raw.len, rel, d, a: a ?? copyOf, app };
+  }
+
+  /** The record of the frame last given to frame(): the filtered statistics count it if it matches. */
+  record(view: FrameView): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    const verdict = new Map<CompiledFilter, boolean>();
+    const test = (f: CompiledFilter | undefined): boolean => {
+      if (!f) return true;
+      let v = verdict.get(f);
+      if (v === undefined) {
+        v = f.test(view);
+        verdict.set(f, v);
+      }
+      return v;
+    };
+    for (const { stat, filters } of this.filtered) {
+      if (stat instanceof IoStat) stat.push(p.rel, p.len, filters.map(test));
+      else if (test(filters[0])) push(stat, p);
     }
   }
 
@@ -187,4 +312,12 @@ export class StatsCollector implements FrameObserver {
       s instanceof FollowStream || s instanceof ConversationStats || s instanceof EndpointStats ? s.warnings() : [],
     );
   }
+}
+
+/** One frame counted by a table, a hierarchy or io,stat (every column). */
+function push(s: ConversationStats | EndpointStats | ProtocolHierarchy | IoStat, p: Pending): void {
+  if (s instanceof ConversationStats) s.push(p.d, p.a, p.len, p.rel);
+  else if (s instanceof EndpointStats) s.push(p.d, p.len);
+  else if (s instanceof ProtocolHierarchy) s.push(p.d, p.app, p.len);
+  else s.push(p.rel, p.len);
 }

@@ -1,13 +1,16 @@
 /**
- * tshark's `-z io,stat,INTERVAL` with its one default column, "Frames and bytes" (tap-iostat.c, tshark 4.0
- * layout): frames and bytes per interval of INTERVAL seconds from the first frame. Memory: one pair of
- * counters per interval that saw a frame.
+ * tshark's `-z io,stat,INTERVAL[,FILTER,…]` (tap-iostat.c, tshark 4.0 layout): frames and bytes per
+ * interval of INTERVAL seconds from the first frame, one column per display filter ("Frames and bytes" of
+ * every frame when none, or for an empty one). Memory: one pair of counters per column and interval that
+ * saw a frame.
  *
  * The layout, as tshark computes it: times in microseconds; the interval's precision is the number of
  * decimals it was given with (1 → 0, 0.5 → 1, 0.01 → 2); an interval longer than the capture (or 0) becomes
  * the capture's duration, shown with 3 decimals below 10 s and 1 from there; the duration is rounded half up
  * to that precision; one row per interval up to the last frame's, the last one ending at the duration
- * ("Dur" with whole seconds); columns at least 6 (frames) and 5 (bytes) wide; labels centred tshark's way.
+ * ("Dur" with whole seconds), whatever the columns counted; columns at least 6 (frames) and 5 (bytes) wide;
+ * labels centred tshark's way; the filters listed one a line, the table widened for them up to 102
+ * characters and a longer one wrapped at its last space.
  */
 
 export interface IoStatSpec {
@@ -49,27 +52,42 @@ function center(label: string, width: number): string {
   return '';
 }
 
+/** One io,stat column's counters per interval index (only intervals that saw a frame of it). */
+type Column = Map<number, { frames: number; bytes: number }>;
+
 export class IoStat {
-  /** Frames and bytes per interval index (only intervals that saw a frame). */
-  private readonly buckets = new Map<number, { frames: number; bytes: number }>();
+  /** The columns' titles: a display filter, or '' for every frame ("Frames and bytes"). */
+  readonly titles: readonly string[];
+  private readonly cols: Column[];
   private last = -1;
   /** Latest time since the first frame, in nanoseconds (tshark's elapsed time). */
   private elapsedNs = 0;
 
-  constructor(readonly spec: IoStatSpec) {}
+  constructor(readonly spec: IoStatSpec & { columns?: readonly string[] }) {
+    this.titles = spec.columns && spec.columns.length > 0 ? spec.columns : [''];
+    this.cols = this.titles.map(() => new Map());
+  }
 
-  push(rel: number, len: number): void {
+  /**
+   * Every frame, whether or not a column counts it (the rows run to the last frame's interval): `hits[j]`
+   * says whether column j's filter matched it (absent: every column counts it).
+   */
+  push(rel: number, len: number, hits?: readonly boolean[]): void {
     if (rel > this.elapsedNs) this.elapsedNs = rel;
     const us = Math.floor(Math.max(0, rel) / 1000);
     const i = this.spec.intervalUs > 0 ? Math.floor(us / this.spec.intervalUs) : 0;
-    let b = this.buckets.get(i);
-    if (!b) {
-      b = { frames: 0, bytes: 0 };
-      this.buckets.set(i, b);
-    }
-    b.frames++;
-    b.bytes += len;
     if (i > this.last) this.last = i;
+    for (let j = 0; j < this.cols.length; j++) {
+      if (hits && !hits[j]) continue;
+      const col = this.cols[j]!;
+      let b = col.get(i);
+      if (!b) {
+        b = { frames: 0, bytes: 0 };
+        col.set(i, b);
+      }
+      b.frames++;
+      b.bytes += len;
+    }
   }
 
   render(): string {
@@ -95,17 +113,21 @@ export class IoStat {
     const natural = prec === 0 ? 2 * durMag + 8 : 2 * durMag + 2 * prec + 10;
     const invlW = Math.max(natural, 12);
     border = Math.max(border, invlW);
-    let maxFrames = 0;
-    let maxBytes = 0;
-    for (const b of this.buckets.values()) {
-      if (b.frames > maxFrames) maxFrames = b.frames;
-      if (b.bytes > maxBytes) maxBytes = b.bytes;
-    }
-    const fr = Math.max(6, magnitude(maxFrames, 15));
-    const val = Math.max(5, magnitude(maxBytes, 15));
-    const rowW = invlW + fr + 3 + val + 3;
+    // each column: frames at least 6 wide, bytes at least 5 (as wide as its largest count)
+    const widths = this.cols.map((col) => {
+      let maxFrames = 0;
+      let maxBytes = 0;
+      for (const b of col.values()) {
+        if (b.frames > maxFrames) maxFrames = b.frames;
+        if (b.bytes > maxBytes) maxBytes = b.bytes;
+      }
+      return { fr: Math.max(6, magnitude(maxFrames, 15)), val: Math.max(5, magnitude(maxBytes, 15)) };
+    });
+    const rowW = widths.reduce((w, c) => w + c.fr + 3 + c.val + 3, invlW);
     border = Math.max(border, rowW);
-    if (26 > border && border < 102) border = Math.min(26, 102);
+    // the list of filters may widen the table, up to 102 columns; a longer filter is wrapped
+    const filterW = Math.max(...this.titles.map((t) => (t === '' ? 26 : t.length + 11)));
+    if (filterW > border && border < 102) border = Math.min(filterW, 102);
     if (border - rowW === 1) border++;
     const filler = rowW < border ? `${' '.repeat(border - rowW - 1)}|` : '';
 
@@ -126,20 +148,55 @@ export class IoStat {
     );
     out += line(`| Interval: ${t(whole ? rounded : interval)} secs`);
     out += line('|');
-    out += line('| Col 1: Frames and bytes');
+    this.titles.forEach((title, j) => {
+      const lead = j === 0 ? `| Col${String(j + 1).padStart(2)}: ` : `|    ${String(j + 1).padStart(2)}: `;
+      if (title === '') out += line(`${lead}Frames and bytes`);
+      else
+        out += filterLines(title, border)
+          .map((l, k) => line(`${k === 0 ? lead : '|        '}${l}`))
+          .join('');
+    });
     out += `|-${'-'.repeat(border - 3)}|\n`;
-    out += `|${' '.repeat(invlW - 2)}|${'1 '}${' '.repeat(fr + val + 3)}|${filler}\n`;
-    out += `| Interval${' '.repeat(invlW - 11)}|${center('Frames', fr)}${center('Bytes', val)}${filler}\n`;
+    out += `|${' '.repeat(invlW - 2)}|`;
+    widths.forEach((c, j) => {
+      out += `${String(j + 1).padEnd(2)}${' '.repeat(c.fr + c.val + 3)}|`;
+    });
+    out += `${filler}\n`;
+    out += `| Interval${' '.repeat(invlW - 11)}|`;
+    for (const c of widths) out += `${center('Frames', c.fr)}${center('Bytes', c.val)}`;
+    out += `${filler}\n`;
     out += `|-${'-'.repeat(rowW - 3)}|${filler}\n`;
     const lead = ' '.repeat(Math.ceil((invlW - natural) / 2));
     for (let i = 0; i <= this.last; i++) {
       const start = i * interval;
       const lastRow = i === this.last;
       const end = lastRow ? (prec === 0 ? 'Dur' : t(rounded)) : t(start + interval);
-      const b = this.buckets.get(i);
       out += `${`|${lead} ${t(start)} <> ${end}`.padEnd(invlW - 1)}|`;
-      out += ` ${String(b?.frames ?? 0).padStart(fr)} | ${String(b?.bytes ?? 0).padStart(val)} |${filler}\n`;
+      widths.forEach((c, j) => {
+        const b = this.cols[j]!.get(i);
+        out += ` ${String(b?.frames ?? 0).padStart(c.fr)} | ${String(b?.bytes ?? 0).padStart(c.val)} |`;
+      });
+      out += `${filler}\n`;
     }
     return `${out}${'='.repeat(border)}\n`;
   }
+}
+
+/**
+ * A filter's lines in the column list: whole when it fits the table (its length + 11 ≤ the border), else
+ * cut at the last space before border − 11 characters (or there, without a space), as tshark wraps it.
+ */
+function filterLines(filter: string, border: number): string[] {
+  const max = border - 11;
+  const out: string[] = [];
+  let rest = filter;
+  while (rest.length + 11 > border && rest.length > max) {
+    const head = rest.slice(0, max);
+    const sp = head.lastIndexOf(' ');
+    const len = sp >= 0 ? sp : max;
+    out.push(rest.slice(0, len));
+    rest = rest.slice(sp >= 0 ? len + 1 : len);
+  }
+  out.push(rest);
+  return out;
 }

@@ -22,6 +22,16 @@ interface PhsNode {
 export class ProtocolHierarchy {
   private readonly root: PhsNode = { name: '', frames: 0, bytes: 0, children: [] };
 
+  /**
+   * `filter`: the display filter of `-z io,phs,FILTER` (for the title; only matched frames are pushed).
+   * `frame`: the tree starts at tshark's `frame` protocol, as tshark 4.0 draws it when a display filter of
+   * the run reads a frame.* field (the filter makes the frame protocol a node of the tree).
+   */
+  constructor(
+    private readonly filter?: string,
+    private readonly frame = false,
+  ) {}
+
   push(d: Dissection, app: AppProto | undefined, len: number): void {
     let node = this.root;
     const add = (name: string): void => {
@@ -34,6 +44,7 @@ export class ProtocolHierarchy {
       child.bytes += len;
       node = child;
     };
+    if (this.frame) add('frame');
     for (const l of d.layers) {
       if (l.kind === 'unknown') continue;
       if (l.kind === 'data' && app) continue; // the application protocol names the payload
@@ -53,6 +64,6 @@ export class ProtocolHierarchy {
     };
     draw(this.root.children, 0);
     const rule = '='.repeat(67);
-    return `\n${rule}\nProtocol Hierarchy Statistics\nFilter: \n\n${lines.map((l) => `${l}\n`).join('')}${rule}\n`;
+    return `\n${rule}\nProtocol Hierarchy Statistics\nFilter: ${this.filter ?? ''}\n\n${lines.map((l) => `${l}\n`).join('')}${rule}\n`;
   }
 }

@@ -12,7 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
 import { PcapFileSink } from '../../src/capture/live.js';
 import { formatNames, mergeNames, nrbRecords, parseNames, readNrbRecords } from '../../src/capture/names.js';
-import { epbBlock, idbBlock, nrbBlock, PcapngWriter, shbBlock } from '../../src/capture/pcapng-writer.js';
+import {
+  enhancedPacket,
+  interfaceDescription,
+  nameResolution,
+  PcapngWriter,
+  sectionHeader,
+} from '../../src/capture/pcapng-writer.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
@@ -103,11 +109,11 @@ describe('Name Resolution Block', () => {
   it('the pcapng reader puts NRB names in the header (first name per address wins)', () => {
     const frame = { tsSec: 1_700_000_000, tsNsec: 123_456_789, data: new Uint8Array(60) };
     const file = Buffer.concat([
-      shbBlock(),
-      idbBlock(1, 'br-5e2b9c1d7a40', true),
-      nrbBlock([{ address: '172.18.0.3', name: 'zmq-req' }]),
-      epbBlock(0, frame, true),
-      nrbBlock([
+      sectionHeader(),
+      interfaceDescription({ linktype: 1, name: 'br-5e2b9c1d7a40', tsDigits: 9 }),
+      nameResolution([{ address: '172.18.0.3', name: 'zmq-req' }]),
+      enhancedPacket({ ...frame, ifId: 0, tsDigits: 9 }),
+      nameResolution([
         { address: '172.18.0.3', name: 'renamed' },
         { address: '172.18.0.2', name: 'zmq-rep' },
       ]),
@@ -139,7 +145,8 @@ async function namedCopy(src: string, names: Array<{ address: string; name: stri
   w.names(names);
   let id = -1;
   readCaptureBytes(readFileSync(src), (f) => {
-    if (id < 0) id = w.addInterface(f.linktype, 'br-5e2b9c1d7a40', f.tsDigits > 6);
+    if (id < 0)
+      id = w.addInterface({ linktype: f.linktype, name: 'br-5e2b9c1d7a40', tsDigits: f.tsDigits > 6 ? 9 : 6 });
     w.write(id, f);
   });
   await w.end();

@@ -6,8 +6,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameRecord } from '../../src/analysis/model.js';
 import { analyzeFile } from '../../src/analyze.js';
-import type { ExplainedModel } from '../../src/explain/index.js';
+import type { ExplainedModel, RawRecord } from '../../src/explain/index.js';
+import { fieldDef } from '../../src/filter/index.js';
 import { renderHtml } from '../../src/report/html.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 
@@ -68,12 +70,29 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
       expect(await page.locator(`#frames tr.selected`).getAttribute('data-frame')).toBe(String(target.n));
       expect(await page.locator('#detail').textContent()).toContain(target.explain!.slice(0, 30));
       expect(await page.locator('#hex span.b').count()).toBe(target.caplen);
-      // a field highlights its bytes: the TCP source port is 2 bytes
-      await page
-        .locator('#detail .f', { hasText: /^srcport:/ })
-        .last()
-        .click();
-      expect(await page.locator('#hex span.b.on').count()).toBe(2);
+      // the detail is Wireshark's field tree: every name one the display-filter engine knows, no JSON dump
+      const names = await page
+        .locator('#detail .f')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')));
+      expect(names.length).toBeGreaterThan(10);
+      for (const n of names) expect(fieldDef(n!), n!).toBeDefined();
+      expect(await page.locator('#detail').textContent()).not.toContain('{"');
+      // a field highlights its bytes: tcp.srcport's two bytes are the source port, big-endian
+      const hl = async (): Promise<number[]> =>
+        (await page.locator('#hex span.b.on').allTextContents()).map((h) => Number.parseInt(h, 16));
+      const port = target.tcp!.srcport;
+      await page.locator('#detail .f[data-field="tcp.srcport"]').click();
+      expect(await hl()).toEqual([port >> 8, port & 0xff]);
+      // ip.src: the four bytes of the address
+      await page.locator('#detail .f[data-field="ip.src"]').click();
+      expect(await hl()).toEqual(target.ip!.src.split('.').map(Number));
+      // a protocol line highlights its header; a computed field (tcp.stream) has no bytes: nothing lit
+      await page.locator('#detail .layer[data-proto="tcp"] .lname').click();
+      const tcpLayer = (target as FrameRecord & { raw?: RawRecord }).raw!.layers.find((l) => l.name === 'tcp')!;
+      expect((await hl()).length).toBe(tcpLayer.length);
+      await page.locator('#detail .f[data-field="tcp.stream"]').click();
+      expect(await hl()).toEqual([]);
+      expect(await page.locator('#detail .f[data-field="tcp.stream"]').textContent()).toBe(`tcp.stream: ${c1.stream}`);
       // the filter box hides non-matching rows
       await page.fill('#filter', 'ARP');
       const visible = await page.locator('#frames tbody tr:visible').count();

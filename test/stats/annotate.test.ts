@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { splitComment } from '../../src/capture/pcapng-comments.js';
+import { splitComment } from '../../src/capture/pcapng-writer.js';
 import { FIXTURES, HAVE_TSHARK, runCli, tsharkFields } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'annotate-test-'));

@@ -36,13 +36,35 @@ describe('analyze -q -z', () => {
   it.each([
     [['-q', '-z', 'conv,sctp']],
     [['-q', '-z', 'io,stat,abc']],
-    [['-q', '-z', 'io,stat,1,tcp']],
+    [['-q', '-z', 'io,stat,1,SUM(tcp.len)tcp.len']],
+    [['-q', '-z', 'conv,tcp,tcp.port ==']],
     [['-z', 'conv,tcp', '-f', 'json']],
   ])('%j: exit 1, one line on stderr, no output', (args) => {
     const r = runCli(['analyze', MQTT, ...args]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('-z with a display filter: two passes, from a file or from standard input (spooled)', () => {
+    const args = ['-q', '-z', 'conv,tcp,mqtt.msgtype == 3', '-z', 'io,stat,2,,mqtt'];
+    const file = runCli(['analyze', MQTT, ...args]);
+    expect(file.code).toBe(0);
+    expect(file.err).toBe('');
+    expect(file.out).toContain('Filter:mqtt.msgtype == 3');
+    expect(file.out).toContain('|     2: mqtt');
+    const stdin = runCli(['analyze', '-', ...args], readFileSync(MQTT));
+    expect(stdin).toEqual(file);
+  });
+
+  it('-z with a display filter after a report: read again from a file; standard input is refused', () => {
+    const r = runCli(['analyze', MQTT, '-z', 'endpoints,ip,mqtt']);
+    expect(r.code).toBe(0);
+    expect(r.out.indexOf('Filter:mqtt')).toBeGreaterThan(r.out.indexOf('Conversations'));
+    const s = runCli(['analyze', '-', '-z', 'endpoints,ip,mqtt'], readFileSync(MQTT));
+    expect(s.code).toBe(1);
+    expect(s.out).toBe('');
+    expect(s.err).toContain('add -q');
   });
 
   it('follow-bytes: chunks past the limit are left out, with a line on stderr', () => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analyze.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { parseStat, type StatSpec, StatsCollector } from '../../src/stats/index.js';
+import { collectStats } from '../../src/stats/run.js';
 import { fixtureCaptures, HAVE_TSHARK } from '../helpers/fixtures.js';
 
 const TABLES = [
@@ -26,6 +27,35 @@ const TABLES = [
   'io,stat,0.01',
   'io,stat,100',
 ];
+
+/**
+ * The forms with a display filter (tshark's `-z TABLE,FILTER` and io,stat columns), computed in two passes
+ * (collectStats). Filters whose frames tshark and pcap-explain choose alike (test/oracle/tshark-filters).
+ */
+const FILTERED = [
+  'conv,tcp,tcp.len > 0',
+  'conv,tcp,tcp.port == 1883 || tcp.port == 8080',
+  'conv,udp,udp.length > 40',
+  'conv,ip,frame.len > 100',
+  'conv,ipv6,udp',
+  'endpoints,ip,tcp',
+  'endpoints,tcp,tcp.flags.syn == 1',
+  'endpoints,udp,udp.srcport > 1024',
+  'io,stat,1,tcp,udp',
+  'io,stat,0.5,,tcp.len > 0,frame.len < 100',
+  'io,stat,1,mqtt,ip.addr == 172.18.0.0/16 and not tcp',
+  'io,stat,0,tcp.flags.syn == 1',
+  'conv,tcp,mqtt or http',
+  'io,stat,1,mqtt,http',
+];
+
+/** Filtered tables that differ for a capture, and why (the filter oracle's KNOWN, docs/filters.md). */
+const FILTERED_DIFFERS: Record<string, Record<string, string>> = {
+  'capture-loss-http.pcap': {
+    'conv,tcp,mqtt or http': 'tshark marks every segment after a gap "HTTP Continuation"',
+    'io,stat,1,mqtt,http': 'tshark marks every segment after a gap "HTTP Continuation"',
+  },
+};
 
 function specs(zs: readonly string[]): StatSpec[] {
   return zs.map((z) => {
@@ -79,7 +109,7 @@ function follows(file: string, tcp: readonly number[], udp: readonly number[]): 
 }
 
 /** The hierarchy lines of the protocols both dissect alike (indentation and counts kept). */
-const SAME_PHS = /^\s*(eth|sll|arp|ip|ipv6|tcp|udp|mqtt|http)\s/;
+const SAME_PHS = /^\s*(frame|eth|sll|arp|ip|ipv6|tcp|udp|mqtt|http)\s/;
 /** Captures whose application protocol tshark counts differently (docs/wireshark.md). */
 const PHS_APP_DIFFERS = new Set([
   'capture-loss-http.pcap',
@@ -111,6 +141,35 @@ describe.skipIf(!HAVE_TSHARK)('tshark -q -z: the same tables on every bundled ca
   }
 });
 
+describe.skipIf(!HAVE_TSHARK)('tshark -q -z with display filters: the same tables on every bundled capture', () => {
+  for (const file of fixtureCaptures()) {
+    it(`${basename(file)}: conv, endpoints, io,stat with filters`, async () => {
+      const skip = FILTERED_DIFFERS[basename(file)] ?? {};
+      const zs = FILTERED.filter((z) => !skip[z]);
+      const stats = new StatsCollector(specs(zs), { followBytes: DEFAULT_LIMITS.followBytes });
+      expect(stats.needsRecords).toBe(true);
+      await collectStats(file, stats);
+      expect(stats.render()).toBe(tshark(file, zs));
+    });
+
+    it(`${basename(file)}: io,phs with a filter`, async () => {
+      const keep = (s: string): string[] =>
+        s
+          .split('\n')
+          .filter((l) => SAME_PHS.test(l))
+          .filter((l) => !PHS_APP_DIFFERS.has(basename(file)) || !/^\s*(mqtt|http)\s/.test(l));
+      // a frame.* field in any filter of the run starts every hierarchy at `frame`, as tshark draws it
+      for (const zs of [['io,phs,tcp'], ['io,phs,frame.len > 100'], ['io,phs', 'io,stat,1,frame.number > 3']]) {
+        const stats = new StatsCollector(specs(zs), { followBytes: DEFAULT_LIMITS.followBytes });
+        await collectStats(file, stats);
+        const theirs = tshark(file, zs);
+        expect(keep(stats.render())).toEqual(keep(theirs));
+        expect(stats.render().split('\n').slice(0, 5)).toEqual(theirs.split('\n').slice(0, 5));
+      }
+    });
+  }
+});
+
 describe('-z arguments', () => {
   it.each([
     ['conv,tcp', { kind: 'conv', table: 'tcp' }],
@@ -122,6 +181,13 @@ describe('-z arguments', () => {
     ['io,stat,1,', { kind: 'iostat', intervalUs: 1_000_000, prec: 0 }],
     ['follow,tcp,ascii,3', { kind: 'follow', proto: 'tcp', mode: 'ascii', stream: 3 }],
     ['follow,udp,raw,0', { kind: 'follow', proto: 'udp', mode: 'raw', stream: 0 }],
+    ['conv,tcp,tcp.port == 1883', { kind: 'conv', table: 'tcp', filter: 'tcp.port == 1883' }],
+    ['conv,tcp,tcp.port in {1883,8080}', { kind: 'conv', table: 'tcp', filter: 'tcp.port in {1883,8080}' }],
+    ['endpoints,ip,"tcp"', { kind: 'endpoints', table: 'ip', filter: 'tcp' }],
+    ['io,phs,mqtt', { kind: 'phs', filter: 'mqtt' }],
+    ['io,stat,1,tcp,mqtt', { kind: 'iostat', intervalUs: 1_000_000, prec: 0, columns: ['tcp', 'mqtt'] }],
+    ['io,stat,1,"tcp","mqtt"', { kind: 'iostat', intervalUs: 1_000_000, prec: 0, columns: ['tcp', 'mqtt'] }],
+    ['io,stat,1,,udp', { kind: 'iostat', intervalUs: 1_000_000, prec: 0, columns: ['', 'udp'] }],
   ])('%s', (arg, spec) => {
     expect(parseStat(arg)).toEqual(spec);
   });
@@ -129,8 +195,10 @@ describe('-z arguments', () => {
   it.each([
     ['conv,sctp', 'unknown statistic'],
     ['io,stat,x', 'INTERVAL must be seconds'],
-    ['io,stat,1,tcp', 'not supported yet'],
-    ['conv,tcp,ip.addr==1.2.3.4', 'not supported yet'],
+    ['io,stat,1,SUM(tcp.len)tcp.len', 'not supported'],
+    ['conv,tcp,ip.addr==1.2.3', 'display filter "ip.addr==1.2.3"'],
+    ['io,stat,1,tcp,mqtt.nosuchfield', 'display filter "mqtt.nosuchfield"'],
+    ['io,phs,pe.explain contains "x"', 'pe.explain cannot be used'],
     ['follow,tcp,ebcdic,0', 'ascii, hex or raw'],
     ['follow,tcp,ascii,a', 'stream number'],
     ['follow,tcp,ascii,1.2.3.4:80,1.2.3.5:90', 'unknown statistic'],

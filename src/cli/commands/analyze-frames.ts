@@ -92,7 +92,7 @@ export interface StreamedFramesResult {
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** A temporary copy of an unseekable input, removed by remove() (also on exit and on signals). */
-class Spool {
+export class Spool {
   readonly dir: string;
   readonly path: string;
   private fd: number | undefined;
@@ -145,7 +145,7 @@ class Spool {
 }
 
 /** Whether the input can be read twice; '-', pipes, sockets and devices (/dev/stdin) cannot. */
-function rereadable(file: string): boolean {
+export function rereadable(file: string): boolean {
   if (file === '-') return false;
   try {
     const st = statSync(file);

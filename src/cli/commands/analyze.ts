@@ -1,6 +1,6 @@
 /** `pcap-explain analyze FILE` (also `pcap-explain FILE`): summary, frame list or the JSON model. */
 
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { AnalysisModel, FrameRecord } from '../../analysis/model.js';
 import { AnalysisSession, type AnalyzeOptions, CaptureError, type FrameObserver, toolVersion } from '../../analyze.js';
@@ -26,12 +26,13 @@ import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { type EndpointRow, frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
+import { collectStats } from '../../stats/run.js';
 import { ANALYZE_EXAMPLES, FILTER_EXAMPLE } from '../examples.js';
 import { expandCaptureArgs } from '../files.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
-import { streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
+import { rereadable, Spool, streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
 import { runAnalyzeLog } from './analyze-log.js';
 import { runAnalyzeMany } from './analyze-many.js';
 import { type CommandModule, defineCommand } from './types.js';
@@ -282,14 +283,25 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       ? new StatsCollector(specs, {
           followBytes: limits.followBytes ?? DEFAULT_LIMITS.followBytes,
           statsRows: limits.statsRows ?? DEFAULT_LIMITS.statsRows,
+          ...(ts.filter ? { displayFilter: ts.filter } : {}),
         })
       : undefined;
+  // a -z filter is tested on frame records: the statistics then read the capture again after the report
+  // (two passes of their own, collectStats), which standard input cannot give beside a report
+  const apart = stats?.needsRecords === true && !args.quiet;
+  if (apart && !rereadable(args.file)) {
+    process.stderr.write(
+      `pcap-explain: -z with a display filter reads the capture again after the report: give a file, or add -q\n`,
+    );
+    return EXIT.UNREADABLE;
+  }
+  const inPass = apart ? undefined : stats;
   // the text report's endpoints table is tallied in the same pass, beside the -z statistics
-  const hosts = !args.quiet && args.format === 'text' && args.explain !== false ? new HostTally(stats) : undefined;
-  const observer: FrameObserver | undefined = hosts ?? stats;
+  const hosts = !args.quiet && args.format === 'text' && args.explain !== false ? new HostTally(inPass) : undefined;
+  const observer: FrameObserver | undefined = hosts ?? inPass;
   const sink = await openOutput(args.output);
   if (!sink) return EXIT.UNREADABLE;
-  if (args.quiet) return runQuiet(args, sink, limits, lang, stats);
+  if (args.quiet) return runQuiet(args, sink, limits, lang, stats, names);
   const color = useColor(args.color, sink);
   // the Info column is cut only on a terminal, at its width (a file or a pipe gets it whole)
   const style: TextStyle = { tty: sink.isTTY, color, lang };
@@ -337,7 +349,14 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     } catch (err) {
       return unreadable(err, args.file, sink, lang);
     }
-    if (stats) writeStats(stats, sink);
+    if (stats) {
+      try {
+        if (apart) await collectStats(args.file, stats, statsOptions(limits, names, sink));
+      } catch (err) {
+        return unreadable(err, args.file, sink, lang);
+      }
+      writeStats(stats, sink);
+    }
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
     if (selects(selection) && written === 0) {
@@ -423,7 +442,14 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     ...(digest ? { digest } : {}),
     ...(hosts ? { endpoints: hosts.rows() } : {}),
   });
-  if (stats) writeStats(stats, sink);
+  if (stats) {
+    try {
+      if (apart) await collectStats(args.file, stats, statsOptions(limits, names, sink));
+    } catch (err) {
+      return unreadable(err, args.file, sink, lang);
+    }
+    writeStats(stats, sink);
+  }
   await sink.close();
   if (sink.broken) return EXIT.OK;
   if ((keep && matched === 0) || selectedNothing) {
@@ -439,9 +465,18 @@ function writeStats(stats: StatsCollector, sink: Sink): void {
   for (const w of stats.warnings()) process.stderr.write(`pcap-explain: ${w}\n`);
 }
 
+function statsOptions(
+  limits: Partial<Limits>,
+  names: readonly HostName[] | undefined,
+  sink: Sink,
+): Parameters<typeof collectStats>[2] {
+  return { limits, ...(names ? { names } : {}), stop: () => sink.broken === true };
+}
+
 /**
  * `-q`: no report, only the `-z` statistics, from one plain pass (no frame record, no explanation), as
- * `tshark -q -z …` reads a capture.
+ * `tshark -q -z …` reads a capture; two when a statistic has a display filter (collectStats), standard
+ * input then spooled to a temporary file for the second.
  */
 async function runQuiet(
   args: AnalyzeArgs,
@@ -449,26 +484,26 @@ async function runQuiet(
   limits: Partial<Limits>,
   lang: Lang,
   stats: StatsCollector | undefined,
+  names: readonly HostName[] | undefined,
 ): Promise<number> {
-  const session = new AnalysisSession({
-    lang,
-    keepFrames: false,
-    explain: false,
-    summary: true,
-    limits,
-    ...(stats ? { observer: stats } : {}),
-  });
-  let res: Awaited<ReturnType<typeof readCaptureFile>>;
+  const spool = stats?.needsRecords && !rereadable(args.file) ? new Spool() : undefined;
+  let model: AnalysisModel;
   try {
-    res = await readCaptureFile(
-      args.file,
-      (f) => (sink.broken ? false : session.push(f)),
-      captureOptions(session.limits),
-    );
+    const source = !spool
+      ? args.file
+      : args.file === '-'
+        ? spool.copy(process.stdin, 'standard input')
+        : spool.copy(createReadStream(args.file, { highWaterMark: 1 << 20 }), args.file);
+    model = await collectStats(source, stats ?? new StatsCollector([], { followBytes: 0 }), {
+      ...statsOptions(limits, names, sink),
+      ...(spool ? { again: spool.path } : {}),
+      name: args.file === '-' ? '(stdin)' : args.file,
+    });
   } catch (err) {
-    return unreadable(err, args.file, sink);
+    return unreadable(err, args.file, sink, lang);
+  } finally {
+    spool?.remove();
   }
-  const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
   if (stats) writeStats(stats, sink);
   await sink.close();
   if (sink.broken) return EXIT.OK;

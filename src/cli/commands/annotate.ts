@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { FrameRecord } from '../../analysis/model.js';
 import { CaptureError, toolVersion } from '../../analyze.js';
-import { enhancedPacket, interfaceDescription, sectionHeader, splitComment } from '../../capture/pcapng-comments.js';
+import { PcapngWriter, splitComment } from '../../capture/pcapng-writer.js';
 import type { RawFrame } from '../../capture/types.js';
 import type { ExplainedModel } from '../../explain/index.js';
 import { type Lang, langFromEnv } from '../../explain/text.js';
@@ -60,44 +60,31 @@ async function annotateOnce(
   limits: Exclude<ReturnType<typeof limitsFromArgs>, { error: string }>,
 ): Promise<ExplainedModel> {
   let summary: ExplainedModel | undefined;
-  let started = false;
   let record: FrameRecord | undefined;
-  /** Interface number → its timestamp digits, for every IDB written so far (in order). */
-  const digits: number[] = [];
-  const put = (b: Uint8Array): void => out.writeBytes!(b);
-  const start = (): void => {
-    if (started) return;
-    started = true;
+  // the section header needs pass 1's report: the writer is made when the first packet (or the end) comes
+  let w: PcapngWriter | undefined;
+  const writer = (): PcapngWriter => {
+    if (w) return w;
     const comments = [...(summary?.capture.comments ?? [])];
     if (summary) {
       const report = renderTextReport(summary, { tty: false, color: false });
       comments.push(...splitComment(`pcap-explain ${toolVersion()} (${lang})\n\n${report}`, COMMENT_BYTES));
     }
-    put(sectionHeader(comments, `pcap-explain ${toolVersion()}`));
+    w = new PcapngWriter(
+      { write: (b) => out.writeBytes!(b) },
+      { application: `pcap-explain ${toolVersion()}`, comments },
+    );
+    return w;
   };
   const onRaw = (raw: RawFrame): void => {
-    start();
+    const ng = writer();
     const d = Math.min(9, Math.max(0, raw.tsDigits));
     // interfaces keep their numbers; one not seen yet before this one gets this frame's link type
-    while (digits.length <= raw.ifIndex) {
-      put(interfaceDescription(raw.linktype, 0, d));
-      digits.push(d);
-    }
+    while (ng.interfaces <= raw.ifIndex) ng.addInterface({ linktype: raw.linktype, tsDigits: d });
     const comments = [...(raw.comments ?? []), ...frameComments(record?.n === raw.n ? record : undefined)];
     record = undefined;
-    put(
-      enhancedPacket(
-        {
-          ifId: raw.ifIndex,
-          tsSec: raw.tsSec,
-          tsNsec: raw.tsNsec,
-          tsDigits: digits[raw.ifIndex]!,
-          data: raw.data,
-          len: raw.len,
-        },
-        comments,
-      ),
-    );
+    ng.write(raw.ifIndex, raw, comments);
+    ng.flush();
   };
   const { model } = await streamExplainedFrames(discard(), {
     file,
@@ -116,7 +103,7 @@ async function annotateOnce(
     onRaw,
   });
   summary = summary ?? (model as ExplainedModel);
-  start(); // a capture without packets still gets its section header
+  writer().flush(); // a capture without packets still gets its section header
   return model as ExplainedModel;
 }
 

@@ -20,6 +20,7 @@ const isResponse = kindOf('response');
 
 export const HTTP_FIELDS: FieldTable = {
   proto: 'http',
+  title: 'Hypertext Transfer Protocol',
   fields: [
     flag('http', 'protocol', 'An HTTP request or response ends in this frame', app('http')),
     one('http.request', 'bool', 'An HTTP request ends in this frame (1; absent otherwise)', (v) =>

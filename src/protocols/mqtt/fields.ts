@@ -11,6 +11,7 @@ const publishes = (v: FrameView) => entries(v, 'mqtt').filter((e) => e.msgtype =
 
 export const MQTT_FIELDS: FieldTable = {
   proto: 'mqtt',
+  title: 'MQ Telemetry Transport Protocol',
   fields: [
     flag('mqtt', 'protocol', 'An MQTT control packet ends in this frame', app('mqtt')),
     many(

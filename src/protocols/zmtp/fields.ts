@@ -7,6 +7,7 @@ const app = (proto: string) => (v: FrameView) => hasApp(v, proto);
 
 export const ZMTP_FIELDS: FieldTable = {
   proto: 'zmtp',
+  title: 'ZeroMQ Message Transport Protocol',
   fields: [
     flag('zmtp', 'protocol', 'A ZMTP greeting, command or message ends in this frame', app('zmtp')),
     many('zmtp.mechanism', 'string', 'Security mechanism of a greeting (NULL, PLAIN, CURVE)', (v, out) =>
