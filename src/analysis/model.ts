@@ -137,8 +137,11 @@ export interface FrameRecord {
   notes: NoteRecord[];
 }
 
-/** Application protocol of a conversation (issue 4). */
-export type AppProto = 'zmtp' | 'mqtt' | 'http' | 'data';
+/**
+ * Application protocol of a conversation (issue 4): the name of a protocol module. This layer never names
+ * one: the modules and their typed messages are in src/protocols/ (the union: src/protocols/model.ts).
+ */
+export type AppProto = string;
 
 /** A decoded payload as it appears in the JSON model. */
 export interface AppPayloadRecord {
@@ -158,15 +161,23 @@ export interface AppPayloadRecord {
   protocol?: number;
 }
 
-/** What a frame completes at the application layer (compact; the full message is in conversations[].messages). */
+/**
+ * What a frame completes at the application layer (compact; the full message is in
+ * conversations[].messages): the common base of every protocol's frame entry (its variants:
+ * src/protocols/<name>/model.ts), and `{proto, kind: 'segment'}` for a frame that only carries part of a
+ * PDU completed later.
+ */
 export interface AppFrameEntry {
   proto: AppProto;
   /** ZMTP greeting|command|message, MQTT packet type name, HTTP request|response, data, or segment. */
   kind: string;
-  [key: string]: unknown;
 }
 
-/** One application message of a conversation (issue 4). */
+/**
+ * One application message of a conversation (issue 4): the fields every protocol's message has. Each
+ * protocol's variant extends it (src/protocols/<name>/model.ts); the union of them is
+ * src/protocols/model.ts's AppMessage. This layer lists, pairs and counts messages through these fields only.
+ */
 export interface AppMessageRecord {
   /** The message was cut by the snapshot length: its length and the bytes of it in the capture. */
   cut?: { length: number; captured: number };
@@ -184,7 +195,6 @@ export interface AppMessageRecord {
   latency?: number;
   /** The answer to this message (its completing frame). */
   replied_by?: number;
-  [key: string]: unknown;
 }
 
 export type CloseKind = 'fin' | 'rst' | 'refused' | 'open';
@@ -216,10 +226,12 @@ export interface ConversationRecord {
   notes: NoteRecord[];
   /** Application protocol, when the conversation carried payload (issue 4). */
   app?: AppProto;
-  /** Messaging pattern: ZMTP 'REQ/REP', 'PUB/SUB', 'PUSH/PULL'...; MQTT client role 'publisher', 'subscriber'. */
+  /**
+   * Messaging pattern, as the protocol names it: ZMTP 'REQ/REP', 'PUB/SUB', 'PUSH/PULL'...; MQTT client
+   * role 'publisher', 'subscriber'; 'request/response'. A protocol's other facts about the conversation
+   * follow it (their types: src/protocols/<name>/model.ts, the union: src/protocols/model.ts).
+   */
   pattern?: string;
-  /** ZMTP Socket-Type of each side (READY metadata). */
-  socket_types?: { client: string | null; server: string | null };
   /** Application messages, in order of completion (at most the cap; see message_count). */
   messages?: AppMessageRecord[];
   /** Messages seen, including those beyond the cap. */
@@ -230,7 +242,6 @@ export interface ConversationRecord {
    * replies and latency, relay delay, topics, QoS (SortStats in src/analysis/app/budget.ts).
    */
   message_stats?: SortStats[];
-  [key: string]: unknown;
 }
 
 /** A display filter (-Y) that chose the frames listed (docs/filters.md). */

@@ -21,6 +21,7 @@ import { basename } from 'node:path';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { AnalysisModel, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../analysis/model.js';
 import type { Note, Severity } from '../dissectors/types.js';
+import { typedConversation } from '../protocols/model.js';
 
 export const LOG_NAMES = ['captures', 'conn', 'messages', 'notes'] as const;
 export type LogName = (typeof LOG_NAMES)[number];
@@ -184,8 +185,8 @@ export function connRecord(capture: string, c: ConversationRecord): ConnLogRecor
     proto: c.transport,
     app: c.app ?? null,
     pattern: c.pattern ?? null,
-    orig_socket_type: c.socket_types?.client ?? null,
-    resp_socket_type: c.socket_types?.server ?? null,
+    orig_socket_type: typedConversation(c).socket_types?.client ?? null,
+    resp_socket_type: typedConversation(c).socket_types?.server ?? null,
     conn_state: c.state,
     history: c.history,
     duration: c.duration,
@@ -227,9 +228,11 @@ function num(v: unknown): number | null {
 export function messageRecord(
   capture: string,
   conversation: number,
-  m: AppMessageRecord,
+  rec: AppMessageRecord,
   ts: string | null,
 ): MessageLogRecord {
+  // (read by name until this log is written from the typed variants, src/protocols/model.ts)
+  const m = rec as AppMessageRecord & { readonly [field: string]: unknown };
   const relayed = m.relayed_from as { delay?: number } | undefined;
   const parts = Array.isArray(m.parts) ? m.parts.length : null;
   return {

@@ -4,8 +4,9 @@
  * order of FIN/RST segments. Built once per model; read by the frame, story and overview explainers.
  */
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { type Conversation, typedConversation } from '../protocols/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import { type AppView, appView, type Msg } from './app.js';
+import { type AppView, appView, framesOf, type Msg, msgSort } from './app.js';
 import { hostOf } from './format.js';
 import type { RoleFacts } from './protocol.js';
 
@@ -15,7 +16,7 @@ export type Side = 'client' | 'server';
 export type Role = 'client' | 'server' | 'publisher' | 'subscriber' | 'broker' | 'producer' | 'worker' | 'peer';
 
 export interface ConvContext {
-  c: ConversationRecord;
+  c: Conversation;
   view: AppView;
   frames: FrameRecord[];
   /** Messages by completing frame. */
@@ -67,21 +68,22 @@ export class Ordinals {
 }
 
 /** The sort a message is counted in for its ordinal ("the 4th request"). */
-export function sortOf(m: Pick<Msg, 'proto' | 'kind' | 'dir'>): string {
+export function sortOf(m: { proto: string; kind: string; dir: string }): string {
   return `${m.proto}|${m.kind}|${m.dir}`;
 }
 
 export function refOf(m: Msg, ordinal: number): MsgRef {
   const r: MsgRef = {
     frame: m.frame,
-    first: m.frames[0] ?? m.frame,
+    first: framesOf(m)[0] ?? m.frame,
     proto: m.proto,
     kind: m.kind,
     dir: m.dir,
-    replied: m.replyTo !== undefined,
+    replied: m.reply_to !== undefined,
     ordinal,
   };
-  if (m.name !== undefined) r.name = m.name;
+  const name = msgSort(m).name;
+  if (name !== undefined) r.name = name;
   return r;
 }
 
@@ -92,7 +94,7 @@ export interface Lookup<K, V> {
 
 /** What the frame explainer reads of a conversation's context (ConvContext, or a streaming index). */
 export interface FrameConv {
-  c: ConversationRecord;
+  c: Conversation;
   view: Pick<AppView, 'app' | 'pattern'>;
   completes: Lookup<number, Msg[]>;
   carries: Lookup<number, readonly MsgRef[]>;
@@ -129,7 +131,8 @@ export function convRoles(view: AppView): Pick<ConvContext, 'roles' | 'kind' | '
 }
 
 /** The context of one conversation (`frames`: its frame records, or none when frames stream past). */
-export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvContext {
+export function buildConv(rec: ConversationRecord, frames: FrameRecord[]): ConvContext {
+  const c = typedConversation(rec);
   const view = appView(c);
   const { roles, kind, sender, publishes, subscribes } = convRoles(view);
   const completes = new Map<number, Msg[]>();
@@ -159,7 +162,7 @@ export function buildConv(c: ConversationRecord, frames: FrameRecord[]): ConvCon
     const n = counters.next(sortOf(m));
     ctx.ordinal.set(m, n);
     const r = refOf(m, n);
-    for (const f of m.frames) {
+    for (const f of framesOf(m)) {
       const b = carries.get(f);
       if (b) b.push(r);
       else carries.set(f, [r]);

@@ -15,6 +15,7 @@ import type { AppFrameOutput } from '../analysis/app/index.js';
 import type { FrameAnalysis } from '../analysis/conversations.js';
 import type { FrameRecord } from '../analysis/model.js';
 import { type Dissection, type Layer, TCP_FLAG } from '../dissectors/types.js';
+import { typedEntry } from '../protocols/model.js';
 import { wordsOf } from '../protocols/registry.js';
 import { protocolName } from './info.js';
 
@@ -226,7 +227,7 @@ export class ExplainDigest implements DigestTotals {
       }
     } else this.layerFacts(f, layers, a);
     if (app?.proto) f.lastProto = app.proto;
-    if (app) for (const e of app.entries) if (wordsOf(e.proto).unacknowledged?.(e)) f.pubQos0 = true;
+    if (app) for (const e of app.entries) if (wordsOf(e.proto).unacknowledged?.(typedEntry(e))) f.pubQos0 = true;
     let keep = d.notes.length > 0 && this.notes(d.notes);
     if (a && a.notes.length > 0 && this.notes(a.notes)) keep = true;
     if (app && app.notes.length > 0 && this.notes(app.notes)) keep = true;
@@ -312,7 +313,7 @@ export class ExplainDigest implements DigestTotals {
       f.acks = t.acks_frame;
     }
     f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
-    if (rec.app?.some((e) => wordsOf(e.proto).unacknowledged?.(e))) f.pubQos0 = true;
+    if (rec.app?.some((e) => wordsOf(e.proto).unacknowledged?.(typedEntry(e)))) f.pubQos0 = true;
     let keep = this.notes(rec.notes);
     if (this.observe(f)) keep = true;
     if (keep) this.frames.push(rec);

@@ -3,7 +3,7 @@
  * from the catalogue (fmt.*); only digits and quote marks are produced here.
  */
 import type { Msg, MsgPart, Payload } from './app.js';
-import { bodyParts } from './app.js';
+import { bodyParts, partsOf } from './app.js';
 import type { Lang } from './catalog/types.js';
 import { text } from './text.js';
 
@@ -164,8 +164,6 @@ export function valueText(say: Say, p: Payload | undefined, max = MAX_TEXT): str
     return say('fmt.payload.cut', { start, captured: p.captured, length: p.length });
   }
   switch (p.encoding) {
-    case 'empty':
-      return say('fmt.payload.empty');
     case 'text':
       return typeof p.value === 'string'
         ? p.value === ''
@@ -198,20 +196,21 @@ export function pickled(m: Msg): { type: string; protocol: number | undefined; b
   const payloads = body.length ? body.map((p) => p.payload) : [m.payload];
   for (const p of payloads) {
     if (p?.encoding !== 'pickle') continue;
-    out.push({ type: p.pyType ?? 'object', protocol: p.protocol, bytes: p.length ?? 0, value: p });
+    out.push({ type: p.py_type ?? 'object', protocol: p.protocol, bytes: p.length, value: p });
   }
   return out;
 }
 
 /** Whether a message is [<empty> | body…]: a ZeroMQ envelope's empty delimiter frame before the body. */
 export function hasDelimiter(m: Msg): boolean {
-  return m.parts.length > 1 && m.parts[0]!.size === 0;
+  const parts = partsOf(m);
+  return parts.length > 1 && parts[0]!.size === 0;
 }
 
 /** The payload of an application message: its body, or its parts as [a, b, c]. */
 export function msgPayload(say: Say, m: Msg): string {
   // the snapshot length cut the message before its payload starts
-  if (m.cut && !m.payload && m.parts.length === 0) return say('fmt.payload.unknown');
+  if (m.cut && !m.payload && partsOf(m).length === 0) return say('fmt.payload.unknown');
   const body = bodyParts(m);
   if (body.length > 1) return `[${body.map((p) => partText(say, p)).join(', ')}]`;
   if (body.length === 1) {

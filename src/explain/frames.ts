@@ -4,7 +4,7 @@
  */
 import type { FrameRecord, NoteRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import type { Msg } from './app.js';
+import { framesOf, type Msg } from './app.js';
 import { addrOf, type FrameConv, type ModelContext, type MsgRef, other, type Side, sideOf } from './context.js';
 import { capital, duration, hostOf, list, nth, ordinal, type Params, portOf, type Say } from './format.js';
 import type { Tell } from './protocol.js';
@@ -97,9 +97,9 @@ export function msgLabel(say: Say, ctx: Pick<FrameConv, 'kind'>, m: MsgRef): str
 
 /** A reply's parameters ({req}, {latency}) added to `p`, and the code with `.lat` when both are known. */
 function withLatency(say: Say, m: Msg, code: string, p: Params): string {
-  if (m.replyTo !== undefined) p.req = m.replyTo;
+  if (m.reply_to !== undefined) p.req = m.reply_to;
   if (m.latency !== undefined) p.latency = duration(m.latency, say);
-  return m.latency !== undefined && m.replyTo !== undefined ? `${code}.lat` : code;
+  return m.latency !== undefined && m.reply_to !== undefined ? `${code}.lat` : code;
 }
 
 /** One sentence for one application message completed in this frame (its protocol's words). */
@@ -157,12 +157,12 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   if (plain) {
     const held: Msg[] = [];
     for (const m of mine) {
-      if (m.frames[0] === f.n) out.push(msgSentence(say, ctx, m));
+      if (framesOf(m)[0] === f.n) out.push(msgSentence(say, ctx, m));
       else held.push(m);
     }
     if (held.length > 0) {
       const bytes = held.reduce((a, m) => a + (m.payload?.length ?? 0), 0);
-      const p = { count: held.length, bytes, from: held[0]!.frames[0]!, to: held[held.length - 1]!.frames[0]! };
+      const p = { count: held.length, bytes, from: framesOf(held[0]!)[0]!, to: framesOf(held[held.length - 1]!)[0]! };
       out.push(one('ex.data.fill', p));
     }
   } else {

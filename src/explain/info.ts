@@ -4,6 +4,7 @@
  * language, as in Wireshark; plain-language sentences come from the catalogues.
  */
 import type { AppFrameEntry, FrameRecord, TcpFrameRecord } from '../analysis/model.js';
+import { typedEntry } from '../protocols/model.js';
 import { wordsOf } from '../protocols/registry.js';
 
 /** Wireshark's spelling of the protocols that are not just upper-cased. */
@@ -101,7 +102,7 @@ function appInfo(entries: readonly AppFrameEntry[]): string {
   const out: string[] = [];
   for (const e of entries) {
     if (e.kind === 'segment') continue;
-    const s = wordsOf(e.proto).info?.(e);
+    const s = wordsOf(e.proto).info?.(typedEntry(e));
     if (s) out.push(s);
   }
   return out.join(', ');

@@ -5,7 +5,8 @@
  * explainers (frames.ts, story.ts, overview.ts, info.ts) ask the registry's module of a conversation's
  * protocol and never name a protocol themselves.
  */
-import type { AppFrameEntry, ConversationRecord } from '../analysis/model.js';
+import type { ConversationRecord } from '../analysis/model.js';
+import type { AppEntry } from '../protocols/model.js';
 import type { AppView, Msg } from './app.js';
 import type { Catalogue, Lang } from './catalog/types.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef, Role, Side } from './context.js';
@@ -49,7 +50,7 @@ export interface ProtocolWords {
   /** The sentence for a message completed in a frame. */
   sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string;
   /** The Info column text of an element this protocol completes in a frame ('' to say nothing). */
-  info?(e: AppFrameEntry): string;
+  info?(e: AppEntry): string;
   /** Roles and pattern semantics (absent: client and server). */
   roles?(view: AppView): RoleFacts;
   /**
@@ -71,7 +72,7 @@ export interface ProtocolWords {
   /** The short label of a conversation in tables ("ZMTP REQ/REP", "MQTT"); absent: its transport. */
   title?(c: ConversationRecord): string;
   /** The short label of an element in a sequence diagram's arrow ("PUBLISH sensor/temp", "GET /add"). */
-  arrow?(e: AppFrameEntry): string;
+  arrow?(e: AppEntry): string;
   /** Other names users give the protocol (`--protocol zeromq`). */
   readonly aliases?: readonly string[];
   /**
@@ -90,7 +91,7 @@ export interface ProtocolWords {
    * The element is a message its protocol does not acknowledge itself (an MQTT QoS 0 PUBLISH): only a TCP
    * ACK answers it, which the overview's teaching notes point at (a digest keeps that ACK's frame).
    */
-  unacknowledged?(e: AppFrameEntry): boolean;
+  unacknowledged?(e: AppEntry): boolean;
   /**
    * The protocol's teaching notes in the overview; `at(rank)` adds one at its place among the generic ones
    * (10–120: docker 30, checksum offload 40, several messages in a segment 60, refused retries 90,

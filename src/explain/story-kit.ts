@@ -1,6 +1,6 @@
 /** A phase of conversation `ctx` told by one catalogue sentence. */
 import type { Agg } from '../analysis/app/budget.js';
-import { type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
+import { framesOf, type Msg, type MsgGroup, mergeAgg, type SortStat } from './app.js';
 import { addrOf, type ConvContext, type Side } from './context.js';
 import {
   capital,
@@ -26,7 +26,7 @@ export function span(ms: Msg[]): [number, number] {
   let a = Number.POSITIVE_INFINITY;
   let b = 0;
   for (const m of ms)
-    for (const n of m.frames) {
+    for (const n of framesOf(m)) {
       if (n < a) a = n;
       if (n > b) b = n;
     }
@@ -93,14 +93,14 @@ export function pairsText(
   label: (m: Msg) => string,
 ): { items: string[]; covers: number[] } {
   const byFrame = new Map<number, Msg>();
-  for (const r of reps) if (r.replyTo !== undefined) byFrame.set(r.replyTo, r);
+  for (const r of reps) if (r.reply_to !== undefined) byFrame.set(r.reply_to, r);
   const used = new Set<Msg>();
   const pairs: { a: string; b?: string; lat?: number }[] = [];
   // after lost bytes an answer may be lost or not paired: neither "no answer" nor a pairing by position holds
   const lossy = ctx.c.notes.some((n) => n.code === 'app.gap');
   reqs.forEach((q, i) => {
     let r = byFrame.get(q.frame);
-    if (!r && q.repliedBy !== undefined) r = reps.find((x) => x.frame === q.repliedBy);
+    if (!r && q.replied_by !== undefined) r = reps.find((x) => x.frame === q.replied_by);
     if (!r && !lossy && reps[i] && !used.has(reps[i]!) && reps.length === reqs.length) r = reps[i];
     if (r) used.add(r);
     const pair: { a: string; b?: string; lat?: number } = { a: label(q) };

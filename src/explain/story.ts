@@ -311,7 +311,7 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
  */
 function payloadFacts(say: Say, ctx: ConvContext): string {
   const out: string[] = [];
-  const ms = ctx.view.messages.filter((m) => m.kind === 'message' || m.kind === 'data' || m.proto === 'data');
+  const ms = ctx.view.messages.filter((m) => m.kind === 'message' || m.proto === 'data');
   const pk = ms.flatMap((m) => pickled(m));
   if (pk.length) {
     const types = [...new Set(pk.map((x) => x.type))];

@@ -21,7 +21,8 @@
 import { settle } from '../analysis/app/budget.js';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { appView, type Msg, msgHead, readMsg } from './app.js';
+import { type Conversation, typedConversation, typedMessage } from '../protocols/model.js';
+import { appView, framesOf, type Msg } from './app.js';
 import { convRoles, type FrameConv, type Lookup, type MsgRef, Ordinals, refOf, sideOf, sortOf } from './context.js';
 import { type HostNames, sayer } from './format.js';
 import { FrameExplainer } from './frames.js';
@@ -40,9 +41,9 @@ export const DEFAULT_EXPLAIN_WINDOW = 4096;
 export const ACK_WINDOW = 4096;
 
 /** The message view of a tapped record (payloads whose decoding was deferred are decoded now). */
-function msgOf(t: TappedMessage, proto0: string, quiet = false): Msg | undefined {
+function msgOf(t: TappedMessage, quiet = false): Msg {
   if (!quiet) settle(t.rec);
-  return readMsg(t.rec, 0, proto0, true);
+  return typedMessage(t.rec);
 }
 
 /** What a frame carrying no message carries (shared: never mutated). */
@@ -73,22 +74,20 @@ export class ForwardLinks {
   add(tapped: readonly TappedMessage[]): void {
     for (const t of tapped) {
       const rec = t.rec;
-      const h = msgHead(rec, 'data');
-      if (!h) continue;
+      const h = rec;
       let ord = this.ordinals.get(t.conversation);
       if (!ord) {
         ord = new Ordinals();
         this.ordinals.set(t.conversation, ord);
       }
       const ordinal = ord.next(sortOf(h));
-      const frames = Array.isArray(rec.frames) ? (rec.frames as number[]) : [];
+      const frames = rec.frames;
       const end = t.at === 0;
       // frames told before the one completing this message
       let early = end;
       for (let i = 0; i < frames.length && !early; i++) if (frames[i]! < t.at) early = true;
       if (!early) continue;
-      const m = msgOf(t, h.proto);
-      if (!m) continue;
+      const m = msgOf(t);
       if (end) {
         let list = this.endMsgs.get(t.conversation);
         if (!list) {
@@ -98,7 +97,7 @@ export class ForwardLinks {
         list.push({ m, ordinal });
       }
       const ref = refOf(m, ordinal);
-      for (const n of m.frames) if (end || n < t.at) this.link(n, ref);
+      for (const n of framesOf(m)) if (end || n < t.at) this.link(n, ref);
     }
   }
 
@@ -149,7 +148,8 @@ export class ForwardLinks {
 /** What a conversation's frames are told with, from its record: roles, pattern, application. */
 type ConvBase = Pick<FrameConv, 'c' | 'view' | 'roles' | 'kind' | 'sender'>;
 
-function baseOf(c: ConversationRecord): ConvBase {
+function baseOf(rec: ConversationRecord): ConvBase {
+  const c = typedConversation(rec);
   const view = appView(c);
   const { roles, kind, sender } = convRoles(view);
   const b: ConvBase = {
@@ -171,13 +171,13 @@ function baseOf(c: ConversationRecord): ConvBase {
  * listed them; what frames carried is the explainer's (Carried).
  */
 class LiveConv implements FrameConv {
-  c!: ConversationRecord;
+  c!: Conversation;
   view!: FrameConv['view'];
   roles!: FrameConv['roles'];
   kind!: FrameConv['kind'];
   sender?: FrameConv['sender'];
   /** The record as read (c is a copy whose last frame is past every frame while it is one so far). */
-  rec!: ConversationRecord;
+  rec!: Conversation;
   /** The record's last frame. */
   last = 0;
   /** The frame the record so far was read at (Infinity: the finished record). */
@@ -390,8 +390,7 @@ export class StreamExplainer {
       const ctx = this.context(t.conversation, t.at);
       // a conversation flushed by the open-conversation cap completes messages in another's frame
       if (!ctx || t.at > ctx.last) continue;
-      const m = msgOf(t, typeof ctx.c.app === 'string' ? ctx.c.app : 'data', quiet);
-      if (m) ctx.add(m, t.at);
+      ctx.add(msgOf(t, quiet), t.at);
     }
     const linked = this.links.take(f.n);
     const ctx = f.conversation !== undefined ? this.context(f.conversation, f.n) : undefined;

@@ -8,6 +8,7 @@ import type { Lang } from '../explain/catalog/types.js';
 import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
+import { typedEntry } from '../protocols/model.js';
 import { allModules, wordsOf } from '../protocols/registry.js';
 
 export { type Say, sayer };
@@ -69,10 +70,8 @@ export interface Arrow {
 }
 
 function appEntryLabel(e: AppFrameEntry): string {
-  const label = wordsOf(e.proto).arrow?.(e);
-  if (label !== undefined) return label;
-  if (typeof e.preview === 'string') return e.preview;
-  return e.kind;
+  const label = wordsOf(e.proto).arrow?.(typedEntry(e));
+  return label ?? e.kind;
 }
 
 export function arrowsOf(c: ConversationRecord, frames: readonly FrameRecord[]): Arrow[] {

@@ -77,17 +77,37 @@ function samePayload(a: unknown, b: unknown): boolean {
   return JSON.stringify(x.value) === JSON.stringify(y.value);
 }
 
+/**
+ * What the aggregates read of a message beyond the common fields, as its protocol tells it
+ * (SessionProtocol.facets): this layer names no protocol's fields.
+ */
+export interface MessageFacets {
+  /** What sorts messages of one kind further: a command name (ZMTP), a method (HTTP). */
+  name?: string;
+  /** The message is a subscription, not data (ZeroMQ 3.0-style SUB messages). */
+  subscription?: boolean;
+  topic?: string;
+  qos?: number;
+  /** A relayed delivery's delay (MQTT broker → subscriber). */
+  delay?: number;
+  /** The parts whose payloads make the message's payload (ZMTP multi-part messages). */
+  parts?: readonly { payload?: AppPayloadRecord }[];
+}
+
+/** Reads a message's facets (SessionProtocols.facets). */
+export type FacetsOf = (m: AppMessageRecord) => MessageFacets;
+
 /** Two messages carry the same payload (decode() shares the records of equal short payloads: mostly `===`). */
-function sameMessagePayload(a: AppMessageRecord, b: AppMessageRecord): boolean {
-  const pa = a.parts as { payload?: AppPayloadRecord }[] | undefined;
-  const pb = b.parts as { payload?: AppPayloadRecord }[] | undefined;
-  if (pa !== pb && Array.isArray(pa) && Array.isArray(pb)) {
+function sameMessagePayload(a: AppMessageRecord, b: AppMessageRecord, facets: FacetsOf): boolean {
+  const pa = facets(a).parts;
+  const pb = facets(b).parts;
+  if (pa !== pb && pa !== undefined && pb !== undefined) {
     if (pa.length !== pb.length) return false;
     for (let i = 0; i < pa.length; i++) if (!samePayload(pa[i]!.payload, pb[i]!.payload)) return false;
     return true;
   }
   if (pa !== pb) return false;
-  return samePayload(a.payload as AppPayloadRecord | undefined, b.payload as AppPayloadRecord | undefined);
+  return samePayload(a.payload, b.payload);
 }
 
 class Sort {
@@ -126,11 +146,11 @@ class Sort {
     if (sub) this.s.subscription = true;
   }
 
-  add(m: AppMessageRecord): void {
+  add(m: AppMessageRecord, f: MessageFacets, facets: FacetsOf): void {
     const s = this.s;
     s.count++;
-    const fr = m.frames as number[];
-    let a = m.frame as number;
+    const fr = m.frames;
+    let a = m.frame;
     let b = a;
     for (const n of fr) {
       if (n < a) a = n;
@@ -138,60 +158,70 @@ class Sort {
     }
     if (s.count === 1 || a < s.first) s.first = a;
     if (b > s.last) s.last = b;
-    const p = m.payload as AppPayloadRecord | undefined;
+    const p = m.payload;
     if (p) s.bytes += p.length;
     if (s.same) {
       if (this.sameAs === undefined) this.sameAs = m;
-      else if (!sameMessagePayload(this.sameAs, m)) {
+      else if (!sameMessagePayload(this.sameAs, m, facets)) {
         s.same = false;
         this.sameAs = undefined;
       }
     }
     if (m.reply_to !== undefined) s.replies++;
     if (typeof m.latency === 'number') s.latency = addAgg(s.latency, m.latency);
-    const rf = m.relayed_from as { delay?: number } | undefined;
-    if (rf && typeof rf.delay === 'number') s.delay = addAgg(s.delay, rf.delay);
-    if (typeof m.topic === 'string') {
+    if (f.delay !== undefined) s.delay = addAgg(s.delay, f.delay);
+    const topic = f.topic;
+    if (topic !== undefined) {
       if (!this.topicSet) {
         this.topicSet = new Set();
         s.topics = [];
       }
-      if (!this.topicSet.has(m.topic)) {
+      if (!this.topicSet.has(topic)) {
         if (this.topicSet.size < MAX_TOPICS) {
-          this.topicSet.add(m.topic);
-          s.topics!.push(m.topic);
+          this.topicSet.add(topic);
+          s.topics!.push(topic);
         } else s.topics_more = true;
       }
     }
-    if (typeof m.qos === 'number') {
+    const qos = f.qos;
+    if (qos !== undefined) {
       if (!s.qos) s.qos = [];
-      if (!s.qos.includes(m.qos)) s.qos.push(m.qos);
+      if (!s.qos.includes(qos)) s.qos.push(qos);
     }
   }
 }
 
-/** Decodes the pending payloads of a listed (or read) message: its payload, parts, MQTT will. */
+/**
+ * Decodes the pending payloads of a listed (or read) message: its payload, and any payload one level
+ * inside one of its fields (a ZMTP message's parts, an MQTT will), whatever the protocol.
+ */
 export function settle(m: AppMessageRecord): void {
   if (m.payload instanceof PendingPayload) m.payload = m.payload.record();
-  const parts = m.parts as { payload?: unknown }[] | undefined;
-  if (Array.isArray(parts))
-    for (const p of parts) if (p.payload instanceof PendingPayload) p.payload = p.payload.record();
-  const will = m.will as { payload?: unknown } | undefined;
-  if (will && will.payload instanceof PendingPayload) will.payload = will.payload.record();
+  for (const v of Object.values(m)) {
+    if (typeof v !== 'object' || v === null || v instanceof PendingPayload) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'object' && x !== null) settleField(x);
+    } else settleField(v);
+  }
+}
+
+/** The `payload` of an object inside a message, decoded when it was deferred. */
+function settleField(o: object): void {
+  if ('payload' in o && o.payload instanceof PendingPayload) Reflect.set(o, 'payload', o.payload.record());
 }
 
 /** The sort of `m` in `sorts`: protocol, kind, command name (ZMTP) or method (HTTP), direction, subscription
  * (created when new; past MAX_SORTS, one 'other' sort per direction). */
-function sortIn(sorts: Sort[], m: AppMessageRecord): Sort {
-  const name = (m.name ?? m.method) as string | undefined;
-  const sub = m.subscription !== undefined;
+function sortIn(sorts: Sort[], m: AppMessageRecord, f: MessageFacets): Sort {
+  const name = f.name;
+  const sub = f.subscription === true;
   for (const s of sorts)
     if (s.kind === m.kind && s.dir === m.dir && s.name === name && s.proto === m.proto && s.sub === sub) return s;
   let s: Sort;
   if (sorts.length >= MAX_SORTS) {
     for (const o of sorts) if (o.other && o.dir === m.dir) return o;
-    s = new Sort('other', 'other', undefined, String(m.dir), false);
-  } else s = new Sort(String(m.proto), String(m.kind), name, String(m.dir), sub);
+    s = new Sort('other', 'other', undefined, m.dir, false);
+  } else s = new Sort(m.proto, m.kind, name, m.dir, sub);
   sorts.push(s);
   return s;
 }
@@ -213,6 +243,8 @@ export class MessageBudget {
   constructor(
     private readonly headCap: number,
     private readonly tailCap: number,
+    /** What the aggregates read of a message (its protocol's facets). */
+    private readonly facets: FacetsOf,
   ) {
     this.ring = new Array(tailCap);
     this.ringSeq = new Array(tailCap).fill(-1);
@@ -243,13 +275,14 @@ export class MessageBudget {
   }
 
   private sortOf(m: AppMessageRecord): Sort {
-    return sortIn(this.sorts, m);
+    return sortIn(this.sorts, m, this.facets(m));
   }
 
   private drop(m: AppMessageRecord, seq: number): void {
     this.dropped++;
-    const s = this.sortOf(m);
-    s.add(m);
+    const f = this.facets(m);
+    const s = sortIn(this.sorts, m, f);
+    s.add(m, f, this.facets);
     s.lastDropped = m;
     s.lastDroppedSeq = seq;
   }
@@ -280,7 +313,10 @@ export class MessageBudget {
     // Listed messages enter the aggregates now (their pairing fields are final), on copies of the sorts:
     // a live capture asks again later.
     const sorts = this.sorts.map((s) => s.clone());
-    const add = (m: AppMessageRecord) => sortIn(sorts, m).add(m);
+    const add = (m: AppMessageRecord) => {
+      const f = this.facets(m);
+      sortIn(sorts, m, f).add(m, f, this.facets);
+    };
     for (const m of this.head) add(m);
     for (let i = 0; i < this.tailCap; i++) {
       const m = this.ring[(this.next + i) % this.tailCap];

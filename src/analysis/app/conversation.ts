@@ -103,8 +103,6 @@ export class AppConversation {
   private readonly preLen: [number, number] = [0, 0];
   private readonly ended: [boolean, boolean] = [false, false];
   readonly sinks: [StreamSink, StreamSink];
-  /** Fields set by sessions and aggregates, copied onto the record at the end. */
-  readonly extra: Record<string, unknown> = {};
 
   constructor(
     readonly ctx: AppContext,
@@ -118,7 +116,11 @@ export class AppConversation {
       // tapped only: nothing is listed, so the budget is full from the start and payload decoding is
       // deferred until a consumer reads the message (decode()); add() aggregates nothing either
       const head = ctx.tapOnly ? 0 : ctx.summaryHead;
-      this.budget = new MessageBudget(head, ctx.tapOnly ? 0 : Math.min(SUMMARY_TAIL, ctx.maxMessages - head));
+      this.budget = new MessageBudget(
+        head,
+        ctx.tapOnly ? 0 : Math.min(SUMMARY_TAIL, ctx.maxMessages - head),
+        protocols.facets,
+      );
       this.messages = this.budget.head;
     }
     const port = info?.server.port;
@@ -371,7 +373,6 @@ export class AppConversation {
     if (!h) return;
     rec.app = h.proto;
     h.finish(rec);
-    for (const [k, v] of Object.entries(this.extra)) rec[k] = v;
     rec.message_count = this.count;
     if (this.budget) {
       rec.messages = this.budget.listed();

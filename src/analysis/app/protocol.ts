@@ -8,7 +8,8 @@
  * and their list (src/protocols/registry.ts) is handed to AppLayer by whoever builds the pipeline.
  */
 import type { Severity } from '../../dissectors/types.js';
-import type { AppProto, ConversationRecord } from '../model.js';
+import type { AppMessageRecord, AppProto, ConversationRecord } from '../model.js';
+import type { MessageFacets } from './budget.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { LOWER_NOTES } from './notes.js';
 
@@ -49,6 +50,8 @@ export interface SessionProtocol {
   readonly notes?: Readonly<Record<string, Severity>>;
   /** A pass over every conversation at the end of the capture (patterns that span conversations). */
   finishAll?(convs: readonly AppConversation[], records: ReadonlyMap<number, ConversationRecord>): void;
+  /** What the summary's aggregates read of one of its messages beyond the common fields (none: nothing). */
+  facets?(m: AppMessageRecord): MessageFacets;
 }
 
 /** The protocols of one pipeline: registry order, and the fallback (raw data) for what none claims. */
@@ -60,14 +63,27 @@ export interface SessionProtocols {
   severity(code: string): Severity;
   /** Every note code known to the application layer (the protocols', its own, the layers' below). */
   readonly notes: ReadonlyMap<string, Severity>;
+  /** A message's facets, as its protocol reads them (SessionProtocol.facets). */
+  facets(m: AppMessageRecord): MessageFacets;
 }
+
+const NO_FACETS: MessageFacets = Object.freeze({});
 
 export function sessionProtocols(list: readonly SessionProtocol[], fallback: SessionProtocol): SessionProtocols {
   const byPort = new Map<number, SessionProtocol>();
+  const byName = new Map<string, SessionProtocol>();
   const notes = new Map<string, Severity>(Object.entries(LOWER_NOTES));
   for (const p of [...list, fallback]) {
+    byName.set(p.name, p);
     for (const port of p.ports ?? []) byPort.set(port, p);
     for (const [code, sev] of Object.entries(p.notes ?? {})) notes.set(code, sev);
   }
-  return { list, fallback, byPort, severity: (code) => notes.get(code) ?? 'error', notes };
+  return {
+    list,
+    fallback,
+    byPort,
+    severity: (code) => notes.get(code) ?? 'error',
+    notes,
+    facets: (m) => byName.get(m.proto)?.facets?.(m) ?? NO_FACETS,
+  };
 }

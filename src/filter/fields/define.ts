@@ -62,10 +62,16 @@ export function bit(name: string, describe: string, read: One<number>, mask: num
   });
 }
 
+/**
+ * A record's fields by name, for the field tables that read them by name (the typed variants are in
+ * src/protocols/<name>/model.ts; until the tables move beside them, they read the records loosely).
+ */
+type Loose<T> = T & { readonly [field: string]: unknown };
+
 /** The application entries of one protocol that the frame completed (segments of a longer PDU excluded). */
-export function entries(v: FrameView, proto: string): AppFrameEntry[] {
-  const out: AppFrameEntry[] = [];
-  for (const e of v.f.app ?? []) if (e.proto === proto && e.kind !== 'segment') out.push(e);
+export function entries(v: FrameView, proto: string): Loose<AppFrameEntry>[] {
+  const out: Loose<AppFrameEntry>[] = [];
+  for (const e of v.f.app ?? []) if (e.proto === proto && e.kind !== 'segment') out.push(e as Loose<AppFrameEntry>);
   return out;
 }
 
@@ -76,9 +82,9 @@ export function hasApp(v: FrameView, proto: string): boolean {
 }
 
 /** The full message records of one protocol the frame completed (FrameView.msgs). */
-export function messages(v: FrameView, proto: string): AppMessageRecord[] {
-  const out: AppMessageRecord[] = [];
-  for (const m of v.msgs) if (m.proto === proto) out.push(m);
+export function messages(v: FrameView, proto: string): Loose<AppMessageRecord>[] {
+  const out: Loose<AppMessageRecord>[] = [];
+  for (const m of v.msgs) if (m.proto === proto) out.push(m as Loose<AppMessageRecord>);
   return out;
 }
 

@@ -2,6 +2,8 @@
  * pe.*: pcap-explain's own fields — what the analysis concluded about a frame and its conversation, which
  * Wireshark has no field for (docs/filters.md).
  */
+
+import { typedConversation } from '../../protocols/model.js';
 import type { FieldTable, FrameView } from '../types.js';
 import { many, one } from './define.js';
 
@@ -30,7 +32,7 @@ export const PE_FIELDS: FieldTable = {
     one('pe.role', 'string', 'Role of the sender in its conversation: client or server', role),
     one('pe.socket_type', 'string', 'ZeroMQ socket type of the sender (REQ, REP, PUB, SUB…)', (v) => {
       const r = role(v);
-      const s = v.conv?.socket_types;
+      const s = v.conv ? typedConversation(v.conv).socket_types : undefined;
       return r && s ? (s[r] ?? undefined) : undefined;
     }),
     one('pe.state', 'string', 'Zeek conn_state of the conversation (SF, S0, REJ, RSTO…)', (v) => v.conv?.state),

@@ -9,15 +9,16 @@ import type { AppConversation, AppHandler, Dir } from '../../analysis/app/conver
 import { DIR_NAME } from '../../analysis/app/conversation.js';
 import { framePayload, framePayloadOf, PendingPayload } from '../../analysis/app/payload.js';
 import { roundNs } from '../../analysis/app/time.js';
-import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../../analysis/model.js';
+import type { AppPayloadRecord, ConversationRecord } from '../../analysis/model.js';
 import type { EndReason } from '../../analysis/reassembly.js';
+import type { DataFrameEntry, DataRecord } from './model.js';
 
 export class DataHandler implements AppHandler {
   readonly proto = 'data' as const;
   private firstDir = -1;
   private curDir = -1;
   /** The last chunk of the current question, until the answer starts. */
-  private question: { rec: AppMessageRecord | null; frame: number; t: number } | null = null;
+  private question: { rec: DataRecord | null; frame: number; t: number } | null = null;
   private pairs = 0;
   private readonly seen: [boolean, boolean] = [false, false];
   /** The last chunk of each direction, its frame and frame entry: a cut gap right after it lengthens it. */
@@ -41,7 +42,7 @@ export class DataHandler implements AppHandler {
     const conv = this.conv;
     const ctx = conv.ctx;
     const at = conv.completing([frame]);
-    let rec: AppMessageRecord | null = null;
+    let rec: DataRecord | null = null;
     if (conv.room()) {
       const payload = conv.decode(bytes);
       rec = {
@@ -71,7 +72,7 @@ export class DataHandler implements AppHandler {
     }
     this.question = dir === this.firstDir ? { rec, frame: at, t: ctx.now } : null;
     ctx.done('data');
-    let entry: AppFrameEntry | null = null;
+    let entry: DataFrameEntry | null = null;
     if (ctx.frames) {
       // the payload per frame, as tshark's data.text (bounded; the message keeps the whole decoding)
       const payload = rec?.payload ? framePayload(rec.payload) : framePayloadOf(bytes);
@@ -91,10 +92,10 @@ export class DataHandler implements AppHandler {
     this.last[dir] = null;
     if (!cut || !l || l.frame !== frame) return;
     if (l.rec) {
-      l.rec.length = (l.rec.length as number) + length;
-      if (l.rec.payload) l.rec.payload = cutPayload(l.rec.payload, l.rec.length as number, l.captured);
+      l.rec.length += length;
+      l.rec.payload = cutPayload(l.rec.payload, l.rec.length, l.captured);
     }
-    if (l.entry) l.entry.length = (l.entry.length as number) + length;
+    if (l.entry) l.entry.length += length;
   }
 
   end(_dir: Dir, _reason: EndReason, _frame: number): void {}
@@ -106,9 +107,9 @@ export class DataHandler implements AppHandler {
 }
 
 interface Last {
-  rec: AppMessageRecord | null;
+  rec: DataRecord | null;
   frame: number;
-  entry: AppFrameEntry | null;
+  entry: DataFrameEntry | null;
   captured: number;
 }
 

@@ -6,14 +6,14 @@ import type { Tell } from '../../explain/protocol.js';
 import { pairsList, pairsText, phase, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
 export function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefined {
-  const isData = (m: Msg) => m.proto === 'data' || m.kind === 'data';
+  const isData = (m: { proto: string }) => m.proto === 'data';
   const ms = groupOf(ctx.view, isData);
   if (!ms.count) return undefined;
   const c2s = groupOf(ctx.view, (m) => isData(m) && m.dir === 'c2s');
   const s2c = groupOf(ctx.view, (m) => isData(m) && m.dir === 's2c');
   const frames = spanOf(ms);
   if (ctx.c.transport === 'udp') {
-    const answered = s2c.complete ? s2c.msgs.filter((m) => m.replyTo !== undefined).length : 0;
+    const answered = s2c.complete ? s2c.msgs.filter((m) => m.reply_to !== undefined).length : 0;
     if (c2s.complete && c2s.count && answered === s2c.count && answered * 2 >= c2s.count) {
       // the server's datagrams each answer one of the client's (reply_to): told as pairs, like TCP
       const pairs = pairsText(say, ctx, c2s.msgs, s2c.msgs, (m) => msgPayload(say, m));
@@ -43,7 +43,7 @@ export function dataExchange(say: Say, ctx: ConvContext): StoryRecord | undefine
     return { frames, conversation: ctx.c.id, code: 'story.udp', text: parts.join(' ') };
   }
   const answered = s2c.complete
-    ? s2c.msgs.filter((m) => m.replyTo !== undefined).length
+    ? s2c.msgs.filter((m) => m.reply_to !== undefined).length
     : s2c.sorts.reduce((a, x) => a + x.replies, 0);
   if (c2s.count && s2c.count && answered * 2 < c2s.count) {
     // a byte stream: bytes per side, not messages (TCP keeps no boundaries between writes)
@@ -84,7 +84,7 @@ export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
     p.dst = side === 'client' ? ctx.c.server : ctx.c.client;
     return one('ex.udp.datagram', p) + pickleNote(say, m);
   }
-  if (m.dir === 's2c' && m.replyTo !== undefined) return reply('ex.data.reply', p) + pickleNote(say, m);
+  if (m.dir === 's2c' && m.reply_to !== undefined) return reply('ex.data.reply', p) + pickleNote(say, m);
   return one('ex.data.send', p) + pickleNote(say, m);
 }
 

@@ -4,6 +4,7 @@ import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER, looksLikeHttp, NOTES } from './decode.js';
 import { HTTP_FIELDS } from './fields.js';
+import { type HttpRecord, httpFacets } from './model.js';
 import { HttpHandler } from './session.js';
 import * as words from './words.js';
 
@@ -41,6 +42,8 @@ export const http = {
   },
   session: (conv, start) => new HttpHandler(conv, start.requestDir ?? 0),
   notes: { ...NOTES, ...SESSION_NOTES },
+  // asked only about its own messages (SessionProtocols.facets goes by `proto`)
+  facets: (m) => httpFacets(m as HttpRecord),
   fields: HTTP_FIELDS,
   words: {
     catalog: { en, id },

@@ -10,9 +10,10 @@ import { DIR_NAME } from '../../analysis/app/conversation.js';
 import { framePayload, payloadRecord } from '../../analysis/app/payload.js';
 import { RequestQueue } from '../../analysis/app/requests.js';
 import { roundNs } from '../../analysis/app/time.js';
-import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
+import type { ConversationRecord } from '../../analysis/model.js';
 import type { EndReason } from '../../analysis/reassembly.js';
 import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
+import type { HttpFrameEntry, HttpRecord } from './model.js';
 
 /** Headers as one object (name as sent → value; a repeated name → its values in order). */
 function headerObject(list: readonly { name: string; value: string }[]): Record<string, string | string[]> {
@@ -97,26 +98,37 @@ export class HttpHandler implements AppHandler {
     const conv = this.conv;
     const ctx = conv.ctx;
     const at = conv.completing(m.frames);
-    let rec: AppMessageRecord | null = null;
+    let rec: HttpRecord | null = null;
     if (conv.room()) {
-      rec = { frame: at, frames: [...m.frames], dir: DIR_NAME[dir], proto: 'http', kind: m.kind };
-      if (m.kind === 'request') {
-        rec.method = m.method;
-        rec.uri = m.uri;
-        rec.path = m.path;
-        if (Object.keys(m.query).length > 0) rec.params = m.query;
-      } else {
-        rec.status = m.code;
-        rec.phrase = m.phrase;
-        if (m.request_method !== undefined) rec.request_method = m.request_method;
-      }
-      rec.version = m.version;
-      rec.headers = headerObject(m.headers);
-      if (m.content_type !== undefined) rec.content_type = m.content_type;
-      if (m.content_length !== undefined) rec.content_length = m.content_length;
-      rec.body_len = m.body_len;
-      if (m.chunked) rec.chunked = true;
-      rec.keep_alive = m.keep_alive;
+      const base = { frame: at, frames: [...m.frames], dir: DIR_NAME[dir], proto: 'http' as const };
+      // (fields in the order of the JSON model)
+      const head =
+        m.kind === 'request'
+          ? {
+              ...base,
+              kind: m.kind,
+              method: m.method,
+              uri: m.uri,
+              path: m.path,
+              ...(Object.keys(m.query).length > 0 ? { params: m.query } : {}),
+            }
+          : {
+              ...base,
+              kind: m.kind,
+              status: m.code,
+              phrase: m.phrase,
+              ...(m.request_method !== undefined ? { request_method: m.request_method } : {}),
+            };
+      rec = {
+        ...head,
+        version: m.version,
+        headers: headerObject(m.headers),
+        ...(m.content_type !== undefined ? { content_type: m.content_type } : {}),
+        ...(m.content_length !== undefined ? { content_length: m.content_length } : {}),
+        body_len: m.body_len,
+        ...(m.chunked ? { chunked: true as const } : {}),
+        keep_alive: m.keep_alive,
+      };
       if (!m.complete) rec.complete = false;
       if (m.body_capped) rec.body_capped = true;
       if (m.payload) rec.payload = conv.charge(payloadRecord(m.payload));
@@ -144,13 +156,13 @@ export class HttpHandler implements AppHandler {
     }
     ctx.done('http');
     if (ctx.frames) {
-      const e =
+      const e: HttpFrameEntry =
         m.kind === 'request'
-          ? { proto: 'http' as const, kind: 'request', method: m.method, uri: m.uri, version: m.version }
-          : { proto: 'http' as const, kind: 'response', status: m.code, phrase: m.phrase, version: m.version };
-      if (m.body_len > 0 && m.content_type) (e as Record<string, unknown>).content_type = m.content_type;
+          ? { proto: 'http', kind: 'request', method: m.method, uri: m.uri, version: m.version }
+          : { proto: 'http', kind: 'response', status: m.code, phrase: m.phrase, version: m.version };
+      if (m.body_len > 0 && m.content_type) e.content_type = m.content_type;
       // the body per frame, as tshark's http.file_data (bounded; the message keeps the whole decoding)
-      if (m.payload) (e as Record<string, unknown>).body = framePayload(rec?.payload ?? payloadRecord(m.payload));
+      if (m.payload) e.body = framePayload(rec?.payload ?? payloadRecord(m.payload));
       ctx.emit(e);
     }
   }

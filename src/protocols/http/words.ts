@@ -1,41 +1,38 @@
-/** An HTTP header's value (headers as an object or as [name, value] pairs), case-insensitive. */
-import type { AppFrameEntry } from '../../analysis/model.js';
 import { groupOf, type Msg } from '../../explain/app.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef } from '../../explain/context.js';
 import { hostOf, msgPayload, type Params, type Say } from '../../explain/format.js';
 import type { HostRole, Tell } from '../../explain/protocol.js';
 import { pairsList, pairsText, phase, spanOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
-export function headerOf(m: Msg, name: string): string | undefined {
-  const h = m.raw.headers;
+import type { HttpFrameEntry, HttpRecord, HttpRequestRecord, HttpResponseRecord } from './model.js';
+
+const isRequest = (m: Msg): m is HttpRequestRecord => m.proto === 'http' && m.kind === 'request';
+const isResponse = (m: Msg): m is HttpResponseRecord => m.proto === 'http' && m.kind === 'response';
+
+/** An HTTP header's value, case-insensitive (a repeated header: its values joined by commas). */
+export function headerOf(m: HttpRecord, name: string): string | undefined {
   const want = name.toLowerCase();
-  if (Array.isArray(h)) {
-    for (const x of h) if (Array.isArray(x) && String(x[0]).toLowerCase() === want) return String(x[1]);
-  } else if (h && typeof h === 'object')
-    for (const [k, v] of Object.entries(h)) if (k.toLowerCase() === want) return String(v);
+  for (const [k, v] of Object.entries(m.headers)) if (k.toLowerCase() === want) return String(v);
   return undefined;
 }
 
-/** Whether the HTTP connection stays open after a message (its own record, else HTTP/1.1's default). */
-export function keepsAlive(m: Msg): boolean {
-  if (typeof m.raw.keep_alive === 'boolean') return m.raw.keep_alive;
-  const c = headerOf(m, 'connection')?.toLowerCase();
-  if (c === 'close') return false;
-  if (c === 'keep-alive') return true;
-  return m.raw.version !== '1.0';
+/** Whether the HTTP connection stays open after a message (the parser's verdict). */
+export function keepsAlive(m: HttpRecord): boolean {
+  return m.keep_alive;
 }
 
 export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): StoryRecord | undefined {
   const all = groupOf(ctx.view, (m) => m.proto === 'http');
   if (!all.count) return undefined;
   const ms = all.msgs;
-  const reqs = ms.filter((m) => m.kind === 'request');
-  const reps = ms.filter((m) => m.kind === 'response');
+  const reqs = ms.filter(isRequest);
+  const reps = ms.filter(isResponse);
   const total = groupOf(ctx.view, (m) => m.proto === 'http' && m.kind === 'request').count;
-  const bodyOf = (m: Msg) => (m.payload && m.payload.encoding !== 'empty' ? ` ${msgPayload(say, m)}` : '');
+  const bodyOf = (m: Msg) => (m.payload ? ` ${msgPayload(say, m)}` : '');
   const label = (m: Msg) => {
-    if (m.kind === 'request') return `${m.method ?? '?'} ${m.uri ?? '/'}${bodyOf(m)}`;
-    return `${m.status ?? '?'}${m.statusText ? ` ${m.statusText}` : ''}${bodyOf(m)}`;
+    if (isRequest(m)) return `${m.method} ${m.uri}${bodyOf(m)}`;
+    if (isResponse(m)) return `${m.status}${m.phrase ? ` ${m.phrase}` : ''}${bodyOf(m)}`;
+    return `?${bodyOf(m)}`;
   };
   const pairs = pairsText(say, ctx, reqs, reps, label);
   const st = phase(say, ctx, spanOf(all), 'story.http', {
@@ -46,12 +43,12 @@ export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): Stor
   });
   const more: string[] = [];
   // chunked bodies: sent in pieces, their length not announced in a header
-  for (const m of reps.filter((x) => x.raw.chunked === true).slice(0, 3)) {
-    const req = reqs.find((q) => q.frame === m.replyTo);
+  for (const m of reps.filter((x) => x.chunked === true).slice(0, 3)) {
+    const req = reqs.find((q) => q.frame === m.reply_to);
     more.push(
       say('story.http.chunked', {
-        req: req ? `${req.method ?? '?'} ${req.uri ?? '/'}` : `${m.status ?? '?'}`,
-        bytes: typeof m.raw.body_len === 'number' ? m.raw.body_len : '?',
+        req: req ? `${req.method} ${req.uri}` : `${m.status}`,
+        bytes: m.body_len,
       }),
     );
   }
@@ -80,26 +77,32 @@ export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): Stor
   return st;
 }
 
-export function httpInfo(e: AppFrameEntry): string {
-  const ct = typeof e.content_type === 'string' ? ` (${e.content_type})` : '';
+export function httpInfo(e: HttpFrameEntry): string {
+  const ct = e.content_type !== undefined ? ` (${e.content_type})` : '';
   if (e.kind === 'request') return `${e.method} ${e.uri} HTTP/${e.version}${ct}`;
   const phrase = e.phrase ? ` ${e.phrase}` : '';
   return `HTTP/${e.version} ${e.status}${phrase}${ct}`;
 }
 
 /** The sentence for one HTTP request or response a frame completes. */
-export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
+export function sentence(say: Say, ctx: FrameConv, m: HttpRecord, t: Tell): string {
   const { one, reply } = t;
-  const body = m.payload && m.payload.encoding !== 'empty' ? msgPayload(say, m) : '';
-  if (m.kind === 'request')
-    return one(body ? 'ex.http.request.body' : 'ex.http.request', {
-      method: m.method ?? '?',
-      uri: m.uri ?? '/',
-      server: ctx.c.server,
-      body,
-    });
-  const p: Params = { status: m.status ?? '?', text: m.statusText ?? '', body };
-  return reply(body ? 'ex.http.response.body' : 'ex.http.response', p);
+  const body = m.payload ? msgPayload(say, m) : '';
+  switch (m.kind) {
+    case 'request':
+      return one(body ? 'ex.http.request.body' : 'ex.http.request', {
+        method: m.method,
+        uri: m.uri,
+        server: ctx.c.server,
+        body,
+      });
+    case 'response':
+      return reply(body ? 'ex.http.response.body' : 'ex.http.response', { status: m.status, text: m.phrase, body });
+    default: {
+      const never: never = m;
+      return never;
+    }
+  }
 }
 
 /** The noun for an HTTP request or response ("the 2nd request"). */
@@ -123,7 +126,9 @@ export function hostRoles(_say: Say, ctx: ConvContext, port: string | number): {
 /** How many requests, with which methods. */
 export function convLine(_say: Say, ctx: ConvContext): { code: string; params: Params } {
   const reqs = groupOf(ctx.view, (m) => m.kind === 'request');
-  const methods = reqs.complete ? reqs.msgs.map((m) => m.method ?? '?') : reqs.sorts.map((x) => x.rep.method ?? '?');
+  const methods = reqs.complete
+    ? reqs.msgs.map((m) => (isRequest(m) ? m.method : '?'))
+    : reqs.sorts.map((x) => x.rep.name ?? '?');
   return { code: 'ov.conv.http', params: { count: reqs.count, methods: [...new Set(methods)].join(', ') } };
 }
 
@@ -132,8 +137,7 @@ export function title(): string {
 }
 
 /** A sequence diagram's arrow: the method and URI of a request, the status of a response. */
-export function arrow(e: AppFrameEntry): string {
-  if (e.kind === 'request') return `${String(e.method ?? '')} ${String(e.uri ?? '')}`.trim();
-  if (e.kind === 'response') return `${String(e.status ?? '')}`.trim() || 'response';
-  return e.kind;
+export function arrow(e: HttpFrameEntry): string {
+  if (e.kind === 'request') return `${e.method} ${e.uri}`.trim();
+  return `${e.status}`.trim() || 'response';
 }

@@ -4,6 +4,7 @@ import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { looksLikeMqttConnect, MQTT_DEFAULT_MAX_LENGTH, NOTES } from './decode.js';
 import { MQTT_FIELDS } from './fields.js';
+import { type MqttRecord, mqttFacets } from './model.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
 
@@ -18,6 +19,8 @@ export const mqtt = {
   },
   session: (conv) => new MqttHandler(conv),
   notes: NOTES,
+  // asked only about its own messages (SessionProtocols.facets goes by `proto`)
+  facets: (m) => mqttFacets(m as MqttRecord),
   fields: MQTT_FIELDS,
   words: {
     catalog: { en, id },

@@ -9,7 +9,7 @@
  */
 
 import { roundNs } from '../../analysis/app/time.js';
-import type { AppMessageRecord } from '../../analysis/model.js';
+import type { MqttConnectRecord, MqttPublishRecord, MqttRelayRecord } from './model.js';
 
 /** A broker forwards within this many seconds; older publications are taken only when nothing closer fits. */
 const RELAY_WINDOW = 2;
@@ -26,7 +26,8 @@ export const MAX_KEYS = 1024;
 export const MAX_USED = 4096;
 
 interface Publication {
-  rec: AppMessageRecord | null;
+  /** The PUBLISH, or the CONNECT carrying the will (when listed). */
+  rec: MqttPublishRecord | MqttConnectRecord | null;
   frame: number;
   conversation: number;
   t: number;
@@ -64,7 +65,7 @@ export class BrokerRelay {
   /** A PUBLISH (or a CONNECT's will) the broker received. */
   received(
     key: string,
-    rec: AppMessageRecord | null,
+    rec: MqttPublishRecord | MqttConnectRecord | null,
     frame: number,
     conversation: number,
     t: number,
@@ -101,7 +102,7 @@ export class BrokerRelay {
   /** A PUBLISH the broker sent on `conversation`: sets relayed_from / relayed_to when it matches. */
   forwarded(
     key: string,
-    rec: AppMessageRecord | null,
+    rec: MqttPublishRecord | null,
     frame: number,
     conversation: number,
     t: number,
@@ -125,20 +126,18 @@ export class BrokerRelay {
     // the broker kept it); a will has neither: the broker publishes it when its client's connection ends,
     // not when the CONNECT that carried it arrived.
     const since = roundNs(t - p.t);
-    const r: Record<string, unknown> = { frame, conversation };
+    const r: MqttRelayRecord = { frame, conversation };
     if (p.will) r.will = true;
     else if (retain) {
       r.retained = true;
       r.age = since;
     } else r.delay = since;
     if (rec) {
-      const from: Record<string, unknown> = { ...r, frame: p.frame, conversation: p.conversation };
-      rec.relayed_from = from;
+      rec.relayed_from = { ...r, frame: p.frame, conversation: p.conversation };
     }
     if (p.rec) {
-      if (!p.rec.relayed_to) p.rec.relayed_to = [];
-      const to = p.rec.relayed_to as unknown[];
-      if (to.length < this.maxRelays) to.push(r);
+      p.rec.relayed_to ??= [];
+      if (p.rec.relayed_to.length < this.maxRelays) p.rec.relayed_to.push(r);
     }
   }
 }

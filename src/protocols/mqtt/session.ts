@@ -11,7 +11,7 @@ import { DIR_NAME } from '../../analysis/app/conversation.js';
 import { PduHandler } from '../../analysis/app/framed.js';
 import { fnv1a, framePayload, framePayloadOf, PendingPayload, textOrHex } from '../../analysis/app/payload.js';
 import { roundNs } from '../../analysis/app/time.js';
-import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
+import type { ConversationRecord } from '../../analysis/model.js';
 import {
   decodeCutConnect,
   decodeCutPublish,
@@ -23,6 +23,19 @@ import {
   newMqttStatePair,
   packetsExact,
 } from './decode.js';
+import type {
+  MqttAckRecord,
+  MqttConnectRecord,
+  MqttDisconnectRecord,
+  MqttFacts,
+  MqttFrameEntry,
+  MqttPropertiesRecord,
+  MqttPropertyName,
+  MqttPublishRecord,
+  MqttRecord,
+  MqttUnsubackRecord,
+  MqttWillRecord,
+} from './model.js';
 import { BrokerRelay, MAX_RELAYS_SUMMARY } from './relay.js';
 
 const PROTOCOL = { frame: mqtt.frame };
@@ -37,34 +50,42 @@ function snake(k: string): string {
 }
 
 /** MQTT 5 properties as JSON: snake_case names, binary as hex, user properties as [name, value] pairs. */
-export function propertiesRecord(p: MqttProperties | undefined): Record<string, unknown> | undefined {
+export function propertiesRecord(p: MqttProperties | undefined): MqttPropertiesRecord | undefined {
   if (!p) return undefined;
-  const out: Record<string, unknown> = {};
+  const out: MqttPropertiesRecord = {};
   for (const [k, v] of Object.entries(p)) {
     if (v === undefined) continue;
-    if (k === 'userProperties')
-      out.user_properties = (v as { name: string; value: string }[]).map((u) => [u.name, u.value]);
-    else if (v instanceof Uint8Array) out[snake(k)] = textOrHex(v);
-    else out[snake(k)] = v;
+    if (k === 'userProperties') {
+      if (p.userProperties) out.user_properties = p.userProperties.map((u) => [u.name, u.value]);
+    } else if (v instanceof Uint8Array) out[snake(k) as MqttPropertyName] = textOrHex(v);
+    else if (Array.isArray(v)) out[snake(k) as MqttPropertyName] = v.map(Number);
+    else if (typeof v !== 'object') out[snake(k) as MqttPropertyName] = v;
   }
   return out;
 }
 
 const UPPER = new Map<string, string>();
-function upper(kind: string): string {
+/** A packet type's name in upper case (one string per name). */
+function upper<K extends string>(kind: K): Uppercase<K> {
   let u = UPPER.get(kind);
   if (u === undefined) {
     u = kind.toUpperCase();
     UPPER.set(kind, u);
   }
-  return u;
+  return u as Uppercase<K>;
+}
+
+/** A record the broker relay may annotate: a PUBLISH, or a CONNECT carrying a will. */
+function relayable(r: MqttRecord | null): MqttPublishRecord | MqttConnectRecord | null {
+  if (r === null || r.malformed !== undefined) return null;
+  return r.kind === 'PUBLISH' || r.kind === 'CONNECT' ? r : null;
 }
 
 export class MqttHandler extends PduHandler<MqttState> {
   readonly proto = 'mqtt' as const;
   private readonly pairer = new MqttPairer();
   /** Messages that expect an answer, by frame and kind (openKey). */
-  private readonly open = new Map<number, AppMessageRecord[]>();
+  private readonly open = new Map<number, MqttRecord[]>();
   private first = true;
   private publishes = 0;
   private subscribes = 0;
@@ -94,7 +115,7 @@ export class MqttHandler extends PduHandler<MqttState> {
     ctx.notesFrom(pairing.notes);
     if (dir === 0 && m.kind === 'publish') this.publishes++;
     if (dir === 0 && m.kind === 'subscribe') this.subscribes++;
-    let rec: AppMessageRecord | null = null;
+    let rec: MqttRecord | null = null;
     if (conv.room()) {
       rec = this.record(m, dir, at, frames);
       conv.add(rec);
@@ -118,10 +139,11 @@ export class MqttHandler extends PduHandler<MqttState> {
     }
     if (m.kind === 'publish') {
       const key = publicationKey(m.topic, m.payload);
-      if (dir === 0) this.relay.received(key, rec, at, conv.id, ctx.now, false);
-      else this.relay.forwarded(key, rec, at, conv.id, ctx.now, m.retain);
+      const r = relayable(rec);
+      if (dir === 0) this.relay.received(key, r, at, conv.id, ctx.now, false);
+      else this.relay.forwarded(key, r?.kind === 'PUBLISH' ? r : null, at, conv.id, ctx.now, m.retain);
     } else if (m.kind === 'connect' && m.will && dir === 0) {
-      this.relay.received(publicationKey(m.will.topic, m.will.payload), rec, at, conv.id, ctx.now, true);
+      this.relay.received(publicationKey(m.will.topic, m.will.payload), relayable(rec), at, conv.id, ctx.now, true);
     }
     ctx.done('mqtt');
     if (ctx.frames) {
@@ -148,9 +170,15 @@ export class MqttHandler extends PduHandler<MqttState> {
       this.first = false;
       this.pairer.cut('connect', 0, at, ctx.now);
       if (conv.room()) {
-        const r: AppMessageRecord = { frame: at, frames: [...frames], dir: 'c2s', proto: 'mqtt', kind: 'CONNECT' };
-        r.msgtype = 1;
-        r.version = c.version;
+        const r: MqttConnectRecord = {
+          frame: at,
+          frames: [...frames],
+          dir: 'c2s',
+          proto: 'mqtt',
+          kind: 'CONNECT',
+          msgtype: 1,
+          version: c.version,
+        };
         if (c.keep_alive !== undefined) r.keep_alive = c.keep_alive;
         if (c.client_id !== undefined) r.client_id = c.client_id;
         r.cut = { length, captured: bytes.length };
@@ -158,7 +186,10 @@ export class MqttHandler extends PduHandler<MqttState> {
         this.waitFor(r, at, 'connect');
       }
       ctx.done('mqtt');
-      if (ctx.frames) ctx.emit({ proto: 'mqtt', kind: 'CONNECT', msgtype: 1, cut: true });
+      if (ctx.frames) {
+        const e: MqttFrameEntry = { proto: 'mqtt', kind: 'CONNECT', msgtype: 1, cut: true };
+        ctx.emit(e);
+      }
       return true;
     }
     const p = decodeCutPublish(bytes, length, this.states[dir].session.version);
@@ -166,18 +197,18 @@ export class MqttHandler extends PduHandler<MqttState> {
     if (dir === 0) this.publishes++;
     this.pairer.cut('publish', dir, at, ctx.now, p.qos, p.msgid);
     if (conv.room()) {
-      const r: AppMessageRecord = {
+      const r: MqttPublishRecord = {
         frame: at,
         frames: [...frames],
         dir: DIR_NAME[dir],
         proto: 'mqtt',
         kind: 'PUBLISH',
+        msgtype: 3,
+        ...(p.topic !== undefined ? { topic: p.topic } : {}),
+        qos: p.qos,
+        retain: p.retain,
+        dup: p.dup,
       };
-      r.msgtype = 3;
-      if (p.topic !== undefined) r.topic = p.topic;
-      r.qos = p.qos;
-      r.retain = p.retain;
-      r.dup = p.dup;
       if (p.msgid !== undefined) r.packet_id = p.msgid;
       if (p.payload_length !== undefined) {
         // a copy (decode() may share its record, or defer it), with the payload's real length
@@ -191,7 +222,7 @@ export class MqttHandler extends PduHandler<MqttState> {
     }
     ctx.done('mqtt');
     if (ctx.frames) {
-      const e: { proto: 'mqtt'; kind: string; [k: string]: unknown } = { proto: 'mqtt', kind: 'PUBLISH', msgtype: 3 };
+      const e: MqttFrameEntry = { proto: 'mqtt', kind: 'PUBLISH', msgtype: 3 };
       if (p.topic !== undefined) e.topic = p.topic;
       e.qos = p.qos;
       if (p.msgid !== undefined) e.packet_id = p.msgid;
@@ -202,7 +233,7 @@ export class MqttHandler extends PduHandler<MqttState> {
   }
 
   /** A listed message that expects an answer (its replied_by is set when the answer pairs with it). */
-  private waitFor(rec: AppMessageRecord, at: number, kind: string): void {
+  private waitFor(rec: MqttRecord, at: number, kind: string): void {
     const key = openKey(at, kind);
     const list = this.open.get(key);
     if (list) list.push(rec);
@@ -219,22 +250,27 @@ export class MqttHandler extends PduHandler<MqttState> {
     return packetsExact(bytes, dir === 0, this.states[dir].session.version);
   }
 
-  private record(m: MqttMessage, dir: Dir, at: number, frames: readonly number[]): AppMessageRecord {
-    const kind = m.kind === 'malformed' ? upper(m.type_name) : upper(m.kind);
-    const r: AppMessageRecord = { frame: at, frames: [...frames], dir: DIR_NAME[dir], proto: 'mqtt', kind };
-    r.msgtype = m.msgtype;
+  private record(m: MqttMessage, dir: Dir, at: number, frames: readonly number[]): MqttRecord {
+    const base = { frame: at, frames: [...frames], dir: DIR_NAME[dir], proto: 'mqtt' as const };
+    const msgtype = m.msgtype;
+    let r: MqttRecord;
     switch (m.kind) {
-      case 'connect':
-        r.proto_name = m.proto_name;
-        r.version = m.ver;
-        r.client_id = m.clientid;
-        r.keep_alive = m.kalive;
-        r.clean_session = m.clean_session;
-        if (m.username !== undefined) r.username = m.username;
+      case 'connect': {
+        const c: MqttConnectRecord = {
+          ...base,
+          kind: 'CONNECT',
+          msgtype,
+          proto_name: m.proto_name,
+          version: m.ver,
+          client_id: m.clientid,
+          keep_alive: m.kalive,
+          clean_session: m.clean_session,
+        };
+        if (m.username !== undefined) c.username = m.username;
         // The password only as present or not (its length would already say too much).
-        r.password = { present: m.password.present };
+        c.password = { present: m.password.present };
         if (m.will) {
-          const w: Record<string, unknown> = {
+          const w: MqttWillRecord = {
             topic: m.will.topic,
             qos: m.will.qos,
             retain: m.will.retain,
@@ -242,65 +278,88 @@ export class MqttHandler extends PduHandler<MqttState> {
           };
           const wp = propertiesRecord(m.will.properties);
           if (wp) w.properties = wp;
-          r.will = w;
+          c.will = w;
         }
+        r = c;
         break;
+      }
       case 'connack':
-        r.session_present = m.session_present;
-        r.code = m.reason_code ?? m.return_code;
-        r.meaning = m.reason_name ?? m.return_name;
-        r.accepted = m.accepted;
+        r = {
+          ...base,
+          kind: 'CONNACK',
+          msgtype,
+          session_present: m.session_present,
+          code: m.reason_code ?? m.return_code,
+          meaning: m.reason_name ?? m.return_name,
+          accepted: m.accepted,
+        };
         break;
-      case 'publish':
-        r.topic = m.topic;
-        r.qos = m.qos;
-        r.retain = m.retain;
-        r.dup = m.dup;
-        if (m.msgid !== undefined) r.packet_id = m.msgid;
-        r.payload = this.conv.decode(m.payload);
+      case 'publish': {
+        const p: MqttPublishRecord = {
+          ...base,
+          kind: 'PUBLISH',
+          msgtype,
+          topic: m.topic,
+          qos: m.qos,
+          retain: m.retain,
+          dup: m.dup,
+        };
+        if (m.msgid !== undefined) p.packet_id = m.msgid;
+        p.payload = this.conv.decode(m.payload);
+        r = p;
         break;
+      }
       case 'puback':
       case 'pubrec':
       case 'pubrel':
       case 'pubcomp':
-        r.packet_id = m.msgid;
+        r = { ...base, kind: upper(m.kind), msgtype, packet_id: m.msgid } satisfies MqttAckRecord;
         if (m.reason_code !== undefined) {
           r.reason_code = m.reason_code;
           r.reason = m.reason_name;
         }
         break;
       case 'subscribe':
-        r.packet_id = m.msgid;
-        r.subscriptions = m.subscriptions.map((s) => ({ ...s }));
+        r = {
+          ...base,
+          kind: 'SUBSCRIBE',
+          msgtype,
+          packet_id: m.msgid,
+          subscriptions: m.subscriptions.map((s) => ({ ...s })),
+        };
         break;
       case 'suback':
-        r.packet_id = m.msgid;
-        r.granted = [...m.granted];
+        r = { ...base, kind: 'SUBACK', msgtype, packet_id: m.msgid, granted: [...m.granted] };
         break;
       case 'unsubscribe':
-        r.packet_id = m.msgid;
-        r.topics = [...m.topics];
+        r = { ...base, kind: 'UNSUBSCRIBE', msgtype, packet_id: m.msgid, topics: [...m.topics] };
         break;
-      case 'unsuback':
-        r.packet_id = m.msgid;
-        if (m.reason_codes) r.reason_codes = [...m.reason_codes];
+      case 'unsuback': {
+        const u: MqttUnsubackRecord = { ...base, kind: 'UNSUBACK', msgtype, packet_id: m.msgid };
+        if (m.reason_codes) u.reason_codes = [...m.reason_codes];
+        r = u;
         break;
+      }
       case 'pingreq':
       case 'pingresp':
+        r = { ...base, kind: m.kind === 'pingreq' ? 'PINGREQ' : 'PINGRESP', msgtype };
         break;
       case 'disconnect':
-      case 'auth':
+      case 'auth': {
+        const d: MqttDisconnectRecord = { ...base, kind: m.kind === 'auth' ? 'AUTH' : 'DISCONNECT', msgtype };
         if (m.reason_code !== undefined) {
-          r.reason_code = m.reason_code;
-          r.reason = m.reason_name;
+          d.reason_code = m.reason_code;
+          d.reason = m.reason_name;
         }
+        r = d;
         break;
+      }
       case 'malformed':
-        r.malformed = m.reason;
+        r = { ...base, kind: upper(m.type_name), msgtype, malformed: m.reason };
         break;
       default: {
         const never: never = m;
-        void never;
+        return never;
       }
     }
     if ('properties' in m) {
@@ -316,7 +375,10 @@ export class MqttHandler extends PduHandler<MqttState> {
     if (this.subscribes > 0) roles.push('subscriber');
     if (roles.length) rec.pattern = roles.join('+');
     const v = this.states[0].session.version;
-    if (v !== undefined) rec.mqtt_version = v === 3 ? '3.1' : v === 4 ? '3.1.1' : '5.0';
+    if (v !== undefined) {
+      const facts: MqttFacts = { mqtt_version: v === 3 ? '3.1' : v === 4 ? '3.1.1' : '5.0' };
+      Object.assign(rec, facts);
+    }
   }
 }
 
@@ -353,9 +415,9 @@ function expectsAnswer(m: MqttMessage): boolean {
 }
 
 /** The compact frame entry (what the Info column shows). */
-function frameEntry(m: MqttMessage): { proto: 'mqtt'; kind: string; [k: string]: unknown } {
+function frameEntry(m: MqttMessage): MqttFrameEntry {
   const kind = m.kind === 'malformed' ? upper(m.type_name) : upper(m.kind);
-  const e: { proto: 'mqtt'; kind: string; [k: string]: unknown } = { proto: 'mqtt', kind, msgtype: m.msgtype };
+  const e: MqttFrameEntry = { proto: 'mqtt', kind, msgtype: m.msgtype };
   switch (m.kind) {
     case 'publish':
       e.topic = m.topic;

@@ -1,5 +1,4 @@
-import type { AppFrameEntry } from '../../analysis/model.js';
-import { type AppView, groupOf, type Msg, type MsgGroup } from '../../explain/app.js';
+import { type AppView, groupOf, type Msg, type MsgGroup, type MsgSort } from '../../explain/app.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef } from '../../explain/context.js';
 import {
   capital,
@@ -14,17 +13,61 @@ import {
 import type { HostRole, RoleFacts, Teach, Tell } from '../../explain/protocol.js';
 import { latencyOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
+import type {
+  MqttConnackRecord,
+  MqttConnectRecord,
+  MqttFrameEntry,
+  MqttPropertiesRecord,
+  MqttRecord,
+} from './model.js';
+
+/** An MQTT packet that is not malformed, of one kind. */
+function isKind<K extends string>(kind: K) {
+  return (m: Msg): m is Extract<MqttRecord, { kind: K; malformed?: undefined }> =>
+    m.proto === 'mqtt' && m.kind === kind && m.malformed === undefined;
+}
+const isConnect = isKind('CONNECT');
+const isConnack = isKind('CONNACK');
+const isPublish = isKind('PUBLISH');
+const isSubscribe = isKind('SUBSCRIBE');
+const isSuback = isKind('SUBACK');
+
+/** A PUBLISH's topic ('' when unknown). */
+const topicOf = (m: Msg): string => (isPublish(m) ? (m.topic ?? '') : '');
+/** The broker's relay facts of a PUBLISH it forwards. */
+const relayFrom = (m: Msg) => (isPublish(m) ? m.relayed_from : undefined);
+/** A PUBLISH's retain flag. */
+const retainOf = (m: Msg): boolean => isPublish(m) && m.retain;
+/** A packet's MQTT 5 properties. */
+const propsOf = (m: Msg | undefined): MqttPropertiesRecord | undefined =>
+  m?.proto === 'mqtt' ? m.properties : undefined;
+/** An acknowledgement's or DISCONNECT's MQTT 5 reason code and its name. */
+function reasonOf(m: Msg): { code?: number; reason?: string } {
+  if (m.proto !== 'mqtt' || m.malformed !== undefined) return {};
+  switch (m.kind) {
+    case 'PUBACK':
+    case 'PUBREC':
+    case 'PUBREL':
+    case 'PUBCOMP':
+    case 'DISCONNECT':
+    case 'AUTH':
+      return { code: m.reason_code, reason: m.reason };
+    default:
+      return {};
+  }
+}
+
 export function topicsOf(say: Say, g: MsgGroup): string {
   // In order of first appearance: the listed messages (which begin with the first ones), then the topics
   // only the aggregates of an incomplete list know.
-  const topics = new Set(g.msgs.map((m) => `'${m.topic ?? ''}'`));
+  const topics = new Set(g.msgs.map((m) => `'${topicOf(m)}'`));
   if (!g.complete) for (const s of g.sorts) for (const t of s.topics) topics.add(`'${t}'`);
   return list(say, [...topics], 4);
 }
 
 /** The QoS levels of a group's messages ("0", "0/1"). */
 export function qosOf(g: MsgGroup): string {
-  const all = g.complete ? g.msgs.map((m) => m.qos ?? 0) : g.sorts.flatMap((s) => s.qos);
+  const all = g.complete ? g.msgs.map((m) => (isPublish(m) ? m.qos : 0)) : g.sorts.flatMap((s) => s.qos);
   return [...new Set(all)].sort().join('/');
 }
 
@@ -33,52 +76,48 @@ export function mqttAs(say: Say, clientId: string): string {
   return clientId === '' ? say('fmt.mqtt.as_empty') : say('fmt.mqtt.as', { client_id: clientId });
 }
 
-/** A record's object field (MQTT 5 properties, a will). */
-export function objOf(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
 /**
  * What a CONNECT and its CONNACK say beyond "connects": the broker-assigned client ID, the will, the
  * session asked for (clean start / session expiry) and whether the broker still held one (session present).
  */
-export function mqttConnectFacts(say: Say, connect: Msg | undefined, ack: Msg | undefined): string[] {
+export function mqttConnectFacts(
+  say: Say,
+  connect: MqttConnectRecord | undefined,
+  ack: MqttConnackRecord | undefined,
+): string[] {
   const out: string[] = [];
-  const ackProps = objOf(ack?.raw.properties);
-  const assigned = ackProps?.assigned_client_identifier;
-  if (connect?.clientId === '')
+  const assigned = ack?.properties?.assigned_client_identifier;
+  if (connect?.client_id === '')
     out.push(
       typeof assigned === 'string'
         ? say('story.mqtt.assigned', { client_id: assigned })
         : say('story.mqtt.assigned.unknown'),
     );
-  const will = objOf(connect?.raw.will);
-  if (will && typeof will.topic === 'string') {
-    const wp = objOf(will.payload);
-    const payload = wp ? valueText(say, { encoding: String(wp.encoding), value: wp.value }) : say('fmt.payload.none');
+  const will = connect?.will;
+  if (will) {
     out.push(
-      say(will.retain === true ? 'story.mqtt.will_set.retain' : 'story.mqtt.will_set', {
+      say(will.retain ? 'story.mqtt.will_set.retain' : 'story.mqtt.will_set', {
         topic: will.topic,
-        payload,
-        qos: typeof will.qos === 'number' ? will.qos : 0,
+        payload: valueText(say, will.payload),
+        qos: will.qos,
       }),
     );
   }
-  if (connect && connect.raw.clean_session === false) {
-    const v5 = connect.version === '5' || connect.version === '5.0';
-    const expiry = objOf(connect.raw.properties)?.session_expiry_interval;
+  if (connect && connect.clean_session === false) {
+    const v5 = connect.version === 5;
+    const expiry = connect.properties?.session_expiry_interval;
     if (!v5) out.push(say('story.mqtt.session.persistent'));
     else if (typeof expiry === 'number' && expiry > 0)
       out.push(say('story.mqtt.session.resume.expiry', { expiry: String(expiry) }));
     else out.push(say('story.mqtt.session.resume'));
   }
-  if (ack && ack.accepted !== false && connect && connect.raw.clean_session === false)
-    out.push(say(ack.raw.session_present === true ? 'story.mqtt.session_present' : 'story.mqtt.session_new'));
+  if (ack && ack.accepted !== false && connect && connect.clean_session === false)
+    out.push(say(ack.session_present ? 'story.mqtt.session_present' : 'story.mqtt.session_new'));
   return out;
 }
 
 /** Labels of the MQTT 5 properties a PUBLISH tells (content type, expiry, user properties, response topic…). */
-export function propItems(say: Say, props: Record<string, unknown>): string[] {
+export function propItems(say: Say, props: MqttPropertiesRecord): string[] {
   const out: string[] = [];
   if (typeof props.content_type === 'string') out.push(say('fmt.mqtt.content_type', { value: props.content_type }));
   if (typeof props.payload_format_indicator === 'number')
@@ -89,9 +128,7 @@ export function propItems(say: Say, props: Record<string, unknown>): string[] {
     out.push(say('fmt.mqtt.response_topic', { value: props.response_topic }));
   if (props.correlation_data !== undefined) out.push(say('fmt.mqtt.correlation'));
   if (Array.isArray(props.user_properties))
-    for (const u of props.user_properties)
-      if (Array.isArray(u) && u.length === 2)
-        out.push(say('fmt.mqtt.user', { name: String(u[0]), value: String(u[1]) }));
+    for (const [name, value] of props.user_properties) out.push(say('fmt.mqtt.user', { name, value }));
   return out;
 }
 
@@ -99,7 +136,7 @@ export function propItems(say: Say, props: Record<string, unknown>): string[] {
 export function mqttPropsText(say: Say, ms: readonly Msg[], max = 8): string {
   const items = new Set<string>();
   for (const m of ms) {
-    const p = objOf(m.raw.properties);
+    const p = propsOf(m);
     if (p) for (const x of propItems(say, p)) items.add(x);
   }
   return list(say, [...items], max);
@@ -107,39 +144,37 @@ export function mqttPropsText(say: Say, ms: readonly Msg[], max = 8): string {
 
 /** The MQTT 5 properties of one PUBLISH ('' when none). */
 export function mqttMsgProps(say: Say, m: Msg): string {
-  const p = objOf(m.raw.properties);
+  const p = propsOf(m);
   return p ? list(say, propItems(say, p), 8) : '';
 }
 
 /** Reason codes of acknowledgements that are not plain success, told (MQTT 5). */
 export function mqttReasons(say: Say, ctx: ConvContext, acks: readonly Msg[]): string[] {
   const out: string[] = [];
-  const noSub = acks.filter((m) => m.raw.reason_code === 0x10);
+  const noSub = acks.filter((m) => reasonOf(m).code === 0x10);
   if (noSub.length) {
     const reqs = noSub
-      .map((a) => ctx.view.messages.find((m) => m.frame === a.replyTo && m.kind === 'PUBLISH'))
+      .map((a) => ctx.view.messages.find((m) => m.frame === a.reply_to && isPublish(m)))
       .filter((m): m is Msg => m !== undefined);
-    const topics = [...new Set(reqs.map((m) => `'${m.topic ?? ''}'`))];
+    const topics = [...new Set(reqs.map((m) => `'${topicOf(m)}'`))];
     let text = say('story.mqtt.no_subscribers', {
       count: noSub.length,
       kind: noSub[0]!.kind,
       topics: list(say, topics) || '?',
     });
-    if (reqs.some((m) => m.retain)) text += ` ${say('story.mqtt.no_subscribers.retained')}`;
+    if (reqs.some(retainOf)) text += ` ${say('story.mqtt.no_subscribers.retained')}`;
     out.push(text);
   }
-  const other = acks.filter(
-    (m) => typeof m.raw.reason_code === 'number' && m.raw.reason_code !== 0 && m.raw.reason_code !== 0x10,
-  );
-  for (const m of other.slice(0, 5))
+  const other = acks.filter((m) => {
+    const code = reasonOf(m).code;
+    return code !== undefined && code !== 0 && code !== 0x10;
+  });
+  for (const m of other.slice(0, 5)) {
+    const r = reasonOf(m);
     out.push(
-      say('story.mqtt.reason_code', {
-        kind: m.kind,
-        frame: m.frame,
-        code: Number(m.raw.reason_code),
-        reason: m.reason ?? '?',
-      }),
+      say('story.mqtt.reason_code', { kind: m.kind, frame: m.frame, code: r.code ?? 0, reason: r.reason ?? '?' }),
     );
+  }
   return out;
 }
 
@@ -152,29 +187,24 @@ export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Pa
   const out: string[] = [];
   // With Retain As Published the retain flag is forwarded as the publisher set it: it no longer marks a
   // message from the retained store.
-  const rap = ctx.view.messages.some(
-    (m) =>
-      m.kind === 'SUBSCRIBE' &&
-      Array.isArray(m.raw.subscriptions) &&
-      m.raw.subscriptions.some((x) => objOf(x)?.rap === true),
-  );
-  const isWill = (m: Msg) => m.relayedFrom?.will === true;
-  const isRetained = (m: Msg) => !isWill(m) && (m.relayedFrom?.retained === true || (m.retain === true && !rap));
+  const rap = ctx.view.messages.some((m) => isSubscribe(m) && m.subscriptions.some((x) => x.rap === true));
+  const isWill = (m: Msg) => relayFrom(m)?.will === true;
+  const isRetained = (m: Msg) => !isWill(m) && (relayFrom(m)?.retained === true || (retainOf(m) && !rap));
   const retained = got.msgs.filter(isRetained);
   const wills = got.msgs.filter(isWill);
   const relays = got.msgs.filter((m) => !isWill(m) && !isRetained(m));
   if (retained.length) {
-    const srcs = retained.filter((m) => m.relayedFrom?.frame !== undefined);
+    const srcs = retained.filter((m) => relayFrom(m)?.frame !== undefined);
     const g: MsgGroup = { msgs: retained, count: retained.length, complete: true, sorts: [] };
     const p: Params = { ...cw, count: retained.length, topics: topicsOf(say, g), values: valuesOf(say, g) };
     if (srcs.length === retained.length) {
       p.src = list(
         say,
-        srcs.map((m) => String(m.relayedFrom!.frame)),
+        srcs.map((m) => String(relayFrom(m)!.frame)),
       );
       p.age = latencySummary(
         say,
-        srcs.map((m) => m.relayedFrom!.age ?? 0),
+        srcs.map((m) => relayFrom(m)!.age ?? 0),
       );
       out.push(capital(say('story.mqtt.retained', p)));
     } else out.push(capital(say('story.mqtt.retained.nosrc', p)));
@@ -185,7 +215,7 @@ export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Pa
     const delays = latencyOf(
       say,
       g,
-      (m) => m.relayedFrom?.delay,
+      (m) => relayFrom(m)?.delay,
       (s) => s.delay,
     );
     const code = delays.n ? 'story.mqtt.deliver' : 'story.mqtt.deliver.nodelay';
@@ -201,9 +231,9 @@ export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Pa
         say('story.mqtt.will', {
           ...cw,
           payload: msgPayload(say, m),
-          topic: m.topic ?? '',
-          conv: m.relayedFrom!.conversation ?? '?',
-          src: m.relayedFrom!.frame,
+          topic: topicOf(m),
+          conv: relayFrom(m)!.conversation ?? '?',
+          src: relayFrom(m)!.frame,
         }),
       ),
     );
@@ -219,19 +249,19 @@ export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
   const cw = who(say, ctx, 'client');
   const conn = ms.filter((m) => m.kind === 'CONNECT' || m.kind === 'CONNACK');
   if (conn.length) {
-    const connect = conn.find((m) => m.kind === 'CONNECT');
-    const ack = conn.find((m) => m.kind === 'CONNACK');
+    const connect = conn.find(isConnect);
+    const ack = conn.find(isConnack);
     let code = 'story.mqtt.connect';
     if (!connect) code = 'story.mqtt.connack_only';
     else if (!ack) code = 'story.mqtt.connect.noack';
     else if (ack.accepted === false) code = 'story.mqtt.connect.refused';
     const p: Params = {
       ...cw,
-      as: mqttAs(say, connect?.clientId ?? ''),
-      version: connect?.version === '5' ? '5.0' : connect?.version === '3' ? '3.1' : '3.1.1',
-      keepalive: connect?.keepAlive ?? 0,
+      as: mqttAs(say, connect?.client_id ?? ''),
+      version: connect?.version === 5 ? '5.0' : connect?.version === 3 ? '3.1' : '3.1.1',
+      keepalive: connect?.keep_alive ?? 0,
       latency: ack?.latency !== undefined ? duration(ack.latency, say) : '?',
-      reason: ack?.returnName ?? ack?.reason ?? '',
+      reason: ack?.meaning ?? '',
       broker: c.server,
     };
     const first = phase(say, ctx, span(conn), code, p);
@@ -244,13 +274,9 @@ export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
   );
   if (subs.length) {
     const topics = subs
-      .filter((m) => m.kind === 'SUBSCRIBE')
-      .flatMap((m) =>
-        m.subscriptions.map((s) =>
-          s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
-        ),
-      );
-    const granted = subs.filter((m) => m.kind === 'SUBACK').flatMap((m) => m.granted);
+      .filter(isSubscribe)
+      .flatMap((m) => m.subscriptions.map((s) => say('fmt.topic_qos', { topic: s.topic, qos: s.qos })));
+    const granted = subs.filter(isSuback).flatMap((m) => m.granted);
     const code = granted.length ? 'story.mqtt.subscribe' : 'story.mqtt.subscribe.noack';
     out.push({
       frames: span(subs),
@@ -259,7 +285,7 @@ export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
       text: capital(say(code, { ...cw, topics: list(say, topics), granted: granted.join(', ') })),
     });
   }
-  const mq = (pred: (m: Msg) => boolean) => groupOf(ctx.view, (m) => m.proto === 'mqtt' && pred(m));
+  const mq = (pred: (m: MsgSort) => boolean) => groupOf(ctx.view, (m) => m.proto === 'mqtt' && pred(m));
   const pubs = mq((m) => ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'PINGREQ', 'PINGRESP'].includes(m.kind));
   if (pubs.count) {
     const sent = mq((m) => m.kind === 'PUBLISH' && m.dir === 'c2s');
@@ -280,12 +306,12 @@ export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
           }),
         ),
       );
-      const retained = sent.msgs.filter((m) => m.retain);
+      const retained = sent.msgs.filter(retainOf);
       if (retained.length)
         parts.push(
           say('story.mqtt.retain_set', {
             count: retained.length,
-            topics: list(say, [...new Set(retained.map((m) => `'${m.topic ?? ''}'`))]),
+            topics: list(say, [...new Set(retained.map((m) => `'${topicOf(m)}'`))]),
           }),
         );
       if (qos === '0') parts.push(say('story.mqtt.qos0'));
@@ -317,17 +343,17 @@ export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
 
 /** ' Reason code …' for an MQTT 5 reason code other than success (0), or ''. */
 export function mqttReason(say: Say, m: Msg): string {
-  const code = m.raw.reason_code;
-  if (typeof code !== 'number' || code === 0) return '';
+  const { code, reason } = reasonOf(m);
+  if (code === undefined || code === 0) return '';
   if (code === 0x10 && (m.kind === 'PUBACK' || m.kind === 'PUBREC')) return ` ${say('ex.mqtt.reason.no_subscribers')}`;
-  return ` ${say('ex.mqtt.reason', { code, reason: m.reason ?? '?' })}`;
+  return ` ${say('ex.mqtt.reason', { code, reason: reason ?? '?' })}`;
 }
 
-export function mqttVersion(v: string | undefined): string {
-  if (v === '4' || v === '3.1.1') return '3.1.1';
-  if (v === '3' || v === '3.1') return '3.1';
-  if (v === '5' || v === '5.0') return '5.0';
-  return v ?? '3.1.1';
+/** The version a CONNECT's protocol level names. */
+export function mqttVersion(v: number): string {
+  if (v === 3) return '3.1';
+  if (v === 5) return '5.0';
+  return '3.1.1';
 }
 
 /** MQTT packet types as Wireshark's Info column names them. */
@@ -349,12 +375,12 @@ export const MQTT_INFO: Readonly<Record<string, string>> = {
   AUTH: 'Authentication Exchange',
 };
 
-export function mqttInfo(e: AppFrameEntry): string {
+export function mqttInfo(e: MqttFrameEntry): string {
   let s = MQTT_INFO[e.kind] ?? e.kind;
   if (e.malformed) s += ' [Malformed Packet]';
-  if (typeof e.packet_id === 'number') s += ` (id=${e.packet_id})`;
-  if (typeof e.topic === 'string') s += ` [${e.topic}]`;
-  else if (Array.isArray(e.topics) && e.topics.length > 0) s += ` [${e.topics.join(', ')}]`;
+  if (e.packet_id !== undefined) s += ` (id=${e.packet_id})`;
+  if (e.topic !== undefined) s += ` [${e.topic}]`;
+  else if (e.topics && e.topics.length > 0) s += ` [${e.topics.join(', ')}]`;
   if (e.cut) s += '[Packet size limited during capture]';
   return s;
 }
@@ -363,7 +389,7 @@ export function mqttInfo(e: AppFrameEntry): string {
 export function mqttUse(view: AppView): { publishes: boolean; subscribes: boolean } {
   let publishes = false;
   let subscribes = false;
-  const see = (m: Msg) => {
+  const see = (m: { proto: string; dir: string; kind: string }) => {
     if (m.proto !== 'mqtt' || m.dir !== 'c2s') return;
     if (m.kind === 'PUBLISH') publishes = true;
     if (m.kind === 'SUBSCRIBE') subscribes = true;
@@ -375,31 +401,31 @@ export function mqttUse(view: AppView): { publishes: boolean; subscribes: boolea
 }
 
 /** The sentence for one MQTT packet a frame completes. */
-export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
+export function sentence(say: Say, _ctx: FrameConv, m: MqttRecord, t: Tell): string {
   const { one, reply } = t;
-  const p: Params = { payload: msgPayload(say, m), topic: m.topic ?? '', qos: m.qos ?? 0 };
+  const p: Params = { payload: msgPayload(say, m), topic: topicOf(m), qos: isPublish(m) ? m.qos : 0 };
+  // a packet mqtt-packet rejected: only its type is known
+  if (m.malformed !== undefined) return one('ex.mqtt.other', { ...p, kind: m.kind });
   switch (m.kind) {
     case 'CONNECT': {
-      p.as = mqttAs(say, m.clientId ?? '');
+      p.as = mqttAs(say, m.client_id ?? '');
       p.version = mqttVersion(m.version);
-      p.keepalive = m.keepAlive ?? 0;
+      p.keepalive = m.keep_alive ?? 0;
       const parts = [one('ex.mqtt.connect', p)];
-      if (m.clientId === '') parts.push(say('ex.mqtt.connect.empty_id'));
-      const will = m.raw.will as { topic?: unknown; qos?: unknown; retain?: unknown; payload?: unknown } | undefined;
-      if (will && typeof will.topic === 'string') {
-        const wp = will.payload as { encoding?: unknown; value?: unknown } | undefined;
+      if (m.client_id === '') parts.push(say('ex.mqtt.connect.empty_id'));
+      const will = m.will;
+      if (will)
         parts.push(
           say('ex.mqtt.will', {
             topic: will.topic,
-            qos: typeof will.qos === 'number' ? will.qos : 0,
-            retain: will.retain === true ? say('ex.mqtt.will.retain') : '',
-            payload: wp ? valueText(say, { encoding: String(wp.encoding), value: wp.value }) : say('fmt.payload.none'),
+            qos: will.qos,
+            retain: will.retain ? say('ex.mqtt.will.retain') : '',
+            payload: valueText(say, will.payload),
           }),
         );
-      }
-      if (m.raw.clean_session === false) {
+      if (m.clean_session === false) {
         const v5 = p.version === '5.0';
-        const expiry = (m.raw.properties as { session_expiry_interval?: unknown } | undefined)?.session_expiry_interval;
+        const expiry = m.properties?.session_expiry_interval;
         if (!v5) parts.push(say('ex.mqtt.session.persistent'));
         else if (typeof expiry === 'number' && expiry > 0) parts.push(say('ex.mqtt.session.resume.expiry', { expiry }));
         else parts.push(say('ex.mqtt.session.resume'));
@@ -408,21 +434,20 @@ export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
     }
     case 'CONNACK': {
       if (m.accepted === false) {
-        p.reason = m.returnName ?? m.reason ?? '';
+        p.reason = m.meaning ?? '';
         return one('ex.mqtt.connack.refused', p);
       }
       const parts = [reply('ex.mqtt.connack', p)];
-      const assigned = (m.raw.properties as { assigned_client_identifier?: unknown } | undefined)
-        ?.assigned_client_identifier;
+      const assigned = m.properties?.assigned_client_identifier;
       if (typeof assigned === 'string') parts.push(say('ex.mqtt.connack.assigned', { client_id: assigned }));
-      if (m.raw.session_present === true) parts.push(say('ex.mqtt.connack.session_present'));
+      if (m.session_present) parts.push(say('ex.mqtt.connack.session_present'));
       return parts.join(' ');
     }
     case 'PUBLISH': {
       let s: string;
-      const r = m.relayedFrom;
+      const r = m.relayed_from;
       if (m.dir === 's2c' && r?.will) {
-        s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation ?? '?' });
+        s = one('ex.mqtt.publish.will', { ...p, src: r.frame, conv: r.conversation });
       } else if (m.dir === 's2c' && r?.retained) {
         s = one('ex.mqtt.publish.retained', { ...p, src: r.frame, age: duration(r.age ?? 0, say) });
       } else if (m.dir === 's2c' && m.retain && !r) {
@@ -436,7 +461,7 @@ export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
       } else {
         s = one('ex.mqtt.publish', p);
         if (m.retain) s += ` ${say('ex.mqtt.retain')}`;
-        if ((m.qos ?? 0) === 0) s += ` ${say('ex.mqtt.qos0')}`;
+        if (m.qos === 0) s += ` ${say('ex.mqtt.qos0')}`;
       }
       const props = mqttMsgProps(say, m);
       if (props) s += ` ${say('ex.mqtt.props', { list: props })}`;
@@ -446,14 +471,12 @@ export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
     case 'PUBREC':
     case 'PUBREL':
     case 'PUBCOMP': {
-      p.id = m.packetId ?? '?';
+      p.id = m.packet_id;
       const s = reply(`ex.mqtt.${m.kind.toLowerCase()}`, p);
       return `${s}${mqttReason(say, m)}`;
     }
     case 'SUBSCRIBE': {
-      const topics = m.subscriptions.map((s) =>
-        s.qos !== undefined ? say('fmt.topic_qos', { topic: s.topic, qos: s.qos }) : `'${s.topic}'`,
-      );
+      const topics = m.subscriptions.map((s) => say('fmt.topic_qos', { topic: s.topic, qos: s.qos }));
       p.topics = list(say, topics);
       return one('ex.mqtt.subscribe', p);
     }
@@ -463,7 +486,7 @@ export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
     case 'UNSUBSCRIBE':
       p.topics = list(
         say,
-        m.subscriptions.map((s) => `'${s.topic}'`),
+        m.topics.map((t) => `'${t}'`),
       );
       return one('ex.mqtt.unsubscribe', p);
     case 'UNSUBACK':
@@ -476,9 +499,10 @@ export function sentence(say: Say, _ctx: FrameConv, m: Msg, t: Tell): string {
       return `${one('ex.mqtt.disconnect', p)}${mqttReason(say, m)}`;
     case 'AUTH':
       return one('ex.mqtt.auth', p);
-    default:
-      p.kind = m.kind;
-      return one('ex.mqtt.other', p);
+    default: {
+      const never: never = m;
+      return never;
+    }
   }
 }
 
@@ -504,8 +528,8 @@ export function phases(say: Say, ctx: ConvContext): { setup: StoryRecord[] } {
 
 /** The client by what it did (publisher, subscriber, both) and its client id; the broker on its port. */
 export function hostRoles(_say: Say, ctx: ConvContext, port: string | number): { client: HostRole; server: HostRole } {
-  const connect = ctx.view.messages.find((m) => m.kind === 'CONNECT');
-  const id = connect?.clientId;
+  const connect = ctx.view.messages.find(isConnect);
+  const id = connect?.client_id;
   const kind =
     ctx.publishes && ctx.subscribes ? 'both' : ctx.publishes ? 'publisher' : ctx.subscribes ? 'subscriber' : 'client';
   return {
@@ -517,13 +541,11 @@ export function hostRoles(_say: Say, ctx: ConvContext, port: string | number): {
 /** The client, the PUBLISH packets each way and the topics it subscribed to. */
 export function convLine(say: Say, ctx: ConvContext): { code: string; params: Params } {
   const v = ctx.view;
-  const connect = v.messages.find((m) => m.kind === 'CONNECT');
+  const connect = v.messages.find(isConnect);
   const sent = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 'c2s').count;
   const got = groupOf(v, (m) => m.kind === 'PUBLISH' && m.dir === 's2c').count;
-  const topics = v.messages
-    .filter((m) => m.kind === 'SUBSCRIBE')
-    .flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
-  const id = connect?.clientId ?? '?';
+  const topics = v.messages.filter(isSubscribe).flatMap((m) => m.subscriptions.map((s) => `'${s.topic}'`));
+  const id = connect?.client_id ?? '?';
   const params: Params = {
     client: id === '' ? say('fmt.mqtt.client_empty') : say('fmt.mqtt.client', { client_id: id }),
     sent,
@@ -538,8 +560,8 @@ export function title(): string {
 }
 
 /** A sequence diagram's arrow: the packet type and its topic. */
-export function arrow(e: AppFrameEntry): string {
-  return typeof e.topic === 'string' ? `${e.kind} ${e.topic}` : e.kind;
+export function arrow(e: MqttFrameEntry): string {
+  return e.topic !== undefined ? `${e.kind} ${e.topic}` : e.kind;
 }
 
 /** The client's DISCONNECT before the TCP ending, or that it never sent one (and its Will, if it set one). */
@@ -554,18 +576,17 @@ export function ending(say: Say, ctx: ConvContext): { before?: { frame: number; 
       },
     };
   if (c.close.kind !== 'fin' && c.close.kind !== 'rst') return {};
-  const connect = ctx.view.messages.find((m) => m.kind === 'CONNECT');
-  const will = connect?.raw.will as { topic?: unknown } | undefined;
+  const will = ctx.view.messages.find(isConnect)?.will;
   return {
     after:
-      typeof will?.topic === 'string'
+      will !== undefined
         ? say('story.mqtt.no_disconnect.will', { topic: will.topic })
         : say('story.mqtt.no_disconnect'),
   };
 }
 
 /** A QoS 0 PUBLISH: only TCP acknowledges it. */
-export function unacknowledged(e: AppFrameEntry): boolean {
+export function unacknowledged(e: MqttFrameEntry): boolean {
   return e.kind === 'PUBLISH' && !e.qos;
 }
 
@@ -579,7 +600,7 @@ export function teach(_say: Say, _mc: ModelContext, convs: readonly ConvContext[
     // MQTT QoS 0 PUBLISH answered only by a TCP ACK
     for (const ctx of [...convs].sort((a, b) => Number(b.publishes) - Number(a.publishes))) {
       if (ctx.view.app !== 'mqtt') continue;
-      const qos0 = ctx.view.messages.filter((m) => m.kind === 'PUBLISH' && (m.qos ?? 0) === 0);
+      const qos0 = ctx.view.messages.filter((m) => isPublish(m) && m.qos === 0);
       const pub = qos0.find((m) => m.dir === 'c2s') ?? qos0[0];
       if (!pub) continue;
       const ack = ctx.frames.find((f) => f.tcp && f.tcp.len === 0 && f.tcp.acks_frame === pub.frame);

@@ -8,6 +8,7 @@
 
 import type { AppConversation } from '../../analysis/app/conversation.js';
 import type { ConversationRecord } from '../../analysis/model.js';
+import type { ZmtpPipeline } from './model.js';
 import { ZmtpHandler } from './session.js';
 
 interface Member<H> {
@@ -109,7 +110,7 @@ function pipeline(members: Member<ZmtpHandler>[]): void {
       if (i < busy) rr = order.indexOf(order[i]!) === i;
       else rr = order[i] === order[i - busy];
     }
-    const summary = {
+    const summary: ZmtpPipeline = {
       endpoint: endpoint.replace(/ \(client\)$/, ''),
       jobs: total,
       workers,
@@ -117,7 +118,7 @@ function pipeline(members: Member<ZmtpHandler>[]): void {
       round_robin: rr,
     };
     for (const m of list) {
-      m.conv.extra.pipeline = summary;
+      m.h.pipeline = summary;
       m.conv.note('zmtp.pipeline.distribution', {
         endpoint: summary.endpoint,
         jobs: summary.jobs,

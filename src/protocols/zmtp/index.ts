@@ -5,6 +5,7 @@ import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { looksLikeZmtp, NOTES, ZMTP_DEFAULT_MAX_FRAME, zmtpFramesExact } from './decode.js';
 import { ZMTP_FIELDS } from './fields.js';
+import { type ZmtpRecord, zmtpFacets } from './model.js';
 import { ZmtpHandler } from './session.js';
 import * as words from './words.js';
 
@@ -32,6 +33,8 @@ export const zmtp = {
   session: (conv, start) => new ZmtpHandler(conv, start.midStream ?? false),
   notes: { ...NOTES, ...SESSION_NOTES },
   finishAll: aggregate,
+  // asked only about its own messages (SessionProtocols.facets goes by `proto`)
+  facets: (m) => zmtpFacets(m as ZmtpRecord),
   fields: ZMTP_FIELDS,
   words: {
     catalog: { en, id },

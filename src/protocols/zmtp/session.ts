@@ -6,13 +6,14 @@
  * 3.0-style messages) and, for the cross-conversation pass, what each PUB sent and when each PUSH sent.
  */
 
+import type { AppContext } from '../../analysis/app/context.js';
 import type { AppConversation, Dir } from '../../analysis/app/conversation.js';
 import { DIR_NAME } from '../../analysis/app/conversation.js';
 import { PduHandler } from '../../analysis/app/framed.js';
 import { partPreview, textOrHex } from '../../analysis/app/payload.js';
 import { RequestQueue } from '../../analysis/app/requests.js';
 import { roundNs } from '../../analysis/app/time.js';
-import type { AppFrameEntry, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../../analysis/model.js';
+import type { ConversationRecord } from '../../analysis/model.js';
 import {
   latin1Text,
   newZmtpState,
@@ -28,6 +29,15 @@ import {
   zmtpLastFlags,
   zmtpPattern,
 } from './decode.js';
+import type {
+  ZmtpCommandRecord,
+  ZmtpFacts,
+  ZmtpFrameEntry,
+  ZmtpGreetingRecord,
+  ZmtpMessageRecord,
+  ZmtpPartRecord,
+  ZmtpPipeline,
+} from './model.js';
 
 const PROTOCOL = { frame: zmtp.frame };
 /** Parts kept per message (the rest are counted). */
@@ -43,12 +53,6 @@ const MAX_JOBS = 100_000;
 const MAX_JOBS_SUMMARY = 2_000;
 
 const latin1 = new TextDecoder('latin1');
-
-interface ZmtpPartRecord {
-  more: boolean;
-  size: number;
-  payload: AppPayloadRecord;
-}
 
 /** Same parts: flags, sizes and the very same payload records (decode() shares records of equal bytes). */
 function samePartList(a: readonly ZmtpPartRecord[], b: readonly ZmtpPartRecord[]): boolean {
@@ -66,6 +70,11 @@ export interface ZmtpSubscription {
   /** Raw topic bytes as latin1 (compared with message prefixes). */
   raw: string;
   frame: number;
+}
+
+/** A frame entry, typed as ZMTP's. */
+function emit(ctx: AppContext, e: ZmtpFrameEntry): void {
+  ctx.emit(e);
 }
 
 function propertiesObject(list: readonly ZmtpProperty[]): Record<string, string> {
@@ -97,6 +106,8 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
   readonly jobTimes: number[] = [];
   jobs = 0;
   private started = false;
+  /** How the PUSH endpoint of this connection spread its messages (set by the end-of-capture pass). */
+  pipeline: ZmtpPipeline | undefined;
   /** The parts of the last message per direction (shared with the next one when identical). */
   private readonly lastParts: [ZmtpPartRecord[] | undefined, ZmtpPartRecord[] | undefined] = [undefined, undefined];
 
@@ -137,7 +148,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
         this.version[dir] = m.protocol;
         this.mechanism ??= m.mechanism;
         if (conv.room()) {
-          conv.add({
+          const rec: ZmtpGreetingRecord = {
             frame: at,
             frames: [...frames],
             dir: DIR_NAME[dir],
@@ -146,10 +157,11 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
             version: `${m.major}.${m.minor}`,
             mechanism: m.mechanism,
             as_server: m.as_server,
-          });
+          };
+          conv.add(rec);
         }
         if (ctx.frames)
-          ctx.emit({
+          emit(ctx, {
             proto: 'zmtp',
             kind: 'greeting',
             version: `${m.major}.${m.minor}`,
@@ -163,7 +175,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
         this.mechanism ??= 'NULL';
         if (this.states[dir].socket_type) this.setSocket(dir, this.states[dir].socket_type!);
         if (conv.room()) {
-          conv.add({
+          const rec: ZmtpGreetingRecord = {
             frame: at,
             frames: [...frames],
             dir: DIR_NAME[dir],
@@ -171,9 +183,10 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
             kind: 'greeting',
             version: '2.0',
             socket_type: m.socket_type,
-          });
+          };
+          conv.add(rec);
         }
-        if (ctx.frames) ctx.emit({ proto: 'zmtp', kind: 'greeting', version: '2.0', socket_type: m.socket_type });
+        if (ctx.frames) emit(ctx, { proto: 'zmtp', kind: 'greeting', version: '2.0', socket_type: m.socket_type });
         break;
       }
       case 'command':
@@ -259,33 +272,42 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
     const conv = this.conv;
     const ctx = conv.ctx;
     const c = m.command;
-    const fields: Record<string, unknown> = {};
+    const rec: ZmtpCommandRecord = {
+      frame: at,
+      frames: [...frames],
+      dir: DIR_NAME[dir],
+      proto: 'zmtp',
+      kind: 'command',
+      name: m.name,
+    };
     switch (c.kind) {
       case 'ready':
-        fields.properties = propertiesObject(c.properties);
+        rec.properties = propertiesObject(c.properties);
         if (c.socket_type !== undefined) this.setSocket(dir, c.socket_type);
         break;
       case 'plain-initiate':
-        fields.properties = propertiesObject(c.properties);
+        rec.properties = propertiesObject(c.properties);
         if (c.socket_type !== undefined) this.setSocket(dir, c.socket_type);
         break;
       case 'error':
-        fields.reason = c.reason;
+        rec.reason = c.reason;
         break;
       case 'subscribe':
-      case 'cancel':
-        fields.topic = c.topic_text ?? textOrHex(c.topic);
-        this.subscription(c.kind, c.topic, fields.topic as string, at);
+      case 'cancel': {
+        const topic = c.topic_text ?? textOrHex(c.topic);
+        rec.topic = topic;
+        this.subscription(c.kind, c.topic, topic, at);
         break;
+      }
       case 'ping':
-        fields.ttl = c.ttl;
+        rec.ttl = c.ttl;
         break;
       case 'pong':
         break;
       case 'plain-hello':
-        fields.username = c.username;
+        rec.username = c.username;
         // PLAIN sends the password in clear: say that it is there, never what it is.
-        fields.password = { present: true };
+        rec.password = { present: true };
         break;
       case 'plain-welcome':
         break;
@@ -294,38 +316,28 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
       case 'curve-initiate':
       case 'curve-ready':
       case 'curve-message':
-        fields.data_length = c.data_length;
-        if (c.version !== undefined) fields.curve_version = c.version;
+        rec.data_length = c.data_length;
+        if (c.version !== undefined) rec.curve_version = c.version;
         break;
       case 'join':
       case 'leave':
-        fields.group = c.group;
+        rec.group = c.group;
         break;
       case 'unknown':
-        fields.data_length = c.data_length;
+        rec.data_length = c.data_length;
         break;
       default: {
         const never: never = c;
         void never;
       }
     }
-    if (conv.room()) {
-      conv.add({
-        frame: at,
-        frames: [...frames],
-        dir: DIR_NAME[dir],
-        proto: 'zmtp',
-        kind: 'command',
-        name: m.name,
-        ...fields,
-      });
-    }
+    if (conv.room()) conv.add(rec);
     if (ctx.frames) {
-      const e: AppFrameEntry = { proto: 'zmtp', kind: 'command', name: m.name };
-      if (fields.properties) e.properties = fields.properties;
-      if (fields.topic !== undefined) e.topic = fields.topic;
-      if (fields.username !== undefined) e.username = fields.username;
-      if (fields.reason !== undefined) e.reason = fields.reason;
+      const e: ZmtpFrameEntry = { proto: 'zmtp', kind: 'command', name: m.name };
+      if (rec.properties) e.properties = rec.properties;
+      if (rec.topic !== undefined) e.topic = rec.topic;
+      if (rec.username !== undefined) e.username = rec.username;
+      if (rec.reason !== undefined) e.reason = rec.reason;
       ctx.emit(e);
     }
   }
@@ -366,7 +378,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
       this.jobs++;
       if (this.jobTimes.length < (ctx.summary ? MAX_JOBS_SUMMARY : MAX_JOBS)) this.jobTimes.push(ctx.now);
     }
-    let rec: AppMessageRecord | null = null;
+    let rec: ZmtpMessageRecord | null = null;
     if (conv.room()) {
       const n = msg.parts.length;
       let parts: ZmtpPartRecord[] = new Array(n);
@@ -411,7 +423,7 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
       }
     }
     if (ctx.frames) {
-      const e: AppFrameEntry = { proto: 'zmtp', kind: 'message', parts: msg.part_count };
+      const e: ZmtpFrameEntry = { proto: 'zmtp', kind: 'message', parts: msg.part_count };
       if (sub) {
         e.subscription = sub.action;
         e.topic = sub.topic_text ?? textOrHex(sub.topic);
@@ -427,11 +439,13 @@ export class ZmtpHandler extends PduHandler<ZmtpState> {
 
   finish(rec: ConversationRecord): void {
     if (this.pattern) rec.pattern = this.pattern.label;
-    rec.socket_types = { client: this.socket[0], server: this.socket[1] };
+    const facts: ZmtpFacts = { socket_types: { client: this.socket[0], server: this.socket[1] } };
     const v = this.version[0] ?? this.version[1];
-    if (v) rec.zmtp_version = v;
-    if (this.mechanism) rec.mechanism = this.mechanism;
+    if (v) facts.zmtp_version = v;
+    if (this.mechanism) facts.mechanism = this.mechanism;
     if (this.dirOf('SUB', 'XSUB') >= 0 || this.subscriptions.size > 0)
-      rec.subscriptions = [...this.subscriptions.values()].map((s) => s.topic);
+      facts.subscriptions = [...this.subscriptions.values()].map((s) => s.topic);
+    if (this.pipeline) facts.pipeline = this.pipeline;
+    Object.assign(rec, facts);
   }
 }

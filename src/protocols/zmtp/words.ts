@@ -1,22 +1,36 @@
-import type { AppFrameEntry, ConversationRecord } from '../../analysis/model.js';
-import { type AppView, groupOf, type Msg } from '../../explain/app.js';
+import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
+import { type AppView, framesOf, groupOf, type Msg, type MsgSort, propGet, socketTypeOf } from '../../explain/app.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef, Side } from '../../explain/context.js';
 import { capital, hasDelimiter, hostOf, list, msgPayload, type Params, type Say } from '../../explain/format.js';
 import { pickleNote } from '../../explain/frame-kit.js';
 import type { HostRole, RoleFacts, Teach, Tell } from '../../explain/protocol.js';
 import { latencyOf, listOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
+import type { ZmtpCommandRecord, ZmtpFrameEntry, ZmtpGreetingRecord, ZmtpRecord } from './model.js';
+
+const isGreeting = (m: Msg): m is ZmtpGreetingRecord => m.proto === 'zmtp' && m.kind === 'greeting';
+const isCommand = (m: Msg): m is ZmtpCommandRecord => m.proto === 'zmtp' && m.kind === 'command';
+
+/** A command's topic: SUBSCRIBE / CANCEL's own, else a `topic` metadata property. */
+function commandTopic(m: ZmtpCommandRecord): string {
+  return m.topic ?? m.properties?.topic ?? '';
+}
+
+/** A SUBSCRIBE / CANCEL command's or a subscription message's topic ('' for anything else). */
+function subscriptionTopic(m: Msg): string {
+  if (m.proto !== 'zmtp') return '';
+  if (m.kind === 'message') return m.subscription?.topic ?? '';
+  return m.kind === 'command' ? commandTopic(m) : '';
+}
+
 export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
   const out: StoryRecord[] = [];
   const ms = ctx.view.messages;
   const setup = ms.filter(
-    (m) =>
-      m.proto === 'zmtp' &&
-      (m.kind === 'greeting' ||
-        (m.kind === 'command' && !['SUBSCRIBE', 'CANCEL', 'PING', 'PONG', 'ERROR'].includes(m.name ?? ''))),
+    (m) => isGreeting(m) || (isCommand(m) && !['SUBSCRIBE', 'CANCEL', 'PING', 'PONG', 'ERROR'].includes(m.name)),
   );
   if (setup.length) {
-    const g = setup.find((m) => m.kind === 'greeting');
+    const g = setup.find(isGreeting);
     const st = ctx.view.socketTypes ?? {};
     const p: Params = {
       version: g?.version ?? '3',
@@ -37,7 +51,7 @@ export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
       p.types = list(say, types) || '?';
     }
     const parts = [say(code, p)];
-    const hello = setup.find((m) => m.name === 'HELLO');
+    const hello = setup.filter(isCommand).find((m) => m.name === 'HELLO');
     if (hello) parts.push(say('story.zmtp.plain', { username: hello.username ?? '?' }));
     out.push({ frames: span(setup), conversation: ctx.c.id, code, text: parts.join(' ') });
   }
@@ -45,11 +59,11 @@ export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
     ctx.view,
     (m) =>
       m.proto === 'zmtp' &&
-      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription !== undefined),
+      ((m.kind === 'command' && (m.name === 'SUBSCRIBE' || m.name === 'CANCEL')) || m.subscription),
   );
   const subs = group.msgs;
   if (subs.length) {
-    const topics = subs.map((m) => `'${m.subscription?.topic ?? m.topic ?? m.properties.topic ?? ''}'`);
+    const topics = subs.map((m) => `'${subscriptionTopic(m)}'`);
     const side: Side = subs[0]!.dir === 'c2s' ? 'client' : 'server';
     out.push(
       phase(say, ctx, spanOf(group), 'story.zmtp.subscribe', {
@@ -66,9 +80,10 @@ export function zmtpSetup(say: Say, ctx: ConvContext): StoryRecord[] {
 export function subscribedTopics(ctx: ConvContext): string[] {
   const out = new Set<string>();
   for (const m of ctx.view.messages) {
-    if (m.proto === 'zmtp' && m.kind === 'command' && m.name === 'SUBSCRIBE')
-      out.add(m.topic ?? m.properties.topic ?? '');
-    else if (m.proto === 'zmtp' && m.subscription && m.subscription.action !== 'cancel') out.add(m.subscription.topic);
+    if (m.proto !== 'zmtp') continue;
+    if (m.kind === 'command' && m.name === 'SUBSCRIBE') out.add(commandTopic(m));
+    else if (m.kind === 'message' && m.subscription && m.subscription.action !== 'cancel')
+      out.add(m.subscription.topic);
   }
   return [...out];
 }
@@ -149,18 +164,18 @@ export function zmtpExchange(say: Say, ctx: ConvContext): StoryRecord | undefine
   return phase(say, ctx, frames, code, p);
 }
 
-export function zmtpInfo(e: AppFrameEntry): string {
+export function zmtpInfo(e: ZmtpFrameEntry): string {
   switch (e.kind) {
     case 'greeting': {
       let s = `ZMTP greeting ${e.version}`;
-      if (typeof e.mechanism === 'string') s += ` ${e.mechanism}`;
-      if (typeof e.socket_type === 'string') s += ` Socket-Type=${e.socket_type}`;
+      if (e.mechanism !== undefined) s += ` ${e.mechanism}`;
+      if (e.socket_type !== undefined) s += ` Socket-Type=${e.socket_type}`;
       if (e.as_server) s += ' as-server';
       return s;
     }
     case 'command': {
-      let s = String(e.name);
-      const p = e.properties as Record<string, string> | undefined;
+      let s = e.name;
+      const p = e.properties;
       if (p) for (const [k, v] of Object.entries(p)) s += ` ${k}=${v.length > 24 ? `${v.slice(0, 23)}…` : v}`;
       if (e.topic !== undefined) s += ` ${e.topic === '' ? '(all)' : e.topic}`;
       if (e.username !== undefined) s += ` username=${e.username}`;
@@ -170,53 +185,50 @@ export function zmtpInfo(e: AppFrameEntry): string {
     case 'message': {
       if (e.subscription)
         return `${e.subscription === 'subscribe' ? 'Subscribe' : 'Cancel'} ${e.topic === '' ? '(all)' : e.topic}`;
-      const preview = (e.preview as string[] | undefined) ?? [];
+      const preview = e.preview ?? [];
       const parts = preview.map((p) => (p === '' ? '<empty>' : p));
-      const more = typeof e.parts === 'number' && e.parts > parts.length ? ` | +${e.parts - parts.length}` : '';
+      const more = e.parts > parts.length ? ` | +${e.parts - parts.length}` : '';
       return `Message [${parts.join(' | ')}${more}]`;
     }
-    default:
-      return e.kind;
+    default: {
+      const never: never = e;
+      return never;
+    }
   }
 }
 
+/**
+ * What a ZMTP command's sentence tells of its fields; the rest is deliberately silent (the explanation
+ * is for students: a PING's TTL, a CURVE body's length, a group, the password's presence).
+ */
+export const ZMTP_COMMAND_TOLD = {
+  name: 'told',
+  properties: 'told (Socket-Type, Identity)',
+  reason: 'told',
+  topic: 'told',
+  username: 'told',
+  ttl: 'silent',
+  password: 'silent: never what it is',
+  data_length: 'silent',
+  curve_version: 'silent',
+  group: 'silent',
+} as const satisfies Record<Exclude<keyof ZmtpCommandRecord, keyof AppMessageRecord | 'proto' | 'kind'>, string>;
+
 /** The sentence for one ZMTP greeting, command or message a frame completes. */
-export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
+export function sentence(say: Say, ctx: FrameConv, m: ZmtpRecord, t: Tell): string {
   const { side, one, reply } = t;
-  if (m.kind === 'greeting') {
-    const p = { version: m.version ?? '3', mechanism: m.mechanism ?? 'NULL', count: m.frames.length };
-    return one(m.frames.length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p);
-  }
-  if (m.kind === 'command') {
-    const name = m.name ?? '?';
-    switch (name) {
-      case 'READY': {
-        const s = one('ex.zmtp.ready', { socket: m.socketType ?? '?' });
-        return m.identity ? `${s} ${say('ex.zmtp.identity', { identity: m.identity })}` : s;
-      }
-      case 'SUBSCRIBE':
-      case 'CANCEL': {
-        const topic = m.topic ?? m.properties.topic ?? '';
-        const code = name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
-        return one(code, { topic });
-      }
-      case 'HELLO':
-        return one(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
-          name,
-          username: m.username ?? '',
-        });
-      case 'WELCOME':
-        return one('ex.zmtp.welcome');
-      case 'INITIATE':
-        return one('ex.zmtp.initiate', { socket: m.socketType ?? '?' });
-      case 'ERROR':
-        return one('ex.zmtp.error', { reason: m.reason ?? '' });
-      case 'PING':
-        return one('ex.zmtp.ping');
-      case 'PONG':
-        return one('ex.zmtp.pong');
-      default:
-        return one('ex.zmtp.command', { name });
+  switch (m.kind) {
+    case 'greeting': {
+      const p = { version: m.version, mechanism: m.mechanism ?? 'NULL', count: framesOf(m).length };
+      return one(framesOf(m).length > 1 ? 'ex.zmtp.greeting.split' : 'ex.zmtp.greeting', p);
+    }
+    case 'command':
+      return commandSentence(say, m, one);
+    case 'message':
+      break;
+    default: {
+      const never: never = m;
+      return never;
     }
   }
   if (m.subscription) {
@@ -234,7 +246,7 @@ export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
     case 'reqrep':
       if (m.dir === 'c2s') s = one('ex.zmtp.request', p);
       // not paired: bytes were lost before it, so its request may be lost too (the order says nothing)
-      else s = m.replyTo === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
+      else s = m.reply_to === undefined ? one('ex.zmtp.reply.unpaired', p) : reply('ex.zmtp.reply', p);
       break;
     case 'pubsub':
       s = one(side === ctx.sender ? 'ex.zmtp.publish' : 'ex.zmtp.message', p);
@@ -249,6 +261,41 @@ export function sentence(say: Say, ctx: FrameConv, m: Msg, t: Tell): string {
   if (hasDelimiter(m) && ctx.view.pattern === 'REQ/REP')
     s += ` ${say(m.dir === 'c2s' ? 'ex.zmtp.delimiter.req' : 'ex.zmtp.delimiter.rep', { body: msgPayload(say, m) })}`;
   return s + pickleNote(say, m);
+}
+
+/** The sentence for a command, by its name. */
+function commandSentence(say: Say, m: ZmtpCommandRecord, one: Tell['one']): string {
+  const name = m.name;
+  switch (name) {
+    case 'READY': {
+      const s = one('ex.zmtp.ready', { socket: socketTypeOf(m) ?? '?' });
+      const identity = propGet(m.properties, 'Identity');
+      return identity ? `${s} ${say('ex.zmtp.identity', { identity })}` : s;
+    }
+    case 'SUBSCRIBE':
+    case 'CANCEL': {
+      const topic = commandTopic(m);
+      const code = name === 'SUBSCRIBE' ? (topic ? 'ex.zmtp.subscribe' : 'ex.zmtp.subscribe.all') : 'ex.zmtp.cancel';
+      return one(code, { topic });
+    }
+    case 'HELLO':
+      return one(m.username !== undefined ? 'ex.zmtp.hello' : 'ex.zmtp.command', {
+        name,
+        username: m.username ?? '',
+      });
+    case 'WELCOME':
+      return one('ex.zmtp.welcome');
+    case 'INITIATE':
+      return one('ex.zmtp.initiate', { socket: socketTypeOf(m) ?? '?' });
+    case 'ERROR':
+      return one('ex.zmtp.error', { reason: m.reason ?? '' });
+    case 'PING':
+      return one('ex.zmtp.ping');
+    case 'PONG':
+      return one('ex.zmtp.pong');
+    default:
+      return one('ex.zmtp.command', { name });
+  }
 }
 
 /** The noun for a ZMTP greeting, command or message (a request, reply or job by the pattern). */
@@ -364,15 +411,21 @@ export function title(c: ConversationRecord): string {
 }
 
 /** A sequence diagram's arrow: the command's name, the greeting's version, the message's parts. */
-export function arrow(e: AppFrameEntry): string {
-  const kind = String(e.kind ?? '');
-  if (kind === 'command') return String(e.name ?? 'command');
-  if (kind === 'greeting') return `greeting ${String(e.version ?? '')}`.trim();
-  if (kind === 'message') {
-    const pv = Array.isArray(e.preview) ? e.preview.filter((x) => x !== '').map(String) : [];
-    return pv.length ? `msg ${pv.join(' | ')}` : 'message';
+export function arrow(e: ZmtpFrameEntry): string {
+  switch (e.kind) {
+    case 'command':
+      return e.name;
+    case 'greeting':
+      return `greeting ${e.version}`.trim();
+    case 'message': {
+      const pv = (e.preview ?? []).filter((x) => x !== '');
+      return pv.length ? `msg ${pv.join(' | ')}` : 'message';
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
   }
-  return kind;
 }
 
 /** REQ/REP: the empty delimiter frame the REQ socket puts before each body. */
@@ -409,9 +462,10 @@ export function teach(say: Say, mc: ModelContext, convs: readonly ConvContext[],
     const push = at(50);
     // ZMTP greeting split over several segments
     for (const ctx of convs) {
-      const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && m.frames.length > 1);
+      const g = ctx.view.messages.find((m) => m.proto === 'zmtp' && m.kind === 'greeting' && framesOf(m).length > 1);
       if (g) {
-        push('teach.zmtp_greeting_split', { count: g.frames.length, frames: g.frames.join(', ') }, g.frames);
+        const frames = [...framesOf(g)];
+        push('teach.zmtp_greeting_split', { count: frames.length, frames: frames.join(', ') }, frames);
         break;
       }
     }
@@ -421,11 +475,12 @@ export function teach(say: Say, mc: ModelContext, convs: readonly ConvContext[],
     // PUB filters: a subscriber that got nothing
     for (const ctx of convs) {
       if (ctx.view.app !== 'zmtp' || ctx.kind !== 'pubsub') continue;
-      if (ctx.view.messages.some(isZmtpData)) continue;
+      if (ctx.view.messages.some(isZmtpDataMsg)) continue;
       const topics = new Set<string>(); // each once: a subscriber may repeat its subscription
       for (const m of ctx.view.messages) {
-        if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(m.topic ?? m.properties.topic ?? '');
-        if (m.subscription) topics.add(m.subscription.topic);
+        if (m.proto !== 'zmtp') continue;
+        if (m.kind === 'command' && m.name === 'SUBSCRIBE') topics.add(commandTopic(m));
+        if (m.kind === 'message' && m.subscription) topics.add(m.subscription.topic);
       }
       const sub = ctx.sender === 'client' ? ctx.c.server : hostOf(ctx.c.client);
       push(
@@ -440,22 +495,15 @@ export function teach(say: Say, mc: ModelContext, convs: readonly ConvContext[],
     const push = at(100);
     // PUSH/PULL round-robin across workers (the app layer's pipeline summary)
     for (const ctx of convs) {
-      const p = ctx.c.pipeline as
-        | {
-            endpoint?: string;
-            jobs?: number;
-            workers?: Array<{ peer?: string; jobs?: number; conversation?: number }>;
-            round_robin?: boolean;
-          }
-        | undefined;
-      if (!p?.round_robin || !p.workers || p.workers.length < 2) continue;
-      const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs ?? 0, worker: hostOf(w.peer ?? '?') }));
+      const p = ctx.c.pipeline;
+      if (!p?.round_robin || p.workers.length < 2) continue;
+      const per = p.workers.map((w) => say('fmt.per_worker', { count: w.jobs, worker: hostOf(w.peer) }));
       const firstFrames = p.workers
-        .map((w) => mc.convs.get(w.conversation ?? -1)?.view.messages.find(isZmtpData)?.frame)
+        .map((w) => mc.convs.get(w.conversation)?.view.messages.find(isZmtpDataMsg)?.frame)
         .filter((n): n is number => n !== undefined);
       push(
         'teach.round_robin',
-        { producer: p.endpoint ?? ctx.c.server, jobs: p.jobs ?? 0, workers: p.workers.length, per: list(say, per) },
+        { producer: p.endpoint, jobs: p.jobs, workers: p.workers.length, per: list(say, per) },
         firstFrames,
       );
       break;
@@ -469,6 +517,11 @@ export function teach(say: Say, mc: ModelContext, convs: readonly ConvContext[],
 }
 
 /** ZMTP data messages (not greetings or commands). */
-export function isZmtpData(m: Msg): boolean {
+export function isZmtpData(m: MsgSort): boolean {
   return m.proto === 'zmtp' && m.kind === 'message' && !m.subscription;
+}
+
+/** A message is a ZMTP data message (not a subscription). */
+export function isZmtpDataMsg(m: Msg): boolean {
+  return m.proto === 'zmtp' && m.kind === 'message' && m.subscription === undefined;
 }

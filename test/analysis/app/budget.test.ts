@@ -179,7 +179,7 @@ describe('summary-mode message budget', () => {
   });
 
   it('MessageBudget: the list holds head + tail + the last of each sort; every message is aggregated once', () => {
-    const b = new MessageBudget(10, 5);
+    const b = new MessageBudget(10, 5, SESSION_PROTOCOLS.facets);
     for (let i = 1; i <= 50_000; i++) {
       const rare = i % 1000 === 7; // a sort whose last message falls outside the tail
       b.add({ frame: i, frames: [i], dir: rare ? 's2c' : 'c2s', proto: 'data', kind: 'data', length: 1 });
@@ -191,7 +191,7 @@ describe('summary-mode message budget', () => {
     expect(st.reduce((a, s) => a + s.count, 0)).toBe(50_000);
     expect(st.find((s) => s.dir === 's2c')!.count).toBe(50);
     // a cap below the summary head (maxMessages 5): the list stops there, the aggregates still count all
-    const small = new MessageBudget(5, 0);
+    const small = new MessageBudget(5, 0, SESSION_PROTOCOLS.facets);
     for (let i = 1; i <= 1000; i++)
       small.add({ frame: i, frames: [i], dir: i % 2 ? 'c2s' : 's2c', proto: 'data', kind: 'data', length: 1 });
     expect(small.listed().length).toBe(5);

@@ -1,0 +1,63 @@
+/**
+ * HTTP's part of the JSON model: one record per request or response (conversations[].messages), its
+ * frame entries (frames[].app), as the session (session.ts) writes them and
+ * schema/pcap-explain.schema.json describes them. Its only conversation fact is the base's `pattern`.
+ */
+import type { MessageFacets } from '../../analysis/app/budget.js';
+import type { AppMessageRecord, AppPayloadRecord } from '../../analysis/model.js';
+import type { RpcInfo } from '../../dissectors/app/payload.js';
+
+interface Http extends AppMessageRecord {
+  proto: 'http';
+  /** "HTTP/1.1". */
+  version: string;
+  /** Headers as sent: name → value, a repeated name → its values in order. */
+  headers: Record<string, string | string[]>;
+  content_type?: string;
+  content_length?: number;
+  /** Body length on the wire after de-chunking. */
+  body_len: number;
+  chunked?: true;
+  keep_alive: boolean;
+  /** False when the stream ended or lost bytes before the message's end. */
+  complete?: false;
+  /** The body was longer than the bytes kept. */
+  body_capped?: true;
+  /** JSON-RPC or SOAP recognised in the body. */
+  rpc?: RpcInfo;
+}
+
+export interface HttpRequestRecord extends Http {
+  kind: 'request';
+  method: string;
+  /** The request target as sent, its path and its decoded query parameters. */
+  uri: string;
+  path: string;
+  params?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export interface HttpResponseRecord extends Http {
+  kind: 'response';
+  status: number;
+  phrase: string;
+  /** The method of the request it answers, when known. */
+  request_method?: string;
+}
+
+export type HttpRecord = HttpRequestRecord | HttpResponseRecord;
+
+/** What a frame completes (the Info column and display filters read it). */
+export type HttpFrameEntry = (
+  | { proto: 'http'; kind: 'request'; method: string; uri: string; version: string }
+  | { proto: 'http'; kind: 'response'; status: number; phrase: string; version: string }
+) & {
+  /** Of a message with a body. */
+  content_type?: string;
+  /** The body (bounded, as tshark's http.file_data). */
+  body?: AppPayloadRecord;
+};
+
+/** What the summary's aggregates read of an HTTP message: a request's method. */
+export function httpFacets(m: HttpRecord): MessageFacets {
+  return m.kind === 'request' ? { name: m.method } : {};
+}

@@ -1,0 +1,66 @@
+/**
+ * The application model as the registered protocols make it: one discriminated union of messages (on
+ * `proto`, then `kind`), one of frame entries, and the conversation record with every protocol's facts.
+ * The analysis layer (src/analysis/model.ts) knows only the common base of each; each protocol's
+ * variants are in its folder (src/protocols/<name>/model.ts) and are assembled here, once, beside the
+ * registry (registry.ts) that lists the same protocols.
+ *
+ * The sessions of the registry's modules are the only writers of application records, so a model the
+ * analysis made with the registry holds only these variants: typed() and its kin say so to the compiler
+ * at the one place where the explanation step takes the analysis' records.
+ */
+import type {
+  AnalysisModel,
+  AppFrameEntry as AppFrameEntryBase,
+  AppMessageRecord,
+  ConversationRecord,
+} from '../analysis/model.js';
+import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { HttpFrameEntry, HttpRecord } from './http/model.js';
+import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
+import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
+
+/** Every application message, discriminated on `proto` then `kind`. */
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord;
+
+/** The name of a registered protocol (plain data included). */
+export type AppName = AppMessage['proto'];
+
+/** The messages of one protocol. */
+export type MessageOf<P extends AppName> = Extract<AppMessage, { proto: P }>;
+
+/** A frame that carries part of a PDU another frame completes. */
+export interface SegmentEntry {
+  proto: AppName;
+  kind: 'segment';
+}
+
+/** Every frame entry (frames[].app). */
+export type AppEntry = ZmtpFrameEntry | MqttFrameEntry | HttpFrameEntry | DataFrameEntry | SegmentEntry;
+
+/** The protocols' facts about a conversation (each present only on its protocol's conversations). */
+export type AppFacts = ZmtpFacts & MqttFacts;
+
+/** A conversation record as the registered protocols fill it. */
+export type Conversation = Omit<ConversationRecord, 'messages' | 'app'> &
+  AppFacts & { app?: AppName; messages?: AppMessage[] };
+
+/** The registered protocols' view of a model's conversation. */
+export function typedConversation(c: ConversationRecord): Conversation {
+  return c as Conversation;
+}
+
+/** The registered protocols' view of a listed message. */
+export function typedMessage(m: AppMessageRecord): AppMessage {
+  return m as AppMessage;
+}
+
+/** The registered protocols' view of a frame entry. */
+export function typedEntry(e: AppFrameEntryBase): AppEntry {
+  return e as AppEntry;
+}
+
+/** The registered protocols' view of a model's conversations. */
+export function typedConversations(m: AnalysisModel): Conversation[] {
+  return m.conversations as Conversation[];
+}

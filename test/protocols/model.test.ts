@@ -1,0 +1,225 @@
+/**
+ * The typed application model against its JSON: every message and frame entry of every golden JSON has
+ * only fields its type variant lists (src/protocols/<name>/model.ts), and the schema describes no message
+ * field the types do not have. The field lists below are checked against the types by the compiler
+ * (`satisfies`: a field added to a variant and not listed here fails the type check).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DataFrameEntry, DataRecord } from '../../src/protocols/data/model.js';
+import type { HttpRequestRecord, HttpResponseRecord } from '../../src/protocols/http/model.js';
+import type {
+  MqttAckRecord,
+  MqttConnackRecord,
+  MqttConnectRecord,
+  MqttDisconnectRecord,
+  MqttFrameEntry,
+  MqttMalformedRecord,
+  MqttPingRecord,
+  MqttPublishRecord,
+  MqttSubackRecord,
+  MqttSubscribeRecord,
+  MqttUnsubackRecord,
+  MqttUnsubscribeRecord,
+} from '../../src/protocols/mqtt/model.js';
+import type { ZmtpCommandRecord, ZmtpGreetingRecord, ZmtpMessageRecord } from '../../src/protocols/zmtp/model.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+type Fields<T> = { [K in keyof Required<T>]: true };
+const BASE = {
+  cut: true,
+  frame: true,
+  frames: true,
+  dir: true,
+  proto: true,
+  kind: true,
+  payload: true,
+  reply_to: true,
+  latency: true,
+  replied_by: true,
+} as const;
+const MQTT = { ...BASE, msgtype: true, properties: true, malformed: true } as const;
+const HTTP = {
+  ...BASE,
+  version: true,
+  headers: true,
+  content_type: true,
+  content_length: true,
+  body_len: true,
+  chunked: true,
+  keep_alive: true,
+  complete: true,
+  body_capped: true,
+  rpc: true,
+} as const;
+
+/** Fields of each message variant, by proto and kind. */
+const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
+  zmtp: {
+    greeting: Object.keys({
+      ...BASE,
+      version: true,
+      mechanism: true,
+      as_server: true,
+      socket_type: true,
+    } satisfies Fields<ZmtpGreetingRecord>),
+    command: Object.keys({
+      ...BASE,
+      name: true,
+      properties: true,
+      reason: true,
+      topic: true,
+      ttl: true,
+      username: true,
+      password: true,
+      data_length: true,
+      curve_version: true,
+      group: true,
+    } satisfies Fields<ZmtpCommandRecord>),
+    message: Object.keys({
+      ...BASE,
+      parts: true,
+      size: true,
+      part_count: true,
+      subscription: true,
+    } satisfies Fields<ZmtpMessageRecord>),
+  },
+  mqtt: {
+    CONNECT: Object.keys({
+      ...MQTT,
+      proto_name: true,
+      version: true,
+      client_id: true,
+      keep_alive: true,
+      clean_session: true,
+      username: true,
+      password: true,
+      will: true,
+      relayed_to: true,
+    } satisfies Fields<MqttConnectRecord>),
+    CONNACK: Object.keys({
+      ...MQTT,
+      session_present: true,
+      code: true,
+      meaning: true,
+      accepted: true,
+    } satisfies Fields<MqttConnackRecord>),
+    PUBLISH: Object.keys({
+      ...MQTT,
+      topic: true,
+      qos: true,
+      retain: true,
+      dup: true,
+      packet_id: true,
+      relayed_from: true,
+      relayed_to: true,
+    } satisfies Fields<MqttPublishRecord>),
+    ...Object.fromEntries(
+      ['PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP'].map((k) => [
+        k,
+        Object.keys({ ...MQTT, packet_id: true, reason_code: true, reason: true } satisfies Fields<MqttAckRecord>),
+      ]),
+    ),
+    SUBSCRIBE: Object.keys({ ...MQTT, packet_id: true, subscriptions: true } satisfies Fields<MqttSubscribeRecord>),
+    SUBACK: Object.keys({ ...MQTT, packet_id: true, granted: true } satisfies Fields<MqttSubackRecord>),
+    UNSUBSCRIBE: Object.keys({ ...MQTT, packet_id: true, topics: true } satisfies Fields<MqttUnsubscribeRecord>),
+    UNSUBACK: Object.keys({ ...MQTT, packet_id: true, reason_codes: true } satisfies Fields<MqttUnsubackRecord>),
+    PINGREQ: Object.keys(MQTT satisfies Fields<MqttPingRecord>),
+    PINGRESP: Object.keys(MQTT),
+    DISCONNECT: Object.keys({ ...MQTT, reason_code: true, reason: true } satisfies Fields<MqttDisconnectRecord>),
+    AUTH: Object.keys({ ...MQTT, reason_code: true, reason: true }),
+  },
+  http: {
+    request: Object.keys({
+      ...HTTP,
+      method: true,
+      uri: true,
+      path: true,
+      params: true,
+    } satisfies Fields<HttpRequestRecord>),
+    response: Object.keys({
+      ...HTTP,
+      status: true,
+      phrase: true,
+      request_method: true,
+    } satisfies Fields<HttpResponseRecord>),
+  },
+  data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
+};
+// the malformed variant: the fixed header's fields only
+const MALFORMED = Object.keys({ ...BASE, msgtype: true, properties: true, malformed: true } satisfies Fields<
+  Omit<MqttMalformedRecord, never>
+>);
+
+/** Fields of the frame entries, by proto. */
+const ENTRY_FIELDS: Record<string, readonly string[]> = {
+  zmtp: [
+    'proto',
+    'kind',
+    'version',
+    'mechanism',
+    'as_server',
+    'socket_type',
+    'name',
+    'properties',
+    'topic',
+    'username',
+    'reason',
+    'parts',
+    'subscription',
+    'preview',
+  ],
+  mqtt: Object.keys({
+    proto: true,
+    kind: true,
+    msgtype: true,
+    topic: true,
+    topics: true,
+    qos: true,
+    packet_id: true,
+    retain: true,
+    code: true,
+    malformed: true,
+    cut: true,
+    payload: true,
+  } satisfies Fields<MqttFrameEntry>),
+  http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body'],
+  data: Object.keys({ proto: true, kind: true, length: true, payload: true } satisfies Fields<DataFrameEntry>),
+};
+
+const OUT = join(ROOT, 'test/golden/out');
+const goldens = readdirSync(OUT).filter((f) => f.endsWith('.en.json'));
+
+interface Json {
+  frames: Array<{ app?: Array<Record<string, unknown>> }>;
+  conversations: Array<{ messages?: Array<Record<string, unknown>> }>;
+}
+
+describe('typed application model', () => {
+  it.each(goldens)('%s: every message and frame entry has only its variant’s fields', (file) => {
+    const m = JSON.parse(readFileSync(join(OUT, file), 'utf8')) as Json;
+    for (const c of m.conversations)
+      for (const msg of c.messages ?? []) {
+        const proto = String(msg.proto);
+        const kind = String(msg.kind);
+        const fields = msg.malformed !== undefined ? MALFORMED : MESSAGE_FIELDS[proto]?.[kind];
+        expect(fields, `${proto} ${kind}`).toBeDefined();
+        for (const k of Object.keys(msg)) expect(fields, `${proto} ${kind} field ${k}`).toContain(k);
+      }
+    for (const f of m.frames)
+      for (const e of f.app ?? []) {
+        const fields = e.kind === 'segment' ? ['proto', 'kind'] : ENTRY_FIELDS[String(e.proto)];
+        for (const k of Object.keys(e)) expect(fields, `${e.proto} ${e.kind} entry field ${k}`).toContain(k);
+      }
+  });
+
+  it('the schema describes no message field that no variant has', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema/pcap-explain.schema.json'), 'utf8'));
+    const all = new Set(Object.values(MESSAGE_FIELDS).flatMap((byKind) => Object.values(byKind).flat()));
+    for (const k of Object.keys(schema.$defs.appMessage.properties)) expect([...all], `schema field ${k}`).toContain(k);
+    const entries = new Set(Object.values(ENTRY_FIELDS).flat());
+    for (const k of Object.keys(schema.$defs.appFrameEntry.properties))
+      expect([...entries], `schema entry field ${k}`).toContain(k);
+  });
+});
