@@ -165,8 +165,7 @@ export class AppConversation {
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
     // Summary mode past the listed head: most of these messages are only counted, decode when listed.
     const opts = small ? this.ctx.smallPayload : this.ctx.payload;
-    if (this.budget?.full && deferrable(bytes, opts))
-      return new PendingPayload(new Uint8Array(bytes), opts) as unknown as AppPayloadRecord;
+    if (this.budget?.full && deferrable(bytes, opts)) return new PendingPayload(new Uint8Array(bytes), opts);
     if (!small) {
       const p = decodePayload(bytes, this.ctx.payload);
       const r = payloadRecord(p);
