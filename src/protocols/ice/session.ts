@@ -93,8 +93,8 @@ export class IceHandler extends PduHandler<null> {
   readonly proto = 'icep' as const;
   /** Per direction of the request: twoway requests waiting for their reply, by request id. */
   private readonly waiting: [Map<number, Waiting>, Map<number, Waiting>] = [new Map(), new Map()];
-  /** Lost bytes: pairs are not made across them, and an unmatched reply is not reported. */
-  private forgotten = false;
+  /** Bytes were lost: a reply that matches no request may answer one among them, so it is not reported. */
+  private lossy = false;
   private first = true;
   private version: string | undefined;
   private twoway = 0;
@@ -160,7 +160,6 @@ export class IceHandler extends PduHandler<null> {
               operation: m.operation,
               identity: rec ? (rec as IceRequestRecord).identity : { ...m.identity },
             });
-          this.forgotten = false;
         }
         break;
       case 'BatchRequest':
@@ -179,7 +178,7 @@ export class IceHandler extends PduHandler<null> {
             r.request_identity = q.identity;
           }
           if (q.rec) q.rec.replied_by = at;
-        } else if (!this.forgotten) {
+        } else if (!this.lossy) {
           ctx.note('icep.reply.unmatched', { request_id: m.requestId });
           conv.note('icep.reply.unmatched', { request_id: m.requestId, frame: at });
         }
@@ -246,11 +245,13 @@ export class IceHandler extends PduHandler<null> {
     return iceMessagesExact(bytes);
   }
 
-  /** Bytes were lost: the replies of requests among them cannot be paired; start afresh. */
+  /**
+   * Bytes were lost. Unlike a protocol that answers in order, a Reply names its request by id, so the
+   * requests still waiting keep waiting (a reply after the loss still finds its own); only a reply to a
+   * request lost with the bytes finds none, and is then not reported as unmatched.
+   */
   protected override forgetPairs(): void {
-    this.waiting[0].clear();
-    this.waiting[1].clear();
-    this.forgotten = true;
+    this.lossy = true;
   }
 
   finish(rec: ConversationRecord): void {

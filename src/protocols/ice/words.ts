@@ -271,6 +271,12 @@ function callsPhase(say: Say, ctx: ConvContext, ms: Msg[], complete: boolean): S
   const all = [...reqs, ...batches, ...reps];
   if (all.length === 0) return undefined;
   const parts: string[] = [];
+  /** The phase's code: its first sentence's. */
+  let code: string | undefined;
+  const tell = (c: string, p: Params) => {
+    code ??= c;
+    parts.push(capital(say(c, p)));
+  };
   const cw = who(say, ctx, 'client');
   if (twoway.length) {
     const label = (m: Msg) => {
@@ -280,17 +286,13 @@ function callsPhase(say: Say, ctx: ConvContext, ms: Msg[], complete: boolean): S
     };
     const pairs = pairsText(say, ctx, twoway, reps, label);
     const answered = twoway.filter((q) => q.replied_by !== undefined).length;
-    parts.push(
-      capital(
-        say(answered === twoway.length ? 'story.icep.twoway' : 'story.icep.twoway.some', {
-          ...cw,
-          ...who(say, ctx, 'server', 's_'),
-          count: twoway.length,
-          answered,
-          pairs: pairsList(say, pairs, twoway.length, 6),
-        }),
-      ),
-    );
+    tell(answered === twoway.length ? 'story.icep.twoway' : 'story.icep.twoway.some', {
+      ...cw,
+      ...who(say, ctx, 'server', 's_'),
+      count: twoway.length,
+      answered,
+      pairs: pairsList(say, pairs, twoway.length, 6),
+    });
     const isa = twoway.filter((q) => q.operation === IS_A && q.params.string !== undefined);
     if (isa.length)
       parts.push(
@@ -309,38 +311,31 @@ function callsPhase(say: Say, ctx: ConvContext, ms: Msg[], complete: boolean): S
       );
   }
   if (oneway.length)
-    parts.push(
-      capital(
-        say('story.icep.oneway', {
-          ...cw,
-          count: oneway.length,
-          calls: list(
-            say,
-            oneway.map((q) => callText(say, q)),
-            6,
-          ),
-        }),
+    tell('story.icep.oneway', {
+      ...cw,
+      count: oneway.length,
+      calls: list(
+        say,
+        oneway.map((q) => callText(say, q)),
+        6,
       ),
-    );
+    });
   if (batches.length) {
     const inBatch = batches.flatMap((b) => b.requests);
-    parts.push(
-      capital(
-        say('story.icep.batch', {
-          ...cw,
-          count: inBatch.length,
-          batches: batches.length,
-          calls: list(
-            say,
-            inBatch.map((r) => callText(say, r)),
-            6,
-          ),
-        }),
+    tell('story.icep.batch', {
+      ...cw,
+      count: inBatch.length,
+      batches: batches.length,
+      calls: list(
+        say,
+        inBatch.map((r) => callText(say, r)),
+        6,
       ),
-    );
+    });
   }
+  if (code === undefined) return undefined; // replies only: their requests are not in the capture
   if (!complete) parts.push(say('story.icep.listed', { count: reqs.length + batches.length }));
-  return { frames: span(all), conversation: ctx.c.id, code: 'story.icep.calls', text: parts.join(' ') };
+  return { frames: span(all), conversation: ctx.c.id, code, text: parts.join(' ') };
 }
 
 /** The CloseConnection before the TCP ending, or that none was sent. */
