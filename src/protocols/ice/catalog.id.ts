@@ -9,11 +9,11 @@ export const id: Catalogue = {
     '{who} {addr} memberi tahu client bahwa koneksi siap dipakai (ValidateConnection, protokol Ice {version}): lewat TCP, server Ice-lah yang lebih dulu mengirim pesan, dan client tidak mengirim request sebelum pesan ini tiba.',
   'ex.icep.validate.client': '{who} {addr} mengirim ValidateConnection (protokol Ice {version}).',
   'ex.icep.request':
-    "{who} {addr} memanggil operasi {operation} pada objek '{object}' (Request, request id {id}, mode {mode}); {params}.",
+    "{who} {addr} memanggil operasi {operation} pada objek '{object}' (Request dengan request id {id}, mode {mode}); {params}.",
   'ex.icep.request.oneway':
     "{who} {addr} memanggil operasi {operation} pada objek '{object}' sebagai panggilan oneway (Request dengan request id 0, mode {mode}); {params}. Panggilan oneway tidak dibalas: server tidak mengirim Reply.",
   'ex.icep.request.isa':
-    "{who} {addr} menanyakan kepada objek '{object}' apakah objek itu mengimplementasikan tipe '{type}' (Request, request id {id}: ice_isA, mode {mode}). ice_isA adalah operasi yang dimiliki setiap objek Ice; checkedCast mengirimkannya sebelum client memakai objek tersebut.",
+    "{who} {addr} menanyakan kepada objek '{object}' apakah objek itu mengimplementasikan tipe '{type}' (Request ice_isA dengan request id {id}, mode {mode}). ice_isA adalah operasi yang dimiliki setiap objek Ice; checkedCast mengirimkannya sebelum client memakai objek tersebut.",
   'ex.icep.request.isa.oneway':
     "{who} {addr} menanyakan kepada objek '{object}' apakah objek itu mengimplementasikan tipe '{type}' sebagai panggilan oneway (ice_isA dengan request id 0), sehingga tidak akan ada jawaban.",
   'ex.icep.facet': "Panggilan ini ditujukan ke facet '{facet}' dari objek tersebut.",
