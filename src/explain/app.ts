@@ -47,6 +47,9 @@ export function msgSort(m: Msg): MsgSort {
     case 'http':
       if (m.kind === 'request') s.name = m.method;
       break;
+    case 'icep':
+      if (m.kind === 'Request' && m.undecoded === undefined) s.name = m.operation;
+      break;
     case 'mqtt':
     case 'data':
       break;
