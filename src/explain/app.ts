@@ -47,6 +47,9 @@ export function msgSort(m: Msg): MsgSort {
     case 'http':
       if (m.kind === 'request') s.name = m.method;
       break;
+    case 'giop':
+      if ((m.kind === 'Request' || m.kind === 'Reply') && m.operation !== undefined) s.name = m.operation;
+      break;
     case 'mqtt':
     case 'data':
       break;
