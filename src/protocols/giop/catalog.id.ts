@@ -44,7 +44,7 @@ export const id: Catalogue = {
   'ex.giop.bind.own':
     "{who} {addr} meminta {target} di {server} mengikat nama '{name}' ke {ior} ({op}, Request GIOP {version}, request id {id}): ia mendaftarkan objek miliknya sendiri (IOR-nya menunjuk alamatnya, port {port}) agar client dapat menemukannya lewat nama.",
   'ex.giop.resolve':
-    "{who} {addr} meminta kepada {target} di {server} objek yang bernama '{name}' (resolve, Request GIOP {version}, request id {id}).",
+    "{who} {addr} meminta {target} di {server} mencarikan objek yang bernama '{name}' (resolve, Request GIOP {version}, request id {id}).",
   'ex.giop.request':
     '{who} {addr} memanggil {call} pada {target} di {server} (Request GIOP {version}, request id {id}).',
   'ex.giop.request.noargs':

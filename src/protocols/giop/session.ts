@@ -227,7 +227,8 @@ export class GiopHandler extends PduHandler<null> {
         break;
       default: {
         const never: never = m;
-        return never;
+        void never;
+        return;
       }
     }
     const listed = conv.room();

@@ -427,7 +427,7 @@ export function teach(say: Say, mc: ModelContext, convs: readonly ConvContext[],
       }
     }
   }
-  if (!resolved || resolved.m.result?.kind !== 'object') return;
+  if (resolved?.m.result?.kind !== 'object') return;
   const ior = resolved.m.result.ior;
   const next = convAt(mc, ior, resolved.m.frame, resolved.client);
   const call = next?.view.messages.find(isRequest);
