@@ -74,7 +74,7 @@ export const en: Catalogue = {
     '{who} {addr} sends {count} {count:request|requests} to {s_who} {s_addr} over GIOP {versions} ({order}): {pairs}.',
   'story.giop.nocalls': '{who} {addr} and {s_who} {s_addr} exchange GIOP {versions} messages ({order}) but no request.',
   'story.giop.is_a':
-    '_is_a asks whether the object implements {type}: an ORB asks this when a program narrows an object reference to that interface.',
+    '_is_a asks whether the object implements {type}: an ORB typically asks this when a program narrows an object reference to that interface.',
   'story.giop.bound': "With {op} the naming service now maps the name '{name}' to {ior}.",
   'story.giop.bound.next':
     "With {op} the naming service now maps the name '{name}' to {ior}; that address is where the object is called later (#{next}).",

@@ -73,7 +73,7 @@ export const id: Catalogue = {
   'story.giop.nocalls':
     '{who} {addr} dan {s_who} {s_addr} bertukar pesan GIOP {versions} ({order}) tanpa satu pun request.',
   'story.giop.is_a':
-    '_is_a menanyakan apakah objek itu mengimplementasikan {type}: ORB menanyakan hal ini ketika program melakukan narrow atas referensi objek ke interface tersebut.',
+    '_is_a menanyakan apakah objek itu mengimplementasikan {type}: ORB biasanya menanyakan hal ini ketika program melakukan narrow atas referensi objek ke interface tersebut.',
   'story.giop.bound': "Dengan {op}, naming service kini memetakan nama '{name}' ke {ior}.",
   'story.giop.bound.next':
     "Dengan {op}, naming service kini memetakan nama '{name}' ke {ior}; di alamat itulah objek tersebut kemudian dipanggil (#{next}).",
