@@ -16,13 +16,14 @@ import type {
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | DataRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DataRecord;
 
 /** The name of a registered protocol (plain data included). */
 export type AppName = AppMessage['proto'];
@@ -37,7 +38,14 @@ export interface SegmentEntry {
 }
 
 /** Every frame entry (frames[].app). */
-export type AppEntry = ZmtpFrameEntry | MqttFrameEntry | HttpFrameEntry | IceFrameEntry | DataFrameEntry | SegmentEntry;
+export type AppEntry =
+  | ZmtpFrameEntry
+  | MqttFrameEntry
+  | HttpFrameEntry
+  | IceFrameEntry
+  | GiopFrameEntry
+  | DataFrameEntry
+  | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
 export type AppFacts = ZmtpFacts & MqttFacts & IceFacts;
