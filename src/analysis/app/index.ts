@@ -4,9 +4,10 @@
  * (the protocol modules of src/protocols, handed in by the pipeline); what each frame completes (for the frame list); and, at the end, the
  * conversation records' application fields and the protocols' cross-conversation passes.
  *
- * Usage per capture: begin(frame) before the conversation table sees the frame, udp() for UDP payloads,
+ * Usage per capture: endFrames() before the table's advance() (what retired conversations complete then
+ * belongs to no frame), begin(frame) before the conversation table sees the frame, udp() for UDP payloads,
  * take() after the frame (when frames are rendered), endFrames() before the table's finish(), then
- * finish(records).
+ * finish(records). evict() receives each record the table retires or flushes.
  */
 import type { ConversationInfo, Direction, StreamFactory } from '../conversations.js';
 import type { ConversationRecord } from '../model.js';
