@@ -101,6 +101,8 @@ export class AppConversation {
   private readonly cacheRecs: (AppPayloadRecord | undefined)[] = new Array(CACHE_SIZE);
   private cacheNext = 0;
   private readonly preLen: [number, number] = [0, 0];
+  /** Notes already added to the record by finish() (finishAgain() adds the later ones). */
+  private told = 0;
   private readonly ended: [boolean, boolean] = [false, false];
   readonly sinks: [StreamSink, StreamSink];
 
@@ -378,5 +380,18 @@ export class AppConversation {
       if (this.budget.dropped > 0) rec.message_stats = this.budget.stats();
     } else rec.messages = this.messages;
     for (const n of this.notes) rec.notes.push(n);
+    this.told = this.notes.length;
+  }
+
+  /**
+   * A conversation finished when it was retired, after the cross-conversation passes: the session's fields
+   * again (SessionProtocol.finishAll) and the notes added since.
+   */
+  finishAgain(rec: ConversationRecord): void {
+    const h = this.handler;
+    if (!h) return;
+    h.finish(rec);
+    for (let i = this.told; i < this.notes.length; i++) rec.notes.push(this.notes[i]!);
+    this.told = this.notes.length;
   }
 }
