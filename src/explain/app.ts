@@ -47,6 +47,10 @@ export function msgSort(m: Msg): MsgSort {
     case 'http':
       if (m.kind === 'request') s.name = m.method;
       break;
+    case 'dns':
+      // the first question's type (A, AAAA…): a summary counts queries per type
+      if (m.questions[0]) s.name = m.questions[0].type_name ?? String(m.questions[0].type);
+      break;
     case 'mqtt':
     case 'data':
       break;

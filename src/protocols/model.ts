@@ -16,12 +16,13 @@ import type {
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { DnsFrameEntry, DnsRecord } from './dns/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DnsRecord | DataRecord;
 
 /** The name of a registered protocol (plain data included). */
 export type AppName = AppMessage['proto'];
@@ -36,7 +37,7 @@ export interface SegmentEntry {
 }
 
 /** Every frame entry (frames[].app). */
-export type AppEntry = ZmtpFrameEntry | MqttFrameEntry | HttpFrameEntry | DataFrameEntry | SegmentEntry;
+export type AppEntry = ZmtpFrameEntry | MqttFrameEntry | HttpFrameEntry | DnsFrameEntry | DataFrameEntry | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
 export type AppFacts = ZmtpFacts & MqttFacts;
