@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataFrameEntry, DataRecord } from '../../src/protocols/data/model.js';
+import type { DnsFrameEntry, DnsQueryRecord, DnsResponseRecord } from '../../src/protocols/dns/model.js';
 import type { HttpRequestRecord, HttpResponseRecord } from '../../src/protocols/http/model.js';
 import type {
   MqttAckRecord,
@@ -52,6 +53,17 @@ const HTTP = {
   complete: true,
   body_capped: true,
   rpc: true,
+} as const;
+
+const DNS = {
+  ...BASE,
+  id: true,
+  flags: true,
+  opcode: true,
+  rd: true,
+  questions: true,
+  counts: true,
+  problem: true,
 } as const;
 
 /** Fields of each message variant, by proto and kind. */
@@ -145,6 +157,20 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
       request_method: true,
     } satisfies Fields<HttpResponseRecord>),
   },
+  dns: {
+    query: Object.keys(DNS satisfies Fields<DnsQueryRecord>),
+    response: Object.keys({
+      ...DNS,
+      rcode: true,
+      rcode_name: true,
+      aa: true,
+      ra: true,
+      tc: true,
+      answers: true,
+      authorities: true,
+      additionals: true,
+    } satisfies Fields<DnsResponseRecord>),
+  },
   data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
 };
 // the malformed variant: the fixed header's fields only
@@ -185,6 +211,18 @@ const ENTRY_FIELDS: Record<string, readonly string[]> = {
     payload: true,
   } satisfies Fields<MqttFrameEntry>),
   http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body'],
+  dns: Object.keys({
+    proto: true,
+    kind: true,
+    id: true,
+    flags: true,
+    questions: true,
+    rcode: true,
+    answers: true,
+    others: true,
+    counts: true,
+    problem: true,
+  } satisfies Fields<DnsFrameEntry>),
   data: Object.keys({ proto: true, kind: true, length: true, payload: true } satisfies Fields<DataFrameEntry>),
 };
 
