@@ -171,7 +171,7 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
       additionals: true,
     } satisfies Fields<DnsResponseRecord>),
   },
-  data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
+  data: { data: Object.keys({ ...BASE, length: true, clock: true } satisfies Fields<DataRecord>) },
 };
 // the malformed variant: the fixed header's fields only
 const MALFORMED = Object.keys({ ...BASE, msgtype: true, properties: true, malformed: true } satisfies Fields<
