@@ -16,6 +16,7 @@ import type {
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { DnsFrameEntry, DnsRecord } from './dns/model.js';
 import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
@@ -23,7 +24,7 @@ import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DataRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DnsRecord | DataRecord;
 
 /** The name of a registered protocol (plain data included). */
 export type AppName = AppMessage['proto'];
@@ -44,6 +45,7 @@ export type AppEntry =
   | HttpFrameEntry
   | IceFrameEntry
   | GiopFrameEntry
+  | DnsFrameEntry
   | DataFrameEntry
   | SegmentEntry;
 

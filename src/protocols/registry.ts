@@ -1,12 +1,13 @@
 /**
  * The only list of application protocols. Order matters: it is the order in which their heuristics are
- * asked about a conversation's first bytes (the first yes wins), as Wireshark's heuristic list. Plain data
- * is the fallback: what no protocol claims, and every UDP flow.
+ * asked about a conversation's first bytes or a UDP flow's first datagram (the first yes wins), as
+ * Wireshark's heuristic lists. Plain data is the fallback: what no protocol claims.
  * Adding a protocol: a folder beside this file exporting its module, and one line here.
  */
 import { sessionProtocols } from '../analysis/app/protocol.js';
 import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
+import { dns } from './dns/index.js';
 import { giop } from './giop/index.js';
 import { http } from './http/index.js';
 import { icep } from './ice/index.js';
@@ -14,7 +15,7 @@ import { mqtt } from './mqtt/index.js';
 import type { ProtocolModule } from './types.js';
 import { zmtp } from './zmtp/index.js';
 
-export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop];
+export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop, dns];
 
 /** Every protocol's limits, in registry order (src/limits.ts adds them to the user-facing limits). */
 export const PROTOCOL_LIMITS = [...mqtt.limits, ...zmtp.limits, ...http.limits] as const;
@@ -43,10 +44,9 @@ export function allWords(): ProtocolWords[] {
 }
 
 /**
- * The words of a conversation's or message's protocol: plain data's for a conversation no protocol
- * claimed (or none yet) and for every UDP flow.
+ * The words of a conversation's or message's protocol (a TCP connection's or a UDP flow's): plain data's
+ * for a conversation no protocol claimed (or none yet).
  */
-export function wordsOf(app: string | undefined, transport?: 'tcp' | 'udp'): ProtocolWords {
-  if (transport === 'udp') return data.words;
+export function wordsOf(app: string | undefined): ProtocolWords {
   return protocolModule(app)?.words ?? data.words;
 }

@@ -45,7 +45,11 @@ export interface AppHandler {
   /** Bytes lost (StreamSink.gap; `cut`: by the snapshot length, from a captured segment). */
   gap(dir: Dir, offset: number, length: number, frame: number, cut?: boolean): void;
   end(dir: Dir, reason: EndReason, frame: number): void;
-  /** UDP: one datagram (bytes valid during the call only; `length` from the UDP header when the snapshot cut it). Only the fallback's session receives datagrams. */
+  /**
+   * UDP: one datagram (bytes valid during the call only; `length` from the UDP header when the snapshot cut
+   * it). Sessions of protocols that take UDP flows (SessionProtocol.udpPorts / detectDatagram, and the
+   * fallback) receive them.
+   */
   datagram?(dir: Dir, bytes: Uint8Array, frame: number, length: number): void;
   /** Optional: a segment waiting behind a hole (StreamSink.ahead). */
   ahead?(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
