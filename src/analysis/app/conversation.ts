@@ -205,7 +205,7 @@ export class AppConversation {
     return r;
   }
 
-  /** A payload decoded elsewhere (HTTP body), charged to the budget like decode(). */
+  /** A payload decoded elsewhere (a body the protocol's decoder read), charged to the budget like decode(). */
   charge(r: AppPayloadRecord): AppPayloadRecord {
     const small = this.spent >= PAYLOAD_BUDGET;
     this.spent += r.length;
@@ -270,7 +270,7 @@ export class AppConversation {
     let v = this.verdict(dir);
     if (v === 'wait' && this.preLen[dir] >= DECIDE_BYTES) v = 'none';
     if (v === 'none') {
-      // The other direction may still be deciding (ZMTP greetings cross); otherwise this is raw data.
+      // The other direction may still be deciding (greetings cross); otherwise this is raw data.
       const other: Dir = dir === 0 ? 1 : 0;
       if (this.preLen[other] > 0 && !this.ended[other] && this.preLen[other] < DECIDE_BYTES) {
         const w = this.verdict(other);
