@@ -47,6 +47,11 @@ export function msgSort(m: Msg): MsgSort {
     case 'http':
       if (m.kind === 'request') s.name = m.method;
       break;
+    case 'zookeeper':
+      if (m.kind === 'request') s.name = m.op;
+      else if (m.kind === 'reply' && m.op !== undefined) s.name = m.op;
+      else if (m.kind === 'watch') s.name = m.event;
+      break;
     case 'mqtt':
     case 'data':
       break;

@@ -19,9 +19,10 @@ import type { DataFrameEntry, DataRecord } from './data/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
+import type { ZookeeperFacts, ZookeeperFrameEntry, ZookeeperRecord } from './zookeeper/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord | ZookeeperRecord;
 
 /** The name of a registered protocol (plain data included). */
 export type AppName = AppMessage['proto'];
@@ -36,10 +37,16 @@ export interface SegmentEntry {
 }
 
 /** Every frame entry (frames[].app). */
-export type AppEntry = ZmtpFrameEntry | MqttFrameEntry | HttpFrameEntry | DataFrameEntry | SegmentEntry;
+export type AppEntry =
+  | ZmtpFrameEntry
+  | MqttFrameEntry
+  | HttpFrameEntry
+  | DataFrameEntry
+  | ZookeeperFrameEntry
+  | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
-export type AppFacts = ZmtpFacts & MqttFacts;
+export type AppFacts = ZmtpFacts & MqttFacts & ZookeeperFacts;
 
 /** A conversation record as the registered protocols fill it. */
 export type Conversation = Omit<ConversationRecord, 'messages' | 'app'> &
