@@ -439,7 +439,14 @@ export class ZookeeperHandler extends PduHandler<NoState> {
       }
       if (this.events.notices.length < MAX_EVENTS) this.events.notices.push({ frame: at, event, path: m.path, rec });
       if (ctx.frames)
-        this.emit({ proto: 'zookeeper', kind: 'watch', event, path: m.path, zxid: Number(m.header.zxid) });
+        this.emit({
+          proto: 'zookeeper',
+          kind: 'watch',
+          xid: m.header.xid,
+          event,
+          path: m.path,
+          zxid: Number(m.header.zxid),
+        });
       return;
     }
     if (m.kind !== 'reply') return; // a ConnectResponse is decoded only as the first packet
