@@ -389,7 +389,7 @@ function contenderPhase(say: Say, ctx: ConvContext, r: ZkRecipeRecord, c: ZkCont
   if (rel) {
     const code = pos >= 0 ? `story.zookeeper.${k}.release.${rel.by}` : `story.zookeeper.withdraw.${rel.by}`;
     parts.push(say(code, { frame: rel.frame, gone: c.gone ?? rel.frame }));
-    last = Math.max(last, rel.frame, c.gone ?? 0);
+    last = Math.max(last, rel.frame);
   } else if (pos >= 0 && c.gone === undefined) parts.push(say(`story.zookeeper.${k}.held`));
   const first = Math.min(c.created, ...waits.map((w) => w.frame));
   return {
