@@ -7,15 +7,16 @@
  * a story, in both languages; the zookeeper.* fields; the check specs.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analyze.js';
 import { checkCapture } from '../../src/check/index.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { type Conversation, typedConversations } from '../../src/protocols/model.js';
+import { zookeeper } from '../../src/protocols/zookeeper/index.js';
 import type { ZookeeperRecord } from '../../src/protocols/zookeeper/model.js';
-import { FIXTURES, ROOT } from '../helpers/fixtures.js';
+import { FIXTURES, hasCommand, ROOT } from '../helpers/fixtures.js';
 
 const fx = (n: string) => join(FIXTURES, n);
 const models = new Map<string, Promise<ExplainedModel>>();
@@ -269,5 +270,82 @@ describe('zookeeper.* fields and check specs', () => {
   it.each(CAPTURES)('%s: its application spec holds', async (name) => {
     const report = await checkCapture(fx(name), fx(`specs/${name}.app.yaml`));
     expect(report.failures).toEqual([]);
+  });
+});
+
+describe('detection and damaged captures', () => {
+  // the ConnectRequest kazoo sends: length 45, protocol version 0, lastZxidSeen 0, timeout 10000,
+  // session id 0, a 16-byte zero password, readOnly false
+  const connect = new Uint8Array([
+    0,
+    0,
+    0,
+    0x2d,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0x27,
+    0x10,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0x10,
+    ...new Array(16).fill(0),
+    0,
+  ]);
+
+  it('knows a ConnectRequest on any port, and nothing else', () => {
+    expect(zookeeper.detect(connect, 0)).toEqual({});
+    expect(zookeeper.detect(connect.subarray(0, 3), 0)).toBe('more');
+    expect(zookeeper.detect(connect.subarray(0, 20), 0)).toBe('more');
+    expect(zookeeper.detect(connect, 1)).toBe('no');
+    expect(zookeeper.detect(new TextEncoder().encode('GET / HTTP/1.1\r\n\r\n'), 0)).toBe('no');
+    const v1 = connect.slice();
+    v1[7] = 1; // protocol version 1
+    expect(zookeeper.detect(v1, 0)).toBe('no');
+  });
+
+  const editcap = hasCommand('editcap');
+  const tmp = join(ROOT, 'test-artifacts', 'zookeeper');
+  mkdirSync(tmp, { recursive: true });
+
+  it.skipIf(!editcap)('a capture begun mid-session: replies to unseen requests are said to be unknown', async () => {
+    const out = join(tmp, 'zk-mid.pcap');
+    spawnSync('editcap', ['-r', fx('course-zk-lock.pcap'), out, '56-86']);
+    const m = (await analyzeFile(out, { lang: 'en' })) as ExplainedModel;
+    expect(m.frames[0]!.explain).toContain('that request is not in the capture');
+    const convs = typedConversations(m);
+    expect(convs.every((c) => c.app === 'zookeeper')).toBe(true);
+    // the creates are not in the capture: no lock is told
+    expect(convs.some((c) => c.zk_recipes)).toBe(false);
+    expect(m.frames.flatMap((f) => f.notes.map((n) => n.code))).not.toContain('frame.dissector_bug');
+  });
+
+  it.skipIf(!editcap)('a lost create: the holders are not claimed', async () => {
+    const out = join(tmp, 'zk-gap.pcap');
+    spawnSync('editcap', [fx('course-zk-lock.pcap'), out, '35', '57']);
+    const m = (await analyzeFile(out, { lang: 'en' })) as ExplainedModel;
+    const r = typedConversations(m).flatMap((c) => c.zk_recipes ?? [])[0]!;
+    expect(r.holders).toEqual([]);
+    expect(JSON.stringify(m.overview)).toContain('the order of holders cannot be told');
   });
 });

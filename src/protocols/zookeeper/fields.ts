@@ -67,7 +67,12 @@ export const ZOOKEEPER_FIELDS: FieldTable = {
       'Path of the znode a create made (with its sequence number)',
       each('created', 'string'),
     ),
-    many('zookeeper.zxid', 'uint', 'ZooKeeper transaction id of a reply or notification', each('zxid', 'number')),
+    many(
+      'zookeeper.zxid',
+      'int',
+      'ZooKeeper transaction id of a reply (-1 in a watch notification)',
+      each('zxid', 'number'),
+    ),
     many('zookeeper.err', 'int', 'Error code of a reply (0 OK, -101 NoNode, -110 NodeExists…)', each('err', 'number')),
     many('zookeeper.err_name', 'string', 'Error name of a reply (OK, NoNode, NodeExists…)', each('error', 'string')),
     many(

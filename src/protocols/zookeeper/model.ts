@@ -99,6 +99,7 @@ export interface ZkReplyRecord extends Zk {
 /** A watch notification (xid -1). */
 export interface ZkWatchRecord extends Zk {
   kind: 'watch';
+  /** -1: the server does not put a transaction id in a notification's header. */
   zxid: number;
   /** NodeCreated, NodeDeleted, NodeDataChanged, NodeChildrenChanged… (`type` the number). */
   event: string;
