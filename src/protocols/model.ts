@@ -16,13 +16,15 @@ import type {
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
+import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 import type { ZookeeperFacts, ZookeeperFrameEntry, ZookeeperRecord } from './zookeeper/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord | ZookeeperRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DataRecord | ZookeeperRecord;
 
 /** The name of a registered protocol (plain data included). */
 export type AppName = AppMessage['proto'];
@@ -41,12 +43,14 @@ export type AppEntry =
   | ZmtpFrameEntry
   | MqttFrameEntry
   | HttpFrameEntry
+  | IceFrameEntry
+  | GiopFrameEntry
   | DataFrameEntry
   | ZookeeperFrameEntry
   | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
-export type AppFacts = ZmtpFacts & MqttFacts & ZookeeperFacts;
+export type AppFacts = ZmtpFacts & MqttFacts & IceFacts & ZookeeperFacts;
 
 /** A conversation record as the registered protocols fill it. */
 export type Conversation = Omit<ConversationRecord, 'messages' | 'app'> &

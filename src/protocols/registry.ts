@@ -7,13 +7,15 @@
 import { sessionProtocols } from '../analysis/app/protocol.js';
 import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
+import { giop } from './giop/index.js';
 import { http } from './http/index.js';
+import { icep } from './ice/index.js';
 import { mqtt } from './mqtt/index.js';
 import type { ProtocolModule } from './types.js';
 import { zmtp } from './zmtp/index.js';
 import { zookeeper } from './zookeeper/index.js';
 
-export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, zookeeper];
+export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop, zookeeper];
 
 /** Every protocol's limits, in registry order (src/limits.ts adds them to the user-facing limits). */
 export const PROTOCOL_LIMITS = [...mqtt.limits, ...zmtp.limits, ...http.limits] as const;

@@ -16,8 +16,7 @@
  * NodeChildrenChanged, a create for NodeCreated, a setData for NodeDataChanged.
  */
 import type { AppConversation } from '../../analysis/app/conversation.js';
-import type { ConversationRecord } from '../../analysis/model.js';
-import type { ZkContenderRecord, ZkRecipeRecord, ZookeeperFacts } from './model.js';
+import type { ZkContenderRecord, ZkRecipeRecord } from './model.js';
 import { type ZkSessionEvents, ZookeeperHandler } from './session.js';
 
 const SEQ = /(\d{10})$/;
@@ -162,28 +161,24 @@ function causes(sessions: readonly ZkSessionEvents[]): void {
     }
 }
 
-/** Every ZooKeeper conversation's recipes and notification causes (SessionProtocol.finishAll). */
-export function zookeeperRecipes(
-  convs: readonly AppConversation[],
-  records: ReadonlyMap<number, ConversationRecord>,
-): void {
-  const byServer = new Map<string, ZkSessionEvents[]>();
+/**
+ * Every ZooKeeper conversation's recipes and notification causes (SessionProtocol.finishAll): each session
+ * keeps the recipes it took part in, and writes them with its other facts (ZookeeperHandler.finish).
+ */
+export function zookeeperRecipes(convs: readonly AppConversation[]): void {
+  const byServer = new Map<string, ZookeeperHandler[]>();
   for (const c of convs) {
     const h = c.handler;
     if (!(h instanceof ZookeeperHandler)) continue;
     const list = byServer.get(h.events.server);
-    if (list) list.push(h.events);
-    else byServer.set(h.events.server, [h.events]);
+    if (list) list.push(h);
+    else byServer.set(h.events.server, [h]);
   }
-  for (const sessions of byServer.values()) {
+  for (const handlers of byServer.values()) {
+    const sessions = handlers.map((h) => h.events);
     const recipes = recipesOf(sessions);
     causes(sessions);
-    for (const s of sessions) {
-      const mine = recipes.filter((r) => r.contenders.some((c) => c.conversation === s.conversation));
-      const rec = records.get(s.conversation);
-      if (!rec || mine.length === 0) continue;
-      const facts: ZookeeperFacts = { zk_recipes: mine };
-      Object.assign(rec, facts);
-    }
+    for (const h of handlers)
+      h.recipes = recipes.filter((r) => r.contenders.some((c) => c.conversation === h.events.conversation));
   }
 }

@@ -21,6 +21,7 @@ import { decodeClient, decodeServer, frame, looksLikeConnectRequest } from './de
 import type {
   ZkConnectedRecord,
   ZkConnectRecord,
+  ZkRecipeRecord,
   ZkReplyRecord,
   ZkRequestRecord,
   ZkStatRecord,
@@ -172,6 +173,8 @@ export class ZookeeperHandler extends PduHandler<NoState> {
   private readonly armed: Armed[] = [];
   private session: { id: string; timeout: number } | undefined;
   readonly events: ZkSessionEvents;
+  /** The lock and election recipes this session took part in (set by the end-of-capture pass). */
+  recipes: ZkRecipeRecord[] = [];
 
   constructor(conv: AppConversation) {
     super(conv, [{}, {}], PROTOCOL);
@@ -574,6 +577,7 @@ export class ZookeeperHandler extends PduHandler<NoState> {
     rec.pattern = 'request/response';
     const facts: ZookeeperFacts = {};
     if (this.session) facts.zk_session = this.session;
+    if (this.recipes.length > 0) facts.zk_recipes = this.recipes;
     Object.assign(rec, facts);
   }
 }
