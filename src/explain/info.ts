@@ -14,6 +14,7 @@ const PROTOCOL_NAME: Readonly<Record<string, string>> = {
   icmpv6: 'ICMPv6',
   eth: 'Ethernet',
   sll: 'SLL',
+  zookeeper: 'ZooKeeper',
 };
 
 /** A protocol of `frame.protocols` as Wireshark's Protocol column spells it ("icmpv6" → "ICMPv6"). */

@@ -22,9 +22,18 @@ import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
+import type { ZookeeperFacts, ZookeeperFrameEntry, ZookeeperRecord } from './zookeeper/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DnsRecord | DataRecord;
+export type AppMessage =
+  | ZmtpRecord
+  | MqttRecord
+  | HttpRecord
+  | IceRecord
+  | GiopRecord
+  | DnsRecord
+  | ZookeeperRecord
+  | DataRecord;
 
 /** The name of a registered protocol (plain data included). */
 export type AppName = AppMessage['proto'];
@@ -47,10 +56,11 @@ export type AppEntry =
   | GiopFrameEntry
   | DnsFrameEntry
   | DataFrameEntry
+  | ZookeeperFrameEntry
   | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
-export type AppFacts = ZmtpFacts & MqttFacts & IceFacts;
+export type AppFacts = ZmtpFacts & MqttFacts & IceFacts & ZookeeperFacts;
 
 /** A conversation record as the registered protocols fill it. */
 export type Conversation = Omit<ConversationRecord, 'messages' | 'app'> &

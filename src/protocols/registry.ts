@@ -14,8 +14,9 @@ import { icep } from './ice/index.js';
 import { mqtt } from './mqtt/index.js';
 import type { ProtocolModule } from './types.js';
 import { zmtp } from './zmtp/index.js';
+import { zookeeper } from './zookeeper/index.js';
 
-export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop, dns];
+export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop, dns, zookeeper];
 
 /** Every protocol's limits, in registry order (src/limits.ts adds them to the user-facing limits). */
 export const PROTOCOL_LIMITS = [...mqtt.limits, ...zmtp.limits, ...http.limits] as const;

@@ -42,6 +42,14 @@ import type {
   MqttUnsubscribeRecord,
 } from '../../src/protocols/mqtt/model.js';
 import type { ZmtpCommandRecord, ZmtpGreetingRecord, ZmtpMessageRecord } from '../../src/protocols/zmtp/model.js';
+import type {
+  ZkConnectedRecord,
+  ZkConnectRecord,
+  ZkReplyRecord,
+  ZkRequestRecord,
+  ZkWatchRecord,
+  ZookeeperFrameEntry,
+} from '../../src/protocols/zookeeper/model.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 type Fields<T> = { [K in keyof Required<T>]: true };
@@ -262,6 +270,58 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
     } satisfies Fields<DnsResponseRecord>),
   },
   data: { data: Object.keys({ ...BASE, length: true, clock: true } satisfies Fields<DataRecord>) },
+  zookeeper: {
+    connect: Object.keys({
+      ...BASE,
+      timeout: true,
+      session_id: true,
+      last_zxid: true,
+      read_only: true,
+    } satisfies Fields<ZkConnectRecord>),
+    connected: Object.keys({
+      ...BASE,
+      timeout: true,
+      session_id: true,
+      read_only: true,
+    } satisfies Fields<ZkConnectedRecord>),
+    request: Object.keys({
+      ...BASE,
+      xid: true,
+      type: true,
+      op: true,
+      path: true,
+      flags: true,
+      ephemeral: true,
+      sequential: true,
+      watch: true,
+      version: true,
+      ops: true,
+      watches: true,
+    } satisfies Fields<ZkRequestRecord>),
+    reply: Object.keys({
+      ...BASE,
+      xid: true,
+      zxid: true,
+      err: true,
+      error: true,
+      type: true,
+      op: true,
+      path: true,
+      created: true,
+      children: true,
+      stat: true,
+    } satisfies Fields<ZkReplyRecord>),
+    watch: Object.keys({
+      ...BASE,
+      zxid: true,
+      event: true,
+      type: true,
+      state: true,
+      path: true,
+      watch_set: true,
+      cause: true,
+    } satisfies Fields<ZkWatchRecord>),
+  },
 };
 // the malformed variant: the fixed header's fields only
 const MALFORMED = Object.keys({ ...BASE, msgtype: true, properties: true, malformed: true } satisfies Fields<
@@ -339,6 +399,25 @@ const ENTRY_FIELDS: Record<string, readonly string[]> = {
     problem: true,
   } satisfies Fields<DnsFrameEntry>),
   data: Object.keys({ proto: true, kind: true, length: true, payload: true } satisfies Fields<DataFrameEntry>),
+  zookeeper: Object.keys({
+    proto: true,
+    kind: true,
+    xid: true,
+    type: true,
+    op: true,
+    path: true,
+    zxid: true,
+    err: true,
+    error: true,
+    flags: true,
+    ephemeral: true,
+    sequential: true,
+    watch: true,
+    created: true,
+    event: true,
+    session_id: true,
+    timeout: true,
+  } satisfies Fields<ZookeeperFrameEntry>),
 };
 
 const OUT = join(ROOT, 'test/golden/out');

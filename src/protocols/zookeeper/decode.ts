@@ -50,7 +50,7 @@ export const ZK_NOTES = {
   'zookeeper.length.bad': 'error',
   'zookeeper.field.past_end': 'error',
   'zookeeper.list.too_long': 'error',
-  'zookeeper.trailing': 'warning',
+  'zookeeper.trailing': 'warn',
 } as const;
 
 export function frame(buf: Uint8Array, off: number, end: number): Framing {
