@@ -1,5 +1,5 @@
 /** Small constructors for field definitions, so that each protocol's table reads as a list. */
-import type { AppFrameEntry, AppMessageRecord } from '../../analysis/model.js';
+import type { AppFrameEntry, AppMessageRecord, CarriedRecord } from '../../analysis/model.js';
 import type { FieldDef, FieldType, FrameView, Value } from '../types.js';
 
 type One<T> = (v: FrameView) => T | undefined;
@@ -85,6 +85,20 @@ export function hasApp(v: FrameView, proto: string): boolean {
 export function messages(v: FrameView, proto: string): Loose<AppMessageRecord>[] {
   const out: Loose<AppMessageRecord>[] = [];
   for (const m of v.msgs) if (m.proto === proto) out.push(m as Loose<AppMessageRecord>);
+  return out;
+}
+
+/**
+ * The records of a carried protocol (an application on HTTP) in the messages the frame completed: each
+ * message's `carried` of that protocol.
+ */
+export function carried<R extends CarriedRecord>(v: FrameView, proto: R['proto']): R[] {
+  const out: R[] = [];
+  for (const m of v.msgs) {
+    const c = (m as Loose<AppMessageRecord>).carried as CarriedRecord | undefined;
+    // (the carried protocol's reader is the only writer of records with its name)
+    if (c && c.proto === proto) out.push(c as R);
+  }
   return out;
 }
 
