@@ -13,18 +13,24 @@ import type {
   AnalysisModel,
   AppFrameEntry as AppFrameEntryBase,
   AppMessageRecord,
+  CarriedRecord,
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
+import type { JsonRpcRecord } from './jsonrpc/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
+import type { SoapRecord } from './soap/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
 export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord;
 
-/** The name of a registered protocol (plain data included). */
-export type AppName = AppMessage['proto'];
+/** Every message a carried protocol reads in an HTTP body (HttpRecord's `carried`), discriminated on `proto`. */
+export type CarriedMessage = JsonRpcRecord | SoapRecord;
+
+/** The name of a registered protocol (plain data included; a carried one is a conversation's app too). */
+export type AppName = AppMessage['proto'] | CarriedMessage['proto'];
 
 /** The messages of one protocol. */
 export type MessageOf<P extends AppName> = Extract<AppMessage, { proto: P }>;
@@ -53,6 +59,11 @@ export function typedConversation(c: ConversationRecord): Conversation {
 /** The registered protocols' view of a listed message. */
 export function typedMessage(m: AppMessageRecord): AppMessage {
   return m as AppMessage;
+}
+
+/** The registered carried protocols' view of a carried record (their readers are its only writers). */
+export function typedCarried(r: CarriedRecord): CarriedMessage {
+  return r as CarriedMessage;
 }
 
 /** The registered protocols' view of a frame entry. */

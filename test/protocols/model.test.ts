@@ -51,7 +51,7 @@ const HTTP = {
   keep_alive: true,
   complete: true,
   body_capped: true,
-  rpc: true,
+  carried: true,
 } as const;
 
 /** Fields of each message variant, by proto and kind. */
@@ -184,7 +184,7 @@ const ENTRY_FIELDS: Record<string, readonly string[]> = {
     cut: true,
     payload: true,
   } satisfies Fields<MqttFrameEntry>),
-  http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body'],
+  http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body', 'carried'],
   data: Object.keys({ proto: true, kind: true, length: true, payload: true } satisfies Fields<DataFrameEntry>),
 };
 

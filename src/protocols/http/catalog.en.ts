@@ -20,6 +20,10 @@ export const en: Catalogue = {
     'The response announces no Content-Length: the server marks the end of the body by closing the connection (FIN).',
   'story.http.close10.byclient':
     'The response is HTTP/1.0 without keep-alive, so the connection carries this one request; the client, with the whole response in hand (its Content-Length said how long it is), closes it first.',
+  'story.http.close10.byclient.server':
+    'The response of the server ({server}) is HTTP/1.0 without keep-alive, so the connection carries this one request; the client, with the whole response in hand (its Content-Length said how long it is), closes it first.',
+  'story.http.close.byclient.server':
+    'The response of the server ({server}) says Connection: close, so the connection carries no further request; the client, with the whole response in hand, closes it first.',
   'story.http.close.byclient':
     'The response says Connection: close, so the connection carries no further request; the client, with the whole response in hand, closes it first.',
   'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',

@@ -21,6 +21,10 @@ export const id: Catalogue = {
     'Response-nya tidak menyebutkan Content-Length: server menandai akhir body dengan menutup koneksi (FIN).',
   'story.http.close10.byclient':
     'Response-nya HTTP/1.0 tanpa keep-alive, sehingga koneksi ini hanya membawa satu request; client, yang sudah menerima seluruh response (panjangnya disebutkan oleh Content-Length), menutupnya lebih dulu.',
+  'story.http.close10.byclient.server':
+    'Response dari server ({server}) adalah HTTP/1.0 tanpa keep-alive, sehingga koneksi ini hanya membawa satu request; client, yang sudah menerima seluruh response (panjangnya disebutkan oleh Content-Length), menutupnya lebih dulu.',
+  'story.http.close.byclient.server':
+    'Response dari server ({server}) menyatakan Connection: close, sehingga koneksi ini tidak membawa request lain; client, yang sudah menerima seluruh response, menutupnya lebih dulu.',
   'story.http.close.byclient':
     'Response-nya menyatakan Connection: close, sehingga koneksi ini tidak membawa request lain; client, yang sudah menerima seluruh response, menutupnya lebih dulu.',
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',

@@ -91,7 +91,7 @@ export function httpExchange(
     const p: Params = { server: server ?? '', next: next ? next.c.id : '' };
     let code = conn ? 'story.http.close' : 'story.http.close10';
     // the client may close first, once it has the whole response (its length was announced)
-    if (ctx.c.close.kind === 'fin' && ctx.c.close.by === 'client') code += '.byclient';
+    if (ctx.c.close.kind === 'fin' && ctx.c.close.by === 'client') code += server ? '.byclient.server' : '.byclient';
     else if (server) code += /^werkzeug\//i.test(server) ? '.werkzeug' : '.server';
     let text = say(code, p);
     if (next && total === 1) text += ` ${say('story.http.close.next', { id: next.c.id })}`;

@@ -25,7 +25,7 @@ export const en: Catalogue = {
   'jsonrpc.meaning.internal': 'The code -32603 is an internal error of the JSON-RPC server.',
   'jsonrpc.meaning.server': 'Codes from -32000 to -32099 are left to the server: here the method failed while it ran.',
   'story.jsonrpc':
-    '{who} {addr} makes {count} JSON-RPC {count:call|calls} to {s_who} {s_addr}, {count:in a {via} request|each in its own {via} request}: {pairs}.',
+    '{who} {addr} makes {count} JSON-RPC {count:call|calls} to {s_who} {s_addr}, {count:in one {via} request|each in its own {via} request}: {pairs}.',
   'story.jsonrpc.error': '{call} fails with the JSON-RPC error {error}.',
   'story.jsonrpc.error.data': '{call} fails with the JSON-RPC error {error}; its data names the cause: {detail}.',
   'ov.conv.jsonrpc': 'JSON-RPC over {via}, {count} {count:call|calls} ({methods})',
