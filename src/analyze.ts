@@ -299,6 +299,10 @@ export class AnalysisSession {
 
     const d = dissectFrame(raw.data, raw.linktype);
     if (raw.caplen < raw.len && d.truncated) this.cut(raw, d);
+    // conversations ended (or idle) long enough are retired first, between frames: what their streams
+    // complete then belongs to no frame
+    this.app.endFrames();
+    this.table.advance(this.input.set(raw, d));
     this.app.begin(raw.n, raw.tsSec, raw.tsNsec);
     // the same packet captured again on another interface (-i any) is no new segment: kept out of the
     // conversations, the TCP analysis and the application layer

@@ -15,6 +15,22 @@
  * one the same side used before starts a new conversation, flagged tcp.analysis.reused_ports — whether
  * or not the earlier connection was closed (Wireshark 4.0 does not look at FIN/RST for this).
  *
+ * Retirement (memory bounded by the conversations open at once, not by all of them): advance(), called
+ * before each frame, retires a TCP conversation RETIRE_GRACE seconds of capture time after its last frame
+ * once it has ended (a FIN each way, or a RST), and any conversation idle for IDLE_TIMEOUT seconds. Its
+ * streams are closed, its record is final from then on, onEvict receives it (the application layer drops
+ * its session) and the live state is dropped. A retired conversation leaves a tombstone (its id, its
+ * client side and sequence bases; the most recent MAX_TOMBS are kept):
+ *  - a SYN on the 4-tuple with a new sequence number starts a new conversation flagged
+ *    tcp.analysis.reused_ports, as it would have while the old one was open (Wireshark's tcp.stream);
+ *  - any other segment of an ended conversation that comes later than the grace period still belongs to
+ *    it (the same tcp.stream as in Wireshark): it is counted on its record, gets relative sequence numbers
+ *    and the note conversation.late, but no sequence analysis (that state is gone);
+ *  - a later frame of a conversation that idled out starts a new conversation, as Zeek does after its
+ *    inactivity timeout (the old record carries conversation.idle).
+ * The grace period covers the retransmitted FINs and final ACKs of a normal close (TIME_WAIT sends nothing
+ * new); Wireshark keeps every conversation, so it has no such period.
+ *
  * Open conversations are capped (maxConversations, default DEFAULT_MAX_CONVERSATIONS): when a new one
  * would exceed the cap, the idlest tenth (least recent last frame) is flushed — streams closed, record
  * finished as it stands, note conversation.evicted — and its live state dropped; the first flush puts
@@ -120,6 +136,22 @@ const RST = TCP_FLAG.RST;
 /** Bound on frame lists kept per conversation (SYN repeats, FIN/RST frames). */
 const MAX_LIST = 64;
 const NO_NOTES: readonly Note[] = Object.freeze([]);
+/**
+ * Seconds of capture time an ended TCP conversation (FIN each way, or RST) is kept after its last frame
+ * before it is retired: retransmitted FINs, the last ACKs and a RST answering a late segment come well
+ * within it on a LAN or the Internet.
+ */
+export const RETIRE_GRACE = 2;
+/**
+ * Seconds of capture time without a frame after which an open conversation is retired (Zeek's
+ * tcp_inactivity_timeout; Zeek uses 1 min for UDP, here 5 min too, so a flow every minute or so — NTP
+ * polls every 64 s — stays one conversation).
+ */
+export const IDLE_TIMEOUT = 300;
+/** Capture seconds between two looks for idle conversations (each look visits the open ones). */
+const IDLE_SWEEP = 10;
+/** Tombstones of retired conversations kept (the most recent ones; older 4-tuples are forgotten). */
+export const MAX_TOMBS = 65_536;
 /** Default cap on open conversations (≈ 4–8 KB of live state each, with the application layer). */
 export const DEFAULT_MAX_CONVERSATIONS = 10_000;
 /** Server endpoints remembered for role decisions (rolesByPort): a scan of many servers does not grow it. */
@@ -151,6 +183,10 @@ class Conversation {
   /** Direction index of the first FIN / RST sender, -1 when none. */
   finBy = -1;
   rstBy = -1;
+  /** Direction bits (1 client, 2 server) that sent a FIN. */
+  fins = 0;
+  /** Time (lastT) at which the conversation was queued for retirement (ended), -1 while not ended. */
+  endedT = -1;
   /** The 4-tuple key in the table (ConversationTable.key). */
   key = '';
 
@@ -172,6 +208,23 @@ class Conversation {
     this.last = first;
     this.lastT = firstT;
   }
+}
+
+/**
+ * What is left of a retired conversation: enough to tell a reused 4-tuple from a late segment, and to
+ * count a late segment on the finished record.
+ */
+interface Tomb {
+  readonly id: number;
+  readonly stream: number;
+  readonly cAddr: string;
+  readonly cPort: number;
+  /** Relative-sequence bases of each direction (undefined: none seen). */
+  readonly base0: number | undefined;
+  readonly base1: number | undefined;
+  readonly firstT: number;
+  /** It ended (FIN each way or RST); false: it idled out, a later frame starts a new conversation. */
+  readonly ended: boolean;
 }
 
 function fmtEndpoint(addr: string, port: number): string {
@@ -206,6 +259,15 @@ export class ConversationTable implements NoteSink {
   private missKey: string | null = null;
   private evictions = 0;
   private evictNote: NoteRecord | null = null;
+  /** Ended conversations waiting for their grace period, in the order they ended (from `endHead`). */
+  private ending: Conversation[] = [];
+  private endHead = 0;
+  /** Capture time of the last look for idle conversations. */
+  private lastSweep = 0;
+  /** Retired conversations by 4-tuple key (insertion order = age; at most MAX_TOMBS). */
+  private readonly tombs = new Map<string, Tomb>();
+  private retiredCount = 0;
+  private lateCount = 0;
   private readonly segIn: SegmentInput = {
     n: 0,
     t: 0,
@@ -244,6 +306,10 @@ export class ConversationTable implements NoteSink {
 
   /** The frame's time in seconds since baseSec. */
   private rel(input: FrameInput): number {
+    return this.relTime(input);
+  }
+
+  private relTime(input: Pick<FrameInput, 't' | 'tsSec' | 'tsNsec'>): number {
     if (Number.isNaN(this.baseSec)) this.baseSec = (input.tsSec ?? Math.floor(input.t)) - 1;
     if (input.tsSec !== undefined) return input.tsSec - this.baseSec + (input.tsNsec ?? 0) / 1e9;
     return input.t - this.baseSec;
@@ -274,6 +340,50 @@ export class ConversationTable implements NoteSink {
   /** Number of conversations flushed early because of the cap. */
   get evicted(): number {
     return this.evictions;
+  }
+
+  /** Number of conversations retired (ended + RETIRE_GRACE, or idle for IDLE_TIMEOUT). */
+  get retired(): number {
+    return this.retiredCount;
+  }
+
+  /** Frames that came for an ended conversation after it was retired (conversation.late). */
+  get lateFrames(): number {
+    return this.lateCount;
+  }
+
+  /**
+   * Capture time has reached the frame `input` (call before onFrame, outside the application layer's
+   * frame): retires the ended conversations whose grace period is over and, every IDLE_SWEEP seconds,
+   * the idle ones. What their streams complete then belongs to no frame, as at the end of the capture.
+   */
+  advance(input: Pick<FrameInput, 't' | 'tsSec' | 'tsNsec'>): void {
+    if (this.finished) return;
+    const now = this.relTime(input);
+    const q = this.ending;
+    while (this.endHead < q.length) {
+      const c = q[this.endHead]!;
+      if (this.all[c.id - 1] !== c) {
+        this.endHead++; // flushed by the cap, or replaced by a reused 4-tuple
+        continue;
+      }
+      if (now - c.endedT <= RETIRE_GRACE) break;
+      this.endHead++;
+      if (now - c.lastT > RETIRE_GRACE) this.flush(c, 'retired');
+      else {
+        // frames came after the end: wait for a quiet grace period from the last one
+        c.endedT = c.lastT;
+        q.push(c);
+      }
+    }
+    if (this.endHead > 1024 && this.endHead * 2 > q.length) {
+      this.ending = q.slice(this.endHead);
+      this.endHead = 0;
+    }
+    if (now - this.lastSweep >= IDLE_SWEEP) {
+      this.lastSweep = now;
+      for (const c of this.byKey.values()) if (now - c.lastT > IDLE_TIMEOUT) this.flush(c, 'idle');
+    }
   }
 
   onFrame(input: FrameInput): FrameAnalysis | undefined {
@@ -429,7 +539,7 @@ export class ConversationTable implements NoteSink {
     const open = [...this.byKey.values()];
     open.sort((a, b) => a.last - b.last || a.id - b.id);
     const k = Math.min(open.length, Math.max(1, Math.ceil(this.maxConv * EVICT_SHARE)));
-    for (let i = 0; i < k; i++) this.flush(open[i]!);
+    for (let i = 0; i < k; i++) this.flush(open[i]!, 'evicted');
     if (!this.capHit) {
       this.capHit = true;
       this.capNote = {
@@ -440,17 +550,31 @@ export class ConversationTable implements NoteSink {
     }
   }
 
-  /** Close an open conversation early: its record is final, its live state is dropped. */
-  private flush(c: Conversation): void {
+  /**
+   * Close an open conversation before the end of the capture: its record is final, its live state is
+   * dropped. `evicted`: the open-conversation cap; `retired`: it ended and its grace period is over;
+   * `idle`: no frame for IDLE_TIMEOUT. Retired and idle ones leave a tombstone.
+   */
+  private flush(c: Conversation, why: 'evicted' | 'retired' | 'idle'): void {
     const savedNotes = this.frameNotes;
     const savedCurrent = this.current;
     this.frameNotes = null;
     this.current = c;
-    this.closeStreams(c, 'evicted');
+    this.closeStreams(c, why);
     this.frameNotes = savedNotes;
     this.current = savedCurrent;
-    c.notes.push(this.evictedNote());
-    this.evictions++;
+    if (why === 'evicted') {
+      c.notes.push(this.evictedNote());
+      this.evictions++;
+    } else {
+      if (why === 'idle') {
+        const code = 'conversation.idle';
+        const params = { idle: IDLE_TIMEOUT };
+        c.notes.push({ code, severity: ANALYSIS_NOTES[code]!, text: this.noteText(code, params), params });
+      }
+      this.retiredCount++;
+      this.bury(c, why === 'retired');
+    }
     const rec = this.record(c);
     // compact: exact-size copies of the lists (a pushed-to array keeps spare capacity)
     if (rec.handshake)
@@ -462,6 +586,23 @@ export class ConversationTable implements NoteSink {
     const idx = (c.cPort ^ c.sPort) & (SLOTS - 1);
     if (this.slots[idx] === c) this.slots[idx] = undefined;
     this.onEvict?.(rec);
+  }
+
+  /** Leaves the tombstone of a retired conversation (the oldest one goes beyond MAX_TOMBS). */
+  private bury(c: Conversation, ended: boolean): void {
+    const t = this.tombs;
+    t.delete(c.key);
+    if (t.size >= MAX_TOMBS) t.delete(t.keys().next().value!);
+    t.set(c.key, {
+      id: c.id,
+      stream: c.stream,
+      cAddr: c.cAddr,
+      cPort: c.cPort,
+      base0: c.ana?.base(0),
+      base1: c.ana?.base(1),
+      firstT: c.firstT,
+      ended,
+    });
   }
 
   /** The conversation.evicted note, one object shared by every flushed record (read-only). */
@@ -497,6 +638,18 @@ export class ConversationTable implements NoteSink {
     let c = this.lookup('tcp', src, sp, dst, dp);
     let reused = false;
     const pureSyn = (flags & (SYN | ACK)) === SYN;
+    if (!c && this.tombs.size > 0) {
+      const key = this.missKey ?? this.key('t', src, sp, dst, dp);
+      const tomb = this.tombs.get(key);
+      if (tomb) {
+        const dir = tomb.cAddr === src && tomb.cPort === sp ? 0 : 1;
+        const base = dir === 0 ? tomb.base0 : tomb.base1;
+        if (pureSyn && base !== undefined && base !== tcp.seq_raw) reused = true;
+        else if (tomb.ended && !pureSyn) return this.late(input, tcp, tomb, dir, t);
+        else if (tomb.ended && base === tcp.seq_raw) return this.late(input, tcp, tomb, dir, t);
+        this.tombs.delete(key);
+      }
+    }
     if (c && pureSyn) {
       const dir = c.cAddr === src && c.cPort === sp ? 0 : 1;
       const base = c.ana!.base(dir);
@@ -564,6 +717,11 @@ export class ConversationTable implements NoteSink {
       if (c.closeFrames.length < MAX_LIST) c.closeFrames.push(n);
       if (flags & FIN && c.finBy < 0) c.finBy = dir;
       if (flags & RST && c.rstBy < 0) c.rstBy = dir;
+      if (flags & FIN) c.fins |= dir + 1;
+      if (c.endedT < 0 && (c.rstBy >= 0 || c.fins === 3)) {
+        c.endedT = t;
+        this.ending.push(c);
+      }
     }
 
     // Reassembly.
@@ -641,6 +799,46 @@ export class ConversationTable implements NoteSink {
     };
   }
 
+  /**
+   * A segment of an ended conversation after it was retired: counted on its record (packets, bytes, last
+   * frame, duration), relative sequence numbers from its bases, no sequence analysis; note conversation.late.
+   */
+  private late(input: FrameInput, tcp: TcpLayer, tomb: Tomb, dir: 0 | 1, t: number): FrameAnalysis {
+    this.lateCount++;
+    const rec = this.all[tomb.id - 1] as ConversationRecord;
+    const seglen = tcp.len;
+    if (dir === 0) {
+      rec.packets.c2s++;
+      rec.bytes.c2s += seglen;
+    } else {
+      rec.packets.s2c++;
+      rec.bytes.s2c += seglen;
+    }
+    rec.last = input.n;
+    rec.duration = roundNs(Math.max(0, t - tomb.firstT));
+    const code = 'conversation.late';
+    const note: Note = { code, severity: ANALYSIS_NOTES[code]!, params: { grace: RETIRE_GRACE } };
+    const cap = this.takeCapNote();
+    const notes: readonly Note[] = cap ? [...cap, note] : [note];
+    const direction: Direction = dir === 0 ? 'c2s' : 's2c';
+    const stream = tomb.stream;
+    if (!this.detail) {
+      const s = this.scratch;
+      s.conversation = tomb.id;
+      s.transport = 'tcp';
+      s.direction = direction;
+      s.stream = stream;
+      s.notes = notes;
+      return s;
+    }
+    const fwd = dir === 0 ? tomb.base0 : tomb.base1;
+    const rev = dir === 0 ? tomb.base1 : tomb.base0;
+    const seq = fwd === undefined ? tcp.seq_raw : (tcp.seq_raw - fwd) >>> 0;
+    const ack = tcp.flags & ACK && rev !== undefined ? (tcp.ack_raw - rev) >>> 0 : tcp.ack_raw;
+    const nextseq = (seq + seglen + (tcp.flags & (SYN | FIN) ? 1 : 0)) >>> 0;
+    return { conversation: tomb.id, transport: 'tcp', direction, stream, tcp: { seq, ack, nextseq }, notes };
+  }
+
   /** conversation.cap_reached for the current frame, once (the frame notes array, or null). */
   private takeCapNote(): Note[] | null {
     const n = this.capNote;
@@ -670,6 +868,7 @@ export class ConversationTable implements NoteSink {
     const dp = udp.dstport;
     let c = this.lookup('udp', src, sp, dst, dp);
     if (!c) {
+      if (this.tombs.size > 0) this.tombs.delete(this.missKey ?? this.key('u', src, sp, dst, dp));
       const [srcIsClient, by] = this.rolesByPort('u', src, sp, dst, dp);
       c = this.create('udp', input, src, sp, dst, dp, srcIsClient, by);
     }

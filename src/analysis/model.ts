@@ -3,7 +3,7 @@
  * JSON records are the canonical output; text, Markdown and HTML are renderings of them.
  */
 
-import type { Severity } from '../dissectors/types.js';
+import type { Severity, TcpOptions } from '../dissectors/types.js';
 import type { SortStats } from './app/budget.js';
 
 export const SCHEMA_ID = 'pcap-explain/1';
@@ -65,7 +65,8 @@ export interface TcpFrameRecord {
   window: number;
   /** Window after scaling (when the handshake was seen). */
   window_size?: number;
-  options?: Record<string, unknown>;
+  /** The decoded TCP options (tcp.options.*), when the segment has any. */
+  options?: TcpOptions;
   /**
    * Wireshark's tcp.checksum.status (good, bad, unverified), and 'partial': the pseudo-header sum a sender
    * with checksum offload leaves for the network card to complete (Wireshark: Bad, "maybe caused by TCP

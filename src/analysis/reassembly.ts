@@ -16,7 +16,11 @@
  */
 import { seqDiff } from './seq.js';
 
-export type EndReason = 'fin' | 'rst' | 'reused' | 'evicted' | 'capture_end';
+/**
+ * Why a stream ended: its FIN was reached, a RST, the 4-tuple was reused, the open-conversation cap flushed
+ * it, its conversation was retired (ended and quiet for the grace period) or idled out, the capture ended.
+ */
+export type EndReason = 'fin' | 'rst' | 'reused' | 'evicted' | 'retired' | 'idle' | 'capture_end';
 
 /** Receives one direction's byte stream. */
 export interface StreamSink {

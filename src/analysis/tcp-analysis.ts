@@ -104,6 +104,10 @@ export const ANALYSIS_NOTES: Readonly<Record<string, Severity>> = {
   'conversation.cap_reached': 'warn',
   /** This conversation was flushed early, idle while the cap was hit (on the conversation; param cap). */
   'conversation.evicted': 'note',
+  /** This conversation was retired after IDLE_TIMEOUT without a frame (on the conversation; param idle). */
+  'conversation.idle': 'note',
+  /** A segment of an ended conversation after it was retired (param grace): counted, not analysed. */
+  'conversation.late': 'note',
 };
 
 /** Wireshark's TCP_MAX_UNACKED_SEGMENTS: unacked segments remembered per direction. */

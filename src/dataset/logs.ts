@@ -21,7 +21,7 @@ import { basename } from 'node:path';
 import type { TappedMessage } from '../analysis/app/index.js';
 import type { AnalysisModel, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../analysis/model.js';
 import type { Note, Severity } from '../dissectors/types.js';
-import { typedConversation } from '../protocols/model.js';
+import { typedConversation, typedMessage } from '../protocols/model.js';
 
 export const LOG_NAMES = ['captures', 'conn', 'messages', 'notes'] as const;
 export type LogName = (typeof LOG_NAMES)[number];
@@ -231,10 +231,11 @@ export function messageRecord(
   rec: AppMessageRecord,
   ts: string | null,
 ): MessageLogRecord {
-  // (read by name until this log is written from the typed variants, src/protocols/model.ts)
-  const m = rec as AppMessageRecord & { readonly [field: string]: unknown };
-  const relayed = m.relayed_from as { delay?: number } | undefined;
-  const parts = Array.isArray(m.parts) ? m.parts.length : null;
+  // the log's columns are common to every protocol: each is read where the message's variant has it
+  const m = typedMessage(rec);
+  const field = (k: string): unknown => (k in m ? Reflect.get(m, k) : undefined);
+  const relayed = field('relayed_from');
+  const parts = field('parts');
   return {
     ts,
     uid: connUid(capture, conversation),
@@ -246,20 +247,20 @@ export function messageRecord(
     is_orig: m.dir === 'c2s',
     proto: m.proto,
     kind: m.kind,
-    name: str(m.name),
-    topic: str(m.topic),
-    qos: num(m.qos),
-    packet_id: num(m.packet_id),
-    method: str(m.method),
-    uri: str(m.uri),
-    status: num(m.status),
-    parts,
+    name: str(field('name')),
+    topic: str(field('topic')),
+    qos: num(field('qos')),
+    packet_id: num(field('packet_id')),
+    method: str(field('method')),
+    uri: str(field('uri')),
+    status: num(field('status')),
+    parts: Array.isArray(parts) ? parts.length : null,
     payload: m.payload ? payloadPreview(m.payload) : null,
     payload_encoding: m.payload?.encoding ?? null,
     payload_length: m.payload?.length ?? null,
     reply_to: m.reply_to ?? null,
     latency: m.latency ?? null,
-    relay_delay: num(relayed?.delay),
+    relay_delay: num(relayed && typeof relayed === 'object' && 'delay' in relayed ? relayed.delay : undefined),
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Agg, SortStats } from '../analysis/app/budget.js';
 import type { AppPayloadRecord, ConversationRecord } from '../analysis/model.js';
 import { type AppMessage, type AppName, typedConversation } from '../protocols/model.js';
+import { SESSION_PROTOCOLS } from '../protocols/registry.js';
 import { zmtpPattern } from '../protocols/zmtp/decode.js';
 import type { ZmtpPartRecord } from '../protocols/zmtp/model.js';
 
@@ -36,25 +37,11 @@ export interface MsgSort {
   subscription: boolean;
 }
 
-/** The sort of a message (what groupOf's predicates see). */
+/** The sort of a message (what groupOf's predicates see): its protocol's facets name it further. */
 export function msgSort(m: Msg): MsgSort {
-  const s: MsgSort = { proto: m.proto, kind: m.kind, dir: m.dir, subscription: false };
-  switch (m.proto) {
-    case 'zmtp':
-      if (m.kind === 'command') s.name = m.name;
-      else if (m.kind === 'message') s.subscription = m.subscription !== undefined;
-      break;
-    case 'http':
-      if (m.kind === 'request') s.name = m.method;
-      break;
-    case 'mqtt':
-    case 'data':
-      break;
-    default: {
-      const never: never = m;
-      void never;
-    }
-  }
+  const f = SESSION_PROTOCOLS.facets(m);
+  const s: MsgSort = { proto: m.proto, kind: m.kind, dir: m.dir, subscription: f.subscription === true };
+  if (f.name !== undefined) s.name = f.name;
   return s;
 }
 

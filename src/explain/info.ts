@@ -79,15 +79,7 @@ function tcpInfo(t: TcpFrameRecord): string {
   s += `${t.srcport} → ${t.dstport} [${flagsJoined(t.flags)}] Seq=${t.seq}`;
   if (t.flags.includes('ACK')) s += ` Ack=${t.ack}`;
   s += ` Win=${t.window_size ?? t.window} Len=${t.len}`;
-  const o = t.options as
-    | {
-        mss?: number;
-        wscale?: number;
-        sack_perm?: boolean;
-        ts?: { val: number; ecr: number };
-        sack?: [number, number][];
-      }
-    | undefined;
+  const o = t.options;
   if (o) {
     if (o.mss !== undefined) s += ` MSS=${o.mss}`;
     if (o.sack_perm) s += ' SACK_PERM';

@@ -17,14 +17,16 @@ import type {
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
+import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
 import type { JsonRpcRecord } from './jsonrpc/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
 import type { SoapRecord } from './soap/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | DataRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DataRecord;
 
 /** Every message a carried protocol reads in an HTTP body (HttpRecord's `carried`), discriminated on `proto`. */
 export type CarriedMessage = JsonRpcRecord | SoapRecord;
@@ -42,10 +44,17 @@ export interface SegmentEntry {
 }
 
 /** Every frame entry (frames[].app). */
-export type AppEntry = ZmtpFrameEntry | MqttFrameEntry | HttpFrameEntry | DataFrameEntry | SegmentEntry;
+export type AppEntry =
+  | ZmtpFrameEntry
+  | MqttFrameEntry
+  | HttpFrameEntry
+  | IceFrameEntry
+  | GiopFrameEntry
+  | DataFrameEntry
+  | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
-export type AppFacts = ZmtpFacts & MqttFacts;
+export type AppFacts = ZmtpFacts & MqttFacts & IceFacts;
 
 /** A conversation record as the registered protocols fill it. */
 export type Conversation = Omit<ConversationRecord, 'messages' | 'app'> &

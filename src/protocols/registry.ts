@@ -8,7 +8,9 @@
 import { sessionProtocols } from '../analysis/app/protocol.js';
 import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
+import { giop } from './giop/index.js';
 import { httpModules } from './http/index.js';
+import { icep } from './ice/index.js';
 import { jsonrpc } from './jsonrpc/index.js';
 import { mqtt } from './mqtt/index.js';
 import { soap } from './soap/index.js';
@@ -23,7 +25,7 @@ const ON_HTTP: readonly CarriedModule[] = [
 
 const { http, on: onHttp } = httpModules(ON_HTTP);
 
-export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http];
+export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop];
 
 /** Every protocol's limits, in registry order (src/limits.ts adds them to the user-facing limits). */
 export const PROTOCOL_LIMITS = [...mqtt.limits, ...zmtp.limits, ...http.limits] as const;

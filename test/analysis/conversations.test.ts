@@ -4,6 +4,8 @@ import {
   type ConversationInfo,
   ConversationTable,
   DEFAULT_MAX_CONVERSATIONS,
+  IDLE_TIMEOUT,
+  RETIRE_GRACE,
 } from '../../src/analysis/conversations.js';
 import type { ConversationRecord } from '../../src/analysis/model.js';
 import { type EndReason, PduStream, type StreamSink } from '../../src/analysis/reassembly.js';
@@ -607,5 +609,137 @@ describe('ConversationTable: open-conversation cap', () => {
       prev = l;
     });
     expect(lean.finish()).toEqual(full.finish());
+  });
+});
+
+describe('ConversationTable: retirement (advance)', () => {
+  /** Feeds segments as the session does: advance() to each frame's time, then onFrame(). */
+  function run(segs: readonly Seg[], table = new ConversationTable()) {
+    const out = segs.map((s, i) => {
+      const input = tcpInput(i + 1, s);
+      table.advance(input);
+      return table.onFrame(input)!;
+    });
+    return { table, out };
+  }
+  const CLOSE: Seg[] = [
+    ...HS,
+    { t: 1, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 10 },
+    { t: 1.1, from: 'c', seq: 111, ack: 901, flags: 'FA' },
+    { t: 1.2, from: 's', seq: 901, ack: 112, flags: 'FA' },
+    { t: 1.3, from: 'c', seq: 112, ack: 902, flags: 'A' },
+  ];
+  const OTHER = { addr: '10.0.0.9', port: 5555 };
+
+  it(`an ended conversation is retired ${RETIRE_GRACE} s after its last frame, its record final then`, () => {
+    const evicted: ConversationRecord[] = [];
+    const table = new ConversationTable({ onEvict: (r) => evicted.push(r) });
+    // a retransmitted FIN within the grace period still belongs to the live conversation
+    run(
+      [
+        ...CLOSE,
+        { t: 2.5, from: 's', seq: 901, ack: 112, flags: 'FA' },
+        { t: 2.5 + RETIRE_GRACE, from: 'c', seq: 1, flags: 'S', client: OTHER },
+      ],
+      table,
+    );
+    expect(evicted).toEqual([]);
+    expect(table.open).toBe(2);
+    run([{ t: 2.6 + RETIRE_GRACE, from: 'c', seq: 1, flags: 'S', client: OTHER }], table);
+    expect(evicted.map((r) => [r.id, r.state, r.close.kind, r.last, r.packets])).toEqual([
+      [1, 'SF', 'fin', 8, { c2s: 5, s2c: 3 }],
+    ]);
+    expect(table.open).toBe(1);
+    expect(table.retired).toBe(1);
+    // finish() returns the retired record as it was made
+    expect(table.finish()[0]).toBe(evicted[0]);
+  });
+
+  it('a RST ends a conversation too; one FIN alone does not', () => {
+    const { table } = run([
+      ...HS,
+      { t: 1, from: 'c', seq: 101, ack: 901, flags: 'FA' },
+      { t: 1, from: 'c', seq: 1, flags: 'S', client: OTHER },
+      { t: 1.1, from: 's', seq: 0, ack: 2, flags: 'RA', client: OTHER },
+      { t: 10, from: 'c', seq: 1, flags: 'S', client: { addr: '10.0.0.7', port: 1 } },
+    ]);
+    expect(table.retired).toBe(1);
+    expect(table.open).toBe(2);
+    expect(table.finish().map((r) => [r.id, r.close.kind])).toEqual([
+      [1, 'fin'],
+      [2, 'refused'],
+      [3, 'open'],
+    ]);
+  });
+
+  it('a late segment after the grace period is counted on its ended conversation, not a new one', () => {
+    const { table, out } = run([...CLOSE, { t: 9, from: 's', seq: 901, ack: 112, flags: 'FA' }]);
+    const late = out[out.length - 1]!;
+    expect(late.conversation).toBe(1);
+    expect(late.stream).toBe(0);
+    expect(late.direction).toBe('s2c');
+    expect(late.tcp).toEqual({ seq: 1, ack: 12, nextseq: 2 });
+    expect(late.notes).toEqual([{ code: 'conversation.late', severity: 'note', params: { grace: RETIRE_GRACE } }]);
+    expect(table.lateFrames).toBe(1);
+    const recs = table.finish();
+    expect(recs).toHaveLength(1);
+    expect(recs[0]!.packets).toEqual({ c2s: 5, s2c: 3 });
+    expect(recs[0]!.last).toBe(8);
+    expect(recs[0]!.duration).toBe(9);
+    expect(text('conversation.late', { grace: RETIRE_GRACE })).toContain(`${RETIRE_GRACE} s`);
+  });
+
+  it('a SYN with a new ISN on a retired 4-tuple is a new conversation flagged reused_ports, as before', () => {
+    const { out, table } = run([...CLOSE, { t: 20, from: 'c', seq: 7000, flags: 'S' }]);
+    const syn = out[out.length - 1]!;
+    expect(syn.conversation).toBe(2);
+    expect(syn.stream).toBe(1);
+    expect(syn.tcp!.analysis).toEqual(['reused_ports']);
+    expect(table.finish().map((r) => [r.id, r.state])).toEqual([
+      [1, 'SF'],
+      [2, 'S0'],
+    ]);
+  });
+
+  it(`a conversation idle for ${IDLE_TIMEOUT} s is retired with conversation.idle; a later frame starts a new one`, () => {
+    const { table, out } = run([
+      ...HS,
+      { t: 1, from: 'c', seq: 101, ack: 901, flags: 'PA', len: 10 },
+      { t: 2 + IDLE_TIMEOUT, from: 'c', seq: 1, flags: 'S', client: OTHER },
+      { t: 20 + IDLE_TIMEOUT, from: 'c', seq: 111, ack: 901, flags: 'PA', len: 10 },
+    ]);
+    expect(out[out.length - 1]!.conversation).toBe(3);
+    const recs = table.finish();
+    expect(recs.map((r) => [r.id, r.roles_by])).toEqual([
+      [1, 'syn'],
+      [2, 'syn'],
+      [3, 'port'],
+    ]);
+    expect(recs[0]!.notes.map((n) => [n.code, n.params])).toEqual([['conversation.idle', { idle: IDLE_TIMEOUT }]]);
+    expect(text('conversation.idle', { idle: IDLE_TIMEOUT }, 'id')).toContain(`${IDLE_TIMEOUT} detik`);
+  });
+
+  it('the application layer gets the retired record (onEvict → AppLayer.evict) and drops its session', () => {
+    const app = new AppLayer(SESSION_PROTOCOLS, { frames: false });
+    const table = new ConversationTable({ streams: app.factory, onEvict: (r) => app.evict(r) });
+    const WEB = { addr: '10.9.0.3', port: 80 };
+    const segs: Seg[] = [
+      ...CLOSE.map((s) => ({ ...s, server: WEB })),
+      { t: 30, from: 'c', seq: 1, flags: 'S', client: OTHER },
+    ];
+    segs.forEach((s, i) => {
+      const input = tcpInput(i + 1, s);
+      app.endFrames();
+      table.advance(input);
+      app.begin(i + 1, input.tsSec!, input.tsNsec!);
+      table.onFrame(input);
+    });
+    const probe = { id: 1, notes: [] } as unknown as ConversationRecord;
+    app.describe(probe);
+    expect(probe.app).toBeUndefined();
+    app.endFrames();
+    const recs = table.finish();
+    app.finish(recs);
+    expect(recs[0]!.app).toBe('http');
   });
 });

@@ -83,8 +83,8 @@ describe('one folder per protocol', () => {
 });
 
 describe('typed model', () => {
-  // a ratchet on the way to issue 18's target of 6: lower it as bags go, never raise it
-  const MAX_BAGS = 37;
+  // issue 18's bound; today one is left: the JSON value type (src/json.ts) for data that is arbitrary JSON
+  const MAX_BAGS = 6;
   it(`at most ${MAX_BAGS} untyped bags (Record<string, unknown>, open index signatures, as unknown as)`, () => {
     const hits: string[] = [];
     for (const f of ALL)

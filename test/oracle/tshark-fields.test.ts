@@ -69,6 +69,12 @@ export const FIELDS = [
   'http.response.phrase',
   'http.host',
   'http.content_type',
+  'icep.message_type',
+  'icep.request_id',
+  'icep.id.name',
+  'icep.operation',
+  'icep.operation_mode',
+  'icep.params.size',
 ];
 
 /**

@@ -108,6 +108,10 @@ export const FILTERS = [
   'not (tcp or udp)',
   'tcp and !(tcp.len == 0)',
   '(tcp.port == 1883 || tcp.port == 8080) && tcp.len > 0',
+  'icep',
+  'icep.request_id == 0',
+  'icep.message_type == 2',
+  'icep.operation == "printString"',
 ];
 
 /**

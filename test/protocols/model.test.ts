@@ -8,7 +8,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataFrameEntry, DataRecord } from '../../src/protocols/data/model.js';
+import type {
+  GiopBareRecord,
+  GiopCancelRequestRecord,
+  GiopFragmentRecord,
+  GiopFrameEntry,
+  GiopLocateReplyRecord,
+  GiopLocateRequestRecord,
+  GiopReplyRecord,
+  GiopRequestRecord,
+} from '../../src/protocols/giop/model.js';
 import type { HttpRequestRecord, HttpResponseRecord } from '../../src/protocols/http/model.js';
+import type {
+  IceBareRecord,
+  IceBatchRequestRecord,
+  IceFrameEntry,
+  IceReplyRecord,
+  IceRequestRecord,
+} from '../../src/protocols/ice/model.js';
 import type {
   MqttAckRecord,
   MqttConnackRecord,
@@ -40,6 +57,17 @@ const BASE = {
   replied_by: true,
 } as const;
 const MQTT = { ...BASE, msgtype: true, properties: true, malformed: true } as const;
+const GIOP = { ...BASE, version: true, little_endian: true, size: true } as const;
+const ICE = { ...BASE, msgtype: true, size: true, compression: true, undecoded: true } as const;
+const ICE_CALL = {
+  identity: true,
+  facet: true,
+  operation: true,
+  mode: true,
+  mode_name: true,
+  context: true,
+  params: true,
+} as const;
 const HTTP = {
   ...BASE,
   version: true,
@@ -145,6 +173,67 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
       request_method: true,
     } satisfies Fields<HttpResponseRecord>),
   },
+  icep: {
+    Request: Object.keys({
+      ...ICE,
+      ...ICE_CALL,
+      request_id: true,
+      oneway: true,
+    } satisfies Fields<IceRequestRecord>),
+    BatchRequest: Object.keys({ ...ICE, requests: true } satisfies Fields<IceBatchRequestRecord>),
+    Reply: Object.keys({
+      ...ICE,
+      request_id: true,
+      status: true,
+      status_name: true,
+      request_operation: true,
+      request_identity: true,
+      result: true,
+      missing: true,
+      reason: true,
+    } satisfies Fields<IceReplyRecord>),
+    ValidateConnection: Object.keys({ ...ICE } satisfies Fields<IceBareRecord>),
+    CloseConnection: Object.keys({ ...ICE } satisfies Fields<IceBareRecord>),
+  },
+  giop: {
+    Request: Object.keys({
+      ...GIOP,
+      request_id: true,
+      operation: true,
+      object_key: true,
+      object_key_text: true,
+      response_expected: true,
+      response_flags: true,
+      service_contexts: true,
+      arguments: true,
+    } satisfies Fields<GiopRequestRecord>),
+    Reply: Object.keys({
+      ...GIOP,
+      request_id: true,
+      status: true,
+      status_name: true,
+      operation: true,
+      result: true,
+      exception: true,
+    } satisfies Fields<GiopReplyRecord>),
+    CancelRequest: Object.keys({ ...GIOP, request_id: true } satisfies Fields<GiopCancelRequestRecord>),
+    LocateRequest: Object.keys({
+      ...GIOP,
+      request_id: true,
+      object_key: true,
+      object_key_text: true,
+    } satisfies Fields<GiopLocateRequestRecord>),
+    LocateReply: Object.keys({
+      ...GIOP,
+      request_id: true,
+      status: true,
+      status_name: true,
+      forward: true,
+    } satisfies Fields<GiopLocateReplyRecord>),
+    CloseConnection: Object.keys(GIOP satisfies Fields<GiopBareRecord>),
+    MessageError: Object.keys(GIOP),
+    Fragment: Object.keys({ ...GIOP, request_id: true, more_fragments: true } satisfies Fields<GiopFragmentRecord>),
+  },
   data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
 };
 // the malformed variant: the fixed header's fields only
@@ -185,6 +274,31 @@ const ENTRY_FIELDS: Record<string, readonly string[]> = {
     payload: true,
   } satisfies Fields<MqttFrameEntry>),
   http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body', 'carried'],
+  icep: Object.keys({
+    proto: true,
+    kind: true,
+    msgtype: true,
+    request_id: true,
+    calls: true,
+    status: true,
+    undecoded: true,
+  } satisfies Fields<IceFrameEntry>),
+  giop: Object.keys({
+    proto: true,
+    kind: true,
+    version: true,
+    little_endian: true,
+    type: true,
+    size: true,
+    request_id: true,
+    operation: true,
+    response_expected: true,
+    response_flags: true,
+    status: true,
+    type_ids: true,
+    hosts: true,
+    ports: true,
+  } satisfies Fields<GiopFrameEntry>),
   data: Object.keys({ proto: true, kind: true, length: true, payload: true } satisfies Fields<DataFrameEntry>),
 };
 

@@ -101,6 +101,8 @@ export class AppConversation {
   private readonly cacheRecs: (AppPayloadRecord | undefined)[] = new Array(CACHE_SIZE);
   private cacheNext = 0;
   private readonly preLen: [number, number] = [0, 0];
+  /** Notes already added to the record by finish() (finishAgain() adds the later ones). */
+  private told = 0;
   private readonly ended: [boolean, boolean] = [false, false];
   readonly sinks: [StreamSink, StreamSink];
 
@@ -165,8 +167,7 @@ export class AppConversation {
     if (q) return n <= CACHE_BYTES ? this.remember(bytes, q) : q;
     // Summary mode past the listed head: most of these messages are only counted, decode when listed.
     const opts = small ? this.ctx.smallPayload : this.ctx.payload;
-    if (this.budget?.full && deferrable(bytes, opts))
-      return new PendingPayload(new Uint8Array(bytes), opts) as unknown as AppPayloadRecord;
+    if (this.budget?.full && deferrable(bytes, opts)) return new PendingPayload(new Uint8Array(bytes), opts);
     if (!small) {
       const p = decodePayload(bytes, this.ctx.payload);
       const r = payloadRecord(p);
@@ -379,5 +380,18 @@ export class AppConversation {
       if (this.budget.dropped > 0) rec.message_stats = this.budget.stats();
     } else rec.messages = this.messages;
     for (const n of this.notes) rec.notes.push(n);
+    this.told = this.notes.length;
+  }
+
+  /**
+   * A conversation finished when it was retired, after the cross-conversation passes: the session's fields
+   * again (SessionProtocol.finishAll) and the notes added since.
+   */
+  finishAgain(rec: ConversationRecord): void {
+    const h = this.handler;
+    if (!h) return;
+    h.finish(rec);
+    for (let i = this.told; i < this.notes.length; i++) rec.notes.push(this.notes[i]!);
+    this.told = this.notes.length;
   }
 }

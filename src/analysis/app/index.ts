@@ -4,9 +4,10 @@
  * (the protocol modules of src/protocols, handed in by the pipeline); what each frame completes (for the frame list); and, at the end, the
  * conversation records' application fields and the protocols' cross-conversation passes.
  *
- * Usage per capture: begin(frame) before the conversation table sees the frame, udp() for UDP payloads,
+ * Usage per capture: endFrames() before the table's advance() (what retired conversations complete then
+ * belongs to no frame), begin(frame) before the conversation table sees the frame, udp() for UDP payloads,
  * take() after the frame (when frames are rendered), endFrames() before the table's finish(), then
- * finish(records).
+ * finish(records). evict() receives each record the table retires or flushes.
  */
 import type { ConversationInfo, Direction, StreamFactory } from '../conversations.js';
 import type { ConversationRecord } from '../model.js';
@@ -40,6 +41,11 @@ export interface AppLayerOptions extends AppLimitOptions {
 }
 
 const NO_TAPPED: TappedMessage[] = [];
+/**
+ * Retired conversations kept for the cross-conversation passes (SessionProtocol.finishAll) of their
+ * protocol, at most: beyond it the oldest leave the passes (a flood guard; a lab capture has a handful).
+ */
+export const MAX_PASS_MEMBERS = 4096;
 
 export class AppLayer {
   readonly ctx: AppContext;
@@ -47,6 +53,10 @@ export class AppLayer {
   private readonly byId: (AppConversation | undefined)[] = [];
   /** Conversations in `convs` flushed by evict() since the list was last compacted. */
   private dropped = 0;
+  /** Retired conversations of protocols with a cross-conversation pass, by id (at most MAX_PASS_MEMBERS). */
+  private readonly passMembers = new Map<number, AppConversation>();
+  /** Names of the protocols that have a cross-conversation pass. */
+  private readonly passProtocols: ReadonlySet<string>;
   /** The conversation table's stream factory (one closure per capture). */
   readonly factory: StreamFactory;
 
@@ -56,6 +66,7 @@ export class AppLayer {
     if (opts.tap) this.ctx.tapped = [];
     this.ctx.tapOnly = opts.tap === 'only' && this.ctx.summary;
     this.factory = (info) => this.open(info);
+    this.passProtocols = new Set(protocols.list.filter((p) => p.finishAll).map((p) => p.name));
   }
 
   private open(info: ConversationInfo): { c2s: StreamSink; s2c: StreamSink } {
@@ -107,13 +118,21 @@ export class AppLayer {
   }
 
   /**
-   * A conversation flushed early by the conversation table (open-conversation cap): adds its application
-   * fields to the finished record (as describe(); no cross-conversation passes) and drops its state.
+   * A conversation the conversation table retired (ended and quiet, idle, or flushed by the open-conversation
+   * cap): adds its application fields to the finished record (as describe()) and drops its session. A
+   * protocol with a cross-conversation pass keeps the session (its record holds the same messages) until
+   * the pass at the end, which may add to the record then.
    */
   evict(record: ConversationRecord): void {
     const c = this.byId[record.id];
     if (!c) return;
     c.finish(record);
+    const proto = c.proto;
+    if (proto !== undefined && this.passProtocols.has(proto)) {
+      const m = this.passMembers;
+      if (m.size >= MAX_PASS_MEMBERS) m.delete(m.keys().next().value!);
+      m.set(record.id, c);
+    }
     this.byId[record.id] = undefined;
     this.dropped++;
     // drop flushed conversations from the list in batches (order kept for the passes at the end)
@@ -131,10 +150,17 @@ export class AppLayer {
     const byId = new Map<number, ConversationRecord>();
     for (const r of records) byId.set(r.id, r);
     const live = this.dropped > 0 ? this.convs.filter((c) => this.byId[c.id] === c) : this.convs;
-    for (const p of this.ctx.protocols.list) p.finishAll?.(live, byId);
+    const retired = [...this.passMembers.values()];
+    // the passes see every conversation of their protocols in id order, retired or not
+    const all = retired.length > 0 ? [...live, ...retired].sort((a, b) => a.id - b.id) : live;
+    for (const p of this.ctx.protocols.list) p.finishAll?.(all, byId);
     for (const c of live) {
       const r = byId.get(c.id);
       if (r) c.finish(r);
+    }
+    for (const c of retired) {
+      const r = byId.get(c.id);
+      if (r) c.finishAgain(r);
     }
   }
 }

@@ -57,7 +57,7 @@ export function quickText(b: Uint8Array): AppPayloadRecord | undefined {
   }
   // Protocol-0 pickles are printable: leave anything that could be one to the decoder.
   if (b[n - 1] === 0x2e) return undefined;
-  return { encoding: 'text', value: String.fromCharCode.apply(null, b as unknown as number[]), length: n };
+  return { encoding: 'text', value: String.fromCharCode(...b), length: n };
 }
 
 /** Decodes payload bytes into a record; the decoder's notes go to `notes` when given. */
@@ -74,9 +74,10 @@ export function decodeToRecord(
 /**
  * A payload whose decoding waits until someone lists its message (summary mode, past the first messages):
  * only payloads whose decoding raises no note are deferred (short, no pickle opcode at either end), so the
- * frame notes stay the same. Stands in for an AppPayloadRecord until record() is called.
+ * frame notes stay the same. It is an AppPayloadRecord whose fields are decoded on first read (and in
+ * JSON); settle() (budget.ts) swaps it for its record when the message is listed.
  */
-export class PendingPayload {
+export class PendingPayload implements AppPayloadRecord {
   private rec: AppPayloadRecord | undefined;
   constructor(
     readonly bytes: Uint8Array,
@@ -85,6 +86,27 @@ export class PendingPayload {
   ) {}
   get length(): number {
     return this.bytes.length;
+  }
+  get encoding(): AppPayloadRecord['encoding'] {
+    return this.record().encoding;
+  }
+  get value(): unknown {
+    return this.record().value;
+  }
+  get truncated(): boolean | undefined {
+    return this.record().truncated;
+  }
+  get shown(): number | undefined {
+    return this.record().shown;
+  }
+  get py_type(): string | undefined {
+    return this.record().py_type;
+  }
+  get protocol(): number | undefined {
+    return this.record().protocol;
+  }
+  toJSON(): AppPayloadRecord {
+    return this.record();
   }
   /** The decoded record (decoded once). */
   record(): AppPayloadRecord {

@@ -48,7 +48,10 @@ export interface SessionProtocol {
   readonly limits?: readonly ProtocolLimit[];
   /** Note codes the protocol's decoder and session raise, with their severity. */
   readonly notes?: Readonly<Record<string, Severity>>;
-  /** A pass over every conversation at the end of the capture (patterns that span conversations). */
+  /**
+   * A pass over every conversation at the end of the capture (patterns that span conversations), retired
+   * ones included: for those the session's finish() is called again after the pass (keep it idempotent).
+   */
   finishAll?(convs: readonly AppConversation[], records: ReadonlyMap<number, ConversationRecord>): void;
   /** What the summary's aggregates read of one of its messages beyond the common fields (none: nothing). */
   facets?(m: AppMessageRecord): MessageFacets;

@@ -351,12 +351,8 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       return unreadable(err, args.file, sink, lang);
     }
     if (stats) {
-      try {
-        if (apart) await collectStats(args.file, stats, statsOptions(limits, names, sink));
-      } catch (err) {
-        return unreadable(err, args.file, sink, lang);
-      }
-      writeStats(stats, sink);
+      const failed = await statsAfter(stats, apart, args.file, statsOptions(limits, names, sink), sink, lang);
+      if (failed !== undefined) return failed;
     }
     await sink.close();
     if (sink.broken) return EXIT.OK; // the output's reader has gone (`| head`)
@@ -444,12 +440,8 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     ...(hosts ? { endpoints: hosts.rows() } : {}),
   });
   if (stats) {
-    try {
-      if (apart) await collectStats(args.file, stats, statsOptions(limits, names, sink));
-    } catch (err) {
-      return unreadable(err, args.file, sink, lang);
-    }
-    writeStats(stats, sink);
+    const failed = await statsAfter(stats, apart, args.file, statsOptions(limits, names, sink), sink, lang);
+    if (failed !== undefined) return failed;
   }
   await sink.close();
   if (sink.broken) return EXIT.OK;
@@ -458,6 +450,27 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
   for (const w of model.capture.warnings) process.stderr.write(`pcap-explain: ${args.file}: ${w.text}\n`);
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
+}
+
+/**
+ * The statistics after the report: read in a pass of their own first when they need one (`apart`: a
+ * filtered `-z`); the exit code when that pass cannot read the capture, else undefined.
+ */
+async function statsAfter(
+  stats: StatsCollector,
+  apart: boolean,
+  file: string,
+  opts: Parameters<typeof collectStats>[2],
+  sink: Sink,
+  lang: Lang,
+): Promise<number | undefined> {
+  try {
+    if (apart) await collectStats(file, stats, opts);
+  } catch (err) {
+    return unreadable(err, file, sink, lang);
+  }
+  writeStats(stats, sink);
+  return undefined;
 }
 
 /** The statistics after everything else (as tshark prints them after the packets); their notes to stderr. */

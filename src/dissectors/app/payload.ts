@@ -12,6 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Parser as PickleParser } from 'pickleparser';
+import { isJsonObject, type Json } from '../../json.js';
 import { hex } from '../bytes.js';
 import { type Note, NoteSink, type Severity } from './types.js';
 
@@ -44,8 +45,8 @@ export const NOTES: Record<string, Severity> = {
   'payload.hex.truncated': 'info',
 };
 
-/** A JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+/** A JSON value (the project's one JSON type, src/json.ts). */
+export type JsonValue = Json;
 
 /**
  * A decoded pickle value, JSON-safe. Python types map as: int → number (or decimal string beyond
@@ -160,7 +161,7 @@ export function printableText(bytes: Uint8Array): string | undefined {
     if (c < 0x20 ? c !== 0x0a && c !== 0x0d && c !== 0x09 : c === 0x7f) return undefined;
   }
   if (i === n) {
-    if (n <= 256) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+    if (n <= 256) return String.fromCharCode(...bytes);
     return Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
   }
   // Binary (a pickle starts with 0x80, a continuation byte) is rejected here: a throwing decoder costs more.
@@ -618,9 +619,8 @@ function makeResolver(): { resolve(module: string, name: string): (...args: unkn
         o[CLASS] = fqn;
         o[ARGS_OF] = args;
         return o;
-      } as unknown as ((...args: unknown[]) => unknown) & Inert;
-      f[GLOBAL_REF] = fqn;
-      return f;
+      };
+      return Object.assign(f, { [GLOBAL_REF]: fqn });
     },
   };
 }
@@ -696,15 +696,13 @@ function convert(v: unknown, c: Conv, depth: number, path: Set<object>): PickleV
       if (state.length)
         out.push([
           'state',
-          Object.fromEntries(
-            state.map((k) => [k, convert((o as Record<string, unknown>)[k], c, depth + 1, path)] as const),
-          ),
+          Object.fromEntries(state.map((k) => [k, convert(Reflect.get(o, k), c, depth + 1, path)] as const)),
         ]);
       return Object.fromEntries(out);
     }
     for (const k of Object.keys(o)) {
       const key = k.startsWith(c.sentinel) ? keyText(k, c) : k;
-      out.push([key, convert((o as Record<string, unknown>)[k], c, depth + 1, path)]);
+      out.push([key, convert(Reflect.get(o, k), c, depth + 1, path)]);
     }
     return Object.fromEntries(out);
   } finally {
@@ -889,7 +887,7 @@ export type RpcInfo =
     };
 
 function rpcCall(v: JsonValue): JsonRpcCall | undefined {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || typeof v.jsonrpc !== 'string') return undefined;
+  if (!isJsonObject(v) || typeof v.jsonrpc !== 'string') return undefined;
   const out: {
     id?: string | number | null;
     method?: string;
@@ -904,7 +902,7 @@ function rpcCall(v: JsonValue): JsonRpcCall | undefined {
   } else if ('result' in v || 'error' in v) {
     out.type = 'response';
     const e = v.error;
-    if (e && typeof e === 'object' && !Array.isArray(e)) {
+    if (isJsonObject(e)) {
       const err: { code?: number; message?: string } = {};
       if (typeof e.code === 'number') err.code = e.code;
       if (typeof e.message === 'string') err.message = e.message;

@@ -47,6 +47,10 @@ export const enNotes: Catalogue = {
     'More than {cap} conversations were open at once; the {flushed} idlest were closed early and reported as they stood (pcap-explain limits the open conversations it keeps, Wireshark does not).',
   'conversation.evicted':
     'This conversation was closed early because more than {cap} conversations were open at once and it had been idle the longest; it is reported as it stood at its last frame. A later packet of the same addresses and ports starts a new conversation.',
+  'conversation.idle':
+    'No packet of this conversation was seen for {idle} s, so it was closed and reported as it stood at its last frame (as Zeek does after its inactivity timeout). A later packet of the same addresses and ports starts a new conversation.',
+  'conversation.late':
+    'This segment belongs to a connection that had already ended (a FIN each way, or a RST) and then been quiet for more than {grace} s, so pcap-explain had released its analysis: the segment is counted in that conversation (the same tcp.stream as in Wireshark) but not checked for retransmissions or other TCP problems.',
 
   // Zeek conn_state
   'zeek.conn_state.S0': 'Connection attempt seen, no reply.',

@@ -45,6 +45,10 @@ export const idNotes: Catalogue = {
     'Lebih dari {cap} percakapan terbuka sekaligus; {flushed} percakapan yang paling lama diam ditutup lebih awal dan dilaporkan apa adanya (pcap-explain membatasi percakapan terbuka yang disimpannya, Wireshark tidak).',
   'conversation.evicted':
     'Percakapan ini ditutup lebih awal karena lebih dari {cap} percakapan terbuka sekaligus dan percakapan ini paling lama diam; ia dilaporkan seperti keadaannya pada frame terakhirnya. Paket berikutnya dengan alamat dan port yang sama memulai percakapan baru.',
+  'conversation.idle':
+    'Tidak ada paket percakapan ini selama {idle} detik, sehingga percakapan ditutup dan dilaporkan seperti keadaannya pada frame terakhirnya (seperti Zeek setelah batas waktu tidak aktifnya). Paket berikutnya dengan alamat dan port yang sama memulai percakapan baru.',
+  'conversation.late':
+    'Segmen ini milik koneksi yang sudah berakhir (FIN dari kedua arah, atau RST) lalu tidak aktif lebih dari {grace} detik, sehingga pcap-explain sudah melepas analisisnya: segmen ini dihitung dalam percakapan tersebut (tcp.stream yang sama seperti di Wireshark), tetapi tidak diperiksa untuk retransmisi atau masalah TCP lainnya.',
 
   'zeek.conn_state.S0': 'Ada percobaan koneksi, tetapi tidak ada balasan.',
   'zeek.conn_state.S1': 'Koneksi terbentuk, belum ditutup.',

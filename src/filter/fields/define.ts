@@ -1,5 +1,13 @@
-/** Small constructors for field definitions, so that each protocol's table reads as a list. */
-import type { AppFrameEntry, AppMessageRecord, CarriedRecord } from '../../analysis/model.js';
+import {
+  type AppEntry,
+  type AppName,
+  type CarriedMessage,
+  type MessageOf,
+  type SegmentEntry,
+  typedCarried,
+  typedEntry,
+  typedMessage,
+} from '../../protocols/model.js';
 import type { FieldDef, FieldType, FrameView, Value } from '../types.js';
 
 type One<T> = (v: FrameView) => T | undefined;
@@ -62,16 +70,13 @@ export function bit(name: string, describe: string, read: One<number>, mask: num
   });
 }
 
-/**
- * A record's fields by name, for the field tables that read them by name (the typed variants are in
- * src/protocols/<name>/model.ts; until the tables move beside them, they read the records loosely).
- */
-type Loose<T> = T & { readonly [field: string]: unknown };
+/** The frame entries of protocol P that complete an element (typed: src/protocols/<name>/model.ts). */
+export type EntryOf<P extends AppName> = Exclude<Extract<AppEntry, { proto: P }>, SegmentEntry>;
 
 /** The application entries of one protocol that the frame completed (segments of a longer PDU excluded). */
-export function entries(v: FrameView, proto: string): Loose<AppFrameEntry>[] {
-  const out: Loose<AppFrameEntry>[] = [];
-  for (const e of v.f.app ?? []) if (e.proto === proto && e.kind !== 'segment') out.push(e as Loose<AppFrameEntry>);
+export function entries<P extends AppName>(v: FrameView, proto: P): EntryOf<P>[] {
+  const out: EntryOf<P>[] = [];
+  for (const e of v.f.app ?? []) if (e.proto === proto && e.kind !== 'segment') out.push(typedEntry(e) as EntryOf<P>);
   return out;
 }
 
@@ -82,30 +87,30 @@ export function hasApp(v: FrameView, proto: string): boolean {
 }
 
 /** The full message records of one protocol the frame completed (FrameView.msgs). */
-export function messages(v: FrameView, proto: string): Loose<AppMessageRecord>[] {
-  const out: Loose<AppMessageRecord>[] = [];
-  for (const m of v.msgs) if (m.proto === proto) out.push(m as Loose<AppMessageRecord>);
+export function messages<P extends AppName>(v: FrameView, proto: P): MessageOf<P>[] {
+  const out: MessageOf<P>[] = [];
+  for (const m of v.msgs) if (m.proto === proto) out.push(typedMessage(m) as MessageOf<P>);
   return out;
 }
 
-/**
- * The records of a carried protocol (an application on HTTP) in the messages the frame completed: each
- * message's `carried` of that protocol.
- */
-export function carried<R extends CarriedRecord>(v: FrameView, proto: R['proto']): R[] {
-  const out: R[] = [];
+/** The records of a carried protocol (an application on HTTP) in the messages the frame completed: their `carried`. */
+export function carried<P extends CarriedMessage['proto']>(
+  v: FrameView,
+  proto: P,
+): Extract<CarriedMessage, { proto: P }>[] {
+  const out: Extract<CarriedMessage, { proto: P }>[] = [];
   for (const m of v.msgs) {
-    const c = (m as Loose<AppMessageRecord>).carried as CarriedRecord | undefined;
-    // (the carried protocol's reader is the only writer of records with its name)
-    if (c && c.proto === proto) out.push(c as R);
+    const t = typedMessage(m);
+    const c = 'carried' in t ? t.carried : undefined;
+    if (c?.proto === proto) out.push(typedCarried(c) as Extract<CarriedMessage, { proto: P }>);
   }
   return out;
 }
 
-/** Pushes every defined `key` of the items (a list value pushes each element). */
-export function pushEach<T extends object>(items: readonly T[], key: keyof T, out: Value[]): void {
+/** Pushes every defined field `key` of the items, which may lack it (a list value pushes each element). */
+export function pushEach(items: readonly object[], key: string, out: Value[]): void {
   for (const it of items) {
-    const x: unknown = it[key];
+    const x: unknown = key in it ? Reflect.get(it, key) : undefined;
     if (typeof x === 'number' || typeof x === 'string') out.push(x);
     else if (typeof x === 'boolean') out.push(x ? 1 : 0);
     else if (Array.isArray(x)) for (const y of x) if (typeof y === 'number' || typeof y === 'string') out.push(y);

@@ -154,7 +154,25 @@ type HeaderInfo = {
 };
 
 /** http-parser-js internals read between callbacks (not in its type declarations). */
-type ParserInternals = { offset: number; end: number; state: string; line: string };
+interface ParserInternals {
+  offset: number;
+  end: number;
+  state: string;
+  line: string;
+}
+
+/** The parser's internals as they are now (absent or odd ones read as 0 / ''). */
+function internalsOf(p: object): ParserInternals {
+  const num = (k: string): number => {
+    const v: unknown = Reflect.get(p, k);
+    return typeof v === 'number' ? v : 0;
+  };
+  const str = (k: string): string => {
+    const v: unknown = Reflect.get(p, k);
+    return typeof v === 'string' ? v : '';
+  };
+  return { offset: num('offset'), end: num('end'), state: str('state'), line: str('line') };
+}
 
 /** One direction of an HTTP/1.x connection. */
 export class HttpStream {
@@ -246,7 +264,7 @@ export class HttpStream {
     if (!this.stopReason) {
       try {
         const inHeaders = !this.cur;
-        const partialLine = (this.parser as unknown as ParserInternals).line !== '';
+        const partialLine = internalsOf(this.parser).line !== '';
         const r = this.parser.finish();
         if (r instanceof Error || (inHeaders && partialLine)) this.cutShort();
       } catch (err) {
@@ -314,7 +332,7 @@ export class HttpStream {
   }
 
   private onHeaders(args: unknown[]): number | boolean {
-    const internals = this.parser as unknown as ParserInternals;
+    const internals = internalsOf(this.parser);
     const used = this.headerBytes + (internals.offset - this.sliceStart);
     this.headerBytes = 0;
     if (used > this.maxHeader) this.headerOverflow = used;
@@ -393,7 +411,7 @@ export class HttpStream {
 
   private onComplete(complete: boolean): void {
     const cur = this.cur;
-    const p = this.parser as unknown as ParserInternals;
+    const p = internalsOf(this.parser);
     const frames = this.frames ?? [this.frame];
     // A message completing mid-slice means the next one starts in the same frame.
     this.frames = complete && p.offset < p.end ? [this.frame] : undefined;

@@ -5,9 +5,9 @@ import type { FieldTable, FrameView, Value } from '../../filter/types.js';
 
 const app = (proto: string) => (v: FrameView) => hasApp(v, proto);
 
-function header(h: unknown, name: string, out: Value[]): void {
-  if (!h || typeof h !== 'object') return;
-  for (const [k, x] of Object.entries(h as Record<string, unknown>)) {
+function header(h: Readonly<Record<string, string | string[]>> | undefined, name: string, out: Value[]): void {
+  if (!h) return;
+  for (const [k, x] of Object.entries(h)) {
     if (k.toLowerCase() !== name) continue;
     if (typeof x === 'string') out.push(x);
     else if (Array.isArray(x)) for (const y of x) if (typeof y === 'string') out.push(y);

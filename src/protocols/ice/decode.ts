@@ -236,3 +236,17 @@ export function decode(pdu: Uint8Array): Outcome<IceMessage, IceHeader> {
       return malformed('icep.type.unknown', MSG_TYPE, { type: header.type }, header);
   }
 }
+
+/**
+ * Whether `bytes` are a whole number of Ice messages, each starting with the magic (a segment that starts
+ * at a message boundary: decoding can resume there after lost bytes).
+ */
+export function iceMessagesExact(bytes: Uint8Array): boolean {
+  let off = 0;
+  while (off < bytes.length) {
+    const f = frame(bytes, off, bytes.length);
+    if (f.kind !== 'pdu') return false;
+    off += f.length;
+  }
+  return bytes.length > 0;
+}

@@ -5,12 +5,12 @@
  */
 import { carried, flag, many } from '../../filter/fields/define.js';
 import type { FieldTable, FrameView, Value } from '../../filter/types.js';
-import { idText, type JsonRpcRecord, type JsonRpcSingleRecord } from './model.js';
+import { idText, type JsonRpcSingleRecord } from './model.js';
 
 /** The frame's JSON-RPC messages, a batch's one by one. */
 function singles(v: FrameView): JsonRpcSingleRecord[] {
   const out: JsonRpcSingleRecord[] = [];
-  for (const r of carried<JsonRpcRecord>(v, 'jsonrpc')) {
+  for (const r of carried(v, 'jsonrpc')) {
     if (r.kind !== 'batch') out.push(r);
     else for (const x of r.items) if (x.kind !== 'invalid') out.push(x);
   }

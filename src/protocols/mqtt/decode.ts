@@ -524,7 +524,7 @@ function bytesOf(b: unknown): Uint8Array {
 function props(p: unknown): MqttProperties | undefined {
   if (!p || typeof p !== 'object') return undefined;
   const out: Record<string, MqttProperties[string]> = {};
-  for (const [k, v] of Object.entries(p as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(p) as [string, unknown][]) {
     if (k === 'userProperties' && v && typeof v === 'object') {
       const list: UserProperty[] = [];
       for (const [name, val] of Object.entries(v as Record<string, string | string[]>)) {
@@ -581,7 +581,8 @@ function parseWith(pdu: Uint8Array, version: MqttVersion | undefined): { packet:
   const c = parserFor(version);
   c.packet = undefined;
   c.error = undefined;
-  (c.parser as unknown as { settings: object }).settings = { ...c.settings };
+  // mqtt-packet keeps its options in the parser's `settings` (not in its type declarations)
+  Reflect.set(c.parser, 'settings', { ...c.settings });
   try {
     c.parser.parse(Buffer.from(pdu.buffer, pdu.byteOffset, pdu.byteLength));
   } catch (err) {

@@ -30,18 +30,18 @@ export const MQTT_FIELDS: FieldTable = {
       for (const e of publishes(v)) out.push(e.retain ? 1 : 0);
     }),
     many('mqtt.dupflag', 'bool', 'DUP flag of a PUBLISH', (v, out) => {
-      for (const m of messages(v, 'mqtt')) if (m.kind === 'PUBLISH') out.push(m.dup ? 1 : 0);
+      for (const m of messages(v, 'mqtt')) if (m.kind === 'PUBLISH') out.push('dup' in m && m.dup ? 1 : 0);
     }),
     many('mqtt.msgid', 'uint', 'Packet identifier (PUBLISH QoS > 0, PUBACK…, SUBSCRIBE, SUBACK…)', (v, out) =>
       pushEach(entries(v, 'mqtt'), 'packet_id', out),
     ),
     many('mqtt.clientid', 'string', 'Client identifier of a CONNECT', (v, out) => {
       for (const m of messages(v, 'mqtt'))
-        if (m.kind === 'CONNECT' && typeof m.client_id === 'string') out.push(m.client_id);
+        if (m.kind === 'CONNECT' && 'client_id' in m && typeof m.client_id === 'string') out.push(m.client_id);
     }),
     many('mqtt.username', 'string', 'User name of a CONNECT', (v, out) => {
       for (const m of messages(v, 'mqtt'))
-        if (m.kind === 'CONNECT' && typeof m.username === 'string') out.push(m.username);
+        if (m.kind === 'CONNECT' && 'username' in m && typeof m.username === 'string') out.push(m.username);
     }),
   ],
 };

@@ -7,7 +7,7 @@ import { carried, flag, many } from '../../filter/fields/define.js';
 import type { FieldTable, FrameView, Value } from '../../filter/types.js';
 import type { SoapRecord } from './model.js';
 
-const records = (v: FrameView) => carried<SoapRecord>(v, 'soap');
+const records = (v: FrameView) => carried(v, 'soap');
 
 function each(get: (r: SoapRecord, out: Value[]) => void) {
   return (v: FrameView, out: Value[]) => {

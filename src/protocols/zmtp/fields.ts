@@ -22,14 +22,12 @@ export const ZMTP_FIELDS: FieldTable = {
       'Metadata property name of a READY/INITIATE command (Socket-Type, Identity…)',
       (v, out) => {
         for (const e of entries(v, 'zmtp'))
-          if (e.properties && typeof e.properties === 'object') out.push(...Object.keys(e.properties));
+          if ('properties' in e && e.properties) out.push(...Object.keys(e.properties));
       },
     ),
     many('zmtp.metadata.value', 'string', 'Metadata property value (REQ, REP, PUB…)', (v, out) => {
       for (const e of entries(v, 'zmtp'))
-        if (e.properties && typeof e.properties === 'object')
-          for (const x of Object.values(e.properties as Record<string, unknown>))
-            if (typeof x === 'string') out.push(x);
+        if ('properties' in e && e.properties) for (const x of Object.values(e.properties)) out.push(x);
     }),
     many(
       'zmtp.flags.more',
