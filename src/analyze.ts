@@ -177,6 +177,16 @@ function udpPayloadLength(d: Dissection): number {
   return 0;
 }
 
+/** The server's port of a UDP datagram (the UDP header the conversation table keys on: the innermost). */
+function udpServerPort(d: Dissection, direction: 'c2s' | 's2c'): number | undefined {
+  for (let i = d.layers.length - 1; i >= 0; i--) {
+    const l = d.layers[i]!;
+    if (l.kind === 'udp') return direction === 'c2s' ? l.dstport : l.srcport;
+    if (l.kind === 'tcp') return undefined;
+  }
+  return undefined;
+}
+
 function noteRecord(n: Note, lang: Lang): NoteRecord {
   const r: NoteRecord = { code: n.code, severity: n.severity, text: text(n.code, n.params, lang) };
   if (n.params) r.params = n.params;
@@ -319,6 +329,7 @@ export class AnalysisSession {
           raw.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
           raw.n,
           Math.max(sent, d.payloadLength),
+          udpServerPort(d, a.direction),
         );
     }
     this.tally(raw.n, d, a?.notes);

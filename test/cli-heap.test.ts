@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/fixtures.js';
 
 /** New-space size (MiB) after making garbage with some survivors, with or without a cap of `cap` MiB. */
-function newSpaceAfterWork(cap: number | undefined, execArgv: string[] = []): number {
+function newSpaceAfterWork(cap: number | undefined, execArgv: string[] = [], untuned = false): number {
   const script = `
-    const { YoungCap } = await import(${JSON.stringify(join(ROOT, 'dist/cli/heap.js'))});
+    const { YoungCap, setV8Tuning } = await import(${JSON.stringify(join(ROOT, 'dist/cli/heap.js'))});
+    ${untuned ? 'setV8Tuning(false);' : ''}
     const v8 = await import('node:v8');
     const young = ${cap === undefined ? 'undefined' : `new YoungCap(${cap})`};
     const keep = [];
@@ -39,5 +40,9 @@ describe('YoungCap', () => {
 
   it('leaves a semi-space size given to node alone', () => {
     expect(newSpaceAfterWork(4, ['--max-semi-space-size=16'])).toBeGreaterThan(16);
+  });
+
+  it('does nothing with the launcher option off (--no-v8-tuning)', () => {
+    expect(newSpaceAfterWork(4, [], true)).toBeGreaterThan(16);
   });
 });

@@ -170,7 +170,7 @@ export interface AppPayloadRecord {
  */
 export interface AppFrameEntry {
   proto: AppProto;
-  /** ZMTP greeting|command|message, MQTT packet type name, HTTP request|response, data, or segment. */
+  /** The element's kind as its protocol names it (src/protocols/<name>/model.ts), or segment. */
   kind: string;
 }
 
@@ -188,7 +188,7 @@ export interface AppMessageRecord {
   frames: number[];
   dir: 'c2s' | 's2c';
   proto: AppProto;
-  /** ZMTP greeting|command|message; MQTT packet type (CONNECT, PUBLISH...); HTTP request|response; data. */
+  /** The message's kind as its protocol names it (src/protocols/<name>/model.ts). */
   kind: string;
   payload?: AppPayloadRecord;
   /** The request this message answers (its completing frame), and the seconds since it. */
@@ -238,8 +238,8 @@ export interface ConversationRecord {
   /** Application protocol, when the conversation carried payload (issue 4). */
   app?: AppProto;
   /**
-   * Messaging pattern, as the protocol names it: ZMTP 'REQ/REP', 'PUB/SUB', 'PUSH/PULL'...; MQTT client
-   * role 'publisher', 'subscriber'; 'request/response'. A protocol's other facts about the conversation
+   * Messaging pattern, as the protocol names it ('REQ/REP', 'PUB/SUB', 'PUSH/PULL', a client's role
+   * 'publisher' or 'subscriber', 'request/response'...). A protocol's other facts about the conversation
    * follow it (their types: src/protocols/<name>/model.ts, the union: src/protocols/model.ts).
    */
   pattern?: string;

@@ -2,9 +2,9 @@
  * The words of `absent:` / `present:` lists. A token is, in this order of resolution:
  *  1. a keyword of KEYWORDS below (`rst`, `refused`, `damaged`, ...);
  *  2. a tcp.analysis flag name without its prefix (`retransmission`, `duplicate_ack`, ...);
- *  3. a protocol name (`arp`, `icmp`, `mqtt`, ...): frames whose `protocols` list it, or frames of a
+ *  3. a protocol name (`arp`, `icmp`, a protocol module's name, ...): frames whose `protocols` list it, or frames of a
  *     conversation whose `app` it is;
- *  4. a dotted note code, `*` as a wildcard (`tcp.analysis.retransmission`, `mqtt.malformed.*`): expert
+ *  4. a dotted note code, `*` as a wildcard (`tcp.analysis.retransmission`, `app.*`): expert
  *     notes on frames, conversations and messages, capture warnings, and for `tcp.analysis.X` also frames
  *     whose `tcp.analysis` lists X.
  * Anything else is a spec error (so a typo never passes as "absent").

@@ -10,7 +10,7 @@ import { checkCommand, snapshotCommand } from './commands/check.js';
 import { interfacesCommand, liveCommand } from './commands/live.js';
 import type { CommandModule } from './commands/types.js';
 import { DESCRIPTION } from './examples.js';
-import { HEAP_GROWTH, heapGrowth } from './heap.js';
+import { HEAP_GROWTH, heapGrowth, setV8Tuning } from './heap.js';
 import { EXIT, STDIN_ARG } from './io.js';
 
 export { EXIT } from './io.js';
@@ -46,6 +46,12 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   parser = parser
+    .option('v8-tuning', {
+      type: 'boolean',
+      global: true,
+      default: true,
+      describe: "V8 memory tuning per command (docs/limits.md); --no-v8-tuning keeps V8's own settings",
+    })
     .epilogue(
       'Exit codes: 0 ok, 1 unreadable capture or usage error, 2 damaged capture (what could be read was analysed), 3 a check failed.',
     )
@@ -71,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 export async function cli(): Promise<void> {
+  // the launcher option, read before anything is allocated (yargs knows it too, for --help and checks)
+  if (process.argv.includes('--no-v8-tuning')) setV8Tuning(false);
   // set before anything is allocated; commands that keep every frame go back to V8's own (heap.ts)
   heapGrowth(HEAP_GROWTH.summary);
   try {

@@ -7,7 +7,7 @@
  * |---|---|
  * | `captures.jsonl` | capture file given (also an unreadable one: `error`) |
  * | `conn.jsonl` | TCP connection or UDP flow (Zeek's conn.log: `uid`, `id.orig_h`…, `conn_state`, `history`) |
- * | `messages.jsonl` | application message (ZMTP, MQTT, HTTP, plain data) |
+ * | `messages.jsonl` | application message (any protocol module's, plain data too) |
  * | `notes.jsonl` | expert note (Zeek's notice/weird): on a frame, a conversation or the file |
  *
  * Values are raw: integers, seconds as numbers, ISO 8601 UTC times, codes rather than sentences (no

@@ -5,12 +5,10 @@
  * aggregates of the messages a summary did not list.
  */
 
-import type { Agg, SortStats } from '../analysis/app/budget.js';
+import type { Agg, MessagePart, SortStats } from '../analysis/app/budget.js';
 import type { AppPayloadRecord, ConversationRecord } from '../analysis/model.js';
 import { type AppMessage, type AppName, typedConversation } from '../protocols/model.js';
-import { SESSION_PROTOCOLS } from '../protocols/registry.js';
-import { zmtpPattern } from '../protocols/zmtp/decode.js';
-import type { ZmtpPartRecord } from '../protocols/zmtp/model.js';
+import { SESSION_PROTOCOLS, wordsOf } from '../protocols/registry.js';
 
 export type { AppName };
 
@@ -18,9 +16,9 @@ export type { AppName };
 export type Payload = AppPayloadRecord;
 
 /** One part of a multi-part message. */
-export type MsgPart = ZmtpPartRecord;
+export type MsgPart = MessagePart;
 
-/** One application message (ZMTP greeting/command/message, MQTT packet, HTTP request/response, data). */
+/** One application message: the typed union of every protocol module's messages (src/protocols/model.ts). */
 export type Msg = AppMessage;
 
 /**
@@ -31,7 +29,7 @@ export interface MsgSort {
   proto: string;
   kind: string;
   dir: 'c2s' | 's2c';
-  /** A ZMTP command's name, an HTTP request's method. */
+  /** What sorts it further, as its protocol's facets name it (a command's name, a request's method). */
   name?: string;
   /** A ZeroMQ 3.0-style subscription message. */
   subscription: boolean;
@@ -126,7 +124,7 @@ const FRAMES = new WeakMap<Msg, readonly number[]>();
 
 /**
  * Every frame of a message, ascending, the completing frame included (a message completed by the end of
- * its stream, e.g. an HTTP/1.0 body ended by FIN, lists only the frames that carried its bytes).
+ * its stream, e.g. a body ended by FIN, lists only the frames that carried its bytes).
  */
 export function framesOf(m: Msg): readonly number[] {
   const fr = m.frames;
@@ -146,17 +144,9 @@ export function framesOf(m: Msg): readonly number[] {
   return out;
 }
 
-/** The parts of a message (a ZMTP message's; none for any other). */
+/** The parts of a multi-part message, as its protocol's facets give them (none for most messages). */
 export function partsOf(m: Msg): readonly MsgPart[] {
-  return m.proto === 'zmtp' && m.kind === 'message' ? m.parts : [];
-}
-
-/** A ZMTP greeting's or command's Socket-Type (2.0 greeting, READY / INITIATE metadata). */
-export function socketTypeOf(m: Msg): string | undefined {
-  if (m.proto !== 'zmtp') return undefined;
-  if (m.kind === 'greeting') return m.socket_type;
-  if (m.kind === 'command') return propGet(m.properties, 'Socket-Type') ?? propGet(m.properties, 'socket_type');
-  return undefined;
+  return SESSION_PROTOCOLS.facets(m).parts ?? [];
 }
 
 /** A metadata property by name, in any case. */
@@ -182,17 +172,8 @@ export function appView(rec: ConversationRecord): AppView {
     v.socketTypes = st;
   }
   if (c.message_stats) v.stats = c.message_stats.map(sortStatOf);
-  // Socket types from READY commands when the conversation record does not carry them.
-  if (!v.socketTypes) {
-    const st: { client?: string; server?: string } = {};
-    for (const m of v.messages) {
-      const t = socketTypeOf(m);
-      if (t) st[m.dir === 'c2s' ? 'client' : 'server'] ??= t.toUpperCase();
-    }
-    if (st.client || st.server) v.socketTypes = st;
-  }
-  if (!v.pattern && v.socketTypes?.client && v.socketTypes.server)
-    v.pattern = zmtpPattern(v.socketTypes.client, v.socketTypes.server).label;
+  // what the record does not say but its messages do (socket types from READY commands, the pattern)
+  wordsOf(v.app).completeView?.(v);
   return v;
 }
 

@@ -24,7 +24,7 @@ export interface ConvContext {
   /** Messages by every frame carrying their bytes (what a frame's explanation says of them). */
   carries: Map<number, MsgRef[]>;
   roles: Record<Side, Role>;
-  /** ZMTP message semantics of the pattern. */
+  /** Message semantics of the pattern (its protocol's words decide). */
   kind: 'reqrep' | 'pubsub' | 'pipeline' | 'other';
   /** The side that publishes / pushes (pubsub and pipeline). */
   sender?: Side;
@@ -33,7 +33,7 @@ export interface ConvContext {
   /** FIN frames in order with their side; first RST. */
   fins: Array<{ n: number; side: Side }>;
   rst?: { n: number; side: Side };
-  /** MQTT: client sent PUBLISH / SUBSCRIBE. */
+  /** The client publishes / subscribes (a publish/subscribe protocol's words set them). */
   publishes: boolean;
   subscribes: boolean;
 }

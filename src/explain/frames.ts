@@ -120,7 +120,7 @@ export function msgSentence(say: Say, ctx: FrameConv, m: Msg): string {
     one: (code, p) => capital(say(code, p, base)),
     reply: (code, p) => capital(say(withLatency(say, m, code, p), p, base)),
   };
-  return wordsOf(m.proto, ctx.c.transport).sentence(say, ctx, m, t);
+  return wordsOf(m.proto).sentence(say, ctx, m, t);
 }
 
 function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): string[] {

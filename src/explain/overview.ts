@@ -36,7 +36,8 @@ function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Role } {
       client: { code: 'role.tcp.client', params: { server: c.server } },
       server: { code: 'role.tcp.refused', params: { port } },
     };
-  if (c.transport === 'udp')
+  // a UDP flow of plain datagrams: who sends to whom (a protocol module's flow: its words say the roles)
+  if (c.transport === 'udp' && (v.app === undefined || wordsOf(v.app).unframed))
     return {
       client: { code: 'role.udp.sender', params: { dst: c.server } },
       server: { code: 'role.udp.receiver', params: { port } },
@@ -159,7 +160,7 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
   if (c.close.kind === 'refused') {
     code = 'ov.conv.refused';
     p = { port: portOf(c.server) ?? '?' };
-  } else if (c.transport === 'udp') {
+  } else if (c.transport === 'udp' && (v.app === undefined || wordsOf(v.app).unframed || !wordsOf(v.app).convLine)) {
     code = 'ov.conv.udp';
     p = { c2s: c.packets.c2s, s2c: c.packets.s2c };
   } else if (v.app) {

@@ -31,7 +31,7 @@ export interface RoleFacts {
   kind: ConvContext['kind'];
   /** The side that publishes / pushes. */
   sender?: Side;
-  /** The client publishes / subscribes (MQTT). */
+  /** The client publishes / subscribes. */
   publishes?: boolean;
   subscribes?: boolean;
 }
@@ -66,10 +66,10 @@ export interface ProtocolWords {
   ): { setup: StoryRecord[]; exchange?: StoryRecord };
   /**
    * The set-up phases already tell everything sent: no "bytes exchanged" phase of plain TCP is added when
-   * the protocol told no exchange (MQTT: every packet is told in its phases).
+   * the protocol told no exchange (every packet is told in its phases).
    */
   readonly tellsAll?: boolean;
-  /** The short label of a conversation in tables ("ZMTP REQ/REP", "MQTT"); absent: its transport. */
+  /** The short label of a conversation in tables (the protocol and its pattern); absent: its transport. */
   title?(c: ConversationRecord): string;
   /** The short label of an element in a sequence diagram's arrow ("PUBLISH sensor/temp", "GET /add"). */
   arrow?(e: AppEntry): string;
@@ -77,7 +77,7 @@ export interface ProtocolWords {
   readonly aliases?: readonly string[];
   /**
    * The catalogue entry for a TCP ACK of a segment carrying one of its messages, when the protocol has
-   * acknowledgements of its own (MQTT: the TCP ACK is not the PUBACK); absent: the generic one.
+   * acknowledgements of its own (the TCP ACK is not the protocol's); absent: the generic one.
    */
   readonly tcpAckOfMessage?: string;
   /**
@@ -88,7 +88,7 @@ export interface ProtocolWords {
   /** Facts about its messages' payloads beyond their values (REQ/REP's empty delimiter frame). */
   payloadFacts?(say: Say, ctx: ConvContext, ms: readonly Msg[]): string[];
   /**
-   * The element is a message its protocol does not acknowledge itself (an MQTT QoS 0 PUBLISH): only a TCP
+   * The element is a message its protocol does not acknowledge itself (a publication at QoS 0): only a TCP
    * ACK answers it, which the overview's teaching notes point at (a digest keeps that ACK's frame).
    */
   unacknowledged?(e: AppEntry): boolean;
@@ -100,6 +100,8 @@ export interface ProtocolWords {
   teach?(say: Say, mc: ModelContext, convs: readonly ConvContext[], at: (rank: number) => Teach): void;
   /** Its note codes that are not trouble (the overview's "worth a second look" leaves them out). */
   readonly quietNotes?: readonly string[];
+  /** Fills what a conversation's record does not say but its messages do (socket types, the pattern). */
+  completeView?(v: AppView): void;
   /** The catalogue entry for a connection still open when the capture stopped (ZeroMQ keeps its connections). */
   readonly openEnding?: string;
   /** Its messages are chunks of a byte stream (plain TCP), not messages: a frame carries "data". */

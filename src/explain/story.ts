@@ -348,8 +348,7 @@ function convPhases(
     end && end.code !== 'story.end.open' && !end.code.startsWith('story.end.open.')
       ? end.frames[0]
       : Number.POSITIVE_INFINITY;
-  // UDP flows are datagrams whatever carried them: plain data's words tell them
-  const words = wordsOf(ctx.view.app, ctx.c.transport);
+  const words = wordsOf(ctx.view.app);
   const from = out.reduce((a, p) => Math.max(a, p.frames[1]), ctx.c.first);
   const told = words.phases?.(say, ctx, mc, { from, to: end ? end.frames[0] : ctx.c.last });
   const before = out.length;

@@ -7,7 +7,7 @@ import type { AppMessageRecord, ConversationRecord, FrameRecord } from '../analy
 /**
  * What a field reads of one frame: the frame record, its conversation record (the finished one, from the
  * first pass, so roles and pattern are known), the application messages this frame completed (full
- * records: client ids, headers, ZMTP parts), and the time since the previous captured frame.
+ * records: client ids, headers, message parts), and the time since the previous captured frame.
  */
 export interface FrameView {
   f: FrameRecord;
@@ -19,7 +19,7 @@ export interface FrameView {
 
 /**
  * Wireshark's field types, as far as pcap-explain has them:
- * - protocol: presence only (`mqtt`), like FT_PROTOCOL;
+ * - protocol: presence only (`tcp`), like FT_PROTOCOL;
  * - none: a flag that is present or not (`tcp.analysis.retransmission`), like FT_NONE;
  * - uint / int: integers (literals decimal, 0x hex, 0 octal), shown by `base`;
  * - bool: 1 or 0 (literals 1, 0, true, false);

@@ -17,6 +17,7 @@ import type {
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
+import type { DnsFrameEntry, DnsRecord } from './dns/model.js';
 import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
@@ -26,7 +27,7 @@ import type { SoapRecord } from './soap/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 
 /** Every application message, discriminated on `proto` then `kind`. */
-export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DataRecord;
+export type AppMessage = ZmtpRecord | MqttRecord | HttpRecord | IceRecord | GiopRecord | DnsRecord | DataRecord;
 
 /** Every message a carried protocol reads in an HTTP body (HttpRecord's `carried`), discriminated on `proto`. */
 export type CarriedMessage = JsonRpcRecord | SoapRecord;
@@ -50,6 +51,7 @@ export type AppEntry =
   | HttpFrameEntry
   | IceFrameEntry
   | GiopFrameEntry
+  | DnsFrameEntry
   | DataFrameEntry
   | SegmentEntry;
 

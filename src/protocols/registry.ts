@@ -1,13 +1,15 @@
 /**
  * The only list of application protocols. Order matters: it is the order in which their heuristics are
- * asked about a conversation's first bytes (the first yes wins), as Wireshark's heuristic list. Plain data
- * is the fallback: what no protocol claims, and every UDP flow.
- * Adding a protocol: a folder beside this file exporting its module, and one line here. A protocol carried
- * in HTTP bodies (an application on HTTP) is one line in ON_HTTP: HTTP's session hands it the bodies.
+ * asked about a conversation's first bytes or a UDP flow's first datagram (the first yes wins), as
+ * Wireshark's heuristic lists. Plain data is the fallback: what no protocol claims.
+ * Adding a protocol: a folder beside this file exporting its module, and one line here.
+ * A protocol carried in HTTP bodies (an application on HTTP) is one line in ON_HTTP: HTTP's session hands
+ * it the bodies.
  */
 import { sessionProtocols } from '../analysis/app/protocol.js';
 import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
+import { dns } from './dns/index.js';
 import { giop } from './giop/index.js';
 import { httpModules } from './http/index.js';
 import { icep } from './ice/index.js';
@@ -25,7 +27,7 @@ const ON_HTTP: readonly CarriedModule[] = [
 
 const { http, on: onHttp } = httpModules(ON_HTTP);
 
-export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop];
+export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop, dns];
 
 /** Every protocol's limits, in registry order (src/limits.ts adds them to the user-facing limits). */
 export const PROTOCOL_LIMITS = [...mqtt.limits, ...zmtp.limits, ...http.limits] as const;
@@ -54,10 +56,9 @@ export function allWords(): ProtocolWords[] {
 }
 
 /**
- * The words of a conversation's or message's protocol: plain data's for a conversation no protocol
- * claimed (or none yet) and for every UDP flow.
+ * The words of a conversation's or message's protocol (a TCP connection's or a UDP flow's): plain data's
+ * for a conversation no protocol claimed (or none yet).
  */
-export function wordsOf(app: string | undefined, transport?: 'tcp' | 'udp'): ProtocolWords {
-  if (transport === 'udp') return data.words;
+export function wordsOf(app: string | undefined): ProtocolWords {
   return protocolModule(app)?.words ?? data.words;
 }

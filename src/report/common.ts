@@ -17,7 +17,7 @@ export function langOf(m: ExplainedModel): Lang {
   return m.overview?.lang ?? 'en';
 }
 
-/** "ZMTP REQ/REP", "MQTT", "HTTP" (the protocol's title), else "TCP", "UDP". */
+/** The protocol's title (with its pattern), else "TCP", "UDP". */
 export function appLabel(c: ConversationRecord): string {
   return (c.app ? wordsOf(c.app).title?.(c) : undefined) ?? c.transport.toUpperCase();
 }
@@ -142,7 +142,7 @@ function convMatchesProtocol(c: ConversationRecord, p: string): boolean {
 
 /**
  * A frame is in `--protocol P` when it carries P, as Wireshark's display filter `P` selects it: a frame of an
- * MQTT connection that carries only an ACK is not an MQTT frame.
+ * connection of a protocol that carries only an ACK is not a frame of that protocol.
  */
 function frameMatchesProtocol(f: FrameRecord, p: string): boolean {
   return f.protocols.includes(protocolName(p));

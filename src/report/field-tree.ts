@@ -57,7 +57,7 @@ const APP: ReadonlySet<string> = new Set(allModules().map((m) => m.name));
 
 /** A value longer than this is cut (with …): the tree is embedded for every frame. */
 const MAX_VALUE = 200;
-/** Occurrences of one field shown per frame (a ZMTP message of many parts); the rest are counted. */
+/** Occurrences of one field shown per frame (a message of many parts); the rest are counted. */
 const MAX_OCCURRENCES = 32;
 
 /** The fields per protocol (the part of the name before the first dot), in the registry's order. */

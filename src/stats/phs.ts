@@ -5,9 +5,8 @@
  * depth), never one per frame.
  *
  * Names are pcap-explain's layer names, which are Wireshark's for the layers both dissect (eth, sll, vlan,
- * arp, ip, ipv6, icmp, icmpv6, igmp, tcp, udp, mqtt, http, data). Where tshark dissects more, its tree
- * is deeper or differs (docs/wireshark.md): `zmtp` is pcap-explain's (tshark 4.0 leaves ZeroMQ as `data` or
- * undissected), tshark adds `json`, `data-text-lines`, `tcp.segments` and `_ws.malformed` under http/mqtt.
+ * arp, ip, ipv6, icmp, icmpv6, igmp, tcp, udp, data and the protocol modules' names). Where tshark dissects
+ * more, its tree is deeper or differs (docs/wireshark.md lists how, protocol by protocol).
  */
 import type { AppProto } from '../analysis/model.js';
 import type { Dissection } from '../dissectors/types.js';

@@ -1,6 +1,6 @@
 /**
  * Reading a capture for `-q -z` statistics. Without a display filter in any statistic: one plain pass, as
- * `tshark -q -z` reads it. With one (`conv,tcp,FILTER`, `io,stat,1,mqtt`): two passes, because a filter
+ * `tshark -q -z` reads it. With one (`conv,tcp,FILTER`, `io,stat,1,tcp`): two passes, because a filter
  * reads a frame's record and its conversation as the end of the capture knows them (tcp.stream, pe.role,
  * pe.pattern): pass 1 finds the conversations, pass 2 feeds the statistics and tests each record.
  * Memory is that of the statistics plus pass 1's conversation records; no frame record is kept.

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataFrameEntry, DataRecord } from '../../src/protocols/data/model.js';
+import type { DnsFrameEntry, DnsQueryRecord, DnsResponseRecord } from '../../src/protocols/dns/model.js';
 import type {
   GiopBareRecord,
   GiopCancelRequestRecord,
@@ -80,6 +81,17 @@ const HTTP = {
   complete: true,
   body_capped: true,
   carried: true,
+} as const;
+
+const DNS = {
+  ...BASE,
+  id: true,
+  flags: true,
+  opcode: true,
+  rd: true,
+  questions: true,
+  counts: true,
+  problem: true,
 } as const;
 
 /** Fields of each message variant, by proto and kind. */
@@ -235,6 +247,21 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
     Fragment: Object.keys({ ...GIOP, request_id: true, more_fragments: true } satisfies Fields<GiopFragmentRecord>),
   },
   data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
+  dns: {
+    query: Object.keys(DNS satisfies Fields<DnsQueryRecord>),
+    response: Object.keys({
+      ...DNS,
+      rcode: true,
+      rcode_name: true,
+      aa: true,
+      ra: true,
+      tc: true,
+      answers: true,
+      authorities: true,
+      additionals: true,
+    } satisfies Fields<DnsResponseRecord>),
+  },
+  data: { data: Object.keys({ ...BASE, length: true, clock: true } satisfies Fields<DataRecord>) },
 };
 // the malformed variant: the fixed header's fields only
 const MALFORMED = Object.keys({ ...BASE, msgtype: true, properties: true, malformed: true } satisfies Fields<
@@ -299,6 +326,18 @@ const ENTRY_FIELDS: Record<string, readonly string[]> = {
     hosts: true,
     ports: true,
   } satisfies Fields<GiopFrameEntry>),
+  dns: Object.keys({
+    proto: true,
+    kind: true,
+    id: true,
+    flags: true,
+    questions: true,
+    rcode: true,
+    answers: true,
+    others: true,
+    counts: true,
+    problem: true,
+  } satisfies Fields<DnsFrameEntry>),
   data: Object.keys({ proto: true, kind: true, length: true, payload: true } satisfies Fields<DataFrameEntry>),
 };
 

@@ -3,7 +3,7 @@
  * messages, its last SUMMARY_TAIL, and the last message of each sort (MessageStats) — what the story and
  * the overview quote — and keeps running aggregates over every message (message_stats on the record):
  * counts per sort and direction, frame span, payload bytes, whether every payload was the same, reply and
- * latency statistics, broker relay delays, MQTT topics and QoS. Memory per conversation is bounded
+ * latency statistics, relay delays, topics and delivery levels (the protocols' facets). Memory per conversation is bounded
  * whatever the number of messages.
  */
 import type { AppMessageRecord, AppPayloadRecord } from '../model.js';
@@ -53,7 +53,7 @@ export interface SortStats {
   /** Messages with reply_to set, and their latencies. */
   replies: number;
   latency?: Agg;
-  /** Relayed deliveries (MQTT broker → subscriber) and their delays. */
+  /** Relayed deliveries (broker → subscriber) and their delays. */
   delay?: Agg;
   /** Distinct topics in order (at most MAX_TOPICS), and whether more were seen. */
   topics?: string[];
@@ -81,17 +81,24 @@ function samePayload(a: unknown, b: unknown): boolean {
  * What the aggregates read of a message beyond the common fields, as its protocol tells it
  * (SessionProtocol.facets): this layer names no protocol's fields.
  */
+/** One part of a multi-part message: its size, whether more follow, its decoded payload. */
+export interface MessagePart {
+  size: number;
+  more: boolean;
+  payload?: AppPayloadRecord;
+}
+
 export interface MessageFacets {
-  /** What sorts messages of one kind further: a command name (ZMTP), a method (HTTP). */
+  /** What sorts messages of one kind further: a command's name, a request's method. */
   name?: string;
   /** The message is a subscription, not data (ZeroMQ 3.0-style SUB messages). */
   subscription?: boolean;
   topic?: string;
   qos?: number;
-  /** A relayed delivery's delay (MQTT broker → subscriber). */
+  /** A relayed delivery's delay (broker → subscriber). */
   delay?: number;
-  /** The parts whose payloads make the message's payload (ZMTP multi-part messages). */
-  parts?: readonly { payload?: AppPayloadRecord }[];
+  /** The parts whose payloads make the message's payload (multi-part messages). */
+  parts?: readonly MessagePart[];
 }
 
 /** Reads a message's facets (SessionProtocols.facets). */
@@ -193,7 +200,7 @@ class Sort {
 
 /**
  * Decodes the pending payloads of a listed (or read) message: its payload, and any payload one level
- * inside one of its fields (a ZMTP message's parts, an MQTT will), whatever the protocol.
+ * inside one of its fields (a multi-part message's parts, a will), whatever the protocol.
  */
 export function settle(m: AppMessageRecord): void {
   if (m.payload instanceof PendingPayload) m.payload = m.payload.record();
@@ -210,7 +217,7 @@ function settleField(o: object): void {
   if ('payload' in o && o.payload instanceof PendingPayload) Reflect.set(o, 'payload', o.payload.record());
 }
 
-/** The sort of `m` in `sorts`: protocol, kind, command name (ZMTP) or method (HTTP), direction, subscription
+/** The sort of `m` in `sorts`: protocol, kind, its facets' name (a command, a method), direction, subscription
  * (created when new; past MAX_SORTS, one 'other' sort per direction). */
 function sortIn(sorts: Sort[], m: AppMessageRecord, f: MessageFacets): Sort {
   const name = f.name;

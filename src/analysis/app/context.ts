@@ -79,7 +79,7 @@ export class AppContext {
   readonly maxMessages: number;
   /** Summary mode: messages listed from the start of a conversation (AppLimitOptions.summaryMessages). */
   readonly summaryHead: number;
-  /** Stream framing options of MQTT and ZMTP sessions. */
+  /** Stream framing options of the sessions that frame their own PDUs. */
   readonly pdu: PduStreamOptions;
   private readonly protocolLimits: ReadonlyMap<string, number> | undefined;
   /** Payload decoder options for listed messages, and for previews once a conversation's budget is spent. */

@@ -45,7 +45,11 @@ export interface AppHandler {
   /** Bytes lost (StreamSink.gap; `cut`: by the snapshot length, from a captured segment). */
   gap(dir: Dir, offset: number, length: number, frame: number, cut?: boolean): void;
   end(dir: Dir, reason: EndReason, frame: number): void;
-  /** UDP: one datagram (bytes valid during the call only; `length` from the UDP header when the snapshot cut it). Only the fallback's session receives datagrams. */
+  /**
+   * UDP: one datagram (bytes valid during the call only; `length` from the UDP header when the snapshot cut
+   * it). Sessions of protocols that take UDP flows (SessionProtocol.udpPorts / detectDatagram, and the
+   * fallback) receive them.
+   */
   datagram?(dir: Dir, bytes: Uint8Array, frame: number, length: number): void;
   /** Optional: a segment waiting behind a hole (StreamSink.ahead). */
   ahead?(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
@@ -201,7 +205,7 @@ export class AppConversation {
     return r;
   }
 
-  /** A payload decoded elsewhere (HTTP body), charged to the budget like decode(). */
+  /** A payload decoded elsewhere (a body the protocol's decoder read), charged to the budget like decode(). */
   charge(r: AppPayloadRecord): AppPayloadRecord {
     const small = this.spent >= PAYLOAD_BUDGET;
     this.spent += r.length;
@@ -266,7 +270,7 @@ export class AppConversation {
     let v = this.verdict(dir);
     if (v === 'wait' && this.preLen[dir] >= DECIDE_BYTES) v = 'none';
     if (v === 'none') {
-      // The other direction may still be deciding (ZMTP greetings cross); otherwise this is raw data.
+      // The other direction may still be deciding (greetings cross); otherwise this is raw data.
       const other: Dir = dir === 0 ? 1 : 0;
       if (this.preLen[other] > 0 && !this.ended[other] && this.preLen[other] < DECIDE_BYTES) {
         const w = this.verdict(other);

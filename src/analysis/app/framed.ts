@@ -1,5 +1,5 @@
 /**
- * The base of application handlers whose protocol frames its own PDUs on the byte stream (MQTT, ZMTP):
+ * The base of application handlers whose protocol frames its own PDUs on the byte stream:
  * one PduStream per direction. Neither protocol has a sync marker, so after bytes of a direction were
  * lost its decoding waits for a segment that starts with whole PDUs (the protocol's `syncs` check: every
  * PDU well formed and the last one ending with the segment) and resumes there; until then that
@@ -139,7 +139,7 @@ export abstract class PduHandler<S> implements AppHandler {
     this.conv.decoding('app.resync', dir, this.proto, e.frame, this.skipped[dir]);
   }
 
-  /** Whether a message waits for more beyond the stream's own buffered bytes (ZMTP's multi-part messages). */
+  /** Whether a message waits for more beyond the stream's own buffered bytes (multi-part messages). */
   protected pending(_dir: Dir): boolean {
     return false;
   }

@@ -81,13 +81,26 @@ export class AppLayer {
     this.ctx.begin(n, tsSec, tsNsec);
   }
 
-  /** A UDP datagram's payload (bytes valid during the call only). */
-  /** A UDP datagram's payload; `length` is its length from the UDP header when the snapshot length cut it. */
-  udp(conversation: number, direction: Direction, bytes: Uint8Array, frame: number, length = bytes.length): void {
+  /**
+   * A UDP datagram's payload (bytes valid during the call only); `length` is its length from the UDP header
+   * when the snapshot length cut it. The flow's first datagram picks its protocol: by `serverPort` (the
+   * port of the side the conversation table made the server), then by the protocols' datagram heuristics,
+   * else plain data.
+   */
+  udp(
+    conversation: number,
+    direction: Direction,
+    bytes: Uint8Array,
+    frame: number,
+    length = bytes.length,
+    serverPort?: number,
+  ): void {
     let c = this.byId[conversation];
     if (!c) {
       c = new AppConversation(this.ctx, conversation, undefined);
-      c.handler = this.ctx.protocols.fallback.session(c, {});
+      const dir = direction === 'c2s' ? 0 : 1;
+      const { proto, start } = this.ctx.protocols.datagramProtocol(serverPort, bytes, dir);
+      c.handler = proto.session(c, start);
       this.convs.push(c);
       this.byId[conversation] = c;
     }

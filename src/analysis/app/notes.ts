@@ -18,8 +18,8 @@ export const APP_LAYER_NOTES: Readonly<Record<string, Severity>> = {
    */
   'app.gap': 'warn',
   /**
-   * Decoding of a direction resumed after lost bytes, at a segment that starts a message (whole MQTT / ZMTP
-   * PDUs, an HTTP request or status line)
+   * Decoding of a direction resumed after lost bytes, at a segment that starts a message (whole PDUs, a
+   * request or status line: each protocol's resync check)
    * (a warning as app.gap is: the messages in between are missing from the report).
    */
   'app.resync': 'warn',

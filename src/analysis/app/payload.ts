@@ -128,7 +128,7 @@ export function deferrable(b: Uint8Array, opts: PayloadOptions | undefined): boo
 /** Payload values kept small once a conversation has spent its payload budget. */
 export const SMALL_PAYLOAD: PayloadOptions = { maxText: 256, maxHex: 64, maxPickle: 4096, maxNodes: 200 };
 
-/** A payload record cut to SMALL_PAYLOAD sizes (for payloads decoded elsewhere, e.g. HTTP bodies). */
+/** A payload record cut to SMALL_PAYLOAD sizes (for payloads decoded elsewhere, e.g. bodies). */
 export function shrink(r: AppPayloadRecord): AppPayloadRecord {
   if (r.encoding === 'text' && typeof r.value === 'string' && r.value.length > SMALL_PAYLOAD.maxText!)
     return { ...r, value: r.value.slice(0, SMALL_PAYLOAD.maxText), truncated: true };
@@ -184,7 +184,7 @@ export function textOrHex(b: Uint8Array): string {
 
 /**
  * A payload as a frame's app entry shows it (frames[].app[].payload / .body, like tshark's data.text and
- * http.file_data per frame): cut to SMALL_PAYLOAD sizes (256 characters of text, 64 bytes of hex), with
+ * a protocol's file_data per frame): cut to SMALL_PAYLOAD sizes (256 characters of text, 64 bytes of hex), with
  * `length` the whole payload and `truncated` / `shown` when cut.
  */
 export function framePayload(p: AppPayloadRecord | PendingPayload): AppPayloadRecord {

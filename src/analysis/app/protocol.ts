@@ -4,6 +4,10 @@
  * of a direction that answers yes / no / need more bytes, the session that decodes a conversation once it is
  * pinned, its note codes, and an optional pass over every conversation at the end of the capture.
  *
+ * Over UDP (Wireshark's udp.port table and UDP heuristics): its well-known UDP server ports and a
+ * heuristic over one datagram; a UDP flow is pinned by its first datagram (the port table, then the
+ * heuristics in registry order, then plain data) and its session receives every datagram (datagram()).
+ *
  * This layer defines the contract and never names a protocol: the modules live in src/protocols/<name>/
  * and their list (src/protocols/registry.ts) is handed to AppLayer by whoever builds the pipeline.
  */
@@ -42,7 +46,15 @@ export interface SessionProtocol {
    * does not hold: `first` is the first segment of the direction.
    */
   detectMidStream?(first: Uint8Array): SessionStart | undefined;
-  /** The session that decodes one conversation. */
+  /** Well-known UDP server ports: a UDP flow to one of them is this protocol's (its session's datagram()). */
+  readonly udpPorts?: readonly number[];
+  /**
+   * Heuristic over the first datagram of a UDP flow (whole, or what the snapshot length kept), asked in
+   * registry order for a flow no UDP port claims: the protocol (how it starts), or undefined. Only a
+   * protocol whose session takes datagrams has one.
+   */
+  detectDatagram?(datagram: Uint8Array, dir: Dir): SessionStart | undefined;
+  /** The session that decodes one conversation (a TCP connection, or a UDP flow: see udpPorts). */
   session(conv: AppConversation, start: SessionStart): AppHandler;
   /** Resource limits its session enforces (read with AppContext.limit()). */
   readonly limits?: readonly ProtocolLimit[];
@@ -104,6 +116,14 @@ export interface SessionProtocols {
   readonly list: readonly SessionProtocol[];
   readonly fallback: SessionProtocol;
   readonly byPort: ReadonlyMap<number, SessionProtocol>;
+  /** UDP server ports (SessionProtocol.udpPorts). */
+  readonly byUdpPort: ReadonlyMap<number, SessionProtocol>;
+  /** The protocol of a UDP flow from its server port and first datagram (sent in direction `dir`). */
+  datagramProtocol(
+    serverPort: number | undefined,
+    first: Uint8Array,
+    dir: Dir,
+  ): { proto: SessionProtocol; start: SessionStart };
   /** Severity of a note code of any protocol, of the application layer or of the reassembly below it. */
   severity(code: string): Severity;
   /** Every note code known to the application layer (the protocols', its own, the layers' below). */
@@ -116,17 +136,29 @@ const NO_FACETS: MessageFacets = Object.freeze({});
 
 export function sessionProtocols(list: readonly SessionProtocol[], fallback: SessionProtocol): SessionProtocols {
   const byPort = new Map<number, SessionProtocol>();
+  const byUdpPort = new Map<number, SessionProtocol>();
   const byName = new Map<string, SessionProtocol>();
   const notes = new Map<string, Severity>(Object.entries(LOWER_NOTES));
   for (const p of [...list, fallback]) {
     byName.set(p.name, p);
     for (const port of p.ports ?? []) byPort.set(port, p);
+    for (const port of p.udpPorts ?? []) byUdpPort.set(port, p);
     for (const [code, sev] of Object.entries(p.notes ?? {})) notes.set(code, sev);
   }
   return {
     list,
     fallback,
     byPort,
+    byUdpPort,
+    datagramProtocol(serverPort, first, dir) {
+      const p = serverPort !== undefined ? byUdpPort.get(serverPort) : undefined;
+      if (p) return { proto: p, start: {} };
+      for (const q of list) {
+        const start = q.detectDatagram?.(first, dir);
+        if (start) return { proto: q, start };
+      }
+      return { proto: fallback, start: {} };
+    },
     severity: (code) => notes.get(code) ?? 'error',
     notes,
     facets: (m) => byName.get(m.proto)?.facets?.(m) ?? NO_FACETS,

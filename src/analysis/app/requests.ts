@@ -1,5 +1,5 @@
 /**
- * Requests waiting for replies that come back in order (HTTP/1.x, ZeroMQ REQ/REP and DEALER), shared by
+ * Requests waiting for replies that come back in order (request/response protocols without ids), shared by
  * the handlers that pair them.
  */
 import type { AppMessageRecord } from '../model.js';

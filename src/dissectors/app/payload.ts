@@ -1,5 +1,5 @@
 /**
- * Payload decoding for any application message (MQTT PUBLISH payload, ZMTP frame, HTTP body):
+ * Payload decoding for any application message (a publication's payload, a frame of a message, a body):
  * UTF-8 text, JSON, Python pickle or hex, in that order of preference (pickle first when the bytes
  * carry a pickle protocol header, since such bytes are never valid text).
  *

@@ -1,5 +1,5 @@
 /**
- * Shared shapes of the application-layer dissectors (MQTT, ZMTP, HTTP, payloads).
+ * Shared shapes of the application protocols' decoders (src/protocols/<name>/decode.ts) and payloads.
  *
  * These dissectors are pure: no I/O, no tables across connections. A stream protocol supplies a
  * framer in the spirit of Wireshark's tcp_dissect_pdus ("how long is the PDU at this offset?") and a
@@ -31,7 +31,7 @@ export type Framing =
  * A framer over one direction of a byte stream.
  * `frame()` never mutates `state`; per-direction state advances in the protocol's `decode()`. The caller
  * decodes each PDU before framing the next one (as tcp_dissect_pdus does), since what comes after a
- * greeting can depend on it (ZMTP).
+ * greeting can depend on it.
  */
 export interface PduProtocol<S> {
   frame(buf: Uint8Array, off: number, end: number, state: S): Framing;
@@ -51,7 +51,7 @@ export interface Range {
 
 /** Everything a stream protocol module offers the reassembly layer. */
 export interface AppProtocol<S, M> extends PduProtocol<S> {
-  /** Short protocol name (Wireshark's where it has one): 'mqtt', 'zmtp'. */
+  /** Short protocol name (Wireshark's where it has one). */
   readonly name: string;
   /** Every note code the module can emit, with its severity. */
   readonly notes: Readonly<Record<string, Severity>>;

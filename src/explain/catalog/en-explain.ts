@@ -140,7 +140,6 @@ export const enExplain: Catalogue = {
   'ex.copy.tcp':
     'Its bytes are identical, IP ID included, so it is no retransmission, though Wireshark marks such a copy of a TCP segment as a retransmission or a duplicate ACK; pcap-explain leaves it out of the TCP analysis.',
 
-  // ZMTP (ZeroMQ)
   'ex.app.gap':
     'Bytes of this side before this point are not in the capture, so its {proto} messages in them are lost; decoding of this side waits for a segment that starts a message.',
   'ex.app.gap.cut':

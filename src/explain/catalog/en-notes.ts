@@ -2,7 +2,7 @@ import type { Catalogue } from './types.js';
 
 /**
  * English texts for the notes of the analysis layer (tcp.analysis.*, reassembly), the application
- * dissectors (mqtt.*, zmtp.*, http.*, payload.*) and Zeek's conn_state values (zeek.conn_state.*).
+ * decoders (payload.*; each protocol module's are in its catalogue) and Zeek's conn_state values (zeek.conn_state.*).
  * These are the only texts for those codes: the layers below declare codes and severities, never sentences.
  */
 export const enNotes: Catalogue = {

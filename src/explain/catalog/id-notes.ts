@@ -2,7 +2,7 @@ import type { Catalogue } from './types.js';
 
 /**
  * Teks bahasa Indonesia untuk catatan lapisan analisis (tcp.analysis.*, reassembly), dissector aplikasi
- * (mqtt.*, zmtp.*, http.*, payload.*) dan nilai conn_state Zeek (zeek.conn_state.*).
+ * (payload.*; milik tiap modul protokol ada di katalognya) dan nilai conn_state Zeek (zeek.conn_state.*).
  */
 export const idNotes: Catalogue = {
   'tcp.analysis.retransmission':

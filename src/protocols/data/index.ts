@@ -18,6 +18,7 @@ export const data = {
     label: words.label,
     sentence: words.sentence,
     phases: words.phases,
+    payloadFacts: words.payloadFacts,
     unframed: true,
     convLine: words.convLine,
   },

@@ -10,6 +10,12 @@ export interface DataRecord extends AppMessageRecord {
   /** Bytes of the chunk or datagram (the captured ones may be fewer: payload.captured). */
   length: number;
   payload: AppPayloadRecord;
+  /**
+   * The bytes are one JSON object with an integer field named like a logical clock (`timestamp`, `clock`,
+   * `lamport…`): its name and value, and `after`: the value and frame of the same field in the other side's
+   * last message since this side's previous one (what Lamport's rule compares it with).
+   */
+  clock?: { field: string; value: number; after?: { value: number; frame: number } };
 }
 
 export interface DataFrameEntry {

@@ -11,6 +11,7 @@ import { framePayload, framePayloadOf, PendingPayload } from '../../analysis/app
 import { roundNs } from '../../analysis/app/time.js';
 import type { AppPayloadRecord, ConversationRecord } from '../../analysis/model.js';
 import type { EndReason } from '../../analysis/reassembly.js';
+import { clockOf } from './clock.js';
 import type { DataFrameEntry, DataRecord } from './model.js';
 
 export class DataHandler implements AppHandler {
@@ -23,6 +24,8 @@ export class DataHandler implements AppHandler {
   private readonly seen: [boolean, boolean] = [false, false];
   /** The last chunk of each direction, its frame and frame entry: a cut gap right after it lengthens it. */
   private readonly last: [Last | null, Last | null] = [null, null];
+  /** Each direction's last logical-clock value (DataRecord.clock) and its frame. */
+  private readonly clocks: [ClockSeen | null, ClockSeen | null] = [null, null];
 
   constructor(private readonly conv: AppConversation) {}
 
@@ -54,6 +57,7 @@ export class DataHandler implements AppHandler {
         length,
         payload: length > bytes.length ? cutPayload(payload, length, bytes.length) : payload,
       };
+      this.clock(dir, rec);
       conv.add(rec);
     }
     this.seen[dir] = true;
@@ -98,12 +102,31 @@ export class DataHandler implements AppHandler {
     if (l.entry) l.entry.length += length;
   }
 
+  /** A logical clock in the record's JSON object, and the other side's value it follows (DataRecord.clock). */
+  private clock(dir: Dir, rec: DataRecord): void {
+    if (rec.payload instanceof PendingPayload || rec.payload.encoding !== 'json') return;
+    const c = clockOf(rec.payload);
+    if (!c) return;
+    const mine = this.clocks[dir];
+    const theirs = this.clocks[dir === 0 ? 1 : 0];
+    rec.clock = { field: c.field, value: c.value };
+    if (theirs && theirs.field === c.field && (!mine || theirs.frame > mine.frame))
+      rec.clock.after = { value: theirs.value, frame: theirs.frame };
+    this.clocks[dir] = { field: c.field, value: c.value, frame: rec.frame };
+  }
+
   end(_dir: Dir, _reason: EndReason, _frame: number): void {}
 
   finish(rec: ConversationRecord): void {
     if (this.pairs > 0) rec.pattern = 'request/response';
     else if (this.seen[0] !== this.seen[1]) rec.pattern = 'one-way';
   }
+}
+
+interface ClockSeen {
+  field: string;
+  value: number;
+  frame: number;
 }
 
 interface Last {

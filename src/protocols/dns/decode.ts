@@ -32,7 +32,7 @@ export const DNS_NOTES = {
   'dns.name.label_type': 'error',
   'dns.name.pointer_forward': 'error',
   'dns.name.too_long': 'error',
-  'dns.rdata.bad': 'warning',
+  'dns.rdata.bad': 'warn',
   'dns.tcp.length_zero': 'error',
 } as const;
 

@@ -3,7 +3,6 @@
  * - ZeroMQ PUB/SUB: a subscriber that got nothing because none of what its publisher sent elsewhere
  *   matches its subscriptions (PUB filters on its side) — said as a conversation note;
  * - ZeroMQ PUSH/PULL: how one PUSH endpoint spread its messages over its workers, in order (round-robin);
- * (The MQTT broker relay is matched online, as frames come: relay.ts.)
  */
 
 import type { AppConversation } from '../../analysis/app/conversation.js';

@@ -48,6 +48,7 @@ export const zmtp = {
     arrow: words.arrow,
     aliases: ['zeromq', 'zmq'],
     payloadFacts: words.payloadFacts,
+    completeView: words.completeView,
     teach: words.teach,
     hostRoles: words.hostRoles,
     convLine: words.convLine,

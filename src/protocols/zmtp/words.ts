@@ -1,11 +1,12 @@
 import type { AppMessageRecord, ConversationRecord } from '../../analysis/model.js';
-import { type AppView, framesOf, groupOf, type Msg, type MsgSort, propGet, socketTypeOf } from '../../explain/app.js';
+import { type AppView, framesOf, groupOf, type Msg, type MsgSort, propGet } from '../../explain/app.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef, Side } from '../../explain/context.js';
 import { capital, hasDelimiter, hostOf, list, msgPayload, type Params, type Say } from '../../explain/format.js';
 import { pickleNote } from '../../explain/frame-kit.js';
 import type { HostRole, RoleFacts, Teach, Tell } from '../../explain/protocol.js';
 import { latencyOf, listOf, phase, span, spanOf, valuesOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
+import { zmtpPattern } from './decode.js';
 import type { ZmtpCommandRecord, ZmtpFrameEntry, ZmtpGreetingRecord, ZmtpRecord } from './model.js';
 
 const isGreeting = (m: Msg): m is ZmtpGreetingRecord => m.proto === 'zmtp' && m.kind === 'greeting';
@@ -524,4 +525,26 @@ export function isZmtpData(m: MsgSort): boolean {
 /** A message is a ZMTP data message (not a subscription). */
 export function isZmtpDataMsg(m: Msg): boolean {
   return m.proto === 'zmtp' && m.kind === 'message' && m.subscription === undefined;
+}
+
+/** A ZMTP greeting's or command's Socket-Type (2.0 greeting, READY / INITIATE metadata). */
+export function socketTypeOf(m: Msg): string | undefined {
+  if (m.proto !== 'zmtp') return undefined;
+  if (m.kind === 'greeting') return m.socket_type;
+  if (m.kind === 'command') return propGet(m.properties, 'Socket-Type') ?? propGet(m.properties, 'socket_type');
+  return undefined;
+}
+
+/** Socket types from READY commands when the record does not carry them, and the pattern they make. */
+export function completeView(v: AppView): void {
+  if (!v.socketTypes) {
+    const st: { client?: string; server?: string } = {};
+    for (const m of v.messages) {
+      const t = socketTypeOf(m);
+      if (t) st[m.dir === 'c2s' ? 'client' : 'server'] ??= t.toUpperCase();
+    }
+    if (st.client || st.server) v.socketTypes = st;
+  }
+  if (!v.pattern && v.socketTypes?.client && v.socketTypes.server)
+    v.pattern = zmtpPattern(v.socketTypes.client, v.socketTypes.server).label;
 }
