@@ -246,7 +246,6 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
     MessageError: Object.keys(GIOP),
     Fragment: Object.keys({ ...GIOP, request_id: true, more_fragments: true } satisfies Fields<GiopFragmentRecord>),
   },
-  data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
   dns: {
     query: Object.keys(DNS satisfies Fields<DnsQueryRecord>),
     response: Object.keys({
