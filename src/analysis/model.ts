@@ -198,6 +198,16 @@ export interface AppMessageRecord {
   replied_by?: number;
 }
 
+/**
+ * A message of a protocol carried in the body of another protocol's message (JSON-RPC or SOAP in an HTTP
+ * body): the common base of the carried protocols' records (their variants: src/protocols/<name>/model.ts).
+ * The carrier's record holds it as `carried`; the carried protocol's reader (CarriedProtocol) makes it.
+ */
+export interface CarriedRecord {
+  proto: AppProto;
+  kind: string;
+}
+
 export type CloseKind = 'fin' | 'rst' | 'refused' | 'open';
 
 export interface ConversationRecord {

@@ -5,7 +5,7 @@
  * explainers (frames.ts, story.ts, overview.ts, info.ts) ask the registry's module of a conversation's
  * protocol and never name a protocol themselves.
  */
-import type { ConversationRecord } from '../analysis/model.js';
+import type { CarriedRecord, ConversationRecord } from '../analysis/model.js';
 import type { AppEntry } from '../protocols/model.js';
 import type { AppView, Msg } from './app.js';
 import type { Catalogue, Lang } from './catalog/types.js';
@@ -110,4 +110,36 @@ export interface ProtocolWords {
   hostRoles?(say: Say, ctx: ConvContext, port: string | number): { client: HostRole; server: HostRole };
   /** The conversation's line in the overview: what it carried (a catalogue code and its parameters). */
   convLine?(say: Say, ctx: ConvContext): { code: string; params: Params };
+}
+
+/**
+ * What a protocol carried in another's bodies tells (the words half of a carried module: JSON-RPC, SOAP in
+ * HTTP bodies). The carrier's words ask it about the records its messages carry, and tell the carrier's own
+ * facts (method, status, how the connection ends) themselves; `R` is the carried protocol's record union.
+ */
+export interface CarriedWords<R extends CarriedRecord = CarriedRecord> {
+  readonly catalog: Readonly<Record<Lang, Catalogue>>;
+  /** Its name in tables and titles ("JSON-RPC"). */
+  title(): string;
+  /**
+   * The sentence for a carrier message completed in a frame that carries `r` (`t` says it with the
+   * speaker, and the request's frame and latency for an answer); `carrier` names the carrier message in
+   * the language ("the HTTP request POST /", "HTTP 200 OK").
+   */
+  sentence(say: Say, ctx: FrameConv, r: R, t: Tell, p: { carrier: string }): string;
+  /** Its part of the Info column ("JSON-RPC add(10, 2) id=1"). */
+  info(r: R): string;
+  /** A short label, the same in every language: a sequence diagram's arrow, one side of the story's pairs. */
+  label(r: R): string;
+  /**
+   * The story's opening entry: {who} {addr} {s_who} {s_addr} (client, server), {count} requests, {pairs},
+   * {via} (the carrier's name); the roles' and the overview line's entries have {via} too.
+   */
+  readonly story: string;
+  /** What the story adds about the records of one conversation (errors, the operations a WSDL lists). */
+  more?(say: Say, rs: readonly R[]): string[];
+  /** The host roles' entries ({server} for the client's, {port} for the server's). */
+  readonly roles: { readonly client: string; readonly server: string };
+  /** The conversation's line in the overview, from the records of its `count` requests. */
+  convLine(rs: readonly R[], count: number): { code: string; params: Params };
 }

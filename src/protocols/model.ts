@@ -13,6 +13,7 @@ import type {
   AnalysisModel,
   AppFrameEntry as AppFrameEntryBase,
   AppMessageRecord,
+  CarriedRecord,
   ConversationRecord,
 } from '../analysis/model.js';
 import type { DataFrameEntry, DataRecord } from './data/model.js';
@@ -20,7 +21,9 @@ import type { DnsFrameEntry, DnsRecord } from './dns/model.js';
 import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
 import type { HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
+import type { JsonRpcRecord } from './jsonrpc/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
+import type { SoapRecord } from './soap/model.js';
 import type { ZmtpFacts, ZmtpFrameEntry, ZmtpRecord } from './zmtp/model.js';
 import type { ZookeeperFacts, ZookeeperFrameEntry, ZookeeperRecord } from './zookeeper/model.js';
 
@@ -35,8 +38,11 @@ export type AppMessage =
   | ZookeeperRecord
   | DataRecord;
 
-/** The name of a registered protocol (plain data included). */
-export type AppName = AppMessage['proto'];
+/** Every message a carried protocol reads in an HTTP body (HttpRecord's `carried`), discriminated on `proto`. */
+export type CarriedMessage = JsonRpcRecord | SoapRecord;
+
+/** The name of a registered protocol (plain data included; a carried one is a conversation's app too). */
+export type AppName = AppMessage['proto'] | CarriedMessage['proto'];
 
 /** The messages of one protocol. */
 export type MessageOf<P extends AppName> = Extract<AppMessage, { proto: P }>;
@@ -74,6 +80,11 @@ export function typedConversation(c: ConversationRecord): Conversation {
 /** The registered protocols' view of a listed message. */
 export function typedMessage(m: AppMessageRecord): AppMessage {
   return m as AppMessage;
+}
+
+/** The registered carried protocols' view of a carried record (their readers are its only writers). */
+export function typedCarried(r: CarriedRecord): CarriedMessage {
+  return r as CarriedMessage;
 }
 
 /** The registered protocols' view of a frame entry. */

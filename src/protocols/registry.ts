@@ -3,18 +3,30 @@
  * asked about a conversation's first bytes or a UDP flow's first datagram (the first yes wins), as
  * Wireshark's heuristic lists. Plain data is the fallback: what no protocol claims.
  * Adding a protocol: a folder beside this file exporting its module, and one line here.
+ * A protocol carried in HTTP bodies (an application on HTTP) is one line in ON_HTTP: HTTP's session hands
+ * it the bodies.
  */
 import { sessionProtocols } from '../analysis/app/protocol.js';
 import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
 import { dns } from './dns/index.js';
 import { giop } from './giop/index.js';
-import { http } from './http/index.js';
+import { httpModules } from './http/index.js';
 import { icep } from './ice/index.js';
+import { jsonrpc } from './jsonrpc/index.js';
 import { mqtt } from './mqtt/index.js';
-import type { ProtocolModule } from './types.js';
+import { soap } from './soap/index.js';
+import type { CarriedModule, ProtocolModule } from './types.js';
 import { zmtp } from './zmtp/index.js';
 import { zookeeper } from './zookeeper/index.js';
+
+/** Applications carried in HTTP bodies, asked in this order (by media type and the body's shape). */
+const ON_HTTP: readonly CarriedModule[] = [
+  jsonrpc, // JSON-RPC 2.0 / 1.0 (the RPC lab)
+  soap, // SOAP 1.1 envelopes and the WSDL fetched before them (the SOAP lab)
+];
+
+const { http, on: onHttp } = httpModules(ON_HTTP);
 
 export const PROTOCOLS: readonly ProtocolModule[] = [zmtp, mqtt, http, icep, giop, dns, zookeeper];
 
@@ -27,16 +39,16 @@ export type ProtocolLimitName = (typeof PROTOCOL_LIMITS)[number]['name'];
 /** What the application layer is handed: the list, the fallback (plain data) and the port table. */
 export const SESSION_PROTOCOLS = sessionProtocols(PROTOCOLS, data);
 
-const BY_NAME = new Map<string, ProtocolModule>([...PROTOCOLS, data].map((p) => [p.name, p]));
+const BY_NAME = new Map<string, ProtocolModule>([...PROTOCOLS, ...onHttp, data].map((p) => [p.name, p]));
 
 /** The module of a protocol by name (undefined for a name no module has). */
 export function protocolModule(name: string | undefined): ProtocolModule | undefined {
   return name === undefined ? undefined : BY_NAME.get(name);
 }
 
-/** Every protocol module, plain data's last. */
+/** Every protocol module (the applications on HTTP after the listed ones), plain data's last. */
 export function allModules(): readonly ProtocolModule[] {
-  return [...PROTOCOLS, data];
+  return [...PROTOCOLS, ...onHttp, data];
 }
 
 /** The words of every protocol module (plain data's too). */

@@ -3,12 +3,23 @@
  * layer needs (ports, heuristic, session, notes: SessionProtocol, src/analysis/app/protocol.ts) and what the
  * explanation step needs (its words: ProtocolWords, src/explain/protocol.ts). The registry lists them.
  */
-import type { SessionProtocol } from '../analysis/app/protocol.js';
-import type { ProtocolWords } from '../explain/protocol.js';
+import type { CarriedProtocol, SessionProtocol } from '../analysis/app/protocol.js';
+import type { CarriedRecord } from '../analysis/model.js';
+import type { CarriedWords, ProtocolWords } from '../explain/protocol.js';
 import type { FieldTable } from '../filter/types.js';
 
 export interface ProtocolModule extends SessionProtocol {
   readonly words: ProtocolWords;
   /** Its display-filter fields (`-Y`, `-T fields -e`), with Wireshark's names where Wireshark has them. */
+  readonly fields: FieldTable;
+}
+
+/**
+ * A protocol carried in another's message bodies (an application on HTTP): its reader (CarriedProtocol,
+ * asked by the carrier's session), its words (asked by the carrier's words) and its display-filter fields.
+ * The registry hands the carrier its list; the carrier never names them.
+ */
+export interface CarriedModule<R extends CarriedRecord = CarriedRecord> extends CarriedProtocol {
+  readonly words: CarriedWords<R>;
   readonly fields: FieldTable;
 }

@@ -88,7 +88,7 @@ const HTTP = {
   keep_alive: true,
   complete: true,
   body_capped: true,
-  rpc: true,
+  carried: true,
 } as const;
 
 const DNS = {
@@ -254,7 +254,6 @@ const MESSAGE_FIELDS: Record<string, Record<string, readonly string[]>> = {
     MessageError: Object.keys(GIOP),
     Fragment: Object.keys({ ...GIOP, request_id: true, more_fragments: true } satisfies Fields<GiopFragmentRecord>),
   },
-  data: { data: Object.keys({ ...BASE, length: true } satisfies Fields<DataRecord>) },
   dns: {
     query: Object.keys(DNS satisfies Fields<DnsQueryRecord>),
     response: Object.keys({
@@ -360,7 +359,7 @@ const ENTRY_FIELDS: Record<string, readonly string[]> = {
     cut: true,
     payload: true,
   } satisfies Fields<MqttFrameEntry>),
-  http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body'],
+  http: ['proto', 'kind', 'method', 'uri', 'version', 'status', 'phrase', 'content_type', 'body', 'carried'],
   icep: Object.keys({
     proto: true,
     kind: true,

@@ -12,7 +12,7 @@
  * and their list (src/protocols/registry.ts) is handed to AppLayer by whoever builds the pipeline.
  */
 import type { Severity } from '../../dissectors/types.js';
-import type { AppMessageRecord, AppProto, ConversationRecord } from '../model.js';
+import type { AppMessageRecord, AppProto, CarriedRecord, ConversationRecord } from '../model.js';
 import type { MessageFacets } from './budget.js';
 import type { AppConversation, AppHandler, Dir } from './conversation.js';
 import { LOWER_NOTES } from './notes.js';
@@ -67,6 +67,48 @@ export interface SessionProtocol {
   finishAll?(convs: readonly AppConversation[], records: ReadonlyMap<number, ConversationRecord>): void;
   /** What the summary's aggregates read of one of its messages beyond the common fields (none: nothing). */
   facets?(m: AppMessageRecord): MessageFacets;
+}
+
+/**
+ * What a carrier (HTTP) hands a protocol carried in its bodies about one of its messages: the facts a
+ * reader decides by (media type, headers, request target, status) and the body.
+ */
+export interface CarrierMessage {
+  readonly kind: 'request' | 'response';
+  /** The body's media type, lowercased, without parameters ("application/json"); undefined when not sent. */
+  readonly contentType: string | undefined;
+  /** A header's value, the name case-insensitive (a repeated header: its values joined by commas). */
+  header(name: string): string | undefined;
+  /** A request's method and target ("GET", "/?wsdl"). */
+  readonly method?: string;
+  readonly target?: string;
+  /** A response's status code. */
+  readonly status?: number;
+  /** The body as far as it was kept. */
+  readonly body: Uint8Array;
+  /** The body is whole: not cut short, not capped, not content-encoded. */
+  readonly whole: boolean;
+  /** For a response: what this protocol read in the request it answers (undefined: not this protocol's). */
+  readonly request?: CarriedRecord;
+}
+
+/** A carried protocol's reading of one carrier message: its record, and notes on the frame that completed it. */
+export interface CarriedReading {
+  readonly record?: CarriedRecord;
+  readonly notes?: readonly { readonly code: string; readonly params?: Record<string, string | number> }[];
+}
+
+/**
+ * A protocol carried in another protocol's message bodies (an application on HTTP): the carrier asks each
+ * registered one in order, and the first reading with a record or a note is the body's. A reader decides by
+ * the media type, the headers and the body's shape, cheaply before it parses.
+ */
+export interface CarriedProtocol {
+  readonly name: AppProto;
+  /** Note codes its reader raises, with their severity. */
+  readonly notes?: Readonly<Record<string, Severity>>;
+  /** The message's reading, or undefined when it is not this protocol's. */
+  read(m: CarrierMessage): CarriedReading | undefined;
 }
 
 /** The protocols of one pipeline: registry order, and the fallback (raw data) for what none claims. */

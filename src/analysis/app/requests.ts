@@ -19,23 +19,23 @@ export const MAX_WAITING = 10_000;
  * a reply could answer a request that was lost too, so no pair is made across the loss, and a reply that
  * finds no request is not reported as unmatched until a request comes again.
  */
-export class RequestQueue {
-  private readonly list: Waiting[] = [];
+export class RequestQueue<W extends Waiting = Waiting> {
+  private readonly list: W[] = [];
   /** Forgotten after lost bytes, and no request since. */
   forgotten = false;
 
-  push(w: Waiting): void {
+  push(w: W): void {
     if (this.list.length < MAX_WAITING) this.list.push(w);
     this.forgotten = false;
   }
 
   /** The oldest request, taken out (its reply came). */
-  shift(): Waiting | undefined {
+  shift(): W | undefined {
     return this.list.shift();
   }
 
   /** The oldest request, left waiting (an interim reply). */
-  peek(): Waiting | undefined {
+  peek(): W | undefined {
     return this.list[0];
   }
 

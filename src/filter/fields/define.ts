@@ -1,10 +1,10 @@
-/** Small constructors for field definitions, so that each protocol's table reads as a list. */
-import type { AppFrameEntry, AppMessageRecord } from '../../analysis/model.js';
 import {
   type AppEntry,
   type AppName,
+  type CarriedMessage,
   type MessageOf,
   type SegmentEntry,
+  typedCarried,
   typedEntry,
   typedMessage,
 } from '../../protocols/model.js';
@@ -90,6 +90,20 @@ export function hasApp(v: FrameView, proto: string): boolean {
 export function messages<P extends AppName>(v: FrameView, proto: P): MessageOf<P>[] {
   const out: MessageOf<P>[] = [];
   for (const m of v.msgs) if (m.proto === proto) out.push(typedMessage(m) as MessageOf<P>);
+  return out;
+}
+
+/** The records of a carried protocol (an application on HTTP) in the messages the frame completed: their `carried`. */
+export function carried<P extends CarriedMessage['proto']>(
+  v: FrameView,
+  proto: P,
+): Extract<CarriedMessage, { proto: P }>[] {
+  const out: Extract<CarriedMessage, { proto: P }>[] = [];
+  for (const m of v.msgs) {
+    const t = typedMessage(m);
+    const c = 'carried' in t ? t.carried : undefined;
+    if (c?.proto === proto) out.push(typedCarried(c) as Extract<CarriedMessage, { proto: P }>);
+  }
   return out;
 }
 

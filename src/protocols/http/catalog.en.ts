@@ -12,6 +12,20 @@ export const en: Catalogue = {
   'ex.http.response.body': '{who} {addr} answers with HTTP {status} {text} and the body {body}.',
   'ex.http.response.body.lat':
     '{who} {addr} answers the request of frame {req} with HTTP {status} {text} and the body {body}, {latency} later.',
+  'frag.http.request': 'the HTTP request {method} {uri}',
+  'frag.http.response': 'the HTTP response {status} {text}',
+  'ex.http.until_close':
+    'The response has no Content-Length: its body ends where the server closes the connection, so the client knows it has the whole body only at the FIN.',
+  'story.http.until_close':
+    'The response announces no Content-Length: the server marks the end of the body by closing the connection (FIN).',
+  'story.http.close10.byclient':
+    'The response is HTTP/1.0 without keep-alive, so the connection carries this one request; the client, with the whole response in hand (its Content-Length said how long it is), closes it first.',
+  'story.http.close10.byclient.server':
+    'The response of the server ({server}) is HTTP/1.0 without keep-alive, so the connection carries this one request; the client, with the whole response in hand (its Content-Length said how long it is), closes it first.',
+  'story.http.close.byclient.server':
+    'The response of the server ({server}) says Connection: close, so the connection carries no further request; the client, with the whole response in hand, closes it first.',
+  'story.http.close.byclient':
+    'The response says Connection: close, so the connection carries no further request; the client, with the whole response in hand, closes it first.',
   'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',
   'story.http.chunked':
     'The response to {req} comes in chunks (Transfer-Encoding: chunked, {bytes} bytes of body in all): the server sends it piece by piece without announcing its length first.',

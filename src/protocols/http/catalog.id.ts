@@ -13,6 +13,20 @@ export const id: Catalogue = {
   'ex.http.response.body': '{who} {addr} menjawab dengan HTTP {status} {text} dan body {body}.',
   'ex.http.response.body.lat':
     '{who} {addr} menjawab request di frame {req} dengan HTTP {status} {text} dan body {body}, {latency} kemudian.',
+  'frag.http.request': 'request HTTP {method} {uri}',
+  'frag.http.response': 'response HTTP {status} {text}',
+  'ex.http.until_close':
+    'Response ini tidak memiliki Content-Length: body-nya berakhir saat server menutup koneksi, sehingga client baru tahu body-nya sudah lengkap ketika FIN tiba.',
+  'story.http.until_close':
+    'Response-nya tidak menyebutkan Content-Length: server menandai akhir body dengan menutup koneksi (FIN).',
+  'story.http.close10.byclient':
+    'Response-nya HTTP/1.0 tanpa keep-alive, sehingga koneksi ini hanya membawa satu request; client, yang sudah menerima seluruh response (panjangnya disebutkan oleh Content-Length), menutupnya lebih dulu.',
+  'story.http.close10.byclient.server':
+    'Response dari server ({server}) adalah HTTP/1.0 tanpa keep-alive, sehingga koneksi ini hanya membawa satu request; client, yang sudah menerima seluruh response (panjangnya disebutkan oleh Content-Length), menutupnya lebih dulu.',
+  'story.http.close.byclient.server':
+    'Response dari server ({server}) menyatakan Connection: close, sehingga koneksi ini tidak membawa request lain; client, yang sudah menerima seluruh response, menutupnya lebih dulu.',
+  'story.http.close.byclient':
+    'Response-nya menyatakan Connection: close, sehingga koneksi ini tidak membawa request lain; client, yang sudah menerima seluruh response, menutupnya lebih dulu.',
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
   'story.http.chunked':
     'Response untuk {req} dikirim dalam potongan (Transfer-Encoding: chunked, total body {bytes} byte): server mengirimnya sepotong demi sepotong tanpa menyebutkan panjangnya lebih dulu.',

@@ -11,13 +11,7 @@
  * or a gap, the direction stops and what follows is not HTTP to this parser.
  */
 import { HTTPParser, methods as METHOD_LIST } from 'http-parser-js';
-import {
-  type DecodedPayload,
-  decodePayload,
-  type PayloadOptions,
-  type RpcInfo,
-  recognizeRpc,
-} from '../../dissectors/app/payload.js';
+import { type DecodedPayload, decodePayload, type PayloadOptions } from '../../dissectors/app/payload.js';
 import { type Note, NoteSink, type Severity } from '../../dissectors/app/types.js';
 
 export const NOTES: Record<string, Severity> = {
@@ -75,8 +69,8 @@ interface HttpBase {
   readonly last_frame: number;
   /** Decoded body (text, JSON, pickle, hex), when the body is kept whole and not content-encoded. */
   readonly payload?: DecodedPayload;
-  /** JSON-RPC or SOAP recognised in the body. */
-  readonly rpc?: RpcInfo;
+  /** The body has a Content-Encoding other than identity (not decoded). */
+  readonly encoded: boolean;
 }
 
 export interface HttpRequest extends HttpBase {
@@ -456,12 +450,11 @@ export class HttpStream {
     const capped = this.bodyLen > this.kept;
     if (capped) this.sink.add('http.body.capped', { kept: this.kept, total: this.bodyLen, frame: this.frame });
     let payload: DecodedPayload | undefined;
-    let rpc: RpcInfo | undefined;
-    if (ce && ce.toLowerCase() !== 'identity' && this.bodyLen > 0) {
-      this.sink.add('http.content_encoding', { encoding: ce, frame: this.frame });
+    const encoded = ce !== undefined && ce.toLowerCase() !== 'identity' && this.bodyLen > 0;
+    if (encoded) {
+      this.sink.add('http.content_encoding', { encoding: ce ?? '', frame: this.frame });
     } else if (this.decodeBodies && !capped && body.length > 0) {
       payload = decodePayload(body, this.opts.payload);
-      rpc = recognizeRpc(payload);
     }
     const base = {
       index: this.index++,
@@ -481,7 +474,7 @@ export class HttpStream {
       first_frame: frames[0]!,
       last_frame: this.frame,
       ...(payload ? { payload } : {}),
-      ...(rpc ? { rpc } : {}),
+      encoded,
     };
     let msg: HttpMessage;
     if (this.type === 'request') {

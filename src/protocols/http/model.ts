@@ -1,11 +1,11 @@
 /**
  * HTTP's part of the JSON model: one record per request or response (conversations[].messages), its
  * frame entries (frames[].app), as the session (session.ts) writes them and
- * schema/pcap-explain.schema.json describes them. Its only conversation fact is the base's `pattern`.
+ * schema/pcap-explain.schema.json describes them. Its only conversation fact is the base's `pattern`; a
+ * conversation whose bodies carry a registered protocol has that protocol's name as its `app`.
  */
 import type { MessageFacets } from '../../analysis/app/budget.js';
-import type { AppMessageRecord, AppPayloadRecord } from '../../analysis/model.js';
-import type { RpcInfo } from '../../dissectors/app/payload.js';
+import type { AppMessageRecord, AppPayloadRecord, CarriedRecord } from '../../analysis/model.js';
 
 interface Http extends AppMessageRecord {
   proto: 'http';
@@ -23,8 +23,11 @@ interface Http extends AppMessageRecord {
   complete?: false;
   /** The body was longer than the bytes kept. */
   body_capped?: true;
-  /** JSON-RPC or SOAP recognised in the body. */
-  rpc?: RpcInfo;
+  /**
+   * What the body carries, read by the first registered carried protocol that claims it (JSON-RPC, SOAP:
+   * src/protocols/registry.ts); the record of that protocol (its union: src/protocols/model.ts).
+   */
+  carried?: CarriedRecord;
 }
 
 export interface HttpRequestRecord extends Http {
@@ -55,6 +58,8 @@ export type HttpFrameEntry = (
   content_type?: string;
   /** The body (bounded, as tshark's http.file_data). */
   body?: AppPayloadRecord;
+  /** What the body carries (the message's `carried`). */
+  carried?: CarriedRecord;
 };
 
 /** What the summary's aggregates read of an HTTP message: a request's method. */

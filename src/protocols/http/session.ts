@@ -3,14 +3,21 @@
  * via the pure dissector), request ↔ response pairing in order (pipelining included) with latency.
  * After lost bytes a direction is parsed again from the first segment that starts with a request or
  * status line (app.resync); pairs are not made across the loss.
+ *
+ * Applications on HTTP: each message is handed to the carried protocols the registry gave (JSON-RPC,
+ * SOAP; CarriedProtocol), in order; the first that reads it makes the record's `carried`. A response is
+ * read only by the protocol its request's body belonged to (when it had one), which is told what that
+ * request carried (pairing by the protocol's own id). The conversation takes the name of the first carried
+ * protocol as its `app`.
  */
 
 import type { AppConversation, AppHandler, Dir } from '../../analysis/app/conversation.js';
 import { DIR_NAME } from '../../analysis/app/conversation.js';
 import { framePayload, payloadRecord } from '../../analysis/app/payload.js';
-import { RequestQueue } from '../../analysis/app/requests.js';
+import type { CarriedProtocol, CarriedReading, CarrierMessage } from '../../analysis/app/protocol.js';
+import { RequestQueue, type Waiting } from '../../analysis/app/requests.js';
 import { roundNs } from '../../analysis/app/time.js';
-import type { ConversationRecord } from '../../analysis/model.js';
+import type { AppProto, CarriedRecord, ConversationRecord } from '../../analysis/model.js';
 import type { EndReason } from '../../analysis/reassembly.js';
 import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
 import type { HttpFrameEntry, HttpRecord } from './model.js';
@@ -27,11 +34,24 @@ function headerObject(list: readonly { name: string; value: string }[]): Record<
   return o;
 }
 
+/** A request waiting for its response, with what its body carried. */
+interface HttpWaiting extends Waiting {
+  carried: CarriedRecord | undefined;
+}
+
+/** A header's value, the name case-insensitive (a repeated header: its values joined by commas). */
+function headerValue(m: HttpMessage, name: string): string | undefined {
+  const want = name.toLowerCase();
+  const vs = m.headers.filter((h) => h.name.toLowerCase() === want).map((h) => h.value);
+  return vs.length > 0 ? vs.join(', ') : undefined;
+}
+
 export class HttpHandler implements AppHandler {
   readonly proto = 'http' as const;
   private readonly pair: HttpPair;
-  private readonly waiting = new RequestQueue();
-  private rpc: string | undefined;
+  private readonly waiting = new RequestQueue<HttpWaiting>();
+  /** The first carried protocol read on the connection: the conversation's app. */
+  private app: AppProto | undefined;
   /** Per direction: bytes lost or skipped since a gap stopped its parser (undefined: not stopped by a gap). */
   private readonly skipped: [number | undefined, number | undefined] = [undefined, undefined];
 
@@ -39,6 +59,8 @@ export class HttpHandler implements AppHandler {
     private readonly conv: AppConversation,
     /** Direction carrying requests (c2s unless the first bytes said otherwise). */
     private readonly reqDir: Dir = 0,
+    /** The protocols carried in HTTP bodies, in the order they are asked. */
+    private readonly carriers: readonly CarriedProtocol[] = [],
   ) {
     this.pair = newHttpPair({
       maxHeader: conv.ctx.limit('httpHeaderBytes'),
@@ -94,10 +116,37 @@ export class HttpHandler implements AppHandler {
     for (const m of out.messages) this.message(dir, m);
   }
 
+  /** What the message's body carries: the first carried protocol's reading (a response: its request's protocol). */
+  private readCarried(m: HttpMessage, request: CarriedRecord | undefined): CarriedReading | undefined {
+    if (this.carriers.length === 0) return undefined;
+    const cm: CarrierMessage = {
+      kind: m.kind,
+      contentType: m.content_type,
+      header: (name) => headerValue(m, name),
+      ...(m.kind === 'request' ? { method: m.method, target: m.uri } : { status: m.code }),
+      body: m.body,
+      whole: m.complete && !m.body_capped && !m.encoded,
+      ...(request ? { request } : {}),
+    };
+    for (const p of this.carriers) {
+      if (request && request.proto !== p.name) continue;
+      const r = p.read(cm);
+      if (r && (r.record || r.notes?.length)) return r;
+    }
+    return undefined;
+  }
+
   private message(dir: Dir, m: HttpMessage): void {
     const conv = this.conv;
     const ctx = conv.ctx;
     const at = conv.completing(m.frames);
+    // the request a response answers (1xx interim responses answer the oldest request without ending it)
+    const interim = m.kind === 'response' && m.code >= 100 && m.code < 200 && m.code !== 101;
+    const q = m.kind === 'response' ? (interim ? this.waiting.peek() : this.waiting.shift()) : undefined;
+    const reading = interim ? undefined : this.readCarried(m, q?.carried);
+    for (const n of reading?.notes ?? []) ctx.note(n.code, n.params);
+    const carried = reading?.record;
+    if (carried) this.app ??= carried.proto;
     let rec: HttpRecord | null = null;
     if (conv.room()) {
       const base = { frame: at, frames: [...m.frames], dir: DIR_NAME[dir], proto: 'http' as const };
@@ -132,27 +181,21 @@ export class HttpHandler implements AppHandler {
       if (!m.complete) rec.complete = false;
       if (m.body_capped) rec.body_capped = true;
       if (m.payload) rec.payload = conv.charge(payloadRecord(m.payload));
-      if (m.rpc) rec.rpc = m.rpc;
+      if (carried) rec.carried = carried;
       conv.add(rec);
     }
     if (m.payload) ctx.notesFrom(m.payload.notes);
-    if (m.rpc) this.rpc ??= m.rpc.kind === 'json-rpc' ? 'JSON-RPC' : 'SOAP';
     if (m.kind === 'request') {
-      this.waiting.push({ rec, frame: at, t: ctx.now });
-    } else {
-      // 1xx interim responses answer the oldest request without ending it.
-      const interim = m.code >= 100 && m.code < 200 && m.code !== 101;
-      const q = interim ? this.waiting.peek() : this.waiting.shift();
-      if (q) {
-        if (rec) {
-          rec.reply_to = q.frame;
-          rec.latency = roundNs(ctx.now - q.t);
-        }
-        if (q.rec && !interim) q.rec.replied_by = at;
-      } else if (!this.waiting.forgotten && !this.stream(this.reqDir).inProgress) {
-        // (a response while a request is still coming: the rest of that request is missing from the capture)
-        conv.note('http.response.unpaired', { frame: at });
+      this.waiting.push({ rec, frame: at, t: ctx.now, carried });
+    } else if (q) {
+      if (rec) {
+        rec.reply_to = q.frame;
+        rec.latency = roundNs(ctx.now - q.t);
       }
+      if (q.rec && !interim) q.rec.replied_by = at;
+    } else if (!this.waiting.forgotten && !this.stream(this.reqDir).inProgress) {
+      // (a response while a request is still coming: the rest of that request is missing from the capture)
+      conv.note('http.response.unpaired', { frame: at });
     }
     ctx.done('http');
     if (ctx.frames) {
@@ -163,11 +206,13 @@ export class HttpHandler implements AppHandler {
       if (m.body_len > 0 && m.content_type) e.content_type = m.content_type;
       // the body per frame, as tshark's http.file_data (bounded; the message keeps the whole decoding)
       if (m.payload) e.body = framePayload(rec?.payload ?? payloadRecord(m.payload));
+      if (carried) e.carried = carried;
       ctx.emit(e);
     }
   }
 
   finish(rec: ConversationRecord): void {
-    rec.pattern = this.rpc ? `request/response (${this.rpc})` : 'request/response';
+    if (this.app) rec.app = this.app;
+    rec.pattern = 'request/response';
   }
 }

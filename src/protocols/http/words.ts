@@ -1,10 +1,13 @@
 import { groupOf, type Msg } from '../../explain/app.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef } from '../../explain/context.js';
-import { hostOf, msgPayload, type Params, type Say } from '../../explain/format.js';
-import type { HostRole, Tell } from '../../explain/protocol.js';
+import { capital, hostOf, msgPayload, type Params, type Say } from '../../explain/format.js';
+import type { CarriedWords, HostRole, Tell } from '../../explain/protocol.js';
 import { pairsList, pairsText, phase, spanOf, who } from '../../explain/story-kit.js';
 import type { StoryRecord } from '../../explain/types.js';
 import type { HttpFrameEntry, HttpRecord, HttpRequestRecord, HttpResponseRecord } from './model.js';
+
+/** The words of a carried protocol by name (undefined: none registered by that name). */
+export type CarriedOf = (proto: string) => CarriedWords | undefined;
 
 const isRequest = (m: Msg): m is HttpRequestRecord => m.proto === 'http' && m.kind === 'request';
 const isResponse = (m: Msg): m is HttpResponseRecord => m.proto === 'http' && m.kind === 'response';
@@ -21,7 +24,17 @@ export function keepsAlive(m: HttpRecord): boolean {
   return m.keep_alive;
 }
 
-export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): StoryRecord | undefined {
+/**
+ * The requests and their answers (a carried protocol's calls when the conversation is one: `cw`), chunked
+ * bodies, and how the connection was reused or closed.
+ */
+export function httpExchange(
+  say: Say,
+  ctx: ConvContext,
+  mc: ModelContext,
+  on: CarriedOf,
+  cw?: CarriedWords,
+): StoryRecord | undefined {
   const all = groupOf(ctx.view, (m) => m.proto === 'http');
   if (!all.count) return undefined;
   const ms = all.msgs;
@@ -30,18 +43,26 @@ export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): Stor
   const total = groupOf(ctx.view, (m) => m.proto === 'http' && m.kind === 'request').count;
   const bodyOf = (m: Msg) => (m.payload ? ` ${msgPayload(say, m)}` : '');
   const label = (m: Msg) => {
-    if (isRequest(m)) return `${m.method} ${m.uri}${bodyOf(m)}`;
-    if (isResponse(m)) return `${m.status}${m.phrase ? ` ${m.phrase}` : ''}${bodyOf(m)}`;
+    const cl = m.proto === 'http' && m.carried ? on(m.carried.proto)?.label(m.carried) : undefined;
+    const carried = cl ? ` ${cl}` : '';
+    if (isRequest(m)) return `${m.method} ${m.uri}${cl !== undefined ? carried : bodyOf(m)}`;
+    if (isResponse(m))
+      return cl !== undefined ? `${m.status}${carried}` : `${m.status}${m.phrase ? ` ${m.phrase}` : ''}${bodyOf(m)}`;
     return `?${bodyOf(m)}`;
   };
   const pairs = pairsText(say, ctx, reqs, reps, label);
-  const st = phase(say, ctx, spanOf(all), 'story.http', {
+  const st = phase(say, ctx, spanOf(all), cw?.story ?? 'story.http', {
     ...who(say, ctx, 'client'),
     ...who(say, ctx, 'server', 's_'),
     count: total,
     pairs: pairsList(say, pairs, total, 6),
+    via: 'HTTP',
   });
   const more: string[] = [];
+  if (cw?.more) {
+    const rs = ms.flatMap((m) => (m.proto === 'http' && m.carried && on(m.carried.proto) === cw ? [m.carried] : []));
+    more.push(...cw.more(say, rs).map(capital));
+  }
   // chunked bodies: sent in pieces, their length not announced in a header
   for (const m of reps.filter((x) => x.chunked === true).slice(0, 3)) {
     const req = reqs.find((q) => q.frame === m.reply_to);
@@ -55,20 +76,23 @@ export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): Stor
   // connection reuse: one keep-alive connection for all, or closed after the last answer
   const last = reps[reps.length - 1];
   if (total > 1) more.push(say('story.http.reuse', { count: total }));
+  if (last && endsAtClose(last)) more.push(say('story.http.until_close'));
   if (last && all.complete && !keepsAlive(last)) {
     const conn = headerOf(last, 'connection')?.toLowerCase() === 'close';
     const server = headerOf(last, 'server');
     const next = [...mc.convs.values()].find(
       (o) =>
         o.c.id !== ctx.c.id &&
-        o.view.app === 'http' &&
+        o.view.app === ctx.view.app &&
         o.c.first > ctx.c.first &&
         hostOf(o.c.client) === hostOf(ctx.c.client) &&
         o.c.server === ctx.c.server,
     );
     const p: Params = { server: server ?? '', next: next ? next.c.id : '' };
     let code = conn ? 'story.http.close' : 'story.http.close10';
-    if (server) code += /^werkzeug\//i.test(server) ? '.werkzeug' : '.server';
+    // the client may close first, once it has the whole response (its length was announced)
+    if (ctx.c.close.kind === 'fin' && ctx.c.close.by === 'client') code += server ? '.byclient.server' : '.byclient';
+    else if (server) code += /^werkzeug\//i.test(server) ? '.werkzeug' : '.server';
     let text = say(code, p);
     if (next && total === 1) text += ` ${say('story.http.close.next', { id: next.c.id })}`;
     more.push(text);
@@ -77,16 +101,37 @@ export function httpExchange(say: Say, ctx: ConvContext, mc: ModelContext): Stor
   return st;
 }
 
-export function httpInfo(e: HttpFrameEntry): string {
+export function httpInfo(e: HttpFrameEntry, on: CarriedOf): string {
   const ct = e.content_type !== undefined ? ` (${e.content_type})` : '';
-  if (e.kind === 'request') return `${e.method} ${e.uri} HTTP/${e.version}${ct}`;
+  const carried = e.carried ? on(e.carried.proto)?.info(e.carried) : undefined;
+  const more = carried ? `, ${carried}` : '';
+  if (e.kind === 'request') return `${e.method} ${e.uri} HTTP/${e.version}${ct}${more}`;
   const phrase = e.phrase ? ` ${e.phrase}` : '';
-  return `HTTP/${e.version} ${e.status}${phrase}${ct}`;
+  return `HTTP/${e.version} ${e.status}${phrase}${ct}${more}`;
 }
 
-/** The sentence for one HTTP request or response a frame completes. */
-export function sentence(say: Say, ctx: FrameConv, m: HttpRecord, t: Tell): string {
+/**
+ * A response whose body ends where the server closes the connection (no Content-Length, not chunked: the
+ * HTTP/1.0 way), told in the frame that completes it.
+ */
+function endsAtClose(m: HttpRecord): boolean {
+  return (
+    m.kind === 'response' && m.body_len > 0 && m.content_length === undefined && !m.chunked && m.complete !== false
+  );
+}
+
+/** The sentence for one HTTP request or response a frame completes (what its body carries, when a protocol reads it). */
+export function sentence(say: Say, ctx: FrameConv, m: HttpRecord, t: Tell, on: CarriedOf): string {
   const { one, reply } = t;
+  const cw = m.carried ? on(m.carried.proto) : undefined;
+  const tail = endsAtClose(m) ? ` ${say('ex.http.until_close')}` : '';
+  if (cw && m.carried) {
+    const carrier =
+      m.kind === 'request'
+        ? say('frag.http.request', { method: m.method, uri: m.uri })
+        : say('frag.http.response', { status: m.status, text: m.phrase });
+    return cw.sentence(say, ctx, m.carried, t, { carrier }) + tail;
+  }
   const body = m.payload ? msgPayload(say, m) : '';
   switch (m.kind) {
     case 'request':
@@ -97,7 +142,9 @@ export function sentence(say: Say, ctx: FrameConv, m: HttpRecord, t: Tell): stri
         body,
       });
     case 'response':
-      return reply(body ? 'ex.http.response.body' : 'ex.http.response', { status: m.status, text: m.phrase, body });
+      return (
+        reply(body ? 'ex.http.response.body' : 'ex.http.response', { status: m.status, text: m.phrase, body }) + tail
+      );
     default: {
       const never: never = m;
       return never;
@@ -111,33 +158,51 @@ export function label(say: Say, _ctx: Pick<FrameConv, 'kind'>, m: MsgRef, k: Par
 }
 
 /** The requests and their answers, chunked bodies, and how the connection was reused or closed. */
-export function phases(say: Say, ctx: ConvContext, mc: ModelContext): { setup: StoryRecord[]; exchange?: StoryRecord } {
-  const exchange = httpExchange(say, ctx, mc);
+export function phases(
+  say: Say,
+  ctx: ConvContext,
+  mc: ModelContext,
+  on: CarriedOf,
+  cw?: CarriedWords,
+): { setup: StoryRecord[]; exchange?: StoryRecord } {
+  const exchange = httpExchange(say, ctx, mc, on, cw);
   return exchange ? { setup: [], exchange } : { setup: [] };
 }
 
-export function hostRoles(_say: Say, ctx: ConvContext, port: string | number): { client: HostRole; server: HostRole } {
+export function hostRoles(
+  _say: Say,
+  ctx: ConvContext,
+  port: string | number,
+  cw?: CarriedWords,
+): { client: HostRole; server: HostRole } {
   return {
-    client: { code: 'role.http.client', params: { server: ctx.c.server } },
-    server: { code: 'role.http.server', params: { port } },
+    client: { code: cw?.roles.client ?? 'role.http.client', params: { server: ctx.c.server, via: 'HTTP' } },
+    server: { code: cw?.roles.server ?? 'role.http.server', params: { port, via: 'HTTP' } },
   };
 }
 
-/** How many requests, with which methods. */
-export function convLine(_say: Say, ctx: ConvContext): { code: string; params: Params } {
+/** How many requests, with which methods (a carried protocol's: its calls). */
+export function convLine(_say: Say, ctx: ConvContext, cw?: CarriedWords): { code: string; params: Params } {
   const reqs = groupOf(ctx.view, (m) => m.kind === 'request');
+  if (cw && reqs.complete) {
+    const rs = reqs.msgs.flatMap((m) => (m.proto === 'http' && m.carried ? [m.carried] : []));
+    const line = cw.convLine(rs, reqs.count);
+    return { code: line.code, params: { ...line.params, via: 'HTTP' } };
+  }
   const methods = reqs.complete
     ? reqs.msgs.map((m) => (isRequest(m) ? m.method : '?'))
     : reqs.sorts.map((x) => x.rep.name ?? '?');
   return { code: 'ov.conv.http', params: { count: reqs.count, methods: [...new Set(methods)].join(', ') } };
 }
 
-export function title(): string {
-  return 'HTTP';
+export function title(cw?: CarriedWords): string {
+  return cw ? `${cw.title()}/HTTP` : 'HTTP';
 }
 
-/** A sequence diagram's arrow: the method and URI of a request, the status of a response. */
-export function arrow(e: HttpFrameEntry): string {
-  if (e.kind === 'request') return `${e.method} ${e.uri}`.trim();
-  return `${e.status}`.trim() || 'response';
+/** A sequence diagram's arrow: the method and URI of a request, the status of a response (and what they carry). */
+export function arrow(e: HttpFrameEntry, on: CarriedOf): string {
+  const carried = e.carried ? on(e.carried.proto)?.label(e.carried) : undefined;
+  const more = carried ? ` ${carried}` : '';
+  if (e.kind === 'request') return `${e.method} ${e.uri}${more}`.trim();
+  return `${e.status}${more}`.trim() || 'response';
 }
