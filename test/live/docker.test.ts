@@ -173,7 +173,7 @@ describe('Docker Engine API (read-only GETs on the unix socket)', () => {
 
   it('no daemon, a 404 or garbage: undefined (the kernel view is used alone), never a throw', async () => {
     expect(await readDocker(join(tmp, 'no-such.sock'))).toBeUndefined();
-    await expect(dockerGet('/nothing', SOCK)).rejects.toThrow(/HTTP 404/);
+    await expect(dockerGet('/nothing', SOCK)).rejects.toThrow(/Docker API answered 404/);
     expect(parseDockerView('garbage', { also: 'garbage' })).toEqual({ networks: [] });
     expect(parseDockerView([null, 1, { Id: 'x' }], [null, { Names: [] }])).toEqual({ networks: [] });
   });
