@@ -9,23 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from '../../src/analyze.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { explainedFrameRow } from '../../src/report/text.js';
 import { FIXTURES, HAVE_TSHARK, runCli } from '../helpers/fixtures.js';
+import { fixtureModel } from '../helpers/models.js';
 
 const fx = (n: string) => join(FIXTURES, n);
-const models = new Map<string, Promise<ExplainedModel>>();
-
-function model(name: string, lang: 'en' | 'id' = 'en'): Promise<ExplainedModel> {
-  const k = `${name}|${lang}`;
-  let m = models.get(k);
-  if (!m) {
-    m = analyzeFile(fx(name), { lang }) as Promise<ExplainedModel>;
-    models.set(k, m);
-  }
-  return m;
-}
+const model = fixtureModel;
 
 /** tshark -T fields with every occurrence (joined by '|'), one row per frame that passes `filter`. */
 function tshark(file: string, filter: string, fields: string[]): string[][] {

@@ -17,18 +17,10 @@ import { type Conversation, typedConversations } from '../../src/protocols/model
 import { zookeeper } from '../../src/protocols/zookeeper/index.js';
 import type { ZookeeperRecord } from '../../src/protocols/zookeeper/model.js';
 import { FIXTURES, hasCommand, ROOT } from '../helpers/fixtures.js';
+import { fixtureModel } from '../helpers/models.js';
 
 const fx = (n: string) => join(FIXTURES, n);
-const models = new Map<string, Promise<ExplainedModel>>();
-function model(name: string, lang: 'en' | 'id' = 'en'): Promise<ExplainedModel> {
-  const k = `${name}|${lang}`;
-  let m = models.get(k);
-  if (!m) {
-    m = analyzeFile(fx(name), { lang }) as Promise<ExplainedModel>;
-    models.set(k, m);
-  }
-  return m;
-}
+const model = fixtureModel;
 
 interface PeerEvent {
   peer: string;
