@@ -39,7 +39,10 @@ export type ProtocolLimitName = (typeof PROTOCOL_LIMITS)[number]['name'];
 /** What the application layer is handed: the list, the fallback (plain data) and the port table. */
 export const SESSION_PROTOCOLS = sessionProtocols(PROTOCOLS, data);
 
-const BY_NAME = new Map<string, ProtocolModule>([...PROTOCOLS, ...onHttp, data].map((p) => [p.name, p]));
+/** Every protocol module: the listed ones, the applications on HTTP, plain data last. */
+const ALL: readonly ProtocolModule[] = [...PROTOCOLS, ...onHttp, data];
+const ALL_WORDS: readonly ProtocolWords[] = ALL.map((p) => p.words);
+const BY_NAME = new Map<string, ProtocolModule>(ALL.map((p) => [p.name, p]));
 
 /** The module of a protocol by name (undefined for a name no module has). */
 export function protocolModule(name: string | undefined): ProtocolModule | undefined {
@@ -48,12 +51,12 @@ export function protocolModule(name: string | undefined): ProtocolModule | undef
 
 /** Every protocol module (the applications on HTTP after the listed ones), plain data's last. */
 export function allModules(): readonly ProtocolModule[] {
-  return [...PROTOCOLS, ...onHttp, data];
+  return ALL;
 }
 
 /** The words of every protocol module (plain data's too). */
-export function allWords(): ProtocolWords[] {
-  return allModules().map((p) => p.words);
+export function allWords(): readonly ProtocolWords[] {
+  return ALL_WORDS;
 }
 
 /**
