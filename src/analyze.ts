@@ -69,6 +69,12 @@ export interface AnalyzeOptions {
     copyOf?: number,
   ) => boolean;
   /**
+   * Given each conversation the table retires (its record final, with its application fields): true folds
+   * it into a summary the caller keeps (the streaming text summary's groups), and the session lets the
+   * record go — finish() does not return it. Memory then follows the conversations open at once.
+   */
+  fold?: (rec: ConversationRecord) => boolean;
+  /**
    * Summary mode of the application layer: a bounded number of messages listed per conversation, the rest
    * in running aggregates (`message_stats`), so memory does not grow with the messages. Default: when frames
    * are not kept and either none are streamed or only a digest's (wantFrame) are.
@@ -281,11 +287,17 @@ export class AnalysisSession {
       tap: opts.tapMessages ?? false,
     });
     this.observer = opts.observer;
+    const fold = opts.fold;
     const tap = opts.observer?.streams;
     this.table = new ConversationTable({
       ...tableOptions(this.limits),
       streams: tap ? teeFactory(this.app.factory, tap) : this.app.factory,
-      onEvict: (rec) => this.app.evict(rec),
+      onEvict: fold
+        ? (rec) => {
+            this.app.evict(rec);
+            if (fold(rec)) this.table.forget(rec.id);
+          }
+        : (rec) => this.app.evict(rec),
       // FrameAnalysis.tcp only for frame records (and wantFrame, which reads it)
       frameDetail: this.keep || this.sink !== undefined,
     });

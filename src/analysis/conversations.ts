@@ -245,8 +245,11 @@ function isoOf(t: number): string {
 export class ConversationTable implements NoteSink {
   /** The open conversations by 4-tuple key. */
   private readonly byKey = new Map<string, Conversation>();
-  /** Every conversation by id - 1, or its final record once it was flushed (its live state dropped). */
-  private readonly all: (Conversation | ConversationRecord)[] = [];
+  /**
+   * Every conversation by id - 1, or its final record once it was flushed (its live state dropped), or
+   * undefined once its owner let the record go (forget(): folded into a group by the streaming summary).
+   */
+  private readonly all: (Conversation | ConversationRecord | undefined)[] = [];
   /** Open conversations by (srcport ^ dstport) & (SLOTS - 1): the last one seen there (saves the key string). */
   private readonly slots: (Conversation | undefined)[] = new Array(SLOTS).fill(undefined);
   private readonly maxConv: number;
@@ -330,6 +333,16 @@ export class ConversationTable implements NoteSink {
   /** Number of conversations so far. */
   get size(): number {
     return this.all.length;
+  }
+
+  /**
+   * Lets the final record of a retired conversation go (its owner folded it into a summary): finish()
+   * leaves it out and a late segment of it is counted nowhere but in the frame's own analysis. Only
+   * records already handed to onEvict can be forgotten.
+   */
+  forget(id: number): void {
+    const c = this.all[id - 1];
+    if (c !== undefined && !(c instanceof Conversation)) this.all[id - 1] = undefined;
   }
 
   /** Number of open conversations (live state held; at most maxConversations). */
@@ -805,17 +818,19 @@ export class ConversationTable implements NoteSink {
    */
   private late(input: FrameInput, tcp: TcpLayer, tomb: Tomb, dir: 0 | 1, t: number): FrameAnalysis {
     this.lateCount++;
-    const rec = this.all[tomb.id - 1] as ConversationRecord;
+    const rec = this.all[tomb.id - 1] as ConversationRecord | undefined;
     const seglen = tcp.len;
-    if (dir === 0) {
-      rec.packets.c2s++;
-      rec.bytes.c2s += seglen;
-    } else {
-      rec.packets.s2c++;
-      rec.bytes.s2c += seglen;
+    if (rec) {
+      if (dir === 0) {
+        rec.packets.c2s++;
+        rec.bytes.c2s += seglen;
+      } else {
+        rec.packets.s2c++;
+        rec.bytes.s2c += seglen;
+      }
+      rec.last = input.n;
+      rec.duration = roundNs(Math.max(0, t - tomb.firstT));
     }
-    rec.last = input.n;
-    rec.duration = roundNs(Math.max(0, t - tomb.firstT));
     const code = 'conversation.late';
     const note: Note = { code, severity: ANALYSIS_NOTES[code]!, params: { grace: RETIRE_GRACE } };
     const cap = this.takeCapNote();
@@ -898,7 +913,9 @@ export class ConversationTable implements NoteSink {
       }
       this.frameNotes = null;
     }
-    return this.all.map((c) => (c instanceof Conversation ? this.record(c) : c));
+    const out: ConversationRecord[] = [];
+    for (const c of this.all) if (c !== undefined) out.push(c instanceof Conversation ? this.record(c) : c);
+    return out;
   }
 
   /** The record of conversation `id` as it stands now (live capture), without closing anything. */

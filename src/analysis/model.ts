@@ -270,4 +270,34 @@ export interface AnalysisModel {
   conversations: ConversationRecord[];
   /** Present when a display filter chose the frames listed. */
   display_filter?: DisplayFilterRecord;
+  /**
+   * Conversations folded into their group when they were retired (the streaming text summary of a capture
+   * with many connections): counted here, absent from `conversations`. Not part of the JSON model.
+   */
+  folded?: FoldedConversations;
+}
+
+/** Numbers of conversations folded into their groups (AnalysisModel.folded). */
+export interface FoldedConversations {
+  readonly tcp: number;
+  readonly udp: number;
+  /** By group key (the report's grouping of alike conversations). */
+  readonly groups: ReadonlyMap<string, FoldedGroup>;
+  /** Client roles (the hosts list's role code and parameters, as a string) seen only in folded members, by host and code. */
+  readonly roles?: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+}
+
+/** The folded members of one group: how many, which, where, and their sizes (exact, one value per member). */
+export interface FoldedGroup {
+  readonly count: number;
+  /** The smallest ids (up to a few) and the largest. */
+  readonly ids: readonly number[];
+  readonly lastId: number;
+  /** First frame of the earliest member, last frame of the latest. */
+  readonly first: number;
+  readonly last: number;
+  /** Per member: duration (s), packets, payload bytes. */
+  readonly durations: Float64Array;
+  readonly packets: Float64Array;
+  readonly bytes: Float64Array;
 }

@@ -49,6 +49,8 @@ export interface ConvTotals {
   readonly pub: [number | undefined, number | undefined];
   readonly pubAcked: [boolean, boolean];
   readonly pubAfter: [number, number];
+  /** A frame of it carried a warning or error note (not tcp.analysis). */
+  noted: boolean;
 }
 
 /** First and last frame numbers and the count of a run of frames. */
@@ -131,6 +133,7 @@ function newConv(): ConvTotals {
     pub: [undefined, undefined],
     pubAcked: [false, false],
     pubAfter: [0, 0],
+    noted: false,
   };
 }
 
@@ -207,6 +210,10 @@ export class ExplainDigest implements DigestTotals {
       this.accepted = -1;
       return false;
     }
+    if (a !== undefined && this.isDropped(a.conversation)) {
+      this.accepted = -1;
+      return false;
+    }
     const f = this.reset(n);
     f.conv = a?.conversation;
     f.dir = a?.direction === 's2c' ? 2 : 1;
@@ -228,9 +235,9 @@ export class ExplainDigest implements DigestTotals {
     } else this.layerFacts(f, layers, a);
     if (app?.proto) f.lastProto = app.proto;
     if (app) for (const e of app.entries) if (wordsOf(e.proto).unacknowledged?.(typedEntry(e))) f.pubQos0 = true;
-    let keep = d.notes.length > 0 && this.notes(d.notes);
-    if (a && a.notes.length > 0 && this.notes(a.notes)) keep = true;
-    if (app && app.notes.length > 0 && this.notes(app.notes)) keep = true;
+    let keep = d.notes.length > 0 && this.notes(d.notes, f.conv);
+    if (a && a.notes.length > 0 && this.notes(a.notes, f.conv)) keep = true;
+    if (app && app.notes.length > 0 && this.notes(app.notes, f.conv)) keep = true;
     if (this.observe(f)) keep = true;
     this.accepted = keep ? n : -1;
     return keep;
@@ -314,9 +321,57 @@ export class ExplainDigest implements DigestTotals {
     }
     f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
     if (rec.app?.some((e) => wordsOf(e.proto).unacknowledged?.(typedEntry(e)))) f.pubQos0 = true;
-    let keep = this.notes(rec.notes);
+    if (rec.conversation !== undefined && this.isDropped(rec.conversation)) return;
+    let keep = this.notes(rec.notes, f.conv);
     if (this.observe(f)) keep = true;
     if (keep) this.frames.push(rec);
+  }
+
+  private totalsOf(conv: number): ConvTotals {
+    let s = this.convs.get(conv);
+    if (!s) {
+      s = newConv();
+      this.convs.set(conv, s);
+    }
+    return s;
+  }
+
+  /** Conversations dropped (drop()), one bit per id. */
+  private dropped = new Uint8Array(1024);
+  /** Conversations dropped since the frame list was last compacted. */
+  private droppedSince = 0;
+
+  private isDropped(id: number): boolean {
+    const i = id >>> 3;
+    return i < this.dropped.length && (this.dropped[i]! & (1 << (id & 7))) !== 0;
+  }
+
+  /**
+   * Lets a conversation go (folded into its group by the summary): its totals and kept frames are dropped,
+   * its later frames are not kept. The frame list is compacted once enough conversations went.
+   */
+  drop(id: number): void {
+    const i = id >>> 3;
+    if (i >= this.dropped.length) {
+      const b = new Uint8Array(Math.max(i + 1, this.dropped.length * 2));
+      b.set(this.dropped);
+      this.dropped = b;
+    }
+    this.dropped[i]! |= 1 << (id & 7);
+    this.convs.delete(id);
+    this.firstSrc.delete(id);
+    if (++this.droppedSince >= 256 && this.droppedSince * 8 >= this.frames.length / 4) {
+      const fr = this.frames;
+      let w = 0;
+      for (const f of fr) if (f.conversation === undefined || !this.isDropped(f.conversation)) fr[w++] = f;
+      fr.length = w;
+      this.droppedSince = 0;
+    }
+  }
+
+  /** The totals of one conversation so far (undefined: none of its frames was seen, or it was dropped). */
+  totals(id: number): ConvTotals | undefined {
+    return this.convs.get(id);
   }
 
   /** Sender of each conversation's first record (push() without want(): the direction of a record). */
@@ -344,12 +399,16 @@ export class ExplainDigest implements DigestTotals {
     return f;
   }
 
-  /** Warning and error notes (not tcp.analysis: counted per conversation): the first NOTE_FRAMES of each code. */
-  private notes(notes: readonly NoteLike[]): boolean {
+  /**
+   * Warning and error notes (not tcp.analysis: counted per conversation): the first NOTE_FRAMES of each code;
+   * the conversation is marked as having had one (ConvTotals.noted).
+   */
+  private notes(notes: readonly NoteLike[], conv: number | undefined): boolean {
     let keep = false;
     for (const note of notes) {
       if (note.severity !== 'warn' && note.severity !== 'error') continue;
       if (note.code.startsWith('tcp.analysis.')) continue;
+      if (conv !== undefined) this.totalsOf(conv).noted = true;
       const c = this.noteCounts.get(note.code) ?? 0;
       if (c < NOTE_FRAMES) keep = true;
       this.noteCounts.set(note.code, c + 1);
@@ -364,11 +423,7 @@ export class ExplainDigest implements DigestTotals {
       keep = true;
     }
     if (f.conv === undefined) return this.outside(f) || keep;
-    let s = this.convs.get(f.conv);
-    if (!s) {
-      s = newConv();
-      this.convs.set(f.conv, s);
-    }
+    const s = this.totalsOf(f.conv);
     const bit = f.dir;
     if (!(s.dirs & bit)) {
       s.dirs |= bit;

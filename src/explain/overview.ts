@@ -13,9 +13,15 @@ import type { Teach } from './protocol.js';
 import { troubleCounts, troubleSummary } from './story.js';
 import type { HostRecord, OverviewItem, OverviewRecord } from './types.js';
 
-interface Role {
+export interface HostRole {
   code: string;
   params: Params;
+}
+type Role = HostRole;
+
+/** A role as the hosts list tells it apart from others (its code and parameters). */
+export function roleSig(r: HostRole): string {
+  return `${r.code}\u0000${JSON.stringify(r.params)}`;
 }
 
 function ipKey(ip: string): string {
@@ -27,7 +33,7 @@ function ipKey(ip: string): string {
     .join('.');
 }
 
-function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Role } {
+export function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Role } {
   const c = ctx.c;
   const port = portOf(c.server) ?? '?';
   const v = ctx.view;
@@ -80,7 +86,7 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
   const roles = new Map<string, Role[]>();
   const add = (ip: string, r: Role) => {
     const a = roles.get(ip) ?? [];
-    if (!a.some((x) => x.code === r.code && JSON.stringify(x.params) === JSON.stringify(r.params))) a.push(r);
+    if (!a.some((x) => roleSig(x) === roleSig(r))) a.push(r);
     roles.set(ip, a);
   };
   for (const ctx of mc.convs.values()) {
@@ -104,11 +110,7 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
     const h: HostRecord = {
       ip,
       roles: rs.map((r) => r.code),
-      text: list(
-        say,
-        rs.map((r) => say(r.code, r.params)),
-        6,
-      ),
+      text: list(say, roleTexts(say, rs, foldedRoles(mc, ip, rs)), 6),
     };
     const mac = macs.get(ip);
     if (mac) h.mac = mac;
@@ -118,6 +120,46 @@ function hosts(say: Say, mc: ModelContext): HostRecord[] {
   }
   return out;
 }
+
+/** Per role code: roles of a host seen only in conversations folded into their groups (AnalysisModel.folded). */
+function foldedRoles(mc: ModelContext, ip: string, kept: readonly Role[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const byCode = mc.model.folded?.roles?.get(ip);
+  if (!byCode) return out;
+  const told = new Set(kept.map(roleSig));
+  for (const [code, sigs] of byCode) {
+    let n = 0;
+    for (const s of sigs) if (!told.has(s)) n++;
+    if (n) out.set(code, n);
+  }
+  return out;
+}
+
+/**
+ * Roles the same but for their names as texts; ALIKE_ROLES or more of one kind: the first and a count
+ * (`more`: roles of the kind only folded conversations had, which the fold allows only beyond ALIKE_ROLES).
+ */
+function roleTexts(say: Say, rs: readonly Role[], more: ReadonlyMap<string, number>): string[] {
+  const byCode = new Map<string, Role[]>();
+  for (const r of rs) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+  const many = (code: string, n: number) => n + (more.get(code) ?? 0) >= ALIKE_ROLES;
+  if (![...byCode].some(([code, same]) => many(code, same.length))) return rs.map((r) => say(r.code, r.params));
+  const out: string[] = [];
+  for (const [code, same] of byCode) {
+    if (many(code, same.length))
+      out.push(
+        say('role.alike', {
+          role: say(same[0]!.code, same[0]!.params),
+          count: same.length - 1 + (more.get(code) ?? 0),
+        }),
+      );
+    else for (const r of same) out.push(say(r.code, r.params));
+  }
+  return out;
+}
+
+/** A host's roles of one kind told one by one up to this many (an MQTT client id each: 400 probes are one line). */
+export const ALIKE_ROLES = 8;
 
 /**
  * Captures named from Docker (live on a Docker daemon, or its pcapng's names): the gateway's address is
@@ -215,14 +257,17 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
     });
   // refused attempts, grouped by server
   const refused = new Map<string, number[]>();
-  for (const c of m.conversations)
-    if (c.close.kind === 'refused') refused.set(c.server, [...(refused.get(c.server) ?? []), c.id]);
-  for (const [server, ids] of refused) {
-    const frames = ids.map((id) => m.conversations.find((c) => c.id === id)!.first);
+  for (const c of m.conversations) {
+    if (c.close.kind !== 'refused') continue;
+    const firsts = refused.get(c.server);
+    if (firsts) firsts.push(c.first);
+    else refused.set(c.server, [c.first]);
+  }
+  for (const [server, frames] of refused) {
     out.push({
       code: 'ov.ab.refused',
       frames,
-      text: say('ov.ab.refused', { count: ids.length, server, port: portOf(server) ?? '?' }),
+      text: say('ov.ab.refused', { count: frames.length, server, port: portOf(server) ?? '?' }),
     });
   }
   const totals = digestTotals(m.frames);
@@ -342,10 +387,15 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   if (refused.length) {
     const server = refused[0]!.c.server;
     const same = refused.filter((x) => x.c.server === server);
-    const ok = convs.find((x) => x.c.server === server && x.c.close.kind !== 'refused' && x.c.handshake?.ack);
+    const worked = convs.filter((x) => x.c.server === server && x.c.close.kind !== 'refused' && x.c.handshake?.ack);
+    const tried = same[0]!.c.first;
+    // a connection that worked after the attempts (the server had started), else one that had ended before
+    // them (the server had stopped)
+    const ok = worked.find((x) => x.c.first > tried);
+    const before = ok ? undefined : worked.filter((x) => x.c.last < tried).pop();
     retries(
-      ok ? 'teach.refused_retries.ok' : 'teach.refused_retries',
-      { count: same.length, server, port: portOf(server) ?? '?', id: ok?.c.id ?? 0 },
+      ok ? 'teach.refused_retries.ok' : before ? 'teach.refused_retries.after' : 'teach.refused_retries',
+      { count: same.length, server, port: portOf(server) ?? '?', id: ok?.c.id ?? before?.c.id ?? 0 },
       same.map((x) => x.c.first),
     );
   }
@@ -362,8 +412,9 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
 function summary(say: Say, mc: ModelContext): string {
   const m = mc.model;
   if (m.capture.frames === 0) return say('ov.summary.empty');
-  const tcp = m.conversations.filter((c) => c.transport === 'tcp').length;
-  const udp = m.conversations.filter((c) => c.transport === 'udp').length;
+  // with the conversations folded into their groups when they were retired (the streaming summary)
+  const tcp = m.conversations.filter((c) => c.transport === 'tcp').length + (m.folded?.tcp ?? 0);
+  const udp = m.conversations.filter((c) => c.transport === 'udp').length + (m.folded?.udp ?? 0);
   const arp = digestTotals(m.frames)?.arpFrames ?? m.frames.filter((f: FrameRecord) => f.arp).length;
   const parts: string[] = [];
   if (tcp) parts.push(say('fmt.count.tcp', { count: tcp }));

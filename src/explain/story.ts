@@ -26,15 +26,40 @@ function arpCopies(arps: readonly FrameRecord[], f: FrameRecord): FrameRecord[] 
   );
 }
 
+/** What a summary that shortens the story needs to know of some phases (not part of the record). */
+interface PhaseFacts {
+  /** ARP frames the phase covers (copies included; story.arp.more: the frames it counts). */
+  arpFrames?: number;
+  /** ARP: the asker and the one asked. */
+  pair?: [string, string];
+  /** A handshake with nothing to remark (one SYN, answered, completed). */
+  plain?: boolean;
+}
+const FACTS = new WeakMap<StoryRecord, PhaseFacts>();
+
+/** What a summary that shortens the story knows of a phase (see PhaseFacts). */
+export function phaseFacts(s: StoryRecord): Readonly<PhaseFacts> | undefined {
+  return FACTS.get(s);
+}
+
 /** ARP frames told in phases; with a digest, the frames it did not keep close each pair's phases. */
 function arpPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotals | undefined): StoryRecord[] {
   const out: StoryRecord[] = [];
   const done = new Set<number>();
   const arps = frames.filter((f) => f.arp);
-  const phase = (first: number, last: number, code: string, p: Params, copies: number) => {
+  const phase = (first: number, last: number, code: string, p: Params, copies: number, frames = copies) => {
     let text = say(code, p);
     if (copies > 1) text += ` ${say('story.arp.copies', { count: copies })}`;
-    out.push({ frames: [first, last], conversation: null, code, text });
+    const rec: StoryRecord = { frames: [first, last], conversation: null, code, text };
+    const asker = p.asker ?? p.sender;
+    const asked = p.target;
+    FACTS.set(
+      rec,
+      asker !== undefined && asked !== undefined
+        ? { arpFrames: frames, pair: [String(asker), String(asked)] }
+        : { arpFrames: frames },
+    );
+    out.push(rec);
   };
   for (const f of arps) {
     const a = f.arp!;
@@ -64,6 +89,7 @@ function arpPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotal
           code,
           { asker: a.sender_ip, target: a.target_ip, mac: reply.arp!.sender_mac },
           copies.length + 1,
+          copies.length + rcopies.length + 2,
         );
       } else {
         const last = Math.max(f.n, ...copies.map((c) => c.n));
@@ -85,12 +111,14 @@ function arpPhases(say: Say, frames: readonly FrameRecord[], totals: DigestTotal
   }
   for (const [pair, sp] of totals?.arpDropped ?? []) {
     const [a, b] = pair.split('|');
-    out.push({
+    const rec: StoryRecord = {
       frames: [sp.first, sp.last],
       conversation: null,
       code: 'story.arp.more',
       text: say('story.arp.more', { count: sp.count, a: a ?? '', b: b ?? '' }),
-    });
+    };
+    FACTS.set(rec, { arpFrames: sp.count });
+    out.push(rec);
   }
   return out;
 }
@@ -138,12 +166,15 @@ function refusedAttempts(mc: ModelContext): Map<number, { attempt: number; total
   }
   const out = new Map<number, { attempt: number; total: number; succeeded?: number }>();
   for (const [k, ids] of groups) {
+    // a connection from the same host that worked after the first attempt (the server had started)
+    const tried = mc.model.conversations.find((c) => c.id === ids[0])?.first ?? 0;
     const later = mc.model.conversations.find(
       (c) =>
         `${hostOf(c.client)}>${c.server}` === k &&
         c.close.kind !== 'refused' &&
         c.handshake &&
-        c.handshake.ack !== null,
+        c.handshake.ack !== null &&
+        c.first > tried,
     );
     ids.forEach((id, i) => {
       const r: { attempt: number; total: number; succeeded?: number } = { attempt: i + 1, total: ids.length };
@@ -166,7 +197,9 @@ function startPhase(
   const base = { client: hostOf(c.client), server: c.server, port: portOf(c.server) ?? '?' };
   if (c.close.kind === 'refused') {
     const r = refused.get(c.id) ?? { attempt: 1, total: 1 };
-    const code = r.total > 1 ? 'story.tcp.refused.attempt' : 'story.tcp.refused';
+    // "nothing listens yet" only when a later attempt worked
+    const code =
+      r.total > 1 ? (r.succeeded ? 'story.tcp.refused.attempt' : 'story.tcp.refused.attempts') : 'story.tcp.refused';
     return {
       frames: [c.first, c.last],
       conversation: c.id,
@@ -190,7 +223,9 @@ function startPhase(
   if (hs.syn.length > 1 && hs.synack.length > 0)
     text += ` ${say('story.tcp.syn_retries', { count: hs.syn.length - 1 })}`;
   void mc;
-  return { frames: [hs.syn[0] ?? c.first, last], conversation: c.id, code, text };
+  const rec: StoryRecord = { frames: [hs.syn[0] ?? c.first, last], conversation: c.id, code, text };
+  if (code === 'story.tcp.handshake' && hs.syn.length === 1) FACTS.set(rec, { plain: true });
+  return rec;
 }
 
 /**
@@ -238,7 +273,7 @@ function tcpDataPhase(
   };
 }
 
-const TROUBLE = [
+export const TROUBLE = [
   'retransmission',
   'fast_retransmission',
   'duplicate_ack',
@@ -386,11 +421,24 @@ export function buildStory(say: Say, mc: ModelContext): StoryRecord[] {
   const all: Array<StoryRecord & { k: number }> = [];
   let k = 0;
   const totals = digestTotals(mc.model.frames);
-  for (const p of arpPhases(say, mc.model.frames, totals)) all.push({ ...p, k: k++ });
+  for (const p of arpPhases(say, mc.model.frames, totals)) {
+    const q = { ...p, k: k++ };
+    FACTS.set(q, FACTS.get(p)!);
+    all.push(q);
+  }
   for (const p of otherPhases(say, mc.model.frames, totals)) all.push({ ...p, k: k++ });
   const refused = refusedAttempts(mc);
   for (const ctx of mc.convs.values())
-    for (const p of convPhases(say, ctx, mc, refused, totals)) all.push({ ...p, k: k++ });
+    for (const p of convPhases(say, ctx, mc, refused, totals)) {
+      const q = { ...p, k: k++ };
+      const f = FACTS.get(p);
+      if (f) FACTS.set(q, f);
+      all.push(q);
+    }
   all.sort((a, b) => a.frames[0] - b.frames[0] || a.k - b.k);
-  return all.map(({ k: _k, ...p }) => p);
+  return all.map(({ k: _k, ...p }, i) => {
+    const f = FACTS.get(all[i]!);
+    if (f) FACTS.set(p, f);
+    return p;
+  });
 }

@@ -6,8 +6,9 @@
  * conversation by conversation as before. Pure functions of the explained model: renderers ask for groups,
  * the analysis keeps nothing for them.
  */
-import type { ConversationRecord } from '../analysis/model.js';
-import { duration, type Say } from '../explain/format.js';
+import type { ConversationRecord, FoldedConversations, FoldedGroup } from '../analysis/model.js';
+import { duration, list, type Say } from '../explain/format.js';
+import { phaseFacts } from '../explain/story.js';
 import type { ExplainedModel, OverviewItem, StoryRecord } from '../explain/types.js';
 import { appLabel, endLabel } from './common.js';
 
@@ -21,6 +22,8 @@ const IDS_NAMED = 8;
 export interface ConversationGroup {
   /** In the model's order (by id); the first is the exemplar. */
   readonly members: readonly ConversationRecord[];
+  /** Members folded when they were retired (AnalysisModel.folded): counted, not listed. */
+  readonly folded?: FoldedGroup;
   readonly client: string;
   readonly server: string;
   readonly app: string;
@@ -28,29 +31,49 @@ export interface ConversationGroup {
 }
 
 /** The client's host (address without the port). */
-function host(endpoint: string): string {
+export function host(endpoint: string): string {
   const i = endpoint.lastIndexOf(':');
   return i > 0 ? endpoint.slice(0, i) : endpoint;
 }
 
-/** Whether a report of this model groups its conversations. */
-export function grouped(m: ExplainedModel): boolean {
-  return m.conversations.length > GROUP_ABOVE;
+/** The conversations of a model, the folded ones (AnalysisModel.folded) included. */
+export function conversationCount(m: Pick<ExplainedModel, 'conversations' | 'folded'>): number {
+  return m.conversations.length + (m.folded ? m.folded.tcp + m.folded.udp : 0);
 }
 
-/** Alike conversations as groups, in the order of their first members. */
-export function groupConversations(convs: readonly ConversationRecord[], say: Say): ConversationGroup[] {
+/** Whether a report of this model groups its conversations. */
+export function grouped(m: ExplainedModel): boolean {
+  return conversationCount(m) > GROUP_ABOVE;
+}
+
+/** What makes conversations alike: transport, client host, server endpoint, application (and pattern), ending. */
+export function groupKey(c: ConversationRecord): string {
+  const ending = c.transport === 'udp' ? '-' : c.close.kind;
+  return `${c.transport}\u0000${host(c.client)}\u0000${c.server}\u0000${appLabel(c)}\u0000${ending}`;
+}
+
+/** Members of a group, the folded ones included. */
+export function groupSize(g: ConversationGroup): number {
+  return g.members.length + (g.folded?.count ?? 0);
+}
+
+/** Alike conversations as groups, in the order of their first members (with their folded members). */
+export function groupConversations(
+  convs: readonly ConversationRecord[],
+  say: Say,
+  folded?: FoldedConversations,
+): ConversationGroup[] {
   const byKey = new Map<string, { members: ConversationRecord[]; client: string; app: string; ending: string }>();
   for (const c of convs) {
-    const client = host(c.client);
-    const app = appLabel(c);
-    const ending = endLabel(say, c);
-    const key = `${c.transport}\u0000${client}\u0000${c.server}\u0000${app}\u0000${ending}`;
+    const key = groupKey(c);
     const g = byKey.get(key);
     if (g) g.members.push(c);
-    else byKey.set(key, { members: [c], client, app, ending });
+    else byKey.set(key, { members: [c], client: host(c.client), app: appLabel(c), ending: endLabel(say, c) });
   }
-  return [...byKey.values()].map((g) => ({ ...g, server: g.members[0]!.server }));
+  return [...byKey].map(([key, g]) => {
+    const f = folded?.groups.get(key);
+    return f ? { ...g, server: g.members[0]!.server, folded: f } : { ...g, server: g.members[0]!.server };
+  });
 }
 
 /** min, median, 95th percentile and max of a non-empty list. */
@@ -60,19 +83,22 @@ export function spread(values: readonly number[]): { min: number; median: number
   return { min: v[0]!, median: at(0.5), p95: at(0.95), max: v[v.length - 1]! };
 }
 
-/** "#3, #7, … #912" — the first few numbers and the last. */
-export function idList(ids: readonly number[]): string {
-  if (ids.length <= IDS_NAMED) return ids.map((i) => `#${i}`).join(', ');
+/**
+ * "#3, #7, … #912" — the first few numbers and the last. `total`: how many there are when `ids` holds only
+ * the smallest few and the largest (a group's folded members).
+ */
+export function idList(ids: readonly number[], total = ids.length): string {
+  if (total <= IDS_NAMED) return ids.map((i) => `#${i}`).join(', ');
   return `${ids
     .slice(0, IDS_NAMED - 1)
     .map((i) => `#${i}`)
     .join(', ')}, … #${ids[ids.length - 1]}`;
 }
 
-/** The frame span of a group: its members' first and last frames. */
+/** The frame span of a group: its members' first and last frames (the folded ones' too). */
 export function groupFrames(g: ConversationGroup): [number, number] {
-  let a = Number.POSITIVE_INFINITY;
-  let b = 0;
+  let a = g.folded?.first ?? Number.POSITIVE_INFINITY;
+  let b = g.folded?.last ?? 0;
   for (const c of g.members) {
     if (c.first < a) a = c.first;
     if (c.last > b) b = c.last;
@@ -80,23 +106,44 @@ export function groupFrames(g: ConversationGroup): [number, number] {
   return [a, b];
 }
 
+/** The members after the exemplar: their ids (the smallest few and the largest when folded) and how many. */
+function restIds(g: ConversationGroup): { ids: number[]; total: number } {
+  const ids = g.members.slice(1).map((c) => c.id);
+  const f = g.folded;
+  if (!f) return { ids, total: ids.length };
+  const all = [...new Set([...ids, ...f.ids, f.lastId])].sort((a, b) => a - b);
+  return { ids: all, total: ids.length + f.count };
+}
+
+/** The values of the members after the exemplar, the folded ones' included. */
+function restValues(g: ConversationGroup, kept: (c: ConversationRecord) => number, folded?: Float64Array): number[] {
+  const v = g.members.slice(1).map(kept);
+  if (folded) for (const x of folded) v.push(x);
+  return v;
+}
+
 /** The sentence on a group's other members: how many, which, and the spread of their sizes and durations. */
 export function groupSentence(g: ConversationGroup, say: Say): string {
   const rest = g.members.slice(1);
   const ex = g.members[0]!;
-  const d = spread(rest.map((c) => c.duration));
-  const p = spread(rest.map((c) => c.packets.c2s + c.packets.s2c));
-  const b = spread(rest.map((c) => c.bytes.c2s + c.bytes.s2c));
+  const f = g.folded;
+  const d = spread(restValues(g, (c) => c.duration, f?.durations));
+  const p = spread(restValues(g, (c) => c.packets.c2s + c.packets.s2c, f?.packets));
+  const b = spread(restValues(g, (c) => c.bytes.c2s + c.bytes.s2c, f?.bytes));
   const [first, last] = groupFrames({ ...g, members: rest });
+  const { ids, total } = restIds(g);
   // a value, or "min to max" when the members differ
   const span = (lo: string | number, hi: string | number) =>
     lo === hi ? String(lo) : say('fmt.span', { a: lo, b: hi });
   const udp = ex.transport === 'udp';
-  const one = rest.length === 1;
+  const one = total === 1;
+  // refused attempts: their durations and sizes say nothing ("Worth a second look" tells why)
+  if (ex.close.kind === 'refused' && !one)
+    return say('overview.group_refused', { count: total, id: ex.id, ids: idList(ids, total), a: first, b: last });
   return say(`overview.group${udp ? '_udp' : ''}${one ? '_one' : ''}`, {
-    count: rest.length,
+    count: total,
     id: ex.id,
-    ids: idList(rest.map((c) => c.id)),
+    ids: idList(ids, total),
     a: first,
     b: last,
     d: span(duration(d.min, say), duration(d.max, say)),
@@ -112,45 +159,117 @@ export function groupSentence(g: ConversationGroup, say: Say): string {
  * conversation that deserves a second look; after an exemplar's last phase, one line for the rest of its group.
  */
 export function groupedStory(m: ExplainedModel, groups: readonly ConversationGroup[], say: Say): StoryRecord[] {
-  // the conversations "Worth a second look" names one by one (the first few of each kind of trouble)
-  const unusual = new Set<number>();
+  // the conversations "Worth a second look" names one by one (the first few of each kind of trouble), with
+  // the kinds of trouble each one has
+  const unusual = new Map<number, Set<string>>();
   const perCode = new Map<string, number>();
   for (const a of m.overview.abnormal) perCode.set(a.code, (perCode.get(a.code) ?? 0) + 1);
   const seen = new Map<string, number>();
+  const codesOf = new Map<number, Set<string>>();
   for (const a of m.overview.abnormal) {
+    if (a.conversation === undefined) continue;
     const k = (seen.get(a.code) ?? 0) + 1;
     seen.set(a.code, k);
+    let codes = codesOf.get(a.conversation);
+    if (!codes) {
+      codes = new Set();
+      codesOf.set(a.conversation, codes);
+    }
+    codes.add(a.code);
     const listed = perCode.get(a.code)! <= ALIKE_LISTED + 1 || k <= ALIKE_LISTED;
-    if (listed && a.conversation !== undefined) unusual.add(a.conversation);
+    if (listed) unusual.set(a.conversation, codes);
   }
   const groupOf = new Map<number, ConversationGroup>();
   for (const g of groups) for (const c of g.members) groupOf.set(c.id, g);
+  // a member told on its own for a trouble its exemplar (told anyway) has too adds nothing to the story
+  const toldAlone = (id: number, g: ConversationGroup | undefined): boolean => {
+    const codes = unusual.get(id);
+    if (!codes) return false;
+    if (!g) return true;
+    const ex = codesOf.get(g.members[0]!.id);
+    return [...codes].some((c) => !ex?.has(c));
+  };
   const lastPhase = new Map<number, number>();
   m.story.forEach((s, i) => {
     if (s.conversation !== null) lastPhase.set(s.conversation, i);
   });
+  const rechecks = new Set(m.story.filter((s) => s.code === 'story.arp.recheck' || s.code === 'story.arp.more'));
+  // the first address resolution is told; the others alike are one line
+  const resolutions = m.story.filter((s) => s.code === 'story.arp' && phaseFacts(s)?.pair);
+  const alike = new Set(resolutions.slice(1));
+  let handshakes = 0;
   const out: StoryRecord[] = [];
   m.story.forEach((s, i) => {
     if (s.conversation === null) {
+      if (rechecks.size > 1 && rechecks.has(s)) {
+        // ARP between hosts that had already resolved each other: one line for all of it
+        if (s === rechecks.values().next().value) out.push(arpRechecks([...rechecks], say));
+        return;
+      }
+      if (alike.size > 1 && alike.has(s)) {
+        if (s === resolutions[1]) out.push(arpAlike([...alike], say));
+        return;
+      }
       out.push(s);
       return;
     }
     const g = groupOf.get(s.conversation);
     const exemplar = !g || g.members[0]!.id === s.conversation;
-    if (exemplar || unusual.has(s.conversation)) out.push(s);
-    if (g && exemplar && g.members.length > 1 && lastPhase.get(s.conversation) === i) {
-      const rest = g.members.slice(1);
-      const [a, b] = groupFrames({ ...g, members: rest });
+    // a handshake with nothing to remark is told once
+    if (phaseFacts(s)?.plain && handshakes++ > 0) return;
+    if (exemplar || toldAlone(s.conversation, g)) out.push(s);
+    if (g && exemplar && groupSize(g) > 1 && lastPhase.get(s.conversation) === i) {
+      const [a, b] = groupFrames({ ...g, members: g.members.slice(1) });
       // not a phase of one conversation: no conversation number before it
       out.push({
         conversation: null,
         code: 'story.group',
         frames: [a, b],
-        text: say('story.group', { count: rest.length, id: g.members[0]!.id, a, b }),
+        text: say('story.group', { count: groupSize(g) - 1, id: g.members[0]!.id, a, b }),
       });
     }
   });
   return out;
+}
+
+/** The address resolutions of a grouped story after the first, as one phase: who asked for whom. */
+function arpAlike(phases: readonly StoryRecord[], say: Say): StoryRecord {
+  let a = Number.POSITIVE_INFINITY;
+  let b = 0;
+  for (const p of phases) {
+    a = Math.min(a, p.frames[0]);
+    b = Math.max(b, p.frames[1]);
+  }
+  const pairs = phases.map((p) => {
+    const [asker, asked] = phaseFacts(p)!.pair!;
+    return say('story.arp.pair', { asker, asked });
+  });
+  return {
+    conversation: null,
+    code: 'story.arp.alike',
+    frames: [a, b],
+    text: say('story.arp.alike', { count: phases.length, a, b, pairs: list(say, pairs, 12) }),
+  };
+}
+
+/** The ARP re-checks (and the ARP frames the digest only counted) of a grouped story as one phase. */
+function arpRechecks(phases: readonly StoryRecord[], say: Say): StoryRecord {
+  let a = Number.POSITIVE_INFINITY;
+  let b = 0;
+  let count = 0;
+  for (const p of phases) {
+    a = Math.min(a, p.frames[0]);
+    b = Math.max(b, p.frames[1]);
+    count += phaseFacts(p)?.arpFrames ?? 0;
+  }
+  const first = phases.find((p) => p.code === 'story.arp.recheck');
+  const text = say('story.arp.rechecks', { count, a, b });
+  return {
+    conversation: null,
+    code: 'story.arp.rechecks',
+    frames: [a, b],
+    text: first ? `${text} ${say('story.arp.rechecks.first', { first: first.text })}` : text,
+  };
 }
 
 /** "Worth a second look" with the items of one code beyond the first few counted in one line. */

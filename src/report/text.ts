@@ -13,12 +13,14 @@ import type { ExplainedModel } from '../explain/types.js';
 import { appLabel, endLabel, sayer, storyRange, wiresharkFilter } from './common.js';
 import {
   type ConversationGroup,
+  conversationCount,
   groupConversations,
   grouped,
   groupedAbnormal,
   groupedStory,
   groupFrames,
   groupSentence,
+  groupSize,
 } from './groups.js';
 
 /** Colours always on: the caller already decided (an explicit --color wins over NO_COLOR, which picocolors' default honours). */
@@ -435,16 +437,16 @@ function groupedConversations(
   const bulletOf = new Map(m.overview.conversations.map((c) => [c.id, c.text]));
   const rows = groups.map((g) => {
     const [a, b] = groupFrames(g);
-    return [`${g.members[0]!.id}`, g.client, g.server, g.app, `${a}-${b}`, g.ending, String(g.members.length)];
+    return [`${g.members[0]!.id}`, g.client, g.server, g.app, `${a}-${b}`, g.ending, String(groupSize(g))];
   });
   const items: string[] = [];
   for (const g of groups) {
     const ex = bulletOf.get(g.members[0]!.id);
     if (ex) items.push(ex);
-    if (g.members.length > 1) items.push(groupSentence(g, say));
+    if (groupSize(g) > 1) items.push(groupSentence(g, say));
   }
   return [
-    `${heading(say('ui.conversations'), style)}\n${wrap(say('ui.grouped', { count: m.conversations.length }))}`,
+    `${heading(say('ui.conversations'), style)}\n${wrap(say('ui.grouped', { count: conversationCount(m) }))}`,
     columns(
       [
         '#',
@@ -479,7 +481,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
       )}`,
     );
   }
-  const groups = grouped(m) && !opts.allConversations ? groupConversations(m.conversations, say) : undefined;
+  const groups = grouped(m) && !opts.allConversations ? groupConversations(m.conversations, say, m.folded) : undefined;
   if (groups) parts.push(groupedConversations(m, groups, say, style));
   else if (m.conversations.length) {
     parts.push(

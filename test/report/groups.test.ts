@@ -48,7 +48,7 @@ describe('grouped conversations', () => {
 
   it('the exemplar is told, the rest in one sentence with their spread', () => {
     expect(section).toMatch(/- #1 172\.18\.0\.22:\d+ → 172\.18\.0\.20:5151 \(TCP\): HTTP, 1 request \(GET\)/);
-    const sentence = section.match(/- 52 more connections of the same kind as #1 [\s\S]*?bytes of payload\./)?.[0];
+    const sentence = section.match(/- 52 more connections of the same kind as #1:[\s\S]*?bytes of payload\./)?.[0];
     expect(sentence).toBeDefined();
     expect(sentence!.replace(/\s+/g, ' ')).toMatch(
       /(#\d+, ){7}… #\d+, in frames \d+-\d+\. Each lasted [\d.]+ ms to [\d.]+ ms \(median [\d.]+ ms, 95% within [\d.]+ ms\) and carried \d+( to \d+)? packets and \d+( to \d+)? bytes of payload\./,

@@ -17,10 +17,12 @@ import {
   frameFilter,
   parseRange,
   type Selection,
+  sayer,
   select,
   selectConversations,
   selects,
 } from '../../report/common.js';
+import { ConversationFold } from '../../report/fold.js';
 import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -364,6 +366,10 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
   let onFrame: ((f: FrameRecord) => void) | undefined;
   const digest = explain && args.format === 'text' && !args.frames ? new ExplainDigest() : undefined;
+  // the grouped summary folds plain members of a group as they retire (unless every one is to be listed
+  // or a selection may name one)
+  const fold =
+    digest && !args.conversations && !selects(selection) ? new ConversationFold(digest, sayer(lang)) : undefined;
   let json: JsonStreamWriter | undefined;
   // --no-explain streams frames: a selection picks them as they come
   // (the explained summary's session hands on only the frames its digest wants: it cannot count them)
@@ -404,6 +410,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     onFrame,
     limits,
     ...(digest ? { wantFrame: digest.want.bind(digest) } : {}),
+    ...(fold ? { fold: fold.offer.bind(fold) } : {}),
     ...(names ? { names } : {}),
     ...(observer ? { observer } : {}),
   });
@@ -429,6 +436,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     return EXIT.OK;
   }
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
+  if (fold) model.folded = fold.result();
   if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
   const { selectedNothing } = writeReport(model, args.format, sink, style, session, json, {
     explain,

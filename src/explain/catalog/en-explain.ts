@@ -164,6 +164,12 @@ export const enExplain: Catalogue = {
   'story.arp.reply': '{sender} tells {target} that it is at {mac} (ARP reply).',
   'story.arp.announce': '{sender} announces that it is at {mac} (ARP).',
   'story.arp.more': '{count} more ARP {count:frame|frames} between {a} and {b} (not told one by one).',
+  'story.arp.alike':
+    'Likewise, {count} more broadcast ARP {count:request|requests}, each answered, in frames {a}-{b}: {pairs}.',
+  'story.arp.pair': '{asker} for {asked}',
+  'story.arp.rechecks':
+    'Later, {count} more ARP {count:frame|frames} between hosts that had already exchanged ARP, in frames {a}-{b} (not told one by one).',
+  'story.arp.rechecks.first': 'The first: {first}',
   'story.other': '{count} other {count:frame|frames} outside any conversation: {protocols}.',
   'story.copies':
     '{count} {count:frame is a copy|frames are copies} of packets already captured on another interface (tcpdump -i any sees each packet where it enters the bridge and where it leaves); left out of the conversations and the TCP analysis.',
@@ -180,6 +186,8 @@ export const enExplain: Catalogue = {
     '{client} tries to connect to {server}, and the host answers the SYN with RST at once: nothing listens on port {port} (connection refused).',
   'story.tcp.refused.attempt':
     'Attempt {attempt} of {total}: {client} tries to connect to {server}, and the host answers the SYN with RST: nothing listens on port {port} yet (connection refused).',
+  'story.tcp.refused.attempts':
+    'Attempt {attempt} of {total}: {client} tries to connect to {server}, and the host answers the SYN with RST: nothing listens on port {port} (connection refused).',
   'story.tcp.data':
     '{who} {addr} sends {c2s_bytes} bytes of data and {s_who} {s_addr} sends {s2c_bytes} bytes; no application protocol was recognised.',
   'story.tcp.trouble': 'TCP had to work for it: {list}.',
@@ -235,6 +243,8 @@ export const enExplain: Catalogue = {
     'Frame {frame} carries {count} application messages in one TCP segment. TCP does not keep message boundaries: the protocol ({protocol}) marks where each message ends, so one frame is not one message.',
   'teach.refused_retries':
     'The client tried {count:once|{count} times} to connect to {server}, and each SYN was answered by RST: no program listened on port {port}. Each attempt is a new TCP connection with a new source port.',
+  'teach.refused_retries.after':
+    'The client tried {count:once|{count} times} to connect to {server} after connection #{id} to it had ended, and each SYN was answered by RST: no program listened on port {port} any more (the server had stopped). Each attempt is a new TCP connection with a new source port.',
   'teach.refused_retries.ok':
     'The client tried {count:once|{count} times} to connect to {server} while no program listened on port {port}, so each SYN was answered by RST (each attempt with a new source port); connection #{id} succeeded once the server had started.',
   'fmt.per_worker': '{count} to {worker}',
@@ -335,13 +345,16 @@ export const enExplain: Catalogue = {
   'ui.grouped':
     '{count} conversations: those alike in kind (client host, server, application, ending) are told as one group; --conversations lists each one.',
   'overview.group':
-    '{count} more {count:connection|connections} of the same kind as #{id} (the same client host, server, application and ending): {ids}, in frames {a}-{b}. Each lasted {d} (median {dmed}, 95% within {d95}) and carried {p} packets and {b2} bytes of payload.',
+    '{count} more {count:connection|connections} of the same kind as #{id}: {ids}, in frames {a}-{b}. Each lasted {d} (median {dmed}, 95% within {d95}) and carried {p} packets and {b2} bytes of payload.',
   'overview.group_one':
-    '1 more connection of the same kind as #{id} (the same client host, server, application and ending): {ids}, in frames {a}-{b}. It lasted {d} and carried {p} packets and {b2} bytes of payload.',
+    '1 more connection of the same kind as #{id}: {ids}, in frames {a}-{b}. It lasted {d} and carried {p} packets and {b2} bytes of payload.',
   'overview.group_udp':
-    '{count} more UDP {count:flow|flows} of the same kind as #{id} (the same client host, server and application): {ids}, in frames {a}-{b}. Each lasted {d} (median {dmed}, 95% within {d95}) and carried {p} datagrams and {b2} bytes of payload.',
+    '{count} more UDP {count:flow|flows} of the same kind as #{id}: {ids}, in frames {a}-{b}. Each lasted {d} (median {dmed}, 95% within {d95}) and carried {p} datagrams and {b2} bytes of payload.',
   'overview.group_udp_one':
-    '1 more UDP flow of the same kind as #{id} (the same client host, server and application): {ids}, in frames {a}-{b}. It lasted {d} and carried {p} datagrams and {b2} bytes of payload.',
+    '1 more UDP flow of the same kind as #{id}: {ids}, in frames {a}-{b}. It lasted {d} and carried {p} datagrams and {b2} bytes of payload.',
+  'overview.group_refused':
+    '{count} more refused {count:attempt|attempts} of the same kind as #{id}: {ids}, in frames {a}-{b}.',
+  'role.alike': '{role} and {count} more like it',
   'fmt.span': '{a} to {b}',
   'story.group':
     '{count} more {count:conversation|conversations} of the same kind as #{id} in frames {a}-{b} (see Conversations).',

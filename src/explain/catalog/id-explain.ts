@@ -159,6 +159,12 @@ export const idExplain: Catalogue = {
   'story.arp.reply': '{sender} memberi tahu {target} bahwa ia berada di {mac} (ARP reply).',
   'story.arp.announce': '{sender} mengumumkan bahwa ia berada di {mac} (ARP).',
   'story.arp.more': '{count} frame ARP lain antara {a} dan {b} (tidak diceritakan satu per satu).',
+  'story.arp.alike':
+    'Dengan cara yang sama, ada {count} ARP request broadcast lagi, masing-masing mendapat jawaban, pada frame {a}-{b}: {pairs}.',
+  'story.arp.pair': '{asker} menanyakan {asked}',
+  'story.arp.rechecks':
+    'Selanjutnya ada {count} frame ARP lagi antara host yang sebelumnya sudah bertukar ARP, pada frame {a}-{b} (tidak diceritakan satu per satu).',
+  'story.arp.rechecks.first': 'Yang pertama: {first}',
   'story.other': '{count} frame lain di luar percakapan mana pun: {protocols}.',
   'story.copies':
     '{count} frame adalah salinan paket yang sudah tertangkap di interface lain (tcpdump -i any melihat setiap paket saat masuk ke bridge dan saat keluar darinya); frame ini tidak dimasukkan ke koneksi atau aliran mana pun, maupun ke analisis TCP.',
@@ -175,6 +181,8 @@ export const idExplain: Catalogue = {
     '{client} mencoba terhubung ke {server}, dan host langsung menjawab SYN dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.refused.attempt':
     'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: belum ada proses yang mendengarkan port {port} (connection refused).',
+  'story.tcp.refused.attempts':
+    'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.data':
     '{who} {addr} mengirim {c2s_bytes} byte data dan {s_who} {s_addr} mengirim {s2c_bytes} byte; tidak ada protokol aplikasi yang dikenali.',
   'story.tcp.trouble': 'Di tingkat TCP terjadi gangguan yang harus dipulihkan: {list}.',
@@ -229,6 +237,8 @@ export const idExplain: Catalogue = {
     'Frame {frame} membawa {count} pesan aplikasi dalam satu segmen TCP. TCP tidak menjaga batas pesan: protokolnya ({protocol}) yang menandai akhir setiap pesan, jadi satu frame tidak sama dengan satu pesan.',
   'teach.refused_retries':
     'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada proses yang mendengarkan port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
+  'teach.refused_retries.after':
+    'Client mencoba {count} kali terhubung ke {server} setelah koneksi #{id} ke server itu berakhir, dan setiap SYN dijawab RST: tidak ada lagi proses yang mendengarkan port {port} (server sudah berhenti). Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
   'teach.refused_retries.ok':
     'Client mencoba {count} kali terhubung ke {server} saat belum ada proses yang mendengarkan port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
   'fmt.per_worker': '{count} ke {worker}',
@@ -328,13 +338,16 @@ export const idExplain: Catalogue = {
   'ui.grouped':
     'Ada {count} percakapan: percakapan yang sejenis (host client, server, aplikasi, dan cara berakhirnya sama) diringkas sebagai satu kelompok; --conversations menampilkan setiap percakapan satu per satu.',
   'overview.group':
-    'Ada {count} koneksi lain yang sejenis dengan #{id} (host client, server, aplikasi, dan cara berakhirnya sama): {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} paket serta {b2} byte payload.',
+    'Ada {count} koneksi lain yang sejenis dengan #{id}: {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} paket serta {b2} byte payload.',
   'overview.group_one':
-    'Ada 1 koneksi lain yang sejenis dengan #{id} (host client, server, aplikasi, dan cara berakhirnya sama): {ids}, pada frame {a}-{b}. Koneksi itu berlangsung {d} dan membawa {p} paket serta {b2} byte payload.',
+    'Ada 1 koneksi lain yang sejenis dengan #{id}: {ids}, pada frame {a}-{b}. Koneksi itu berlangsung {d} dan membawa {p} paket serta {b2} byte payload.',
   'overview.group_udp':
-    'Ada {count} aliran UDP lain yang sejenis dengan #{id} (host client, server, dan aplikasinya sama): {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} datagram serta {b2} byte payload.',
+    'Ada {count} aliran UDP lain yang sejenis dengan #{id}: {ids}, pada frame {a}-{b}. Masing-masing berlangsung {d} (median {dmed}, 95% paling lama {d95}) dan membawa {p} datagram serta {b2} byte payload.',
   'overview.group_udp_one':
-    'Ada 1 aliran UDP lain yang sejenis dengan #{id} (host client, server, dan aplikasinya sama): {ids}, pada frame {a}-{b}. Aliran itu berlangsung {d} dan membawa {p} datagram serta {b2} byte payload.',
+    'Ada 1 aliran UDP lain yang sejenis dengan #{id}: {ids}, pada frame {a}-{b}. Aliran itu berlangsung {d} dan membawa {p} datagram serta {b2} byte payload.',
+  'overview.group_refused':
+    'Ada {count} percobaan koneksi lain yang ditolak, sejenis dengan #{id}: {ids}, pada frame {a}-{b}.',
+  'role.alike': '{role} dan {count} lagi yang serupa',
   'fmt.span': '{a} sampai {b}',
   'story.group': 'Ada {count} percakapan lain yang sejenis dengan #{id} pada frame {a}-{b} (lihat bagian Percakapan).',
   'overview.alike': 'Dan {count} lagi yang sejenis: {ids}.',

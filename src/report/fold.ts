@@ -1,0 +1,210 @@
+/**
+ * The streaming text summary's fold (issue 19): memory that follows the conversations open at once, not
+ * all of them. Each conversation the analysis retires (ended and quiet, or idle) is offered here with its
+ * final record; a plain member of a group that already has a member told on its own is folded — counted
+ * in its group's numbers (how many, which, frame span, duration, packets and bytes: exact, one value
+ * each) — and the analysis and the digest let its record and frames go. Kept in full, as the report
+ * would tell them:
+ *  - the first member of every group (its exemplar) and every member until the capture has more than
+ *    GROUP_ABOVE conversations (a report that small tells each one);
+ *  - every member that deserves a second look: refused, reset, no complete handshake, the tcp.analysis
+ *    flags the overview names (retransmissions, lost segments…; not reused ports, which Wireshark rates
+ *    a note), a warning or error note on it or on one of its frames;
+ *  - a member whose hosts' roles differ from its group's exemplar's, or whose client has a role of its own
+ *    (an MQTT client id: the hosts list names each) while that host has fewer than ALIKE_ROLES of the kind
+ *    kept — beyond, the hosts list names the first and counts the others (AnalysisModel.folded.roles);
+ *  - the conversation that follows a kept one from the same client host to the same server with the
+ *    same application (words refer to it: "the next request opens a new TCP connection (#4)").
+ * Teaching notes are drawn from the kept conversations.
+ */
+import type { ConversationRecord, FoldedConversations, FoldedGroup } from '../analysis/model.js';
+import { buildConv } from '../explain/context.js';
+import type { ExplainDigest } from '../explain/digest.js';
+import type { Say } from '../explain/format.js';
+import { ALIKE_ROLES, type HostRole, roleSig, rolesOf } from '../explain/overview.js';
+import { TROUBLE } from '../explain/story.js';
+import { appLabel } from './common.js';
+import { GROUP_ABOVE, groupKey, host } from './groups.js';
+
+/** Smallest ids kept per folded group (the grouped line names the first few and the last). */
+const IDS_KEPT = 7;
+/** Kept conversations per client host, server and application whose next conversation is looked for. */
+const WATCHED = 8;
+
+function grown(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** What a group's members must share in the hosts list: the server's role, and the client's role kind. */
+function roleKey(r: { client: HostRole; server: HostRole }): string {
+  return `${r.client.code}\u0000${roleSig(r.server)}`;
+}
+
+class Folding implements FoldedGroup {
+  count = 0;
+  readonly ids: number[] = [];
+  lastId = 0;
+  first = Number.POSITIVE_INFINITY;
+  last = 0;
+  private n = 0;
+  private dur = new Float64Array(64);
+  private pkt = new Float64Array(64);
+  private byt = new Float64Array(64);
+
+  /** The exemplar's server role and client role code (roleKey). */
+  constructor(readonly roles: string) {}
+
+  get durations(): Float64Array {
+    return this.dur.subarray(0, this.n);
+  }
+  get packets(): Float64Array {
+    return this.pkt.subarray(0, this.n);
+  }
+  get bytes(): Float64Array {
+    return this.byt.subarray(0, this.n);
+  }
+
+  add(c: ConversationRecord): void {
+    this.count++;
+    const ids = this.ids;
+    if (ids.length < IDS_KEPT || c.id < ids[ids.length - 1]!) {
+      let i = ids.length;
+      while (i > 0 && ids[i - 1]! > c.id) i--;
+      ids.splice(i, 0, c.id);
+      if (ids.length > IDS_KEPT) ids.pop();
+    }
+    if (c.id > this.lastId) this.lastId = c.id;
+    if (c.first < this.first) this.first = c.first;
+    if (c.last > this.last) this.last = c.last;
+    if (this.n === this.dur.length) {
+      this.dur = grown(this.dur);
+      this.pkt = grown(this.pkt);
+      this.byt = grown(this.byt);
+    }
+    this.dur[this.n] = c.duration;
+    this.pkt[this.n] = c.packets.c2s + c.packets.s2c;
+    this.byt[this.n] = c.bytes.c2s + c.bytes.s2c;
+    this.n++;
+  }
+}
+
+/** The next conversation after each watched kept one (same client host, server and application). */
+interface Watch {
+  readonly kept: number[];
+  readonly next: Map<number, number>;
+}
+
+export class ConversationFold {
+  private readonly groups = new Map<string, Folding>();
+  private readonly watch = new Map<string, Watch>();
+  private tcp = 0;
+  private udp = 0;
+
+  constructor(
+    private readonly digest: ExplainDigest,
+    private readonly say: Say,
+  ) {}
+
+  /** A retired conversation (AnalyzeOptions.fold): true when it was folded into its group. */
+  offer(c: ConversationRecord): boolean {
+    const key = groupKey(c);
+    const g = this.groups.get(key);
+    const w = `${host(c.client)}\u0000${c.server}\u0000${appLabel(c)}`;
+    const successor = this.successor(w, c.id);
+    const roles = rolesOf(this.say, buildConv(c, []));
+    const client = host(c.client);
+    const sig = roleSig(roles.client);
+    const rk = roleKey(roles);
+    const alike = this.alikeRoles(client, roles.client.code);
+    // a client role of its own (an MQTT client id) is named in the hosts list, unless that host has so many
+    // of the kind already kept that the list gives the first and a count (the folded ones are counted)
+    const ownRole = !alike.has(sig) && alike.size < ALIKE_ROLES;
+    if (!g || successor || c.id <= GROUP_ABOVE || this.unusual(c) || rk !== g.roles || ownRole) {
+      if (!g) this.groups.set(key, new Folding(rk));
+      if (!successor) this.watched(w, c.id);
+      alike.add(sig);
+      return false;
+    }
+    if (!alike.has(sig)) this.foldedRole(client, roles.client.code).add(sig);
+    g.add(c);
+    if (c.transport === 'tcp') this.tcp++;
+    else this.udp++;
+    this.digest.drop(c.id);
+    return true;
+  }
+
+  /** Client roles (roleSig) kept, per client host and role code. */
+  private readonly kept = new Map<string, Set<string>>();
+  /** Client roles seen only in folded members, per client host and role code. */
+  private readonly foldedRoles = new Map<string, Map<string, Set<string>>>();
+
+  private alikeRoles(ip: string, code: string): Set<string> {
+    const k = `${ip}\u0000${code}`;
+    let x = this.kept.get(k);
+    if (!x) {
+      x = new Set();
+      this.kept.set(k, x);
+    }
+    return x;
+  }
+
+  private foldedRole(ip: string, code: string): Set<string> {
+    let byCode = this.foldedRoles.get(ip);
+    if (!byCode) {
+      byCode = new Map();
+      this.foldedRoles.set(ip, byCode);
+    }
+    let x = byCode.get(code);
+    if (!x) {
+      x = new Set();
+      byCode.set(code, x);
+    }
+    return x;
+  }
+
+  /** What was folded, for AnalysisModel.folded. */
+  result(): FoldedConversations {
+    const groups = new Map<string, FoldedGroup>();
+    for (const [k, g] of this.groups) if (g.count > 0) groups.set(k, g);
+    return { tcp: this.tcp, udp: this.udp, groups, roles: this.foldedRoles };
+  }
+
+  /** Deserves a second look (the overview names it): never folded. */
+  private unusual(c: ConversationRecord): boolean {
+    if (c.notes.some((n) => n.severity === 'warn' || n.severity === 'error')) return true;
+    const t = this.digest.totals(c.id);
+    if (t && (t.noted || TROUBLE.some((k) => t.trouble.has(k)))) return true;
+    if (c.transport !== 'tcp') return false;
+    if (c.close.kind === 'refused' || c.close.kind === 'rst') return true;
+    return !c.handshake || c.handshake.synack.length === 0;
+  }
+
+  /** A kept conversation with the same client host, server and application: the next one is kept too. */
+  private watched(w: string, id: number): void {
+    let x = this.watch.get(w);
+    if (!x) {
+      x = { kept: [], next: new Map() };
+      this.watch.set(w, x);
+    }
+    x.kept.push(id);
+    if (x.kept.length > WATCHED) x.next.delete(x.kept.shift()!);
+  }
+
+  /** `id` is (so far) the next conversation after a watched kept one. */
+  private successor(w: string, id: number): boolean {
+    const x = this.watch.get(w);
+    if (!x) return false;
+    let is = false;
+    for (const k of x.kept) {
+      if (k >= id) continue;
+      const n = x.next.get(k);
+      if (n === undefined || id < n) {
+        x.next.set(k, id);
+        is = true;
+      }
+    }
+    return is;
+  }
+}
