@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # A live-made bench capture (issue 19): the lab's real peers at rate on the namespace bridge of
-# fixtures/make/lib.sh for DURATION seconds (default 200), captured with tcpdump on the bridge as a student
+# fixtures/make/lib.sh for DURATION seconds (default 600), captured with tcpdump on the bridge as a student
 # does. ZeroMQ REQ/REP, PUB/SUB and PUSH/PULL (pickles) at hundreds of messages/s, a mosquitto broker with a
 # fast publisher, a subscriber and a short-lived client every 0.5 s, an HTTP client with one keep-alive
 # connection and one opening a new connection per request, and repeated bulk TCP transfers: many short
 # connections, as the users' captures have. Run as root:
-#   sudo bash bench/make-live.sh                       # bench/out/live-200s.pcap
+#   sudo bash bench/make-live.sh                       # bench/out/live-600s.pcap
 #   sudo DURATION=30 OUT=/tmp/live-30s.pcap bash bench/make-live.sh
 # Rates are what the peers ask for; on a busy 2-core machine they reach less (the script prints the counts).
 SCENARIO=bench-live
 source "$(dirname "$0")/../fixtures/make/lib.sh"
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
-DURATION=${DURATION:-200}
+DURATION=${DURATION:-600}
 OUT=${OUT:-$BENCH_DIR/out/live-${DURATION}s.pcap}
 LOAD="$PEERS/load.py"
 mkdir -p "$(dirname "$OUT")"
