@@ -193,6 +193,23 @@ export function groupedStory(m: ExplainedModel, groups: readonly ConversationGro
   m.story.forEach((s, i) => {
     if (s.conversation !== null) lastPhase.set(s.conversation, i);
   });
+  // per client host, server and application: the exemplar told in full (the first in the story)
+  const fullOf = new Map<string, number>();
+  const siblingOf = new Map<ConversationGroup, number>();
+  for (const s of m.story) {
+    const g = s.conversation !== null ? groupOf.get(s.conversation) : undefined;
+    if (!g || g.members[0]!.id !== s.conversation || siblingOf.has(g)) continue;
+    const k = `${g.client}\u0000${g.server}\u0000${g.app}`;
+    if (!fullOf.has(k)) fullOf.set(k, s.conversation);
+    siblingOf.set(g, fullOf.get(k)!);
+  }
+  // refused attempts per client host and server (never folded: the model has them all)
+  const refusedBy = new Map<string, number>();
+  for (const c of m.conversations)
+    if (c.close.kind === 'refused')
+      refusedBy.set(`${host(c.client)}>${c.server}`, (refusedBy.get(`${host(c.client)}>${c.server}`) ?? 0) + 1);
+  const refusedAlike = (g: ConversationGroup) =>
+    g.members[0]!.close.kind === 'refused' && refusedBy.get(`${g.client}>${g.server}`) === groupSize(g);
   const rechecks = new Set(m.story.filter((s) => s.code === 'story.arp.recheck' || s.code === 'story.arp.more'));
   // the first address resolution is told; the others alike are one line
   const resolutions = m.story.filter((s) => s.code === 'story.arp' && phaseFacts(s)?.pair);
@@ -217,7 +234,17 @@ export function groupedStory(m: ExplainedModel, groups: readonly ConversationGro
     const exemplar = !g || g.members[0]!.id === s.conversation;
     // a handshake with nothing to remark is told once
     if (phaseFacts(s)?.plain && handshakes++ > 0) return;
-    if (exemplar || toldAlone(s.conversation, g)) out.push(s);
+    // the exemplar of a group that differs from an earlier one only in its ending (nothing Worth a second
+    // look in it): its ending alone
+    const sibling =
+      g &&
+      exemplar &&
+      siblingOf.get(g) !== s.conversation &&
+      !codesOf.has(s.conversation) &&
+      lastPhase.get(s.conversation) !== i;
+    if ((exemplar && !sibling) || toldAlone(s.conversation, g)) out.push(s);
+    // refused attempts: "attempt 1 of 34" already counts the group
+    if (g && exemplar && refusedAlike(g)) return;
     if (g && exemplar && groupSize(g) > 1 && lastPhase.get(s.conversation) === i) {
       const [a, b] = groupFrames({ ...g, members: g.members.slice(1) });
       // not a phase of one conversation: no conversation number before it
