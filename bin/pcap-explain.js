@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * Starts the command line: the bundle `npm run build` makes (dist-bundle/cli/main.js, one CommonJS file:
- * scripts/bundle.mjs) with its V8 code cache when they are there and not older than dist/, else dist/
- * itself (after a bare `tsc`, or without the bundle). The cache spares compiling the code a lab capture's
- * report runs (docs/architecture.md, "Start-up"); V8 refuses one made by another V8 or other flags, and the
- * bundle is then compiled as usual.
+ * scripts/bundle.mjs) with its V8 code cache when the bundle is there and was made from dist/ as it is, else
+ * dist/ itself (after a bare `tsc`, or without the bundle). The cache spares compiling the code a lab capture's
+ * report runs (docs/architecture.md, "Start-up"). It is taken only when it was made for this build of the
+ * bundle (their first lines name it); V8 refuses one made by another V8 or under other V8 flags, and the
+ * bundle is then compiled as usual. PCAP_EXPLAIN_DEBUG_CACHE=1 tells on stderr which it was.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,34 +17,53 @@ export const BUNDLE = fileURLToPath(new URL('../dist-bundle/cli/main.js', import
 export const CODE_CACHE = `${BUNDLE}.cache`;
 const BUILT = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
-function mtime(path) {
+/**
+ * The bundle's first line names its build; dist/cli/main.js ends with the name of the bundle made from it
+ * (a bare tsc writes it anew, without), and the code cache starts with the name of its bundle.
+ */
+const BUILD_LINE = /^\/\/ pcap-explain bundle ([0-9a-f]+)\n/;
+const BUILT_LINE = /\n\/\/ pcap-explain bundle ([0-9a-f]+)\n$/;
+
+/** The text of a file, undefined when it cannot be read. */
+function read(path, encoding) {
   try {
-    return statSync(path).mtimeMs;
+    return readFileSync(path, encoding);
   } catch {
     return undefined;
   }
 }
 
+/** The code cache made for this build of the bundle, or why there is none. */
+function codeCache(build) {
+  const data = read(CODE_CACHE);
+  if (!data) return 'none';
+  const head = Buffer.from(`${build}\n`);
+  return data.subarray(0, head.length).equals(head) ? data.subarray(head.length) : 'stale';
+}
+
 /**
- * The bundle's exports and its compiled script, or undefined when there is no bundle or tsc wrote dist/
- * after it. `cache: false`: compiled without the code cache (the warm-up run that writes it).
+ * The bundle's exports and its compiled script, or undefined when there is no bundle or it was not made
+ * from dist/ as it is (tsc wrote it since). `cache: false`: compiled without the code cache (the warm-up run
+ * that writes it).
  */
 export function loadBundle({ cache = true } = {}) {
-  const bundled = mtime(BUNDLE);
-  const built = mtime(BUILT);
-  if (bundled === undefined || (built !== undefined && built > bundled)) return undefined;
-  const cached = cache && (mtime(CODE_CACHE) ?? -1) >= bundled ? readFileSync(CODE_CACHE) : undefined;
-  const source = readFileSync(BUNDLE, 'utf8');
+  const source = read(BUNDLE, 'utf8');
+  const build = source && BUILD_LINE.exec(source)?.[1];
+  if (!build) return undefined;
+  const built = read(BUILT, 'utf8');
+  if (built !== undefined && BUILT_LINE.exec(built)?.[1] !== build) return undefined;
+  const cached = cache ? codeCache(build) : 'none';
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: BUNDLE,
-    ...(cached ? { cachedData: cached } : {}),
+    ...(typeof cached !== 'string' ? { cachedData: cached } : {}),
   });
   if (process.env.PCAP_EXPLAIN_DEBUG_CACHE) {
-    process.stderr.write(`code cache: ${!cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+    const state = typeof cached === 'string' ? cached : script.cachedDataRejected ? 'rejected' : 'used';
+    process.stderr.write(`code cache: ${state}\n`);
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  return { exports: module.exports, script };
+  return { exports: module.exports, script, build };
 }
 
 // imported by the build's warm-up run: it loads the bundle itself

@@ -2,9 +2,9 @@
  * `npm run build`, after tsc has written dist/: the command line as one CommonJS file,
  * dist-bundle/cli/main.js, the worker threads beside it (analyze-worker.js, check-worker.js,
  * log-worker.js), and a V8 code cache of main.js (main.js.cache) made by a warm-up run over the lab
- * fixtures. bin/pcap-explain.js loads main.js with that cache when both are there and not older than
- * dist/ (else dist/cli/main.js); the library export stays dist/. Why and how much: docs/architecture.md,
- * "Start-up".
+ * fixtures. main.js's first line names the build (a hash of it); dist/cli/main.js's last line and the
+ * cache's first name it too: bin/pcap-explain.js loads main.js when it was made from dist/ as it is (else
+ * dist/cli/main.js), with the cache made for it. The library export stays dist/. Why and how much: docs/architecture.md, "Start-up".
  *
  * Modules the command line loads only for some runs (HTML and Markdown renderers, the other commands,
  * live capture, check, yargs) are `import()`ed where they are used: in the bundle their code is there
@@ -23,6 +23,7 @@
  * them: a cache is used only by a process whose flags hash the same).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +38,9 @@ const ENTRIES = ['cli/main', 'cli/analyze-worker', 'cli/check-worker', 'cli/log-
 const WARM_UP = ['mqtt.pcap', 'zmq.pcap', 'rest.pcap', 'http-keepalive.pcap', 'tcp-loss-after.pcap', 'udp-reply.pcap'];
 
 async function bundle() {
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
   rmSync(out, { recursive: true, force: true });
-  const result = await build({
+  const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: ENTRIES.map((e) => ({ in: join(dist, `${e}.js`), out: e })),
     outdir: out,
@@ -83,6 +84,16 @@ async function bundle() {
     throw new Error(`bundle:\n  ${problems.join('\n  ')}`);
   }
 
+  // the build's name: the bundle's first line, the last of the dist/cli/main.js it was made from (a bare
+  // tsc writes that anew: the launcher then runs dist/), the code cache's first
+  const main = join(out, 'cli', 'main.js');
+  const text = readFileSync(main, 'utf8');
+  const build = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  writeFileSync(main, `// pcap-explain bundle ${build}\n${text}`);
+  const built = join(dist, 'cli', 'main.js');
+  const from = readFileSync(built, 'utf8').replace(/\n\/\/ pcap-explain bundle [0-9a-f]+\n$/, '\n');
+  writeFileSync(built, `${from.endsWith('\n') ? from : `${from}\n`}// pcap-explain bundle ${build}\n`);
+
   // the code cache: written by a run of its own, then checked to be taken by the launcher
   const env = { ...process.env, PCAP_EXPLAIN_V8: 'default', PCAP_EXPLAIN_WARM_UP: '1' };
   const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up'], { env, stdio: 'inherit' });
@@ -113,7 +124,7 @@ async function warmUp() {
       if (code !== 0) throw new Error(`bundle: warm-up on ${f} exited ${code}`);
     }
   }
-  writeFileSync(CODE_CACHE, loaded.script.createCachedData());
+  writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(`${loaded.build}\n`), loaded.script.createCachedData()]));
 }
 
 /**
