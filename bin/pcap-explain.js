@@ -7,15 +7,15 @@
  * bundle (their first lines name it); V8 refuses one made by another V8 or under other V8 flags, and the
  * bundle is then compiled as usual. PCAP_EXPLAIN_DEBUG_CACHE=1 tells on stderr which it was.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// CommonJS (bin/package.json): node starts a CommonJS file sooner than an ES module
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-export const BUNDLE = fileURLToPath(new URL('../dist-bundle/cli/main.js', import.meta.url));
-export const CODE_CACHE = `${BUNDLE}.cache`;
-const BUILT = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const BUNDLE = join(__dirname, '..', 'dist-bundle', 'cli', 'main.js');
+const CODE_CACHE = `${BUNDLE}.cache`;
+const BUILT = join(__dirname, '..', 'dist', 'cli', 'main.js');
 
 /**
  * The bundle's first line names its build; dist/cli/main.js ends with the name of the bundle made from it
@@ -46,7 +46,7 @@ function codeCache(build) {
  * from dist/ as it is (tsc wrote it since). `cache: false`: compiled without the code cache (the warm-up run
  * that writes it).
  */
-export function loadBundle({ cache = true } = {}) {
+function loadBundle({ cache = true } = {}) {
   const source = read(BUNDLE, 'utf8');
   const build = source && BUILD_LINE.exec(source)?.[1];
   if (!build) return undefined;
@@ -66,8 +66,10 @@ export function loadBundle({ cache = true } = {}) {
   return { exports: module.exports, script, build };
 }
 
-// imported by the build's warm-up run: it loads the bundle itself
-if (process.env.PCAP_EXPLAIN_WARM_UP === undefined) {
-  const { cli } = loadBundle()?.exports ?? (await import('../dist/cli/main.js'));
-  await cli(() => import('yargs'));
+module.exports = { BUNDLE, CODE_CACHE, loadBundle };
+
+// run, not imported (the build's warm-up run loads the bundle itself)
+if (require.main === module) {
+  const bundled = loadBundle()?.exports;
+  (bundled ? Promise.resolve(bundled) : import('../dist/cli/main.js')).then(({ cli }) => cli(() => import('yargs')));
 }

@@ -38,8 +38,15 @@ const ENTRIES = ['cli/main', 'cli/analyze-worker', 'cli/check-worker', 'cli/log-
 const WARM_UP = ['mqtt.pcap', 'zmq.pcap', 'rest.pcap', 'http-keepalive.pcap', 'tcp-loss-after.pcap', 'udp-reply.pcap'];
 
 async function bundle() {
-  const esbuild = await import('esbuild');
   rmSync(out, { recursive: true, force: true });
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch (err) {
+    // without it (a platform esbuild has no binary for) the launcher runs dist/: slower to start, the same
+    process.stderr.write(`bundle: skipped, esbuild cannot be loaded (${err.message.split('\n')[0]})\n`);
+    return;
+  }
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: ENTRIES.map((e) => ({ in: join(dist, `${e}.js`), out: e })),
@@ -95,7 +102,7 @@ async function bundle() {
   writeFileSync(built, `${from.endsWith('\n') ? from : `${from}\n`}// pcap-explain bundle ${build}\n`);
 
   // the code cache: written by a run of its own, then checked to be taken by the launcher
-  const env = { ...process.env, PCAP_EXPLAIN_V8: 'default', PCAP_EXPLAIN_WARM_UP: '1' };
+  const env = { ...process.env, PCAP_EXPLAIN_V8: 'default' };
   const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up'], { env, stdio: 'inherit' });
   if (warm.status !== 0) throw new Error('bundle: the warm-up run failed');
   const bin = join(root, 'bin', 'pcap-explain.js');
