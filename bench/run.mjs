@@ -7,13 +7,19 @@
  *   node bench/run.mjs --sizes live    the live-made capture (bench/make-live.sh, real peers at rate, many short
  *                                      connections; made as root when missing: bench/out/live-600s.pcap);
  *                                      live-300k: its first 300k frames
+ *   node bench/run.mjs --startup-only  start-up only: a lab capture of about 100 frames, reported (see below)
  *   options: --runs N  --sizes 300k,3m,live,live-300k  --cases summary,frames,json,tshark,tcpdump  --timeout SECONDS
- *            --no-build (use dist/ as it is)  --record / --no-record  --regen (rebuild the captures)
+ *            --no-build (use dist/ and the bundle as they are)  --record / --no-record  --regen (rebuild the captures)
+ *            --startup-runs N (21; --quick 7)  --no-startup
  *
  * Every command reads the same file and writes to /dev/null (stdout), under `/usr/bin/time -v` for the
  * wall time, CPU time and peak RSS. Runs alternate between the tools (run 1 of each, then run 2 of each...)
  * so that a busy machine slows all of them alike; medians are printed and compared with the targets of
  * issue 8. Captures are made by bench/gen.mjs into bench/out/ (git-ignored).
+ *
+ * Start-up (issue 19): first, `pcap-explain F` on a lab capture of about 100 frames (fixtures/mqtt-any.pcap)
+ * beside `node -e 0` (Node's own start-up) and `tshark -r F` on the same file, alternating, each timed from
+ * spawn to exit; without NODE_OPTIONS, as a user runs it (V8 flags would turn the bundle's code cache down).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,8 +37,15 @@ const SIZES = { '300k': 300_000, '3m': 3_000_000, live: 0, 'live-300k': 300_000 
  */
 const LIVE_SECONDS = Number(process.env.LIVE_SECONDS ?? 600);
 
-/** Targets of issues 8 and 19 (--frames: 0.5× tcpdump since issue 19). */
-const TARGET = { summaryVsTshark: 10, framesVsTcpdump: 0.5, rssMB: 150, growth: 0.2 };
+/** Targets of issues 8 and 19 (--frames: 0.5× tcpdump since issue 19; start-up: a 100-frame lab capture in 0.15 s, about twice node's start). */
+const TARGET = {
+  summaryVsTshark: 10,
+  framesVsTcpdump: 0.5,
+  rssMB: 150,
+  growth: 0.2,
+  startupS: 0.15,
+  startupVsNode: 2.5,
+};
 
 const PE = [process.execPath, join(ROOT, 'bin', 'pcap-explain.js'), 'analyze'];
 /** The commands; `{F}` is the capture. Output goes to /dev/null. */
@@ -62,6 +75,13 @@ const DEFAULT_CASES = [
   'tshark',
   'tcpdump',
 ];
+/** The start-up commands (issue 19); `{F}` is STARTUP_CAPTURE. */
+const STARTUP_CAPTURE = join(ROOT, 'fixtures', 'mqtt-any.pcap');
+const STARTUP_CASES = {
+  node: { label: 'node -e 0', cmd: [process.execPath, '-e', '0'] },
+  report: { label: 'pcap-explain F', cmd: [process.execPath, join(ROOT, 'bin', 'pcap-explain.js'), '{F}'] },
+  tshark: { label: 'tshark -r F', cmd: ['tshark', '-r', '{F}'] },
+};
 /**
  * pcap-explain runs with a 3 GiB heap cap: a run that keeps every frame fails (out of memory) instead of
  * taking the machine's memory from everything else running on it. The targets are far below the cap.
@@ -69,7 +89,16 @@ const DEFAULT_CASES = [
 const NODE_CAP = '--max-old-space-size=3072';
 
 function parseArgs(argv) {
-  const a = { runs: 3, sizes: ['300k', '3m'], cases: DEFAULT_CASES, timeout: 1800, build: true, record: undefined };
+  const a = {
+    runs: 3,
+    sizes: ['300k', '3m'],
+    cases: DEFAULT_CASES,
+    timeout: 1800,
+    build: true,
+    record: undefined,
+    startup: true,
+    startupRuns: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = () => {
@@ -89,6 +118,9 @@ function parseArgs(argv) {
     else if (k === '--record') a.record = true;
     else if (k === '--no-record') a.record = false;
     else if (k === '--regen') a.regen = true;
+    else if (k === '--startup-runs') a.startupRuns = Number(v());
+    else if (k === '--no-startup') a.startup = false;
+    else if (k === '--startup-only') a.sizes = [];
     else if (k === '--help' || k === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
@@ -97,6 +129,10 @@ function parseArgs(argv) {
   for (const s of a.sizes) if (SIZES[s] === undefined) throw new Error(`--sizes: ${s}? (300k, 3m, live, live-300k)`);
   for (const c of a.cases) if (!CASES[c]) throw new Error(`--cases: ${c}? (${Object.keys(CASES).join(', ')})`);
   if (!(a.runs >= 1)) throw new Error('--runs: at least 1');
+  a.startupRuns ??= a.quick ? 7 : 21;
+  if (!(a.startupRuns >= 1)) throw new Error('--startup-runs: at least 1');
+  if (a.startup && !existsSync(STARTUP_CAPTURE)) throw new Error(`${relative(ROOT, STARTUP_CAPTURE)} is missing`);
+  if (!a.startup && a.sizes.length === 0) throw new Error('--startup-only and --no-startup: nothing to run');
   a.record ??= !a.quick;
   return a;
 }
@@ -156,7 +192,8 @@ async function ensureLiveCapture(regen) {
   const meta = `${file}.json`;
   if (!regen && existsSync(file) && existsSync(meta)) return { file, ...JSON.parse(readFileSync(meta, 'utf8')) };
   if (regen || !existsSync(file)) {
-    if (process.getuid?.() !== 0) throw new Error(`${relative(ROOT, file)} is missing: make it as root (sudo bash bench/make-live.sh)`);
+    if (process.getuid?.() !== 0)
+      throw new Error(`${relative(ROOT, file)} is missing: make it as root (sudo bash bench/make-live.sh)`);
     console.log(`bench: making ${relative(ROOT, file)} with bench/make-live.sh (${LIVE_SECONDS} s of live traffic)…`);
     const r = spawnSync('flock', ['/tmp/pcx.lock', 'bash', join(ROOT, 'bench', 'make-live.sh')], {
       env: { ...process.env, DURATION: String(LIVE_SECONDS), OUT: file },
@@ -164,7 +201,9 @@ async function ensureLiveCapture(regen) {
     });
     if (r.status !== 0) throw new Error('bench/make-live.sh failed');
   }
-  const frames = Number(spawnSync('capinfos', ['-M', '-c', '-T', '-r', file], { encoding: 'utf8' }).stdout.trim().split('\t')[1]);
+  const frames = Number(
+    spawnSync('capinfos', ['-M', '-c', '-T', '-r', file], { encoding: 'utf8' }).stdout.trim().split('\t')[1],
+  );
   const conv = spawnSync('tshark', ['-q', '-z', 'conv,tcp', '-r', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const conversations = (conv.stdout.match(/<->/g) ?? []).length;
   const bytes = readFileSync(file).length;
@@ -186,7 +225,13 @@ async function ensureLivePrefix(frames, regen) {
   if (r.status !== 0) throw new Error('editcap failed');
   const conv = spawnSync('tshark', ['-q', '-z', 'conv,tcp', '-r', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const conversations = (conv.stdout.match(/<->/g) ?? []).length;
-  const m = { frames, bytes: readFileSync(file).length, conversations, sha256: await sha256File(file), of: live.sha256 };
+  const m = {
+    frames,
+    bytes: readFileSync(file).length,
+    conversations,
+    sha256: await sha256File(file),
+    of: live.sha256,
+  };
   writeFileSync(meta, `${JSON.stringify(m, null, 2)}\n`);
   return { file, ...m };
 }
@@ -275,6 +320,44 @@ function runOnce(cmd, timeoutS) {
   });
 }
 
+/**
+ * Start-up (issue 19): each command of STARTUP_CASES `runs` times, alternating, timed from spawn to exit
+ * (process.hrtime; /usr/bin/time -f for the CPU time, in hundredths of a second); medians and minima.
+ */
+function runStartup(runs) {
+  const info = spawnSync('capinfos', ['-M', '-c', '-T', '-r', STARTUP_CAPTURE], { encoding: 'utf8' }).stdout ?? '';
+  const frames = Number(info.trim().split('\t')[1]);
+  const cases = Object.keys(STARTUP_CASES).filter((c) => c !== 'tshark' || which('tshark'));
+  const times = Object.fromEntries(cases.map((c) => [c, { wall: [], cpu: [] }]));
+  const stat = join(OUT, `startup-${process.pid}.txt`);
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  for (let r = 0; r < runs; r++) {
+    for (const c of cases) {
+      const cmd = STARTUP_CASES[c].cmd.map((x) => (x === '{F}' ? STARTUP_CAPTURE : x));
+      const t0 = process.hrtime.bigint();
+      const p = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', stat, ...cmd], { stdio: 'ignore', env });
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (p.status !== 0) throw new Error(`bench: ${cmd.join(' ')} exited ${p.status}`);
+      const [u, sys] = readFileSync(stat, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+      times[c].wall.push(wall);
+      times[c].cpu.push(u + sys);
+    }
+  }
+  rmSync(stat, { force: true });
+  const summary = Object.fromEntries(
+    cases.map((c) => [
+      c,
+      { wall: median(times[c].wall), min: Math.min(...times[c].wall), cpu: median(times[c].cpu), runs },
+    ]),
+  );
+  const ms = (x) => `${(x * 1000).toFixed(0)} ms`;
+  console.log(
+    `bench: start-up, ${relative(ROOT, STARTUP_CAPTURE)} (${frames} frames), ${runs} runs: ${cases.map((c) => `${STARTUP_CASES[c].label} ${ms(summary[c].wall)}`).join(', ')}`,
+  );
+  return { capture: relative(ROOT, STARTUP_CAPTURE), frames, summary };
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -306,7 +389,8 @@ async function main() {
   const tools = checkTools(args.cases);
   if (args.build) {
     process.stdout.write('bench: npm run build… ');
-    const b = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
+    // tsc and the bundle with its code cache (scripts/bundle.mjs): what bin/pcap-explain.js runs
+    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
     if (b.status !== 0) {
       console.error(`failed:\n${b.stdout}${b.stderr}`);
       process.exit(1);
@@ -324,6 +408,7 @@ async function main() {
     `bench: ${mach.nproc} × ${mach.cpu}, node ${mach.node}, commit ${mach.commit}; load average ${load0.map((x) => x.toFixed(2)).join(' ')}`,
   );
 
+  const startup = args.startup ? runStartup(args.startupRuns) : undefined;
   const results = {};
   /** Median wall time per case at the previous size: a later size may take 15× that (+60 s), not more. */
   let prev;
@@ -377,9 +462,9 @@ async function main() {
     prev = { ...summary, frames: cap.frames };
   }
 
-  const report = renderReport(args, mach, tools, results, started, load0, loadavg());
+  const report = renderReport(args, mach, tools, results, started, load0, loadavg(), startup);
   console.log(`\n${report.text}`);
-  writeFileSync(join(OUT, 'last.json'), `${JSON.stringify({ args, mach, tools, results }, null, 2)}\n`);
+  writeFileSync(join(OUT, 'last.json'), `${JSON.stringify({ args, mach, tools, results, startup }, null, 2)}\n`);
   writeFileSync(join(OUT, 'last.md'), report.md);
   if (args.record) {
     const path = join(ROOT, 'bench', 'RESULTS.md');
@@ -395,10 +480,47 @@ async function main() {
 }
 
 /** The verdicts on the targets, and the text / Markdown tables. */
-function renderReport(args, mach, tools, results, started, load0, load1) {
+function renderReport(args, mach, tools, results, started, load0, load1, startup) {
   const lines = [];
   const md = [];
   const checks = [];
+  if (startup) {
+    const s = startup.summary;
+    const rows = Object.entries(s).map(([c, x]) => [
+      STARTUP_CASES[c].label,
+      (x.wall * 1000).toFixed(0),
+      (x.min * 1000).toFixed(0),
+      (x.cpu * 1000).toFixed(0),
+      `${x.runs} runs`,
+    ]);
+    const title = `start-up: ${startup.capture} (${startup.frames} frames)`;
+    const head = ['command (stdout → /dev/null)', 'wall ms (median)', 'wall ms (min)', 'cpu ms', ''];
+    lines.push(title, table(head, rows), '');
+    md.push(`### ${title}\n`, mdTable(head, rows), '');
+    checks.push({
+      size: 'start-up',
+      what: `${STARTUP_CASES.report.label} ≤ ${TARGET.startupS} s`,
+      value: `${s.report.wall.toFixed(3)} s`,
+      ok: s.report.wall <= TARGET.startupS,
+      primary: true,
+    });
+    checks.push({
+      size: 'start-up',
+      what: `${STARTUP_CASES.report.label} ≤ ${TARGET.startupVsNode}× node -e 0`,
+      value: `${(s.report.wall / s.node.wall).toFixed(2)}×`,
+      ok: s.report.wall / s.node.wall <= TARGET.startupVsNode,
+      primary: false,
+    });
+    if (s.tshark) {
+      checks.push({
+        size: 'start-up',
+        what: `${STARTUP_CASES.report.label} faster than tshark -r F`,
+        value: `${(s.tshark.wall / s.report.wall).toFixed(2)}×`,
+        ok: s.report.wall < s.tshark.wall,
+        primary: false,
+      });
+    }
+  }
   const sizes = Object.keys(results);
   for (const size of sizes) {
     const { capture, summary } = results[size];
@@ -442,7 +564,15 @@ function renderReport(args, mach, tools, results, started, load0, load1) {
           ],
     );
     const title = `${size}: ${capture.frames} frames, ${(capture.bytes / 1e6).toFixed(0)} MB, ${capture.conversations} conversations (${capture.file}, sha256 ${capture.sha256.slice(0, 16)}…)`;
-    const head = ['command (stdout → /dev/null)', 'wall s (median)', 'frames/s', 'µs/frame', 'peak RSS MB', 'cpu s', ''];
+    const head = [
+      'command (stdout → /dev/null)',
+      'wall s (median)',
+      'frames/s',
+      'µs/frame',
+      'peak RSS MB',
+      'cpu s',
+      '',
+    ];
     lines.push(title, table(head, rows), '');
     md.push(`### ${title}\n`, mdTable(head, rows), '');
   }

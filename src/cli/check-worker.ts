@@ -3,5 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckJob } from './commands/check-many.js';
 import { checkCaptureJob } from './commands/check-many.js';
 
-const job = workerData as CheckJob;
-parentPort?.postMessage(await checkCaptureJob(job));
+// a function, not top-level await: the bundle of the command line is CommonJS (scripts/bundle.mjs)
+async function work(job: CheckJob): Promise<void> {
+  parentPort?.postMessage(await checkCaptureJob(job));
+}
+void work(workerData as CheckJob);

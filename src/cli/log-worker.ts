@@ -2,5 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type LogJob, logOneCapture } from './commands/analyze-log.js';
 
-const job = workerData as LogJob;
-parentPort?.postMessage(await logOneCapture(job));
+// a function, not top-level await: the bundle of the command line is CommonJS (scripts/bundle.mjs)
+async function work(job: LogJob): Promise<void> {
+  parentPort?.postMessage(await logOneCapture(job));
+}
+void work(workerData as LogJob);

@@ -23,12 +23,10 @@ import {
   selects,
 } from '../../report/common.js';
 import { ConversationFold } from '../../report/fold.js';
-import { renderHtml } from '../../report/html.js';
 import { JsonStreamWriter } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
 import { type EndpointRow, frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
-import { collectStats } from '../../stats/run.js';
+import type { collectStats } from '../../stats/run.js';
 import { ANALYZE_EXAMPLES, FILTER_EXAMPLE } from '../examples.js';
 import { expandCaptureArgs } from '../files.js';
 import { heapGrowthFor, YoungCap } from '../heap.js';
@@ -36,9 +34,7 @@ import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { rereadable, Spool } from '../spool.js';
 import { streamExplainedFrames, streamsExplainedFrames, youngSemiSpace } from './analyze-frames.js';
-import { runAnalyzeLog } from './analyze-log.js';
-import { runAnalyzeMany } from './analyze-many.js';
-import { type CommandModule, defineCommand } from './types.js';
+import { type CommandModule, commandDefinition, defineCommand } from './types.js';
 
 export interface AnalyzeArgs {
   file: string;
@@ -130,7 +126,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * Writes the finished model as `analyze` prints it (shared with `live`). `streamed` is the JSON writer
  * that already received the frames as they were analysed; without one, the model's frames are written.
  */
-export function writeReport(
+export async function writeReport(
   model: AnalysisModel,
   format: ReportFormat,
   sink: Sink,
@@ -138,7 +134,7 @@ export function writeReport(
   session: AnalysisSession,
   streamed?: JsonStreamWriter,
   report: ReportExtras = {},
-): { selectedNothing?: boolean } {
+): Promise<{ selectedNothing?: boolean }> {
   if (report.explain === false) {
     // frames were selected as they streamed (runAnalyze); the conversations are selected here
     if (report.selection && selects(report.selection)) {
@@ -177,11 +173,12 @@ export function writeReport(
       json.end(m);
       return {};
     }
+    // loaded when asked for (start-up: docs/architecture.md)
     case 'markdown':
-      sink.write(renderMarkdown(m));
+      sink.write((await import('../../report/markdown.js')).renderMarkdown(m));
       return {};
     case 'html':
-      sink.write(renderHtml(m));
+      sink.write((await import('../../report/html.js')).renderHtml(m));
       return {};
     default:
       sink.write(
@@ -438,7 +435,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
   if (fold) model.folded = fold.result();
   if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
-  const { selectedNothing } = writeReport(model, args.format, sink, style, session, json, {
+  const { selectedNothing } = await writeReport(model, args.format, sink, style, session, json, {
     explain,
     lang,
     frames: args.frames,
@@ -473,7 +470,7 @@ async function statsAfter(
   lang: Lang,
 ): Promise<number | undefined> {
   try {
-    if (apart) await collectStats(file, stats, opts);
+    if (apart) await (await import('../../stats/run.js')).collectStats(file, stats, opts);
   } catch (err) {
     return unreadable(err, file, sink, lang);
   }
@@ -508,6 +505,7 @@ async function runQuiet(
   stats: StatsCollector | undefined,
   names: readonly HostName[] | undefined,
 ): Promise<number> {
+  const { collectStats } = await import('../../stats/run.js');
   const spool = stats?.needsRecords && !rereadable(args.file) ? new Spool() : undefined;
   let model: AnalysisModel;
   try {
@@ -533,7 +531,8 @@ async function runQuiet(
   return model.capture.damaged ? EXIT.DAMAGED : EXIT.OK;
 }
 
-export const analyzeCommand: CommandModule = defineCommand({
+/** `analyze`'s yargs builder and handler (test/cli-quick.test.ts parses with it). */
+export const analyzeDefinition = commandDefinition({
   command: ['analyze [file] [more..]', '$0 [file] [more..]'],
   describe: 'Analyse a capture (.pcap, .pcapng, gzip-compressed, or - for standard input)',
   builder: (y: Argv) =>
@@ -662,7 +661,7 @@ export const analyzeCommand: CommandModule = defineCommand({
         process.stderr.write(`pcap-explain: ${error ?? `no capture in ${named.join(' ')}`}\n`);
         return Promise.resolve(EXIT.UNREADABLE);
       }
-      return runAnalyzeLog(files, log, limits, jobs);
+      return import('./analyze-log.js').then((m) => m.runAnalyzeLog(files, log, limits, jobs));
     }
     if (more.length === 0) return runAnalyze(args);
     if (args.T !== undefined) {
@@ -678,6 +677,8 @@ export const analyzeCommand: CommandModule = defineCommand({
       process.stderr.write(`pcap-explain: ${limits.error}\n`);
       return Promise.resolve(EXIT.UNREADABLE);
     }
-    return runAnalyzeMany(args, [args.file, ...more], jobs);
+    return import('./analyze-many.js').then((m) => m.runAnalyzeMany(args, [args.file, ...more], jobs));
   },
 });
+
+export const analyzeCommand: CommandModule = defineCommand(analyzeDefinition);

@@ -438,12 +438,12 @@ export async function runLive(args: LiveArgs): Promise<number> {
       close: async () => {},
       isTTY: false,
     };
-    writeReport(model, 'json', into, style, session, undefined, extras);
+    await writeReport(model, 'json', into, style, session, undefined, extras);
     sink.write(`${JSON.stringify({ type: 'stats', sources: result.sources.map(statsRecord) })}\n`);
     sink.write(`${JSON.stringify({ type: 'report', model: JSON.parse(doc) })}\n`);
   } else {
     if (mode === 'lines' && printedEvents > 0 && format === 'text') sink.write('\n');
-    writeReport(model, format, sink, style, session, undefined, extras);
+    await writeReport(model, format, sink, style, session, undefined, extras);
     if (format === 'text') sink.write(`\n${statLines.join('\n')}\n`);
   }
   await sink.close();

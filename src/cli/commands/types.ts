@@ -17,6 +17,11 @@ export interface CommandDefinition<A> {
   run: (args: ArgumentsCamelCase<A>) => Promise<number>;
 }
 
+/** A definition whose handler's argument type is inferred from its builder (kept for tests to parse with). */
+export function commandDefinition<A>(def: CommandDefinition<A>): CommandDefinition<A> {
+  return def;
+}
+
 /** A subcommand whose handler's argument type is the one its builder declares (no cast between them). */
 export function defineCommand<A>(def: CommandDefinition<A>): CommandModule {
   return {
