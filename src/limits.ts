@@ -62,6 +62,11 @@ interface LayerLimits {
    * frame completing their message, the rest of their conversation); a capture within it is told whole.
    */
   explainWindow: number;
+  /**
+   * Frames a Markdown or HTML report lists (the first of those it covers); the others are counted, and the
+   * report says how to list them (`--frames-range`, a narrower selection).
+   */
+  reportFrames: number;
   /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
   followBytes: number;
   /** Rows of a `-z conv,…` or `-z endpoints,…` table (src/stats/conv.ts). */
@@ -73,6 +78,11 @@ export type Limits = LayerLimits & Record<ProtocolLimitName, number>;
 
 /** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
 export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
+/**
+ * Default of the `report-frames` limit: an HTML page of this many frames (their field trees and bytes) stays
+ * within a few megabytes (≈ 2.5 KB per frame of a lab capture), a page a browser opens at once.
+ */
+export const DEFAULT_REPORT_FRAMES = 1000;
 /** Default of the `stats-rows` limit: conversations or endpoints one `-z` table lists (≈ 250 bytes each). */
 export const DEFAULT_STATS_ROWS = 1_000_000;
 
@@ -95,6 +105,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
   explainLinks: DEFAULT_EXPLAIN_LINKS,
   explainWindow: DEFAULT_EXPLAIN_WINDOW,
+  reportFrames: DEFAULT_REPORT_FRAMES,
   followBytes: DEFAULT_FOLLOW_BYTES,
   statsRows: DEFAULT_STATS_ROWS,
 });
@@ -117,6 +128,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'gunzipBytes',
   'explainLinks',
   'explainWindow',
+  'reportFrames',
   'followBytes',
   'statsRows',
 ];
