@@ -64,30 +64,37 @@ export class JsonStreamWriter {
    * `given`: members whose elements are given as texts instead of the model's (same key, same place).
    */
   end(model: AnalysisModel, given: Readonly<Record<string, JsonElements>> = {}): void {
+    for (const s of this.ending(model, given)) this.out.write(s);
+  }
+
+  /**
+   * What end() writes, piece by piece (an element of an array member at most), for a writer that waits
+   * while its output cannot take more.
+   */
+  *ending(model: AnalysisModel, given: Readonly<Record<string, JsonElements>> = {}): Generator<string> {
     this.start();
     const { schema: _s, tool: _t, frames: _f, ...rest } = model;
     const pretty = this.pretty;
-    this.out.write(`${this.n && pretty ? '\n  ' : ''}]`);
+    yield `${this.n && pretty ? '\n  ' : ''}]`;
     for (const [key, value] of Object.entries(rest)) {
       const head = `,${pretty ? '\n  ' : ''}${JSON.stringify(key)}${pretty ? ': ' : ':'}`;
       const texts: JsonElements | undefined = given[key] ?? (Array.isArray(value) ? this.texts(value) : undefined);
       if (texts && texts.length > 0) {
-        this.out.write(`${head}[`);
+        yield `${head}[`;
         let i = 0;
-        for (const el of texts)
-          this.out.write(`${i++ ? ',' : ''}${pretty ? `\n    ${el.replace(/\n/g, '\n    ')}` : el}`);
-        this.out.write(pretty ? '\n  ]' : ']');
+        for (const el of texts) yield `${i++ ? ',' : ''}${pretty ? `\n    ${el.replace(/\n/g, '\n    ')}` : el}`;
+        yield pretty ? '\n  ]' : ']';
         continue;
       }
       if (texts) {
-        this.out.write(`${head}[]`);
+        yield `${head}[]`;
         continue;
       }
       const text = JSON.stringify(value, null, pretty ? 2 : undefined);
       if (text === undefined) continue; // undefined, a function: JSON.stringify leaves the member out
-      this.out.write(`${head}${pretty ? text.replace(/\n/g, '\n  ') : text}`);
+      yield `${head}${pretty ? text.replace(/\n/g, '\n  ') : text}`;
     }
-    this.out.write(`${pretty ? '\n' : ''}}\n`);
+    yield `${pretty ? '\n' : ''}}\n`;
   }
 }
 

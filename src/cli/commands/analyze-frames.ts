@@ -100,7 +100,10 @@ export interface StreamedFramesOptions {
 export interface SummaryFold {
   /** A retired conversation's final record: true when it was folded (the session then lets it go). */
   offer(rec: ConversationRecord): boolean;
-  /** Puts what was folded on the model, before it is explained. */
+  /**
+   * Puts what was folded on the model, before it is explained (members it adds are the explanation's and
+   * the reports': the JSON output leaves them out).
+   */
   finish(model: AnalysisModel): void;
 }
 
@@ -353,7 +356,6 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
 
   const tell = (h: Held): void => {
     const f = h.f;
-    young.tick();
     // frames a selection leaves out are followed, not explained: later frames' explanations count them
     followed++;
     if (views) view = views.next(f, frameMessages(h.tapped, f.n));
@@ -396,6 +398,8 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       return true;
     },
     onFrame: (f) => {
+      // every frame analysed (the first ones are told only once the window is full)
+      young.tick();
       head = f.n;
       const tapped = session!.takeMessages();
       links.add(tapped);
@@ -430,7 +434,10 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     const ended = s.takeMessages();
     links.add(ended);
     document?.tapped(ended);
+    // what the fold puts on the model is for the explanation and the reports, not part of the JSON model
+    const before = new Set(Object.keys(model));
     folding?.finish(model);
+    const added = Object.keys(model).filter((k) => !before.has(k));
     model.frames = digest.frames;
     explainModel(model, o.lang, { frames: false });
     model.frames = [];
@@ -473,8 +480,20 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       links: { kept: links.made, dropped: links.dropped, late: links.late, unread: links.pending },
     };
     if (sink.broken) return result;
-    if (json) json.end(filtered(), spool ? { conversations: conversationTexts(m.conversations, spool, json) } : {});
-    else if (document) {
+    if (json) {
+      // the rest of the model as the output takes it (its conversations can be many megabytes)
+      const given: Record<string, JsonElements> = spool
+        ? { conversations: conversationTexts(m.conversations, spool, json) }
+        : {};
+      const out: ExplainedModel = { ...filtered() };
+      for (const k of added) Reflect.deleteProperty(out, k);
+      for (const part of json.ending(out, given)) {
+        if (sink.broken) break;
+        sink.write(part);
+        const drained = sink.drained?.();
+        if (drained) await drained;
+      }
+    } else if (document) {
       const doc: ExplainedModel = { ...filtered(), frames: document.frames };
       const listing: ReportListing = {
         conversations: document.conversations(m.conversations),
