@@ -64,9 +64,10 @@ interface LayerLimits {
   explainWindow: number;
   /**
    * Frames a Markdown or HTML report lists (the first of those it covers); the others are counted, and the
-   * report says how to list them (`--frames-range`, a narrower selection).
+   * report says how to list them (`--frames-range`, a narrower selection). Undefined: REPORT_FRAMES of the
+   * format.
    */
-  reportFrames: number;
+  reportFrames?: number;
   /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
   followBytes: number;
   /** Rows of a `-z conv,…` or `-z endpoints,…` table (src/stats/conv.ts). */
@@ -79,10 +80,11 @@ export type Limits = LayerLimits & Record<ProtocolLimitName, number>;
 /** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
 export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
 /**
- * Default of the `report-frames` limit: an HTML page of this many frames (their field trees and bytes) stays
- * within a few megabytes (≈ 2.5 KB per frame of a lab capture), a page a browser opens at once.
+ * Default of the `report-frames` limit per format: an HTML page of 1,000 frames (their field trees and
+ * bytes, ≈ 2.7 KB each on a lab capture) stays within a few megabytes, a page a browser opens at once; a
+ * Markdown frame row is ≈ 300 bytes.
  */
-export const DEFAULT_REPORT_FRAMES = 1000;
+export const REPORT_FRAMES = { html: 1000, markdown: 5000 } as const;
 /** Default of the `stats-rows` limit: conversations or endpoints one `-z` table lists (≈ 250 bytes each). */
 export const DEFAULT_STATS_ROWS = 1_000_000;
 
@@ -105,7 +107,6 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   gunzipBytes: DEFAULT_MAX_GUNZIP_BYTES,
   explainLinks: DEFAULT_EXPLAIN_LINKS,
   explainWindow: DEFAULT_EXPLAIN_WINDOW,
-  reportFrames: DEFAULT_REPORT_FRAMES,
   followBytes: DEFAULT_FOLLOW_BYTES,
   statsRows: DEFAULT_STATS_ROWS,
 });

@@ -31,7 +31,7 @@ import {
 import { type Lang, text } from '../../explain/text.js';
 import type { FieldsWriter } from '../../filter/fields-output.js';
 import { type CompiledFilter, FrameViews } from '../../filter/index.js';
-import { captureOptions, type Limits, resolveLimits } from '../../limits.js';
+import { captureOptions, type Limits, REPORT_FRAMES, resolveLimits } from '../../limits.js';
 import { SESSION_PROTOCOLS } from '../../protocols/registry.js';
 import { frameFilter, type ReportListing, type Selection, select, selects } from '../../report/common.js';
 import { renderHtml } from '../../report/html.js';
@@ -346,7 +346,10 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     write = () => sink.write(fields.line(view!));
   } else if (json) write = (f) => json.frame(f);
   else if (o.frames !== false && !selected) write = (f) => sink.write(`${explainedFrameRow(f, o.style.width)}\n`);
-  const document = o.format === 'markdown' || o.format === 'html' ? new ReportFrames(limits.reportFrames) : undefined;
+  const document =
+    o.format === 'markdown' || o.format === 'html'
+      ? new ReportFrames(limits.reportFrames ?? REPORT_FRAMES[o.format])
+      : undefined;
   if (document) write = (f, h) => document.add(f, h.tapped);
   const kept: FrameRecord[] = [];
   // A selection's text report counts protocols and notes of the selected frames, printed before them: the
