@@ -8,10 +8,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnalysisModel, ConversationRecord } from '../../src/analysis/model.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
 import { streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
+import type { ExplainDigest } from '../../src/explain/digest.js';
+import { sayer } from '../../src/report/common.js';
+import { ConversationFold } from '../../src/report/fold.js';
 import { FIXTURES, fixtureCaptures, ROOT, runCli } from '../helpers/fixtures.js';
 
 /** The CLI with a temporary directory that does not exist: a spool file could not be made. */
@@ -247,5 +251,51 @@ describe('Markdown and HTML in the one pass (issue 19): the first report-frames 
     // a section per conversation with frames listed, none for the others
     const sections = (md: string) => [...md.matchAll(/^## Conversation #(\d+)/gm)].map((m) => Number(m[1]));
     expect(sections(first.out)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('--frames folds as the summary does (issue 19): the same frames and report, records let go', () => {
+  it.each(['en', 'id'] as const)('many-short-slow.pcap (%s), within the window and past it', async (lang) => {
+    const file = join(FIXTURES, 'many-short-slow.pcap');
+    for (const window of [4096, 64]) {
+      const out = async (fold: boolean) => {
+        const parts: string[] = [];
+        let offered = 0;
+        const r = await streamExplainedFrames(
+          { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false },
+          {
+            file,
+            format: 'text',
+            lang,
+            style: { tty: false, color: false, lang },
+            selection: {},
+            limits: { explainWindow: window },
+            ...(fold
+              ? {
+                  fold: (d: ExplainDigest) => {
+                    const f = new ConversationFold(d, sayer(lang));
+                    return {
+                      offer: (rec: ConversationRecord) => {
+                        offered++;
+                        return f.offer(rec);
+                      },
+                      finish: (m: AnalysisModel) => {
+                        m.folded = f.result();
+                      },
+                    };
+                  },
+                }
+              : {}),
+          },
+        );
+        return { text: parts.join(''), kept: r.model.conversations.length, offered };
+      };
+      const whole = await out(false);
+      const folded = await out(true);
+      expect(folded.text).toBe(whole.text);
+      // conversations retired during the capture, most of them folded and let go
+      expect(folded.offered).toBeGreaterThan(80);
+      expect(folded.kept).toBeLessThan(whole.kept - 40);
+    }
   });
 });
