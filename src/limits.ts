@@ -62,6 +62,12 @@ interface LayerLimits {
    * frame completing their message, the rest of their conversation); a capture within it is told whole.
    */
   explainWindow: number;
+  /**
+   * Frames a Markdown or HTML report lists (the first of those it covers); the others are counted, and the
+   * report says how to list them (`--frames-range`, a narrower selection). Undefined: REPORT_FRAMES of the
+   * format.
+   */
+  reportFrames?: number;
   /** Payload bytes of the stream `-z follow,…` prints (src/stats/follow.ts). */
   followBytes: number;
   /** Rows of a `-z conv,…` or `-z endpoints,…` table (src/stats/conv.ts). */
@@ -73,6 +79,12 @@ export type Limits = LayerLimits & Record<ProtocolLimitName, number>;
 
 /** Default of the `follow-bytes` limit: the followed stream's bytes kept for `-z follow`. */
 export const DEFAULT_FOLLOW_BYTES = 16 * 1024 * 1024;
+/**
+ * Default of the `report-frames` limit per format: an HTML page of 1,000 frames (their field trees and
+ * bytes, ≈ 2.7 KB each on a lab capture) stays within a few megabytes, a page a browser opens at once; a
+ * Markdown frame row is ≈ 300 bytes.
+ */
+export const REPORT_FRAMES = { html: 1000, markdown: 5000 } as const;
 /** Default of the `stats-rows` limit: conversations or endpoints one `-z` table lists (≈ 250 bytes each). */
 export const DEFAULT_STATS_ROWS = 1_000_000;
 
@@ -117,6 +129,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'gunzipBytes',
   'explainLinks',
   'explainWindow',
+  'reportFrames',
   'followBytes',
   'statsRows',
 ];

@@ -5,8 +5,8 @@
  * near it. Each full collection costs in proportion to the live data, so the factor is smaller where
  * little is live: the summary at 1.2× runs at the same speed (bench, 3M frames: 222 → 147 MiB); the
  * streamed frame list (conversation records and forward links live) at 1.2× ran 20% slower, at 1.5× as
- * fast as at the default (300k frames: 270 → 176 MB). What keeps every frame (Markdown, HTML, `check`,
- * `live -f json`) keeps V8's default: its live data grows with the capture, and each full collection
+ * fast as at the default (300k frames: 270 → 176 MB). What keeps every frame (`check`, `live`) keeps V8's
+ * default: its live data grows with the capture, and each full collection
  * marks all of it. A --heap-growing-percent given to node wins.
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';

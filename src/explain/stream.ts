@@ -88,6 +88,11 @@ export class ForwardLinks {
       for (let i = 0; i < frames.length && !early; i++) if (frames[i]! < t.at) early = true;
       if (!early) continue;
       const m = msgOf(t);
+      // a message completed at the end whose frames were all told already: nothing is left to tell of it
+      if (end && framesOf(m).every((n) => n <= this.told)) {
+        for (const n of framesOf(m)) this.link(n, refOf(m, ordinal));
+        continue;
+      }
       if (end) {
         let list = this.endMsgs.get(t.conversation);
         if (!list) {
@@ -298,6 +303,13 @@ export interface ConvRecords {
  */
 export class StreamExplainer {
   private readonly records = new Map<number, ConversationRecord>();
+  /**
+   * Final records of conversations the session retired while their frames are still to be told (retired()):
+   * the session may let them go, each is kept here until its last frame is told.
+   */
+  private readonly retiredRecs = new Map<number, ConversationRecord>();
+  /** The last frame told. */
+  private toldN = 0;
   /** Roles and pattern per conversation, when made ahead (prepare()). */
   private readonly bases = new Map<number, ConvBase>();
   private readonly contexts = new Map<number, LiveConv>();
@@ -331,6 +343,8 @@ export class StreamExplainer {
     this.finished = true;
     this.live = undefined;
     for (const c of conversations) this.records.set(c.id, c);
+    for (const [id, c] of this.retiredRecs) if (!this.records.has(id)) this.records.set(id, c);
+    this.retiredRecs.clear();
     if (!this.ex) this.names = names;
     for (const [id, ctx] of this.contexts) {
       const c = this.records.get(id);
@@ -351,23 +365,49 @@ export class StreamExplainer {
 
   private drop(id: number): void {
     this.contexts.delete(id);
+    this.retiredRecs.delete(id);
     this.links.forget(id);
+  }
+
+  /**
+   * While the capture is read: the session retired conversation `id` (ended and quiet, or idle) and its
+   * record is final. Frames of it still to be told are told from this record from now on, and it is kept
+   * until its last frame is told (the session may let it go: AnalyzeOptions.fold); a conversation told to
+   * its last frame already lets its context go now.
+   */
+  retired(rec: ConversationRecord): void {
+    if (this.finished) return;
+    if (rec.last > this.toldN) {
+      this.retiredRecs.set(rec.id, rec);
+      return;
+    }
+    if (this.contexts.has(rec.id)) {
+      this.ex?.forget(rec.id);
+      this.drop(rec.id);
+    }
   }
 
   /** The record of conversation `id`: the finished one, or the one so far. */
   record(id: number): ConversationRecord | undefined {
-    return this.records.get(id) ?? this.contexts.get(id)?.rec ?? this.live?.soFar(id);
+    return this.records.get(id) ?? this.retiredRecs.get(id) ?? this.contexts.get(id)?.rec ?? this.live?.soFar(id);
   }
 
   /** The context of conversation `id` for a frame `n` (its record so far is read again when older). */
   private context(id: number, n = 0): LiveConv | undefined {
     let ctx = this.contexts.get(id);
-    if (ctx && n > ctx.asOf) {
-      const c = this.live?.soFar(id);
-      if (c) ctx.use(baseOf(c), this.live!.head());
+    if (ctx && ctx.asOf !== Number.POSITIVE_INFINITY) {
+      const fin = this.retiredRecs.get(id);
+      if (fin) {
+        // retired meanwhile: its final record, with what its streams completed when they were closed
+        ctx.use(baseOf(fin), Number.POSITIVE_INFINITY);
+        ctx.ended(this.links.ended(id));
+      } else if (n > ctx.asOf) {
+        const c = this.live?.soFar(id);
+        if (c) ctx.use(baseOf(c), this.live!.head());
+      }
     }
     if (!ctx) {
-      const fin = this.records.get(id);
+      const fin = this.records.get(id) ?? this.retiredRecs.get(id);
       const c = fin ?? this.live?.soFar(id);
       if (!c) return undefined;
       const asOf = fin ? Number.POSITIVE_INFINITY : this.live!.head();
@@ -392,6 +432,7 @@ export class StreamExplainer {
       if (!ctx || t.at > ctx.last) continue;
       ctx.add(msgOf(t, quiet), t.at);
     }
+    this.toldN = f.n;
     const linked = this.links.take(f.n);
     const ctx = f.conversation !== undefined ? this.context(f.conversation, f.n) : undefined;
     if (ctx) {

@@ -3,15 +3,56 @@
  * application and ending labels of a conversation, the sequence-diagram arrows, and the selection
  * (--conversation, --protocol, --frames-range). Renderers read the explained model; nothing is parsed here.
  */
-import type { AppFrameEntry, ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { AppFrameEntry, AppMessageRecord, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
 import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
 import { typedEntry } from '../protocols/model.js';
 import { allModules, wordsOf } from '../protocols/registry.js';
+import type { TrafficBins } from './traffic.js';
 
 export { type Say, sayer };
+
+/**
+ * What a Markdown or HTML report made as the capture streamed knows of the frames it lists (the model's
+ * frames) besides the model: each absent member is read from the model as a whole model's report does.
+ */
+export interface ReportListing {
+  /** The conversations with listed frames, by id (their sections and diagrams). */
+  conversations?: readonly ConversationRecord[];
+  /** The application messages by the listed frame completing them (field trees). */
+  messages?: ReadonlyMap<number, readonly AppMessageRecord[]>;
+  /** Present when only the first frames are listed. */
+  page?: ReportPage;
+}
+
+/**
+ * A Markdown or HTML report that lists only the first of its frames (more than the `report-frames` limit):
+ * `listed` of the `of` frames it covers (the selection's, `selected`), which the traffic chart counts all.
+ * The model's frames are the listed ones.
+ */
+export interface ReportPage {
+  listed: number;
+  of: number;
+  selected: boolean;
+  /** The last frame the next page's range reaches (the selection's range end, else the capture's last). */
+  end: number;
+  traffic: TrafficBins;
+}
+
+/** The sentence of a ReportPage: which frames are listed, the option that lists the next ones, how to narrow. */
+export function pageText(
+  say: Say,
+  m: Pick<ExplainedModel, 'frames'>,
+  page: ReportPage,
+  code: (s: string) => string,
+): string {
+  const a = m.frames[0]?.n ?? 0;
+  const b = m.frames[m.frames.length - 1]?.n ?? 0;
+  const next = code(`--frames-range ${b + 1}-${Math.max(b + 1, page.end)}`);
+  return say(page.selected ? 'ui.page.selected' : 'ui.page', { listed: page.listed, of: page.of, a, b, next });
+}
 
 export function langOf(m: ExplainedModel): Lang {
   return m.overview?.lang ?? 'en';

@@ -7,7 +7,7 @@
  *
  * Compact on purpose (it is embedded once per frame): field names are indexes into one list.
  */
-import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import type { AppMessageRecord, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { fieldBytes } from '../dissectors/registry.js';
 import type { RawRecord } from '../explain/types.js';
 import { formatValue } from '../filter/fields-output.js';
@@ -89,8 +89,16 @@ function cut(s: string): string {
   return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
 }
 
-/** The field tree of every frame of a finished model (frames in capture order, possibly a selection). */
-export function fieldTree(frames: readonly FrameRecord[], conversations: readonly ConversationRecord[]): FieldTree {
+/**
+ * The field tree of every frame of a finished model (frames in capture order, possibly a selection).
+ * `messages`: the application messages by the frame completing them, when not the records' lists (a
+ * streamed report, whose records list only some).
+ */
+export function fieldTree(
+  frames: readonly FrameRecord[],
+  conversations: readonly ConversationRecord[],
+  messages?: ReadonlyMap<number, readonly AppMessageRecord[]>,
+): FieldTree {
   const names: string[] = [];
   const index = new Map<string, number>();
   const nameIndex = (n: string): number => {
@@ -104,7 +112,7 @@ export function fieldTree(frames: readonly FrameRecord[], conversations: readonl
   };
   const convById = new Map(conversations.map((c) => [c.id, c]));
   const views = new FrameViews(convById);
-  const msgs = messagesByFrame(conversations);
+  const msgs = messages ?? messagesByFrame(conversations);
   // frame.time_delta is "since the previous captured frame": a selection's list does not have it
   const whole = frames.every((f, i) => f.n === i + 1);
   const values: Value[] = [];

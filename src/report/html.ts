@@ -12,6 +12,8 @@ import {
   arrowsOf,
   conversationTable,
   endLabel,
+  pageText,
+  type ReportListing,
   type Say,
   sayer,
   storyRange,
@@ -19,7 +21,7 @@ import {
 } from './common.js';
 import { fieldTree } from './field-tree.js';
 import { CSS, SCRIPT } from './html-assets.js';
-import { followHtml, trafficSvg } from './traffic.js';
+import { binsSvg, followHtml, trafficSvg } from './traffic.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -77,7 +79,13 @@ function jsonForScript(v: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function renderHtml(m: ExplainedModel): string {
+/**
+ * The page of an explained model. With `listing.page` (a capture longer than the report lists) the model's
+ * frames are the first ones: the frame table, diagrams and field trees show them, a paragraph says which and
+ * how to list the others, and the traffic chart counts every frame.
+ */
+export function renderHtml(m: ExplainedModel, listing: ReportListing = {}): string {
+  const page = listing.page;
   const say = sayer(m.overview.lang);
   const ov = m.overview;
   const file = m.capture.file.split('/').pop() ?? m.capture.file;
@@ -94,7 +102,7 @@ export function renderHtml(m: ExplainedModel): string {
       ),
     );
   }
-  const chart = trafficSvg(say, m.frames, m.capture.duration);
+  const chart = page ? binsSvg(say, page.traffic, m.capture.duration) : trafficSvg(say, m.frames, m.capture.duration);
   if (chart) body.push(`<h3>${esc(say('ui.chart'))}</h3>${chart}`);
   if (m.conversations.length) {
     body.push(`<h3>${esc(say('ui.conversations'))}</h3>`);
@@ -119,7 +127,7 @@ export function renderHtml(m: ExplainedModel): string {
     }
     body.push('</ul>');
   }
-  for (const c of m.conversations) {
+  for (const c of listing.conversations ?? m.conversations) {
     const frames = m.frames.filter((f) => f.conversation === c.id);
     if (!frames.length) continue;
     body.push(
@@ -137,6 +145,7 @@ export function renderHtml(m: ExplainedModel): string {
     body.push(
       `<p class="display-filter">${esc(say('ui.display_filter', { filter: df.filter, matched: df.matched, frames: m.capture.frames }))}</p>`,
     );
+  if (page) body.push(`<p class="page">${esc(pageText(say, m, page, (x) => x))}</p>`);
   body.push(
     `<input id="filter" type="search" placeholder="${esc(say('ui.filter'))}" aria-label="${esc(say('ui.filter'))}">`,
   );
@@ -156,7 +165,7 @@ export function renderHtml(m: ExplainedModel): string {
   );
   body.push(`<p class="muted">${esc(say('ui.generated', { version: m.tool.version }))}</p></main>`);
   // each frame as Wireshark's packet details (field names of the filter engine, byte ranges) and its bytes
-  const tree = fieldTree(m.frames, m.conversations);
+  const tree = fieldTree(m.frames, listing.conversations ?? m.conversations, listing.messages);
   const data = {
     label: say('ui.frame', { n: '{n}' }),
     names: tree.names,

@@ -8,6 +8,15 @@ export interface Out {
   write(s: string): void;
 }
 
+/**
+ * The elements of an array member given as their JSON texts (elementText() of the same writer), in order:
+ * elements kept elsewhere than in the model (conversation records spooled to a file).
+ */
+export interface JsonElements {
+  readonly length: number;
+  [Symbol.iterator](): Iterator<string>;
+}
+
 /** Writes `{"schema":…,"tool":…,"frames":[ …frames… ],"capture":…,"conversations":…}` incrementally. */
 export class JsonStreamWriter {
   private n = 0;
@@ -32,32 +41,60 @@ export class JsonStreamWriter {
     this.out.write(this.n++ === 0 ? `${this.pretty ? '\n    ' : ''}${s}` : `,${this.pretty ? '\n    ' : ''}${s}`);
   }
 
+  /** The text of one element of an array member, as end() writes it (before its indentation). */
+  elementText(v: unknown): string {
+    return JSON.stringify(v, null, this.pretty ? 2 : undefined) ?? 'null';
+  }
+
+  /** The elements' texts, each made as it is written. */
+  private texts(values: readonly unknown[]): JsonElements {
+    const text = (v: unknown) => this.elementText(v);
+    return {
+      length: values.length,
+      *[Symbol.iterator]() {
+        for (const v of values) yield text(v);
+      },
+    };
+  }
+
   /**
    * Finish with the rest of the model (its `frames` are ignored: they were streamed). Written member by
    * member, arrays (conversations) element by element: the same text as JSON.stringify of the whole, without
    * ever holding it in one string (a capture's conversations with their messages can pass V8's string limit).
+   * `given`: members whose elements are given as texts instead of the model's (same key, same place).
    */
-  end(model: AnalysisModel): void {
+  end(model: AnalysisModel, given: Readonly<Record<string, JsonElements>> = {}): void {
+    for (const s of this.ending(model, given)) this.out.write(s);
+  }
+
+  /**
+   * What end() writes, piece by piece (an element of an array member at most), for a writer that waits
+   * while its output cannot take more.
+   */
+  *ending(model: AnalysisModel, given: Readonly<Record<string, JsonElements>> = {}): Generator<string> {
     this.start();
     const { schema: _s, tool: _t, frames: _f, ...rest } = model;
     const pretty = this.pretty;
-    this.out.write(`${this.n && pretty ? '\n  ' : ''}]`);
+    yield `${this.n && pretty ? '\n  ' : ''}]`;
     for (const [key, value] of Object.entries(rest)) {
       const head = `,${pretty ? '\n  ' : ''}${JSON.stringify(key)}${pretty ? ': ' : ':'}`;
-      if (Array.isArray(value) && value.length > 0) {
-        this.out.write(`${head}[`);
-        for (let i = 0; i < value.length; i++) {
-          const el = JSON.stringify(value[i], null, pretty ? 2 : undefined) ?? 'null';
-          this.out.write(`${i ? ',' : ''}${pretty ? `\n    ${el.replace(/\n/g, '\n    ')}` : el}`);
-        }
-        this.out.write(pretty ? '\n  ]' : ']');
+      const texts: JsonElements | undefined = given[key] ?? (Array.isArray(value) ? this.texts(value) : undefined);
+      if (texts && texts.length > 0) {
+        yield `${head}[`;
+        let i = 0;
+        for (const el of texts) yield `${i++ ? ',' : ''}${pretty ? `\n    ${el.replace(/\n/g, '\n    ')}` : el}`;
+        yield pretty ? '\n  ]' : ']';
+        continue;
+      }
+      if (texts) {
+        yield `${head}[]`;
         continue;
       }
       const text = JSON.stringify(value, null, pretty ? 2 : undefined);
       if (text === undefined) continue; // undefined, a function: JSON.stringify leaves the member out
-      this.out.write(`${head}${pretty ? text.replace(/\n/g, '\n  ') : text}`);
+      yield `${head}${pretty ? text.replace(/\n/g, '\n  ') : text}`;
     }
-    this.out.write(`${pretty ? '\n' : ''}}\n`);
+    yield `${pretty ? '\n' : ''}}\n`;
   }
 }
 

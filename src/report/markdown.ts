@@ -5,7 +5,17 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { ExplainedModel } from '../explain/types.js';
-import { appLabel, arrowsOf, conversationTable, type Say, sayer, storyRange, wiresharkFilter } from './common.js';
+import {
+  appLabel,
+  arrowsOf,
+  conversationTable,
+  pageText,
+  type ReportListing,
+  type Say,
+  sayer,
+  storyRange,
+  wiresharkFilter,
+} from './common.js';
 
 /** Escapes a table cell: pipes and line breaks. */
 function cell(s: string): string {
@@ -57,7 +67,13 @@ function frameRows(frames: readonly FrameRecord[], c?: ConversationRecord): stri
   });
 }
 
-export function renderMarkdown(m: ExplainedModel): string {
+/**
+ * The report of an explained model. With `listing.page` (a capture longer than the report lists) the model's
+ * frames are the first ones: a line says which and how to list the others, and only the conversations with
+ * frames among them get a section.
+ */
+export function renderMarkdown(m: ExplainedModel, listing: ReportListing = {}): string {
+  const page = listing.page;
   const say = sayer(m.overview.lang);
   const ov = m.overview;
   const out: string[] = [];
@@ -101,7 +117,10 @@ export function renderMarkdown(m: ExplainedModel): string {
     );
   }
   const head = [say('ui.col.no'), say('ui.col.time'), say('ui.col.dir'), say('ui.col.info'), say('ui.col.explain')];
-  for (const c of m.conversations) {
+  if (page) out.push(`> ${pageText(say, m, page, (x) => `\`${x}\``)}`);
+  const listed = page ? new Set(m.frames.map((f) => f.conversation)) : undefined;
+  for (const c of listing.conversations ?? m.conversations) {
+    if (listed && !listed.has(c.id)) continue;
     const frames = m.frames.filter((f) => f.conversation === c.id);
     out.push(`## ${say('ui.conversation', { id: c.id, client: c.client, server: c.server })} (${appLabel(c)})`);
     const line = ov.conversations.find((x) => x.id === c.id);

@@ -45,6 +45,76 @@ export function perInterval(
   return out;
 }
 
+/** Fine intervals a TrafficBins family counts before it makes them ten times longer. */
+const FINE = 1000;
+
+/**
+ * Frames and bytes per interval counted as frames go by, for a chart of more frames than are kept (a
+ * report that lists only some): per 1-2-5 family (intervals 1, 2 or 5 × 10^e s) counts at the shortest
+ * interval of that family that holds every time so far in FINE intervals, ten of them merged into one
+ * when a later time needs it. The chart's interval (chartInterval of the span) is a whole multiple of its
+ * family's counting interval (the span is at least FINE of them when they grow, so the chart's is at least
+ * ten times as long), so its counts are sums of the fine ones.
+ */
+export class TrafficBins {
+  private readonly step = STEPS.map((s) => s * 1e-6);
+  private readonly frames = STEPS.map(() => new Float64Array(FINE));
+  private readonly bytes = STEPS.map(() => new Float64Array(FINE));
+  /** The latest time seen (relative to the first frame). */
+  private span = 0;
+  /** Frames counted. */
+  count = 0;
+
+  add(rel: number, len: number): void {
+    this.count++;
+    if (Number.isFinite(rel) && rel > this.span) this.span = rel;
+    for (let k = 0; k < STEPS.length; k++) {
+      let at = Math.floor(rel / this.step[k]! + 1e-9);
+      if (!Number.isFinite(at) || at < 0) at = 0;
+      while (at >= FINE && this.step[k]! < 1e8) {
+        this.coarsen(k);
+        at = Math.floor(rel / this.step[k]! + 1e-9);
+      }
+      if (at >= FINE) at = FINE - 1;
+      this.frames[k]![at]!++;
+      this.bytes[k]![at]! += len;
+    }
+  }
+
+  /** Family k's intervals ten times longer. */
+  private coarsen(k: number): void {
+    const f = this.frames[k]!;
+    const b = this.bytes[k]!;
+    for (let i = 0; i < FINE; i++) {
+      const j = Math.floor(i / 10);
+      if (j === i) continue;
+      f[j]! += f[i]!;
+      b[j]! += b[i]!;
+      f[i] = 0;
+      b[i] = 0;
+    }
+    this.step[k] = Number((this.step[k]! * 10).toPrecision(1));
+  }
+
+  /** The chart's interval and its rows (as perInterval counts them), for a capture of `duration` seconds. */
+  rows(duration: number): { interval: number; rows: Array<{ frames: number; bytes: number }> } {
+    const span = Math.max(Number.isFinite(duration) ? duration : 0, this.span);
+    const interval = chartInterval(span);
+    // its family: the leading digit (1, 2 or 5)
+    const k = Math.max(0, STEPS.indexOf(Number(interval.toExponential()[0])));
+    const ratio = Math.max(1, Math.round(interval / this.step[k]!));
+    const out: Array<{ frames: number; bytes: number }> = [];
+    for (let i = 0; i < FINE; i++) {
+      if (this.frames[k]![i] === 0) continue;
+      const at = Math.min(MAX_INTERVALS - 1, Math.floor(i / ratio));
+      while (out.length <= at) out.push({ frames: 0, bytes: 0 });
+      out[at]!.frames += this.frames[k]![i]!;
+      out[at]!.bytes += this.bytes[k]![i]!;
+    }
+    return { interval, rows: out };
+  }
+}
+
 /** The chart: one bar of frames per interval, the bytes as a line over them, both on their own scale. */
 export function trafficSvg(say: Say, frames: readonly FrameRecord[], duration: number): string {
   if (frames.length === 0) return '';
@@ -52,7 +122,17 @@ export function trafficSvg(say: Say, frames: readonly FrameRecord[], duration: n
   let span = Number.isFinite(duration) ? duration : 0;
   for (const f of frames) if (Number.isFinite(f.rel) && f.rel > span) span = f.rel;
   const interval = chartInterval(span);
-  const rows = perInterval(frames, interval);
+  return chartSvg(say, interval, perInterval(frames, interval));
+}
+
+/** The chart of frames counted by a TrafficBins (a report listing only some of them). */
+export function binsSvg(say: Say, bins: TrafficBins, duration: number): string {
+  if (bins.count === 0) return '';
+  const { interval, rows } = bins.rows(duration);
+  return chartSvg(say, interval, rows);
+}
+
+function chartSvg(say: Say, interval: number, rows: ReadonlyArray<{ frames: number; bytes: number }>): string {
   const W = 640;
   const H = 160;
   const left = 44;

@@ -8,10 +8,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnalysisModel, ConversationRecord } from '../../src/analysis/model.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { RawFrame } from '../../src/capture/types.js';
 import { pcapFile } from '../../src/capture/writer.js';
 import { streamExplainedFrames } from '../../src/cli/commands/analyze-frames.js';
+import type { ExplainDigest } from '../../src/explain/digest.js';
+import { sayer } from '../../src/report/common.js';
+import { ConversationFold } from '../../src/report/fold.js';
 import { FIXTURES, fixtureCaptures, ROOT, runCli } from '../helpers/fixtures.js';
 
 /** The CLI with a temporary directory that does not exist: a spool file could not be made. */
@@ -128,6 +132,170 @@ describe('streamed explained frames keep no frame record', () => {
       expect(held).toEqual([1, 1]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('folded conversations (issue 19): let go when retired, their frames and records written all the same', () => {
+  /** A sink that keeps what is written. */
+  const collect = () => {
+    const parts: string[] = [];
+    return { parts, sink: { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false } };
+  };
+  /** Folds every conversation offered after the first `keep`; counts them. */
+  const foldAll = (keep: number) => {
+    const folded: number[] = [];
+    const fold = () => ({
+      offer: (rec: { id: number }) => {
+        if (rec.id <= keep) return false;
+        folded.push(rec.id);
+        return true;
+      },
+      finish: () => {},
+    });
+    return { folded, fold };
+  };
+  const run = async (file: string, format: 'text' | 'json', window: number, fold?: ReturnType<typeof foldAll>) => {
+    const out = collect();
+    const frames: string[] = [];
+    const r = await streamExplainedFrames(out.sink, {
+      file,
+      format,
+      lang: 'en',
+      style: { tty: false, color: false },
+      selection: {},
+      limits: { explainWindow: window },
+      onWritten: (f) => void frames.push(JSON.stringify(f)),
+      ...(fold ? { fold: fold.fold } : {}),
+    });
+    return { text: out.parts.join(''), frames, r };
+  };
+
+  it.each([
+    ['json', 4096],
+    ['json', 16],
+    ['text', 16],
+  ] as const)('%s, window %i: frames told as without the fold; -f json lists every record', async (format, window) => {
+    const dir = mkdtempSync(join(tmpdir(), 'frames-stream-fold-'));
+    const tmp = process.env.TMPDIR;
+    try {
+      const cap = longCapture(20);
+      const file = join(dir, 'long.pcap');
+      writeFileSync(file, cap.bytes);
+      const plain = await run(file, format, window);
+      const f = foldAll(3);
+      const folded = await run(file, format, window, f);
+      // the connections are 10 s apart: each one but the last is retired (2 s after its end) while the
+      // capture is read; the session lets the folded ones go
+      expect(f.folded).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+      expect(folded.r.model.conversations.map((c) => c.id)).toEqual([1, 2, 3, 20]);
+      expect(folded.frames).toEqual(plain.frames);
+      if (format === 'json') {
+        const a = JSON.parse(plain.text);
+        const b = JSON.parse(folded.text);
+        expect(b.frames).toEqual(a.frames);
+        expect(b.conversations).toEqual(a.conversations);
+        // the same text for the records, spooled or not
+        const convText = (s: string) => s.slice(s.indexOf('"conversations"'), s.indexOf('"story"'));
+        expect(convText(folded.text)).toBe(convText(plain.text));
+        // no temporary file can be made: the records are held in memory, the output is the same
+        process.env.TMPDIR = join(dir, 'no-such-dir');
+        const inMemory = await run(file, format, window, foldAll(3));
+        expect(inMemory.text).toBe(folded.text);
+      }
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Markdown and HTML in the one pass (issue 19): the first report-frames frames listed', () => {
+  const path = join(FIXTURES, 'many-short.pcap');
+  const figure = (html: string) => html.slice(html.indexOf('<figure class="traffic">'), html.indexOf('</figure>'));
+  const rows = (html: string) => [...html.matchAll(/<tr data-frame="(\d+)">/g)].map((m) => Number(m[1]));
+  const data = (html: string) =>
+    JSON.parse(
+      html.slice(html.indexOf('id="pcx-data">') + 14, html.indexOf('</script>', html.indexOf('id="pcx-data">'))),
+    );
+
+  it('HTML: 40 of 683 frames with their trees and bytes, the traffic chart of all of them, the next range named', () => {
+    const whole = run(['analyze', path, '-f', 'html']);
+    const page = run(['analyze', path, '-f', 'html', '--limit', 'report-frames=40']);
+    expect(page.code).toBe(0);
+    expect(rows(whole.out)).toHaveLength(683);
+    expect(rows(page.out)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(figure(page.out)).toBe(figure(whole.out));
+    expect(page.out).toContain(
+      '<p class="page">Only the first 40 of 683 frames are listed here (frames 1–40). The next ones: --frames-range 41-683;',
+    );
+    expect(whole.out).not.toContain('<p class="page">');
+    const a = data(whole.out);
+    const b = data(page.out);
+    expect(b.frames).toEqual(a.frames.slice(0, 40));
+  });
+
+  it('Markdown: the next page as --frames-range gives the frames after them; sections only with listed frames', () => {
+    const first = run(['analyze', path, '-f', 'markdown', '--limit', 'report-frames=40']);
+    expect(first.out).toContain(
+      '> Only the first 40 of 683 frames are listed here (frames 1–40). The next ones: `--frames-range 41-683`;',
+    );
+    const next = run(['analyze', path, '-f', 'markdown', '--limit', 'report-frames=40', '--frames-range', '41-683']);
+    expect(next.out).toContain(
+      '> Only the first 40 of the 643 selected frames are listed here (frames 41–80). The next ones: `--frames-range 81-683`;',
+    );
+    const frameRows = (md: string) => [...md.matchAll(/^\| (\d+) \| \d+\.\d{6} \|/gm)].map((m) => Number(m[1]));
+    expect(frameRows(first.out).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(frameRows(next.out).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 41));
+    // a section per conversation with frames listed, none for the others
+    const sections = (md: string) => [...md.matchAll(/^## Conversation #(\d+)/gm)].map((m) => Number(m[1]));
+    expect(sections(first.out)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('--frames folds as the summary does (issue 19): the same frames and report, records let go', () => {
+  it.each(['en', 'id'] as const)('many-short-slow.pcap (%s), within the window and past it', async (lang) => {
+    const file = join(FIXTURES, 'many-short-slow.pcap');
+    for (const window of [4096, 64]) {
+      const out = async (fold: boolean) => {
+        const parts: string[] = [];
+        let offered = 0;
+        const r = await streamExplainedFrames(
+          { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false },
+          {
+            file,
+            format: 'text',
+            lang,
+            style: { tty: false, color: false, lang },
+            selection: {},
+            limits: { explainWindow: window },
+            ...(fold
+              ? {
+                  fold: (d: ExplainDigest) => {
+                    const f = new ConversationFold(d, sayer(lang));
+                    return {
+                      offer: (rec: ConversationRecord) => {
+                        offered++;
+                        return f.offer(rec);
+                      },
+                      finish: (m: AnalysisModel) => {
+                        m.folded = f.result();
+                      },
+                    };
+                  },
+                }
+              : {}),
+          },
+        );
+        return { text: parts.join(''), kept: r.model.conversations.length, offered };
+      };
+      const whole = await out(false);
+      const folded = await out(true);
+      expect(folded.text).toBe(whole.text);
+      // conversations retired during the capture, most of them folded and let go
+      expect(folded.offered).toBeGreaterThan(80);
+      expect(folded.kept).toBeLessThan(whole.kept - 40);
     }
   });
 });

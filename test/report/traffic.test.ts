@@ -10,7 +10,7 @@ import type { FrameRecord } from '../../src/analysis/model.js';
 import { analyzeFile } from '../../src/analyze.js';
 import type { ExplainedModel } from '../../src/explain/index.js';
 import { renderHtml } from '../../src/report/html.js';
-import { chartInterval, perInterval } from '../../src/report/traffic.js';
+import { chartInterval, perInterval, TrafficBins } from '../../src/report/traffic.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -32,6 +32,45 @@ describe('traffic chart', () => {
     const rows = perInterval(m.frames, 1);
     expect(rows.map((r) => r.frames)).toEqual([25, 4, 4, 4, 10, 6]); // tshark -q -z io,stat,1
     expect(rows.reduce((a, r) => a + r.bytes, 0)).toBe(m.capture.bytes);
+  });
+});
+
+describe('traffic counted as frames go by (a report listing only some frames)', () => {
+  /** A deterministic pseudo-random sequence (xorshift). */
+  function rng(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 2 ** 32;
+    };
+  }
+
+  it('gives the rows perInterval gives over all the frames, at any span', () => {
+    const r = rng(19);
+    for (let trial = 0; trial < 200; trial++) {
+      const scale = 10 ** (r() * 12 - 6);
+      const n = 1 + Math.floor(r() * 1500);
+      const frames = Array.from({ length: n }, (_, i) => ({ rel: Math.round(r() * scale * 1e6) / 1e6, len: 60 + i }));
+      frames.sort((a, b) => a.rel - b.rel);
+      // a time before the first frame (a damaged file) counts in the first interval
+      if (trial % 10 === 0) frames.push({ rel: -1, len: 42 });
+      const bins = new TrafficBins();
+      for (const f of frames) bins.add(f.rel, f.len);
+      const duration = frames[n - 1]!.rel;
+      const span = Math.max(...frames.map((f) => f.rel));
+      const { interval, rows } = bins.rows(duration);
+      expect(interval).toBe(chartInterval(span));
+      expect(rows).toEqual(perInterval(frames as unknown as FrameRecord[], interval));
+    }
+  });
+
+  it('the mqtt capture: as tshark -z io,stat counts it', async () => {
+    const m = await model('mqtt.pcap');
+    const bins = new TrafficBins();
+    for (const f of m.frames) bins.add(f.rel, f.len);
+    expect(bins.rows(m.capture.duration).rows).toEqual(perInterval(m.frames, chartInterval(m.capture.duration)));
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Explained per-frame output (issues 8 and 18): text `--frames`, `-f json` and `-T fields` in one forward
- * pass over the capture, from a file as from standard input, with no temporary file. The session analyses
+ * Explained per-frame output (issues 8, 18 and 19): text `--frames`, `-f json`, `-T fields`, Markdown and
+ * HTML in one forward pass over the capture, from a file as from standard input, with no temporary copy of
+ * it. The session analyses
  * each frame as it is read; the frame record is held in a window (FrameWindow: at most Limits.explainWindow
  * frames) and told when it leaves it, from what the session knows by then (StreamExplainer: the messages
  * later frames completed, the conversation's roles and pattern so far). When the capture ends, the explained
@@ -8,11 +9,14 @@
  * held are told from the finished conversation records: a capture within the window is told exactly as the
  * whole model tells it, and its text report comes before its frame list. A longer capture's frames are
  * written as they leave the window and the report after them (as tshark prints statistics after the
- * packets). Markdown and HTML are documents of the whole model (see docs/limits.md).
+ * packets). Markdown and HTML are made in the same pass: they list the first `report-frames` frames (see
+ * docs/limits.md). With a fold (the grouped summary's), conversations are let go as they are retired: their
+ * frames are still told from their final records, and `-f json` keeps their records in a temporary file
+ * until the end of the model (ElementSpool).
  */
 
 import type { TappedMessage } from '../../analysis/app/index.js';
-import type { AnalysisModel, AppMessageRecord, FrameRecord } from '../../analysis/model.js';
+import type { AnalysisModel, AppMessageRecord, ConversationRecord, FrameRecord } from '../../analysis/model.js';
 import { AnalysisSession, type FrameObserver, toolVersion } from '../../analyze.js';
 import type { HostName } from '../../capture/names.js';
 import { readCaptureFile } from '../../capture/reader.js';
@@ -24,12 +28,15 @@ import {
   ForwardLinks,
   StreamExplainer,
 } from '../../explain/index.js';
-import type { Lang } from '../../explain/text.js';
+import { type Lang, text } from '../../explain/text.js';
 import type { FieldsWriter } from '../../filter/fields-output.js';
 import { type CompiledFilter, FrameViews } from '../../filter/index.js';
-import { captureOptions, type Limits, resolveLimits } from '../../limits.js';
-import { frameFilter, type Selection, select, selects } from '../../report/common.js';
-import { JsonStreamWriter } from '../../report/json.js';
+import { captureOptions, type Limits, REPORT_FRAMES, resolveLimits } from '../../limits.js';
+import { SESSION_PROTOCOLS } from '../../protocols/registry.js';
+import { frameFilter, type ReportListing, type Selection, select, selects } from '../../report/common.js';
+import { renderHtml } from '../../report/html.js';
+import { type JsonElements, JsonStreamWriter } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
 import {
   type EndpointRow,
   explainedFrameRow,
@@ -38,13 +45,18 @@ import {
   renderTextReport,
   type TextStyle,
 } from '../../report/text.js';
+import { TrafficBins } from '../../report/traffic.js';
 import { FRAMES_SEMI_SPACE, HEAP_GROWTH, heapGrowth, SUMMARY_SEMI_SPACE, YoungCap } from '../heap.js';
 import type { Sink } from '../io.js';
+import { ElementSpool } from '../spool.js';
 
 export interface StreamedFramesOptions {
   file: string;
-  /** text: the report (with the frame list when `frames`); json: the model; fields: tshark -T fields lines. */
-  format: 'text' | 'json' | 'fields';
+  /**
+   * text: the report (with the frame list when `frames`); json: the model; fields: tshark -T fields lines;
+   * markdown, html: the report as a document, listing the first `report-frames` frames.
+   */
+  format: 'text' | 'json' | 'fields' | 'markdown' | 'html';
   /** text: list the frames (default); false: the report, then how many frames the filter matched. */
   frames?: boolean;
   /** -Y: only frames this display filter matches are written (and counted). */
@@ -75,6 +87,24 @@ export interface StreamedFramesOptions {
   onSummary?: (model: ExplainedModel) => void;
   /** Told each raw frame right after its record went to onWritten (annotate; held with its record). */
   onRaw?: (raw: RawFrame) => void;
+  /**
+   * The grouped summary's fold (issue 19), made with the pass's digest: each conversation the session
+   * retires is offered to it, and one it folds is let go — its frames still to be told are told from its
+   * record, `-f json` writes the record when it is retired (to a temporary file read back at the end). Not
+   * with a selection.
+   */
+  fold?: (digest: ExplainDigest) => SummaryFold;
+}
+
+/** Conversations folded into the summary's groups as they are retired (StreamedFramesOptions.fold). */
+export interface SummaryFold {
+  /** A retired conversation's final record: true when it was folded (the session then lets it go). */
+  offer(rec: ConversationRecord): boolean;
+  /**
+   * Puts what was folded on the model, before it is explained (members it adds are the explanation's and
+   * the reports': the JSON output leaves them out).
+   */
+  finish(model: AnalysisModel): void;
 }
 
 export interface StreamedFramesResult {
@@ -97,8 +127,9 @@ export interface StreamedFramesResult {
 /** Whether `analyze` with these arguments writes explained frames here, in one streamed pass. */
 export function streamsExplainedFrames<T extends { explain?: boolean; format: string; frames?: boolean }>(
   args: T,
-): args is T & { format: 'text' | 'json' } {
-  return args.explain !== false && (args.format === 'json' || (args.format === 'text' && args.frames === true));
+): boolean {
+  if (args.explain === false) return false;
+  return args.format === 'json' || args.format === 'markdown' || args.format === 'html' || !!args.frames;
 }
 
 /**
@@ -114,6 +145,35 @@ export function youngSemiSpace<T extends { explain?: boolean; format: string; fr
 }
 
 const NO_MESSAGES: readonly AppMessageRecord[] = [];
+
+/** Protocols with a pass over all their conversations at the end (it may still add to a retired record). */
+const PASS_PROTOCOLS: ReadonlySet<string> = new Set(
+  SESSION_PROTOCOLS.list.filter((p) => p.finishAll).map((p) => p.name),
+);
+
+/** The record as AnalysisSession.finish() gives it: its notes' texts in `lang`. */
+function finalRecord(rec: ConversationRecord, lang: Lang): ConversationRecord {
+  return { ...rec, notes: rec.notes.map((n) => ({ ...n, text: text(n.code, n.params, lang) })) };
+}
+
+/** The conversation records of the JSON model in id order: the ones kept and the ones spooled. */
+function conversationTexts(
+  kept: readonly ConversationRecord[],
+  spool: ElementSpool,
+  json: JsonStreamWriter,
+): JsonElements {
+  return {
+    length: kept.length + spool.count,
+    *[Symbol.iterator]() {
+      let i = 0;
+      for (const id of spool.ids()) {
+        while (i < kept.length && kept[i]!.id < id) yield json.elementText(kept[i++]);
+        yield spool.get(id);
+      }
+      while (i < kept.length) yield json.elementText(kept[i++]);
+    },
+  };
+}
 const NO_TAPPED: readonly TappedMessage[] = [];
 
 /** The messages a frame completed, from what the session tapped while it analysed the frame. */
@@ -122,6 +182,81 @@ function frameMessages(tapped: readonly TappedMessage[], n: number): readonly Ap
   const out: AppMessageRecord[] = [];
   for (const t of tapped) if (t.at === n) out.push(t.rec);
   return out;
+}
+
+/**
+ * The frames a Markdown or HTML report lists — the first `cap` of those it covers — and what it needs of them
+ * besides their records: the messages each completes (its field tree) and the final records of their
+ * conversations that the session let go (folded); the traffic chart counts every frame covered.
+ */
+class ReportFrames {
+  readonly frames: FrameRecord[] = [];
+  private readonly listed = new Set<number>();
+  readonly messages = new Map<number, AppMessageRecord[]>();
+  /** Messages completed when a conversation's streams were closed, by a frame not yet told. */
+  private readonly pending = new Map<number, AppMessageRecord[]>();
+  /** Conversations with listed frames, and the final records of those the session retired. */
+  readonly convs = new Set<number>();
+  private readonly records = new Map<number, ConversationRecord>();
+  readonly traffic = new TrafficBins();
+  /** Frames covered (listed or not). */
+  covered = 0;
+  /** The last frame told. */
+  private told = 0;
+
+  constructor(private readonly cap: number) {}
+
+  get full(): boolean {
+    return this.frames.length >= this.cap;
+  }
+
+  /** A frame the report covers, told, with the messages tapped while it was analysed. */
+  add(f: FrameRecord, tapped: readonly TappedMessage[]): void {
+    this.covered++;
+    this.traffic.add(f.rel, f.len);
+    if (this.full) return;
+    this.frames.push(f);
+    this.listed.add(f.n);
+    const msgs: AppMessageRecord[] = [];
+    for (const t of tapped) if (t.at === f.n) msgs.push(t.rec);
+    const end = this.pending.get(f.n);
+    if (end) msgs.push(...end);
+    if (msgs.length) this.messages.set(f.n, msgs);
+    if (f.conversation !== undefined) this.convs.add(f.conversation);
+  }
+
+  /** A frame told (listed or not): messages completed later for it are not looked for any more. */
+  toldUpTo(n: number): void {
+    this.told = n;
+    this.pending.delete(n);
+  }
+
+  /** Messages the session listed: those completed when streams were closed go to the frame they name. */
+  tapped(tapped: readonly TappedMessage[]): void {
+    if (this.full) return;
+    for (const t of tapped) {
+      if (t.at !== 0) continue;
+      const n = t.rec.frame;
+      const list = n > this.told ? this.pending : this.listed.has(n) ? this.messages : undefined;
+      if (!list) continue;
+      const a = list.get(n);
+      if (a) a.push(t.rec);
+      else list.set(n, [t.rec]);
+    }
+  }
+
+  /** A conversation the session retired: its record is kept while frames of it may be listed. */
+  retired(rec: ConversationRecord): void {
+    if (this.convs.has(rec.id) || (!this.full && rec.last > this.told)) this.records.set(rec.id, rec);
+  }
+
+  /** The conversations with listed frames, in id order: the kept records (`kept`) and the retired ones. */
+  conversations(kept: readonly ConversationRecord[]): ConversationRecord[] {
+    const out = kept.filter((c) => this.convs.has(c.id));
+    const have = new Set(out.map((c) => c.id));
+    for (const [id, c] of this.records) if (this.convs.has(id) && !have.has(id)) out.push(c);
+    return out.sort((a, b) => a.id - b.id);
+  }
 }
 
 /** A held frame: its record, the messages tapped while it was analysed, and (annotate) its raw frame. */
@@ -189,6 +324,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     2 * limits.explainWindow,
   );
   const views = filter || o.fields ? new FrameViews({ get: (id) => explainer.record(id) }) : undefined;
+  const folding = o.fold && !selected ? o.fold(digest) : undefined;
   const held = new FrameWindow();
   /** The window overflowed: frames are written before the report (which needs the whole capture). */
   let overflowed = false;
@@ -197,17 +333,24 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
   let followed = 0;
   let written = 0;
   let view: ReturnType<FrameViews['next']> | undefined;
-  let write: (f: FrameRecord) => void = () => {};
+  let write: (f: FrameRecord, h: Held) => void = () => {};
   const json =
     o.format === 'json'
       ? new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true)
       : undefined;
+  // -f json: the records of folded conversations wait on disk for the end of the model
+  const spool = folding && json ? new ElementSpool() : undefined;
   if (o.format === 'fields') {
     const fields = o.fields!;
     sink.write(fields.header());
     write = () => sink.write(fields.line(view!));
   } else if (json) write = (f) => json.frame(f);
   else if (o.frames !== false && !selected) write = (f) => sink.write(`${explainedFrameRow(f, o.style.width)}\n`);
+  const document =
+    o.format === 'markdown' || o.format === 'html'
+      ? new ReportFrames(limits.reportFrames ?? REPORT_FRAMES[o.format])
+      : undefined;
+  if (document) write = (f, h) => document.add(f, h.tapped);
   const kept: FrameRecord[] = [];
   // A selection's text report counts protocols and notes of the selected frames, printed before them: the
   // selected frames are kept (as many as the selection holds), then rendered with the report.
@@ -216,7 +359,6 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
 
   const tell = (h: Held): void => {
     const f = h.f;
-    young.tick();
     // frames a selection leaves out are followed, not explained: later frames' explanations count them
     followed++;
     if (views) view = views.next(f, frameMessages(h.tapped, f.n));
@@ -229,9 +371,10 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     if (explainer.held > maxHeld) maxHeld = explainer.held;
     if (want) {
       written++;
-      write(f);
+      write(f, h);
       o.onWritten?.(f);
     }
+    document?.toldUpTo(f.n);
     if (h.raw) o.onRaw?.(h.raw);
   };
 
@@ -242,13 +385,28 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     // bounded conversation records (the summary's); each message is also handed over as it completes
     summary: true,
     tapMessages: true,
+    // the HTML page's hexdumps
+    keepRaw: o.format === 'html',
     limits,
     ...(o.names ? { names: o.names } : {}),
     ...(o.observer ? { observer: o.observer } : {}),
+    fold: (rec) => {
+      explainer.retired(rec);
+      document?.retired(rec);
+      if (!folding) return false;
+      // a pass at the end may still add to the record of its protocol's conversations: -f json keeps it
+      if (spool && rec.app !== undefined && PASS_PROTOCOLS.has(rec.app)) return false;
+      if (!folding.offer(rec)) return false;
+      spool?.add(rec.id, json!.elementText(finalRecord(rec, o.lang)));
+      return true;
+    },
     onFrame: (f) => {
+      // every frame analysed (the first ones are told only once the window is full)
+      young.tick();
       head = f.n;
       const tapped = session!.takeMessages();
       links.add(tapped);
+      document?.tapped(tapped);
       digest.push(f);
       held.push({ f, tapped: tapped.length ? tapped : NO_TAPPED });
       if (held.length > limits.explainWindow) {
@@ -260,82 +418,122 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
   });
   const s = session;
   const opts = captureOptions(s.limits);
-  const res = await readCaptureFile(
-    o.file,
-    (f) => {
-      if (sink.broken) return false;
-      s.push(f);
-      // annotate: the raw frame goes out with its record (a copy: the reader reuses its buffers)
-      if (o.onRaw) {
-        const last = held.peekLast();
-        if (last && last.f.n === f.n) last.raw = { ...f, data: new Uint8Array(f.data) };
-        else o.onRaw(f);
-      }
-    },
-    o.pace ? { ...opts, pace: o.pace } : opts,
-  );
-  const model = s.finish(name, res.header, res.warnings, res.damaged);
-  links.add(s.takeMessages());
-  model.frames = digest.frames;
-  explainModel(model, o.lang, { frames: false });
-  model.frames = [];
-  const whole = model as ExplainedModel;
-  const protocols = s.protocolCounts;
-  const notes = s.noteSummary;
-  o.onSummary?.(whole);
-  const hostNames = whole.capture.names?.length
-    ? new Map(whole.capture.names.map((h) => [h.address, h.name]))
-    : undefined;
-  explainer.finish(whole.conversations, hostNames);
-  const m = select(whole, sel);
-  const filtered = (): ExplainedModel =>
-    filter ? { ...m, display_filter: { filter: filter.expression, matched } } : m;
-  const report = (): string =>
-    renderTextReport(m, o.style, {
-      protocols,
-      notes,
-      allConversations: o.allConversations ?? false,
-      ...(o.endpoints ? { endpoints: o.endpoints() } : {}),
-    });
-  if (textFrames && !overflowed && !sink.broken) {
-    // The report, then the frame list. The records' message lists are not read after the report (the
-    // explainer reads roles and pattern now): let them go.
-    sink.write(report());
-    explainer.prepare();
-    for (const c of whole.conversations) {
-      delete c.messages;
-      delete c.message_stats;
-    }
-    if (whole.capture.frames > 0) sink.write(`\n${framesHeadingIn(o.lang, o.style)}\n`);
-  }
-  for (let h = held.shift(); h && !sink.broken; h = held.shift()) tell(h);
-  const result: StreamedFramesResult = {
-    model: whole,
-    maxHeld,
-    kept: s.frames.length,
-    followed,
-    written,
-    links: { kept: links.made, dropped: links.dropped, late: links.late, unread: links.pending },
-  };
-  if (sink.broken) return result;
-  if (json) json.end(filtered());
-  else if (o.format === 'text' && o.frames === false) {
-    // the summary with a display filter: the report, then how many frames matched
-    sink.write(renderTextReport(m, o.style, { protocols, notes }));
-    sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
-  } else if (textFrames) {
-    if (overflowed) sink.write(`\n${report()}`);
-    if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
-  } else if (o.format === 'text') {
-    m.frames = kept;
-    sink.write(
-      renderTextReport(m, o.style, {
-        frames: true,
-        allConversations: o.allConversations ?? false,
-        ...(kept.length ? {} : { protocols, notes }),
-      }),
+  try {
+    const res = await readCaptureFile(
+      o.file,
+      (f) => {
+        if (sink.broken) return false;
+        s.push(f);
+        // annotate: the raw frame goes out with its record (a copy: the reader reuses its buffers)
+        if (o.onRaw) {
+          const last = held.peekLast();
+          if (last && last.f.n === f.n) last.raw = { ...f, data: new Uint8Array(f.data) };
+          else o.onRaw(f);
+        }
+      },
+      o.pace ? { ...opts, pace: o.pace } : opts,
     );
-    if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+    const model = s.finish(name, res.header, res.warnings, res.damaged);
+    const ended = s.takeMessages();
+    links.add(ended);
+    document?.tapped(ended);
+    // what the fold puts on the model is for the explanation and the reports, not part of the JSON model
+    const before = new Set(Object.keys(model));
+    folding?.finish(model);
+    const added = Object.keys(model).filter((k) => !before.has(k));
+    model.frames = digest.frames;
+    explainModel(model, o.lang, { frames: false });
+    model.frames = [];
+    const whole = model as ExplainedModel;
+    const protocols = s.protocolCounts;
+    const notes = s.noteSummary;
+    o.onSummary?.(whole);
+    const hostNames = whole.capture.names?.length
+      ? new Map(whole.capture.names.map((h) => [h.address, h.name]))
+      : undefined;
+    explainer.finish(whole.conversations, hostNames);
+    const m = select(whole, sel);
+    const filtered = (): ExplainedModel =>
+      filter ? { ...m, display_filter: { filter: filter.expression, matched } } : m;
+    const report = (): string =>
+      renderTextReport(m, o.style, {
+        protocols,
+        notes,
+        allConversations: o.allConversations ?? false,
+        ...(o.endpoints ? { endpoints: o.endpoints() } : {}),
+      });
+    if (textFrames && !overflowed && !sink.broken) {
+      // The report, then the frame list. The records' message lists are not read after the report (the
+      // explainer reads roles and pattern now): let them go.
+      sink.write(report());
+      explainer.prepare();
+      for (const c of whole.conversations) {
+        delete c.messages;
+        delete c.message_stats;
+      }
+      if (whole.capture.frames > 0) sink.write(`\n${framesHeadingIn(o.lang, o.style)}\n`);
+    }
+    for (let h = held.shift(); h && !sink.broken; h = held.shift()) tell(h);
+    const result: StreamedFramesResult = {
+      model: whole,
+      maxHeld,
+      kept: s.frames.length,
+      followed,
+      written,
+      links: { kept: links.made, dropped: links.dropped, late: links.late, unread: links.pending },
+    };
+    if (sink.broken) return result;
+    if (json) {
+      // the rest of the model as the output takes it (its conversations can be many megabytes)
+      const given: Record<string, JsonElements> = spool
+        ? { conversations: conversationTexts(m.conversations, spool, json) }
+        : {};
+      const out: ExplainedModel = { ...filtered() };
+      for (const k of added) Reflect.deleteProperty(out, k);
+      for (const part of json.ending(out, given)) {
+        if (sink.broken) break;
+        sink.write(part);
+        const drained = sink.drained?.();
+        if (drained) await drained;
+      }
+    } else if (document) {
+      const doc: ExplainedModel = { ...filtered(), frames: document.frames };
+      const listing: ReportListing = {
+        conversations: document.conversations(m.conversations),
+        messages: document.messages,
+        ...(document.covered > document.frames.length
+          ? {
+              page: {
+                listed: document.frames.length,
+                of: document.covered,
+                selected: selected || filter !== undefined,
+                end: Math.min(whole.capture.frames, sel.range?.[1] ?? Number.POSITIVE_INFINITY),
+                traffic: document.traffic,
+              },
+            }
+          : {}),
+      };
+      sink.write(o.format === 'html' ? renderHtml(doc, listing) : renderMarkdown(doc, listing));
+    } else if (o.format === 'text' && o.frames === false) {
+      // the summary with a display filter: the report, then how many frames matched
+      sink.write(renderTextReport(m, o.style, { protocols, notes }));
+      sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+    } else if (textFrames) {
+      if (overflowed) sink.write(`\n${report()}`);
+      if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+    } else if (o.format === 'text') {
+      m.frames = kept;
+      sink.write(
+        renderTextReport(m, o.style, {
+          frames: true,
+          allConversations: o.allConversations ?? false,
+          ...(kept.length ? {} : { protocols, notes }),
+        }),
+      );
+      if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+    }
+    return result;
+  } finally {
+    spool?.remove();
   }
-  return result;
 }

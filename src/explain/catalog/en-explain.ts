@@ -268,6 +268,10 @@ export const enExplain: Catalogue = {
   'ui.display_filter': 'Display filter {filter}: {matched} of {frames} frames match.',
   'ui.frames': 'Frames',
   'ui.frame': 'Frame {n}',
+  'ui.page':
+    'Only the first {listed} of {of} frames are listed here (frames {a}–{b}). The next ones: {next}; narrow the report with --conversation ID, --protocol NAME, --frames-range A-B or -Y FILTER.',
+  'ui.page.selected':
+    'Only the first {listed} of the {of} selected frames are listed here (frames {a}–{b}). The next ones: {next}; narrow the report with --conversation ID, --protocol NAME, --frames-range A-B or -Y FILTER.',
   'ui.abnormal': 'Worth a second look',
   'ui.teaching': 'Good to know',
   'ui.none': 'nothing',

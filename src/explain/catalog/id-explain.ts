@@ -261,6 +261,10 @@ export const idExplain: Catalogue = {
   'ui.display_filter': 'Filter tampilan {filter}: {matched} dari {frames} frame cocok.',
   'ui.frames': 'Daftar frame',
   'ui.frame': 'Frame {n}',
+  'ui.page':
+    'Hanya {listed} frame pertama dari {of} frame yang dicantumkan di sini (frame {a}–{b}). Frame berikutnya: {next}; persempit laporan dengan --conversation ID, --protocol NAMA, --frames-range A-B, atau -Y FILTER.',
+  'ui.page.selected':
+    'Hanya {listed} frame pertama dari {of} frame terpilih yang dicantumkan di sini (frame {a}–{b}). Frame berikutnya: {next}; persempit laporan dengan --conversation ID, --protocol NAMA, --frames-range A-B, atau -Y FILTER.',
   'ui.abnormal': 'Perlu diperhatikan',
   'ui.teaching': 'Perlu diketahui',
   'ui.none': 'tidak ada',
