@@ -395,7 +395,13 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
     const before = ok ? undefined : worked.filter((x) => x.c.last < tried).pop();
     retries(
       ok ? 'teach.refused_retries.ok' : before ? 'teach.refused_retries.after' : 'teach.refused_retries',
-      { count: same.length, server, port: portOf(server) ?? '?', id: ok?.c.id ?? before?.c.id ?? 0 },
+      {
+        who: retriers(say, same),
+        count: same.length,
+        server,
+        port: portOf(server) ?? '?',
+        id: ok?.c.id ?? before?.c.id ?? 0,
+      },
       same.map((x) => x.c.first),
     );
   }
@@ -407,6 +413,14 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
   ranked.sort((a, b) => a.rank - b.rank);
   for (const r of ranked) out.push(r.item);
   return out;
+}
+
+/** Who made refused attempts: "The client", or "2 clients (172.18.0.7, 172.18.0.8), together,". */
+function retriers(say: Say, attempts: readonly ConvContext[]): string {
+  const hosts = [...new Set(attempts.map((x) => hostOf(x.c.client)))];
+  return hosts.length === 1
+    ? say('fmt.retry.client')
+    : say('fmt.retry.clients', { count: hosts.length, hosts: list(say, hosts, 4) });
 }
 
 function summary(say: Say, mc: ModelContext): string {

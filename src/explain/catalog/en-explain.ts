@@ -241,12 +241,14 @@ export const enExplain: Catalogue = {
     'Wireshark marks TCP/UDP checksums in this capture (the first in frame {frame}) as wrong ("maybe caused by checksum offload") when it checks them. They are not corrupt: the sender left the checksum to its (virtual) network card, checksum offload, and the capture took the packet before the checksum was completed (a veth never completes it: the receiving kernel on the same host trusts the packet). The captured value is exactly the partial sum over the addresses and the length, as pcap-explain checks.',
   'teach.several_in_one_segment':
     'Frame {frame} carries {count} application messages in one TCP segment. TCP does not keep message boundaries: the protocol ({protocol}) marks where each message ends, so one frame is not one message.',
+  'fmt.retry.client': 'The client',
+  'fmt.retry.clients': '{count} clients ({hosts}), together,',
   'teach.refused_retries':
-    'The client tried {count:once|{count} times} to connect to {server}, and each SYN was answered by RST: no program listened on port {port}. Each attempt is a new TCP connection with a new source port.',
+    '{who} tried {count:once|{count} times} to connect to {server}, and each SYN was answered by RST: no program listened on port {port}. Each attempt is a new TCP connection with a new source port.',
   'teach.refused_retries.after':
-    'The client tried {count:once|{count} times} to connect to {server} after connection #{id} to it had ended, and each SYN was answered by RST: no program listened on port {port} any more (the server had stopped). Each attempt is a new TCP connection with a new source port.',
+    '{who} tried {count:once|{count} times} to connect to {server} after connection #{id} to it had ended, and each SYN was answered by RST: no program listened on port {port} any more (the server had stopped). Each attempt is a new TCP connection with a new source port.',
   'teach.refused_retries.ok':
-    'The client tried {count:once|{count} times} to connect to {server} while no program listened on port {port}, so each SYN was answered by RST (each attempt with a new source port); connection #{id} succeeded once the server had started.',
+    '{who} tried {count:once|{count} times} to connect to {server} while no program listened on port {port}, so each SYN was answered by RST (each attempt with a new source port); connection #{id} succeeded once the server had started.',
   'fmt.per_worker': '{count} to {worker}',
   'teach.midstream':
     'Connection #{id} has no handshake in the capture: the capture began after it was opened. Its first frames (from frame {frame}) are ordinary traffic, not a connection setup.',

@@ -235,12 +235,14 @@ export const idExplain: Catalogue = {
     'Wireshark menandai checksum TCP/UDP di capture ini (yang pertama di frame {frame}) sebagai salah ("maybe caused by checksum offload") bila ia memeriksanya. Checksum itu tidak rusak: pengirim menyerahkan perhitungan checksum ke kartu jaringan (virtual)-nya, yaitu checksum offload, dan capture mengambil paket sebelum checksum itu dilengkapi (veth tidak pernah melengkapinya: kernel penerima di host yang sama memercayai paket tersebut). Nilai yang tertangkap tepat sama dengan jumlah parsial atas alamat dan panjang, seperti yang diperiksa pcap-explain.',
   'teach.several_in_one_segment':
     'Frame {frame} membawa {count} pesan aplikasi dalam satu segmen TCP. TCP tidak menjaga batas pesan: protokolnya ({protocol}) yang menandai akhir setiap pesan, jadi satu frame tidak sama dengan satu pesan.',
+  'fmt.retry.client': 'Client',
+  'fmt.retry.clients': '{count} client ({hosts}) secara keseluruhan',
   'teach.refused_retries':
-    'Client mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada proses yang mendengarkan port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
+    '{who} mencoba {count} kali terhubung ke {server}, dan setiap SYN dijawab RST: tidak ada proses yang mendengarkan port {port}. Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
   'teach.refused_retries.after':
-    'Client mencoba {count} kali terhubung ke {server} setelah koneksi #{id} ke server itu berakhir, dan setiap SYN dijawab RST: tidak ada lagi proses yang mendengarkan port {port} (server sudah berhenti). Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
+    '{who} mencoba {count} kali terhubung ke {server} setelah koneksi #{id} ke server itu berakhir, dan setiap SYN dijawab RST: tidak ada lagi proses yang mendengarkan port {port} (server sudah berhenti). Setiap percobaan adalah koneksi TCP baru dengan source port baru.',
   'teach.refused_retries.ok':
-    'Client mencoba {count} kali terhubung ke {server} saat belum ada proses yang mendengarkan port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
+    '{who} mencoba {count} kali terhubung ke {server} saat belum ada proses yang mendengarkan port {port}, jadi setiap SYN dijawab RST (setiap percobaan dengan source port baru); koneksi #{id} berhasil setelah server berjalan.',
   'fmt.per_worker': '{count} ke {worker}',
   'teach.midstream':
     'Koneksi #{id} tidak punya handshake di capture: capture dimulai setelah koneksi itu dibuka. Frame-frame pertamanya (mulai frame {frame}) adalah lalu lintas biasa, bukan pembukaan koneksi.',
