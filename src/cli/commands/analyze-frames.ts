@@ -250,9 +250,12 @@ class ReportFrames {
     if (this.convs.has(rec.id) || (!this.full && rec.last > this.told)) this.records.set(rec.id, rec);
   }
 
-  /** The conversations with listed frames, in id order: the kept records (`kept`) and the retired ones. */
-  conversations(kept: readonly ConversationRecord[]): ConversationRecord[] {
-    const out = kept.filter((c) => this.convs.has(c.id));
+  /**
+   * The conversations of the report's sections, in id order: the kept records (`kept`; when only some frames
+   * are listed, those with listed frames) and the retired ones let go with listed frames.
+   */
+  conversations(kept: readonly ConversationRecord[], paged: boolean): ConversationRecord[] {
+    const out = paged ? kept.filter((c) => this.convs.has(c.id)) : [...kept];
     const have = new Set(out.map((c) => c.id));
     for (const [id, c] of this.records) if (this.convs.has(id) && !have.has(id)) out.push(c);
     return out.sort((a, b) => a.id - b.id);
@@ -499,7 +502,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     } else if (document) {
       const doc: ExplainedModel = { ...filtered(), frames: document.frames };
       const listing: ReportListing = {
-        conversations: document.conversations(m.conversations),
+        conversations: document.conversations(m.conversations, document.covered > document.frames.length),
         messages: document.messages,
         ...(document.covered > document.frames.length
           ? {
