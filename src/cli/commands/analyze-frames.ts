@@ -34,9 +34,7 @@ import { type CompiledFilter, FrameViews } from '../../filter/index.js';
 import { captureOptions, type Limits, REPORT_FRAMES, resolveLimits } from '../../limits.js';
 import { SESSION_PROTOCOLS } from '../../protocols/registry.js';
 import { frameFilter, type ReportListing, type Selection, select, selects } from '../../report/common.js';
-import { renderHtml } from '../../report/html.js';
 import { type JsonElements, JsonStreamWriter } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
 import {
   type EndpointRow,
   explainedFrameRow,
@@ -45,7 +43,7 @@ import {
   renderTextReport,
   type TextStyle,
 } from '../../report/text.js';
-import { TrafficBins } from '../../report/traffic.js';
+import type { TrafficBins } from '../../report/traffic.js';
 import { FRAMES_SEMI_SPACE, HEAP_GROWTH, heapGrowth, SUMMARY_SEMI_SPACE, YoungCap } from '../heap.js';
 import type { Sink } from '../io.js';
 import { ElementSpool } from '../spool.js';
@@ -198,13 +196,15 @@ class ReportFrames {
   /** Conversations with listed frames, and the final records of those the session retired. */
   readonly convs = new Set<number>();
   private readonly records = new Map<number, ConversationRecord>();
-  readonly traffic = new TrafficBins();
   /** Frames covered (listed or not). */
   covered = 0;
   /** The last frame told. */
   private told = 0;
 
-  constructor(private readonly cap: number) {}
+  constructor(
+    private readonly cap: number,
+    readonly traffic: TrafficBins,
+  ) {}
 
   get full(): boolean {
     return this.frames.length >= this.cap;
@@ -250,9 +250,12 @@ class ReportFrames {
     if (this.convs.has(rec.id) || (!this.full && rec.last > this.told)) this.records.set(rec.id, rec);
   }
 
-  /** The conversations with listed frames, in id order: the kept records (`kept`) and the retired ones. */
-  conversations(kept: readonly ConversationRecord[]): ConversationRecord[] {
-    const out = kept.filter((c) => this.convs.has(c.id));
+  /**
+   * The conversations of the report's sections, in id order: the kept records (`kept`; when only some frames
+   * are listed, those with listed frames) and the retired ones let go with listed frames.
+   */
+  conversations(kept: readonly ConversationRecord[], paged: boolean): ConversationRecord[] {
+    const out = paged ? kept.filter((c) => this.convs.has(c.id)) : [...kept];
     const have = new Set(out.map((c) => c.id));
     for (const [id, c] of this.records) if (this.convs.has(id) && !have.has(id)) out.push(c);
     return out.sort((a, b) => a.id - b.id);
@@ -346,10 +349,19 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     write = () => sink.write(fields.line(view!));
   } else if (json) write = (f) => json.frame(f);
   else if (o.frames !== false && !selected) write = (f) => sink.write(`${explainedFrameRow(f, o.style.width)}\n`);
-  const document =
-    o.format === 'markdown' || o.format === 'html'
-      ? new ReportFrames(limits.reportFrames ?? REPORT_FRAMES[o.format])
-      : undefined;
+  // Markdown and HTML: their renderer and the traffic chart's counter, loaded when used
+  const documentOf = o.format === 'markdown' || o.format === 'html' ? o.format : undefined;
+  const render = documentOf
+    ? documentOf === 'html'
+      ? (await import('../../report/html.js')).renderHtml
+      : (await import('../../report/markdown.js')).renderMarkdown
+    : undefined;
+  const document = documentOf
+    ? new ReportFrames(
+        limits.reportFrames ?? REPORT_FRAMES[documentOf],
+        new (await import('../../report/traffic.js')).TrafficBins(),
+      )
+    : undefined;
   if (document) write = (f, h) => document.add(f, h.tapped);
   const kept: FrameRecord[] = [];
   // A selection's text report counts protocols and notes of the selected frames, printed before them: the
@@ -499,7 +511,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     } else if (document) {
       const doc: ExplainedModel = { ...filtered(), frames: document.frames };
       const listing: ReportListing = {
-        conversations: document.conversations(m.conversations),
+        conversations: document.conversations(m.conversations, document.covered > document.frames.length),
         messages: document.messages,
         ...(document.covered > document.frames.length
           ? {
@@ -513,7 +525,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
             }
           : {}),
       };
-      sink.write(o.format === 'html' ? renderHtml(doc, listing) : renderMarkdown(doc, listing));
+      sink.write(render!(doc, listing));
     } else if (o.format === 'text' && o.frames === false) {
       // the summary with a display filter: the report, then how many frames matched
       sink.write(renderTextReport(m, o.style, { protocols, notes }));
