@@ -369,11 +369,6 @@ export class ExplainDigest implements DigestTotals {
     }
   }
 
-  /** The totals of one conversation so far (undefined: none of its frames was seen, or it was dropped). */
-  totals(id: number): ConvTotals | undefined {
-    return this.convs.get(id);
-  }
-
   /** Sender of each conversation's first record (push() without want(): the direction of a record). */
   private readonly firstSrc = new Map<number, string>();
 

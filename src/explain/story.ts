@@ -418,27 +418,11 @@ function convPhases(
 
 /** The whole story, in time order (by first frame; a conversation's phases keep their order). */
 export function buildStory(say: Say, mc: ModelContext): StoryRecord[] {
-  const all: Array<StoryRecord & { k: number }> = [];
-  let k = 0;
   const totals = digestTotals(mc.model.frames);
-  for (const p of arpPhases(say, mc.model.frames, totals)) {
-    const q = { ...p, k: k++ };
-    FACTS.set(q, FACTS.get(p)!);
-    all.push(q);
-  }
-  for (const p of otherPhases(say, mc.model.frames, totals)) all.push({ ...p, k: k++ });
+  const all = [...arpPhases(say, mc.model.frames, totals), ...otherPhases(say, mc.model.frames, totals)];
   const refused = refusedAttempts(mc);
-  for (const ctx of mc.convs.values())
-    for (const p of convPhases(say, ctx, mc, refused, totals)) {
-      const q = { ...p, k: k++ };
-      const f = FACTS.get(p);
-      if (f) FACTS.set(q, f);
-      all.push(q);
-    }
-  all.sort((a, b) => a.frames[0] - b.frames[0] || a.k - b.k);
-  return all.map(({ k: _k, ...p }, i) => {
-    const f = FACTS.get(all[i]!);
-    if (f) FACTS.set(p, f);
-    return p;
-  });
+  for (const ctx of mc.convs.values()) all.push(...convPhases(say, ctx, mc, refused, totals));
+  // stable: phases that start on the same frame keep the order they were made in (the records themselves
+  // are returned, so their PhaseFacts stay with them)
+  return all.sort((a, b) => a.frames[0] - b.frames[0]);
 }

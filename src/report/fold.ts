@@ -174,7 +174,7 @@ export class ConversationFold {
   /** Deserves a second look (the overview names it): never folded. */
   private unusual(c: ConversationRecord): boolean {
     if (c.notes.some((n) => n.severity === 'warn' || n.severity === 'error')) return true;
-    const t = this.digest.totals(c.id);
+    const t = this.digest.convs.get(c.id);
     if (t && (t.noted || TROUBLE.some((k) => t.trouble.has(k)))) return true;
     if (c.transport !== 'tcp') return false;
     if (c.close.kind === 'refused' || c.close.kind === 'rst') return true;

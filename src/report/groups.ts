@@ -205,9 +205,11 @@ export function groupedStory(m: ExplainedModel, groups: readonly ConversationGro
   }
   // refused attempts per client host and server (never folded: the model has them all)
   const refusedBy = new Map<string, number>();
-  for (const c of m.conversations)
-    if (c.close.kind === 'refused')
-      refusedBy.set(`${host(c.client)}>${c.server}`, (refusedBy.get(`${host(c.client)}>${c.server}`) ?? 0) + 1);
+  for (const c of m.conversations) {
+    if (c.close.kind !== 'refused') continue;
+    const k = `${host(c.client)}>${c.server}`;
+    refusedBy.set(k, (refusedBy.get(k) ?? 0) + 1);
+  }
   const refusedAlike = (g: ConversationGroup) =>
     g.members[0]!.close.kind === 'refused' && refusedBy.get(`${g.client}>${g.server}`) === groupSize(g);
   const rechecks = new Set(m.story.filter((s) => s.code === 'story.arp.recheck' || s.code === 'story.arp.more'));
