@@ -163,24 +163,34 @@ interface ParserInternals {
 
 /** The parser's internals as they are now (absent or odd ones read as 0 / ''). */
 function internalsOf(p: object): ParserInternals {
-  const num = (k: string): number => {
-    const v: unknown = Reflect.get(p, k);
-    return typeof v === 'number' ? v : 0;
+  const r = p as Record<string, unknown>;
+  const offset = r.offset;
+  const end = r.end;
+  const state = r.state;
+  const line = r.line;
+  return {
+    offset: typeof offset === 'number' ? offset : 0,
+    end: typeof end === 'number' ? end : 0,
+    state: typeof state === 'string' ? state : '',
+    line: typeof line === 'string' ? line : '',
   };
-  const str = (k: string): string => {
-    const v: unknown = Reflect.get(p, k);
-    return typeof v === 'string' ? v : '';
-  };
-  return { offset: num('offset'), end: num('end'), state: str('state'), line: str('line') };
 }
+
+/** What a call that completed nothing and noted nothing returns (shared: callers only read it). */
+const NOTHING: HttpOutput = Object.freeze({
+  messages: Object.freeze([]) as unknown as HttpMessage[],
+  notes: Object.freeze([]) as unknown as Note[],
+});
 
 /** One direction of an HTTP/1.x connection. */
 export class HttpStream {
   private readonly parser: InstanceType<typeof HTTPParser>;
   private readonly maxBody: number;
   private readonly decodeBodies: boolean;
-  private out: HttpOutput = { messages: [], notes: [] };
-  private sink = new NoteSink(NOTES);
+  /** Messages completed by the current call (null: none yet). */
+  private out: HttpMessage[] | null = null;
+  /** Notes of the current call: one sink, emptied by each call's output. */
+  private readonly sink = new NoteSink(NOTES);
   private frame = 0;
   /** Frames of the message in progress; undefined between messages. */
   private frames: number[] | undefined;
@@ -287,13 +297,18 @@ export class HttpStream {
 
   private begin(frame: number): void {
     this.frame = frame;
-    this.out = { messages: [], notes: [] };
-    this.sink = new NoteSink(NOTES);
+    this.out = null;
+    this.sink.notes.length = 0;
   }
 
+  /** The call's messages and notes (a new output when there are any: the caller may keep it). */
   private finishCall(): HttpOutput {
-    this.out.notes.push(...this.sink.notes);
-    return this.out;
+    const notes = this.sink.notes;
+    if (this.out === null && notes.length === 0) return NOTHING;
+    const out = { messages: this.out ?? [], notes: notes.slice() };
+    this.out = null;
+    notes.length = 0;
+    return out;
   }
 
   private guard(f: () => unknown): unknown {
@@ -456,41 +471,38 @@ export class HttpStream {
     } else if (this.decodeBodies && !capped && body.length > 0) {
       payload = decodePayload(body, this.opts.payload);
     }
-    const base = {
-      index: this.index++,
-      version: cur.version,
-      headers: cur.headers,
-      ...(cl !== undefined && /^\s*\d+\s*$/.test(cl) ? { content_length: Number(cl) } : {}),
-      ...(ct ? { content_type: ct.split(';')[0]!.trim().toLowerCase() } : {}),
-      chunked: te?.toLowerCase().includes('chunked') ?? false,
-      keep_alive: cur.keepAlive,
-      upgrade: cur.upgrade,
-      body,
-      body_len: this.bodyLen,
-      body_capped: capped,
-      ...(this.trailers ? { trailers: this.trailers } : {}),
-      complete,
-      frames,
-      first_frame: frames[0]!,
-      last_frame: this.frame,
-      ...(payload ? { payload } : {}),
-      encoded,
-    };
+    // one object per message, its optional fields set only when present (spreading them made a new object each)
     let msg: HttpMessage;
     if (this.type === 'request') {
       const uri = cur.uri ?? '';
       const { path, query } = splitUri(uri);
-      msg = { kind: 'request', method: cur.method ?? '', uri, path, query, ...base };
+      msg = { kind: 'request', method: cur.method ?? '', uri, path, query } as HttpMessage;
     } else {
-      msg = {
-        kind: 'response',
-        code: cur.code ?? 0,
-        phrase: cur.phrase ?? '',
-        ...(cur.requestMethod !== undefined ? { request_method: cur.requestMethod } : {}),
-        ...base,
-      };
+      msg = { kind: 'response', code: cur.code ?? 0, phrase: cur.phrase ?? '' } as HttpMessage;
+      if (cur.requestMethod !== undefined)
+        (msg as unknown as Record<string, unknown>).request_method = cur.requestMethod;
     }
-    this.out.messages.push(msg);
+    const w = msg as unknown as Record<string, unknown>;
+    w.index = this.index++;
+    w.version = cur.version;
+    w.headers = cur.headers;
+    if (cl !== undefined && /^\s*\d+\s*$/.test(cl)) w.content_length = Number(cl);
+    if (ct) w.content_type = ct.split(';')[0]!.trim().toLowerCase();
+    w.chunked = te?.toLowerCase().includes('chunked') ?? false;
+    w.keep_alive = cur.keepAlive;
+    w.upgrade = cur.upgrade;
+    w.body = body;
+    w.body_len = this.bodyLen;
+    w.body_capped = capped;
+    if (this.trailers) w.trailers = this.trailers;
+    w.complete = complete;
+    w.frames = frames;
+    w.first_frame = frames[0]!;
+    w.last_frame = this.frame;
+    if (payload) w.payload = payload;
+    w.encoded = encoded;
+    if (this.out === null) this.out = [msg];
+    else this.out.push(msg);
     this.body = [];
     if (complete && cur.tunnel) {
       this.sink.add('http.connect.tunnel', { frame: this.frame });
@@ -526,13 +538,12 @@ export function splitUri(uri: string): { path: string; query: Record<string, str
   if (hash >= 0) rest = rest.slice(0, hash);
   const q = rest.indexOf('?');
   const path = q >= 0 ? rest.slice(0, q) : rest;
+  if (q < 0) return { path, query: {} };
   const groups = new Map<string, string[]>();
-  if (q >= 0) {
-    for (const [k, v] of new URLSearchParams(rest.slice(q + 1))) {
-      const g = groups.get(k);
-      if (g) g.push(v);
-      else groups.set(k, [v]);
-    }
+  for (const [k, v] of new URLSearchParams(rest.slice(q + 1))) {
+    const g = groups.get(k);
+    if (g) g.push(v);
+    else groups.set(k, [v]);
   }
   // fromEntries defines own properties: a "__proto__" parameter stays a plain key.
   const query = Object.fromEntries([...groups].map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));

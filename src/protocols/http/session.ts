@@ -22,13 +22,21 @@ import type { EndReason } from '../../analysis/reassembly.js';
 import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
 import type { HttpFrameEntry, HttpRecord } from './model.js';
 
-/** Headers as one object (name as sent → value; a repeated name → its values in order). */
-function headerObject(list: readonly { name: string; value: string }[]): Record<string, string | string[]> {
-  const o: Record<string, string | string[]> = Object.create(null);
-  for (const { name, value } of list) {
-    const prev = o[name];
-    if (prev === undefined) o[name] = value;
-    else if (Array.isArray(prev)) prev.push(value);
+/**
+ * Headers as one object (name as sent → value; a repeated name → its values in order). A plain object (an
+ * object without prototype is a hash table, several times larger and slower to fill); a header named
+ * `__proto__` is defined as an own property like any other, never taken as the prototype.
+ */
+export function headerObject(list: readonly { name: string; value: string }[]): Record<string, string | string[]> {
+  const o: Record<string, string | string[]> = {};
+  for (let i = 0; i < list.length; i++) {
+    const { name, value } = list[i]!;
+    const prev = Object.hasOwn(o, name) ? o[name] : undefined;
+    if (prev === undefined) {
+      if (name === '__proto__')
+        Object.defineProperty(o, name, { value, enumerable: true, writable: true, configurable: true });
+      else o[name] = value;
+    } else if (Array.isArray(prev)) prev.push(value);
     else o[name] = [prev, value];
   }
   return o;
@@ -119,15 +127,19 @@ export class HttpHandler implements AppHandler {
   /** What the message's body carries: the first carried protocol's reading (a response: its request's protocol). */
   private readCarried(m: HttpMessage, request: CarriedRecord | undefined): CarriedReading | undefined {
     if (this.carriers.length === 0) return undefined;
-    const cm: CarrierMessage = {
+    // (one object of one shape per message: no spread of optional parts)
+    const cm: { -readonly [K in keyof CarrierMessage]: CarrierMessage[K] } = {
       kind: m.kind,
       contentType: m.content_type,
       header: (name) => headerValue(m, name),
-      ...(m.kind === 'request' ? { method: m.method, target: m.uri } : { status: m.code }),
       body: m.body,
       whole: m.complete && !m.body_capped && !m.encoded,
-      ...(request ? { request } : {}),
     };
+    if (m.kind === 'request') {
+      cm.method = m.method;
+      cm.target = m.uri;
+    } else cm.status = m.code;
+    if (request) cm.request = request;
     for (const p of this.carriers) {
       if (request && request.proto !== p.name) continue;
       const r = p.read(cm);
@@ -149,35 +161,30 @@ export class HttpHandler implements AppHandler {
     if (carried) this.app ??= carried.proto;
     let rec: HttpRecord | null = null;
     if (conv.room()) {
-      const base = { frame: at, frames: [...m.frames], dir: DIR_NAME[dir], proto: 'http' as const };
-      // (fields in the order of the JSON model)
-      const head =
-        m.kind === 'request'
-          ? {
-              ...base,
-              kind: m.kind,
-              method: m.method,
-              uri: m.uri,
-              path: m.path,
-              ...(Object.keys(m.query).length > 0 ? { params: m.query } : {}),
-            }
-          : {
-              ...base,
-              kind: m.kind,
-              status: m.code,
-              phrase: m.phrase,
-              ...(m.request_method !== undefined ? { request_method: m.request_method } : {}),
-            };
-      rec = {
-        ...head,
-        version: m.version,
-        headers: headerObject(m.headers),
-        ...(m.content_type !== undefined ? { content_type: m.content_type } : {}),
-        ...(m.content_length !== undefined ? { content_length: m.content_length } : {}),
-        body_len: m.body_len,
-        ...(m.chunked ? { chunked: true as const } : {}),
-        keep_alive: m.keep_alive,
-      };
+      // fields in the order of the JSON model, set one by one (spreading each optional part made a new object)
+      const r: Record<string, unknown> = { frame: at, frames: m.frames.slice(), dir: DIR_NAME[dir], proto: 'http' };
+      r.kind = m.kind;
+      if (m.kind === 'request') {
+        r.method = m.method;
+        r.uri = m.uri;
+        r.path = m.path;
+        for (const _ in m.query) {
+          r.params = m.query;
+          break;
+        }
+      } else {
+        r.status = m.code;
+        r.phrase = m.phrase;
+        if (m.request_method !== undefined) r.request_method = m.request_method;
+      }
+      r.version = m.version;
+      r.headers = headerObject(m.headers);
+      if (m.content_type !== undefined) r.content_type = m.content_type;
+      if (m.content_length !== undefined) r.content_length = m.content_length;
+      r.body_len = m.body_len;
+      if (m.chunked) r.chunked = true;
+      r.keep_alive = m.keep_alive;
+      rec = r as unknown as HttpRecord;
       if (!m.complete) rec.complete = false;
       if (m.body_capped) rec.body_capped = true;
       if (m.payload) rec.payload = conv.charge(payloadRecord(m.payload));

@@ -81,6 +81,11 @@ function relayable(r: MqttRecord | null): MqttPublishRecord | MqttConnectRecord 
   return r.kind === 'PUBLISH' || r.kind === 'CONNECT' ? r : null;
 }
 
+/** The fields every record starts with (spread into the less frequent kinds' records). */
+function base(at: number, frames: number[], dir: (typeof DIR_NAME)[number]) {
+  return { frame: at, frames, dir, proto: 'mqtt' as const };
+}
+
 export class MqttHandler extends PduHandler<MqttState> {
   readonly proto = 'mqtt' as const;
   private readonly pairer = new MqttPairer();
@@ -251,13 +256,14 @@ export class MqttHandler extends PduHandler<MqttState> {
   }
 
   private record(m: MqttMessage, dir: Dir, at: number, frames: readonly number[]): MqttRecord {
-    const base = { frame: at, frames: [...frames], dir: DIR_NAME[dir], proto: 'mqtt' as const };
+    const frs = frames.slice();
+    const dn = DIR_NAME[dir];
     const msgtype = m.msgtype;
     let r: MqttRecord;
     switch (m.kind) {
       case 'connect': {
         const c: MqttConnectRecord = {
-          ...base,
+          ...base(at, frs, dn),
           kind: 'CONNECT',
           msgtype,
           proto_name: m.proto_name,
@@ -285,7 +291,7 @@ export class MqttHandler extends PduHandler<MqttState> {
       }
       case 'connack':
         r = {
-          ...base,
+          ...base(at, frs, dn),
           kind: 'CONNACK',
           msgtype,
           session_present: m.session_present,
@@ -295,8 +301,12 @@ export class MqttHandler extends PduHandler<MqttState> {
         };
         break;
       case 'publish': {
+        // (the frequent kinds as one literal each, without spreading `base`: one object, not two)
         const p: MqttPublishRecord = {
-          ...base,
+          frame: at,
+          frames: frs,
+          dir: dn,
+          proto: 'mqtt',
           kind: 'PUBLISH',
           msgtype,
           topic: m.topic,
@@ -313,7 +323,15 @@ export class MqttHandler extends PduHandler<MqttState> {
       case 'pubrec':
       case 'pubrel':
       case 'pubcomp':
-        r = { ...base, kind: upper(m.kind), msgtype, packet_id: m.msgid } satisfies MqttAckRecord;
+        r = {
+          frame: at,
+          frames: frs,
+          dir: dn,
+          proto: 'mqtt',
+          kind: upper(m.kind),
+          msgtype,
+          packet_id: m.msgid,
+        } satisfies MqttAckRecord;
         if (m.reason_code !== undefined) {
           r.reason_code = m.reason_code;
           r.reason = m.reason_name;
@@ -321,7 +339,7 @@ export class MqttHandler extends PduHandler<MqttState> {
         break;
       case 'subscribe':
         r = {
-          ...base,
+          ...base(at, frs, dn),
           kind: 'SUBSCRIBE',
           msgtype,
           packet_id: m.msgid,
@@ -329,24 +347,28 @@ export class MqttHandler extends PduHandler<MqttState> {
         };
         break;
       case 'suback':
-        r = { ...base, kind: 'SUBACK', msgtype, packet_id: m.msgid, granted: [...m.granted] };
+        r = { ...base(at, frs, dn), kind: 'SUBACK', msgtype, packet_id: m.msgid, granted: [...m.granted] };
         break;
       case 'unsubscribe':
-        r = { ...base, kind: 'UNSUBSCRIBE', msgtype, packet_id: m.msgid, topics: [...m.topics] };
+        r = { ...base(at, frs, dn), kind: 'UNSUBSCRIBE', msgtype, packet_id: m.msgid, topics: [...m.topics] };
         break;
       case 'unsuback': {
-        const u: MqttUnsubackRecord = { ...base, kind: 'UNSUBACK', msgtype, packet_id: m.msgid };
+        const u: MqttUnsubackRecord = { ...base(at, frs, dn), kind: 'UNSUBACK', msgtype, packet_id: m.msgid };
         if (m.reason_codes) u.reason_codes = [...m.reason_codes];
         r = u;
         break;
       }
       case 'pingreq':
       case 'pingresp':
-        r = { ...base, kind: m.kind === 'pingreq' ? 'PINGREQ' : 'PINGRESP', msgtype };
+        r = { ...base(at, frs, dn), kind: m.kind === 'pingreq' ? 'PINGREQ' : 'PINGRESP', msgtype };
         break;
       case 'disconnect':
       case 'auth': {
-        const d: MqttDisconnectRecord = { ...base, kind: m.kind === 'auth' ? 'AUTH' : 'DISCONNECT', msgtype };
+        const d: MqttDisconnectRecord = {
+          ...base(at, frs, dn),
+          kind: m.kind === 'auth' ? 'AUTH' : 'DISCONNECT',
+          msgtype,
+        };
         if (m.reason_code !== undefined) {
           d.reason_code = m.reason_code;
           d.reason = m.reason_name;
@@ -355,7 +377,7 @@ export class MqttHandler extends PduHandler<MqttState> {
         break;
       }
       case 'malformed':
-        r = { ...base, kind: upper(m.type_name), msgtype, malformed: m.reason };
+        r = { ...base(at, frs, dn), kind: upper(m.type_name), msgtype, malformed: m.reason };
         break;
       default: {
         const never: never = m;
