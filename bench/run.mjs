@@ -434,7 +434,7 @@ async function main() {
         if (res.timeout) {
           console.log(`  ${tag} timeout after ${timeout} s (no more runs of it)`);
           dead.add(c);
-          runs[c].push({ timeout: true });
+          runs[c].push({ timeout: true, after: timeout });
         } else if (res.failed) {
           console.log(`  ${tag} FAILED (${res.failed})`);
           dead.add(c);
@@ -451,7 +451,10 @@ async function main() {
     for (const c of args.cases) {
       const ok = runs[c].filter((x) => x.wall !== undefined && !x.failed && !x.timeout);
       if (ok.length === 0) {
-        summary[c] = { error: runs[c][0]?.timeout ? 'timeout' : (runs[c][0]?.failed ?? 'no run') };
+        const t = runs[c][0];
+        summary[c] = t?.timeout
+          ? { error: `timeout after ${t.after} s`, after: t.after }
+          : { error: t?.failed ?? 'no run' };
         continue;
       }
       const wall = median(ok.map((x) => x.wall));
@@ -535,11 +538,20 @@ function renderReport(args, mach, tools, results, started, load0, load1, startup
       for (const c of ['summary', 'summary-noexplain', 'json', 'json-noexplain']) {
         if (!s[c]) continue;
         const r = ratio(c, 'tshark');
+        // tshark stopped at the timeout: it would have taken longer, so the ratio is at least timeout / wall
+        const least = r === undefined && s.tshark.after && s[c].wall ? s.tshark.after / s[c].wall : undefined;
         checks.push({
           size,
           what: `${CASES[c].label.replace(' F', '')} ≥ ${TARGET.summaryVsTshark}× tshark conv,tcp`,
-          value: r === undefined ? 'failed' : `${r.toFixed(2)}×`,
-          ok: r !== undefined && r >= TARGET.summaryVsTshark,
+          value:
+            least !== undefined
+              ? `≥ ${least.toFixed(2)}× (tshark stopped after ${s.tshark.after} s)`
+              : r === undefined
+                ? 'failed'
+                : `${r.toFixed(2)}×`,
+          ok:
+            (r !== undefined && r >= TARGET.summaryVsTshark) ||
+            (least !== undefined && least >= TARGET.summaryVsTshark),
           primary: c === 'summary' || c === 'json',
         });
       }
