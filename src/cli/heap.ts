@@ -28,9 +28,11 @@ export function setV8Tuning(on: boolean): void {
 /**
  * Percent per path; 0 is V8's own (dynamic) growth. The summary's 10 (was 20) and its 4 MiB semi-spaces
  * (was 8): on the 600 s live capture (2.25M frames, 74k connections) 175 → 161 MB peak, same time within
- * the noise of a loaded machine (one run each).
+ * the noise of a loaded machine (one run each). The frame list's 30 (was 50) and 4 MiB semi-spaces (was 8):
+ * on the 180 s live capture (656k frames, 21.9k connections) `--frames` 172 → 153 (semi-spaces) → 147 MB
+ * peak, the same CPU time (56.0 and 56.6 s user, one run each, output identical).
  */
-export const HEAP_GROWTH = { summary: 10, frames: 50, keep: 0 } as const;
+export const HEAP_GROWTH = { summary: 10, frames: 30, keep: 0 } as const;
 
 const given = process.execArgv.some((a) => /heap[-_]growing[-_]percent/.test(a));
 
@@ -68,8 +70,8 @@ export class YoungCap {
   }
 }
 
-/** The semi-space size (MiB) of the explained frame list (analyze-frames.ts). */
-export const FRAMES_SEMI_SPACE = 8;
+/** The semi-space size (MiB) of the explained frame list (analyze-frames.ts); see HEAP_GROWTH. */
+export const FRAMES_SEMI_SPACE = 4;
 /**
  * The semi-space size (MiB) of the explained summary (analyze.ts). With V8's 16 MiB its peak RSS was
  * 148–153 MB on the 3M-frame bench capture (the target is 150 MB); with 8, 128–129 MB at 3% more time
