@@ -203,15 +203,29 @@ function plausibleJson(t: string): boolean {
   return JSON_NUMBER.test(t);
 }
 
+/** Options with their defaults, per options object (callers pass the same few objects for every payload). */
+const resolved = new WeakMap<PayloadOptions, Required<PayloadOptions>>();
+const NO_OPTIONS: PayloadOptions = {};
+
+function withDefaults(opts: PayloadOptions): Required<PayloadOptions> {
+  let o = resolved.get(opts);
+  if (o === undefined) {
+    o = {
+      maxPickle: opts.maxPickle ?? DEFAULTS.maxPickle,
+      maxDepth: opts.maxDepth ?? DEFAULTS.maxDepth,
+      maxNodes: opts.maxNodes ?? DEFAULTS.maxNodes,
+      maxText: opts.maxText ?? DEFAULTS.maxText,
+      maxHex: opts.maxHex ?? DEFAULTS.maxHex,
+    };
+    resolved.set(opts, o);
+  }
+  return o;
+}
+
 /** Decodes payload bytes as text, JSON, pickle or hex. Never throws. */
-export function decodePayload(bytes: Uint8Array, opts: PayloadOptions = {}): DecodedPayload {
-  const o: Required<PayloadOptions> = {
-    maxPickle: opts.maxPickle ?? DEFAULTS.maxPickle,
-    maxDepth: opts.maxDepth ?? DEFAULTS.maxDepth,
-    maxNodes: opts.maxNodes ?? DEFAULTS.maxNodes,
-    maxText: opts.maxText ?? DEFAULTS.maxText,
-    maxHex: opts.maxHex ?? DEFAULTS.maxHex,
-  };
+export function decodePayload(bytes: Uint8Array, opts: PayloadOptions = NO_OPTIONS): DecodedPayload {
+  // (read once per options object: a caller that changes its options object between calls is not supported)
+  const o = withDefaults(opts);
   const sink = new NoteSink(NOTES);
   const length = bytes.length;
   if (length === 0) return { encoding: 'empty', value: '', length, notes: [] };
