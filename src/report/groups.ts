@@ -106,32 +106,50 @@ export function groupFrames(g: ConversationGroup): [number, number] {
   return [a, b];
 }
 
-/** The members after the exemplar: their ids (the smallest few and the largest when folded) and how many. */
-function restIds(g: ConversationGroup): { ids: number[]; total: number } {
-  const ids = g.members.slice(1).map((c) => c.id);
-  const f = g.folded;
-  if (!f) return { ids, total: ids.length };
-  const all = [...new Set([...ids, ...f.ids, f.lastId])].sort((a, b) => a - b);
-  return { ids: all, total: ids.length + f.count };
+/** min, median, 95th percentile and max (spread()). */
+export type Spread = ReturnType<typeof spread>;
+
+/**
+ * The members after a group's exemplar, as its grouped line tells them: how many, their ids (the smallest
+ * few and the largest when some were folded), their frame span, and the spread of their durations (s),
+ * packets and payload bytes — the folded members' values included.
+ */
+export interface GroupOthers {
+  readonly total: number;
+  readonly ids: number[];
+  readonly frames: [number, number];
+  readonly duration: Spread;
+  readonly packets: Spread;
+  readonly bytes: Spread;
 }
 
-/** The values of the members after the exemplar, the folded ones' included. */
-function restValues(g: ConversationGroup, kept: (c: ConversationRecord) => number, folded?: Float64Array): number[] {
-  const v = g.members.slice(1).map(kept);
-  if (folded) for (const x of folded) v.push(x);
-  return v;
+/** The members after the exemplar (GroupOthers); a group of more than one member. */
+export function groupOthers(g: ConversationGroup): GroupOthers {
+  const rest = g.members.slice(1);
+  const f = g.folded;
+  // the values of the members after the exemplar, the folded ones' included
+  const values = (kept: (c: ConversationRecord) => number, folded?: Float64Array): number[] => {
+    const v = rest.map(kept);
+    if (folded) for (const x of folded) v.push(x);
+    return v;
+  };
+  let ids = rest.map((c) => c.id);
+  if (f) ids = [...new Set([...ids, ...f.ids, f.lastId])].sort((a, b) => a - b);
+  return {
+    total: rest.length + (f?.count ?? 0),
+    ids,
+    frames: groupFrames({ ...g, members: rest }),
+    duration: spread(values((c) => c.duration, f?.durations)),
+    packets: spread(values((c) => c.packets.c2s + c.packets.s2c, f?.packets)),
+    bytes: spread(values((c) => c.bytes.c2s + c.bytes.s2c, f?.bytes)),
+  };
 }
 
 /** The sentence on a group's other members: how many, which, and the spread of their sizes and durations. */
 export function groupSentence(g: ConversationGroup, say: Say): string {
-  const rest = g.members.slice(1);
   const ex = g.members[0]!;
-  const f = g.folded;
-  const d = spread(restValues(g, (c) => c.duration, f?.durations));
-  const p = spread(restValues(g, (c) => c.packets.c2s + c.packets.s2c, f?.packets));
-  const b = spread(restValues(g, (c) => c.bytes.c2s + c.bytes.s2c, f?.bytes));
-  const [first, last] = groupFrames({ ...g, members: rest });
-  const { ids, total } = restIds(g);
+  const { total, ids, frames, duration: d, packets: p, bytes: b } = groupOthers(g);
+  const [first, last] = frames;
   // a value, or "min to max" when the members differ
   const span = (lo: string | number, hi: string | number) =>
     lo === hi ? String(lo) : say('fmt.span', { a: lo, b: hi });
@@ -152,6 +170,21 @@ export function groupSentence(g: ConversationGroup, say: Say): string {
     p: span(p.min, p.max),
     b2: span(b.min, b.max),
   });
+}
+
+/**
+ * The story's line for the rest of a group, after its exemplar's last phase: not a phase of one
+ * conversation (no conversation number before it). `plain`: without the pointer to the report's
+ * Conversations section (the JSON has none: its `groups` give the numbers).
+ */
+export function groupPhase(g: ConversationGroup, say: Say, plain = false): StoryRecord {
+  const [a, b] = groupFrames({ ...g, members: g.members.slice(1) });
+  return {
+    frames: [a, b],
+    conversation: null,
+    code: 'story.group',
+    text: say(plain ? 'story.group.plain' : 'story.group', { count: groupSize(g) - 1, id: g.members[0]!.id, a, b }),
+  };
 }
 
 /**
@@ -247,16 +280,7 @@ export function groupedStory(m: ExplainedModel, groups: readonly ConversationGro
     if ((exemplar && !sibling) || toldAlone(s.conversation, g)) out.push(s);
     // refused attempts: "attempt 1 of 34" already counts the group
     if (g && exemplar && refusedAlike(g)) return;
-    if (g && exemplar && groupSize(g) > 1 && lastPhase.get(s.conversation) === i) {
-      const [a, b] = groupFrames({ ...g, members: g.members.slice(1) });
-      // not a phase of one conversation: no conversation number before it
-      out.push({
-        conversation: null,
-        code: 'story.group',
-        frames: [a, b],
-        text: say('story.group', { count: groupSize(g) - 1, id: g.members[0]!.id, a, b }),
-      });
-    }
+    if (g && exemplar && groupSize(g) > 1 && lastPhase.get(s.conversation) === i) out.push(groupPhase(g, say));
   });
   return out;
 }
