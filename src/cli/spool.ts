@@ -1,10 +1,9 @@
 /**
  * Temporary files. Reading an input twice: a temporary copy of an unseekable input (standard input, a
  * pipe) for the commands that must (filtered `-z` statistics read the capture again once its conversations
- * are known); per-frame output never needs it: it is one pass (src/cli/commands/analyze-frames.ts). And
- * texts held on disk until the end of the output (ElementSpool: the conversation records of `-f json`).
+ * are known); per-frame output never needs it: it is one pass (src/cli/commands/analyze-frames.ts).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAPTURE_ERROR, CaptureError } from '../capture/errors.js';
@@ -72,119 +71,5 @@ export function rereadable(file: string): boolean {
     return !(st.isFIFO() || st.isCharacterDevice() || st.isSocket());
   } catch {
     return true; // let pass 1 report why it cannot be read
-  }
-}
-
-/** Bytes gathered before they are written to an ElementSpool's file. */
-const SPOOL_CHUNK = 1 << 16;
-
-/**
- * Texts by id (JSON elements: the conversation records of `-f json`, issue 19) in a temporary file while a
- * capture is read, read back by id at the end: memory then holds two numbers per text, not the text. The
- * file is unlinked as soon as it is open (nothing is left behind, whatever ends the process); where that
- * cannot be done it is removed by remove(). Where no temporary file can be made (TMPDIR missing) the texts
- * are held in memory: the output is the same.
- */
-export class ElementSpool {
-  private fd: number | undefined;
-  private dir: string | undefined;
-  /** The texts by id when there is no file. */
-  private readonly mem: Map<number, string> | undefined;
-  private chunks: Buffer[] = [];
-  private pending = 0;
-  private size = 0;
-  /** Per id: offset + 1 in the file (0: none) and length in bytes. */
-  private at = new Float64Array(1024);
-  private len = new Float64Array(1024);
-  /** Texts held. */
-  count = 0;
-
-  constructor() {
-    try {
-      const dir = mkdtempSync(join(tmpdir(), 'pcap-explain-'));
-      this.fd = openSync(join(dir, 'elements'), 'w+', 0o600);
-      try {
-        rmSync(dir, { recursive: true });
-      } catch {
-        this.dir = dir; // an open file that cannot be unlinked (Windows): removed by remove()
-      }
-    } catch {
-      this.mem = new Map();
-    }
-  }
-
-  /** Whether the texts are on disk (false: held in memory, no temporary file could be made). */
-  get onDisk(): boolean {
-    return this.fd !== undefined;
-  }
-
-  /** Keeps `text` as the one of `id` (ids are positive integers; one text each). */
-  add(id: number, text: string): void {
-    if (id >= this.at.length) {
-      const n = Math.max(id + 1, this.at.length * 2);
-      const at = new Float64Array(n);
-      const len = new Float64Array(n);
-      at.set(this.at);
-      len.set(this.len);
-      this.at = at;
-      this.len = len;
-    }
-    this.count++;
-    if (this.mem) {
-      this.at[id] = 1;
-      this.mem.set(id, text);
-      return;
-    }
-    const b = Buffer.from(text, 'utf8');
-    this.at[id] = this.size + 1;
-    this.len[id] = b.length;
-    this.size += b.length;
-    this.chunks.push(b);
-    this.pending += b.length;
-    if (this.pending >= SPOOL_CHUNK) this.flush();
-  }
-
-  /** Whether a text of `id` is held. */
-  has(id: number): boolean {
-    return id < this.at.length && this.at[id]! > 0;
-  }
-
-  /** The ids held, ascending. */
-  *ids(): Generator<number> {
-    for (let id = 0; id < this.at.length; id++) if (this.at[id]! > 0) yield id;
-  }
-
-  /** The text of `id`. */
-  get(id: number): string {
-    if (!this.has(id)) throw new Error(`no spooled element ${id}`);
-    if (this.mem) return this.mem.get(id)!;
-    this.flush();
-    const b = Buffer.allocUnsafe(this.len[id]!);
-    let o = 0;
-    while (o < b.length) {
-      const n = readSync(this.fd!, b, o, b.length - o, this.at[id]! - 1 + o);
-      if (n === 0) throw new Error(`spooled element ${id} cut short`);
-      o += n;
-    }
-    return b.toString('utf8');
-  }
-
-  private flush(): void {
-    if (this.pending === 0) return;
-    const b = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.pending);
-    let o = 0;
-    while (o < b.length) o += writeSync(this.fd!, b, o, b.length - o);
-    this.chunks = [];
-    this.pending = 0;
-  }
-
-  /** Closes the file (and removes it where it could not be unlinked while open). */
-  remove(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    this.chunks = [];
-    this.mem?.clear();
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    this.dir = undefined;
   }
 }

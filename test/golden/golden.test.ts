@@ -55,7 +55,7 @@ async function render(
 
 /**
  * The Indonesian JSON golden keeps only what depends on the language (the English one has the whole model):
- * frame explanations and note texts, conversation notes, the story and the overview.
+ * frame explanations and note texts, conversation notes, the groups' lines, the story and the overview.
  */
 function languageParts(json: string): string {
   const m = JSON.parse(json);
@@ -69,6 +69,7 @@ function languageParts(json: string): string {
       id: c.id,
       notes: c.notes.map((n) => n.text),
     })),
+    ...(m.groups ? { groups: m.groups.map((g: { text: string }) => g.text) } : {}),
     story: m.story,
     overview: m.overview,
   };

@@ -11,8 +11,8 @@
  * written as they leave the window and the report after them (as tshark prints statistics after the
  * packets). Markdown and HTML are made in the same pass: they list the first `report-frames` frames (see
  * docs/limits.md). With a fold (the grouped summary's), conversations are let go as they are retired: their
- * frames are still told from their final records, and `-f json` keeps their records in a temporary file
- * until the end of the model (ElementSpool).
+ * frames are still told from their final records; `-f json` writes the groups they were folded into
+ * (report/json.ts: jsonView), not their records.
  */
 
 import type { TappedMessage } from '../../analysis/app/index.js';
@@ -28,13 +28,12 @@ import {
   ForwardLinks,
   StreamExplainer,
 } from '../../explain/index.js';
-import { type Lang, text } from '../../explain/text.js';
+import type { Lang } from '../../explain/text.js';
 import type { FieldsWriter } from '../../filter/fields-output.js';
 import { type CompiledFilter, FrameViews } from '../../filter/index.js';
 import { captureOptions, type Limits, REPORT_FRAMES, resolveLimits } from '../../limits.js';
-import { SESSION_PROTOCOLS } from '../../protocols/registry.js';
 import { frameFilter, type ReportListing, type Selection, select, selects } from '../../report/common.js';
-import { type JsonElements, JsonStreamWriter } from '../../report/json.js';
+import { JsonStreamWriter, jsonView } from '../../report/json.js';
 import {
   type EndpointRow,
   explainedFrameRow,
@@ -46,7 +45,6 @@ import {
 import type { TrafficBins } from '../../report/traffic.js';
 import { FRAMES_SEMI_SPACE, HEAP_GROWTH, heapGrowth, SUMMARY_SEMI_SPACE, YoungCap } from '../heap.js';
 import type { Sink } from '../io.js';
-import { ElementSpool } from '../spool.js';
 
 export interface StreamedFramesOptions {
   file: string;
@@ -88,8 +86,7 @@ export interface StreamedFramesOptions {
   /**
    * The grouped summary's fold (issue 19), made with the pass's digest: each conversation the session
    * retires is offered to it, and one it folds is let go — its frames still to be told are told from its
-   * record, `-f json` writes the record when it is retired (to a temporary file read back at the end). Not
-   * with a selection.
+   * record; `-f json` writes its group (`groups`), not its record. Not with a selection.
    */
   fold?: (digest: ExplainDigest) => SummaryFold;
 }
@@ -99,8 +96,8 @@ export interface SummaryFold {
   /** A retired conversation's final record: true when it was folded (the session then lets it go). */
   offer(rec: ConversationRecord): boolean;
   /**
-   * Puts what was folded on the model, before it is explained (members it adds are the explanation's and
-   * the reports': the JSON output leaves them out).
+   * Puts what was folded on the model, before it is explained (AnalysisModel.folded: the explanation's and
+   * the reports'; the JSON gives it as `groups`).
    */
   finish(model: AnalysisModel): void;
 }
@@ -147,34 +144,6 @@ export function youngSemiSpace<T extends { explain?: boolean; format: string; fr
 
 const NO_MESSAGES: readonly AppMessageRecord[] = [];
 
-/** Protocols with a pass over all their conversations at the end (it may still add to a retired record). */
-const PASS_PROTOCOLS: ReadonlySet<string> = new Set(
-  SESSION_PROTOCOLS.list.filter((p) => p.finishAll).map((p) => p.name),
-);
-
-/** The record as AnalysisSession.finish() gives it: its notes' texts in `lang`. */
-function finalRecord(rec: ConversationRecord, lang: Lang): ConversationRecord {
-  return { ...rec, notes: rec.notes.map((n) => ({ ...n, text: text(n.code, n.params, lang) })) };
-}
-
-/** The conversation records of the JSON model in id order: the ones kept and the ones spooled. */
-function conversationTexts(
-  kept: readonly ConversationRecord[],
-  spool: ElementSpool,
-  json: JsonStreamWriter,
-): JsonElements {
-  return {
-    length: kept.length + spool.count,
-    *[Symbol.iterator]() {
-      let i = 0;
-      for (const id of spool.ids()) {
-        while (i < kept.length && kept[i]!.id < id) yield json.elementText(kept[i++]);
-        yield spool.get(id);
-      }
-      while (i < kept.length) yield json.elementText(kept[i++]);
-    },
-  };
-}
 const NO_TAPPED: readonly TappedMessage[] = [];
 
 /** The messages a frame completed, from what the session tapped while it analysed the frame. */
@@ -344,8 +313,6 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     o.format === 'json'
       ? new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true)
       : undefined;
-  // -f json: the records of folded conversations wait on disk for the end of the model
-  const spool = folding && json ? new ElementSpool() : undefined;
   if (o.format === 'fields') {
     const fields = o.fields!;
     sink.write(fields.header());
@@ -408,12 +375,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     fold: (rec) => {
       explainer.retired(rec);
       document?.retired(rec);
-      if (!folding) return false;
-      // a pass at the end may still add to the record of its protocol's conversations: -f json keeps it
-      if (spool && rec.app !== undefined && PASS_PROTOCOLS.has(rec.app)) return false;
-      if (!folding.offer(rec)) return false;
-      spool?.add(rec.id, json!.elementText(finalRecord(rec, o.lang)));
-      return true;
+      return folding ? folding.offer(rec) : false;
     },
     onFrame: (f) => {
       // every frame analysed (the first ones are told only once the window is full)
@@ -452,10 +414,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     const ended = s.takeMessages();
     links.add(ended);
     document?.tapped(ended);
-    // what the fold puts on the model is for the explanation and the reports, not part of the JSON model
-    const before = new Set(Object.keys(model));
     folding?.finish(model);
-    const added = Object.keys(model).filter((k) => !before.has(k));
     model.frames = digest.frames;
     explainModel(model, o.lang, { frames: false });
     model.frames = [];
@@ -500,12 +459,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     if (sink.broken) return result;
     if (json) {
       // the rest of the model as the output takes it (its conversations can be many megabytes)
-      const given: Record<string, JsonElements> = spool
-        ? { conversations: conversationTexts(m.conversations, spool, json) }
-        : {};
-      const out: ExplainedModel = { ...filtered() };
-      for (const k of added) Reflect.deleteProperty(out, k);
-      for (const part of json.ending(out, given)) {
+      for (const part of json.ending(jsonView(filtered()))) {
         if (sink.broken) break;
         sink.write(part);
         const drained = sink.drained?.();
@@ -549,6 +503,5 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     }
     return result;
   } finally {
-    spool?.remove();
   }
 }

@@ -23,7 +23,7 @@ import {
   selects,
 } from '../../report/common.js';
 import { ConversationFold } from '../../report/fold.js';
-import { JsonStreamWriter } from '../../report/json.js';
+import { JsonStreamWriter, jsonView } from '../../report/json.js';
 import { type EndpointRow, frameLine, renderText, renderTextReport, type TextStyle } from '../../report/text.js';
 import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from '../../stats/index.js';
 import type { collectStats } from '../../stats/run.js';
@@ -170,7 +170,7 @@ export async function writeReport(
     case 'json': {
       const json = new JsonStreamWriter(sink, 'pcap-explain/1', { name: 'pcap-explain', version: toolVersion() }, true);
       for (const f of m.frames) json.frame(f);
-      json.end(m);
+      json.end(jsonView(m));
       return {};
     }
     // loaded when asked for (start-up: docs/architecture.md)
@@ -227,13 +227,12 @@ export function reportSessionOptions(
 
 /**
  * Whether a streamed output folds plain members of a group as they retire, as the text summary does: the
- * text reports (`--frames`, `-Y`), whose report is that summary. Not with --conversations (every one told).
- * Not yet JSON (it would write their records from a temporary file, but its story and overview would no
- * longer tell the folded ones: they list every conversation, not groups), nor Markdown and HTML (they do
- * not tell folded groups yet).
+ * text reports (`--frames`, `-Y`), whose report is that summary, and JSON (the groups in `groups`, their
+ * folded members' records left out: docs/json.md). Not with --conversations (every one told, every record
+ * written). Not yet Markdown and HTML (they do not tell folded groups yet).
  */
 function foldsStreamed(stream: string, args: AnalyzeArgs): boolean {
-  return stream === 'text' && !args.conversations;
+  return (stream === 'text' || stream === 'json') && !args.conversations;
 }
 
 /** The grouped summary's fold for a streamed output (StreamedFramesOptions.fold). */
@@ -605,7 +604,8 @@ export const analyzeDefinition = commandDefinition({
       .option('conversations', {
         type: 'boolean',
         default: false,
-        describe: 'text: every conversation on its own (default: above 30, alike conversations are one group)',
+        describe:
+          'every conversation on its own: told in the text, its record in the JSON (default: above 30, alike conversations are one group)',
       })
       .option('limit', LIMIT_OPTION)
       .option('log', {

@@ -364,6 +364,7 @@ export const enExplain: Catalogue = {
   'fmt.span': '{a} to {b}',
   'story.group':
     '{count} more {count:conversation|conversations} of the same kind as #{id} in frames {a}-{b} (see Conversations).',
+  'story.group.plain': '{count} more {count:conversation|conversations} of the same kind as #{id} in frames {a}-{b}.',
   'overview.alike': 'And {count} more of the same kind: {ids}.',
   'overview.alike_frames': 'And {count} more of the same kind.',
 };

@@ -356,6 +356,7 @@ export const idExplain: Catalogue = {
   'role.alike': '{role} dan {count} lagi yang serupa',
   'fmt.span': '{a} sampai {b}',
   'story.group': 'Ada {count} percakapan lain yang sejenis dengan #{id} pada frame {a}-{b} (lihat bagian Percakapan).',
+  'story.group.plain': 'Ada {count} percakapan lain yang sejenis dengan #{id} pada frame {a}-{b}.',
   'overview.alike': 'Dan {count} lagi yang sejenis: {ids}.',
   'overview.alike_frames': 'Dan {count} lagi yang sejenis.',
 };

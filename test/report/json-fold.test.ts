@@ -1,0 +1,142 @@
+/**
+ * `-f json` folds as the text summary does (issue 19): plain members of a group that retire while the capture
+ * is read are counted in `groups`, their records left out. fixtures/many-short-slow.pcap is a real capture
+ * whose connections retire during it (96 one-request HTTP connections, a keep-alive client, short MQTT
+ * sessions); `--conversations` writes every record, the reference here. Small lab captures are unchanged.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import type { ConversationRecord } from '../../src/analysis/model.js';
+import type { ExplainedModel, StoryRecord } from '../../src/explain/types.js';
+import { sayer } from '../../src/report/common.js';
+import { groupConversations, groupOthers, groupSentence, groupSize } from '../../src/report/groups.js';
+import type { GroupRecord } from '../../src/report/json.js';
+import { FIXTURES, ROOT, runCli } from '../helpers/fixtures.js';
+
+const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'schema/pcap-explain.schema.json'), 'utf8')),
+);
+
+type Json = ExplainedModel & { groups?: GroupRecord[] };
+
+function json(name: string, ...args: string[]): Json {
+  const r = runCli(['analyze', join(FIXTURES, name), '-f', 'json', ...args]);
+  expect(r.code, r.err).toBe(0);
+  const m = JSON.parse(r.out) as Json;
+  expect(validate(m), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  return m;
+}
+
+describe('-f json on a capture whose connections retire: groups instead of the folded records', () => {
+  for (const lang of ['en', 'id'] as const) {
+    it(`many-short-slow.pcap (${lang}): the groups add up to every record, with the same numbers`, () => {
+      const folded = json('many-short-slow.pcap', '--lang', lang);
+      const all = json('many-short-slow.pcap', '--lang', lang, '--conversations');
+      const say = sayer(lang);
+      expect(all.groups).toBeUndefined();
+      const groups = folded.groups ?? [];
+      expect(groups.length).toBeGreaterThan(0);
+      // 103 TCP connections (tshark -z conv,tcp): the records kept and the folded members
+      expect(all.conversations).toHaveLength(103);
+      const foldedCount = groups.reduce((n, g) => n + g.folded, 0);
+      expect(foldedCount).toBeGreaterThan(40);
+      expect(folded.conversations.length + foldedCount).toBe(all.conversations.length);
+      // the records kept are those of every-record JSON, unchanged; the frames are all there
+      const byId = new Map(all.conversations.map((c) => [c.id, c]));
+      for (const c of folded.conversations) expect(c).toEqual(byId.get(c.id));
+      expect(folded.frames).toEqual(all.frames);
+      const keptIds = new Set(folded.conversations.map((c) => c.id));
+      // each group against the same group made from every record (groups.ts, as the text summary does)
+      const reference = groupConversations(all.conversations as ConversationRecord[], say);
+      for (const g of groups) {
+        const ref = reference.find(
+          (r) =>
+            r.client === g.client &&
+            r.server === g.server &&
+            r.app === g.application &&
+            r.members[0]!.transport === g.transport &&
+            (g.transport === 'udp' ? g.ending === null : r.members[0]!.close.kind === g.ending),
+        )!;
+        expect(ref).toBeDefined();
+        // its first member retired first here (kept), so the exemplar is the same
+        expect(ref.members[0]!.id).toBe(g.exemplar);
+        expect(ref.members.every((c) => c.transport === g.transport)).toBe(true);
+        expect(g.count).toBe(groupSize(ref));
+        expect(g.kept[0]).toBe(g.exemplar);
+        expect(g.kept.length + g.folded).toBe(g.count);
+        const members = ref.members.map((c) => c.id);
+        expect(g.kept).toEqual(members.filter((id) => keptIds.has(id)));
+        const gone = members.filter((id) => !keptIds.has(id));
+        expect(gone).toHaveLength(g.folded);
+        expect(g.folded_ids).toEqual([...new Set([...gone.slice(0, 7), gone[gone.length - 1]!])]);
+        expect(g.frames).toEqual([
+          Math.min(...ref.members.map((c) => c.first)),
+          Math.max(...ref.members.map((c) => c.last)),
+        ]);
+        // the others' spreads (median and 95th percentile exact) and the grouped line, from every record
+        const o = groupOthers(ref);
+        expect(g.others).toEqual({
+          count: o.total,
+          frames: o.frames,
+          duration: o.duration,
+          packets: o.packets,
+          bytes: o.bytes,
+        });
+        expect(g.others.count).toBe(g.count - 1);
+        expect(g.text).toBe(groupSentence(ref, say));
+      }
+      // the HTTP connections opened one per request: 96, most of them folded
+      const http = groups.find((g) => g.application === 'HTTP' && g.count === 96);
+      expect(http?.folded).toBeGreaterThan(40);
+      expect(http?.others.packets).toEqual({ min: 12, median: 12, p95: 12, max: 13 });
+    });
+  }
+
+  it('the story: the phases of the kept conversations as before, and one line per group after its exemplar', () => {
+    const folded = json('many-short-slow.pcap');
+    const all = json('many-short-slow.pcap', '--conversations');
+    const kept = new Set(folded.conversations.map((c) => c.id));
+    const isGroup = (s: StoryRecord) => s.code === 'story.group';
+    expect(folded.story.filter((s) => !isGroup(s))).toEqual(
+      all.story.filter((s) => s.conversation === null || kept.has(s.conversation)),
+    );
+    const lines = folded.story.filter(isGroup);
+    expect(lines).toHaveLength(folded.groups!.length);
+    for (const g of folded.groups!) {
+      const [a, b] = g.others.frames;
+      const i = folded.story.findIndex(
+        (s) =>
+          isGroup(s) &&
+          s.text === `${g.count - 1} more conversations of the same kind as #${g.exemplar} in frames ${a}-${b}.`,
+      );
+      expect(i).toBeGreaterThan(0);
+      // right after the exemplar's last phase, over the other members' frames
+      const exemplarPhases = folded.story.map((s, k) => (s.conversation === g.exemplar ? k : -1)).filter((k) => k >= 0);
+      expect(i).toBe(exemplarPhases[exemplarPhases.length - 1]! + 1);
+      expect(folded.story[i]!.frames).toEqual(g.others.frames);
+      expect(folded.story[i]!.conversation).toBeNull();
+    }
+    // the overview: the whole capture's, with a line per kept conversation
+    const { conversations, ...rest } = folded.overview;
+    const { conversations: every, ...restAll } = all.overview;
+    expect(rest).toEqual(restAll);
+    expect(conversations).toEqual(every.filter((c) => kept.has(c.id)));
+    expect(folded.overview.summary).toContain('103 TCP connections');
+  });
+
+  it('the grouped line of the JSON is the text summary’s', () => {
+    const folded = json('many-short-slow.pcap');
+    const text = runCli(['analyze', join(FIXTURES, 'many-short-slow.pcap')]).out.replace(/\s+/g, ' ');
+    for (const g of folded.groups!) expect(text).toContain(g.text);
+  });
+
+  it('small captures and captures whose connections never retire: the JSON of every record, no groups', () => {
+    for (const name of ['zmq.pcap', 'mqtt.pcap', 'many-short.pcap']) {
+      const r = runCli(['analyze', join(FIXTURES, name), '-f', 'json']);
+      expect(r.out).not.toContain('"groups"');
+      expect(r.out).toBe(runCli(['analyze', join(FIXTURES, name), '-f', 'json', '--conversations']).out);
+    }
+  });
+});
