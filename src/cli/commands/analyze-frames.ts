@@ -395,113 +395,110 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
   });
   const s = session;
   const opts = captureOptions(s.limits);
-  try {
-    const res = await readCaptureFile(
-      o.file,
-      (f) => {
-        if (sink.broken) return false;
-        s.push(f);
-        // annotate: the raw frame goes out with its record (a copy: the reader reuses its buffers)
-        if (o.onRaw) {
-          const last = held.peekLast();
-          if (last && last.f.n === f.n) last.raw = { ...f, data: new Uint8Array(f.data) };
-          else o.onRaw(f);
-        }
-      },
-      o.pace ? { ...opts, pace: o.pace } : opts,
-    );
-    const model = s.finish(name, res.header, res.warnings, res.damaged);
-    const ended = s.takeMessages();
-    links.add(ended);
-    document?.tapped(ended);
-    folding?.finish(model);
-    model.frames = digest.frames;
-    explainModel(model, o.lang, { frames: false });
-    model.frames = [];
-    const whole = model as ExplainedModel;
-    const protocols = s.protocolCounts;
-    const notes = s.noteSummary;
-    o.onSummary?.(whole);
-    const hostNames = whole.capture.names?.length
-      ? new Map(whole.capture.names.map((h) => [h.address, h.name]))
-      : undefined;
-    explainer.finish(whole.conversations, hostNames);
-    const m = select(whole, sel);
-    const filtered = (): ExplainedModel =>
-      filter ? { ...m, display_filter: { filter: filter.expression, matched } } : m;
-    const report = (): string =>
-      renderTextReport(m, o.style, {
-        protocols,
-        notes,
-        allConversations: o.allConversations ?? false,
-        ...(o.endpoints ? { endpoints: o.endpoints() } : {}),
-      });
-    if (textFrames && !overflowed && !sink.broken) {
-      // The report, then the frame list. The records' message lists are not read after the report (the
-      // explainer reads roles and pattern now): let them go.
-      sink.write(report());
-      explainer.prepare();
-      for (const c of whole.conversations) {
-        delete c.messages;
-        delete c.message_stats;
+  const res = await readCaptureFile(
+    o.file,
+    (f) => {
+      if (sink.broken) return false;
+      s.push(f);
+      // annotate: the raw frame goes out with its record (a copy: the reader reuses its buffers)
+      if (o.onRaw) {
+        const last = held.peekLast();
+        if (last && last.f.n === f.n) last.raw = { ...f, data: new Uint8Array(f.data) };
+        else o.onRaw(f);
       }
-      if (whole.capture.frames > 0) sink.write(`\n${framesHeadingIn(o.lang, o.style)}\n`);
+    },
+    o.pace ? { ...opts, pace: o.pace } : opts,
+  );
+  const model = s.finish(name, res.header, res.warnings, res.damaged);
+  const ended = s.takeMessages();
+  links.add(ended);
+  document?.tapped(ended);
+  folding?.finish(model);
+  model.frames = digest.frames;
+  explainModel(model, o.lang, { frames: false });
+  model.frames = [];
+  const whole = model as ExplainedModel;
+  const protocols = s.protocolCounts;
+  const notes = s.noteSummary;
+  o.onSummary?.(whole);
+  const hostNames = whole.capture.names?.length
+    ? new Map(whole.capture.names.map((h) => [h.address, h.name]))
+    : undefined;
+  explainer.finish(whole.conversations, hostNames);
+  const m = select(whole, sel);
+  const filtered = (): ExplainedModel =>
+    filter ? { ...m, display_filter: { filter: filter.expression, matched } } : m;
+  const report = (): string =>
+    renderTextReport(m, o.style, {
+      protocols,
+      notes,
+      allConversations: o.allConversations ?? false,
+      ...(o.endpoints ? { endpoints: o.endpoints() } : {}),
+    });
+  if (textFrames && !overflowed && !sink.broken) {
+    // The report, then the frame list. The records' message lists are not read after the report (the
+    // explainer reads roles and pattern now): let them go.
+    sink.write(report());
+    explainer.prepare();
+    for (const c of whole.conversations) {
+      delete c.messages;
+      delete c.message_stats;
     }
-    for (let h = held.shift(); h && !sink.broken; h = held.shift()) tell(h);
-    const result: StreamedFramesResult = {
-      model: whole,
-      maxHeld,
-      kept: s.frames.length,
-      followed,
-      written,
-      links: { kept: links.made, dropped: links.dropped, late: links.late, unread: links.pending },
-    };
-    if (sink.broken) return result;
-    if (json) {
-      // the rest of the model as the output takes it (its conversations can be many megabytes)
-      for (const part of json.ending(jsonView(filtered()))) {
-        if (sink.broken) break;
-        sink.write(part);
-        const drained = sink.drained?.();
-        if (drained) await drained;
-      }
-    } else if (document) {
-      const doc: ExplainedModel = { ...filtered(), frames: document.frames };
-      const listing: ReportListing = {
-        conversations: document.conversations(m.conversations, document.covered > document.frames.length),
-        messages: document.messages,
-        ...(document.covered > document.frames.length
-          ? {
-              page: {
-                listed: document.frames.length,
-                of: document.covered,
-                selected: selected || filter !== undefined,
-                end: Math.min(whole.capture.frames, sel.range?.[1] ?? Number.POSITIVE_INFINITY),
-                traffic: document.traffic,
-              },
-            }
-          : {}),
-      };
-      sink.write(render!(doc, listing));
-    } else if (o.format === 'text' && o.frames === false) {
-      // the summary with a display filter: the report, then how many frames matched
-      sink.write(renderTextReport(m, o.style, { protocols, notes }));
-      sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
-    } else if (textFrames) {
-      if (overflowed) sink.write(`\n${report()}`);
-      if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
-    } else if (o.format === 'text') {
-      m.frames = kept;
-      sink.write(
-        renderTextReport(m, o.style, {
-          frames: true,
-          allConversations: o.allConversations ?? false,
-          ...(kept.length ? {} : { protocols, notes }),
-        }),
-      );
-      if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
-    }
-    return result;
-  } finally {
+    if (whole.capture.frames > 0) sink.write(`\n${framesHeadingIn(o.lang, o.style)}\n`);
   }
+  for (let h = held.shift(); h && !sink.broken; h = held.shift()) tell(h);
+  const result: StreamedFramesResult = {
+    model: whole,
+    maxHeld,
+    kept: s.frames.length,
+    followed,
+    written,
+    links: { kept: links.made, dropped: links.dropped, late: links.late, unread: links.pending },
+  };
+  if (sink.broken) return result;
+  if (json) {
+    // the rest of the model as the output takes it (its conversations can be many megabytes)
+    for (const part of json.ending(jsonView(filtered()))) {
+      if (sink.broken) break;
+      sink.write(part);
+      const drained = sink.drained?.();
+      if (drained) await drained;
+    }
+  } else if (document) {
+    const doc: ExplainedModel = { ...filtered(), frames: document.frames };
+    const listing: ReportListing = {
+      conversations: document.conversations(m.conversations, document.covered > document.frames.length),
+      messages: document.messages,
+      ...(document.covered > document.frames.length
+        ? {
+            page: {
+              listed: document.frames.length,
+              of: document.covered,
+              selected: selected || filter !== undefined,
+              end: Math.min(whole.capture.frames, sel.range?.[1] ?? Number.POSITIVE_INFINITY),
+              traffic: document.traffic,
+            },
+          }
+        : {}),
+    };
+    sink.write(render!(doc, listing));
+  } else if (o.format === 'text' && o.frames === false) {
+    // the summary with a display filter: the report, then how many frames matched
+    sink.write(renderTextReport(m, o.style, { protocols, notes }));
+    sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+  } else if (textFrames) {
+    if (overflowed) sink.write(`\n${report()}`);
+    if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+  } else if (o.format === 'text') {
+    m.frames = kept;
+    sink.write(
+      renderTextReport(m, o.style, {
+        frames: true,
+        allConversations: o.allConversations ?? false,
+        ...(kept.length ? {} : { protocols, notes }),
+      }),
+    );
+    if (filter) sink.write(`\n${filterLine(filtered(), whole.capture.frames)}\n`);
+  }
+  return result;
 }
