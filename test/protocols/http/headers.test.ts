@@ -13,7 +13,7 @@ describe('headerObject', () => {
     ]);
     expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
     expect(Object.keys(o)).toEqual(['Host', '__proto__', 'Set-Cookie', 'constructor']);
-    expect(o.__proto__).toEqual(['x', 'y']);
+    expect(Object.getOwnPropertyDescriptor(o, '__proto__')?.value).toEqual(['x', 'y']);
     expect(o['Set-Cookie']).toEqual(['1', '2']);
     expect(o.constructor).toBe('c');
     expect(JSON.parse(JSON.stringify(o))).toEqual({
