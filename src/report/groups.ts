@@ -46,6 +46,20 @@ export function grouped(m: ExplainedModel): boolean {
   return conversationCount(m) > GROUP_ABOVE;
 }
 
+/** What a report's summary sections are asked for besides the model. */
+export interface SummaryOptions {
+  /** Every conversation on its own (--conversations), also when there are many; otherwise alike ones are grouped. */
+  allConversations?: boolean;
+}
+
+/**
+ * The groups a report tells instead of its conversations one by one: undefined when it tells each one (a
+ * capture of GROUP_ABOVE conversations or fewer, or --conversations). The same rule for every format.
+ */
+export function reportGroups(m: ExplainedModel, say: Say, opts: SummaryOptions = {}): ConversationGroup[] | undefined {
+  return grouped(m) && !opts.allConversations ? groupConversations(m.conversations, say, m.folded) : undefined;
+}
+
 /** What makes conversations alike: transport, client host, server endpoint, application (and pattern), ending. */
 export function groupKey(c: ConversationRecord): string {
   const ending = c.transport === 'udp' ? '-' : c.close.kind;
@@ -74,6 +88,43 @@ export function groupConversations(
     const f = folded?.groups.get(key);
     return f ? { ...g, server: g.members[0]!.server, folded: f } : { ...g, server: g.members[0]!.server };
   });
+}
+
+/** The header cells (catalogue codes, '#' as it is) of the grouped conversations table, one row per group. */
+export const GROUP_COLUMNS = [
+  '#',
+  'ui.col.client',
+  'ui.col.server',
+  'ui.col.app',
+  'ui.col.frames',
+  'ui.col.ending',
+  'ui.col.count',
+] as const;
+
+/** The grouped table's header in the report's language. */
+export function groupHead(say: Say): string[] {
+  return GROUP_COLUMNS.map((h) => (h.startsWith('ui.') ? say(h) : h));
+}
+
+/** A group's row: its exemplar's number, client host, server, application, frame span, ending, members. */
+export function groupRow(g: ConversationGroup): string[] {
+  const [a, b] = groupFrames(g);
+  return [`${g.members[0]!.id}`, g.client, g.server, g.app, `${a}-${b}`, g.ending, String(groupSize(g))];
+}
+
+/**
+ * The items under the grouped table: per group, its exemplar's overview line and one sentence on the other
+ * members (how many, which, the spread of their sizes and durations).
+ */
+export function groupItems(m: ExplainedModel, groups: readonly ConversationGroup[], say: Say): string[] {
+  const lineOf = new Map(m.overview.conversations.map((c) => [c.id, c.text]));
+  const items: string[] = [];
+  for (const g of groups) {
+    const ex = lineOf.get(g.members[0]!.id);
+    if (ex) items.push(ex);
+    if (groupSize(g) > 1) items.push(groupSentence(g, say));
+  }
+  return items;
 }
 
 /** min, median, 95th percentile and max of a non-empty list. */

@@ -14,13 +14,13 @@ import { appLabel, endLabel, sayer, storyRange, wiresharkFilter } from './common
 import {
   type ConversationGroup,
   conversationCount,
-  groupConversations,
-  grouped,
   groupedAbnormal,
   groupedStory,
-  groupFrames,
-  groupSentence,
-  groupSize,
+  groupHead,
+  groupItems,
+  groupRow,
+  reportGroups,
+  type SummaryOptions,
 } from './groups.js';
 
 /** Colours always on: the caller already decided (an explicit --color wins over NO_COLOR, which picocolors' default honours). */
@@ -353,10 +353,7 @@ function bullets(items: string[]): string {
   return items.map((t) => `- ${wrap(t, WIDTH, 2, 2)}`).join('\n');
 }
 
-export interface ReportTextOptions extends RenderTextOptions {
-  /** Every conversation on its own (--conversations), also when there are many; otherwise alike ones are grouped. */
-  allConversations?: boolean;
-}
+export interface ReportTextOptions extends RenderTextOptions, SummaryOptions {}
 
 /** Packets, data bytes, duration and the Wireshark filter of each conversation (the first MAX_TABLE_ROWS). */
 function renderTraffic(m: ExplainedModel, style: TextStyle): string {
@@ -434,33 +431,10 @@ function groupedConversations(
   say: Say,
   style: TextStyle,
 ): string {
-  const bulletOf = new Map(m.overview.conversations.map((c) => [c.id, c.text]));
-  const rows = groups.map((g) => {
-    const [a, b] = groupFrames(g);
-    return [`${g.members[0]!.id}`, g.client, g.server, g.app, `${a}-${b}`, g.ending, String(groupSize(g))];
-  });
-  const items: string[] = [];
-  for (const g of groups) {
-    const ex = bulletOf.get(g.members[0]!.id);
-    if (ex) items.push(ex);
-    if (groupSize(g) > 1) items.push(groupSentence(g, say));
-  }
   return [
     `${heading(say('ui.conversations'), style)}\n${wrap(say('ui.grouped', { count: conversationCount(m) }))}`,
-    columns(
-      [
-        '#',
-        say('ui.col.client'),
-        say('ui.col.server'),
-        say('ui.col.app'),
-        say('ui.col.frames'),
-        say('ui.col.ending'),
-        say('ui.col.count'),
-      ],
-      rows,
-      style,
-    ),
-    bullets(items),
+    columns(groupHead(say), groups.map(groupRow), style),
+    bullets(groupItems(m, groups, say)),
   ].join('\n\n');
 }
 
@@ -481,7 +455,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
       )}`,
     );
   }
-  const groups = grouped(m) && !opts.allConversations ? groupConversations(m.conversations, say, m.folded) : undefined;
+  const groups = reportGroups(m, say, opts);
   if (groups) parts.push(groupedConversations(m, groups, say, style));
   else if (m.conversations.length) {
     parts.push(
