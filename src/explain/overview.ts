@@ -2,10 +2,10 @@
  * The overview: what the capture holds, the hosts and their roles inferred from the traffic, one line
  * per conversation, what deserves a second look, and teaching notes for the cases the capture shows.
  */
-import type { FrameRecord } from '../analysis/model.js';
+import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { isDockerBridgeName } from '../capture/interfaces.js';
 import { allWords, wordsOf } from '../protocols/registry.js';
-import type { ConvContext, ModelContext } from './context.js';
+import { buildConv, type ConvContext, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
 import { protocolName } from './info.js';
@@ -229,6 +229,15 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
     end,
   });
   return { code, text };
+}
+
+/**
+ * The overview's line on one conversation from its final record alone: for a conversation folded into its
+ * group when it was retired (the model no longer lists it, its overview has no line on it), whose frames a
+ * report still lists under it.
+ */
+export function conversationLine(say: Say, rec: ConversationRecord): string {
+  return convLine(say, buildConv(rec, [])).text;
 }
 
 /** Notes that are not trouble: payloads cut for display, and each protocol's quiet notes. */

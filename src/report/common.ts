@@ -88,6 +88,18 @@ export function conversationTable(convs: readonly ConversationRecord[], say: Say
   return [head, rows];
 }
 
+/** The frames of each conversation, in their order (a report's sections look them up once each). */
+export function byConversation(frames: readonly FrameRecord[]): Map<number, FrameRecord[]> {
+  const out = new Map<number, FrameRecord[]>();
+  for (const f of frames) {
+    if (f.conversation === undefined) continue;
+    const a = out.get(f.conversation);
+    if (a) a.push(f);
+    else out.set(f.conversation, [f]);
+  }
+  return out;
+}
+
 /** Wireshark's display filter for one conversation (tshark's stream number): `tcp.stream eq 3`. */
 export function wiresharkFilter(c: ConversationRecord): string {
   return c.stream === undefined ? '' : `${c.transport}.stream eq ${c.stream}`;

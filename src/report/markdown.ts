@@ -4,10 +4,12 @@
  * explained model.
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
+import { conversationLine } from '../explain/overview.js';
 import type { ExplainedModel } from '../explain/types.js';
 import {
   appLabel,
   arrowsOf,
+  byConversation,
   conversationTable,
   pageText,
   type ReportListing,
@@ -16,6 +18,16 @@ import {
   storyRange,
   wiresharkFilter,
 } from './common.js';
+import {
+  conversationCount,
+  groupedAbnormal,
+  groupedStory,
+  groupHead,
+  groupItems,
+  groupRow,
+  reportGroups,
+  type SummaryOptions,
+} from './groups.js';
 
 /** Escapes a table cell: pipes and line breaks. */
 function cell(s: string): string {
@@ -70,13 +82,37 @@ function frameRows(frames: readonly FrameRecord[], c?: ConversationRecord): stri
 /**
  * The report of an explained model. With `listing.page` (a capture longer than the report lists) the model's
  * frames are the first ones: a line says which and how to list the others, and only the conversations with
- * frames among them get a section.
+ * frames among them get a section. Above GROUP_ABOVE conversations (the folded ones counted) the summary
+ * sections tell alike conversations as one group, as the text summary does, unless `opts.allConversations`.
  */
-export function renderMarkdown(m: ExplainedModel, listing: ReportListing = {}): string {
+export function renderMarkdown(m: ExplainedModel, listing: ReportListing = {}, opts: SummaryOptions = {}): string {
+  return [...markdownParts(m, listing, opts)].join('');
+}
+
+/** Blocks made before they are handed on. */
+const PART_BLOCKS = 64;
+
+/**
+ * The report of renderMarkdown as consecutive parts, to be written one after the other: the report of a
+ * large capture (megabytes) is never one string.
+ */
+export function* markdownParts(
+  m: ExplainedModel,
+  listing: ReportListing = {},
+  opts: SummaryOptions = {},
+): Generator<string> {
   const page = listing.page;
   const say = sayer(m.overview.lang);
   const ov = m.overview;
+  // the blocks, separated by blank lines, handed on every PART_BLOCKS blocks
   const out: string[] = [];
+  let first = true;
+  const flush = (): string => {
+    const part = `${first ? '' : '\n\n'}${out.join('\n\n')}`;
+    first = false;
+    out.length = 0;
+    return part;
+  };
   const file = m.capture.file.split('/').pop() ?? m.capture.file;
   out.push(`# ${say('ui.title', { file })}`);
   const df = m.display_filter;
@@ -95,23 +131,35 @@ export function renderMarkdown(m: ExplainedModel, listing: ReportListing = {}): 
       ),
     );
   }
-  if (m.conversations.length) {
+  const groups = reportGroups(m, say, opts);
+  if (groups) {
+    out.push(`### ${say('ui.conversations')}`);
+    out.push(say('ui.grouped', { count: conversationCount(m) }));
+    out.push(table(groupHead(say), groups.map(groupRow)));
+    out.push(
+      groupItems(m, groups, say)
+        .map((t) => `- ${t}`)
+        .join('\n'),
+    );
+  } else if (m.conversations.length) {
     out.push(`### ${say('ui.conversations')}`);
     out.push(table(...conversationTable(m.conversations, say)));
     out.push(ov.conversations.map((c) => `- ${c.text}`).join('\n'));
   }
-  if (ov.abnormal.length) {
+  const abnormal = groups ? groupedAbnormal(ov.abnormal, say) : ov.abnormal;
+  if (abnormal.length) {
     out.push(`### ${say('ui.abnormal')}`);
-    out.push(ov.abnormal.map((a) => `- ${a.text}`).join('\n'));
+    out.push(abnormal.map((a) => `- ${a.text}`).join('\n'));
   }
   if (ov.teaching.length) {
     out.push(`### ${say('ui.teaching')}`);
     out.push(ov.teaching.map((a) => `- ${a.text}`).join('\n'));
   }
-  if (m.story.length) {
+  const story = groups ? groupedStory(m, groups, say) : m.story;
+  if (story.length) {
     out.push(`## ${say('ui.story')}`);
     out.push(
-      m.story
+      story
         .map((s) => `- **${storyRange(say, s)}**${s.conversation !== null ? ` (#${s.conversation})` : ''}: ${s.text}`)
         .join('\n'),
     );
@@ -119,18 +167,22 @@ export function renderMarkdown(m: ExplainedModel, listing: ReportListing = {}): 
   const head = [say('ui.col.no'), say('ui.col.time'), say('ui.col.dir'), say('ui.col.info'), say('ui.col.explain')];
   if (page) out.push(`> ${pageText(say, m, page, (x) => `\`${x}\``)}`);
   const listed = page ? new Set(m.frames.map((f) => f.conversation)) : undefined;
+  const lineOf = new Map(ov.conversations.map((x) => [x.id, x.text]));
+  const framesOf = byConversation(m.frames);
   for (const c of listing.conversations ?? m.conversations) {
     if (listed && !listed.has(c.id)) continue;
-    const frames = m.frames.filter((f) => f.conversation === c.id);
+    const frames = framesOf.get(c.id) ?? [];
     out.push(`## ${say('ui.conversation', { id: c.id, client: c.client, server: c.server })} (${appLabel(c)})`);
-    const line = ov.conversations.find((x) => x.id === c.id);
-    if (line) out.push(line.text);
+    // a conversation folded into its group has no line in the overview: its record tells it
+    const line = lineOf.get(c.id) ?? (m.folded ? conversationLine(say, c) : undefined);
+    if (line) out.push(line);
     const ws = wiresharkFilter(c);
     if (ws) out.push(`${say('ui.col.wireshark')}: \`${ws}\``);
     if (frames.length) {
       out.push(mermaid(say, c, frames));
       out.push(table(head, frameRows(frames, c)));
     }
+    if (out.length >= PART_BLOCKS) yield flush();
   }
   const rest = m.frames.filter((f) => f.conversation === undefined);
   if (rest.length) {
@@ -149,5 +201,5 @@ export function renderMarkdown(m: ExplainedModel, listing: ReportListing = {}): 
     );
   }
   out.push(`_${say('ui.generated', { version: m.tool.version })}_`);
-  return `${out.join('\n\n')}\n`;
+  yield `${flush()}\n`;
 }

@@ -11,7 +11,7 @@ import { analyzeFile } from '../../src/analyze.js';
 import type { ExplainedModel, RawRecord } from '../../src/explain/index.js';
 import { fieldDef } from '../../src/filter/index.js';
 import { renderHtml } from '../../src/report/html.js';
-import { FIXTURES, ROOT } from '../helpers/fixtures.js';
+import { FIXTURES, ROOT, runCli } from '../helpers/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ART = join(ROOT, 'test-artifacts');
@@ -110,4 +110,78 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
       expect(requests).toEqual([]);
     });
   }
+
+  it('many-short-slow.pcap, as the CLI folds and pages it: the groups, story links and filter box work', async () => {
+    // issue 19: the summary tells 3 groups of 103 conversations (members folded as they retired), 300 of
+    // the 1515 frames are listed
+    const out = runCli([
+      'analyze',
+      join(FIXTURES, 'many-short-slow.pcap'),
+      '-f',
+      'html',
+      '--limit',
+      'report-frames=300',
+    ]);
+    expect(out.code).toBe(0);
+    mkdirSync(ART, { recursive: true });
+    const file = join(ART, 'report-many-short-slow.grouped.html');
+    writeFileSync(file, out.out);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
+    await page.goto(`file://${file}`);
+    // the browser's parse has the tables and lists as written (nothing left open swallowed what follows)
+    expect(await page.locator('table.groups tbody tr').count()).toBe(3);
+    expect(await page.locator('table.groups tbody tr').nth(1).locator('td').allTextContents()).toEqual([
+      '2',
+      '172.18.0.22',
+      '172.18.0.20:5151',
+      'HTTP',
+      '24-1515',
+      'FIN',
+      '96',
+    ]);
+    expect(await page.locator('main').textContent()).toContain('95 more connections of the same kind as #2: #4, #5,');
+    const rows = page.locator('#frames tbody tr[data-frame]');
+    expect(await rows.count()).toBe(300);
+    expect(await page.locator('p.page').textContent()).toContain('Only the first 300 of 1515 frames are listed here');
+    // every arrow of a diagram has its row
+    const arrows = await page
+      .locator('.ladder g.arrow')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-frame')));
+    const listed = new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-frame'))));
+    expect(arrows.length).toBeGreaterThan(0);
+    for (const a of arrows) expect(listed.has(a)).toBe(true);
+    // each arrowhead is its diagram's own marker, and the page's ids are unique
+    const heads = await page
+      .locator('.ladder line[marker-end]')
+      .evaluateAll((ls) => ls.map((l) => /^url\(#(.+)\)$/.exec(l.getAttribute('marker-end') ?? '')?.[1]));
+    for (const id of new Set(heads)) expect(await page.locator(`marker[id="${id}"]`).count(), id).toBe(1);
+    const ids = await page.locator('[id]').evaluateAll((es) => es.map((e) => e.id));
+    expect(ids.length).toBe(new Set(ids).size);
+    // a story phase's frame range selects its first frame (a listed one), the group's line too
+    await page.locator('ul.story .rng[data-goto="3"]').first().click();
+    expect(await page.getAttribute('body', 'data-selected')).toBe('3');
+    expect(await page.locator('#frames tr.selected').getAttribute('data-frame')).toBe('3');
+    expect(await page.locator('#detail .f[data-field="tcp.stream"]').count()).toBe(1);
+    const group = page.locator('ul.story li', { hasText: '95 more conversations of the same kind as #2' });
+    expect(await group.count()).toBe(1);
+    // the filter box hides the rows that do not match
+    const arp = await rows.evaluateAll((trs) => trs.filter((tr) => tr.children[4]?.textContent === 'ARP').length);
+    expect(arp).toBeGreaterThan(0);
+    await page.fill('#filter', 'ARP');
+    expect(await page.locator('#frames tbody tr:visible').count()).toBe(arp);
+    await page.fill('#filter', '');
+    expect(await page.locator('#frames tbody tr:visible').count()).toBe(300);
+    await page.close();
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+  });
 });

@@ -62,7 +62,7 @@ export interface StreamedFramesOptions {
   lang: Lang;
   style: TextStyle;
   selection: Selection;
-  /** Text: every conversation on its own (no groups of alike ones). */
+  /** Text, Markdown, HTML: every conversation on its own (no groups of alike ones). */
   allConversations?: boolean;
   /** Waits while the output cannot take more (frames written to standard output). */
   pace?: () => Promise<void> | undefined;
@@ -323,8 +323,8 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
   const documentOf = o.format === 'markdown' || o.format === 'html' ? o.format : undefined;
   const render = documentOf
     ? documentOf === 'html'
-      ? (await import('../../report/html.js')).renderHtml
-      : (await import('../../report/markdown.js')).renderMarkdown
+      ? (await import('../../report/html.js')).htmlParts
+      : (await import('../../report/markdown.js')).markdownParts
     : undefined;
   const document = documentOf
     ? new ReportFrames(
@@ -346,8 +346,10 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     if (views) view = views.next(f, frameMessages(h.tapped, f.n));
     let want = !wanted || wanted(f);
     if (want && filter && !filter.needsExplain) want = filter.test(view!);
-    // a filter on the explanation reads it: every frame the selection holds is explained first
-    explainer.explain(f, h.tapped, !want || (fieldsOnly && !filter?.needsExplain));
+    // a filter on the explanation reads it: every frame the selection holds is explained first; a frame a
+    // document counts past the ones it lists is followed only (fieldsOnly likewise)
+    const unread = (fieldsOnly || document?.full === true) && !filter?.needsExplain;
+    explainer.explain(f, h.tapped, !want || unread);
     if (want && filter?.needsExplain) want = filter.test(view!);
     if (want) matched++;
     if (explainer.held > maxHeld) maxHeld = explainer.held;
@@ -481,7 +483,13 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
           }
         : {}),
     };
-    sink.write(render!(doc, listing));
+    // written part by part as the output takes it (the page of a large capture is megabytes)
+    for (const part of render!(doc, listing, { allConversations: o.allConversations ?? false })) {
+      if (sink.broken) break;
+      sink.write(part);
+      const drained = sink.drained?.();
+      if (drained) await drained;
+    }
   } else if (o.format === 'text' && o.frames === false) {
     // the summary with a display filter: the report, then how many frames matched
     sink.write(renderTextReport(m, o.style, { protocols, notes }));

@@ -175,10 +175,14 @@ export async function writeReport(
     }
     // loaded when asked for (start-up: docs/architecture.md)
     case 'markdown':
-      sink.write((await import('../../report/markdown.js')).renderMarkdown(m));
+      sink.write(
+        (await import('../../report/markdown.js')).renderMarkdown(m, {}, { allConversations: report.allConversations }),
+      );
       return {};
     case 'html':
-      sink.write((await import('../../report/html.js')).renderHtml(m));
+      sink.write(
+        (await import('../../report/html.js')).renderHtml(m, {}, { allConversations: report.allConversations }),
+      );
       return {};
     default:
       sink.write(
@@ -202,7 +206,7 @@ export interface ReportExtras {
   /** Text: list every frame with its explanation. */
   frames?: boolean;
   selection?: Selection;
-  /** Text: every conversation on its own (no groups of alike ones). */
+  /** Text, Markdown, HTML: every conversation on its own (no groups of alike ones). */
   allConversations?: boolean;
   /** The frames the story needs when the session kept none (text summary). */
   digest?: ExplainDigest;
@@ -227,12 +231,13 @@ export function reportSessionOptions(
 
 /**
  * Whether a streamed output folds plain members of a group as they retire, as the text summary does: the
- * text reports (`--frames`, `-Y`), whose report is that summary, and JSON (the groups in `groups`, their
- * folded members' records left out: docs/json.md). Not with --conversations (every one told, every record
- * written). Not yet Markdown and HTML (they do not tell folded groups yet).
+ * text reports (`--frames`, `-Y`), whose report is that summary, Markdown and HTML, whose summary sections
+ * tell the same groups (their frame sections read a folded conversation's final record), and JSON (the
+ * groups in `groups`, their folded members' records left out: docs/json.md). Not with --conversations
+ * (every one told, every record written).
  */
 function foldsStreamed(stream: string, args: AnalyzeArgs): boolean {
-  return (stream === 'text' || stream === 'json') && !args.conversations;
+  return (stream === 'text' || stream === 'json' || stream === 'markdown' || stream === 'html') && !args.conversations;
 }
 
 /** The grouped summary's fold for a streamed output (StreamedFramesOptions.fold). */
@@ -605,7 +610,7 @@ export const analyzeDefinition = commandDefinition({
         type: 'boolean',
         default: false,
         describe:
-          'every conversation on its own: told in the text, its record in the JSON (default: above 30, alike conversations are one group)',
+          'every conversation on its own: told in the text, Markdown and HTML, its record in the JSON (default: above 30, alike conversations are one group)',
       })
       .option('limit', LIMIT_OPTION)
       .option('log', {
