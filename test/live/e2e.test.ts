@@ -327,6 +327,28 @@ describe.skipIf(!HAVE_NETNS || !HAVE_TCPDUMP || !HAVE_ZMQ)('pcap-explain live on
     expect(live.err).toContain(`tcpdump on ${lab.bridge}: 8 packets captured, 0 dropped by the kernel.`);
   });
 
+  it('more than 30 conversations: the report groups alike ones and --conversations, which it names, tells each', async () => {
+    // 34 connection attempts to a port nothing listens on: each a conversation, all alike (refused)
+    const attempts =
+      'import socket\nfor i in range(34):\n    s = socket.socket()\n    try:\n        s.connect(("172.18.0.2", 5561))\n    except OSError:\n        pass\n    s.close()\n';
+    const reports: string[] = [];
+    for (const extra of [[], ['--conversations']]) {
+      const live = lab.cli(['live', '-i', lab.bridge, '--count', '68', '--filter', 'tcp port 5561', ...extra]);
+      await live.waitFor(/Capturing on/);
+      const py = lab.spawnIn(lab.ns(3), '/usr/bin/python3', ['-c', attempts]);
+      expect(await py.done(), py.err).toBe(0);
+      expect(await live.done(), live.err).toBe(0);
+      reports.push(live.out);
+    }
+    const [grouped, each] = reports as [string, string];
+    expect(grouped).toContain('34 conversations: those alike in kind');
+    expect(grouped).toContain('--conversations lists each one.');
+    expect(grouped).toMatch(/33 more refused attempts of the same kind as #1/);
+    expect(each).not.toContain('those alike in kind');
+    for (let id = 1; id <= 34; id++)
+      expect(each).toMatch(new RegExp(`^- #${id} 172\\.18\\.0\\.3:\\d+ → 172\\.18\\.0\\.2:5561`, 'm'));
+  });
+
   it.skipIf(!HAVE_DUMPCAP)('falls back to dumpcap when tcpdump is not on PATH (pcapng in, pcap out)', async () => {
     const bin = lab.path('bin-dumpcap');
     mkdirSync(bin);

@@ -58,6 +58,8 @@ interface LiveArgs {
   tool: 'auto' | ToolName;
   /** --limit NAME=VALUE, repeatable (docs/limits.md). */
   limit?: string | string[];
+  /** --conversations: every conversation on its own in the final report (the grouped report points to it). */
+  conversations?: boolean;
 }
 
 /** Events kept for the live view (it shows the last few). */
@@ -427,7 +429,14 @@ export async function runLive(args: LiveArgs): Promise<number> {
   if (!sink) return EXIT.UNREADABLE;
   const style = { tty: sink.isTTY, color: useColor(args.color, sink) };
   const statLines = statsLines(result, lang);
-  const extras: ReportExtras = { explain: true, lang, frames: false, selection: {}, ...(digest ? { digest } : {}) };
+  const extras: ReportExtras = {
+    explain: true,
+    lang,
+    frames: false,
+    selection: {},
+    allConversations: args.conversations ?? false,
+    ...(digest ? { digest } : {}),
+  };
   if (format === 'jsonl') {
     // The JSON report analyze prints, on one line.
     let doc = '';
@@ -535,6 +544,11 @@ export const liveCommand: CommandModule = defineCommand({
       .option('lang', { choices: ['en', 'id'] as const, describe: 'language (default from LANG: id_* → Indonesian)' })
       .option('color', { type: 'boolean', describe: 'colour output (default: on a terminal unless NO_COLOR is set)' })
       .option('limit', LIMIT_OPTION)
+      .option('conversations', {
+        type: 'boolean',
+        default: false,
+        describe: 'the final report tells every conversation on its own (default: above 30, alike conversations are one group)',
+      })
       .option('tool', {
         choices: ['auto', 'tcpdump', 'dumpcap'] as const,
         default: 'auto' as const,
