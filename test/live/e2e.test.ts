@@ -328,12 +328,13 @@ describe.skipIf(!HAVE_NETNS || !HAVE_TCPDUMP || !HAVE_ZMQ)('pcap-explain live on
   });
 
   it('more than 30 conversations: the report groups alike ones and --conversations, which it names, tells each', async () => {
-    // 34 connection attempts to a port nothing listens on: each a conversation, all alike (refused)
+    // 34 connection attempts to a port nothing listens on, 20 ms apart (a burst of them overflowed
+    // tcpdump's buffer): each a conversation, all alike (refused)
     const attempts =
-      'import socket\nfor i in range(34):\n    s = socket.socket()\n    try:\n        s.connect(("172.18.0.2", 5561))\n    except OSError:\n        pass\n    s.close()\n';
+      'import socket, time\nfor i in range(34):\n    time.sleep(0.02)\n    s = socket.socket()\n    try:\n        s.connect(("172.18.0.2", 5561))\n    except OSError:\n        pass\n    s.close()\n';
     const reports: string[] = [];
     for (const extra of [[], ['--conversations']]) {
-      const live = lab.cli(['live', '-i', lab.bridge, '--count', '68', '--filter', 'tcp port 5561', ...extra]);
+      const live = lab.cli(['live', '-i', lab.bridge, '--duration', '4', '--filter', 'tcp port 5561', ...extra]);
       await live.waitFor(/Capturing on/);
       const py = lab.spawnIn(lab.ns(3), '/usr/bin/python3', ['-c', attempts]);
       expect(await py.done(), py.err).toBe(0);
