@@ -547,7 +547,8 @@ export const liveCommand: CommandModule = defineCommand({
       .option('conversations', {
         type: 'boolean',
         default: false,
-        describe: 'the final report tells every conversation on its own (default: above 30, alike conversations are one group)',
+        describe:
+          'the final report tells every conversation on its own (default: above 30, alike conversations are one group)',
       })
       .option('tool', {
         choices: ['auto', 'tcpdump', 'dumpcap'] as const,

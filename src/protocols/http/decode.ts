@@ -98,8 +98,8 @@ export interface HttpResponse extends HttpBase {
 export type HttpMessage = HttpRequest | HttpResponse;
 
 export interface HttpOutput {
-  readonly messages: HttpMessage[];
-  readonly notes: Note[];
+  readonly messages: readonly HttpMessage[];
+  readonly notes: readonly Note[];
 }
 
 /** Largest header block by default (request/status line + headers). */
@@ -123,6 +123,9 @@ export interface HttpStreamOptions {
 }
 
 export type HttpStopReason = 'malformed' | 'header_too_long' | 'upgrade' | 'tunnel' | 'gap';
+
+/** A message being filled in field by field. */
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** Bytes handed to http-parser-js per call (bounds its line buffer between header-size checks). */
 const SLICE = 16 * 1024;
@@ -163,11 +166,10 @@ interface ParserInternals {
 
 /** The parser's internals as they are now (absent or odd ones read as 0 / ''). */
 function internalsOf(p: object): ParserInternals {
-  const r = p as Record<string, unknown>;
-  const offset = r.offset;
-  const end = r.end;
-  const state = r.state;
-  const line = r.line;
+  const offset: unknown = Reflect.get(p, 'offset');
+  const end: unknown = Reflect.get(p, 'end');
+  const state: unknown = Reflect.get(p, 'state');
+  const line: unknown = Reflect.get(p, 'line');
   return {
     offset: typeof offset === 'number' ? offset : 0,
     end: typeof end === 'number' ? end : 0,
@@ -176,11 +178,8 @@ function internalsOf(p: object): ParserInternals {
   };
 }
 
-/** What a call that completed nothing and noted nothing returns (shared: callers only read it). */
-const NOTHING: HttpOutput = Object.freeze({
-  messages: Object.freeze([]) as unknown as HttpMessage[],
-  notes: Object.freeze([]) as unknown as Note[],
-});
+/** What a call that completed nothing and noted nothing returns (shared: callers only read it; frozen). */
+const NOTHING: HttpOutput = Object.freeze({ messages: Object.freeze([]), notes: Object.freeze([]) });
 
 /** One direction of an HTTP/1.x connection. */
 export class HttpStream {
@@ -472,17 +471,16 @@ export class HttpStream {
       payload = decodePayload(body, this.opts.payload);
     }
     // one object per message, its optional fields set only when present (spreading them made a new object each)
-    let msg: HttpMessage;
+    let w: Building<HttpRequest> | Building<HttpResponse>;
     if (this.type === 'request') {
       const uri = cur.uri ?? '';
       const { path, query } = splitUri(uri);
-      msg = { kind: 'request', method: cur.method ?? '', uri, path, query } as HttpMessage;
+      w = { kind: 'request', method: cur.method ?? '', uri, path, query };
     } else {
-      msg = { kind: 'response', code: cur.code ?? 0, phrase: cur.phrase ?? '' } as HttpMessage;
-      if (cur.requestMethod !== undefined)
-        (msg as unknown as Record<string, unknown>).request_method = cur.requestMethod;
+      const res: Building<HttpResponse> = { kind: 'response', code: cur.code ?? 0, phrase: cur.phrase ?? '' };
+      if (cur.requestMethod !== undefined) res.request_method = cur.requestMethod;
+      w = res;
     }
-    const w = msg as unknown as Record<string, unknown>;
     w.index = this.index++;
     w.version = cur.version;
     w.headers = cur.headers;
@@ -501,6 +499,7 @@ export class HttpStream {
     w.last_frame = this.frame;
     if (payload) w.payload = payload;
     w.encoded = encoded;
+    const msg = w as HttpMessage;
     if (this.out === null) this.out = [msg];
     else this.out.push(msg);
     this.body = [];

@@ -20,7 +20,10 @@ import { roundNs } from '../../analysis/app/time.js';
 import type { AppProto, CarriedRecord, ConversationRecord } from '../../analysis/model.js';
 import type { EndReason } from '../../analysis/reassembly.js';
 import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
-import type { HttpFrameEntry, HttpRecord } from './model.js';
+import type { HttpFrameEntry, HttpRecord, HttpRequestRecord, HttpResponseRecord } from './model.js';
+
+/** A record being filled in field by field (in the JSON model's order). */
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
 /**
  * Headers as one object (name as sent → value; a repeated name → its values in order). A plain object (an
@@ -162,20 +165,25 @@ export class HttpHandler implements AppHandler {
     let rec: HttpRecord | null = null;
     if (conv.room()) {
       // fields in the order of the JSON model, set one by one (spreading each optional part made a new object)
-      const r: Record<string, unknown> = { frame: at, frames: m.frames.slice(), dir: DIR_NAME[dir], proto: 'http' };
-      r.kind = m.kind;
+      const frames = m.frames.slice();
+      const d = DIR_NAME[dir];
+      let r: Building<HttpRequestRecord> | Building<HttpResponseRecord>;
       if (m.kind === 'request') {
-        r.method = m.method;
-        r.uri = m.uri;
-        r.path = m.path;
+        const q: Building<HttpRequestRecord> = { frame: at, frames, dir: d, proto: 'http', kind: 'request' };
+        q.method = m.method;
+        q.uri = m.uri;
+        q.path = m.path;
         for (const _ in m.query) {
-          r.params = m.query;
+          q.params = m.query;
           break;
         }
+        r = q;
       } else {
-        r.status = m.code;
-        r.phrase = m.phrase;
-        if (m.request_method !== undefined) r.request_method = m.request_method;
+        const p: Building<HttpResponseRecord> = { frame: at, frames, dir: d, proto: 'http', kind: 'response' };
+        p.status = m.code;
+        p.phrase = m.phrase;
+        if (m.request_method !== undefined) p.request_method = m.request_method;
+        r = p;
       }
       r.version = m.version;
       r.headers = headerObject(m.headers);
@@ -184,7 +192,7 @@ export class HttpHandler implements AppHandler {
       r.body_len = m.body_len;
       if (m.chunked) r.chunked = true;
       r.keep_alive = m.keep_alive;
-      rec = r as unknown as HttpRecord;
+      rec = r as HttpRecord;
       if (!m.complete) rec.complete = false;
       if (m.body_capped) rec.body_capped = true;
       if (m.payload) rec.payload = conv.charge(payloadRecord(m.payload));
