@@ -20,7 +20,7 @@
  * once it has ended (a FIN each way, or a RST), and any conversation idle for IDLE_TIMEOUT seconds. Its
  * streams are closed, its record is final from then on, onEvict receives it (the application layer drops
  * its session) and the live state is dropped. A retired conversation leaves a tombstone (its id, its
- * client side and sequence bases; the most recent MAX_TOMBS are kept):
+ * client side and sequence bases, ≈ 50 bytes in typed columns: tombs.ts; the most recent MAX_TOMBS are kept):
  *  - a SYN on the 4-tuple with a new sequence number starts a new conversation flagged
  *    tcp.analysis.reused_ports, as it would have while the old one was open (Wireshark's tcp.stream);
  *  - any other segment of an ended conversation that comes later than the grace period still belongs to
@@ -42,6 +42,7 @@ import { TCP_FLAG } from '../dissectors/types.js';
 import type { CloseKind, ConversationRecord, NoteRecord, TcpFrameRecord } from './model.js';
 import { ByteStream, type EndReason, type NoteSink, type StreamSink } from './reassembly.js';
 import { ANALYSIS_NOTES, type SegmentInput, TA, TCP_ANALYSIS_FLAG_ORDER, TcpSeqAnalyzer } from './tcp-analysis.js';
+import { TombTable } from './tombs.js';
 import { ZeekTcp, ZeekUdp } from './zeek.js';
 
 export interface FrameInput {
@@ -210,23 +211,6 @@ class Conversation {
   }
 }
 
-/**
- * What is left of a retired conversation: enough to tell a reused 4-tuple from a late segment, and to
- * count a late segment on the finished record.
- */
-interface Tomb {
-  readonly id: number;
-  readonly stream: number;
-  readonly cAddr: string;
-  readonly cPort: number;
-  /** Relative-sequence bases of each direction (undefined: none seen). */
-  readonly base0: number | undefined;
-  readonly base1: number | undefined;
-  readonly firstT: number;
-  /** It ended (FIN each way or RST); false: it idled out, a later frame starts a new conversation. */
-  readonly ended: boolean;
-}
-
 function fmtEndpoint(addr: string, port: number): string {
   return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
 }
@@ -267,8 +251,8 @@ export class ConversationTable implements NoteSink {
   private endHead = 0;
   /** Capture time of the last look for idle conversations. */
   private lastSweep = 0;
-  /** Retired conversations by 4-tuple key (insertion order = age; at most MAX_TOMBS). */
-  private readonly tombs = new Map<string, Tomb>();
+  /** Tombstones of the retired TCP conversations (the MAX_TOMBS most recent). */
+  private readonly tombs = new TombTable(MAX_TOMBS);
   private retiredCount = 0;
   private lateCount = 0;
   private readonly segIn: SegmentInput = {
@@ -601,16 +585,15 @@ export class ConversationTable implements NoteSink {
     this.onEvict?.(rec);
   }
 
-  /** Leaves the tombstone of a retired conversation (the oldest one goes beyond MAX_TOMBS). */
+  /**
+   * Leaves the tombstone of a retired TCP conversation (the oldest one goes beyond MAX_TOMBS). A UDP flow
+   * leaves none: nothing reads one (a later datagram starts a new flow).
+   */
   private bury(c: Conversation, ended: boolean): void {
-    const t = this.tombs;
-    t.delete(c.key);
-    if (t.size >= MAX_TOMBS) t.delete(t.keys().next().value!);
-    t.set(c.key, {
+    if (c.transport !== 'tcp') return;
+    this.tombs.bury(c.cAddr, c.cPort, c.sAddr, c.sPort, {
       id: c.id,
       stream: c.stream,
-      cAddr: c.cAddr,
-      cPort: c.cPort,
       base0: c.ana?.base(0),
       base1: c.ana?.base(1),
       firstT: c.firstT,
@@ -652,15 +635,16 @@ export class ConversationTable implements NoteSink {
     let reused = false;
     const pureSyn = (flags & (SYN | ACK)) === SYN;
     if (!c && this.tombs.size > 0) {
-      const key = this.missKey ?? this.key('t', src, sp, dst, dp);
-      const tomb = this.tombs.get(key);
-      if (tomb) {
-        const dir = tomb.cAddr === src && tomb.cPort === sp ? 0 : 1;
-        const base = dir === 0 ? tomb.base0 : tomb.base1;
+      const tombs = this.tombs;
+      const tomb = tombs.find(src, sp, dst, dp);
+      if (tomb >= 0) {
+        const dir = tombs.sourceIsClient(tomb) ? 0 : 1;
+        const base = tombs.base(tomb, dir);
+        const ended = tombs.ended(tomb);
         if (pureSyn && base !== undefined && base !== tcp.seq_raw) reused = true;
-        else if (tomb.ended && !pureSyn) return this.late(input, tcp, tomb, dir, t);
-        else if (tomb.ended && base === tcp.seq_raw) return this.late(input, tcp, tomb, dir, t);
-        this.tombs.delete(key);
+        else if (ended && !pureSyn) return this.late(input, tcp, tomb, dir, t);
+        else if (ended && base === tcp.seq_raw) return this.late(input, tcp, tomb, dir, t);
+        tombs.remove(tomb);
       }
     }
     if (c && pureSyn) {
@@ -816,9 +800,11 @@ export class ConversationTable implements NoteSink {
    * A segment of an ended conversation after it was retired: counted on its record (packets, bytes, last
    * frame, duration), relative sequence numbers from its bases, no sequence analysis; note conversation.late.
    */
-  private late(input: FrameInput, tcp: TcpLayer, tomb: Tomb, dir: 0 | 1, t: number): FrameAnalysis {
+  private late(input: FrameInput, tcp: TcpLayer, tomb: number, dir: 0 | 1, t: number): FrameAnalysis {
     this.lateCount++;
-    const rec = this.all[tomb.id - 1] as ConversationRecord | undefined;
+    const tombs = this.tombs;
+    const id = tombs.id(tomb);
+    const rec = this.all[id - 1] as ConversationRecord | undefined;
     const seglen = tcp.len;
     if (rec) {
       if (dir === 0) {
@@ -829,29 +815,29 @@ export class ConversationTable implements NoteSink {
         rec.bytes.s2c += seglen;
       }
       rec.last = input.n;
-      rec.duration = roundNs(Math.max(0, t - tomb.firstT));
+      rec.duration = roundNs(Math.max(0, t - tombs.firstT(tomb)));
     }
     const code = 'conversation.late';
     const note: Note = { code, severity: ANALYSIS_NOTES[code]!, params: { grace: RETIRE_GRACE } };
     const cap = this.takeCapNote();
     const notes: readonly Note[] = cap ? [...cap, note] : [note];
     const direction: Direction = dir === 0 ? 'c2s' : 's2c';
-    const stream = tomb.stream;
+    const stream = tombs.stream(tomb);
     if (!this.detail) {
       const s = this.scratch;
-      s.conversation = tomb.id;
+      s.conversation = id;
       s.transport = 'tcp';
       s.direction = direction;
       s.stream = stream;
       s.notes = notes;
       return s;
     }
-    const fwd = dir === 0 ? tomb.base0 : tomb.base1;
-    const rev = dir === 0 ? tomb.base1 : tomb.base0;
+    const fwd = tombs.base(tomb, dir);
+    const rev = tombs.base(tomb, dir === 0 ? 1 : 0);
     const seq = fwd === undefined ? tcp.seq_raw : (tcp.seq_raw - fwd) >>> 0;
     const ack = tcp.flags & ACK && rev !== undefined ? (tcp.ack_raw - rev) >>> 0 : tcp.ack_raw;
     const nextseq = (seq + seglen + (tcp.flags & (SYN | FIN) ? 1 : 0)) >>> 0;
-    return { conversation: tomb.id, transport: 'tcp', direction, stream, tcp: { seq, ack, nextseq }, notes };
+    return { conversation: id, transport: 'tcp', direction, stream, tcp: { seq, ack, nextseq }, notes };
   }
 
   /** conversation.cap_reached for the current frame, once (the frame notes array, or null). */
@@ -883,7 +869,6 @@ export class ConversationTable implements NoteSink {
     const dp = udp.dstport;
     let c = this.lookup('udp', src, sp, dst, dp);
     if (!c) {
-      if (this.tombs.size > 0) this.tombs.delete(this.missKey ?? this.key('u', src, sp, dst, dp));
       const [srcIsClient, by] = this.rolesByPort('u', src, sp, dst, dp);
       c = this.create('udp', input, src, sp, dst, dp, srcIsClient, by);
     }
