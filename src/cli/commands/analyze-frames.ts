@@ -43,7 +43,15 @@ import {
   type TextStyle,
 } from '../../report/text.js';
 import type { TrafficBins } from '../../report/traffic.js';
-import { FRAMES_SEMI_SPACE, HEAP_GROWTH, heapGrowth, SUMMARY_SEMI_SPACE, YoungCap } from '../heap.js';
+import {
+  COLLECT_AFTER,
+  collectNow,
+  FRAMES_SEMI_SPACE,
+  HEAP_GROWTH,
+  heapGrowth,
+  SUMMARY_SEMI_SPACE,
+  YoungCap,
+} from '../heap.js';
 import type { Sink } from '../io.js';
 
 export interface StreamedFramesOptions {
@@ -411,6 +419,7 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
     },
     o.pace ? { ...opts, pace: o.pace } : opts,
   );
+  if (res.frames >= COLLECT_AFTER) collectNow();
   const model = s.finish(name, res.header, res.warnings, res.damaged);
   const ended = s.takeMessages();
   links.add(ended);

@@ -29,7 +29,7 @@ import { HostTally, parseStat, STAT_USAGE, type StatSpec, StatsCollector } from 
 import type { collectStats } from '../../stats/run.js';
 import { ANALYZE_EXAMPLES, FILTER_EXAMPLE } from '../examples.js';
 import { expandCaptureArgs } from '../files.js';
-import { heapGrowthFor, YoungCap } from '../heap.js';
+import { COLLECT_AFTER, collectNow, heapGrowthFor, YoungCap } from '../heap.js';
 import { EXIT, openOutput, type Sink, STDIN_ARG, useColor } from '../io.js';
 import { LIMIT_OPTION, limitsFromArgs } from '../limits.js';
 import { rereadable, Spool } from '../spool.js';
@@ -459,6 +459,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     await sink.close();
     return EXIT.OK;
   }
+  if (digest && res.frames >= COLLECT_AFTER) collectNow();
   const model = session.finish(args.file === '-' ? '(stdin)' : args.file, res.header, res.warnings, res.damaged);
   if (fold) model.folded = fold.result();
   if (!explain && args.frames && !json && model.capture.frames) sink.write('\n');
