@@ -285,14 +285,26 @@ export interface FoldedConversations {
   readonly groups: ReadonlyMap<string, FoldedGroup>;
   /** Client roles (the hosts list's role code and parameters, as a string) seen only in folded members, by host and code. */
   readonly roles?: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+  /**
+   * Refused attempts folded (beyond the first few of their group, which are kept), by client host and
+   * server (`host>server`): how many and which; and per kept refused attempt offered after some were
+   * folded, how many of its kind were folded before it (the story numbers the attempts).
+   */
+  readonly refused?: ReadonlyMap<string, FoldedIds>;
+  readonly refusedBefore?: ReadonlyMap<number, number>;
+  /** Connections aborted with RST folded (beyond the first few of their group): how many and which. */
+  readonly rst?: FoldedIds;
+}
+
+/** How many conversations, the smallest ids (up to a few) and the largest. */
+export interface FoldedIds {
+  readonly count: number;
+  readonly ids: readonly number[];
+  readonly lastId: number;
 }
 
 /** The folded members of one group: how many, which, where, and their sizes (exact, one value per member). */
-export interface FoldedGroup {
-  readonly count: number;
-  /** The smallest ids (up to a few) and the largest. */
-  readonly ids: readonly number[];
-  readonly lastId: number;
+export interface FoldedGroup extends FoldedIds {
   /** First frame of the earliest member, last frame of the latest. */
   readonly first: number;
   readonly last: number;

@@ -293,6 +293,22 @@ export function hostOf(ep: string): string {
   return h.includes(':') || /^\d+\.\d+\.\d+\.\d+$/.test(h) ? h : ep;
 }
 
+/** The key of refused attempts from one client host to one server (AnalysisModel.folded.refused). */
+export function attemptKey(client: string, server: string): string {
+  return `${hostOf(client)}>${server}`;
+}
+
+/** Folded refused attempts to `server` (from any client host), AnalysisModel.folded.refused. */
+export function foldedRefused(
+  refused: ReadonlyMap<string, { readonly count: number }> | undefined,
+  server: string,
+): number {
+  if (!refused) return 0;
+  let n = 0;
+  for (const [k, r] of refused) if (k.endsWith(`>${server}`)) n += r.count;
+  return n;
+}
+
 export function portOf(ep: string): number | undefined {
   const i = ep.lastIndexOf(':');
   if (i < 0) return undefined;

@@ -7,7 +7,7 @@ import { isDockerBridgeName } from '../capture/interfaces.js';
 import { allWords, wordsOf } from '../protocols/registry.js';
 import { buildConv, type ConvContext, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
-import { duration, hostOf, list, type Params, portOf, type Say } from './format.js';
+import { duration, foldedRefused, hostOf, list, type Params, portOf, type Say } from './format.js';
 import { protocolName } from './info.js';
 import type { Teach } from './protocol.js';
 import { troubleCounts, troubleSummary } from './story.js';
@@ -273,10 +273,12 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
     else refused.set(c.server, [c.first]);
   }
   for (const [server, frames] of refused) {
+    // with the attempts folded into their groups (the frames are the kept ones')
+    const count = frames.length + foldedRefused(m.folded?.refused, server);
     out.push({
       code: 'ov.ab.refused',
       frames,
-      text: say('ov.ab.refused', { count: frames.length, server, port: portOf(server) ?? '?' }),
+      text: say('ov.ab.refused', { count, server, port: portOf(server) ?? '?' }),
     });
   }
   const totals = digestTotals(m.frames);
@@ -406,7 +408,7 @@ function teaching(say: Say, mc: ModelContext): OverviewItem[] {
       ok ? 'teach.refused_retries.ok' : before ? 'teach.refused_retries.after' : 'teach.refused_retries',
       {
         who: retriers(say, same),
-        count: same.length,
+        count: same.length + foldedRefused(mc.model.folded?.refused, server),
         server,
         port: portOf(server) ?? '?',
         id: ok?.c.id ?? before?.c.id ?? 0,

@@ -7,7 +7,18 @@ import type { FrameRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
 import type { ConvContext, ModelContext, Side } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
-import { capital, duration, hostOf, list, type Params, pickled, portOf, type Say, valueText } from './format.js';
+import {
+  attemptKey,
+  capital,
+  duration,
+  hostOf,
+  list,
+  type Params,
+  pickled,
+  portOf,
+  type Say,
+  valueText,
+} from './format.js';
 import { protocolName } from './info.js';
 import { who } from './story-kit.js';
 import type { StoryRecord } from './types.js';
@@ -159,25 +170,33 @@ function refusedAttempts(mc: ModelContext): Map<number, { attempt: number; total
   const groups = new Map<string, number[]>();
   for (const c of mc.model.conversations) {
     if (c.transport !== 'tcp' || c.close.kind !== 'refused') continue;
-    const k = `${hostOf(c.client)}>${c.server}`;
+    const k = attemptKey(c.client, c.server);
     const g = groups.get(k);
     if (g) g.push(c.id);
     else groups.set(k, [c.id]);
   }
   const out = new Map<number, { attempt: number; total: number; succeeded?: number }>();
+  // attempts folded into their groups (the streaming summary) count too
+  const folded = mc.model.folded;
   for (const [k, ids] of groups) {
+    const f = folded?.refused?.get(k);
     // a connection from the same host that worked after the first attempt (the server had started)
     const tried = mc.model.conversations.find((c) => c.id === ids[0])?.first ?? 0;
     const later = mc.model.conversations.find(
       (c) =>
-        `${hostOf(c.client)}>${c.server}` === k &&
+        attemptKey(c.client, c.server) === k &&
         c.close.kind !== 'refused' &&
         c.handshake &&
         c.handshake.ack !== null &&
         c.first > tried,
     );
     ids.forEach((id, i) => {
-      const r: { attempt: number; total: number; succeeded?: number } = { attempt: i + 1, total: ids.length };
+      // folded before it: counted when it was offered, or all of them when it came after the last
+      const before = f ? (folded?.refusedBefore?.get(id) ?? (id > f.lastId ? f.count : 0)) : 0;
+      const r: { attempt: number; total: number; succeeded?: number } = {
+        attempt: i + 1 + before,
+        total: ids.length + (f?.count ?? 0),
+      };
       if (later) r.succeeded = later.id;
       out.set(id, r);
     });

@@ -7,9 +7,12 @@
  * would tell them:
  *  - the first member of every group (its exemplar) and every member until the capture has more than
  *    GROUP_ABOVE conversations (a report that small tells each one);
- *  - every member that deserves a second look: refused, reset, no complete handshake, the tcp.analysis
- *    flags the overview names (retransmissions, lost segments…; not reused ports, which Wireshark rates
- *    a note), a warning or error note on it or on one of its frames;
+ *  - every member that deserves a second look: no complete handshake, the tcp.analysis flags the overview
+ *    names (retransmissions, lost segments…; not reused ports, which Wireshark rates a note), a warning or
+ *    error note on it or on one of its frames; and a refused attempt or a connection aborted with RST up
+ *    to NAMED_KEPT of each group (the report names the first few of a kind and counts the others, so
+ *    beyond those the fold counts them too: AnalysisModel.folded.refused and .rst, which the overview,
+ *    the story and the groups add to what the kept records say);
  *  - a member whose hosts' roles differ from its group's exemplar's, or whose client has a role of its own
  *    (an MQTT client id: the hosts list names each) while that host has fewer than ALIKE_ROLES of the kind
  *    kept — beyond, the hosts list names the first and counts the others (AnalysisModel.folded.roles);
@@ -17,10 +20,10 @@
  *    same application (words refer to it: "the next request opens a new TCP connection (#4)").
  * Teaching notes are drawn from the kept conversations.
  */
-import type { ConversationRecord, FoldedConversations, FoldedGroup } from '../analysis/model.js';
+import type { ConversationRecord, FoldedConversations, FoldedGroup, FoldedIds } from '../analysis/model.js';
 import { buildConv } from '../explain/context.js';
 import type { ExplainDigest } from '../explain/digest.js';
-import type { Say } from '../explain/format.js';
+import { attemptKey, type Say } from '../explain/format.js';
 import { ALIKE_ROLES, type HostRole, roleSig, rolesOf } from '../explain/overview.js';
 import { TROUBLE } from '../explain/story.js';
 import { appLabel } from './common.js';
@@ -28,6 +31,11 @@ import { GROUP_ABOVE, groupKey, host } from './groups.js';
 
 /** Smallest ids kept per folded group (the grouped line names the first few and the last). */
 const IDS_KEPT = 7;
+/**
+ * Refused attempts and connections aborted with RST kept in full per group (the first ones offered): the
+ * report names at most ALIKE_LISTED of a kind in "Worth a second look" and IDS_KEPT in a group's line.
+ */
+export const NAMED_KEPT = 8;
 /** Kept conversations per client host, server and application whose next conversation is looked for. */
 const WATCHED = 8;
 
@@ -42,10 +50,28 @@ function roleKey(r: { client: HostRole; server: HostRole }): string {
   return `${r.client.code}\u0000${roleSig(r.server)}`;
 }
 
-class Folding implements FoldedGroup {
+/** A count, the IDS_KEPT smallest ids and the largest. */
+class Ids implements FoldedIds {
   count = 0;
   readonly ids: number[] = [];
   lastId = 0;
+
+  add(id: number): void {
+    this.count++;
+    const ids = this.ids;
+    if (ids.length < IDS_KEPT || id < ids[ids.length - 1]!) {
+      let i = ids.length;
+      while (i > 0 && ids[i - 1]! > id) i--;
+      ids.splice(i, 0, id);
+      if (ids.length > IDS_KEPT) ids.pop();
+    }
+    if (id > this.lastId) this.lastId = id;
+  }
+}
+
+class Folding extends Ids implements FoldedGroup {
+  /** Members kept with a named ending (refused, RST): at most NAMED_KEPT unless kept for another reason. */
+  named = 0;
   first = Number.POSITIVE_INFINITY;
   last = 0;
   private n = 0;
@@ -54,7 +80,9 @@ class Folding implements FoldedGroup {
   private byt = new Float64Array(64);
 
   /** The exemplar's server role and client role code (roleKey). */
-  constructor(readonly roles: string) {}
+  constructor(readonly roles: string) {
+    super();
+  }
 
   get durations(): Float64Array {
     return this.dur.subarray(0, this.n);
@@ -66,16 +94,8 @@ class Folding implements FoldedGroup {
     return this.byt.subarray(0, this.n);
   }
 
-  add(c: ConversationRecord): void {
-    this.count++;
-    const ids = this.ids;
-    if (ids.length < IDS_KEPT || c.id < ids[ids.length - 1]!) {
-      let i = ids.length;
-      while (i > 0 && ids[i - 1]! > c.id) i--;
-      ids.splice(i, 0, c.id);
-      if (ids.length > IDS_KEPT) ids.pop();
-    }
-    if (c.id > this.lastId) this.lastId = c.id;
+  fold(c: ConversationRecord): void {
+    this.add(c.id);
     if (c.first < this.first) this.first = c.first;
     if (c.last > this.last) this.last = c.last;
     if (this.n === this.dur.length) {
@@ -96,11 +116,22 @@ interface Watch {
   readonly next: Map<number, number>;
 }
 
+/** A refused attempt or a connection aborted with RST (after its handshake), and nothing else unusual. */
+function namedEnding(c: ConversationRecord): boolean {
+  if (c.transport !== 'tcp') return false;
+  if (c.close.kind === 'refused') return true;
+  return c.close.kind === 'rst' && c.handshake !== null && c.handshake.synack.length > 0;
+}
+
 export class ConversationFold {
   private readonly groups = new Map<string, Folding>();
   private readonly watch = new Map<string, Watch>();
   private tcp = 0;
   private udp = 0;
+  /** Refused attempts folded, by client host and server; kept ones offered after, with the count before. */
+  private readonly refused = new Map<string, Ids>();
+  private readonly refusedBefore = new Map<number, number>();
+  private readonly rst = new Ids();
 
   constructor(
     private readonly digest: ExplainDigest,
@@ -121,14 +152,41 @@ export class ConversationFold {
     // a client role of its own (an MQTT client id) is named in the hosts list, unless that host has so many
     // of the kind already kept that the list gives the first and a count (the folded ones are counted)
     const ownRole = !alike.has(sig) && alike.size < ALIKE_ROLES;
-    if (!g || successor || c.id <= GROUP_ABOVE || this.unusual(c) || rk !== g.roles || ownRole) {
-      if (!g) this.groups.set(key, new Folding(rk));
+    const troubled = this.troubled(c);
+    // refused or reset, nothing else: named up to NAMED_KEPT per group, counted beyond
+    const named = !troubled && namedEnding(c);
+    const unusual = troubled || (!named && this.unusualEnding(c));
+    const refusedKey = c.close.kind === 'refused' ? attemptKey(c.client, c.server) : undefined;
+    if (
+      !g ||
+      successor ||
+      c.id <= GROUP_ABOVE ||
+      unusual ||
+      rk !== g.roles ||
+      ownRole ||
+      (named && g.named < NAMED_KEPT)
+    ) {
+      const kept = g ?? new Folding(rk);
+      if (!g) this.groups.set(key, kept);
+      if (named) kept.named++;
+      if (refusedKey) {
+        const before = this.refused.get(refusedKey)?.count;
+        if (before) this.refusedBefore.set(c.id, before);
+      }
       if (!successor) this.watched(w, c.id);
       alike.add(sig);
       return false;
     }
     if (!alike.has(sig)) this.foldedRole(client, roles.client.code).add(sig);
-    g.add(c);
+    g.fold(c);
+    if (refusedKey) {
+      let r = this.refused.get(refusedKey);
+      if (!r) {
+        r = new Ids();
+        this.refused.set(refusedKey, r);
+      }
+      r.add(c.id);
+    } else if (c.close.kind === 'rst' && c.transport === 'tcp') this.rst.add(c.id);
     if (c.transport === 'tcp') this.tcp++;
     else this.udp++;
     this.digest.drop(c.id);
@@ -168,14 +226,25 @@ export class ConversationFold {
   result(): FoldedConversations {
     const groups = new Map<string, FoldedGroup>();
     for (const [k, g] of this.groups) if (g.count > 0) groups.set(k, g);
-    return { tcp: this.tcp, udp: this.udp, groups, roles: this.foldedRoles };
+    return {
+      tcp: this.tcp,
+      udp: this.udp,
+      groups,
+      roles: this.foldedRoles,
+      ...(this.refused.size ? { refused: this.refused, refusedBefore: this.refusedBefore } : {}),
+      ...(this.rst.count ? { rst: this.rst } : {}),
+    };
   }
 
-  /** Deserves a second look (the overview names it): never folded. */
-  private unusual(c: ConversationRecord): boolean {
+  /** A note or a tcp.analysis flag the overview names: never folded. */
+  private troubled(c: ConversationRecord): boolean {
     if (c.notes.some((n) => n.severity === 'warn' || n.severity === 'error')) return true;
     const t = this.digest.convs.get(c.id);
-    if (t && (t.noted || TROUBLE.some((k) => t.trouble.has(k)))) return true;
+    return t !== undefined && (t.noted || TROUBLE.some((k) => t.trouble.has(k)));
+  }
+
+  /** An ending the overview names (refused, reset, no complete handshake). */
+  private unusualEnding(c: ConversationRecord): boolean {
     if (c.transport !== 'tcp') return false;
     if (c.close.kind === 'refused' || c.close.kind === 'rst') return true;
     return !c.handshake || c.handshake.synack.length === 0;

@@ -6,8 +6,8 @@
  * conversation by conversation as before. Pure functions of the explained model: renderers ask for groups,
  * the analysis keeps nothing for them.
  */
-import type { ConversationRecord, FoldedConversations, FoldedGroup } from '../analysis/model.js';
-import { duration, list, type Say } from '../explain/format.js';
+import type { ConversationRecord, FoldedConversations, FoldedGroup, FoldedIds } from '../analysis/model.js';
+import { attemptKey, duration, list, type Say } from '../explain/format.js';
 import { phaseFacts } from '../explain/story.js';
 import type { ExplainedModel, OverviewItem, StoryRecord } from '../explain/types.js';
 import { appLabel, endLabel } from './common.js';
@@ -287,15 +287,17 @@ export function groupedStory(m: ExplainedModel, groups: readonly ConversationGro
     if (!fullOf.has(k)) fullOf.set(k, s.conversation);
     siblingOf.set(g, fullOf.get(k)!);
   }
-  // refused attempts per client host and server (never folded: the model has them all)
+  // refused attempts per client host and server (the kept ones and those folded into their groups)
   const refusedBy = new Map<string, number>();
   for (const c of m.conversations) {
     if (c.close.kind !== 'refused') continue;
-    const k = `${host(c.client)}>${c.server}`;
+    const k = attemptKey(c.client, c.server);
     refusedBy.set(k, (refusedBy.get(k) ?? 0) + 1);
   }
+  for (const [k, f] of m.folded?.refused ?? []) refusedBy.set(k, (refusedBy.get(k) ?? 0) + f.count);
   const refusedAlike = (g: ConversationGroup) =>
-    g.members[0]!.close.kind === 'refused' && refusedBy.get(`${g.client}>${g.server}`) === groupSize(g);
+    g.members[0]!.close.kind === 'refused' &&
+    refusedBy.get(attemptKey(g.members[0]!.client, g.server)) === groupSize(g);
   const rechecks = new Set(m.story.filter((s) => s.code === 'story.arp.recheck' || s.code === 'story.arp.more'));
   // the first address resolution is told; the others alike are one line
   const resolutions = m.story.filter((s) => s.code === 'story.arp' && phaseFacts(s)?.pair);
@@ -376,8 +378,11 @@ function arpRechecks(phases: readonly StoryRecord[], say: Say): StoryRecord {
   };
 }
 
-/** "Worth a second look" with the items of one code beyond the first few counted in one line. */
-export function groupedAbnormal(items: readonly OverviewItem[], say: Say): OverviewItem[] {
+/**
+ * "Worth a second look" with the items of one code beyond the first few counted in one line, with the
+ * connections aborted with RST that were folded into their groups (`folded`: AnalysisModel.folded.rst).
+ */
+export function groupedAbnormal(items: readonly OverviewItem[], say: Say, folded?: FoldedIds): OverviewItem[] {
   const byCode = new Map<string, OverviewItem[]>();
   for (const x of items) {
     const l = byCode.get(x.code);
@@ -388,7 +393,8 @@ export function groupedAbnormal(items: readonly OverviewItem[], say: Say): Overv
   const told = new Set<string>();
   for (const x of items) {
     const same = byCode.get(x.code)!;
-    if (same.length <= ALIKE_LISTED + 1) {
+    const more = x.code === 'ov.ab.rst' && folded ? folded : undefined;
+    if (same.length + (more?.count ?? 0) <= ALIKE_LISTED + 1) {
       out.push(x);
       continue;
     }
@@ -396,12 +402,15 @@ export function groupedAbnormal(items: readonly OverviewItem[], say: Say): Overv
     told.add(x.code);
     out.push(...same.slice(0, ALIKE_LISTED));
     const rest = same.slice(ALIKE_LISTED);
-    const ids = rest.flatMap((r) => (r.conversation !== undefined ? [r.conversation] : []));
+    let ids = rest.flatMap((r) => (r.conversation !== undefined ? [r.conversation] : []));
+    // the folded ones: their smallest ids and the largest (idList names the first few and the last)
+    if (more) ids = [...new Set([...ids, ...more.ids, more.lastId])].sort((a, b) => a - b);
+    const count = rest.length + (more?.count ?? 0);
     out.push({
       code: 'overview.alike',
       text: say(ids.length ? 'overview.alike' : 'overview.alike_frames', {
-        count: rest.length,
-        ids: idList(ids),
+        count,
+        ids: idList(ids, more ? count : ids.length),
       }),
     });
   }

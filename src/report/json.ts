@@ -4,8 +4,8 @@
  * conversations were folded into their groups as they retired (AnalysisModel.folded, issue 19) is written
  * with those groups (`groups`) and a story line for each, beside the conversations kept (jsonView).
  */
-import type { AnalysisModel, FrameRecord } from '../analysis/model.js';
-import type { ExplainedModel, StoryRecord } from '../explain/types.js';
+import type { AnalysisModel, FoldedIds, FrameRecord } from '../analysis/model.js';
+import type { ExplainedModel, OverviewItem, StoryRecord } from '../explain/types.js';
 import { type Say, sayer } from './common.js';
 import {
   type ConversationGroup,
@@ -15,6 +15,7 @@ import {
   groupPhase,
   groupSentence,
   groupSize,
+  idList,
   type Spread,
 } from './groups.js';
 
@@ -192,8 +193,30 @@ export function jsonView(m: ExplainedModel): JsonModel {
   const groups = groupConversations(m.conversations, say, folded).filter((g) => g.folded && g.folded.count > 0);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rest)) {
-    out[k] = k === 'story' ? storyWithGroups(m.story, groups, say) : v;
+    out[k] =
+      k === 'story'
+        ? storyWithGroups(m.story, groups, say)
+        : k === 'overview' && folded.rst
+          ? { ...m.overview, abnormal: withFoldedRst(m.overview.abnormal, folded.rst, say) }
+          : v;
     if (k === 'conversations') out.groups = groups.map((g) => groupRecord(g, say));
   }
   return out as JsonModel;
+}
+
+/**
+ * "Worth a second look" with the connections aborted with RST that were folded into their groups: one
+ * item after the kept ones' ("And N more of the same kind: #…"), as the text tells them.
+ */
+function withFoldedRst(items: readonly OverviewItem[], rst: FoldedIds, say: Say): OverviewItem[] {
+  let at = -1;
+  items.forEach((x, i) => {
+    if (x.code === 'ov.ab.rst') at = i;
+  });
+  const ids = [...new Set([...rst.ids, rst.lastId])];
+  const more: OverviewItem = {
+    code: 'overview.alike',
+    text: say('overview.alike', { count: rst.count, ids: idList(ids, rst.count) }),
+  };
+  return [...items.slice(0, at + 1), more, ...items.slice(at + 1)];
 }

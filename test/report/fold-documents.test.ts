@@ -24,13 +24,14 @@ async function document(
   lang: Lang,
   fold: boolean,
   limits: { reportFrames?: number } = {},
+  file = SLOW,
 ): Promise<{ out: string; kept: number; folded: number }> {
   const parts: string[] = [];
   let folded = 0;
   const r = await streamExplainedFrames(
     { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false },
     {
-      file: SLOW,
+      file,
       format,
       lang,
       style: { tty: false, color: false, lang },
@@ -63,6 +64,21 @@ const unentity = (s: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
+
+describe('refused and reset connections beyond the first few of their group are folded (many-named.pcap)', () => {
+  // 60 refused attempts, 45 connections aborted with RST, 40 closed with FIN (fixtures/make/many-named.sh)
+  const NAMED = join(FIXTURES, 'many-named.pcap');
+  for (const format of ['markdown', 'html'] as const) {
+    it(`${format}: the same document with the fold as with every record kept`, async () => {
+      const whole = await document(format, 'en', false, {}, NAMED);
+      const folded = await document(format, 'en', true, {}, NAMED);
+      expect(folded.folded).toBeGreaterThan(60);
+      expect(folded.kept + folded.folded).toBe(whole.kept);
+      expect(folded.out).toBe(whole.out);
+      expect(flat(folded.out)).toContain('60 connection attempts to 172.18.0.50:6000 were refused');
+    });
+  }
+});
 
 describe('Markdown and HTML fold as the text summary does (many-short-slow.pcap)', () => {
   for (const format of ['markdown', 'html'] as const) {

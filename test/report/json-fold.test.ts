@@ -30,69 +30,100 @@ function json(name: string, ...args: string[]): Json {
 }
 
 describe('-f json on a capture whose connections retire: groups instead of the folded records', () => {
-  for (const lang of ['en', 'id'] as const) {
-    it(`many-short-slow.pcap (${lang}): the groups add up to every record, with the same numbers`, () => {
-      const folded = json('many-short-slow.pcap', '--lang', lang);
-      const all = json('many-short-slow.pcap', '--lang', lang, '--conversations');
-      const say = sayer(lang);
-      expect(all.groups).toBeUndefined();
-      const groups = folded.groups ?? [];
-      expect(groups.length).toBeGreaterThan(0);
-      // 103 TCP connections (tshark -z conv,tcp): the records kept and the folded members
-      expect(all.conversations).toHaveLength(103);
-      const foldedCount = groups.reduce((n, g) => n + g.folded, 0);
-      expect(foldedCount).toBeGreaterThan(40);
-      expect(folded.conversations.length + foldedCount).toBe(all.conversations.length);
-      // the records kept are those of every-record JSON, unchanged; the frames are all there
-      const byId = new Map(all.conversations.map((c) => [c.id, c]));
-      for (const c of folded.conversations) expect(c).toEqual(byId.get(c.id));
-      expect(folded.frames).toEqual(all.frames);
-      const keptIds = new Set(folded.conversations.map((c) => c.id));
-      // each group against the same group made from every record (groups.ts, as the text summary does)
-      const reference = groupConversations(all.conversations as ConversationRecord[], say);
-      for (const g of groups) {
-        const ref = reference.find(
-          (r) =>
-            r.client === g.client &&
-            r.server === g.server &&
-            r.app === g.application &&
-            r.members[0]!.transport === g.transport &&
-            (g.transport === 'udp' ? g.ending === null : r.members[0]!.close.kind === g.ending),
-        )!;
-        expect(ref).toBeDefined();
-        // its first member retired first here (kept), so the exemplar is the same
-        expect(ref.members[0]!.id).toBe(g.exemplar);
-        expect(ref.members.every((c) => c.transport === g.transport)).toBe(true);
-        expect(g.count).toBe(groupSize(ref));
-        expect(g.kept[0]).toBe(g.exemplar);
-        expect(g.kept.length + g.folded).toBe(g.count);
-        const members = ref.members.map((c) => c.id);
-        expect(g.kept).toEqual(members.filter((id) => keptIds.has(id)));
-        const gone = members.filter((id) => !keptIds.has(id));
-        expect(gone).toHaveLength(g.folded);
-        expect(g.folded_ids).toEqual([...new Set([...gone.slice(0, 7), gone[gone.length - 1]!])]);
-        expect(g.frames).toEqual([
-          Math.min(...ref.members.map((c) => c.first)),
-          Math.max(...ref.members.map((c) => c.last)),
-        ]);
-        // the others' spreads (median and 95th percentile exact) and the grouped line, from every record
-        const o = groupOthers(ref);
-        expect(g.others).toEqual({
-          count: o.total,
-          frames: o.frames,
-          duration: o.duration,
-          packets: o.packets,
-          bytes: o.bytes,
-        });
-        expect(g.others.count).toBe(g.count - 1);
-        expect(g.text).toBe(groupSentence(ref, say));
-      }
-      // the HTTP connections opened one per request: 96, most of them folded
-      const http = groups.find((g) => g.application === 'HTTP' && g.count === 96);
-      expect(http?.folded).toBeGreaterThan(40);
-      expect(http?.others.packets).toEqual({ min: 12, median: 12, p95: 12, max: 13 });
-    });
-  }
+  // many-named.pcap: 60 refused attempts, 45 connections aborted with RST, 40 closed with FIN (tshark
+  // -z conv,tcp: 145); the refused and reset ones beyond the first few of their group are folded too
+  const cases = [
+    { name: 'many-short-slow.pcap', tcp: 103, least: 40 },
+    { name: 'many-named.pcap', tcp: 145, least: 60 },
+  ];
+  for (const lang of ['en', 'id'] as const)
+    for (const { name, tcp, least } of cases) {
+      it(`${name} (${lang}): the groups add up to every record, with the same numbers`, () => {
+        const folded = json(name, '--lang', lang);
+        const all = json(name, '--lang', lang, '--conversations');
+        const say = sayer(lang);
+        expect(all.groups).toBeUndefined();
+        const groups = folded.groups ?? [];
+        expect(groups.length).toBeGreaterThan(0);
+        // the TCP connections (tshark -z conv,tcp): the records kept and the folded members
+        expect(all.conversations).toHaveLength(tcp);
+        const foldedCount = groups.reduce((n, g) => n + g.folded, 0);
+        expect(foldedCount).toBeGreaterThan(least);
+        expect(folded.conversations.length + foldedCount).toBe(all.conversations.length);
+        // the records kept are those of every-record JSON, unchanged; the frames are all there
+        const byId = new Map(all.conversations.map((c) => [c.id, c]));
+        for (const c of folded.conversations) expect(c).toEqual(byId.get(c.id));
+        expect(folded.frames).toEqual(all.frames);
+        const keptIds = new Set(folded.conversations.map((c) => c.id));
+        // each group against the same group made from every record (groups.ts, as the text summary does)
+        const reference = groupConversations(all.conversations as ConversationRecord[], say);
+        for (const g of groups) {
+          const ref = reference.find(
+            (r) =>
+              r.client === g.client &&
+              r.server === g.server &&
+              r.app === g.application &&
+              r.members[0]!.transport === g.transport &&
+              (g.transport === 'udp' ? g.ending === null : r.members[0]!.close.kind === g.ending),
+          )!;
+          expect(ref).toBeDefined();
+          // its first member retired first here (kept), so the exemplar is the same
+          expect(ref.members[0]!.id).toBe(g.exemplar);
+          expect(ref.members.every((c) => c.transport === g.transport)).toBe(true);
+          expect(g.count).toBe(groupSize(ref));
+          expect(g.kept[0]).toBe(g.exemplar);
+          expect(g.kept.length + g.folded).toBe(g.count);
+          const members = ref.members.map((c) => c.id);
+          expect(g.kept).toEqual(members.filter((id) => keptIds.has(id)));
+          const gone = members.filter((id) => !keptIds.has(id));
+          expect(gone).toHaveLength(g.folded);
+          expect(g.folded_ids).toEqual([...new Set([...gone.slice(0, 7), gone[gone.length - 1]!])]);
+          expect(g.frames).toEqual([
+            Math.min(...ref.members.map((c) => c.first)),
+            Math.max(...ref.members.map((c) => c.last)),
+          ]);
+          // the others' spreads (median and 95th percentile exact) and the grouped line, from every record
+          const o = groupOthers(ref);
+          expect(g.others).toEqual({
+            count: o.total,
+            frames: o.frames,
+            duration: o.duration,
+            packets: o.packets,
+            bytes: o.bytes,
+          });
+          expect(g.others.count).toBe(g.count - 1);
+          expect(g.text).toBe(groupSentence(ref, say));
+        }
+        if (name !== 'many-short-slow.pcap') return;
+        // the HTTP connections opened one per request: 96, most of them folded
+        const http = groups.find((g) => g.application === 'HTTP' && g.count === 96);
+        expect(http?.folded).toBeGreaterThan(40);
+        expect(http?.others.packets).toEqual({ min: 12, median: 12, p95: 12, max: 13 });
+      });
+    }
+
+  it('many-named.pcap: "Worth a second look" counts the refused and reset ones folded', () => {
+    const folded = json('many-named.pcap');
+    const all = json('many-named.pcap', '--conversations');
+    const rst = (j: Json) => j.overview.abnormal.filter((x) => x.code === 'ov.ab.rst');
+    const kept = rst(folded);
+    // the kept ones' items are every record's, the folded ones one line after them
+    expect(kept).toEqual(rst(all).filter((x) => folded.conversations.some((c) => c.id === x.conversation)));
+    const i = folded.overview.abnormal.findIndex((x) => x.code === 'overview.alike');
+    expect(folded.overview.abnormal[i - 1]).toEqual(kept[kept.length - 1]);
+    const more = rst(all).length - kept.length;
+    expect(more).toBeGreaterThan(20);
+    expect(folded.overview.abnormal[i]!.text).toMatch(new RegExp(`^And ${more} more of the same kind: #\\d+, `));
+    // the other items are every record's (the refused attempts counted with the folded ones)
+    const others = (j: Json) =>
+      j.overview.abnormal.filter((x) => x.code !== 'ov.ab.rst' && x.code !== 'overview.alike');
+    expect(others(folded).map((x) => x.text)).toEqual(others(all).map((x) => x.text));
+    expect(
+      others(folded)
+        .map((x) => x.text)
+        .join(' '),
+    ).toContain('60 connection attempts to 172.18.0.50:6000');
+  });
 
   it('the story: the phases of the kept conversations as before, and one line per group after its exemplar', () => {
     const folded = json('many-short-slow.pcap');
