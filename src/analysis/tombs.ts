@@ -11,32 +11,10 @@
  * Map beside, so every lookup is exact.
  */
 
+import { ipv4Number } from '../dissectors/bytes.js';
+
 /** Marks a missing sequence base in the base columns. */
 const NONE = -1;
-
-/** The address as a 32-bit number when it is dotted IPv4, else -1. */
-export function ipv4Number(s: string): number {
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
-      n = n * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else if (c >= 48 && c <= 57 && digits < 3) {
-      part = part * 10 + (c - 48);
-      digits++;
-      if (part > 255) return -1;
-    } else return -1;
-  }
-  if (digits === 0 || dots !== 3) return -1;
-  return n * 256 + part;
-}
 
 function mix(a: number, b: number, p: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
@@ -67,8 +45,15 @@ export class TombTable {
   private readonly byString = new Map<string, number>();
   private write = 0;
   private count = 0;
-  /** After find(): whether the frame's source is the first endpoint of the key. */
+  /**
+   * The key key() made last: whether its source is the first endpoint (the lower address and port), and
+   * the numbers (IPv4) or the string (any other address) it is looked up by.
+   */
   private srcFirst = false;
+  private kA = 0;
+  private kB = 0;
+  private kP = 0;
+  private kStr: string | undefined;
 
   constructor(capacity: number) {
     this.capacity = Math.max(1, capacity);
@@ -93,32 +78,45 @@ export class TombTable {
     return this.count;
   }
 
+  /** The direction-free key of the connection between (src, sp) and (dst, dp), into the k* fields. */
+  private key(src: string, sp: number, dst: string, dp: number): void {
+    const x = ipv4Number(src);
+    const y = x === undefined ? undefined : ipv4Number(dst);
+    if (x === undefined || y === undefined) {
+      const first = src < dst || (src === dst && sp <= dp);
+      this.srcFirst = first;
+      this.kStr = first ? `${src}|${sp}|${dst}|${dp}` : `${dst}|${dp}|${src}|${sp}`;
+      return;
+    }
+    const first = x < y || (x === y && sp <= dp);
+    this.srcFirst = first;
+    this.kStr = undefined;
+    this.kA = first ? x : y;
+    this.kB = first ? y : x;
+    this.kP = first ? ((sp << 16) | dp) >>> 0 : ((dp << 16) | sp) >>> 0;
+  }
+
   /**
    * The ring position of the tombstone of the connection between (src, sp) and (dst, dp), either way
    * round, or -1. Sets what sourceIsClient() answers.
    */
   find(src: string, sp: number, dst: string, dp: number): number {
     if (this.count === 0) return -1;
-    const x = ipv4Number(src);
-    const y = x < 0 ? -1 : ipv4Number(dst);
-    if (y < 0) {
-      const first = src < dst || (src === dst && sp <= dp);
-      this.srcFirst = first;
-      const pos = this.byString.get(first ? `${src}|${sp}|${dst}|${dp}` : `${dst}|${dp}|${src}|${sp}`);
-      return pos ?? -1;
-    }
-    const first = x < y || (x === y && sp <= dp);
-    this.srcFirst = first;
-    const a = first ? x : y;
-    const b = first ? y : x;
-    const p = first ? ((sp << 16) | dp) >>> 0 : ((dp << 16) | sp) >>> 0;
+    this.key(src, sp, dst, dp);
+    return this.lookup();
+  }
+
+  /** The ring position of the key key() made last, or -1. */
+  private lookup(): number {
+    if (this.kStr !== undefined) return this.byString.get(this.kStr) ?? -1;
+    const { kA: a, kB: b, kP: p } = this;
     const idx = this.index;
     let h = mix(a, b, p) & this.mask;
     for (;;) {
       const e = idx[h]!;
       if (e === 0) return -1;
       const pos = e - 1;
-      if (this.a1[pos] === a && this.a2[pos] === b && this.ports[pos] === p && (this.bits[pos]! & 8) === 0) return pos;
+      if (this.a1[pos] === a && this.a2[pos] === b && this.ports[pos] === p) return pos;
       h = (h + 1) & this.mask;
     }
   }
@@ -161,26 +159,21 @@ export class TombTable {
       ended: boolean;
     },
   ): void {
-    const old = this.find(cAddr, cPort, sAddr, sPort);
+    this.key(cAddr, cPort, sAddr, sPort);
+    const old = this.count > 0 ? this.lookup() : -1;
     if (old >= 0) this.remove(old);
     const pos = this.write;
     if (this.bits[pos]! & 1) this.remove(pos);
     this.write = pos + 1 === this.capacity ? 0 : pos + 1;
-    const x = ipv4Number(cAddr);
-    const y = x < 0 ? -1 : ipv4Number(sAddr);
-    let bits = 1 | (t.ended ? 2 : 0);
-    if (y < 0) {
-      const first = cAddr < sAddr || (cAddr === sAddr && cPort <= sPort);
-      const key = first ? `${cAddr}|${cPort}|${sAddr}|${sPort}` : `${sAddr}|${sPort}|${cAddr}|${cPort}`;
-      bits |= 8 | (first ? 4 : 0);
+    // the key is the client's (address, port) first: bit 4 says whether the client is that first endpoint
+    let bits = 1 | (t.ended ? 2 : 0) | (this.srcFirst ? 4 : 0);
+    const key = this.kStr;
+    if (key !== undefined) {
+      bits |= 8;
       this.strKeys[pos] = key;
       this.byString.set(key, pos);
     } else {
-      const first = x < y || (x === y && cPort <= sPort);
-      if (first) bits |= 4;
-      const a = first ? x : y;
-      const b = first ? y : x;
-      const p = first ? ((cPort << 16) | sPort) >>> 0 : ((sPort << 16) | cPort) >>> 0;
+      const { kA: a, kB: b, kP: p } = this;
       this.a1[pos] = a;
       this.a2[pos] = b;
       this.ports[pos] = p;

@@ -66,6 +66,31 @@ export function ipv4(b: Uint8Array, o: number): string {
   return text;
 }
 
+/**
+ * Dotted IPv4 text → its 32-bit number, undefined when it is not one (a loop over the characters: the
+ * display filter runs it per frame for address fields).
+ */
+export function ipv4Number(s: string): number | undefined {
+  let x = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      x = x * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0) return undefined;
+  return x * 256 + part;
+}
+
 /** RFC 5952 text form: lowercase, leading zeros dropped, longest run (>1) of zero groups as "::". */
 export function ipv6(b: Uint8Array, o: number): string {
   const g: number[] = [];

@@ -10,6 +10,7 @@
  * unless it starts with `(?-i)`.
  */
 
+import { ipv4Number } from '../dissectors/bytes.js';
 import { EXPLAIN_FIELDS } from './fields/pe.js';
 import type { Token } from './lexer.js';
 import { type CmpOp, type Node, parse } from './parser.js';
@@ -46,34 +47,12 @@ function parseUint(text: string): number | undefined {
   return undefined;
 }
 
-/** Dotted IPv4 → a number (a loop over the characters: it runs per frame for address fields). */
-function ipv4Num(s: string): number | undefined {
-  let x = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3 || part > 255) return undefined;
-    } else if (c === 46 && digits > 0 && dots < 3) {
-      x = x * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else return undefined;
-  }
-  if (dots !== 3 || digits === 0) return undefined;
-  return x * 256 + part;
-}
-
 /** IPv6 text → 32 hex digits (IPv4-mapped tails accepted); undefined when not an address. */
 export function ipv6Hex(s: string): string | undefined {
   let t = s.toLowerCase();
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(t);
   if (v4) {
-    const n = ipv4Num(v4[1]!);
+    const n = ipv4Number(v4[1]!);
     if (n === undefined) return undefined;
     t = `${t.slice(0, v4.index)}${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
   }
@@ -111,7 +90,7 @@ function etherKey(s: string): string | undefined {
 function valueKey(def: FieldDef, x: Value): number | string {
   switch (def.type) {
     case 'ipv4':
-      return typeof x === 'string' ? (ipv4Num(x) ?? x) : x;
+      return typeof x === 'string' ? (ipv4Number(x) ?? x) : x;
     case 'ipv6':
       return typeof x === 'string' ? (ipv6Hex(x) ?? x) : x;
     case 'ether':
@@ -161,7 +140,7 @@ function literal(def: FieldDef, tok: Token): Literal {
     case 'ipv4': {
       const slash = text.indexOf('/');
       const addr = slash < 0 ? text : text.slice(0, slash);
-      const n = ipv4Num(addr);
+      const n = ipv4Number(addr);
       if (n === undefined) return bad('IPv4 address');
       if (slash < 0) return { key: n };
       const bits = prefixBits(text.slice(slash + 1), 32, tok);
