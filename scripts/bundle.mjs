@@ -91,8 +91,6 @@ async function bundle() {
     throw new Error(`bundle:\n  ${problems.join('\n  ')}`);
   }
 
-  // the build's name: the bundle's first line, the last of the dist/cli/main.js it was made from (a bare
-  // tsc writes that anew: the launcher then runs dist/), the code cache's first
   // esbuild writes code in ASCII (charset ascii) but keeps a few comments as they are: their non-ASCII
   // characters made V8 hold the whole source as a two-byte string (3.5 MB of heap instead of 1.8). Only
   // comments have them, where an escape is as good.
@@ -103,6 +101,9 @@ async function bundle() {
     const ascii = js.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     if (ascii !== js) writeFileSync(file, ascii);
   }
+
+  // the build's name: the bundle's first line, the last of the dist/cli/main.js it was made from (a bare
+  // tsc writes that anew: the launcher then runs dist/), the code cache's first
   const main = join(out, 'cli', 'main.js');
   const text = readFileSync(main, 'utf8');
   const build = createHash('sha256').update(text).digest('hex').slice(0, 16);

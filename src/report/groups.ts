@@ -402,17 +402,24 @@ export function groupedAbnormal(items: readonly OverviewItem[], say: Say, folded
     told.add(x.code);
     out.push(...same.slice(0, ALIKE_LISTED));
     const rest = same.slice(ALIKE_LISTED);
-    let ids = rest.flatMap((r) => (r.conversation !== undefined ? [r.conversation] : []));
-    // the folded ones: their smallest ids and the largest (idList names the first few and the last)
-    if (more) ids = [...new Set([...ids, ...more.ids, more.lastId])].sort((a, b) => a - b);
-    const count = rest.length + (more?.count ?? 0);
-    out.push({
-      code: 'overview.alike',
-      text: say(ids.length ? 'overview.alike' : 'overview.alike_frames', {
-        count,
-        ids: idList(ids, more ? count : ids.length),
-      }),
-    });
+    const ids = rest.flatMap((r) => (r.conversation !== undefined ? [r.conversation] : []));
+    out.push(alikeItem(ids, rest.length, say, more));
   }
   return out;
+}
+
+/**
+ * "And N more of the same kind: #…" for `count` items naming conversations `ids`, and the `folded` ones
+ * (their smallest ids and the largest: idList names the first few and the last).
+ */
+export function alikeItem(ids: readonly number[], count: number, say: Say, folded?: FoldedIds): OverviewItem {
+  const all = folded ? [...new Set([...ids, ...folded.ids, folded.lastId])].sort((a, b) => a - b) : ids;
+  const total = count + (folded?.count ?? 0);
+  return {
+    code: 'overview.alike',
+    text: say(all.length ? 'overview.alike' : 'overview.alike_frames', {
+      count: total,
+      ids: idList(all, folded ? total : all.length),
+    }),
+  };
 }

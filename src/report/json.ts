@@ -8,6 +8,7 @@ import type { AnalysisModel, FoldedIds, FrameRecord } from '../analysis/model.js
 import type { ExplainedModel, OverviewItem, StoryRecord } from '../explain/types.js';
 import { type Say, sayer } from './common.js';
 import {
+  alikeItem,
   type ConversationGroup,
   groupConversations,
   groupFrames,
@@ -15,7 +16,6 @@ import {
   groupPhase,
   groupSentence,
   groupSize,
-  idList,
   type Spread,
 } from './groups.js';
 
@@ -213,10 +213,5 @@ function withFoldedRst(items: readonly OverviewItem[], rst: FoldedIds, say: Say)
   items.forEach((x, i) => {
     if (x.code === 'ov.ab.rst') at = i;
   });
-  const ids = [...new Set([...rst.ids, rst.lastId])];
-  const more: OverviewItem = {
-    code: 'overview.alike',
-    text: say('overview.alike', { count: rst.count, ids: idList(ids, rst.count) }),
-  };
-  return [...items.slice(0, at + 1), more, ...items.slice(at + 1)];
+  return [...items.slice(0, at + 1), alikeItem([], 0, say, rst), ...items.slice(at + 1)];
 }
