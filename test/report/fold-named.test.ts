@@ -6,46 +6,16 @@
  * fixtures/many-named.pcap is a real capture (fixtures/make/many-named.sh, 12 s): 60 refused attempts,
  * 45 connections aborted with RST and 40 closed with FIN, retiring during the capture.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisModel } from '../../src/analysis/model.js';
-import { AnalysisSession } from '../../src/analyze.js';
-import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { Lang } from '../../src/explain/catalog/types.js';
-import { ExplainDigest } from '../../src/explain/digest.js';
-import { explainModel } from '../../src/explain/index.js';
-import { sayer } from '../../src/report/common.js';
-import { ConversationFold, NAMED_KEPT } from '../../src/report/fold.js';
-import { renderTextReport } from '../../src/report/text.js';
+import { NAMED_KEPT } from '../../src/report/fold.js';
 import { FIXTURES, runCli } from '../helpers/fixtures.js';
+import { textSummary } from '../helpers/summary.js';
 
 const FILE = 'many-named.pcap';
 
-function summary(lang: Lang, fold: boolean) {
-  const digest = new ExplainDigest();
-  const f = fold ? new ConversationFold(digest, sayer(lang)) : undefined;
-  const s = new AnalysisSession({
-    lang,
-    keepFrames: false,
-    explain: false,
-    onFrame: (r) => digest.push(r),
-    wantFrame: digest.want.bind(digest),
-    ...(f ? { fold: f.offer.bind(f) } : {}),
-  });
-  const res = readCaptureBytes(new Uint8Array(readFileSync(join(FIXTURES, FILE))), (r) => s.push(r));
-  const m: AnalysisModel = s.finish(FILE, res.header, res.warnings, res.damaged);
-  if (f) m.folded = f.result();
-  m.frames = digest.frames;
-  const model = explainModel(m, lang, { frames: false });
-  model.frames = [];
-  const text = renderTextReport(
-    model,
-    { tty: false, color: false },
-    { protocols: s.protocolCounts, notes: s.noteSummary },
-  );
-  return { text, model: m };
-}
+const summary = (lang: Lang, fold: boolean) => textSummary(FILE, lang, fold);
 
 describe('refused and reset members beyond the first few are folded (many-named.pcap)', () => {
   for (const lang of ['en', 'id'] as const) {

@@ -4,44 +4,16 @@
  * long enough for finished connections to retire during it (12 s: 96 HTTP requests each on a new
  * connection, a keep-alive client, short MQTT sessions with their own client ids).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisModel } from '../../src/analysis/model.js';
-import { AnalysisSession } from '../../src/analyze.js';
-import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { Lang } from '../../src/explain/catalog/types.js';
-import { ExplainDigest } from '../../src/explain/digest.js';
-import { explainModel } from '../../src/explain/index.js';
-import { sayer } from '../../src/report/common.js';
-import { ConversationFold } from '../../src/report/fold.js';
-import { renderTextReport } from '../../src/report/text.js';
 import { FIXTURES, runCli } from '../helpers/fixtures.js';
+import { textSummary } from '../helpers/summary.js';
 
 /** The text summary as `analyze F` makes it, with or without the fold; and what the fold kept out. */
 function summary(name: string, lang: Lang, fold: boolean): { text: string; folded: number; kept: number } {
-  const digest = new ExplainDigest();
-  const f = fold ? new ConversationFold(digest, sayer(lang)) : undefined;
-  const s = new AnalysisSession({
-    lang,
-    keepFrames: false,
-    explain: false,
-    onFrame: (r) => digest.push(r),
-    wantFrame: digest.want.bind(digest),
-    ...(f ? { fold: f.offer.bind(f) } : {}),
-  });
-  const res = readCaptureBytes(new Uint8Array(readFileSync(join(FIXTURES, name))), (r) => s.push(r));
-  const m: AnalysisModel = s.finish(name, res.header, res.warnings, res.damaged);
-  if (f) m.folded = f.result();
-  m.frames = digest.frames;
-  const model = explainModel(m, lang, { frames: false });
-  model.frames = [];
-  const text = renderTextReport(
-    model,
-    { tty: false, color: false },
-    { protocols: s.protocolCounts, notes: s.noteSummary },
-  );
-  return { text, folded: (m.folded?.tcp ?? 0) + (m.folded?.udp ?? 0), kept: m.conversations.length };
+  const { text, model } = textSummary(name, lang, fold);
+  return { text, folded: (model.folded?.tcp ?? 0) + (model.folded?.udp ?? 0), kept: model.conversations.length };
 }
 
 describe('folding retired conversations into their groups', () => {
