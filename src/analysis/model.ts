@@ -292,8 +292,12 @@ export interface FoldedConversations {
    */
   readonly refused?: ReadonlyMap<string, FoldedIds>;
   readonly refusedBefore?: ReadonlyMap<number, number>;
-  /** Connections aborted with RST folded (beyond the first few of their group): how many and which. */
-  readonly rst?: FoldedIds;
+  /**
+   * Members folded (beyond the first few of their group) that "Worth a second look" would have named, by
+   * its item's code: connections aborted with RST (`ov.ab.rst`) and connections with tcp.analysis trouble
+   * such as retransmissions or lost segments (`ov.ab.tcp`): how many and which.
+   */
+  readonly abnormal?: ReadonlyMap<string, FoldedIds>;
 }
 
 /** How many conversations, the smallest ids (up to a few) and the largest. */

@@ -7,12 +7,12 @@
  * would tell them:
  *  - the first member of every group (its exemplar) and every member until the capture has more than
  *    GROUP_ABOVE conversations (a report that small tells each one);
- *  - every member that deserves a second look: no complete handshake, the tcp.analysis flags the overview
- *    names (retransmissions, lost segments…; not reused ports, which Wireshark rates a note), a warning or
- *    error note on it or on one of its frames; and a refused attempt or a connection aborted with RST up
- *    to NAMED_KEPT of each group (the report names the first few of a kind and counts the others, so
- *    beyond those the fold counts them too: AnalysisModel.folded.refused and .rst, which the overview,
- *    the story and the groups add to what the kept records say);
+ *  - every member that deserves a second look: no complete handshake, a warning or error note on it or
+ *    on one of its frames; and up to NAMED_KEPT of each group of those whose only remark is a refused
+ *    attempt, an abort with RST or the tcp.analysis flags the overview names (retransmissions, lost
+ *    segments…; not reused ports, which Wireshark rates a note): the report names the first few of a kind
+ *    and counts the others, so beyond those the fold counts them too (AnalysisModel.folded.refused and
+ *    .abnormal, which the overview, the story and the groups add to what the kept records say);
  *  - a member whose hosts' roles differ from its group's exemplar's, or whose client has a role of its own
  *    (an MQTT client id: the hosts list names each) while that host has fewer than ALIKE_ROLES of the kind
  *    kept — beyond, the hosts list names the first and counts the others (AnalysisModel.folded.roles);
@@ -32,8 +32,9 @@ import { GROUP_ABOVE, groupKey, host } from './groups.js';
 /** Smallest ids kept per folded group (the grouped line names the first few and the last). */
 const IDS_KEPT = 7;
 /**
- * Refused attempts and connections aborted with RST kept in full per group (the first ones offered): the
- * report names at most ALIKE_LISTED of a kind in "Worth a second look" and IDS_KEPT in a group's line.
+ * Refused attempts, connections aborted with RST and connections with tcp.analysis trouble kept in full
+ * per group (the first ones offered), each kind counted apart: the report names at most ALIKE_LISTED of a
+ * kind in "Worth a second look" and IDS_KEPT in a group's line.
  */
 export const NAMED_KEPT = 8;
 /** Kept conversations per client host, server and application whose next conversation is looked for. */
@@ -72,6 +73,8 @@ class Ids implements FoldedIds {
 class Folding extends Ids implements FoldedGroup {
   /** Members kept with a named ending (refused, RST): at most NAMED_KEPT unless kept for another reason. */
   named = 0;
+  /** Members kept with tcp.analysis trouble (TROUBLE): at most NAMED_KEPT unless kept for another reason. */
+  flagged = 0;
   first = Number.POSITIVE_INFINITY;
   last = 0;
   private n = 0;
@@ -131,7 +134,8 @@ export class ConversationFold {
   /** Refused attempts folded, by client host and server; kept ones offered after, with the count before. */
   private readonly refused = new Map<string, Ids>();
   private readonly refusedBefore = new Map<number, number>();
-  private readonly rst = new Ids();
+  /** Members folded that "Worth a second look" would name, by its item's code (ov.ab.rst, ov.ab.tcp). */
+  private readonly abnormal = new Map<string, Ids>();
 
   constructor(
     private readonly digest: ExplainDigest,
@@ -152,10 +156,11 @@ export class ConversationFold {
     // a client role of its own (an MQTT client id) is named in the hosts list, unless that host has so many
     // of the kind already kept that the list gives the first and a count (the folded ones are counted)
     const ownRole = !alike.has(sig) && alike.size < ALIKE_ROLES;
-    const troubled = this.troubled(c);
-    // refused or reset, nothing else: named up to NAMED_KEPT per group, counted beyond
-    const named = !troubled && namedEnding(c);
-    const unusual = troubled || (!named && this.unusualEnding(c));
+    const noted = this.noted(c);
+    // refused, reset or tcp.analysis trouble, nothing else: named up to NAMED_KEPT per group, counted beyond
+    const named = !noted && namedEnding(c);
+    const flagged = !noted && this.flagged(c);
+    const unusual = noted || (!named && this.unusualEnding(c));
     const refusedKey = c.close.kind === 'refused' ? attemptKey(c.client, c.server) : undefined;
     if (
       !g ||
@@ -164,11 +169,13 @@ export class ConversationFold {
       unusual ||
       rk !== g.roles ||
       ownRole ||
-      (named && g.named < NAMED_KEPT)
+      (named && g.named < NAMED_KEPT) ||
+      (flagged && g.flagged < NAMED_KEPT)
     ) {
       const kept = g ?? new Folding(rk);
       if (!g) this.groups.set(key, kept);
       if (named) kept.named++;
+      if (flagged) kept.flagged++;
       if (refusedKey) {
         const before = this.refused.get(refusedKey)?.count;
         if (before) this.refusedBefore.set(c.id, before);
@@ -186,11 +193,21 @@ export class ConversationFold {
         this.refused.set(refusedKey, r);
       }
       r.add(c.id);
-    } else if (c.close.kind === 'rst' && c.transport === 'tcp') this.rst.add(c.id);
+    } else if (c.close.kind === 'rst' && c.transport === 'tcp') this.abnormalIds('ov.ab.rst').add(c.id);
+    if (flagged) this.abnormalIds('ov.ab.tcp').add(c.id);
     if (c.transport === 'tcp') this.tcp++;
     else this.udp++;
     this.digest.drop(c.id);
     return true;
+  }
+
+  private abnormalIds(code: string): Ids {
+    let x = this.abnormal.get(code);
+    if (!x) {
+      x = new Ids();
+      this.abnormal.set(code, x);
+    }
+    return x;
   }
 
   /** Client roles (roleSig) kept, per client host and role code. */
@@ -232,15 +249,21 @@ export class ConversationFold {
       groups,
       roles: this.foldedRoles,
       ...(this.refused.size ? { refused: this.refused, refusedBefore: this.refusedBefore } : {}),
-      ...(this.rst.count ? { rst: this.rst } : {}),
+      ...(this.abnormal.size ? { abnormal: this.abnormal } : {}),
     };
   }
 
-  /** A note or a tcp.analysis flag the overview names: never folded. */
-  private troubled(c: ConversationRecord): boolean {
+  /** A warning or error note on it or on one of its frames: never folded. */
+  private noted(c: ConversationRecord): boolean {
     if (c.notes.some((n) => n.severity === 'warn' || n.severity === 'error')) return true;
+    return this.digest.convs.get(c.id)?.noted === true;
+  }
+
+  /** A tcp.analysis flag the overview names (its ov.ab.tcp item, which a refused attempt does not have). */
+  private flagged(c: ConversationRecord): boolean {
+    if (c.transport !== 'tcp' || c.close.kind === 'refused') return false;
     const t = this.digest.convs.get(c.id);
-    return t !== undefined && (t.noted || TROUBLE.some((k) => t.trouble.has(k)));
+    return t !== undefined && TROUBLE.some((k) => t.trouble.has(k));
   }
 
   /** An ending the overview names (refused, reset, no complete handshake). */

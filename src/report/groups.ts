@@ -248,6 +248,8 @@ export function groupedStory(m: ExplainedModel, groups: readonly ConversationGro
   const unusual = new Map<number, Set<string>>();
   const perCode = new Map<string, number>();
   for (const a of m.overview.abnormal) perCode.set(a.code, (perCode.get(a.code) ?? 0) + 1);
+  // with the members folded into their groups that an item would have named (counted, not listed)
+  for (const [code, f] of m.folded?.abnormal ?? []) perCode.set(code, (perCode.get(code) ?? 0) + f.count);
   const seen = new Map<string, number>();
   const codesOf = new Map<number, Set<string>>();
   for (const a of m.overview.abnormal) {
@@ -380,9 +382,14 @@ function arpRechecks(phases: readonly StoryRecord[], say: Say): StoryRecord {
 
 /**
  * "Worth a second look" with the items of one code beyond the first few counted in one line, with the
- * connections aborted with RST that were folded into their groups (`folded`: AnalysisModel.folded.rst).
+ * members folded into their groups that an item of that code would have named (`folded`:
+ * AnalysisModel.folded.abnormal, by code).
  */
-export function groupedAbnormal(items: readonly OverviewItem[], say: Say, folded?: FoldedIds): OverviewItem[] {
+export function groupedAbnormal(
+  items: readonly OverviewItem[],
+  say: Say,
+  folded?: ReadonlyMap<string, FoldedIds>,
+): OverviewItem[] {
   const byCode = new Map<string, OverviewItem[]>();
   for (const x of items) {
     const l = byCode.get(x.code);
@@ -393,7 +400,7 @@ export function groupedAbnormal(items: readonly OverviewItem[], say: Say, folded
   const told = new Set<string>();
   for (const x of items) {
     const same = byCode.get(x.code)!;
-    const more = x.code === 'ov.ab.rst' && folded ? folded : undefined;
+    const more = folded?.get(x.code);
     if (same.length + (more?.count ?? 0) <= ALIKE_LISTED + 1) {
       out.push(x);
       continue;

@@ -167,7 +167,7 @@ export function* htmlParts(
     body.push(tableHtml(...conversationTable(m.conversations, say)));
     body.push(`<ul>${ov.conversations.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>`);
   }
-  const abnormal = groups ? groupedAbnormal(ov.abnormal, say, m.folded?.rst) : ov.abnormal;
+  const abnormal = groups ? groupedAbnormal(ov.abnormal, say, m.folded?.abnormal) : ov.abnormal;
   if (abnormal.length)
     body.push(`<h3>${esc(say('ui.abnormal'))}</h3><ul>${abnormal.map((a) => `<li>${esc(a.text)}</li>`).join('')}</ul>`);
   if (ov.teaching.length)

@@ -196,8 +196,8 @@ export function jsonView(m: ExplainedModel): JsonModel {
     out[k] =
       k === 'story'
         ? storyWithGroups(m.story, groups, say)
-        : k === 'overview' && folded.rst
-          ? { ...m.overview, abnormal: withFoldedRst(m.overview.abnormal, folded.rst, say) }
+        : k === 'overview' && folded.abnormal
+          ? { ...m.overview, abnormal: withFolded(m.overview.abnormal, folded.abnormal, say) }
           : v;
     if (k === 'conversations') out.groups = groups.map((g) => groupRecord(g, say));
   }
@@ -205,13 +205,25 @@ export function jsonView(m: ExplainedModel): JsonModel {
 }
 
 /**
- * "Worth a second look" with the connections aborted with RST that were folded into their groups: one
- * item after the kept ones' ("And N more of the same kind: #…"), as the text tells them.
+ * "Worth a second look" with the members folded into their groups that its items would have named
+ * (connections aborted with RST, connections with TCP trouble): per code, one item after the last kept
+ * one of that code ("And N more of the same kind: #…"), as the text tells them.
  */
-function withFoldedRst(items: readonly OverviewItem[], rst: FoldedIds, say: Say): OverviewItem[] {
-  let at = -1;
+function withFolded(items: readonly OverviewItem[], folded: ReadonlyMap<string, FoldedIds>, say: Say): OverviewItem[] {
+  const last = new Map<string, number>();
   items.forEach((x, i) => {
-    if (x.code === 'ov.ab.rst') at = i;
+    if (folded.has(x.code)) last.set(x.code, i);
   });
-  return [...items.slice(0, at + 1), alikeItem([], 0, say, rst), ...items.slice(at + 1)];
+  const out: OverviewItem[] = [];
+  // a code with no kept item (not expected: the first few of a group are kept): its folded ones last
+  const untold = new Set(folded.keys());
+  items.forEach((x, i) => {
+    out.push(x);
+    if (last.get(x.code) === i) {
+      out.push(alikeItem([], 0, say, folded.get(x.code)));
+      untold.delete(x.code);
+    }
+  });
+  for (const code of untold) out.push(alikeItem([], 0, say, folded.get(code)));
+  return out;
 }

@@ -146,7 +146,7 @@ export function* markdownParts(
     out.push(table(...conversationTable(m.conversations, say)));
     out.push(ov.conversations.map((c) => `- ${c.text}`).join('\n'));
   }
-  const abnormal = groups ? groupedAbnormal(ov.abnormal, say, m.folded?.rst) : ov.abnormal;
+  const abnormal = groups ? groupedAbnormal(ov.abnormal, say, m.folded?.abnormal) : ov.abnormal;
   if (abnormal.length) {
     out.push(`### ${say('ui.abnormal')}`);
     out.push(abnormal.map((a) => `- ${a.text}`).join('\n'));

@@ -483,7 +483,7 @@ export function renderTextReport(m: ExplainedModel, style: TextStyle, opts: Repo
     parts.push(renderTraffic(m, style));
   }
   if (opts.endpoints?.length) parts.push(renderEndpoints(say, opts.endpoints, style));
-  const abnormal = groups ? groupedAbnormal(ov.abnormal, say, m.folded?.rst) : ov.abnormal;
+  const abnormal = groups ? groupedAbnormal(ov.abnormal, say, m.folded?.abnormal) : ov.abnormal;
   if (abnormal.length) parts.push(`${heading(say('ui.abnormal'), style)}\n${bullets(abnormal.map((a) => a.text))}`);
   const story = groups ? groupedStory(m, groups, say) : m.story;
   if (story.length) {

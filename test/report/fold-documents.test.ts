@@ -80,6 +80,21 @@ describe('refused and reset connections beyond the first few of their group are 
   }
 });
 
+describe('connections with TCP trouble beyond the first few of their group are folded (many-lossy.pcap)', () => {
+  // 120 connections, 40 with a retransmission or a lost segment (fixtures/make/many-lossy.sh)
+  const LOSSY = join(FIXTURES, 'many-lossy.pcap');
+  for (const format of ['markdown', 'html'] as const) {
+    it(`${format}: the same document with the fold as with every record kept`, async () => {
+      const whole = await document(format, 'en', false, {}, LOSSY);
+      const folded = await document(format, 'en', true, {}, LOSSY);
+      expect(folded.folded).toBeGreaterThan(40);
+      expect(folded.kept + folded.folded).toBe(whole.kept);
+      expect(folded.out).toBe(whole.out);
+      expect(flat(folded.out)).toMatch(/And \d+ more of the same kind: #\d+/);
+    });
+  }
+});
+
 describe('Markdown and HTML fold as the text summary does (many-short-slow.pcap)', () => {
   for (const format of ['markdown', 'html'] as const) {
     for (const lang of ['en', 'id'] as const) {

@@ -27,7 +27,7 @@ describe('refused and reset members beyond the first few are folded (many-named.
       // most of the 60 refused and 45 reset connections went (the first NAMED_KEPT of each group stay,
       // and those of the last 2 s, not retired before the end)
       expect(refused).toBeGreaterThan(30);
-      expect(f.rst?.count ?? 0).toBeGreaterThan(20);
+      expect(f.abnormal?.get('ov.ab.rst')?.count ?? 0).toBeGreaterThan(20);
       const keptRefused = folded.model.conversations.filter((c) => c.close.kind === 'refused').length;
       expect(keptRefused).toBeLessThan(60 - 30);
       expect(keptRefused).toBeGreaterThanOrEqual(NAMED_KEPT);
