@@ -323,6 +323,9 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
         text: say('ov.ab.tcp', { id: c.id, list: trouble }),
       });
     }
+    // what its application protocol found (HTTP: error statuses, requests with no response)
+    for (const x of wordsOf(c.app).abnormal?.(say, c) ?? [])
+      out.push({ code: x.code, conversation: c.id, ...(x.frames ? { frames: x.frames } : {}), text: x.text });
   }
   // expert notes of warning level and above (not tcp.analysis: summarised above)
   const notes = new Map<string, { text: string; frames: number[] }>();

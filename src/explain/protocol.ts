@@ -11,7 +11,7 @@ import type { AppView, Msg } from './app.js';
 import type { Catalogue, Lang } from './catalog/types.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef, Role, Side } from './context.js';
 import type { Params, Say } from './format.js';
-import type { StoryRecord } from './types.js';
+import type { OverviewItem, StoryRecord } from './types.js';
 
 /** Adds one teaching note to the overview: its catalogue code, parameters and the frames it points at. */
 export type Teach = (code: string, params: Params, frames?: number[]) => void;
@@ -98,6 +98,13 @@ export interface ProtocolWords {
    * capture begun mid-connection 110).
    */
   teach?(say: Say, mc: ModelContext, convs: readonly ConvContext[], at: (rank: number) => Teach): void;
+  /**
+   * The items of "Worth a second look" on one of its conversations (code, frames and text; the
+   * conversation's number is added), from the facts its session left on the record (HTTP: responses with
+   * an error status, requests with no response); none when there is nothing to look at. Also asked by the
+   * summary's fold, which keeps the first few of each group with an item of a code and counts the others.
+   */
+  abnormal?(say: Say, c: ConversationRecord): Omit<OverviewItem, 'conversation'>[];
   /** Its note codes that are not trouble (the overview's "worth a second look" leaves them out). */
   readonly quietNotes?: readonly string[];
   /** Fills what a conversation's record does not say but its messages do (socket types, the pattern). */

@@ -19,7 +19,7 @@ import type {
 import type { DataFrameEntry, DataRecord } from './data/model.js';
 import type { DnsFrameEntry, DnsRecord } from './dns/model.js';
 import type { GiopFrameEntry, GiopRecord } from './giop/model.js';
-import type { HttpFrameEntry, HttpRecord } from './http/model.js';
+import type { HttpFacts, HttpFrameEntry, HttpRecord } from './http/model.js';
 import type { IceFacts, IceFrameEntry, IceRecord } from './ice/model.js';
 import type { JsonRpcRecord } from './jsonrpc/model.js';
 import type { MqttFacts, MqttFrameEntry, MqttRecord } from './mqtt/model.js';
@@ -66,7 +66,7 @@ export type AppEntry =
   | SegmentEntry;
 
 /** The protocols' facts about a conversation (each present only on its protocol's conversations). */
-export type AppFacts = ZmtpFacts & MqttFacts & IceFacts & ZookeeperFacts;
+export type AppFacts = ZmtpFacts & MqttFacts & HttpFacts & IceFacts & ZookeeperFacts;
 
 /** A conversation record as the registered protocols fill it. */
 export type Conversation = Omit<ConversationRecord, 'messages' | 'app'> &

@@ -8,9 +8,10 @@
  *  - the first member of every group (its exemplar) and every member until the capture has more than
  *    GROUP_ABOVE conversations (a report that small tells each one);
  *  - every member that deserves a second look: no complete handshake, a warning or error note on it or
- *    on one of its frames; and up to NAMED_KEPT of each group of those whose only remark is a refused
- *    attempt, an abort with RST or the tcp.analysis flags the overview names (retransmissions, lost
- *    segments…; not reused ports, which Wireshark rates a note): the report names the first few of a kind
+ *    on one of its frames; and up to NAMED_KEPT of each group and kind of those whose only remarks are a
+ *    refused attempt, an abort with RST, the tcp.analysis flags the overview names (retransmissions, lost
+ *    segments…; not reused ports, which Wireshark rates a note) or its application protocol's item (HTTP
+ *    responses with an error status: ProtocolWords.abnormal): the report names the first few of a kind
  *    and counts the others, so beyond those the fold counts them too (AnalysisModel.folded.refused and
  *    .abnormal, which the overview, the story and the groups add to what the kept records say);
  *  - a member whose hosts' roles differ from its group's exemplar's, or whose client has a role of its own
@@ -26,6 +27,7 @@ import type { ExplainDigest } from '../explain/digest.js';
 import { attemptKey, type Say } from '../explain/format.js';
 import { ALIKE_ROLES, type HostRole, roleSig, rolesOf } from '../explain/overview.js';
 import { TROUBLE } from '../explain/story.js';
+import { wordsOf } from '../protocols/registry.js';
 import { appLabel } from './common.js';
 import { GROUP_ABOVE, groupKey, host } from './groups.js';
 
@@ -71,10 +73,12 @@ class Ids implements FoldedIds {
 }
 
 class Folding extends Ids implements FoldedGroup {
-  /** Members kept with a named ending (refused, RST): at most NAMED_KEPT unless kept for another reason. */
-  named = 0;
-  /** Members kept with tcp.analysis trouble (TROUBLE): at most NAMED_KEPT unless kept for another reason. */
-  flagged = 0;
+  /**
+   * Members kept per kind of remark that alone does not keep a member (a refused or reset ending, tcp.analysis
+   * trouble, an application's item such as HTTP error statuses): at most NAMED_KEPT of each unless kept for
+   * another reason.
+   */
+  readonly named = new Map<string, number>();
   first = Number.POSITIVE_INFINITY;
   last = 0;
   private n = 0;
@@ -157,9 +161,15 @@ export class ConversationFold {
     // of the kind already kept that the list gives the first and a count (the folded ones are counted)
     const ownRole = !alike.has(sig) && alike.size < ALIKE_ROLES;
     const noted = this.noted(c);
-    // refused, reset or tcp.analysis trouble, nothing else: named up to NAMED_KEPT per group, counted beyond
+    // refused, reset, tcp.analysis trouble or the application's item (HTTP error statuses), nothing else:
+    // named up to NAMED_KEPT per group and kind, counted beyond
     const named = !noted && namedEnding(c);
-    const flagged = !noted && this.flagged(c);
+    const kinds: string[] = [];
+    if (named) kinds.push('end');
+    if (!noted && this.flagged(c)) kinds.push('ov.ab.tcp');
+    // (the overview asks it of the TCP connections that were not refused)
+    const asked = !noted && c.transport === 'tcp' && c.close.kind !== 'refused';
+    if (asked) for (const x of wordsOf(c.app).abnormal?.(this.say, c) ?? []) kinds.push(x.code);
     const unusual = noted || (!named && this.unusualEnding(c));
     const refusedKey = c.close.kind === 'refused' ? attemptKey(c.client, c.server) : undefined;
     if (
@@ -169,13 +179,11 @@ export class ConversationFold {
       unusual ||
       rk !== g.roles ||
       ownRole ||
-      (named && g.named < NAMED_KEPT) ||
-      (flagged && g.flagged < NAMED_KEPT)
+      kinds.some((k) => (g.named.get(k) ?? 0) < NAMED_KEPT)
     ) {
       const kept = g ?? new Folding(rk);
       if (!g) this.groups.set(key, kept);
-      if (named) kept.named++;
-      if (flagged) kept.flagged++;
+      for (const k of kinds) kept.named.set(k, (kept.named.get(k) ?? 0) + 1);
       if (refusedKey) {
         const before = this.refused.get(refusedKey)?.count;
         if (before) this.refusedBefore.set(c.id, before);
@@ -194,7 +202,7 @@ export class ConversationFold {
       }
       r.add(c.id);
     } else if (c.close.kind === 'rst' && c.transport === 'tcp') this.abnormalIds('ov.ab.rst').add(c.id);
-    if (flagged) this.abnormalIds('ov.ab.tcp').add(c.id);
+    for (const k of kinds) if (k !== 'end') this.abnormalIds(k).add(c.id);
     if (c.transport === 'tcp') this.tcp++;
     else this.udp++;
     this.digest.drop(c.id);

@@ -34,6 +34,11 @@ export class RequestQueue<W extends Waiting = Waiting> {
     return this.list.shift();
   }
 
+  /** Requests waiting (at most MAX_WAITING). */
+  get length(): number {
+    return this.list.length;
+  }
+
   /** The oldest request, left waiting (an interim reply). */
   peek(): W | undefined {
     return this.list[0];

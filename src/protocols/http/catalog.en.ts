@@ -55,6 +55,14 @@ export const en: Catalogue = {
     'Bytes are missing from the capture in this direction: the HTTP message in progress is cut short, and decoding goes on at the next request or status line.',
   'http.upgrade': 'The connection switches to another protocol (Upgrade); what follows is not HTTP.',
   'http.connect.tunnel': 'CONNECT opened a tunnel; what follows is not HTTP.',
+  'ov.ab.http.one':
+    'Connection #{id}: {server} answered an HTTP request with an error status in frame {frame}: {first}.',
+  'ov.ab.http':
+    'Connection #{id}: {server} answered {count} HTTP requests with an error status, the first in frame {frame}: {first}.',
+  'ov.ab.http.noanswer.one':
+    'Connection #{id}: the HTTP request {first} of frame {frame} got no response from {server} in the capture.',
+  'ov.ab.http.noanswer':
+    'Connection #{id}: {count} HTTP requests got no response from {server} in the capture, the first in frame {frame}: {first}.',
   'http.response.unmatched': 'This response ({code}) answers no request seen in the capture.',
   'http.dissector_bug': 'Internal error while decoding HTTP ({reason}); please report it.',
   'http.response.unpaired': 'An HTTP response arrived with no request before it on this connection.',

@@ -57,6 +57,14 @@ export const id: Catalogue = {
     'Ada byte yang tidak tertangkap di arah ini: pesan HTTP yang sedang berjalan terpotong, dan decoding dilanjutkan pada baris request atau status berikutnya.',
   'http.upgrade': 'Koneksi beralih ke protokol lain (Upgrade); yang berikutnya bukan HTTP.',
   'http.connect.tunnel': 'CONNECT membuka tunnel; yang berikutnya bukan HTTP.',
+  'ov.ab.http.one':
+    'Koneksi #{id}: {server} menjawab sebuah request HTTP dengan kode status galat di frame {frame}: {first}.',
+  'ov.ab.http':
+    'Koneksi #{id}: {server} menjawab {count} request HTTP dengan kode status galat; yang pertama di frame {frame}: {first}.',
+  'ov.ab.http.noanswer.one':
+    'Koneksi #{id}: request HTTP {first} di frame {frame} tidak mendapat response dari {server} di dalam capture.',
+  'ov.ab.http.noanswer':
+    'Koneksi #{id}: {count} request HTTP tidak mendapat response dari {server} di dalam capture; yang pertama di frame {frame}: {first}.',
   'http.response.unmatched': 'Response ini ({code}) tidak menjawab request mana pun yang terlihat di capture.',
   'http.dissector_bug': 'Kesalahan internal saat men-decode HTTP ({reason}); mohon laporkan.',
   'http.response.unpaired': 'Sebuah response HTTP datang tanpa request sebelumnya di koneksi ini.',

@@ -51,6 +51,7 @@ export function httpModules(carried: readonly CarriedModule[]) {
     arrow: (e) => words.arrow(e as HttpFrameEntry, on),
     ...(cw ? {} : { aliases: ['rest'] }),
     quietNotes: ['http.body.capped'],
+    abnormal: words.abnormal,
     convLine: (say, ctx) => words.convLine(say, ctx, cw),
   });
   const http = {

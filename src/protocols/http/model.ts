@@ -49,6 +49,31 @@ export interface HttpResponseRecord extends Http {
 
 export type HttpRecord = HttpRequestRecord | HttpResponseRecord;
 
+/** An HTTP response with an error status and the request it answers (when it was seen). */
+export interface HttpErrorRecord {
+  /** The frame that completes the response. */
+  frame: number;
+  status: number;
+  phrase: string;
+  method?: string;
+  uri?: string;
+}
+
+/** HTTP's facts about a conversation. */
+export interface HttpFacts {
+  /**
+   * Requests still waiting for their response when the connection's record was made (the end of the
+   * connection or of the capture): how many (at most 10,000 are remembered; none across lost bytes, whose
+   * responses may have been lost with them), and the first with its method and target.
+   */
+  http_unanswered?: { count: number; first: { frame: number; method: string; uri: string } };
+  /**
+   * Responses with an error status (4xx client error, 5xx server error), all of them counted (beyond the
+   * messages listed too), and the first one.
+   */
+  http_errors?: { count: number; first: HttpErrorRecord };
+}
+
 /** What a frame completes (the Info column and display filters read it). */
 export type HttpFrameEntry = (
   | { proto: 'http'; kind: 'request'; method: string; uri: string; version: string }

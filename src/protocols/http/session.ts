@@ -20,7 +20,14 @@ import { roundNs } from '../../analysis/app/time.js';
 import type { AppProto, CarriedRecord, ConversationRecord } from '../../analysis/model.js';
 import type { EndReason } from '../../analysis/reassembly.js';
 import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
-import type { HttpFrameEntry, HttpRecord, HttpRequestRecord, HttpResponseRecord } from './model.js';
+import type {
+  HttpErrorRecord,
+  HttpFacts,
+  HttpFrameEntry,
+  HttpRecord,
+  HttpRequestRecord,
+  HttpResponseRecord,
+} from './model.js';
 
 /** A record being filled in field by field (in the JSON model's order). */
 type Building<T> = { -readonly [K in keyof T]?: T[K] };
@@ -48,6 +55,8 @@ export function headerObject(list: readonly { name: string; value: string }[]): 
 /** A request waiting for its response, with what its body carried. */
 interface HttpWaiting extends Waiting {
   carried: CarriedRecord | undefined;
+  method: string;
+  uri: string;
 }
 
 /** A header's value, the name case-insensitive (a repeated header: its values joined by commas). */
@@ -65,6 +74,9 @@ export class HttpHandler implements AppHandler {
   private app: AppProto | undefined;
   /** Per direction: bytes lost or skipped since a gap stopped its parser (undefined: not stopped by a gap). */
   private readonly skipped: [number | undefined, number | undefined] = [undefined, undefined];
+  /** Responses with an error status (4xx, 5xx) and the first one (HttpFacts.http_errors). */
+  private errors = 0;
+  private firstError: HttpErrorRecord | undefined;
 
   constructor(
     private readonly conv: AppConversation,
@@ -201,7 +213,7 @@ export class HttpHandler implements AppHandler {
     }
     if (m.payload) ctx.notesFrom(m.payload.notes);
     if (m.kind === 'request') {
-      this.waiting.push({ rec, frame: at, t: ctx.now, carried });
+      this.waiting.push({ rec, frame: at, t: ctx.now, carried, method: m.method, uri: m.uri });
     } else if (q) {
       if (rec) {
         rec.reply_to = q.frame;
@@ -211,6 +223,14 @@ export class HttpHandler implements AppHandler {
     } else if (!this.waiting.forgotten && !this.stream(this.reqDir).inProgress) {
       // (a response while a request is still coming: the rest of that request is missing from the capture)
       conv.note('http.response.unpaired', { frame: at });
+    }
+    if (m.kind === 'response' && m.code >= 400 && m.code < 600 && this.errors++ === 0) {
+      const e: HttpErrorRecord = { frame: at, status: m.code, phrase: m.phrase };
+      if (q) {
+        e.method = q.method;
+        e.uri = q.uri;
+      }
+      this.firstError = e;
     }
     ctx.done('http');
     if (ctx.frames) {
@@ -229,5 +249,13 @@ export class HttpHandler implements AppHandler {
   finish(rec: ConversationRecord): void {
     if (this.app) rec.app = this.app;
     rec.pattern = 'request/response';
+    const facts = rec as ConversationRecord & HttpFacts;
+    if (this.firstError) facts.http_errors = { count: this.errors, first: this.firstError };
+    const left = this.waiting.peek();
+    if (left)
+      facts.http_unanswered = {
+        count: this.waiting.length,
+        first: { frame: left.frame, method: left.method, uri: left.uri },
+      };
   }
 }

@@ -1,10 +1,11 @@
+import type { ConversationRecord } from '../../analysis/model.js';
 import { groupOf, type Msg } from '../../explain/app.js';
 import type { ConvContext, FrameConv, ModelContext, MsgRef } from '../../explain/context.js';
 import { capital, hostOf, msgPayload, type Params, type Say } from '../../explain/format.js';
 import type { CarriedWords, HostRole, Tell } from '../../explain/protocol.js';
 import { pairsList, pairsText, phase, spanOf, who } from '../../explain/story-kit.js';
-import type { StoryRecord } from '../../explain/types.js';
-import type { HttpFrameEntry, HttpRecord, HttpRequestRecord, HttpResponseRecord } from './model.js';
+import type { OverviewItem, StoryRecord } from '../../explain/types.js';
+import type { HttpFacts, HttpFrameEntry, HttpRecord, HttpRequestRecord, HttpResponseRecord } from './model.js';
 
 /** The words of a carried protocol by name (undefined: none registered by that name). */
 export type CarriedOf = (proto: string) => CarriedWords | undefined;
@@ -17,6 +18,39 @@ export function headerOf(m: HttpRecord, name: string): string | undefined {
   const want = name.toLowerCase();
   for (const [k, v] of Object.entries(m.headers)) if (k.toLowerCase() === want) return String(v);
   return undefined;
+}
+
+/**
+ * "Worth a second look": the responses with an error status (4xx client error, 5xx server error), how many
+ * and the first with the request it answers (HttpFacts.http_errors); the requests that got no response in
+ * the capture, how many and the first (HttpFacts.http_unanswered).
+ */
+export function abnormal(say: Say, c: ConversationRecord): Omit<OverviewItem, 'conversation'>[] {
+  const facts = c as ConversationRecord & HttpFacts;
+  const e = facts.http_errors;
+  const u = facts.http_unanswered;
+  if (!e && !u) return [];
+  const out: Omit<OverviewItem, 'conversation'>[] = [];
+  if (e) {
+    const f = e.first;
+    const answer = `${f.status} ${f.phrase}`.trim();
+    const params = {
+      id: c.id,
+      server: c.server,
+      count: e.count,
+      frame: f.frame,
+      first: f.method !== undefined ? `${f.method} ${f.uri} → ${answer}` : answer,
+    };
+    const text = say(e.count === 1 ? 'ov.ab.http.one' : 'ov.ab.http', params);
+    out.push({ code: 'ov.ab.http', frames: [f.frame], text });
+  }
+  if (u) {
+    const f = u.first;
+    const params = { id: c.id, server: c.server, count: u.count, frame: f.frame, first: `${f.method} ${f.uri}` };
+    const text = say(u.count === 1 ? 'ov.ab.http.noanswer.one' : 'ov.ab.http.noanswer', params);
+    out.push({ code: 'ov.ab.http.noanswer', frames: [f.frame], text });
+  }
+  return out;
 }
 
 /** Whether the HTTP connection stays open after a message (the parser's verdict). */
