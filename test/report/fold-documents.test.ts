@@ -80,19 +80,24 @@ describe('refused and reset connections beyond the first few of their group are 
   }
 });
 
-describe('connections with TCP trouble beyond the first few of their group are folded (many-lossy.pcap)', () => {
-  // 120 connections, 40 with a retransmission or a lost segment (fixtures/make/many-lossy.sh)
-  const LOSSY = join(FIXTURES, 'many-lossy.pcap');
-  for (const format of ['markdown', 'html'] as const) {
-    it(`${format}: the same document with the fold as with every record kept`, async () => {
-      const whole = await document(format, 'en', false, {}, LOSSY);
-      const folded = await document(format, 'en', true, {}, LOSSY);
-      expect(folded.folded).toBeGreaterThan(40);
-      expect(folded.kept + folded.folded).toBe(whole.kept);
-      expect(folded.out).toBe(whole.out);
-      expect(flat(folded.out)).toMatch(/And \d+ more of the same kind: #\d+/);
-    });
-  }
+describe('connections with TCP trouble or HTTP error statuses beyond the first few of their group are folded', () => {
+  // many-lossy: 120 connections, 40 with a retransmission or a lost segment (fixtures/make/many-lossy.sh);
+  // many-errors: 96 one-request connections, every 3rd answered 400 (fixtures/make/many-errors.sh)
+  for (const [name, least] of [
+    ['many-lossy.pcap', 40],
+    ['many-errors.pcap', 40],
+  ] as const)
+    for (const format of ['markdown', 'html'] as const) {
+      it(`${name}, ${format}: the same document with the fold as with every record kept`, async () => {
+        const LOSSY = join(FIXTURES, name);
+        const whole = await document(format, 'en', false, {}, LOSSY);
+        const folded = await document(format, 'en', true, {}, LOSSY);
+        expect(folded.folded).toBeGreaterThan(least);
+        expect(folded.kept + folded.folded).toBe(whole.kept);
+        expect(folded.out).toBe(whole.out);
+        expect(flat(folded.out)).toMatch(/And \d+ more of the same kind: #\d+/);
+      });
+    }
 });
 
 describe('Markdown and HTML fold as the text summary does (many-short-slow.pcap)', () => {
