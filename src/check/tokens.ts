@@ -12,6 +12,7 @@
 import type { AnalysisModel, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { TCP_ANALYSIS_FLAG_ORDER } from '../analysis/tcp-analysis.js';
 import { isJsonObject } from '../json.js';
+import { type Conversation, typedConversation } from '../protocols/model.js';
 import { allModules } from '../protocols/registry.js';
 import { closest } from './match.js';
 
@@ -54,6 +55,19 @@ function conversationsWhere(s: Scope, pred: (c: ConversationRecord) => boolean):
     conversations: cs.map((c) => c.id),
     unit: 'conversation',
   };
+}
+
+/** Conversations with a fact of their protocol's (its first frame: `frameOf`, undefined without the fact). */
+function factWhere(s: Scope, frameOf: (c: Conversation) => number | undefined): Occurrence {
+  const cs: ConversationRecord[] = [];
+  const frames: number[] = [];
+  for (const c of s.conversations) {
+    const f = frameOf(typedConversation(c));
+    if (f === undefined) continue;
+    cs.push(c);
+    frames.push(f);
+  }
+  return { count: cs.length, frames, conversations: cs.map((c) => c.id), unit: 'conversation' };
 }
 
 const hasFlag = (flag: string) => (f: FrameRecord) => f.tcp?.flags.includes(flag) ?? false;
@@ -138,6 +152,14 @@ export const KEYWORDS: Readonly<Record<string, Keyword>> = {
   midstream: {
     meaning: 'a TCP connection whose SYN was not captured (the capture began mid-connection)',
     find: (s) => conversationsWhere(s, (c) => isTcp(c) && handshakeKind(c) === 'none'),
+  },
+  http_error: {
+    meaning: 'an HTTP connection with a response of error status, 4xx or 5xx (conversations with http_errors)',
+    find: (s) => factWhere(s, (c) => c.http_errors?.first.frame),
+  },
+  http_unanswered: {
+    meaning: 'an HTTP connection with a request left without a response (conversations with http_unanswered)',
+    find: (s) => factWhere(s, (c) => c.http_unanswered?.first.frame),
   },
   damaged: {
     meaning: 'the capture file is damaged (cut short or garbage after valid records)',
