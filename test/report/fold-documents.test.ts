@@ -81,7 +81,7 @@ describe('refused and reset connections beyond the first few of their group are 
 });
 
 describe('connections with TCP trouble or HTTP error statuses beyond the first few of their group are folded', () => {
-  // many-lossy: 120 connections, 40 with a retransmission or a lost segment (fixtures/make/many-lossy.sh);
+  // many-lossy: 120 connections, 60 with a segment resent or lost (fixtures/make/many-lossy.sh);
   // many-errors: 96 one-request connections, every 3rd answered 400 (fixtures/make/many-errors.sh)
   for (const [name, least] of [
     ['many-lossy.pcap', 40],

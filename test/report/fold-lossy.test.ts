@@ -5,8 +5,8 @@
  * record: "Worth a second look" names the first few and counts the rest ("And N more of the same kind").
  * fixtures/many-lossy.pcap is a real capture (fixtures/make/many-lossy.sh, 12 s, offloads off): two clients
  * each send 2,000 bytes every 0.2 s on a new connection; an nftables rule drops every 5th data segment of
- * one after the capture point (the capture shows the segment and its retransmission) and of the other
- * before it (a gap, then the retransmission).
+ * one after the capture point (the capture shows the segment and, within a millisecond, its resending, which
+ * tshark calls out-of-order) and of the other before it (a gap, then the resending).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ describe('members with TCP trouble beyond the first few are folded (many-lossy.p
       const folded = summary(lang, true);
       const f = folded.model.folded!;
       const tcp = f.abnormal?.get('ov.ab.tcp');
-      // of the dozens of connections with a retransmission, those beyond NAMED_KEPT per group went
+      // of the dozens of connections with a segment resent or lost, those beyond NAMED_KEPT per group went
       expect(tcp?.count ?? 0).toBeGreaterThan(10);
       expect(folded.model.conversations.length + f.tcp + f.udp).toBe(whole.model.conversations.length);
       expect(folded.model.conversations.length).toBeLessThanOrEqual(whole.model.conversations.length - tcp!.count);
@@ -36,7 +36,7 @@ describe('members with TCP trouble beyond the first few are folded (many-lossy.p
   }
 
   it.skipIf(!HAVE_TSHARK)('the report counts every connection tshark flags (tcp.analysis)', () => {
-    // connections with a retransmission or a segment not captured, as tshark's expert analysis has them
+    // connections with a segment resent or not captured, as tshark's expert analysis has them
     const flagged = new Set(
       tsharkFields(
         PATH,

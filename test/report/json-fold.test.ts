@@ -35,8 +35,8 @@ describe('-f json on a capture whose connections retire: groups instead of the f
   const cases = [
     { name: 'many-short-slow.pcap', tcp: 103, least: 40 },
     { name: 'many-named.pcap', tcp: 145, least: 60 },
-    // many-lossy.pcap: 120 connections, 40 of them with a retransmission or a segment lost (tshark -z
-    // conv,tcp: 120); those beyond the first few of their group are folded too
+    // many-lossy.pcap: 120 connections, 60 of them with a segment resent or lost (tshark -z conv,tcp: 120);
+    // those beyond the first few of their group are folded too
     { name: 'many-lossy.pcap', tcp: 120, least: 40 },
   ];
   for (const lang of ['en', 'id'] as const)
