@@ -295,8 +295,9 @@ export interface FoldedConversations {
   /**
    * Members folded (beyond the first few of their group) that "Worth a second look" would have named, by
    * its item's code: connections aborted with RST (`ov.ab.rst`), connections with tcp.analysis trouble
-   * such as retransmissions or lost segments (`ov.ab.tcp`) and those with an application protocol's item
-   * (`ov.ab.http`: responses with an error status): how many and which.
+   * such as retransmissions or lost segments (`ov.ab.tcp`) and those with an application protocol's items
+   * (`ov.ab.http`: responses with an error status, `ov.ab.http.noanswer`: requests without a response):
+   * how many and which.
    */
   readonly abnormal?: ReadonlyMap<string, FoldedIds>;
 }

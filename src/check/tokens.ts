@@ -47,27 +47,29 @@ function framesWhere(s: Scope, pred: (f: FrameRecord) => boolean): Occurrence {
   return { count: frames.length, frames, conversations, unit: 'frame' };
 }
 
-function conversationsWhere(s: Scope, pred: (c: ConversationRecord) => boolean): Occurrence {
+/** The conversations `pred` holds for, each shown by `framesOf` (its ending's frames, else its first). */
+function conversationsWhere(
+  s: Scope,
+  pred: (c: ConversationRecord) => boolean,
+  framesOf = (c: ConversationRecord): readonly number[] => (c.close.frames.length ? c.close.frames : [c.first]),
+): Occurrence {
   const cs = s.conversations.filter(pred);
   return {
     count: cs.length,
-    frames: cs.flatMap((c) => (c.close.frames.length ? c.close.frames : [c.first])),
+    frames: cs.flatMap(framesOf),
     conversations: cs.map((c) => c.id),
     unit: 'conversation',
   };
 }
 
-/** Conversations with a fact of their protocol's (its first frame: `frameOf`, undefined without the fact). */
+/** Conversations with a fact of their protocol's, each shown by the frame the fact names first. */
 function factWhere(s: Scope, frameOf: (c: Conversation) => number | undefined): Occurrence {
-  const cs: ConversationRecord[] = [];
-  const frames: number[] = [];
-  for (const c of s.conversations) {
-    const f = frameOf(typedConversation(c));
-    if (f === undefined) continue;
-    cs.push(c);
-    frames.push(f);
-  }
-  return { count: cs.length, frames, conversations: cs.map((c) => c.id), unit: 'conversation' };
+  const at = (c: ConversationRecord) => frameOf(typedConversation(c));
+  return conversationsWhere(
+    s,
+    (c) => at(c) !== undefined,
+    (c) => [at(c)!],
+  );
 }
 
 const hasFlag = (flag: string) => (f: FrameRecord) => f.tcp?.flags.includes(flag) ?? false;

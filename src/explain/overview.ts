@@ -252,6 +252,15 @@ function notAbnormal(): ReadonlySet<string> {
   return NOT_ABNORMAL;
 }
 
+/**
+ * Whether "Worth a second look" looks at the conversation on its own (an abort with RST, tcp.analysis
+ * trouble, its protocol's items): a TCP connection that was not refused (refused attempts are counted per
+ * server). The summary's fold asks the same (src/report/fold.ts).
+ */
+export function lookedAtAlone(c: ConversationRecord): boolean {
+  return c.transport === 'tcp' && c.close.kind !== 'refused';
+}
+
 function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
   const out: OverviewItem[] = [];
   const m = mc.model;
@@ -284,7 +293,7 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
   const totals = digestTotals(m.frames);
   for (const ctx of mc.convs.values()) {
     const c = ctx.c;
-    if (c.transport !== 'tcp' || c.close.kind === 'refused') continue;
+    if (!lookedAtAlone(c)) continue;
     if (c.close.kind === 'rst' && ctx.rst) {
       out.push({
         code: 'ov.ab.rst',

@@ -25,7 +25,7 @@ import type { ConversationRecord, FoldedConversations, FoldedGroup, FoldedIds } 
 import { buildConv } from '../explain/context.js';
 import type { ExplainDigest } from '../explain/digest.js';
 import { attemptKey, type Say } from '../explain/format.js';
-import { ALIKE_ROLES, type HostRole, roleSig, rolesOf } from '../explain/overview.js';
+import { ALIKE_ROLES, type HostRole, lookedAtAlone, roleSig, rolesOf } from '../explain/overview.js';
 import { TROUBLE } from '../explain/story.js';
 import { wordsOf } from '../protocols/registry.js';
 import { appLabel } from './common.js';
@@ -34,9 +34,10 @@ import { GROUP_ABOVE, groupKey, host } from './groups.js';
 /** Smallest ids kept per folded group (the grouped line names the first few and the last). */
 const IDS_KEPT = 7;
 /**
- * Refused attempts, connections aborted with RST and connections with tcp.analysis trouble kept in full
- * per group (the first ones offered), each kind counted apart: the report names at most ALIKE_LISTED of a
- * kind in "Worth a second look" and IDS_KEPT in a group's line.
+ * Refused attempts, connections aborted with RST, connections with tcp.analysis trouble and those with a
+ * protocol's item (HTTP error statuses, requests without a response) kept in full per group (the first ones
+ * offered), each kind counted apart: the report names at most ALIKE_LISTED of a kind in "Worth a second
+ * look" and IDS_KEPT in a group's line.
  */
 export const NAMED_KEPT = 8;
 /** Kept conversations per client host, server and application whose next conversation is looked for. */
@@ -138,7 +139,7 @@ export class ConversationFold {
   /** Refused attempts folded, by client host and server; kept ones offered after, with the count before. */
   private readonly refused = new Map<string, Ids>();
   private readonly refusedBefore = new Map<number, number>();
-  /** Members folded that "Worth a second look" would name, by its item's code (ov.ab.rst, ov.ab.tcp). */
+  /** Members folded that "Worth a second look" would name, by its item's code (ov.ab.rst, ov.ab.tcp, ov.ab.http…). */
   private readonly abnormal = new Map<string, Ids>();
 
   constructor(
@@ -161,15 +162,15 @@ export class ConversationFold {
     // of the kind already kept that the list gives the first and a count (the folded ones are counted)
     const ownRole = !alike.has(sig) && alike.size < ALIKE_ROLES;
     const noted = this.noted(c);
-    // refused, reset, tcp.analysis trouble or the application's item (HTTP error statuses), nothing else:
-    // named up to NAMED_KEPT per group and kind, counted beyond
+    // refused, reset, tcp.analysis trouble or its protocol's items (HTTP error statuses…), nothing else:
+    // named up to NAMED_KEPT per group and kind (the code "Worth a second look" names it by), counted beyond
     const named = !noted && namedEnding(c);
     const kinds: string[] = [];
-    if (named) kinds.push('end');
-    if (!noted && this.flagged(c)) kinds.push('ov.ab.tcp');
-    // (the overview asks it of the TCP connections that were not refused)
-    const asked = !noted && c.transport === 'tcp' && c.close.kind !== 'refused';
-    if (asked) for (const x of wordsOf(c.app).abnormal?.(this.say, c) ?? []) kinds.push(x.code);
+    if (named) kinds.push(c.close.kind === 'refused' ? 'ov.ab.refused' : 'ov.ab.rst');
+    if (!noted && lookedAtAlone(c)) {
+      if (this.flagged(c)) kinds.push('ov.ab.tcp');
+      for (const x of wordsOf(c.app).abnormal?.(this.say, c) ?? []) kinds.push(x.code);
+    }
     const unusual = noted || (!named && this.unusualEnding(c));
     const refusedKey = c.close.kind === 'refused' ? attemptKey(c.client, c.server) : undefined;
     if (
@@ -201,8 +202,9 @@ export class ConversationFold {
         this.refused.set(refusedKey, r);
       }
       r.add(c.id);
-    } else if (c.close.kind === 'rst' && c.transport === 'tcp') this.abnormalIds('ov.ab.rst').add(c.id);
-    for (const k of kinds) if (k !== 'end') this.abnormalIds(k).add(c.id);
+    }
+    // (refused attempts are counted per client host and server, above)
+    for (const k of kinds) if (k !== 'ov.ab.refused') this.abnormalIds(k).add(c.id);
     if (c.transport === 'tcp') this.tcp++;
     else this.udp++;
     this.digest.drop(c.id);
@@ -267,9 +269,8 @@ export class ConversationFold {
     return this.digest.convs.get(c.id)?.noted === true;
   }
 
-  /** A tcp.analysis flag the overview names (its ov.ab.tcp item, which a refused attempt does not have). */
+  /** A tcp.analysis flag the overview names (its ov.ab.tcp item). */
   private flagged(c: ConversationRecord): boolean {
-    if (c.transport !== 'tcp' || c.close.kind === 'refused') return false;
     const t = this.digest.convs.get(c.id);
     return t !== undefined && TROUBLE.some((k) => t.trouble.has(k));
   }

@@ -206,7 +206,7 @@ export function jsonView(m: ExplainedModel): JsonModel {
 
 /**
  * "Worth a second look" with the members folded into their groups that its items would have named
- * (connections aborted with RST, connections with TCP trouble): per code, one item after the last kept
+ * (connections aborted with RST, with TCP trouble, with HTTP error statuses…): per code, one item after the last kept
  * one of that code ("And N more of the same kind: #…"), as the text tells them.
  */
 function withFolded(items: readonly OverviewItem[], folded: ReadonlyMap<string, FoldedIds>, say: Say): OverviewItem[] {
