@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalysisModel } from '../../src/analysis/model.js';
+import { expect } from 'vitest';
+import type { AnalysisModel, FoldedConversations } from '../../src/analysis/model.js';
 import { AnalysisSession } from '../../src/analyze.js';
 import { readCaptureBytes } from '../../src/capture/reader.js';
 import type { Lang } from '../../src/explain/catalog/types.js';
@@ -38,4 +39,20 @@ export function textSummary(name: string, lang: Lang, fold: boolean): { text: st
     { protocols: s.protocolCounts, notes: s.noteSummary },
   );
   return { text, model: m };
+}
+
+/**
+ * The text summary of fixture `name` made with the fold and from every record, after checking what every
+ * fold test asks first: the kept and folded conversations add up to every record, and the text is the same.
+ */
+export function foldedAgainstWhole(
+  name: string,
+  lang: Lang,
+): { whole: ReturnType<typeof textSummary>; folded: ReturnType<typeof textSummary>; f: FoldedConversations } {
+  const whole = textSummary(name, lang, false);
+  const folded = textSummary(name, lang, true);
+  const f = folded.model.folded!;
+  expect(folded.model.conversations.length + f.tcp + f.udp).toBe(whole.model.conversations.length);
+  expect(folded.text).toBe(whole.text);
+  return { whole, folded, f };
 }

@@ -10,28 +10,21 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../../src/explain/catalog/types.js';
 import { NAMED_KEPT } from '../../src/report/fold.js';
 import { FIXTURES, HAVE_TSHARK, runCli, tsharkFields } from '../helpers/fixtures.js';
-import { textSummary } from '../helpers/summary.js';
+import { foldedAgainstWhole } from '../helpers/summary.js';
 
 const FILE = 'many-lossy.pcap';
 const PATH = join(FIXTURES, FILE);
 
-const summary = (lang: Lang, fold: boolean) => textSummary(FILE, lang, fold);
-
 describe('members with TCP trouble beyond the first few are folded (many-lossy.pcap)', () => {
   for (const lang of ['en', 'id'] as const) {
     it(`the same summary as every record tells (${lang})`, () => {
-      const whole = summary(lang, false);
-      const folded = summary(lang, true);
-      const f = folded.model.folded!;
+      const { whole, folded, f } = foldedAgainstWhole(FILE, lang);
       const tcp = f.abnormal?.get('ov.ab.tcp');
       // of the dozens of connections with a segment resent or lost, those beyond NAMED_KEPT per group went
       expect(tcp?.count ?? 0).toBeGreaterThan(10);
-      expect(folded.model.conversations.length + f.tcp + f.udp).toBe(whole.model.conversations.length);
       expect(folded.model.conversations.length).toBeLessThanOrEqual(whole.model.conversations.length - tcp!.count);
-      expect(folded.text).toBe(whole.text);
     });
   }
 
