@@ -49,8 +49,24 @@ export interface ConvTotals {
   readonly pub: [number | undefined, number | undefined];
   readonly pubAcked: [boolean, boolean];
   readonly pubAfter: [number, number];
-  /** A frame of it carried a warning or error note (not tcp.analysis). */
-  noted: boolean;
+  /**
+   * The codes of the warning and error notes (not tcp.analysis) its frames carried (a few: the fold keeps
+   * NAMED_KEPT members per group and code).
+   */
+  readonly noteCodes: string[];
+}
+
+/**
+ * A warning or error note code (not tcp.analysis) over every frame: its text (the first record's), the first
+ * NOTE_FRAMES frames carrying it and how many did. Read by the overview ("Worth a second look"), so the item
+ * stays whole when the conversations of those frames were folded and let go.
+ */
+export interface NoteFrames {
+  text: string | undefined;
+  readonly frames: number[];
+  count: number;
+  /** The last frame counted (a code twice in a frame is one frame). */
+  last: number;
 }
 
 /** First and last frame numbers and the count of a run of frames. */
@@ -74,6 +90,13 @@ export interface DigestTotals {
   readonly otherProtocols: ReadonlySet<string>;
   /** Copies of IP packets already captured on another interface (FrameRecord.copy_of), not kept. */
   readonly copies: Span | undefined;
+  /** Warning and error note codes of frames (not tcp.analysis), in order of their first frame. */
+  readonly noteFrames: ReadonlyMap<string, NoteFrames>;
+  /**
+   * Warning and error notes on conversations (not their frames) that were folded and let go: code → the
+   * first one's text and the conversation's first frame (the overview reads the kept conversations' own).
+   */
+  readonly convNotes: ReadonlyMap<string, { text: string; frame: number }>;
 }
 
 /** The facts of one frame the digest decides on (read from the dissection or from a frame record). */
@@ -103,6 +126,8 @@ interface Facts {
 interface NoteLike {
   readonly code: string;
   readonly severity: string;
+  /** A record's note has its text; a dissection's not yet (push() gives it). */
+  readonly text?: string;
 }
 
 const DIGESTS = new WeakMap<readonly FrameRecord[], DigestTotals>();
@@ -110,6 +135,11 @@ const DIGESTS = new WeakMap<readonly FrameRecord[], DigestTotals>();
 /** The totals of the digest whose frame list this is (undefined for a full frame list). */
 export function digestTotals(frames: readonly FrameRecord[]): DigestTotals | undefined {
   return DIGESTS.get(frames);
+}
+
+/** A warning or error note the overview names by its code (tcp.analysis flags are counted per conversation). */
+function important(note: NoteLike): boolean {
+  return (note.severity === 'warn' || note.severity === 'error') && !note.code.startsWith('tcp.analysis.');
 }
 
 /** Unordered pair key of two addresses. */
@@ -133,7 +163,7 @@ function newConv(): ConvTotals {
     pub: [undefined, undefined],
     pubAcked: [false, false],
     pubAfter: [0, 0],
-    noted: false,
+    noteCodes: [],
   };
 }
 
@@ -160,7 +190,10 @@ export class ExplainDigest implements DigestTotals {
   /** Per pair: the sender of the last kept ARP request while no reply followed it. */
   private readonly arpLastRequest = new Map<string, string>();
   private readonly otherKept = new Map<string, number>();
-  private readonly noteCounts = new Map<string, number>();
+  readonly noteFrames = new Map<string, NoteFrames>();
+  /** Note codes whose text is not known yet (their first frame's record gives it in push()). */
+  private untexted = 0;
+  readonly convNotes = new Map<string, { text: string; frame: number }>();
   /** A frame whose checksum is an offload partial sum was kept (the teaching note needs one). */
   private offloadSeen = false;
   /** The frame want() accepted last (its record is expected in push()). */
@@ -235,9 +268,9 @@ export class ExplainDigest implements DigestTotals {
     } else this.layerFacts(f, layers, a);
     if (app?.proto) f.lastProto = app.proto;
     if (app) for (const e of app.entries) if (wordsOf(e.proto).unacknowledged?.(typedEntry(e))) f.pubQos0 = true;
-    let keep = d.notes.length > 0 && this.notes(d.notes, f.conv);
-    if (a && a.notes.length > 0 && this.notes(a.notes, f.conv)) keep = true;
-    if (app && app.notes.length > 0 && this.notes(app.notes, f.conv)) keep = true;
+    let keep = d.notes.length > 0 && this.notes(d.notes, f.conv, n);
+    if (a && a.notes.length > 0 && this.notes(a.notes, f.conv, n)) keep = true;
+    if (app && app.notes.length > 0 && this.notes(app.notes, f.conv, n)) keep = true;
     if (this.observe(f)) keep = true;
     this.accepted = keep ? n : -1;
     return keep;
@@ -289,6 +322,7 @@ export class ExplainDigest implements DigestTotals {
     if (rec.n === this.accepted) {
       this.accepted = -1;
       this.frames.push(rec);
+      if (this.untexted > 0) this.texts(rec.notes);
       return;
     }
     if (this.copy(rec.n, rec.copy_of, rec.arp !== undefined)) return;
@@ -322,7 +356,7 @@ export class ExplainDigest implements DigestTotals {
     f.lastProto = rec.protocols[rec.protocols.length - 1] ?? '?';
     if (rec.app?.some((e) => wordsOf(e.proto).unacknowledged?.(typedEntry(e)))) f.pubQos0 = true;
     if (rec.conversation !== undefined && this.isDropped(rec.conversation)) return;
-    let keep = this.notes(rec.notes, f.conv);
+    let keep = this.notes(rec.notes, f.conv, rec.n);
     if (this.observe(f)) keep = true;
     if (keep) this.frames.push(rec);
   }
@@ -348,9 +382,15 @@ export class ExplainDigest implements DigestTotals {
 
   /**
    * Lets a conversation go (folded into its group by the summary): its totals and kept frames are dropped,
-   * its later frames are not kept. The frame list is compacted once enough conversations went.
+   * its later frames are not kept; its own warning and error notes (`rec`: its final record) are kept by code
+   * (convNotes). The frame list is compacted once enough conversations went.
    */
-  drop(id: number): void {
+  drop(id: number, rec?: { first: number; notes: readonly NoteLike[] }): void {
+    if (rec)
+      for (const note of rec.notes) {
+        if (!important(note) || note.text === undefined || this.convNotes.has(note.code)) continue;
+        this.convNotes.set(note.code, { text: note.text, frame: rec.first });
+      }
     const i = id >>> 3;
     if (i >= this.dropped.length) {
       const b = new Uint8Array(Math.max(i + 1, this.dropped.length * 2));
@@ -395,20 +435,48 @@ export class ExplainDigest implements DigestTotals {
   }
 
   /**
-   * Warning and error notes (not tcp.analysis: counted per conversation): the first NOTE_FRAMES of each code;
-   * the conversation is marked as having had one (ConvTotals.noted).
+   * Warning and error notes (not tcp.analysis: counted per conversation) of frame `n`: counted per code, the
+   * first NOTE_FRAMES frames of each kept (noteFrames; their records too); the conversation keeps their
+   * codes (ConvTotals.noteCodes).
    */
-  private notes(notes: readonly NoteLike[], conv: number | undefined): boolean {
+  private notes(notes: readonly NoteLike[], conv: number | undefined, n: number): boolean {
     let keep = false;
     for (const note of notes) {
-      if (note.severity !== 'warn' && note.severity !== 'error') continue;
-      if (note.code.startsWith('tcp.analysis.')) continue;
-      if (conv !== undefined) this.totalsOf(conv).noted = true;
-      const c = this.noteCounts.get(note.code) ?? 0;
-      if (c < NOTE_FRAMES) keep = true;
-      this.noteCounts.set(note.code, c + 1);
+      if (!important(note)) continue;
+      if (conv !== undefined) {
+        const codes = this.totalsOf(conv).noteCodes;
+        if (!codes.includes(note.code)) codes.push(note.code);
+      }
+      let e = this.noteFrames.get(note.code);
+      if (!e) {
+        e = { text: note.text, frames: [], count: 0, last: 0 };
+        this.noteFrames.set(note.code, e);
+        if (e.text === undefined) this.untexted++;
+      } else if (e.text === undefined && note.text !== undefined) {
+        e.text = note.text;
+        this.untexted--;
+      }
+      if (e.last === n) continue;
+      e.last = n;
+      e.count++;
+      const fr = e.frames;
+      if (fr.length < NOTE_FRAMES) {
+        fr.push(n);
+        keep = true;
+      }
     }
     return keep;
+  }
+
+  /** Texts of note codes first seen in a dissection, from the record of the frame (push()). */
+  private texts(notes: readonly NoteLike[]): void {
+    for (const note of notes) {
+      const e = this.noteFrames.get(note.code);
+      if (e && e.text === undefined && note.text !== undefined) {
+        e.text = note.text;
+        this.untexted--;
+      }
+    }
   }
 
   private observe(f: Facts): boolean {

@@ -336,32 +336,44 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
     for (const x of wordsOf(c.app).abnormal?.(say, c) ?? [])
       out.push({ code: x.code, conversation: c.id, ...(x.frames ? { frames: x.frames } : {}), text: x.text });
   }
-  // expert notes of warning level and above (not tcp.analysis: summarised above)
-  const notes = new Map<string, { text: string; frames: number[] }>();
-  for (const f of m.frames) {
-    for (const n of f.notes) {
-      if (n.code.startsWith('tcp.analysis.') || notAbnormal().has(n.code)) continue;
-      // said once by ov.ab.snaplen; each frame's own note says what it lost
-      if (snap && (n.code === 'frame.truncated' || n.code === 'tcp.pdu.cut')) continue;
-      if (n.severity !== 'warn' && n.severity !== 'error') continue;
-      const e = notes.get(n.code);
-      if (!e) notes.set(n.code, { text: n.text, frames: [f.n] });
-      else if (e.frames[e.frames.length - 1] !== f.n) e.frames.push(f.n); // a code twice in a frame: listed once
+  // expert notes of warning level and above (not tcp.analysis: summarised above): code → text, the first
+  // frames, how many frames
+  const notes = new Map<string, { text: string; frames: number[]; count: number }>();
+  const skipped = (code: string): boolean =>
+    code.startsWith('tcp.analysis.') ||
+    notAbnormal().has(code) ||
+    // said once by ov.ab.snaplen; each frame's own note says what it lost
+    (snap !== undefined && (code === 'frame.truncated' || code === 'tcp.pdu.cut'));
+  if (totals) {
+    // the digest's, over every frame (also those of conversations folded and let go)
+    for (const [code, e] of totals.noteFrames)
+      if (e.text !== undefined && !skipped(code)) notes.set(code, { text: e.text, frames: e.frames, count: e.count });
+  } else
+    for (const f of m.frames) {
+      for (const n of f.notes) {
+        if (skipped(n.code) || (n.severity !== 'warn' && n.severity !== 'error')) continue;
+        const e = notes.get(n.code);
+        if (!e) notes.set(n.code, { text: n.text, frames: [f.n], count: 1 });
+        else if (e.frames[e.frames.length - 1] !== f.n) {
+          // a code twice in a frame: listed once
+          e.frames.push(f.n);
+          e.count++;
+        }
+      }
     }
-  }
+  const convNote = (code: string, text: string, frame: number): void => {
+    if (!notes.has(code)) notes.set(code, { text, frames: [frame], count: 1 });
+  };
   for (const c of m.conversations)
-    for (const n of c.notes) {
-      if (n.severity !== 'warn' && n.severity !== 'error') continue;
-      if (!notes.has(n.code)) notes.set(n.code, { text: n.text, frames: [c.first] });
-    }
+    for (const n of c.notes) if (n.severity === 'warn' || n.severity === 'error') convNote(n.code, n.text, c.first);
+  // of conversations folded and let go
+  if (totals) for (const [code, e] of totals.convNotes) convNote(code, e.text, e.frame);
   for (const [code, e] of notes) {
+    const frames = e.frames.length > 5 ? `${e.frames.slice(0, 5).join(', ')}, …` : e.frames.join(', ');
     out.push({
       code,
       frames: e.frames.slice(0, 50),
-      text: say('ov.ab.note', {
-        text: e.text,
-        frames: e.frames.length > 5 ? `${e.frames.slice(0, 5).join(', ')}, …` : e.frames.join(', '),
-      }),
+      text: say(e.count > 5 ? 'ov.ab.note.many' : 'ov.ab.note', { text: e.text, frames, count: e.count }),
     });
   }
   return out;

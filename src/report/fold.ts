@@ -7,13 +7,15 @@
  * would tell them:
  *  - the first member of every group (its exemplar) and every member until the capture has more than
  *    GROUP_ABOVE conversations (a report that small tells each one);
- *  - every member that deserves a second look: no complete handshake, a warning or error note on it or
- *    on one of its frames; and up to NAMED_KEPT of each group and kind of those whose only remarks are a
- *    refused attempt, an abort with RST, the tcp.analysis flags the overview names (retransmissions, lost
- *    segments…; not reused ports, which Wireshark rates a note) or its application protocol's item (HTTP
- *    responses with an error status: ProtocolWords.abnormal): the report names the first few of a kind
- *    and counts the others, so beyond those the fold counts them too (AnalysisModel.folded.refused and
- *    .abnormal, which the overview, the story and the groups add to what the kept records say);
+ *  - up to NAMED_KEPT members of each group and kind of remark "Worth a second look" makes: a refused
+ *    attempt, an abort with RST, no complete handshake, the tcp.analysis flags the overview names
+ *    (retransmissions, lost segments…; not reused ports, which Wireshark rates a note), its application
+ *    protocol's items (HTTP responses with an error status, requests without a response:
+ *    ProtocolWords.abnormal) and each code of warning or error note on it or its frames (an MQTT login
+ *    refused…). The report names the first few of a kind and counts the others, so beyond those the fold
+ *    counts them too (AnalysisModel.folded.refused and .abnormal, which the overview, the story and the
+ *    groups add to what the kept records say; a note's item lists its first frames and counts them from the
+ *    digest, which keeps them over every frame);
  *  - a member whose hosts' roles differ from its group's exemplar's, or whose client has a role of its own
  *    (an MQTT client id: the hosts list names each) while that host has fewer than ALIKE_ROLES of the kind
  *    kept — beyond, the hosts list names the first and counts the others (AnalysisModel.folded.roles);
@@ -124,12 +126,8 @@ interface Watch {
   readonly next: Map<number, number>;
 }
 
-/** A refused attempt or a connection aborted with RST (after its handshake), and nothing else unusual. */
-function namedEnding(c: ConversationRecord): boolean {
-  if (c.transport !== 'tcp') return false;
-  if (c.close.kind === 'refused') return true;
-  return c.close.kind === 'rst' && c.handshake !== null && c.handshake.synack.length > 0;
-}
+/** The kind of a member with a warning or error note: NOTE_KIND + the note's code. */
+const NOTE_KIND = 'note:';
 
 export class ConversationFold {
   private readonly groups = new Map<string, Folding>();
@@ -161,23 +159,14 @@ export class ConversationFold {
     // a client role of its own (an MQTT client id) is named in the hosts list, unless that host has so many
     // of the kind already kept that the list gives the first and a count (the folded ones are counted)
     const ownRole = !alike.has(sig) && alike.size < ALIKE_ROLES;
-    const noted = this.noted(c);
-    // refused, reset, tcp.analysis trouble or its protocol's items (HTTP error statuses…), nothing else:
-    // named up to NAMED_KEPT per group and kind (the code "Worth a second look" names it by), counted beyond
-    const named = !noted && namedEnding(c);
-    const kinds: string[] = [];
-    if (named) kinds.push(c.close.kind === 'refused' ? 'ov.ab.refused' : 'ov.ab.rst');
-    if (!noted && lookedAtAlone(c)) {
-      if (this.flagged(c)) kinds.push('ov.ab.tcp');
-      for (const x of wordsOf(c.app).abnormal?.(this.say, c) ?? []) kinds.push(x.code);
-    }
-    const unusual = noted || (!named && this.unusualEnding(c));
+    // what "Worth a second look" would say of it, by the code of its item: each kind is kept in full up to
+    // NAMED_KEPT members per group (the report names the first few and counts the others), counted beyond
+    const kinds = this.kinds(c);
     const refusedKey = c.close.kind === 'refused' ? attemptKey(c.client, c.server) : undefined;
     if (
       !g ||
       successor ||
       c.id <= GROUP_ABOVE ||
-      unusual ||
       rk !== g.roles ||
       ownRole ||
       kinds.some((k) => (g.named.get(k) ?? 0) < NAMED_KEPT)
@@ -203,11 +192,12 @@ export class ConversationFold {
       }
       r.add(c.id);
     }
-    // (refused attempts are counted per client host and server, above)
-    for (const k of kinds) if (k !== 'ov.ab.refused') this.abnormalIds(k).add(c.id);
+    // (refused attempts are counted per client host and server, above; notes per code by the digest, over
+    // every frame)
+    for (const k of kinds) if (k !== 'ov.ab.refused' && !k.startsWith(NOTE_KIND)) this.abnormalIds(k).add(c.id);
     if (c.transport === 'tcp') this.tcp++;
     else this.udp++;
-    this.digest.drop(c.id);
+    this.digest.drop(c.id, c);
     return true;
   }
 
@@ -263,23 +253,35 @@ export class ConversationFold {
     };
   }
 
-  /** A warning or error note on it or on one of its frames: never folded. */
-  private noted(c: ConversationRecord): boolean {
-    if (c.notes.some((n) => n.severity === 'warn' || n.severity === 'error')) return true;
-    return this.digest.convs.get(c.id)?.noted === true;
+  /**
+   * The kinds of remark "Worth a second look" would make of it (its items' codes): a refused attempt, an
+   * abort with RST, no complete handshake (ov.ab.noanswer, ov.ab.midstream), tcp.analysis trouble, its
+   * application protocol's items (HTTP error statuses, requests without a response), and each warning or
+   * error note on it or on one of its frames (NOTE_KIND + code: the item of a note lists its first frames
+   * over all conversations, from the digest).
+   */
+  private kinds(c: ConversationRecord): string[] {
+    const kinds: string[] = [];
+    if (c.transport === 'tcp' && c.close.kind === 'refused') kinds.push('ov.ab.refused');
+    else if (lookedAtAlone(c)) {
+      if (c.close.kind === 'rst') kinds.push('ov.ab.rst');
+      if (!c.handshake) kinds.push('ov.ab.midstream');
+      else if (c.handshake.synack.length === 0) kinds.push('ov.ab.noanswer');
+      if (this.flagged(c)) kinds.push('ov.ab.tcp');
+      for (const x of wordsOf(c.app).abnormal?.(this.say, c) ?? []) kinds.push(x.code);
+    }
+    for (const n of c.notes)
+      if ((n.severity === 'warn' || n.severity === 'error') && !kinds.includes(NOTE_KIND + n.code))
+        kinds.push(NOTE_KIND + n.code);
+    for (const code of this.digest.convs.get(c.id)?.noteCodes ?? [])
+      if (!kinds.includes(NOTE_KIND + code)) kinds.push(NOTE_KIND + code);
+    return kinds;
   }
 
   /** A tcp.analysis flag the overview names (its ov.ab.tcp item). */
   private flagged(c: ConversationRecord): boolean {
     const t = this.digest.convs.get(c.id);
     return t !== undefined && TROUBLE.some((k) => t.trouble.has(k));
-  }
-
-  /** An ending the overview names (refused, reset, no complete handshake). */
-  private unusualEnding(c: ConversationRecord): boolean {
-    if (c.transport !== 'tcp') return false;
-    if (c.close.kind === 'refused' || c.close.kind === 'rst') return true;
-    return !c.handshake || c.handshake.synack.length === 0;
   }
 
   /** A kept conversation with the same client host, server and application: the next one is kept too. */

@@ -226,6 +226,7 @@ export const enExplain: Catalogue = {
   'ov.ab.noanswer': 'Connection #{id}: {server} never answered the SYN.',
   'ov.ab.tcp': 'Connection #{id}: {list}.',
   'ov.ab.note': '{text} (frames {frames})',
+  'ov.ab.note.many': '{text} ({count} frames: {frames})',
   'ov.ab.none': 'Nothing abnormal: every connection was set up and ended normally.',
   'role.tcp.server': 'TCP server on :{port}',
   'role.tcp.client': 'TCP client of {server}',

@@ -221,6 +221,7 @@ export const idExplain: Catalogue = {
   'ov.ab.noanswer': 'Koneksi #{id}: {server} tidak pernah menjawab SYN.',
   'ov.ab.tcp': 'Koneksi #{id}: {list}.',
   'ov.ab.note': '{text} (frame {frames})',
+  'ov.ab.note.many': '{text} ({count} frame: {frames})',
   'ov.ab.none': 'Tidak ada yang janggal: setiap koneksi dibuka dan diakhiri secara normal.',
   'role.tcp.server': 'server TCP di :{port}',
   'role.tcp.client': 'client TCP yang terhubung ke {server}',

@@ -132,7 +132,14 @@ export const en: Catalogue = {
   'story.mqtt.no_disconnect.will':
     "The client closed TCP without sending DISCONNECT first: for the broker that is an unexpected loss, so it publishes the client's will message on '{topic}'.",
   'story.mqtt.disconnect': '{who} {addr} sends DISCONNECT.',
+  'story.mqtt.refused_close':
+    'No DISCONNECT is needed: the refused CONNACK ends the MQTT session, and MQTT requires the broker to close the connection after it.',
+  'story.mqtt.taken_over':
+    "The broker closed it without a DISCONNECT after connection #{id} logged in with the same client ID '{client_id}' (CONNECT in frame {frame}): MQTT allows one connection per client ID, so the broker drops the older one (session takeover).",
+  'story.mqtt.broker_closed':
+    'The broker closed the connection without a DISCONNECT from the client. A broker does so on its own when another connection uses the same client ID, when the keep-alive time passes without a packet, or after a protocol error.',
   'ov.conv.mqtt': '{client}, {sent} PUBLISH sent, {got} received',
+  'ov.conv.mqtt.refused': '{client}, login refused (CONNACK: {reason})',
   'ov.conv.mqtt.sub': '{client}, subscribed to {topics}, {got} PUBLISH received',
   'fmt.mqtt.client': "MQTT client '{client_id}'",
   'fmt.mqtt.client_empty': 'MQTT client with an empty client ID',

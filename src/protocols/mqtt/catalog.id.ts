@@ -133,7 +133,14 @@ export const id: Catalogue = {
   'story.mqtt.no_disconnect.will':
     "Client menutup TCP tanpa mengirim DISCONNECT lebih dulu: bagi broker itu berarti client hilang secara tak terduga, jadi broker mem-publish will message client itu ke '{topic}'.",
   'story.mqtt.disconnect': '{who} {addr} mengirim DISCONNECT.',
+  'story.mqtt.refused_close':
+    'DISCONNECT tidak diperlukan: CONNACK yang menolak login sudah mengakhiri sesi MQTT, dan MQTT mewajibkan broker menutup koneksi setelahnya.',
+  'story.mqtt.taken_over':
+    "Broker menutupnya tanpa DISCONNECT setelah koneksi #{id} login dengan client ID yang sama, '{client_id}' (CONNECT di frame {frame}): MQTT hanya mengizinkan satu koneksi per client ID, sehingga broker memutus koneksi yang lebih lama (session takeover).",
+  'story.mqtt.broker_closed':
+    'Broker menutup koneksi tanpa DISCONNECT dari client. Broker melakukannya sendiri bila ada koneksi lain yang memakai client ID yang sama, bila waktu keep-alive habis tanpa paket apa pun, atau setelah terjadi kesalahan protokol.',
   'ov.conv.mqtt': '{client}, {sent} PUBLISH dikirim, {got} diterima',
+  'ov.conv.mqtt.refused': '{client}, login ditolak (CONNACK: {reason})',
   'ov.conv.mqtt.sub': '{client}, berlangganan {topics}, {got} PUBLISH diterima',
   'fmt.mqtt.client': "client MQTT '{client_id}'",
   'fmt.mqtt.client_empty': 'client MQTT dengan client ID kosong',

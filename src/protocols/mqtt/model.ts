@@ -219,6 +219,11 @@ export interface MqttFrameEntry {
 export interface MqttFacts {
   /** The session's protocol version: '3.1', '3.1.1', '5.0'. */
   mqtt_version?: string;
+  /**
+   * The broker closed this connection after another connection with the same client ID was accepted (session
+   * takeover): that conversation and the frame of its CONNECT.
+   */
+  mqtt_taken_over?: { by: number; frame: number };
 }
 
 /** What the summary's aggregates read of an MQTT packet: a PUBLISH's topic, QoS and relay delay. */

@@ -86,6 +86,35 @@ function base(at: number, frames: number[], dir: (typeof DIR_NAME)[number]) {
   return { frame: at, frames, dir, proto: 'mqtt' as const };
 }
 
+/** Client IDs remembered per broker for session takeover (the oldest forgotten beyond). */
+const CLIENT_IDS = 4096;
+
+/** A connection whose CONNECT the broker accepted, under its client ID (ClientIds). */
+interface ClientSession {
+  readonly conv: number;
+  /** A later connection with the same client ID was accepted: its conversation and CONNECT frame. */
+  takenOver?: { by: number; frame: number };
+}
+
+/**
+ * The latest accepted connection of each client ID at one broker (shared by its connections): MQTT allows
+ * one connection per client ID, so when another is accepted the broker closes the older one (3.1.1 §3.1.4,
+ * 5.0 §3.1.4: session takeover). Bounded: CLIENT_IDS small entries, no conversation state.
+ */
+class ClientIds {
+  private readonly byId = new Map<string, ClientSession>();
+
+  accepted(clientId: string, conv: number, connectFrame: number): ClientSession {
+    const old = this.byId.get(clientId);
+    if (old && old.conv !== conv && !old.takenOver) old.takenOver = { by: conv, frame: connectFrame };
+    const s: ClientSession = { conv };
+    this.byId.delete(clientId);
+    this.byId.set(clientId, s);
+    if (this.byId.size > CLIENT_IDS) this.byId.delete(this.byId.keys().next().value!);
+    return s;
+  }
+}
+
 export class MqttHandler extends PduHandler<MqttState> {
   readonly proto = 'mqtt' as const;
   private readonly pairer = new MqttPairer();
@@ -95,6 +124,10 @@ export class MqttHandler extends PduHandler<MqttState> {
   private publishes = 0;
   private subscribes = 0;
   private readonly relay: BrokerRelay;
+  private readonly clientIds: ClientIds;
+  /** The client's CONNECT (its client ID and frame) until the broker answers it; then its accepted session. */
+  private connect: { clientId: string; frame: number } | undefined;
+  private session: ClientSession | undefined;
 
   constructor(conv: AppConversation) {
     super(conv, newMqttStatePair({ maxLength: conv.ctx.limit('mqttBytes') }), PROTOCOL);
@@ -103,6 +136,7 @@ export class MqttHandler extends PduHandler<MqttState> {
     this.relay = conv.ctx.shared(`mqtt.broker|${endpoint}`, () =>
       conv.ctx.summary ? new BrokerRelay(MAX_RELAYS_SUMMARY) : new BrokerRelay(),
     );
+    this.clientIds = conv.ctx.shared(`mqtt.clients|${endpoint}`, () => new ClientIds());
   }
 
   pdu(dir: Dir, bytes: Uint8Array, frames: readonly number[]): void {
@@ -149,6 +183,12 @@ export class MqttHandler extends PduHandler<MqttState> {
       else this.relay.forwarded(key, r?.kind === 'PUBLISH' ? r : null, at, conv.id, ctx.now, m.retain);
     } else if (m.kind === 'connect' && m.will && dir === 0) {
       this.relay.received(publicationKey(m.will.topic, m.will.payload), relayable(rec), at, conv.id, ctx.now, true);
+    }
+    // (an empty client ID is one the broker assigns: never taken over)
+    if (m.kind === 'connect' && dir === 0) this.connect = m.clientid ? { clientId: m.clientid, frame: at } : undefined;
+    else if (m.kind === 'connack' && dir === 1 && this.connect) {
+      if (m.accepted) this.session = this.clientIds.accepted(this.connect.clientId, conv.id, this.connect.frame);
+      this.connect = undefined;
     }
     ctx.done('mqtt');
     if (ctx.frames) {
@@ -397,10 +437,13 @@ export class MqttHandler extends PduHandler<MqttState> {
     if (this.subscribes > 0) roles.push('subscriber');
     if (roles.length) rec.pattern = roles.join('+');
     const v = this.states[0].session.version;
-    if (v !== undefined) {
-      const facts: MqttFacts = { mqtt_version: v === 3 ? '3.1' : v === 4 ? '3.1.1' : '5.0' };
-      Object.assign(rec, facts);
-    }
+    const facts: MqttFacts = {};
+    if (v !== undefined) facts.mqtt_version = v === 3 ? '3.1' : v === 4 ? '3.1.1' : '5.0';
+    // taken over: the broker closed it (its FIN or RST first) after the other connection's CONNECT
+    const t = this.session?.takenOver;
+    const end = t ? rec.close?.frames[0] : undefined;
+    if (t && rec.close.by === 'server' && end !== undefined && end > t.frame) facts.mqtt_taken_over = t;
+    Object.assign(rec, facts);
   }
 }
 

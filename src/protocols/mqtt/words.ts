@@ -16,6 +16,7 @@ import type { StoryRecord } from '../../explain/types.js';
 import type {
   MqttConnackRecord,
   MqttConnectRecord,
+  MqttFacts,
   MqttFrameEntry,
   MqttPropertiesRecord,
   MqttRecord,
@@ -552,6 +553,12 @@ export function convLine(say: Say, ctx: ConvContext): { code: string; params: Pa
     got,
   };
   params.topics = list(say, topics) || '-';
+  // a refused login: nothing else happens on the connection
+  const ack = v.messages.find(isConnack);
+  if (ack && !ack.accepted && sent === 0 && got === 0) {
+    params.reason = ack.meaning ?? String(ack.code ?? '?');
+    return { code: 'ov.conv.mqtt.refused', params };
+  }
   return { code: ctx.subscribes ? 'ov.conv.mqtt.sub' : 'ov.conv.mqtt', params };
 }
 
@@ -564,7 +571,11 @@ export function arrow(e: MqttFrameEntry): string {
   return e.topic !== undefined ? `${e.kind} ${e.topic}` : e.kind;
 }
 
-/** The client's DISCONNECT before the TCP ending, or that it never sent one (and its Will, if it set one). */
+/**
+ * The DISCONNECT before the TCP ending; else why there was none: the broker closes after refusing the login,
+ * or after another connection took over the client ID (MqttFacts.mqtt_taken_over), or on its own; or the
+ * client closed TCP without one (and its Will, if it set one, is published).
+ */
 export function ending(say: Say, ctx: ConvContext): { before?: { frame: number; text: string }; after?: string } {
   const c = ctx.c;
   const disc = ctx.view.messages.find((m) => m.proto === 'mqtt' && m.kind === 'DISCONNECT');
@@ -576,6 +587,15 @@ export function ending(say: Say, ctx: ConvContext): { before?: { frame: number; 
       },
     };
   if (c.close.kind !== 'fin' && c.close.kind !== 'rst') return {};
+  const connack = ctx.view.messages.find(isConnack);
+  if (connack && !connack.accepted) return { after: say('story.mqtt.refused_close') };
+  if (c.close.by === 'server') {
+    const t = (c as typeof c & MqttFacts).mqtt_taken_over;
+    const id = ctx.view.messages.find(isConnect)?.client_id;
+    if (t && id !== undefined)
+      return { after: say('story.mqtt.taken_over', { id: t.by, frame: t.frame, client_id: id }) };
+    return { after: say('story.mqtt.broker_closed') };
+  }
   const will = ctx.view.messages.find(isConnect)?.will;
   return {
     after:
