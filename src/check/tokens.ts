@@ -163,6 +163,11 @@ export const KEYWORDS: Readonly<Record<string, Keyword>> = {
     meaning: 'an HTTP connection with a request left without a response (conversations with http_unanswered)',
     find: (s) => factWhere(s, (c) => c.http_unanswered?.first.frame),
   },
+  carried_error: {
+    meaning:
+      'an HTTP connection with a response whose body carries an application error its status does not show, a JSON-RPC error object in a 200 (conversations with carried_errors)',
+    find: (s) => factWhere(s, (c) => c.carried_errors?.first.frame),
+  },
   damaged: {
     meaning: 'the capture file is damaged (cut short or garbage after valid records)',
     find: (s) => ({ count: s.model?.capture.damaged ? 1 : 0, frames: [], conversations: [], unit: 'capture' }),

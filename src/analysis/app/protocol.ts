@@ -95,6 +95,13 @@ export interface CarrierMessage {
 /** A carried protocol's reading of one carrier message: its record, and notes on the frame that completed it. */
 export interface CarriedReading {
   readonly record?: CarriedRecord;
+  /**
+   * The record is an application error (a JSON-RPC error object, a SOAP fault), in a few words for "Worth a
+   * second look": "-32000 Server error". The carrier counts those its own status does not show.
+   */
+  readonly error?: string;
+  /** The call it answers, by the name the protocol gives it (a JSON-RPC method, a SOAP operation). */
+  readonly call?: string;
   readonly notes?: readonly { readonly code: string; readonly params?: Record<string, string | number> }[];
 }
 

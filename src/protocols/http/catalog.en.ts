@@ -59,6 +59,10 @@ export const en: Catalogue = {
     'Connection #{id}: {server} answered an HTTP request with an error status in frame {frame}: {first}.',
   'ov.ab.http':
     'Connection #{id}: {server} answered {count} HTTP requests with an error status, the first in frame {frame}: {first}.',
+  'ov.ab.http.carried.one':
+    'Connection #{id}: {server} answered a {protocol} call with an error in frame {frame}: {first} (the HTTP status, {status}, does not show it).',
+  'ov.ab.http.carried':
+    'Connection #{id}: {server} answered {count} {protocol} calls with an error, the first in frame {frame}: {first} (the HTTP status, {status}, does not show it).',
   'ov.ab.http.noanswer.one':
     'Connection #{id}: the HTTP request {first} of frame {frame} got no response from {server} in the capture.',
   'ov.ab.http.noanswer':

@@ -61,6 +61,10 @@ export const id: Catalogue = {
     'Koneksi #{id}: {server} menjawab sebuah request HTTP dengan kode status galat di frame {frame}: {first}.',
   'ov.ab.http':
     'Koneksi #{id}: {server} menjawab {count} request HTTP dengan kode status galat; yang pertama di frame {frame}: {first}.',
+  'ov.ab.http.carried.one':
+    'Koneksi #{id}: {server} menjawab sebuah pemanggilan {protocol} dengan galat di frame {frame}: {first} (status HTTP-nya, {status}, tidak menunjukkan galat itu).',
+  'ov.ab.http.carried':
+    'Koneksi #{id}: {server} menjawab {count} pemanggilan {protocol} dengan galat; yang pertama di frame {frame}: {first} (status HTTP-nya, {status}, tidak menunjukkan galat itu).',
   'ov.ab.http.noanswer.one':
     'Koneksi #{id}: request HTTP {first} di frame {frame} tidak mendapat response dari {server} di dalam capture.',
   'ov.ab.http.noanswer':

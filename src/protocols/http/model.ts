@@ -72,6 +72,25 @@ export interface HttpFacts {
    * messages listed too), and the first one.
    */
   http_errors?: { count: number; first: HttpErrorRecord };
+  /**
+   * Responses without an error status whose body carries an application error (a JSON-RPC error object in a
+   * 200 response), all of them counted, and the first one.
+   */
+  carried_errors?: { count: number; first: CarriedErrorRecord };
+}
+
+/** The first response of a conversation whose body carried an application error (HttpFacts.carried_errors). */
+export interface CarriedErrorRecord {
+  /** The frame that completes the response. */
+  frame: number;
+  status: number;
+  phrase: string;
+  /** The carried protocol ("jsonrpc"). */
+  proto: string;
+  /** The error in its protocol's words ("-32000 Server error"). */
+  error: string;
+  /** The call it answers (a JSON-RPC method), when known. */
+  call?: string;
 }
 
 /** What a frame completes (the Info column and display filters read it). */

@@ -21,6 +21,7 @@ import type { AppProto, CarriedRecord, ConversationRecord } from '../../analysis
 import type { EndReason } from '../../analysis/reassembly.js';
 import { type HttpMessage, type HttpOutput, type HttpPair, newHttpPair, startsHttpMessage } from './decode.js';
 import type {
+  CarriedErrorRecord,
   HttpErrorRecord,
   HttpFacts,
   HttpFrameEntry,
@@ -77,6 +78,9 @@ export class HttpHandler implements AppHandler {
   /** Responses with an error status (4xx, 5xx) and the first one (HttpFacts.http_errors). */
   private errors = 0;
   private firstError: HttpErrorRecord | undefined;
+  /** Responses without an error status that carried an application error (HttpFacts.carried_errors). */
+  private carriedErrors = 0;
+  private firstCarriedError: CarriedErrorRecord | undefined;
 
   constructor(
     private readonly conv: AppConversation,
@@ -224,6 +228,13 @@ export class HttpHandler implements AppHandler {
       // (a response while a request is still coming: the rest of that request is missing from the capture)
       conv.note('http.response.unpaired', { frame: at });
     }
+    const error = reading?.error;
+    if (m.kind === 'response' && error !== undefined && carried && (m.code < 400 || m.code >= 600))
+      if (this.carriedErrors++ === 0) {
+        const e: CarriedErrorRecord = { frame: at, status: m.code, phrase: m.phrase, proto: carried.proto, error };
+        if (reading?.call !== undefined) e.call = reading.call;
+        this.firstCarriedError = e;
+      }
     if (m.kind === 'response' && m.code >= 400 && m.code < 600 && this.errors++ === 0) {
       const e: HttpErrorRecord = { frame: at, status: m.code, phrase: m.phrase };
       if (q) {
@@ -251,6 +262,7 @@ export class HttpHandler implements AppHandler {
     rec.pattern = 'request/response';
     const facts = rec as ConversationRecord & HttpFacts;
     if (this.firstError) facts.http_errors = { count: this.errors, first: this.firstError };
+    if (this.firstCarriedError) facts.carried_errors = { count: this.carriedErrors, first: this.firstCarriedError };
     const left = this.waiting.peek();
     if (left)
       facts.http_unanswered = {

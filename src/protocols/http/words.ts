@@ -22,14 +22,16 @@ export function headerOf(m: HttpRecord, name: string): string | undefined {
 
 /**
  * "Worth a second look": the responses with an error status (4xx client error, 5xx server error), how many
- * and the first with the request it answers (HttpFacts.http_errors); the requests that got no response in
- * the capture, how many and the first (HttpFacts.http_unanswered).
+ * and the first with the request it answers (HttpFacts.http_errors); the responses whose status shows no
+ * error but whose body carries one (a JSON-RPC error object in a 200 response: HttpFacts.carried_errors); the
+ * requests that got no response in the capture, how many and the first (HttpFacts.http_unanswered).
  */
 export function abnormal(say: Say, c: ConversationRecord): Omit<OverviewItem, 'conversation'>[] {
   const facts = c as ConversationRecord & HttpFacts;
   const e = facts.http_errors;
   const u = facts.http_unanswered;
-  if (!e && !u) return [];
+  const ce = facts.carried_errors;
+  if (!e && !u && !ce) return [];
   const out: Omit<OverviewItem, 'conversation'>[] = [];
   if (e) {
     const f = e.first;
@@ -43,6 +45,20 @@ export function abnormal(say: Say, c: ConversationRecord): Omit<OverviewItem, 'c
     };
     const text = say(e.count === 1 ? 'ov.ab.http.one' : 'ov.ab.http', params);
     out.push({ code: 'ov.ab.http', frames: [f.frame], text });
+  }
+  if (ce) {
+    const f = ce.first;
+    const params = {
+      id: c.id,
+      server: c.server,
+      count: ce.count,
+      frame: f.frame,
+      protocol: say(`app.${f.proto}`),
+      first: f.call !== undefined ? `${f.call} → ${f.error}` : f.error,
+      status: `${f.status} ${f.phrase}`.trim(),
+    };
+    const text = say(ce.count === 1 ? 'ov.ab.http.carried.one' : 'ov.ab.http.carried', params);
+    out.push({ code: 'ov.ab.http.carried', frames: [f.frame], text });
   }
   if (u) {
     const f = u.first;

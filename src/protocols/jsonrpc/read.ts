@@ -127,7 +127,15 @@ export function read(m: CarrierMessage): CarriedReading | undefined {
         if (record.kind === 'batch') for (const x of record.items) if (x.kind !== 'invalid') pair(x, req, notes);
         if (record.kind !== 'batch') pair(record, req, notes);
       }
-      return notes.length > 0 ? { record, notes } : { record };
+      const reading: { -readonly [K in keyof CarriedReading]: CarriedReading[K] } = { record };
+      if (notes.length > 0) reading.notes = notes;
+      // an error object (the first of a batch): its code and message
+      const e = record.kind === 'batch' ? record.items.find((x) => x.kind === 'error') : record;
+      if (e?.kind === 'error') {
+        reading.error = [e.code, e.message].filter((x) => x !== undefined).join(' ') || 'error';
+        if (e.method !== undefined) reading.call = e.method;
+      }
+      return reading;
     }
     case 'malformed':
       return { notes: [{ code: d.code, ...(d.params ? { params: { ...d.params } } : {}) }] };

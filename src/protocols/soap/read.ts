@@ -97,8 +97,8 @@ export function read(m: CarrierMessage): CarriedReading | undefined {
       });
     case 'empty-body':
       return ok({ proto: 'soap', kind: 'empty' });
-    case 'fault':
-      return ok({
+    case 'fault': {
+      const record: SoapRecord = {
         proto: 'soap',
         kind: 'fault',
         faultcode: msg.faultcode,
@@ -106,7 +106,10 @@ export function read(m: CarrierMessage): CarriedReading | undefined {
         ...(msg.faultactor ? { faultactor: msg.faultactor } : {}),
         ...(msg.detail ? { detail: cut(msg.detail) } : {}),
         ...call,
-      });
+      };
+      // (a fault comes with status 500: the carrier names it by its status unless the status hides it)
+      return { record, error: `${msg.faultcode}: ${cut(msg.faultstring)}`, ...call };
+    }
     case 'envelope':
       if (m.kind === 'request')
         return ok({
