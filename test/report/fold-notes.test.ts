@@ -100,4 +100,25 @@ describe('refused MQTT logins (many-mqtt-refused.pcap)', () => {
       /The broker closed it without a DISCONNECT after connection #\d+ logged in with the same client ID 'pf-probe-\d+' \(CONNECT in frame \d+\): MQTT allows one connection per client ID/,
     );
   });
+
+  it('no delivery is told as the forward of a publication received before its subscriber subscribed', () => {
+    const m = json('--conversations');
+    let checked = 0;
+    for (const c of m.conversations) {
+      const msgs = (c.messages ?? []) as Array<{
+        kind: string;
+        dir: string;
+        frame: number;
+        relayed_from?: { frame: number };
+      }>;
+      const sub = msgs.find((x) => x.kind === 'SUBSCRIBE' && x.dir === 'c2s');
+      for (const x of msgs) {
+        if (x.kind !== 'PUBLISH' || x.dir !== 's2c' || !x.relayed_from) continue;
+        expect(sub, `#${c.id}`).toBeDefined();
+        expect(x.relayed_from.frame, `#${c.id} frame ${x.frame}`).toBeGreaterThan(sub!.frame);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
 });

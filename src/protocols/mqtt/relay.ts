@@ -5,7 +5,9 @@
  * seconds (brokers forward in order), else the latest one (a retained message handed to a new subscriber,
  * or a will published when its client vanished). Frames arrive in time order, so no sorting is needed.
  * After a subscriber connection lost bytes (deliveries may be among them) its next delivery is matched with
- * the latest publication before it instead, and the oldest-first order goes on from there.
+ * the latest publication before it instead, and the oldest-first order goes on from there. A connection that
+ * began a clean session (CONNECT's clean session / clean start flag) has no subscription before its first
+ * SUBSCRIBE: a publication the broker received before that is never forwarded on it, unless retained or a will.
  */
 
 import { roundNs } from '../../analysis/app/time.js';
@@ -41,13 +43,13 @@ interface Candidates {
 }
 
 /**
- * The first publication a PUBLISH forwarded at `t` can be (not a will, within RELAY_WINDOW), looking at
- * most MAX_SCAN of them from index `i` by `step`, none before `from`; -1 when none.
+ * The first publication a PUBLISH forwarded at `t` can be (not a will, within RELAY_WINDOW, received at or
+ * after `since`), looking at most MAX_SCAN of them from index `i` by `step`, none before `from`; -1 when none.
  */
-function scan(list: readonly Publication[], from: number, i: number, step: 1 | -1, t: number): number {
+function scan(list: readonly Publication[], from: number, i: number, step: 1 | -1, t: number, since: number): number {
   for (let k = 0; k < MAX_SCAN && i >= from && i < list.length; k++, i += step) {
     const p = list[i]!;
-    if (!p.will && t - p.t <= RELAY_WINDOW) return i;
+    if (!p.will && t - p.t <= RELAY_WINDOW && p.t >= since) return i;
   }
   return -1;
 }
@@ -99,7 +101,11 @@ export class BrokerRelay {
     return this.byKey.size;
   }
 
-  /** A PUBLISH the broker sent on `conversation`: sets relayed_from / relayed_to when it matches. */
+  /**
+   * A PUBLISH the broker sent on `conversation`: sets relayed_from / relayed_to when it matches. `subscribed`: the
+   * time of the connection's first SUBSCRIBE when it began a clean session (Infinity before one), else
+   * -Infinity: an ordinary delivery forwards no publication received before it.
+   */
   forwarded(
     key: string,
     rec: MqttPublishRecord | null,
@@ -107,6 +113,7 @@ export class BrokerRelay {
     conversation: number,
     t: number,
     retain: boolean,
+    subscribed = Number.NEGATIVE_INFINITY,
   ): void {
     const c = this.byKey.get(key);
     if (!c || c.list.length === 0) return;
@@ -116,9 +123,15 @@ export class BrokerRelay {
     if (from >= list.length) return;
     let pick = -1;
     // after lost bytes: the latest publication (brokers forward at once), not an older one whose delivery was lost
-    if (this.anchor.delete(conversation) && !retain) pick = scan(list, from, list.length - 1, -1, t);
-    if (pick < 0 && !retain) pick = scan(list, from, from, 1, t);
-    if (pick < 0) pick = list.length - 1;
+    if (this.anchor.delete(conversation) && !retain) pick = scan(list, from, list.length - 1, -1, t, subscribed);
+    if (pick < 0 && !retain) pick = scan(list, from, from, 1, t, subscribed);
+    if (pick < 0) {
+      pick = list.length - 1;
+      // (the latest: a retained message, a will, or one forwarded later than RELAY_WINDOW; not one received
+      // before the subscription)
+      const last = list[pick]!;
+      if (!retain && !last.will && last.t < subscribed) return;
+    }
     if (this.used.size >= MAX_USED && !this.used.has(uk)) this.used.delete(this.used.keys().next().value!);
     this.used.set(uk, pick + c.dropped);
     const p = list[pick]!;

@@ -128,6 +128,12 @@ export class MqttHandler extends PduHandler<MqttState> {
   /** The client's CONNECT (its client ID and frame) until the broker answers it; then its accepted session. */
   private connect: { clientId: string; frame: number } | undefined;
   private session: ClientSession | undefined;
+  /**
+   * The session began clean (CONNECT's clean session / clean start): no subscription before the first
+   * SUBSCRIBE, whose time is `subscribed` (BrokerRelay.forwarded's `since`).
+   */
+  private clean = false;
+  private subscribed = Number.POSITIVE_INFINITY;
 
   constructor(conv: AppConversation) {
     super(conv, newMqttStatePair({ maxLength: conv.ctx.limit('mqttBytes') }), PROTOCOL);
@@ -153,7 +159,11 @@ export class MqttHandler extends PduHandler<MqttState> {
     const pairing = this.pairer.observe(m, dir, at, ctx.now);
     ctx.notesFrom(pairing.notes);
     if (dir === 0 && m.kind === 'publish') this.publishes++;
-    if (dir === 0 && m.kind === 'subscribe') this.subscribes++;
+    if (dir === 0 && m.kind === 'subscribe') {
+      this.subscribes++;
+      if (this.subscribed === Number.POSITIVE_INFINITY) this.subscribed = ctx.now;
+    }
+    if (dir === 0 && m.kind === 'connect') this.clean = m.clean_session;
     let rec: MqttRecord | null = null;
     if (conv.room()) {
       rec = this.record(m, dir, at, frames);
@@ -180,7 +190,16 @@ export class MqttHandler extends PduHandler<MqttState> {
       const key = publicationKey(m.topic, m.payload);
       const r = relayable(rec);
       if (dir === 0) this.relay.received(key, r, at, conv.id, ctx.now, false);
-      else this.relay.forwarded(key, r?.kind === 'PUBLISH' ? r : null, at, conv.id, ctx.now, m.retain);
+      else
+        this.relay.forwarded(
+          key,
+          r?.kind === 'PUBLISH' ? r : null,
+          at,
+          conv.id,
+          ctx.now,
+          m.retain,
+          this.clean ? this.subscribed : Number.NEGATIVE_INFINITY,
+        );
     } else if (m.kind === 'connect' && m.will && dir === 0) {
       this.relay.received(publicationKey(m.will.topic, m.will.payload), relayable(rec), at, conv.id, ctx.now, true);
     }
