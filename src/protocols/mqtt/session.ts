@@ -88,6 +88,8 @@ function base(at: number, frames: number[], dir: (typeof DIR_NAME)[number]) {
 
 /** Client IDs remembered per broker for session takeover (the oldest forgotten beyond). */
 const CLIENT_IDS = 4096;
+/** Longer client IDs are not remembered (a hostile capture's 64 KiB IDs would make the map 256 MiB). */
+const CLIENT_ID_MAX = 256;
 
 /** A connection whose CONNECT the broker accepted, under its client ID (ClientIds). */
 interface ClientSession {
@@ -204,7 +206,8 @@ export class MqttHandler extends PduHandler<MqttState> {
       this.relay.received(publicationKey(m.will.topic, m.will.payload), relayable(rec), at, conv.id, ctx.now, true);
     }
     // (an empty client ID is one the broker assigns: never taken over)
-    if (m.kind === 'connect' && dir === 0) this.connect = m.clientid ? { clientId: m.clientid, frame: at } : undefined;
+    if (m.kind === 'connect' && dir === 0)
+      this.connect = m.clientid && m.clientid.length <= CLIENT_ID_MAX ? { clientId: m.clientid, frame: at } : undefined;
     else if (m.kind === 'connack' && dir === 1 && this.connect) {
       if (m.accepted) this.session = this.clientIds.accepted(this.connect.clientId, conv.id, this.connect.frame);
       this.connect = undefined;
