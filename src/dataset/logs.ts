@@ -93,6 +93,16 @@ export interface ConnLogRecord {
   first_frame: number;
   last_frame: number;
   message_count: number;
+  /** HTTP: responses with an error status (4xx, 5xx); null when none. */
+  http_errors: number | null;
+  /** HTTP: responses whose status shows no error but whose body carries one (a JSON-RPC error); null when none. */
+  app_errors: number | null;
+  /** HTTP: requests left without a response; null when none. */
+  unanswered: number | null;
+  /** MQTT: the session's protocol version. */
+  mqtt_version: string | null;
+  /** MQTT: the conversation whose login with the same client ID made the broker close this one. */
+  taken_over_by: number | null;
 }
 
 export interface MessageLogRecord {
@@ -172,6 +182,7 @@ function handshakeOf(c: ConversationRecord): ConnLogRecord['handshake'] {
 export function connRecord(capture: string, c: ConversationRecord): ConnLogRecord {
   const o = splitEndpoint(c.client);
   const r = splitEndpoint(c.server);
+  const t = typedConversation(c);
   return {
     ts: c.start,
     uid: connUid(capture, c.id),
@@ -185,8 +196,8 @@ export function connRecord(capture: string, c: ConversationRecord): ConnLogRecor
     proto: c.transport,
     app: c.app ?? null,
     pattern: c.pattern ?? null,
-    orig_socket_type: typedConversation(c).socket_types?.client ?? null,
-    resp_socket_type: typedConversation(c).socket_types?.server ?? null,
+    orig_socket_type: t.socket_types?.client ?? null,
+    resp_socket_type: t.socket_types?.server ?? null,
     conn_state: c.state,
     history: c.history,
     duration: c.duration,
@@ -206,6 +217,11 @@ export function connRecord(capture: string, c: ConversationRecord): ConnLogRecor
     first_frame: c.first,
     last_frame: c.last,
     message_count: c.message_count ?? 0,
+    http_errors: t.http_errors?.count ?? null,
+    app_errors: t.carried_errors?.count ?? null,
+    unanswered: t.http_unanswered?.count ?? null,
+    mqtt_version: t.mqtt_version ?? null,
+    taken_over_by: t.mqtt_taken_over?.by ?? null,
   };
 }
 
