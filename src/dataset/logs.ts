@@ -22,6 +22,7 @@ import type { TappedMessage } from '../analysis/app/index.js';
 import type { AnalysisModel, AppMessageRecord, AppPayloadRecord, ConversationRecord } from '../analysis/model.js';
 import type { Note, Severity } from '../dissectors/types.js';
 import { typedConversation, typedMessage } from '../protocols/model.js';
+import { connFields } from '../protocols/registry.js';
 
 export const LOG_NAMES = ['captures', 'conn', 'messages', 'notes'] as const;
 export type LogName = (typeof LOG_NAMES)[number];
@@ -59,6 +60,7 @@ export interface CaptureLogRecord {
   missed_bytes: number;
 }
 
+/** A conn.jsonl record: the common fields; after them, the registered protocols' (ProtocolModule.conn). */
 export interface ConnLogRecord {
   ts: string;
   uid: string;
@@ -93,16 +95,6 @@ export interface ConnLogRecord {
   first_frame: number;
   last_frame: number;
   message_count: number;
-  /** HTTP: responses with an error status (4xx, 5xx); null when none. */
-  http_errors: number | null;
-  /** HTTP: responses whose status shows no error but whose body carries one (a JSON-RPC error); null when none. */
-  app_errors: number | null;
-  /** HTTP: requests left without a response; null when none. */
-  unanswered: number | null;
-  /** MQTT: the session's protocol version. */
-  mqtt_version: string | null;
-  /** MQTT: the conversation whose login with the same client ID made the broker close this one. */
-  taken_over_by: number | null;
 }
 
 export interface MessageLogRecord {
@@ -217,11 +209,7 @@ export function connRecord(capture: string, c: ConversationRecord): ConnLogRecor
     first_frame: c.first,
     last_frame: c.last,
     message_count: c.message_count ?? 0,
-    http_errors: t.http_errors?.count ?? null,
-    app_errors: t.carried_errors?.count ?? null,
-    unanswered: t.http_unanswered?.count ?? null,
-    mqtt_version: t.mqtt_version ?? null,
-    taken_over_by: t.mqtt_taken_over?.by ?? null,
+    ...connFields(c),
   };
 }
 

@@ -7,6 +7,7 @@
  * it the bodies.
  */
 import { sessionProtocols } from '../analysis/app/protocol.js';
+import type { ConversationRecord } from '../analysis/model.js';
 import type { ProtocolWords } from '../explain/protocol.js';
 import { data } from './data/index.js';
 import { dns } from './dns/index.js';
@@ -50,6 +51,17 @@ export function protocolModule(name: string | undefined): ProtocolModule | undef
 }
 
 /** Every protocol module (the applications on HTTP after the listed ones), plain data's last. */
+/** The registered protocols' conn.jsonl fields of a conversation (ProtocolModule.conn), null where unsaid. */
+export function connFields(c: ConversationRecord): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const p of PROTOCOLS) {
+    if (!p.conn) continue;
+    const v = p.conn.of(c);
+    for (const f of p.conn.fields) out[f] = v[f] ?? null;
+  }
+  return out;
+}
+
 export function allModules(): readonly ProtocolModule[] {
   return ALL;
 }

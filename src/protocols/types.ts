@@ -4,7 +4,7 @@
  * explanation step needs (its words: ProtocolWords, src/explain/protocol.ts). The registry lists them.
  */
 import type { CarriedProtocol, SessionProtocol } from '../analysis/app/protocol.js';
-import type { CarriedRecord } from '../analysis/model.js';
+import type { CarriedRecord, ConversationRecord } from '../analysis/model.js';
 import type { CarriedWords, ProtocolWords } from '../explain/protocol.js';
 import type { FieldTable } from '../filter/types.js';
 
@@ -12,7 +12,15 @@ export interface ProtocolModule extends SessionProtocol {
   readonly words: ProtocolWords;
   /** Its display-filter fields (`-Y`, `-T fields -e`), with Wireshark's names where Wireshark has them. */
   readonly fields: FieldTable;
+  /**
+   * Its fields in the dataset's conn.jsonl (docs/dataset.md, schema/dataset.schema.json): their names, and
+   * their values for a conversation (a name left out is null there). Every record has every module's fields.
+   */
+  readonly conn?: { readonly fields: readonly string[]; of(c: ConversationRecord): ConnFields };
 }
+
+/** A conversation's values of a protocol's conn.jsonl fields (ProtocolModule.conn). */
+export type ConnFields = Readonly<Record<string, string | number | null>>;
 
 /**
  * A protocol carried in another's message bodies (an application on HTTP): its reader (CarriedProtocol,

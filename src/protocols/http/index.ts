@@ -5,7 +5,14 @@ import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { HTTP_DEFAULT_MAX_BODY, HTTP_DEFAULT_MAX_HEADER, looksLikeHttp, NOTES } from './decode.js';
 import { HTTP_FIELDS } from './fields.js';
-import { type HttpFrameEntry, type HttpRecord, httpFacets } from './model.js';
+import {
+  HTTP_CONN_FIELDS,
+  type HttpFacts,
+  type HttpFrameEntry,
+  type HttpRecord,
+  httpConnFields,
+  httpFacets,
+} from './model.js';
 import { HttpHandler } from './session.js';
 import type { CarriedOf } from './words.js';
 import * as words from './words.js';
@@ -71,6 +78,7 @@ export function httpModules(carried: readonly CarriedModule[]) {
     // asked only about its own messages (SessionProtocols.facets goes by `proto`)
     facets: (m) => httpFacets(m as HttpRecord),
     fields: HTTP_FIELDS,
+    conn: { fields: HTTP_CONN_FIELDS, of: (c) => httpConnFields(c as typeof c & HttpFacts) },
     words: wordsOf(),
   } satisfies ProtocolModule;
   const onHttp = carried.map(

@@ -79,6 +79,17 @@ export interface HttpFacts {
   carried_errors?: { count: number; first: CarriedErrorRecord };
 }
 
+/** HTTP's fields in the dataset's conn.jsonl (ProtocolModule.conn): the counts of HttpFacts. */
+export const HTTP_CONN_FIELDS = ['http_errors', 'app_errors', 'unanswered'] as const;
+
+export function httpConnFields(c: HttpFacts): Record<(typeof HTTP_CONN_FIELDS)[number], number | null> {
+  return {
+    http_errors: c.http_errors?.count ?? null,
+    app_errors: c.carried_errors?.count ?? null,
+    unanswered: c.http_unanswered?.count ?? null,
+  };
+}
+
 /** The first response of a conversation whose body carried an application error (HttpFacts.carried_errors). */
 export interface CarriedErrorRecord {
   /** The frame that completes the response. */

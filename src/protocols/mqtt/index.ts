@@ -4,7 +4,7 @@ import { en } from './catalog.en.js';
 import { id } from './catalog.id.js';
 import { looksLikeMqttConnect, MQTT_DEFAULT_MAX_LENGTH, NOTES } from './decode.js';
 import { MQTT_FIELDS } from './fields.js';
-import { type MqttRecord, mqttFacets } from './model.js';
+import { MQTT_CONN_FIELDS, type MqttFacts, type MqttRecord, mqttConnFields, mqttFacets } from './model.js';
 import { MqttHandler } from './session.js';
 import * as words from './words.js';
 
@@ -22,6 +22,7 @@ export const mqtt = {
   // asked only about its own messages (SessionProtocols.facets goes by `proto`)
   facets: (m) => mqttFacets(m as MqttRecord),
   fields: MQTT_FIELDS,
+  conn: { fields: MQTT_CONN_FIELDS, of: (c) => mqttConnFields(c as typeof c & MqttFacts) },
   words: {
     catalog: { en, id },
     label: words.label,

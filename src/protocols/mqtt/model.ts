@@ -226,6 +226,13 @@ export interface MqttFacts {
   mqtt_taken_over?: { by: number; frame: number };
 }
 
+/** MQTT's fields in the dataset's conn.jsonl (ProtocolModule.conn). */
+export const MQTT_CONN_FIELDS = ['mqtt_version', 'taken_over_by'] as const;
+
+export function mqttConnFields(c: MqttFacts): Record<(typeof MQTT_CONN_FIELDS)[number], string | number | null> {
+  return { mqtt_version: c.mqtt_version ?? null, taken_over_by: c.mqtt_taken_over?.by ?? null };
+}
+
 /** What the summary's aggregates read of an MQTT packet: a PUBLISH's topic, QoS and relay delay. */
 export function mqttFacets(m: MqttRecord): MessageFacets {
   if (m.malformed !== undefined || m.kind !== 'PUBLISH') return {};
