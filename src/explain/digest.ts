@@ -449,13 +449,11 @@ export class ExplainDigest implements DigestTotals {
       }
       let e = this.noteFrames.get(note.code);
       if (!e) {
-        e = { text: note.text, frames: [], count: 0, last: 0 };
+        e = { text: undefined, frames: [], count: 0, last: 0 };
         this.noteFrames.set(note.code, e);
-        if (e.text === undefined) this.untexted++;
-      } else if (e.text === undefined && note.text !== undefined) {
-        e.text = note.text;
-        this.untexted--;
+        this.untexted++;
       }
+      this.texted(e, note.text);
       if (e.last === n) continue;
       e.last = n;
       e.count++;
@@ -472,11 +470,15 @@ export class ExplainDigest implements DigestTotals {
   private texts(notes: readonly NoteLike[]): void {
     for (const note of notes) {
       const e = this.noteFrames.get(note.code);
-      if (e && e.text === undefined && note.text !== undefined) {
-        e.text = note.text;
-        this.untexted--;
-      }
+      if (e) this.texted(e, note.text);
     }
+  }
+
+  /** A note code's text, the first one given (untexted counts the codes still without one). */
+  private texted(e: NoteFrames, text: string | undefined): void {
+    if (e.text !== undefined || text === undefined) return;
+    e.text = text;
+    this.untexted--;
   }
 
   private observe(f: Facts): boolean {

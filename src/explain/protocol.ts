@@ -101,8 +101,9 @@ export interface ProtocolWords {
   /**
    * The items of "Worth a second look" on one of its conversations (code, frames and text; the
    * conversation's number is added), from the facts its session left on the record (HTTP: responses with
-   * an error status, requests with no response); none when there is nothing to look at. Also asked by the
-   * summary's fold, which keeps the first few of each group with an item of a code and counts the others.
+   * an error status, application errors in responses whose status shows none, requests with no response);
+   * none when there is nothing to look at. Also asked by the summary's fold, which keeps the first few of
+   * each group with an item of a code and counts the others.
    */
   abnormal?(say: Say, c: ConversationRecord): Omit<OverviewItem, 'conversation'>[];
   /** Its note codes that are not trouble (the overview's "worth a second look" leaves them out). */
