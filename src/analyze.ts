@@ -433,6 +433,14 @@ export class AnalysisSession {
   }
 
   /**
+   * Bytes of conversation `id` that frames pushed so far carried wait for more: out of order behind a hole,
+   * or part of a message not complete (a later frame may complete it, and so tell what they were).
+   */
+  waiting(id: number): boolean {
+    return this.table.outOfOrder(id) || this.app.incomplete(id);
+  }
+
+  /**
    * Live capture: the record of conversation `id` as it stands after the frames pushed so far, with its
    * application fields (app, pattern, messages so far), without closing anything (finish() still does).
    */

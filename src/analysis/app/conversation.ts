@@ -55,6 +55,11 @@ export interface AppHandler {
   ahead?(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void;
   /** Add the session's fields to the conversation record (app, messages are added by the conversation). */
   finish(rec: ConversationRecord): void;
+  /**
+   * Optional: bytes delivered in either direction wait for the rest of their message (a PDU split over
+   * segments, a multi-part message); a later frame may complete it. Without it, never.
+   */
+  incomplete?(): boolean;
 }
 
 interface Chunk {
@@ -136,6 +141,14 @@ export class AppConversation {
 
   get proto(): AppProto | undefined {
     return this.handler?.proto;
+  }
+
+  /**
+   * Bytes delivered wait for more: the protocol is not chosen yet (the first bytes are kept until it is),
+   * or a message is not complete yet (AppHandler.incomplete).
+   */
+  incomplete(): boolean {
+    return this.pre !== null || this.handler?.incomplete?.() === true;
   }
 
   /** The capture holds the conversation's opening (its SYN). */

@@ -144,6 +144,14 @@ export abstract class PduHandler<S> implements AppHandler {
     return false;
   }
 
+  /** AppHandler.incomplete: a PDU or message not complete, or a segment decoded ahead of a hole, either way. */
+  incomplete(): boolean {
+    for (const dir of [0, 1] as const) {
+      if (this.streams[dir].pendingBytes > 0 || this.pending(dir) || this.early[dir].length > 0) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether the bytes of one segment of `dir`, delivered after bytes were lost, are a whole number of
    * well-formed PDUs (so the segment starts at a PDU boundary and decoding can resume there).

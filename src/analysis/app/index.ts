@@ -125,6 +125,11 @@ export class AppLayer {
     this.ctx.endFrames();
   }
 
+  /** Conversation `id`'s delivered bytes wait for the rest of a message (AppConversation.incomplete). */
+  incomplete(id: number): boolean {
+    return this.byId[id]?.incomplete() === true;
+  }
+
   /** Adds the application fields known so far to one record (live capture); no cross-conversation passes. */
   describe(record: ConversationRecord): void {
     this.byId[record.id]?.finish(record);

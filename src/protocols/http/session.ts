@@ -100,6 +100,11 @@ export class HttpHandler implements AppHandler {
     return dir === this.reqDir ? this.pair.request : this.pair.response;
   }
 
+  /** AppHandler.incomplete: a request or response begun and not complete. */
+  incomplete(): boolean {
+    return this.pair.request.inProgress || this.pair.response.inProgress;
+  }
+
   data(dir: Dir, bytes: Uint8Array, _offset: number, frame: number): void {
     let s = this.stream(dir);
     const skipped = this.skipped[dir];
