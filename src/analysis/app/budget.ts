@@ -243,6 +243,11 @@ export class MessageBudget {
   private readonly ringSeq: number[];
   private next = 0;
   private seq = 0;
+  /**
+   * Head messages settled by listed() already: a record so far is read again and again while its frames
+   * are told (explained `--frames`), and the head, once listed, only grows.
+   */
+  private settledHead = 0;
   private readonly sorts: Sort[] = [];
   /** Messages dropped from the list (counted in the aggregates, not listed). */
   dropped = 0;
@@ -310,8 +315,11 @@ export class MessageBudget {
       extra.push({ m: s.lastDropped, seq: s.lastDroppedSeq });
     }
     extra.sort((a, b) => a.seq - b.seq);
-    const out = [...this.head, ...extra.map((e) => e.m), ...tail.map((t) => t.m)];
-    for (const m of out) settle(m);
+    const head = this.head;
+    for (let i = this.settledHead; i < head.length; i++) settle(head[i]!);
+    this.settledHead = head.length;
+    const out = [...head, ...extra.map((e) => e.m), ...tail.map((t) => t.m)];
+    for (let i = head.length; i < out.length; i++) settle(out[i]!);
     return out;
   }
 

@@ -146,10 +146,11 @@ export abstract class PduHandler<S> implements AppHandler {
 
   /** AppHandler.incomplete: a PDU or message not complete, or a segment decoded ahead of a hole, either way. */
   incomplete(): boolean {
-    for (const dir of [0, 1] as const) {
-      if (this.streams[dir].pendingBytes > 0 || this.pending(dir) || this.early[dir].length > 0) return true;
-    }
-    return false;
+    return this.incompleteIn(0) || this.incompleteIn(1);
+  }
+
+  private incompleteIn(dir: Dir): boolean {
+    return this.streams[dir].pendingBytes > 0 || this.pending(dir) || this.early[dir].length > 0;
   }
 
   /**
