@@ -540,9 +540,23 @@ describe('ConversationTable: open-conversation cap', () => {
     const app = new AppLayer(SESSION_PROTOCOLS, { frames: false });
     const table = new ConversationTable({ maxConversations: 10, streams: app.factory, onEvict: (r) => app.evict(r) });
     const WEB = { addr: '10.9.0.3', port: 80 };
+    // each client sends the start of a request (a connection to :80 that sent nothing names no application)
+    const get = new TextEncoder().encode('GET / HTTP/1.1\r\n');
     for (let i = 0; i < 30; i++) {
-      app.begin(i + 1, 1_700_000_000 + i, 0);
-      table.onFrame(tcpInput(i + 1, { t: i, from: 'c', seq: 1, flags: 'S', client: client(i), server: WEB }));
+      app.begin(2 * i + 1, 1_700_000_000 + i, 0);
+      table.onFrame(tcpInput(2 * i + 1, { t: i, from: 'c', seq: 1, flags: 'S', client: client(i), server: WEB }));
+      app.begin(2 * i + 2, 1_700_000_000 + i, 1000);
+      table.onFrame(
+        tcpInput(2 * i + 2, {
+          t: i + 1e-6,
+          from: 'c',
+          seq: 2,
+          flags: 'PA',
+          payload: get,
+          client: client(i),
+          server: WEB,
+        }),
+      );
     }
     app.endFrames();
     const recs = table.finish();

@@ -113,6 +113,11 @@ export class AppConversation {
   /** Notes already added to the record by finish() (finishAgain() adds the later ones). */
   private told = 0;
   private readonly ended: [boolean, boolean] = [false, false];
+  /**
+   * The session was chosen by the server's port alone and no byte has come yet (none was sent, or the
+   * attempt was refused): the record names no application then, as Wireshark labels such packets TCP.
+   */
+  private byPortOnly = false;
   readonly sinks: [StreamSink, StreamSink];
 
   constructor(
@@ -136,7 +141,10 @@ export class AppConversation {
     }
     const port = info?.server.port;
     const p = port !== undefined ? protocols.byPort.get(port) : undefined;
-    if (p) this.handler = p.session(this, {});
+    if (p) {
+      this.handler = p.session(this, {});
+      this.byPortOnly = true;
+    }
   }
 
   get proto(): AppProto | undefined {
@@ -273,6 +281,7 @@ export class AppConversation {
   // --- StreamSink side -------------------------------------------------------------------------
 
   data(dir: Dir, bytes: Uint8Array, offset: number, frame: number): void {
+    this.byPortOnly = false;
     if (this.handler) {
       this.handler.data(dir, bytes, offset, frame);
       return;
@@ -298,6 +307,7 @@ export class AppConversation {
   }
 
   gap(dir: Dir, offset: number, length: number, frame: number, cut = false): void {
+    this.byPortOnly = false;
     if (!this.handler) {
       if (this.preLen[0] === 0 && this.preLen[1] === 0) {
         // Nothing seen yet: the stream starts after a hole; decide on the bytes that follow.
@@ -388,7 +398,7 @@ export class AppConversation {
   /** Adds the application fields to the conversation record. */
   finish(rec: ConversationRecord): void {
     const h = this.handler;
-    if (!h) return;
+    if (!h || this.byPortOnly) return;
     rec.app = h.proto;
     h.finish(rec);
     rec.message_count = this.count;

@@ -136,6 +136,19 @@ describe('dispatch', () => {
     expect(a!.latency).toBe(0.25);
   });
 
+  it('a connection to a protocol’s port that carried no byte (refused, or closed at once) names no application', () => {
+    for (const port of [1883, 80, 5151]) {
+      const s = new Harness(port);
+      const r = s.finish();
+      expect(r.app, String(port)).toBeUndefined();
+      expect(r.messages).toBeUndefined();
+    }
+    // one byte lost is a byte sent: the port's protocol stands
+    const lost = new Harness(1883);
+    lost.gap('c2s', 10);
+    expect(lost.finish().app).toBe('mqtt');
+  });
+
   it('MQTT CONNECT recognised on any port; the broker direction decodes with the CONNECT version', () => {
     const s = new Harness(11883);
     s.send('c2s', M.CONNECT_V5);
