@@ -37,9 +37,10 @@ export function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Rol
   const c = ctx.c;
   const port = portOf(c.server) ?? '?';
   const v = ctx.view;
+  // a refused attempt made no connection: its client is no client "of" the server (nor "connected to" it)
   if (c.close.kind === 'refused')
     return {
-      client: { code: 'role.tcp.client', params: { server: c.server } },
+      client: { code: 'role.tcp.refused_client', params: { server: c.server } },
       server: { code: 'role.tcp.refused', params: { port } },
     };
   // a UDP flow of plain datagrams: who sends to whom (a protocol module's flow: its words say the roles)

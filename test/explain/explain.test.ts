@@ -141,6 +141,24 @@ describe('the story', () => {
     const hosts = Object.fromEntries(m.overview.hosts.map((h) => [h.ip, h.text]));
     expect(hosts['172.18.0.60']).toMatch(/refused connections on :2222/);
     expect(hosts['172.18.0.60']).toMatch(/TCP server on :2222/);
+    // three attempts refused, then a connection (#4)
+    expect(hosts['172.18.0.61']).toBe(
+      'tried to connect to 172.18.0.60:2222 (refused) and TCP client of 172.18.0.60:2222',
+    );
+  });
+
+  it('a host whose every attempt to a server was refused is no client of it, nor connected to it (many-named)', async () => {
+    // 172.18.0.52 only tried :6000, where nothing listened (tshark: each SYN answered by RST, ACK)
+    for (const [lang, want] of [
+      ['en', 'tried to connect to 172.18.0.50:6000 (refused)'],
+      ['id', 'mencoba membuka koneksi ke 172.18.0.50:6000 (ditolak)'],
+    ] as const) {
+      const m = await model('many-named.pcap', lang);
+      expect(
+        m.conversations.filter((c) => c.client.startsWith('172.18.0.52:')).every((c) => c.close.kind === 'refused'),
+      ).toBe(true);
+      expect(m.overview.hosts.find((h) => h.ip === '172.18.0.52')?.text).toBe(want);
+    }
   });
 
   it('the MQTT story: connect, subscribe, publish with TCP-only ACKs, relay, disconnect', async () => {

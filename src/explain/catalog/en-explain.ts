@@ -231,6 +231,7 @@ export const enExplain: Catalogue = {
   'role.tcp.server': 'TCP server on :{port}',
   'role.tcp.client': 'TCP client of {server}',
   'role.tcp.refused': 'refused connections on :{port} (nothing listening)',
+  'role.tcp.refused_client': 'tried to connect to {server} (refused)',
   'role.udp.sender': 'sends UDP datagrams to {dst}',
   'role.udp.receiver': 'receives UDP datagrams on :{port}',
   'role.arp_only': 'seen only in ARP',

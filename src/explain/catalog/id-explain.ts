@@ -226,6 +226,7 @@ export const idExplain: Catalogue = {
   'role.tcp.server': 'server TCP di :{port}',
   'role.tcp.client': 'client TCP yang terhubung ke {server}',
   'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada proses yang mendengarkan)',
+  'role.tcp.refused_client': 'mencoba membuka koneksi ke {server} (ditolak)',
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
