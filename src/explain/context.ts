@@ -112,6 +112,14 @@ export interface ModelContext {
   offloadFrame: number | undefined;
 }
 
+/**
+ * A TCP conversation whose SYN got no answer in the capture and that did not end: it was never opened
+ * (Zeek's S0), so it is neither "open" nor a connection to the server.
+ */
+export function synUnanswered(c: ConversationRecord): boolean {
+  return c.transport === 'tcp' && c.close.kind === 'open' && !!c.handshake && c.handshake.synack.length === 0;
+}
+
 export function sideOf(c: ConversationRecord, f: FrameRecord): Side {
   return f.src === c.client ? 'client' : 'server';
 }

@@ -5,7 +5,7 @@
  */
 import type { FrameRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import type { ConvContext, ModelContext, Side } from './context.js';
+import { type ConvContext, type ModelContext, type Side, synUnanswered } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
   attemptKey,
@@ -351,7 +351,7 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
     }
     default:
       start = c.last;
-      code = wordsOf(ctx.view.app).openEnding ?? 'story.end.open';
+      code = synUnanswered(c) ? 'story.end.open.unanswered' : (wordsOf(ctx.view.app).openEnding ?? 'story.end.open');
       parts.push(capital(say(code, { last: c.last })));
   }
   if (told.before && told.before.frame < start) start = told.before.frame;

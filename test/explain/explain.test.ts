@@ -21,14 +21,14 @@ async function model(name: string, lang: 'en' | 'id' = 'en'): Promise<ExplainedM
 }
 
 /** A capture made of some frames of a real one (frame numbers restart at 1). */
-function cut(name: string, keep: (n: number) => boolean): ExplainedModel {
+function cut(name: string, keep: (n: number) => boolean, lang: 'en' | 'id' = 'en'): ExplainedModel {
   const frames: RawFrame[] = [];
   let linktype = 1;
   readCaptureBytes(new Uint8Array(readFileSync(fx(name))), (f) => {
     linktype = f.linktype;
     if (keep(f.n)) frames.push({ ...f, data: f.data.slice() });
   });
-  return analyzeBytes(pcapFile(linktype, frames)) as ExplainedModel;
+  return analyzeBytes(pcapFile(linktype, frames), { lang }) as ExplainedModel;
 }
 
 const codes = (m: ExplainedModel) => m.story.map((s) => s.code);
@@ -145,6 +145,38 @@ describe('the story', () => {
     expect(hosts['172.18.0.61']).toBe(
       'tried to connect to 172.18.0.60:2222 (refused) and TCP client of 172.18.0.60:2222',
     );
+  });
+
+  it('a SYN without an answer: never opened, not "still open"; its hosts neither client nor server (tcp-refused cut)', () => {
+    // tcp-refused.pcap's ARP and first SYN, without the RST that answered it
+    for (const [lang, ending, client, server, story] of [
+      [
+        'en',
+        'never opened: no answer to its SYN',
+        'tried to connect to 172.18.0.60:2222 (no answer)',
+        'did not answer connection attempts on :2222',
+        /never opened, since no SYN-ACK answered its SYN/,
+      ],
+      [
+        'id',
+        'tidak pernah terbentuk: SYN-nya tidak dijawab',
+        'mencoba membuka koneksi ke 172.18.0.60:2222 (tidak dijawab)',
+        'tidak menjawab permintaan koneksi di :2222',
+        /koneksi tidak pernah terbentuk/,
+      ],
+    ] as const) {
+      const m = cut('tcp-refused.pcap', (n) => n <= 3, lang);
+      const [c] = m.conversations;
+      expect(c!.handshake?.synack).toEqual([]);
+      expect(c!.close.kind).toBe('open');
+      const line = m.overview.conversations.find((x) => x.id === c!.id)!.text;
+      expect(line).toContain(ending);
+      expect(line).not.toMatch(/still open|masih terbuka/);
+      const hosts = Object.fromEntries(m.overview.hosts.map((h) => [h.ip, h.text]));
+      expect(hosts['172.18.0.61']).toBe(client);
+      expect(hosts['172.18.0.60']).toBe(server);
+      expect(m.story.at(-1)!.text).toMatch(story);
+    }
   });
 
   it('a host whose every attempt to a server was refused is no client of it, nor connected to it (many-named)', async () => {

@@ -202,6 +202,8 @@ export const enExplain: Catalogue = {
     '{who} {addr} closes its side (FIN); {o_who} {o_addr} had not closed its side when the capture stopped.',
   'story.end.rst': '{who} {addr} ends the connection abruptly with RST instead of the FIN exchange.',
   'story.end.open': 'No FIN or RST: the connection was still open when the capture stopped (last frame {last}).',
+  'story.end.open.unanswered':
+    'No FIN or RST, and none was needed: the connection was never opened, since no SYN-ACK answered its SYN (last frame {last}).',
 
   // overview
   'ov.summary': '{frames} frames in {duration}: {parts}.',
@@ -216,6 +218,7 @@ export const enExplain: Catalogue = {
   'ov.end.fin': 'closed by the {by} (FIN)',
   'ov.end.rst': 'aborted by the {by} (RST)',
   'ov.end.open': 'still open when the capture stopped',
+  'ov.end.unanswered': 'never opened: no answer to its SYN',
   'ov.ab.damaged': 'The capture file is damaged: only the first {frames} frames could be read.',
   'ov.ab.snaplen':
     'The capture kept only the first {kept} bytes of each frame (its snapshot length, as with tcpdump -s {kept}): {frames} of the {total} frames were longer and are cut, the first is frame {first}. Lengths are shown as the headers declare them, what was sent, but the bytes past the cut are not in the file: the data of cut frames is known only in part, so the content of the messages in it is unknown past the cut, and where a message length was cut off too, so is where the next messages begin.',
@@ -232,6 +235,8 @@ export const enExplain: Catalogue = {
   'role.tcp.client': 'TCP client of {server}',
   'role.tcp.refused': 'refused connections on :{port} (nothing listening)',
   'role.tcp.refused_client': 'tried to connect to {server} (refused)',
+  'role.tcp.noanswer': 'did not answer connection attempts on :{port}',
+  'role.tcp.noanswer_client': 'tried to connect to {server} (no answer)',
   'role.udp.sender': 'sends UDP datagrams to {dst}',
   'role.udp.receiver': 'receives UDP datagrams on :{port}',
   'role.arp_only': 'seen only in ARP',
@@ -317,6 +322,7 @@ export const enExplain: Catalogue = {
   'ui.end.rst': 'RST',
   'ui.end.refused': 'refused',
   'ui.end.open': 'open',
+  'ui.end.unanswered': 'no answer',
   'ui.end.by': ' by {by}',
   'ui.end.open_at_end': 'open at end',
   'ui.hs.complete': 'complete',

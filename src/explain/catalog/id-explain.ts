@@ -197,6 +197,8 @@ export const idExplain: Catalogue = {
     '{who} {addr} menutup sisinya (FIN); {o_who} {o_addr} belum menutup sisinya saat capture berhenti.',
   'story.end.rst': '{who} {addr} mengakhiri koneksi secara paksa dengan RST, bukan dengan pertukaran FIN.',
   'story.end.open': 'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}).',
+  'story.end.open.unanswered':
+    'Tidak ada FIN atau RST, dan memang tidak perlu: koneksi tidak pernah terbentuk karena SYN-nya tidak dijawab dengan SYN-ACK (frame terakhir {last}).',
 
   'ov.summary': '{frames} frame dalam {duration}: {parts}.',
   'ov.summary.empty': 'Capture ini tidak berisi paket.',
@@ -210,6 +212,7 @@ export const idExplain: Catalogue = {
   'ov.end.fin': 'ditutup oleh {by} (FIN)',
   'ov.end.rst': 'diputus paksa oleh {by} (RST)',
   'ov.end.open': 'masih terbuka saat capture berhenti',
+  'ov.end.unanswered': 'tidak pernah terbentuk: SYN-nya tidak dijawab',
   'ov.ab.damaged': 'Berkas capture rusak: hanya {frames} frame pertama yang dapat dibaca.',
   'ov.ab.snaplen':
     'Capture ini hanya menyimpan {kept} byte pertama dari setiap frame (snapshot length-nya, seperti tcpdump -s {kept}): {frames} dari {total} frame lebih panjang sehingga terpotong, yang pertama frame {first}. Panjang ditampilkan sesuai yang dinyatakan header, yaitu yang benar-benar dikirim, tetapi byte setelah potongan tidak ada di berkas: data frame yang terpotong hanya diketahui sebagian, sehingga isi pesan di dalamnya tidak diketahui setelah titik potong, dan bila field panjang sebuah pesan ikut terpotong, awal pesan-pesan berikutnya juga tidak diketahui.',
@@ -227,6 +230,8 @@ export const idExplain: Catalogue = {
   'role.tcp.client': 'client TCP yang terhubung ke {server}',
   'role.tcp.refused': 'menolak koneksi di :{port} (tidak ada proses yang mendengarkan)',
   'role.tcp.refused_client': 'mencoba membuka koneksi ke {server} (ditolak)',
+  'role.tcp.noanswer': 'tidak menjawab permintaan koneksi di :{port}',
+  'role.tcp.noanswer_client': 'mencoba membuka koneksi ke {server} (tidak dijawab)',
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
@@ -310,6 +315,7 @@ export const idExplain: Catalogue = {
   'ui.end.rst': 'RST',
   'ui.end.refused': 'ditolak',
   'ui.end.open': 'terbuka',
+  'ui.end.unanswered': 'tak dijawab',
   'ui.end.by': ' oleh {by}',
   'ui.end.open_at_end': 'masih terbuka di akhir',
   'ui.hs.complete': 'lengkap',
