@@ -903,7 +903,6 @@ export class ConversationTable implements NoteSink {
     return out;
   }
 
-  /** The record of conversation `id` as it stands now (live capture), without closing anything. */
   /** Bytes of conversation `id` wait behind a hole in either direction (out of order, not delivered yet). */
   outOfOrder(id: number): boolean {
     const c = this.all[id - 1];
@@ -911,6 +910,7 @@ export class ConversationTable implements NoteSink {
     return s !== null && (s[0].buffered > 0 || s[1].buffered > 0);
   }
 
+  /** The record of conversation `id` as it stands now (live capture), without closing anything. */
   snapshot(id: number): ConversationRecord | undefined {
     const c = this.all[id - 1];
     if (c === undefined) return undefined;

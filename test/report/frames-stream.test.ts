@@ -136,11 +136,13 @@ describe('streamed explained frames keep no frame record', () => {
   });
 });
 
+/** A sink that keeps what is written. */
+const collect = () => {
+  const parts: string[] = [];
+  return { parts, sink: { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false } };
+};
+
 describe('past the window, a frame that waits for nothing is told after SETTLED_LAG frames (issue 19)', () => {
-  const collect = () => {
-    const parts: string[] = [];
-    return { parts, sink: { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false } };
-  };
   const run = async (file: string, format: 'text' | 'json', lang: 'en' | 'id', settledLag: number) => {
     const out = collect();
     await streamExplainedFrames(out.sink, {
@@ -187,11 +189,6 @@ describe('past the window, a frame that waits for nothing is told after SETTLED_
 });
 
 describe('folded conversations (issue 19): let go when retired, their frames written all the same', () => {
-  /** A sink that keeps what is written. */
-  const collect = () => {
-    const parts: string[] = [];
-    return { parts, sink: { write: (s: string) => void parts.push(s), close: async () => {}, isTTY: false } };
-  };
   /** Folds every conversation offered after the first `keep`; counts them. */
   const foldAll = (keep: number) => {
     const folded: number[] = [];

@@ -311,12 +311,13 @@ class Unsettled {
   /** Per conversation, its unsettled frames in ascending order. */
   private readonly byConv = new Map<number, number[]>();
 
-  get size(): number {
-    return this.frames.size;
-  }
-
   has(n: number): boolean {
     return this.frames.has(n);
+  }
+
+  /** Conversation `conv` has unsettled frames. */
+  holds(conv: number): boolean {
+    return this.byConv.has(conv);
   }
 
   add(conv: number, n: number): void {
@@ -462,8 +463,9 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       document?.tapped(tapped);
       digest.push(f);
       held.push({ f, tapped: tapped.length ? tapped : NO_TAPPED });
+      // a frame without payload adds nothing to wait for: the conversation is asked only to settle its marks
       const c = f.conversation;
-      if (c !== undefined && f.tcp) {
+      if (c !== undefined && f.tcp && (f.tcp.len > 0 || unsettled.holds(c))) {
         if (!session!.waiting(c)) unsettled.settle(c);
         else if (f.tcp.len > 0) unsettled.add(c, f.n);
       }
