@@ -120,6 +120,27 @@ export function synUnanswered(c: ConversationRecord): boolean {
   return c.transport === 'tcp' && c.close.kind === 'open' && !!c.handshake && c.handshake.synack.length === 0;
 }
 
+/**
+ * Where a TCP conversation that did not end stopped in its handshake, when nothing else happened in it:
+ * - 'unanswered': no SYN-ACK answered its SYN (synUnanswered);
+ * - 'unfinished': the server answered with SYN-ACK, the client sent nothing but SYNs (no ACK, no data),
+ *   and it shows that the SYN-ACK did not get through: the server sent it again (it got no ACK), or the
+ *   client sent its SYN again after it (it had not received it). The connection was never opened;
+ * - 'cut': as 'unfinished' without that evidence (one SYN-ACK, no SYN after it): the capture holds
+ *   nothing after the SYN-ACK, not even the handshake's last ACK, which it may have missed.
+ * Undefined for every other conversation.
+ */
+export function handshakeLeft(c: ConversationRecord): 'unanswered' | 'unfinished' | 'cut' | undefined {
+  const hs = c.handshake;
+  if (c.transport !== 'tcp' || c.close.kind !== 'open' || !hs) return undefined;
+  if (hs.synack.length === 0) return 'unanswered';
+  // every packet a SYN or a SYN-ACK (the lists hold at most 64 frames: a longer run is no such case)
+  if (hs.ack !== null || c.bytes.c2s + c.bytes.s2c > 0) return undefined;
+  if (c.packets.c2s !== hs.syn.length || c.packets.s2c !== hs.synack.length) return undefined;
+  const first = hs.synack[0]!;
+  return hs.synack.length > 1 || hs.syn.some((n) => n > first) ? 'unfinished' : 'cut';
+}
+
 export function sideOf(c: ConversationRecord, f: FrameRecord): Side {
   return f.src === c.client ? 'client' : 'server';
 }

@@ -135,7 +135,10 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   if (!hs && f.n === c.first) out.push(say('ex.tcp.midstream', { client: c.client, server: c.server }));
   if (flags.includes('SYN') && !flags.includes('ACK')) {
     const i = hs?.syn.indexOf(f.n) ?? 0;
-    if (i > 0) out.push(one('ex.tcp.syn.again', { n: i + 1 }));
+    // a SYN after the server's SYN-ACK: that answer had not reached the client (else it would have ACKed it)
+    const answered = i > 0 ? hs?.synack.find((x) => x < f.n) : undefined;
+    if (answered !== undefined) out.push(one('ex.tcp.syn.again.answered', { n: i + 1, synack: answered }));
+    else if (i > 0) out.push(one('ex.tcp.syn.again', { n: i + 1 }));
     else if (hs && hs.synack.length > 0) out.push(one('ex.tcp.syn'));
     else out.push(one('ex.tcp.syn.only'));
   } else if (flags.includes('SYN') && flags.includes('ACK')) {

@@ -5,7 +5,7 @@
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { isDockerBridgeName } from '../capture/interfaces.js';
 import { allWords, wordsOf } from '../protocols/registry.js';
-import { buildConv, type ConvContext, type ModelContext, synUnanswered } from './context.js';
+import { buildConv, type ConvContext, handshakeLeft, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';
 import { duration, foldedRefused, hostOf, list, type Params, portOf, type Say } from './format.js';
 import { protocolName } from './info.js';
@@ -44,10 +44,17 @@ export function rolesOf(say: Say, ctx: ConvContext): { client: Role; server: Rol
       server: { code: 'role.tcp.refused', params: { port } },
     };
   // a SYN without an answer: no connection was made, and nothing is known to serve that port
-  if (synUnanswered(c))
+  const left = handshakeLeft(c);
+  if (left === 'unanswered')
     return {
       client: { code: 'role.tcp.noanswer_client', params: { server: c.server } },
       server: { code: 'role.tcp.noanswer', params: { port } },
+    };
+  // a SYN-ACK that got no ACK: the server answered on that port, the client never connected
+  if (left === 'unfinished')
+    return {
+      client: { code: 'role.tcp.unfinished_client', params: { server: c.server } },
+      server: { code: 'role.tcp.server', params: { port } },
     };
   // a UDP flow of plain datagrams: who sends to whom (a protocol module's flow: its words say the roles)
   if (c.transport === 'udp' && (v.app === undefined || wordsOf(v.app).unframed))
@@ -224,7 +231,7 @@ function convLine(say: Say, ctx: ConvContext): { code: string; text: string } {
   const what = say(code, p);
   let end: string;
   if (c.transport === 'udp' || c.close.kind === 'refused') end = '';
-  else if (c.close.kind === 'open') end = say(synUnanswered(c) ? 'ov.end.unanswered' : 'ov.end.open');
+  else if (c.close.kind === 'open') end = say(`ov.end.${handshakeLeft(c) ?? 'open'}`);
   else end = say(`ov.end.${c.close.kind}`, { by: say(`noun.${ctx.roles[c.close.by ?? 'client']}`) });
   const start = c.transport === 'tcp' && !c.handshake ? say('ov.start.midstream') : '';
   const text = say(end ? 'ov.conv' : 'ov.conv.noend', {
@@ -328,7 +335,14 @@ function abnormal(say: Say, mc: ModelContext): OverviewItem[] {
         frames: c.handshake.syn,
         text: say('ov.ab.noanswer', { id: c.id, server: c.server }),
       });
-    const trouble = troubleSummary(say, troubleCounts(ctx, totals));
+    else if (handshakeLeft(c) === 'unfinished')
+      out.push({
+        code: 'ov.ab.unfinished',
+        conversation: c.id,
+        frames: c.handshake.synack,
+        text: say('ov.ab.unfinished', { id: c.id, server: c.server }),
+      });
+    const trouble = troubleSummary(say, troubleCounts(ctx, totals), c.handshake);
     if (trouble) {
       const frames =
         totals?.convs.get(c.id)?.flagged ?? ctx.frames.filter((f) => (f.tcp?.analysis ?? []).length).map((f) => f.n);

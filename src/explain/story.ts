@@ -3,9 +3,9 @@
  * resolution, TCP handshake (or "the capture began mid-connection"), the application's own handshake,
  * subscriptions, the exchange, and the ending (or "still open when the capture stopped").
  */
-import type { FrameRecord } from '../analysis/model.js';
+import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import { type ConvContext, type ModelContext, type Side, synUnanswered } from './context.js';
+import { type ConvContext, handshakeLeft, type ModelContext, type Side } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
   attemptKey,
@@ -235,12 +235,24 @@ function startPhase(
     };
   }
   const last = hs.ack ?? Math.max(...hs.synack, ...hs.syn);
+  const left = handshakeLeft(c);
   let code = 'story.tcp.handshake';
   if (hs.synack.length === 0) code = 'story.tcp.syn_unanswered';
+  else if (left === 'unfinished') code = 'story.tcp.handshake.unfinished';
   else if (hs.ack === null) code = 'story.tcp.handshake.partial';
   let text = say(code, { ...base, rtt: c.rtt !== null ? duration(c.rtt, say) : '?', count: hs.syn.length });
-  if (hs.syn.length > 1 && hs.synack.length > 0)
-    text += ` ${say('story.tcp.syn_retries', { count: hs.syn.length - 1 })}`;
+  const answered = hs.synack[0];
+  if (answered !== undefined) {
+    // SYNs resent before the first SYN-ACK waited for it; one sent after it shows it did not reach the client
+    const before = hs.syn.filter((n) => n < answered).length;
+    const after = hs.syn.length - before;
+    if (before > 1) text += ` ${say('story.tcp.syn_retries', { count: before - 1 })}`;
+    if (after > 0) text += ` ${say('story.tcp.syn_after_synack', { count: after })}`;
+    // SYN-ACKs resent while no ACK came (those after the handshake's ACK are another matter)
+    const again = hs.synack.filter((n) => hs.ack === null || n < hs.ack).length - 1;
+    if (again > 0)
+      text += ` ${say(hs.ack === null ? 'story.tcp.synack_retries.noack' : 'story.tcp.synack_retries', { count: again })}`;
+  }
   void mc;
   const rec: StoryRecord = { frames: [hs.syn[0] ?? c.first, last], conversation: c.id, code, text };
   if (code === 'story.tcp.handshake' && hs.syn.length === 1) FACTS.set(rec, { plain: true });
@@ -309,15 +321,42 @@ export function troubleCounts(ctx: ConvContext, totals: DigestTotals | undefined
   return counts;
 }
 
-/** "3 retransmissions, 12 duplicate ACKs" for a conversation, or ''. */
-export function troubleSummary(say: Say, counts: ReadonlyMap<string, number>): string {
+/**
+ * "3 retransmissions, 12 duplicate ACKs" for a conversation, or ''. With its handshake, the SYNs and
+ * SYN-ACKs sent again (each a retransmission to Wireshark) are told apart from the others (of data or
+ * FIN): "3 retransmissions of the SYN and 5 retransmissions of the SYN-ACK", "1 retransmission of the SYN
+ * and 1 other retransmission". `told`: the handshake's phase of the story has told them (those before the
+ * handshake's ACK), so they are left out.
+ */
+export function troubleSummary(
+  say: Say,
+  counts: ReadonlyMap<string, number>,
+  hs?: ConversationRecord['handshake'],
+  told = false,
+): string {
   const items: string[] = [];
   for (const k of TROUBLE) {
-    const n = counts.get(k);
-    if (n) items.push(say(`fmt.count.${k}`, { count: n }));
+    const n = counts.get(k) ?? 0;
+    if (k === 'retransmission' && hs && n > 0) {
+      const synacks = told ? hs.synack.filter((x) => hs.ack === null || x < hs.ack) : hs.synack;
+      const syn = Math.min(n, Math.max(0, hs.syn.length - 1));
+      const synack = Math.min(n - syn, Math.max(0, synacks.length - 1));
+      const rest = n - syn - synack;
+      if (!told && syn) items.push(say('fmt.count.retransmission.syn', { count: syn }));
+      if (!told && synack) items.push(say('fmt.count.retransmission.synack', { count: synack }));
+      if (rest)
+        items.push(say(!told && syn + synack ? 'fmt.count.retransmission.other' : `fmt.count.${k}`, { count: rest }));
+    } else if (n) items.push(say(`fmt.count.${k}`, { count: n }));
   }
-  return list(say, items, 6);
+  return list(say, items, 8);
 }
+
+/** The ending of a conversation that stopped in its handshake (handshakeLeft), instead of "still open". */
+const OPEN_ENDING: Record<string, string> = {
+  unanswered: 'story.end.open.unanswered',
+  unfinished: 'story.end.open.unfinished',
+  cut: 'story.end.open.cut',
+};
 
 function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
   const c = ctx.c;
@@ -351,7 +390,7 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
     }
     default:
       start = c.last;
-      code = synUnanswered(c) ? 'story.end.open.unanswered' : (wordsOf(ctx.view.app).openEnding ?? 'story.end.open');
+      code = OPEN_ENDING[handshakeLeft(c) ?? ''] ?? wordsOf(ctx.view.app).openEnding ?? 'story.end.open';
       parts.push(capital(say(code, { last: c.last })));
   }
   if (told.before && told.before.frame < start) start = told.before.frame;
@@ -427,8 +466,11 @@ function convPhases(
   if (exchange) {
     const more = payloadFacts(say, ctx);
     if (more) exchange.text += ` ${more}`;
-    const trouble = troubleSummary(say, troubleCounts(ctx, totals));
-    if (trouble) exchange.text += ` ${say('story.tcp.trouble', { list: trouble })}`;
+    const trouble = troubleSummary(say, troubleCounts(ctx, totals), ctx.c.handshake, true);
+    // counted over the whole connection but the handshake's resends (its phase told them): not only the
+    // exchange's frames (a FIN sent again is in the ending)
+    if (trouble)
+      exchange.text += ` ${say(ctx.c.handshake ? 'story.tcp.trouble' : 'story.tcp.trouble.nohs', { list: trouble })}`;
     out.push(exchange);
   }
   if (end) out.push(end);

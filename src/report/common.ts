@@ -5,7 +5,7 @@
  */
 import type { AppFrameEntry, AppMessageRecord, ConversationRecord, FrameRecord } from '../analysis/model.js';
 import type { Lang } from '../explain/catalog/types.js';
-import { synUnanswered } from '../explain/context.js';
+import { handshakeLeft } from '../explain/context.js';
 import { duration, ellipsize, type Say, sayer } from '../explain/format.js';
 import type { ExplainedModel, StoryRecord } from '../explain/types.js';
 import { type CompiledFilter, modelMatcher } from '../filter/index.js';
@@ -66,7 +66,8 @@ export function appLabel(c: ConversationRecord): string {
 
 export function endLabel(say: Say, c: ConversationRecord): string {
   if (c.transport === 'udp') return '-';
-  return say(synUnanswered(c) ? 'ui.end.unanswered' : `ui.end.${c.close.kind}`);
+  const left = handshakeLeft(c);
+  return say(left ? `ui.end.${left}` : `ui.end.${c.close.kind}`);
 }
 
 /** The conversations table of the Markdown and HTML overviews: header cells and one row per conversation. */

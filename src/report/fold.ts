@@ -24,7 +24,7 @@
  * Teaching notes are drawn from the kept conversations.
  */
 import type { ConversationRecord, FoldedConversations, FoldedGroup, FoldedIds } from '../analysis/model.js';
-import { buildConv } from '../explain/context.js';
+import { buildConv, handshakeLeft } from '../explain/context.js';
 import type { ExplainDigest } from '../explain/digest.js';
 import { attemptKey, type Say } from '../explain/format.js';
 import { ALIKE_ROLES, type HostRole, lookedAtAlone, roleSig, rolesOf } from '../explain/overview.js';
@@ -267,6 +267,7 @@ export class ConversationFold {
       if (c.close.kind === 'rst') kinds.push('ov.ab.rst');
       if (!c.handshake) kinds.push('ov.ab.midstream');
       else if (c.handshake.synack.length === 0) kinds.push('ov.ab.noanswer');
+      else if (handshakeLeft(c) === 'unfinished') kinds.push('ov.ab.unfinished');
       if (this.flagged(c)) kinds.push('ov.ab.tcp');
       for (const x of wordsOf(c.app).abnormal?.(this.say, c) ?? []) kinds.push(x.code);
     }

@@ -91,11 +91,12 @@ describe('the story', () => {
       for (const c of m.conversations) {
         const phases = m.story.filter((s) => s.conversation === c.id);
         if (c.transport !== 'tcp') continue;
-        const hs = phases.find((s) => s.code.startsWith('story.tcp.handshake'));
+        const hs = phases.find((s) => /^story\.tcp\.(handshake|syn_unanswered)/.test(s.code));
         if (c.handshake && c.close.kind !== 'refused') {
+          // from the first SYN to the handshake's ACK, else to its last SYN or SYN-ACK
           expect(hs?.frames, `${p} #${c.id}`).toEqual([
             c.handshake.syn[0],
-            c.handshake.ack ?? Math.max(...c.handshake.synack),
+            c.handshake.ack ?? Math.max(...c.handshake.synack, ...c.handshake.syn),
           ]);
         }
         const end = phases.find((s) => s.code.startsWith('story.end.'));
@@ -177,6 +178,66 @@ describe('the story', () => {
       expect(hosts['172.18.0.60']).toBe(server);
       expect(m.story.at(-1)!.text).toMatch(story);
     }
+  });
+
+  it('a SYN-ACK no ACK answered: never opened, not "still open" (tcp-noanswer, real capture)', async () => {
+    // tcp-noanswer.pcap: conversation #2 to :7002, whose SYN-ACKs nftables dropped before the client
+    // (tshark: SYN at 7, 10, 12, 14; SYN-ACK at 8, 9, 11, 13, 15, 26; no ACK; tcp.completeness 3)
+    for (const [lang, ending, client, abnormal, story, again, end] of [
+      [
+        'en',
+        'never opened: no ACK answered the SYN-ACK',
+        'tried to connect to 172.18.0.70:7002 (handshake not completed)',
+        'Connection #2: 3 retransmissions of the SYN and 5 retransmissions of the SYN-ACK.',
+        'After the server had answered, the client sent its SYN 3 more times: the SYN-ACK did not reach it. The server sent its SYN-ACK 5 more times, and no ACK came.',
+        'though the server answered it in frame 8',
+        /never opened, since no ACK answered the SYN-ACK \(last frame 26\)/,
+      ],
+      [
+        'id',
+        'tidak pernah terbentuk: SYN-ACK-nya tidak dijawab dengan ACK',
+        'mencoba membuka koneksi ke 172.18.0.70:7002 (jabat tangan tidak selesai)',
+        'Koneksi #2: 3 retransmisi SYN dan 5 retransmisi SYN-ACK.',
+        'Setelah server menjawab, client masih mengirim SYN-nya 3 kali lagi: SYN-ACK itu tidak sampai kepadanya. Server mengirim ulang SYN-ACK-nya 5 kali, dan tidak ada ACK yang datang.',
+        'padahal server sudah menjawabnya di frame 8',
+        /koneksi tidak pernah terbentuk karena SYN-ACK dari server tidak dijawab dengan ACK \(frame terakhir 26\)/,
+      ],
+    ] as const) {
+      const m = await model('tcp-noanswer.pcap', lang);
+      const c = m.conversations.find((x) => x.server === '172.18.0.70:7002')!;
+      expect(c.handshake).toEqual({ syn: [7, 10, 12, 14], synack: [8, 9, 11, 13, 15, 26], ack: null });
+      const line = m.overview.conversations.find((x) => x.id === c.id)!.text;
+      expect(line).toContain(ending);
+      expect(line).not.toMatch(/still open|masih terbuka/);
+      expect(m.overview.hosts.find((h) => h.ip === '172.18.0.71')!.text).toContain(client);
+      const ab = m.overview.abnormal.filter((x) => x.conversation === c.id);
+      expect(ab.map((x) => x.code)).toEqual(['ov.ab.unfinished', 'ov.ab.tcp']);
+      expect(ab[1]!.text).toBe(abnormal);
+      const phases = m.story.filter((s) => s.conversation === c.id);
+      expect(phases.map((s) => s.code)).toEqual(['story.tcp.handshake.unfinished', 'story.end.open.unfinished']);
+      expect(phases[0]!.text).toContain(story);
+      // the SYN before the server's answer is no "retry before the server answered"
+      expect(phases[0]!.text).not.toMatch(/before the server answered|sebelum server menjawab/);
+      expect(phases[1]!.text).toMatch(end);
+      expect(m.frames.find((f) => f.n === 10)!.explain).toContain(again);
+      // the SYN without any answer (#1, to :7000): its resends are the SYN's, said once
+      const one = m.overview.abnormal.filter((x) => x.conversation === 1).map((x) => x.code);
+      expect(one).toEqual(['ov.ab.noanswer', 'ov.ab.tcp']);
+    }
+  });
+
+  it('a capture that stops right after the SYN-ACK: nothing follows it, not "still open" nor "never opened"', () => {
+    // tcp-noanswer.pcap up to frame 8, the first SYN-ACK of #2: one SYN-ACK, no SYN after it
+    const m = cut('tcp-noanswer.pcap', (n) => n <= 8);
+    const c = m.conversations.at(-1)!;
+    expect(c.handshake).toEqual({ syn: [7], synack: [8], ack: null });
+    const line = m.overview.conversations.find((x) => x.id === c.id)!.text;
+    expect(line).toContain('nothing after the SYN-ACK in the capture');
+    expect(m.story.filter((s) => s.conversation === c.id).map((s) => s.code)).toEqual([
+      'story.tcp.handshake.partial',
+      'story.end.open.cut',
+    ]);
+    expect(m.overview.abnormal.some((x) => x.conversation === c.id)).toBe(false);
   });
 
   it('a host whose every attempt to a server was refused is no client of it, nor connected to it (many-named)', async () => {

@@ -54,6 +54,9 @@ export const enExplain: Catalogue = {
   'fmt.count.udp': '{count} UDP {count:flow|flows}',
   'fmt.count.arp': '{count} ARP {count:frame|frames}',
   'fmt.count.retransmission': '{count} {count:retransmission|retransmissions}',
+  'fmt.count.retransmission.syn': '{count} {count:retransmission|retransmissions} of the SYN',
+  'fmt.count.retransmission.synack': '{count} {count:retransmission|retransmissions} of the SYN-ACK',
+  'fmt.count.retransmission.other': '{count} other {count:retransmission|retransmissions}',
   'fmt.count.fast_retransmission': '{count} fast {count:retransmission|retransmissions}',
   'fmt.count.duplicate_ack': '{count} duplicate {count:ACK|ACKs}',
   'fmt.count.lost_segment': '{count} {count:gap|gaps} where a segment was not captured',
@@ -77,6 +80,8 @@ export const enExplain: Catalogue = {
   'ex.tcp.syn': 'Handshake step 1 of 3: {who} {addr} asks {peer_who} {peer_addr} to open a TCP connection (SYN).',
   'ex.tcp.syn.only': '{who} {addr} asks {peer_addr} to open a TCP connection (SYN).',
   'ex.tcp.syn.again': '{who} {addr} sends its SYN again (attempt {n}): the earlier one got no answer in time.',
+  'ex.tcp.syn.again.answered':
+    '{who} {addr} sends its SYN again (attempt {n}), though the server answered it in frame {synack}: that SYN-ACK has not reached it.',
   'ex.tcp.synack': 'Handshake step 2 of 3: {who} {addr} accepts and answers the SYN with its own (SYN, ACK).',
   'ex.tcp.synack.again': '{who} {addr} sends its SYN, ACK again: it has not seen the last step of the handshake yet.',
   'ex.tcp.hs_ack':
@@ -180,6 +185,14 @@ export const enExplain: Catalogue = {
   'story.tcp.syn_unanswered':
     '{client} tries to open a TCP connection to {server} ({count} SYN), but no answer is in the capture.',
   'story.tcp.syn_retries': 'The SYN was sent {count:once more|{count} more times} before the server answered.',
+  'story.tcp.handshake.unfinished':
+    '{client} tries to open a TCP connection to {server}: the server answers the SYN with SYN-ACK, but no ACK follows, so the handshake is not completed.',
+  'story.tcp.syn_after_synack':
+    'After the server had answered, the client sent its SYN {count:once more|{count} more times}: the SYN-ACK did not reach it.',
+  'story.tcp.synack_retries':
+    'The server sent its SYN-ACK {count:once more|{count} more times} before the ACK of the client came.',
+  'story.tcp.synack_retries.noack':
+    'The server sent its SYN-ACK {count:once more|{count} more times}, and no ACK came.',
   'story.tcp.midstream':
     'The capture began mid-connection: the TCP connection between {client} and {server} already existed when the capture started, so its handshake is not in the capture and these first frames are not a connection setup.',
   'story.tcp.refused':
@@ -190,7 +203,9 @@ export const enExplain: Catalogue = {
     'Attempt {attempt} of {total}: {client} tries to connect to {server}, and the host answers the SYN with RST: nothing listens on port {port} (connection refused).',
   'story.tcp.data':
     '{who} {addr} sends {c2s_bytes} bytes of data and {s_who} {s_addr} sends {s2c_bytes} bytes; no application protocol was recognised.',
-  'story.tcp.trouble': 'TCP had to work for it: {list}.',
+  'story.tcp.trouble':
+    'After the handshake, the TCP analysis (as Wireshark makes it) finds on this connection: {list}.',
+  'story.tcp.trouble.nohs': 'The TCP analysis (as Wireshark makes it) finds on this connection: {list}.',
   'story.udp': '{src} sends {count} UDP {count:datagram|datagrams} to {dst}: {values}.',
   'story.udp.pairs':
     '{src} sends {count} UDP {count:datagram|datagrams} to {dst}, and {dst} answers {answered:one of them|{answered} of them} with a datagram of its own: {pairs}. The answers come from the programs: UDP itself has no connection and no acknowledgement.',
@@ -206,6 +221,10 @@ export const enExplain: Catalogue = {
     'No FIN or RST, and none was needed: the connection was never opened, since no SYN-ACK answered its SYN (last frame {last}).',
 
   // overview
+  'story.end.open.unfinished':
+    'No FIN or RST, and none was needed: the connection was never opened, since no ACK answered the SYN-ACK (last frame {last}).',
+  'story.end.open.cut':
+    'No FIN or RST: nothing follows the SYN-ACK in the capture, not even the last ACK of the handshake (last frame {last}).',
   'ov.summary': '{frames} frames in {duration}: {parts}.',
   'ov.summary.empty': 'The capture holds no packets.',
   'ov.summary.apps': 'Application protocols: {apps}.',
@@ -219,6 +238,8 @@ export const enExplain: Catalogue = {
   'ov.end.rst': 'aborted by the {by} (RST)',
   'ov.end.open': 'still open when the capture stopped',
   'ov.end.unanswered': 'never opened: no answer to its SYN',
+  'ov.end.unfinished': 'never opened: no ACK answered the SYN-ACK',
+  'ov.end.cut': 'nothing after the SYN-ACK in the capture',
   'ov.ab.damaged': 'The capture file is damaged: only the first {frames} frames could be read.',
   'ov.ab.snaplen':
     'The capture kept only the first {kept} bytes of each frame (its snapshot length, as with tcpdump -s {kept}): {frames} of the {total} frames were longer and are cut, the first is frame {first}. Lengths are shown as the headers declare them, what was sent, but the bytes past the cut are not in the file: the data of cut frames is known only in part, so the content of the messages in it is unknown past the cut, and where a message length was cut off too, so is where the next messages begin.',
@@ -227,6 +248,8 @@ export const enExplain: Catalogue = {
   'ov.ab.rst': 'Connection #{id} was aborted with RST by the {who} {addr} (frame {frame}).',
   'ov.ab.midstream': 'Connection #{id} began before the capture started (no handshake seen, first frame {frame}).',
   'ov.ab.noanswer': 'Connection #{id}: {server} never answered the SYN.',
+  'ov.ab.unfinished':
+    'Connection #{id}: {server} answered the SYN, but no ACK answered its SYN-ACK: the handshake was not completed.',
   'ov.ab.tcp': 'Connection #{id}: {list}.',
   'ov.ab.note': '{text} (frames {frames})',
   'ov.ab.note.many': '{text} ({count} frames: {frames})',
@@ -237,6 +260,7 @@ export const enExplain: Catalogue = {
   'role.tcp.refused_client': 'tried to connect to {server} (refused)',
   'role.tcp.noanswer': 'did not answer connection attempts on :{port}',
   'role.tcp.noanswer_client': 'tried to connect to {server} (no answer)',
+  'role.tcp.unfinished_client': 'tried to connect to {server} (handshake not completed)',
   'role.udp.sender': 'sends UDP datagrams to {dst}',
   'role.udp.receiver': 'receives UDP datagrams on :{port}',
   'role.arp_only': 'seen only in ARP',
@@ -323,6 +347,8 @@ export const enExplain: Catalogue = {
   'ui.end.refused': 'refused',
   'ui.end.open': 'open',
   'ui.end.unanswered': 'no answer',
+  'ui.end.unfinished': 'no ACK',
+  'ui.end.cut': 'no ACK',
   'ui.end.by': ' by {by}',
   'ui.end.open_at_end': 'open at end',
   'ui.hs.complete': 'complete',

@@ -51,6 +51,9 @@ export const idExplain: Catalogue = {
   'fmt.count.udp': '{count} aliran UDP',
   'fmt.count.arp': '{count} frame ARP',
   'fmt.count.retransmission': '{count} retransmisi',
+  'fmt.count.retransmission.syn': '{count} retransmisi SYN',
+  'fmt.count.retransmission.synack': '{count} retransmisi SYN-ACK',
+  'fmt.count.retransmission.other': '{count} retransmisi lainnya',
   'fmt.count.fast_retransmission': '{count} retransmisi cepat (fast retransmission)',
   'fmt.count.duplicate_ack': '{count} ACK duplikat',
   'fmt.count.lost_segment': '{count} celah tempat segmen tidak tertangkap',
@@ -73,6 +76,8 @@ export const idExplain: Catalogue = {
   'ex.tcp.syn': 'Handshake langkah 1 dari 3: {who} {addr} meminta {peer_who} {peer_addr} membuka koneksi TCP (SYN).',
   'ex.tcp.syn.only': '{who} {addr} meminta {peer_addr} membuka koneksi TCP (SYN).',
   'ex.tcp.syn.again': '{who} {addr} mengirim SYN lagi (percobaan ke-{n}): SYN sebelumnya belum dijawab tepat waktu.',
+  'ex.tcp.syn.again.answered':
+    '{who} {addr} mengirim SYN lagi (percobaan ke-{n}), padahal server sudah menjawabnya di frame {synack}: SYN-ACK itu belum sampai kepadanya.',
   'ex.tcp.synack': 'Handshake langkah 2 dari 3: {who} {addr} menerima dan membalas SYN dengan SYN miliknya (SYN, ACK).',
   'ex.tcp.synack.again': '{who} {addr} mengirim SYN, ACK lagi: ia belum melihat langkah terakhir handshake.',
   'ex.tcp.hs_ack':
@@ -175,6 +180,12 @@ export const idExplain: Catalogue = {
   'story.tcp.syn_unanswered':
     '{client} mencoba membuka koneksi TCP ke {server} ({count} SYN), tetapi tidak ada jawaban di capture.',
   'story.tcp.syn_retries': 'SYN dikirim {count} kali lagi sebelum server menjawab.',
+  'story.tcp.handshake.unfinished':
+    '{client} mencoba membuka koneksi TCP ke {server}: server menjawab SYN dengan SYN-ACK, tetapi tidak ada ACK yang menyusul, sehingga jabat tangan tiga arah (three-way handshake) tidak selesai.',
+  'story.tcp.syn_after_synack':
+    'Setelah server menjawab, client masih mengirim SYN-nya {count} kali lagi: SYN-ACK itu tidak sampai kepadanya.',
+  'story.tcp.synack_retries': 'Server mengirim ulang SYN-ACK-nya {count} kali sebelum ACK dari client datang.',
+  'story.tcp.synack_retries.noack': 'Server mengirim ulang SYN-ACK-nya {count} kali, dan tidak ada ACK yang datang.',
   'story.tcp.midstream':
     'Capture dimulai di tengah koneksi: koneksi TCP antara {client} dan {server} sudah ada saat capture dimulai, jadi handshake-nya tidak ada di capture dan frame-frame pertama ini bukan pembukaan koneksi.',
   'story.tcp.refused':
@@ -185,7 +196,9 @@ export const idExplain: Catalogue = {
     'Percobaan ke-{attempt} dari {total}: {client} mencoba terhubung ke {server}, dan host menjawab SYN dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.data':
     '{who} {addr} mengirim {c2s_bytes} byte data dan {s_who} {s_addr} mengirim {s2c_bytes} byte; tidak ada protokol aplikasi yang dikenali.',
-  'story.tcp.trouble': 'Di tingkat TCP terjadi gangguan yang harus dipulihkan: {list}.',
+  'story.tcp.trouble':
+    'Setelah jabat tangan, analisis TCP (seperti yang dibuat Wireshark) menemukan pada koneksi ini: {list}.',
+  'story.tcp.trouble.nohs': 'Analisis TCP (seperti yang dibuat Wireshark) menemukan pada koneksi ini: {list}.',
   'story.udp': '{src} mengirim {count} datagram UDP ke {dst}: {values}.',
   'story.udp.pairs':
     '{src} mengirim {count} datagram UDP ke {dst}, dan {dst} membalas {answered:satu di antaranya|{answered} di antaranya} dengan datagramnya sendiri: {pairs}. Balasan itu datang dari programnya: UDP sendiri tidak punya koneksi dan tidak punya acknowledgement.',
@@ -200,6 +213,10 @@ export const idExplain: Catalogue = {
   'story.end.open.unanswered':
     'Tidak ada FIN atau RST, dan memang tidak perlu: koneksi tidak pernah terbentuk karena SYN-nya tidak dijawab dengan SYN-ACK (frame terakhir {last}).',
 
+  'story.end.open.unfinished':
+    'Tidak ada FIN atau RST, dan memang tidak perlu: koneksi tidak pernah terbentuk karena SYN-ACK dari server tidak dijawab dengan ACK (frame terakhir {last}).',
+  'story.end.open.cut':
+    'Tidak ada FIN atau RST: setelah SYN-ACK tidak ada apa pun lagi di capture, bahkan ACK terakhir dari jabat tangan pun tidak ada (frame terakhir {last}).',
   'ov.summary': '{frames} frame dalam {duration}: {parts}.',
   'ov.summary.empty': 'Capture ini tidak berisi paket.',
   'ov.summary.apps': 'Protokol aplikasi: {apps}.',
@@ -213,6 +230,8 @@ export const idExplain: Catalogue = {
   'ov.end.rst': 'diputus paksa oleh {by} (RST)',
   'ov.end.open': 'masih terbuka saat capture berhenti',
   'ov.end.unanswered': 'tidak pernah terbentuk: SYN-nya tidak dijawab',
+  'ov.end.unfinished': 'tidak pernah terbentuk: SYN-ACK-nya tidak dijawab dengan ACK',
+  'ov.end.cut': 'tidak ada apa pun setelah SYN-ACK di capture',
   'ov.ab.damaged': 'Berkas capture rusak: hanya {frames} frame pertama yang dapat dibaca.',
   'ov.ab.snaplen':
     'Capture ini hanya menyimpan {kept} byte pertama dari setiap frame (snapshot length-nya, seperti tcpdump -s {kept}): {frames} dari {total} frame lebih panjang sehingga terpotong, yang pertama frame {first}. Panjang ditampilkan sesuai yang dinyatakan header, yaitu yang benar-benar dikirim, tetapi byte setelah potongan tidak ada di berkas: data frame yang terpotong hanya diketahui sebagian, sehingga isi pesan di dalamnya tidak diketahui setelah titik potong, dan bila field panjang sebuah pesan ikut terpotong, awal pesan-pesan berikutnya juga tidak diketahui.',
@@ -222,6 +241,8 @@ export const idExplain: Catalogue = {
   'ov.ab.midstream':
     'Koneksi #{id} dimulai sebelum capture berjalan (handshake tidak terlihat, frame pertama {frame}).',
   'ov.ab.noanswer': 'Koneksi #{id}: {server} tidak pernah menjawab SYN.',
+  'ov.ab.unfinished':
+    'Koneksi #{id}: {server} menjawab SYN, tetapi SYN-ACK-nya tidak dijawab dengan ACK: jabat tangan tidak selesai.',
   'ov.ab.tcp': 'Koneksi #{id}: {list}.',
   'ov.ab.note': '{text} (frame {frames})',
   'ov.ab.note.many': '{text} ({count} frame: {frames})',
@@ -232,6 +253,7 @@ export const idExplain: Catalogue = {
   'role.tcp.refused_client': 'mencoba membuka koneksi ke {server} (ditolak)',
   'role.tcp.noanswer': 'tidak menjawab permintaan koneksi di :{port}',
   'role.tcp.noanswer_client': 'mencoba membuka koneksi ke {server} (tidak dijawab)',
+  'role.tcp.unfinished_client': 'mencoba membuka koneksi ke {server} (jabat tangan tidak selesai)',
   'role.udp.sender': 'mengirim datagram UDP ke {dst}',
   'role.udp.receiver': 'menerima datagram UDP di :{port}',
   'role.arp_only': 'hanya terlihat di ARP',
@@ -316,6 +338,8 @@ export const idExplain: Catalogue = {
   'ui.end.refused': 'ditolak',
   'ui.end.open': 'terbuka',
   'ui.end.unanswered': 'tak dijawab',
+  'ui.end.unfinished': 'tanpa ACK',
+  'ui.end.cut': 'tanpa ACK',
   'ui.end.by': ' oleh {by}',
   'ui.end.open_at_end': 'masih terbuka di akhir',
   'ui.hs.complete': 'lengkap',
