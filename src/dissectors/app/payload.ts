@@ -203,6 +203,53 @@ function plausibleJson(t: string): boolean {
   return JSON_NUMBER.test(t);
 }
 
+/**
+ * Every number in a JSON text JSON.parse gives exactly: a number of 16 or more significant digits, or with an
+ * exponent, may come out another value (12345678901234567890 parses as 12345678901234567000, 1e400 as
+ * Infinity). "5.0" and 5 are the same value. Cheap when the text holds no such number.
+ */
+export function jsonNumbersExact(t: string): boolean {
+  if (!LONG_OR_EXP.test(t)) return true;
+  NUMBER_TOKEN.lastIndex = 0;
+  let inString = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      NUMBER_TOKEN.lastIndex = i;
+      const m = NUMBER_TOKEN.exec(t);
+      if (!m) continue;
+      if (!sameDecimal(m[0], Number(m[0]))) return false;
+      i += m[0].length - 1;
+    }
+  }
+  return true;
+}
+
+const LONG_OR_EXP = /\d{16}|\d[eE]/;
+const NUMBER_TOKEN = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** The decimal number `tok` has the value `n` (its shortest text) exactly. */
+function sameDecimal(tok: string, n: number): boolean {
+  return Number.isFinite(n) && canonDecimal(tok) === canonDecimal(String(n));
+}
+
+/** A decimal number's digits without leading or trailing zeros and its exponent: "120.50" → "1205e-1". */
+function canonDecimal(s: string): string {
+  const neg = s.startsWith('-');
+  const [mant = '', e = '0'] = (neg ? s.slice(1) : s).split(/[eE]/);
+  const [int = '', frac = ''] = mant.split('.');
+  let digits = (int + frac).replace(/^0+/, '');
+  let exp = Number(e) - frac.length;
+  const trimmed = digits.replace(/0+$/, '');
+  exp += digits.length - trimmed.length;
+  digits = trimmed;
+  return digits === '' ? '0' : `${neg ? '-' : ''}${digits}e${exp}`;
+}
+
 /** Options with their defaults, per options object (callers pass the same few objects for every payload). */
 const resolved = new WeakMap<PayloadOptions, Required<PayloadOptions>>();
 const NO_OPTIONS: PayloadOptions = {};
@@ -246,7 +293,8 @@ export function decodePayload(bytes: Uint8Array, opts: PayloadOptions = NO_OPTIO
     if (JSON_START.test(text) && plausibleJson(text)) {
       try {
         const value = JSON.parse(text) as JsonValue;
-        return { encoding: 'json', value, length, notes: sink.notes };
+        // a number JSON.parse would change is shown as the sender wrote it: as text
+        if (jsonNumbersExact(text)) return { encoding: 'json', value, length, notes: sink.notes };
       } catch {
         // not JSON: text (or a protocol-0 pickle) below
       }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodePayload,
+  jsonNumbersExact,
   NOTES,
   preview,
   previewPayload,
@@ -207,6 +208,53 @@ describe('payload: text, json, hex', () => {
 
   it('every note code used is registered', () => {
     for (const code of Object.keys(NOTES)) expect(code).toMatch(/^payload\./);
+  });
+});
+
+describe('payload: JSON numbers JSON.parse would change', () => {
+  const dec = (t: string) => decodePayload(new TextEncoder().encode(t));
+
+  it('a number JSON.parse cannot hold exactly is shown as the sender wrote it (found on a real capture)', () => {
+    // a 20-digit number sent on a plain TCP connection was told as 12345678901234567000
+    expect(dec('12345678901234567890')).toMatchObject({ encoding: 'text', value: '12345678901234567890' });
+    expect(dec('{"id": 12345678901234567890}')).toMatchObject({ encoding: 'text' });
+    expect(dec('[1, 9007199254740993]')).toMatchObject({ encoding: 'text' });
+    expect(dec('1e400')).toMatchObject({ encoding: 'text', value: '1e400' });
+    // exact: the same value, however written
+    expect(dec('9007199254740992')).toMatchObject({ encoding: 'json', value: 9007199254740992 });
+    expect(dec('{"result": 5.0}')).toMatchObject({ encoding: 'json', value: { result: 5 } });
+    expect(dec('[0.1, 3.14159, 1e3, -2.5e-3, 120.50, -0]')).toMatchObject({ encoding: 'json' });
+    expect(dec('{"s": "12345678901234567890", "e": "1e400"}')).toMatchObject({ encoding: 'json' });
+    expect(dec('{"s": "a \\" 12345678901234567890"}')).toMatchObject({ encoding: 'json' });
+  });
+
+  /** An integer-valued decimal ("123", "1.5e+22") as a BigInt, by exact arithmetic. */
+  const bigOf = (d: string): bigint => {
+    const [mant = '', e = '0'] = d.split(/[eE]/);
+    const [int = '', frac = ''] = mant.replace('-', '').split('.');
+    const shift = Number(e) - frac.length;
+    const v = BigInt(int + frac);
+    const abs = shift >= 0 ? v * 10n ** BigInt(shift) : v / 10n ** BigInt(-shift);
+    return d.startsWith('-') ? -abs : abs;
+  };
+
+  it('agrees with exact arithmetic (BigInt) on integers, and holds every double as JavaScript writes it', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.boolean(), (n, neg) => {
+        const tok = `${neg && n !== 0n ? '-' : ''}${n}`;
+        // what a report would show (the number's shortest text) is the value written
+        const exact = bigOf(String(Number(tok))) === BigInt(tok);
+        expect(jsonNumbersExact(tok)).toBe(exact);
+        expect(jsonNumbersExact(`{"a": [${tok}]}`)).toBe(exact);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (d) => {
+        expect(jsonNumbersExact(JSON.stringify(d))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
