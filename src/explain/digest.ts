@@ -44,6 +44,9 @@ export interface ConvTotals {
   dirs: number;
   fins: number;
   finAt?: number;
+  /** Direction bit of the first FIN, and the first frame with payload the other way after it (a half-close). */
+  finDir?: number;
+  dataAfterFin?: number;
   rstAt?: number;
   /** First message each way its protocol does not acknowledge (ProtocolWords.unacknowledged); per mark: ACK found, bare segments after it kept (direction bits). */
   readonly pub: [number | undefined, number | undefined];
@@ -499,6 +502,7 @@ export class ExplainDigest implements DigestTotals {
     if (f.flags & TCP_FLAG.FIN) {
       if (s.finAt === undefined) {
         s.finAt = n;
+        s.finDir = bit;
         if (s.lastData !== undefined) s.dataBeforeFin = s.lastData;
       }
       if (!(s.fins & bit)) {
@@ -512,6 +516,7 @@ export class ExplainDigest implements DigestTotals {
       keep = true;
     }
     if (f.len > 0) {
+      if (s.finDir !== undefined && bit !== s.finDir && s.dataAfterFin === undefined) s.dataAfterFin = n;
       if (s.firstData === undefined) s.firstData = n;
       if (s.lastData !== undefined) s.prevData = s.lastData;
       s.lastData = n;

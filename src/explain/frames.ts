@@ -243,6 +243,8 @@ interface ConvState {
   fins: Array<{ n: number; side: Side }>;
   lastAck: Record<Side, number>;
   count: Record<Side, number>;
+  /** The side's last segment advertised a zero window (its buffer full: the other side must stop). */
+  zeroWindow: Record<Side, boolean>;
 }
 
 /** ARP requests of the last ARP_WINDOW frames (an ARP reply names the latest request it answers). */
@@ -312,7 +314,12 @@ export class FrameExplainer {
     if (ctx) {
       st = this.states.get(ctx.c.id);
       if (!st) {
-        st = { fins: [], lastAck: { client: 0, server: 0 }, count: { client: 0, server: 0 } };
+        st = {
+          fins: [],
+          lastAck: { client: 0, server: 0 },
+          count: { client: 0, server: 0 },
+          zeroWindow: { client: false, server: false },
+        };
         this.states.set(ctx.c.id, st);
       }
       side = sideOf(ctx.c, f);
@@ -323,6 +330,7 @@ export class FrameExplainer {
     if (f.copy_of === undefined) this.arps.add(f); // a reply answers the request, not its copy
     if (ctx && st) {
       if (f.tcp?.flags.includes('ACK')) st.lastAck[side] = f.n;
+      if (f.tcp && !f.tcp.flags.includes('RST')) st.zeroWindow[side] = f.tcp.window === 0;
       if (f.n >= ctx.c.last) {
         this.states.delete(ctx.c.id);
         this.done?.(ctx.c.id);
@@ -385,7 +393,13 @@ function explainOne(
   else out.push(otherExplain(say, f));
   const t = f.tcp;
   if (t?.analysis) {
-    for (const flag of t.analysis) out.push(say(analysisCode(t, flag)));
+    // while the other side's window is zero, Linux probes it with the segment a keep-alive is (one byte
+    // before the next, no data), and Wireshark marks it so: it asks for the window, not whether the peer lives
+    const peerClosed = st !== undefined && ctx !== undefined && st.zeroWindow[other(sideOf(ctx.c, f))];
+    for (const flag of t.analysis)
+      out.push(
+        say(flag === 'keep_alive' ? (peerClosed ? 'ex.tcp.window_probe' : 'ex.tcp.keepalive') : analysisCode(t, flag)),
+      );
     // where resent bytes were lost: the capture had seen them (after the capture point) or not (before it)
     if (t.len > 0 && t.analysis.some((a) => a.endsWith('retransmission')))
       out.push(say(f.app?.length ? 'ex.tcp.lost.before' : 'ex.tcp.lost.after'));

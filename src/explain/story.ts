@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import { type ConvContext, handshakeLeft, type ModelContext, type Side } from './context.js';
+import { type ConvContext, handshakeLeft, type ModelContext, type Side, sideOf } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
   attemptKey,
@@ -358,7 +358,7 @@ const OPEN_ENDING: Record<string, string> = {
   cut: 'story.end.open.cut',
 };
 
-function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
+function endPhase(say: Say, ctx: ConvContext, totals: DigestTotals | undefined): StoryRecord | undefined {
   const c = ctx.c;
   if (c.transport !== 'tcp' || c.close.kind === 'refused') return undefined;
   const told = wordsOf(ctx.view.app).ending?.(say, ctx) ?? {};
@@ -373,6 +373,25 @@ function endPhase(say: Say, ctx: ConvContext): StoryRecord | undefined {
       start = f0?.n ?? c.last;
       const closer: Side = f0?.side ?? by ?? 'client';
       code = ctx.fins.length >= 2 ? 'story.end.fin' : 'story.end.fin.half';
+      // a FIN ends one direction: the other side may still send (a half-close, as after shutdown(SHUT_WR))
+      const later = !f0
+        ? undefined
+        : totals
+          ? totals.convs.get(c.id)?.dataAfterFin
+          : ctx.frames.find((f) => f.n > f0.n && (f.tcp?.len ?? 0) > 0 && sideOf(c, f) !== closer)?.n;
+      if (later !== undefined && code === 'story.end.fin') {
+        code = 'story.end.fin.halfclose';
+        parts.push(
+          capital(
+            say(code, {
+              ...who(say, ctx, closer),
+              ...who(say, ctx, closer === 'client' ? 'server' : 'client', 'o_'),
+              after: later,
+            }),
+          ),
+        );
+        break;
+      }
       parts.push(
         capital(
           say(code, { ...who(say, ctx, closer), ...who(say, ctx, closer === 'client' ? 'server' : 'client', 'o_') }),
@@ -436,7 +455,7 @@ function convPhases(
   const s = startPhase(say, ctx, mc, refused);
   if (s) out.push(s);
   if (ctx.c.close.kind === 'refused') return out;
-  const end = endPhase(say, ctx);
+  const end = endPhase(say, ctx, totals);
   const endFrom =
     end && end.code !== 'story.end.open' && !end.code.startsWith('story.end.open.')
       ? end.frames[0]
@@ -460,6 +479,19 @@ function convPhases(
           c2s: ctx.c.packets.c2s,
           s2c: ctx.c.packets.s2c,
         }),
+      };
+    }
+    // a connection that carried no byte but was kept alive: say so, rather than nothing between its
+    // handshake and its ending
+    const c = ctx.c;
+    const probes = c.transport === 'tcp' && c.bytes.c2s + c.bytes.s2c === 0 ? troubleCounts(ctx, totals) : undefined;
+    const count = probes?.get('keep_alive') ?? 0;
+    if (!exchange && count > 0 && c.handshake?.ack != null) {
+      exchange = {
+        frames: [c.handshake.ack, Number.isFinite(endFrom) ? endFrom : c.last],
+        conversation: c.id,
+        code: 'story.tcp.idle.keepalive',
+        text: say('story.tcp.idle.keepalive', { count }),
       };
     }
   }

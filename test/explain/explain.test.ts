@@ -240,6 +240,41 @@ describe('the story', () => {
     expect(m.overview.abnormal.some((x) => x.conversation === c.id)).toBe(false);
   });
 
+  it('TCP corners of a real capture (tcp-corners): half-close, window probes, keep-alive, 20 digits', async () => {
+    for (const lang of ['en', 'id'] as const) {
+      const m = await model('tcp-corners.pcap', lang);
+      const ex = (n: number) => m.frames.find((f) => f.n === n)!.explain ?? '';
+      const phases = (id: number) => m.story.filter((s) => s.conversation === id);
+      // #1: the client's FIN (frame 8) comes before the server's answer (frame 9, tshark: Len=12)
+      const end = phases(1).at(-1)!;
+      expect(end.code).toBe('story.end.fin.halfclose');
+      expect(end.text).toContain(lang === 'en' ? 'still sends data after it (frame 9)' : 'sesudahnya (frame 9)');
+      // #2: frames 22, 24, 25 (tshark: TCP Keep-Alive) follow the server's zero window of frame 21
+      for (const n of [22, 24, 25])
+        expect(ex(n)).toContain(
+          lang === 'en' ? 'A window probe: the receiver advertised a zero window' : 'Window probe:',
+        );
+      // #3: keep-alive probes on an idle connection (tshark: frames 239, 241, 243)
+      for (const n of [239, 241, 243]) {
+        expect(ex(n)).toContain(lang === 'en' ? 'A keep-alive probe: the sender checks' : 'Probe keep-alive: pengirim');
+        expect(ex(n)).not.toMatch(/window probe/i);
+      }
+      expect(phases(3).map((s) => s.code)).toEqual([
+        'story.tcp.handshake',
+        'story.tcp.idle.keepalive',
+        'story.end.fin',
+      ]);
+      expect(phases(3)[1]!.text).toMatch(/ 3 /);
+      // #4: the 20 digits as the client sent them (the peers' log), not as a rounded number
+      expect(ex(252)).toContain("'12345678901234567890'");
+    }
+    // the same half-close in the bulk transfer: the sink's 'OK 200000 bytes' (frame 248) after the FIN (247)
+    const bulk = await model('tcp-bulk.pcap');
+    const last = bulk.story.filter((s) => s.conversation === 1).at(-1)!;
+    expect([last.code, last.frames[0]]).toEqual(['story.end.fin.halfclose', 247]);
+    expect(last.text).toContain('(frame 248)');
+  });
+
   it('a host whose every attempt to a server was refused is no client of it, nor connected to it (many-named)', async () => {
     // 172.18.0.52 only tried :6000, where nothing listened (tshark: each SYN answered by RST, ACK)
     for (const [lang, want] of [

@@ -82,6 +82,10 @@ export const enExplain: Catalogue = {
   'ex.tcp.syn.again': '{who} {addr} sends its SYN again (attempt {n}): the earlier one got no answer in time.',
   'ex.tcp.syn.again.answered':
     '{who} {addr} sends its SYN again (attempt {n}), though the server answered it in frame {synack}: that SYN-ACK has not reached it.',
+  'ex.tcp.keepalive':
+    'A keep-alive probe: the sender checks that the other side is still there, with a segment that repeats the byte before the next one (no new data).',
+  'ex.tcp.window_probe':
+    'A window probe: the receiver advertised a zero window, so the sender asks it for its window with a segment that repeats the byte before the next one (Wireshark marks it TCP Keep-Alive, the same form).',
   'ex.tcp.synack': 'Handshake step 2 of 3: {who} {addr} accepts and answers the SYN with its own (SYN, ACK).',
   'ex.tcp.synack.again': '{who} {addr} sends its SYN, ACK again: it has not seen the last step of the handshake yet.',
   'ex.tcp.hs_ack':
@@ -195,6 +199,8 @@ export const enExplain: Catalogue = {
     'The server sent its SYN-ACK {count:once more|{count} more times}, and no ACK came.',
   'story.tcp.midstream':
     'The capture began mid-connection: the TCP connection between {client} and {server} already existed when the capture started, so its handshake is not in the capture and these first frames are not a connection setup.',
+  'story.tcp.idle.keepalive':
+    'No data is sent on this connection; while it is idle, TCP sends {count:a keep-alive probe|{count} keep-alive probes} to check that the other side is still there.',
   'story.tcp.refused':
     '{client} tries to connect to {server}, and the host answers the SYN with RST at once: nothing listens on port {port} (connection refused).',
   'story.tcp.refused.attempt':
@@ -215,6 +221,8 @@ export const enExplain: Catalogue = {
     '{who} {addr} closes the connection (FIN) and {o_who} {o_addr} closes its side too (FIN); with the last ACK the connection is closed normally.',
   'story.end.fin.half':
     '{who} {addr} closes its side (FIN); {o_who} {o_addr} had not closed its side when the capture stopped.',
+  'story.end.fin.halfclose':
+    '{who} {addr} closes its side first (FIN): it has nothing more to send. A FIN ends only that direction, so {o_who} {o_addr} still sends data after it (frame {after}), then closes its side too (FIN); with the last ACK the connection is closed normally.',
   'story.end.rst': '{who} {addr} ends the connection abruptly with RST instead of the FIN exchange.',
   'story.end.open': 'No FIN or RST: the connection was still open when the capture stopped (last frame {last}).',
   'story.end.open.unanswered':

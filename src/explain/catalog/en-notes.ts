@@ -25,7 +25,7 @@ export const enNotes: Catalogue = {
   'tcp.analysis.window_full':
     "This segment fills the receiver's advertised window completely; the sender must wait for an ACK.",
   'tcp.analysis.keep_alive':
-    'A keep-alive probe: the sender checks that the connection is still alive by resending its last byte (or nothing).',
+    'A keep-alive probe, as Wireshark names it: a segment without new data that repeats the byte before the next one. A sender uses it to check that the connection is still alive, or, while the receiver advertises a zero window, to ask whether the window has opened (a window probe).',
   'tcp.analysis.keep_alive_ack': 'The answer to a keep-alive probe: the other side is still there.',
   'tcp.analysis.duplicate_ack':
     'This ACK repeats the previous one: the receiver is still waiting for the same data, which hints at a lost segment.',

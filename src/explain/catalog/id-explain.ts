@@ -78,6 +78,10 @@ export const idExplain: Catalogue = {
   'ex.tcp.syn.again': '{who} {addr} mengirim SYN lagi (percobaan ke-{n}): SYN sebelumnya belum dijawab tepat waktu.',
   'ex.tcp.syn.again.answered':
     '{who} {addr} mengirim SYN lagi (percobaan ke-{n}), padahal server sudah menjawabnya di frame {synack}: SYN-ACK itu belum sampai kepadanya.',
+  'ex.tcp.keepalive':
+    'Probe keep-alive: pengirim memeriksa apakah sisi lain masih ada, dengan segmen yang mengulang byte sebelum byte berikutnya (tanpa data baru).',
+  'ex.tcp.window_probe':
+    'Window probe: penerima mengumumkan window nol, jadi pengirim menanyakan ukuran window-nya dengan segmen yang mengulang byte sebelum byte berikutnya (Wireshark menandainya TCP Keep-Alive, bentuknya sama).',
   'ex.tcp.synack': 'Handshake langkah 2 dari 3: {who} {addr} menerima dan membalas SYN dengan SYN miliknya (SYN, ACK).',
   'ex.tcp.synack.again': '{who} {addr} mengirim SYN, ACK lagi: ia belum melihat langkah terakhir handshake.',
   'ex.tcp.hs_ack':
@@ -188,6 +192,8 @@ export const idExplain: Catalogue = {
   'story.tcp.synack_retries.noack': 'Server mengirim ulang SYN-ACK-nya {count} kali, dan tidak ada ACK yang datang.',
   'story.tcp.midstream':
     'Capture dimulai di tengah koneksi: koneksi TCP antara {client} dan {server} sudah ada saat capture dimulai, jadi handshake-nya tidak ada di capture dan frame-frame pertama ini bukan pembukaan koneksi.',
+  'story.tcp.idle.keepalive':
+    'Tidak ada data yang dikirim pada koneksi ini; selama koneksi menganggur, TCP mengirim {count} probe keep-alive untuk memeriksa apakah sisi lain masih ada.',
   'story.tcp.refused':
     '{client} mencoba terhubung ke {server}, dan host langsung menjawab SYN dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'story.tcp.refused.attempt':
@@ -208,6 +214,8 @@ export const idExplain: Catalogue = {
     '{who} {addr} menutup koneksi (FIN) dan {o_who} {o_addr} juga menutup sisinya (FIN); dengan ACK terakhir koneksi ditutup secara normal.',
   'story.end.fin.half':
     '{who} {addr} menutup sisinya (FIN); {o_who} {o_addr} belum menutup sisinya saat capture berhenti.',
+  'story.end.fin.halfclose':
+    '{who} {addr} lebih dulu menutup sisinya (FIN): ia tidak punya data lagi untuk dikirim. FIN hanya menutup satu arah, jadi {o_who} {o_addr} masih mengirim data sesudahnya (frame {after}), lalu juga menutup sisinya (FIN); dengan ACK terakhir koneksi ditutup secara normal.',
   'story.end.rst': '{who} {addr} mengakhiri koneksi secara paksa dengan RST, bukan dengan pertukaran FIN.',
   'story.end.open': 'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}).',
   'story.end.open.unanswered':

@@ -24,7 +24,7 @@ export const idNotes: Catalogue = {
   'tcp.analysis.window_full':
     'Segmen ini memenuhi seluruh window yang diumumkan penerima; pengirim harus menunggu ACK.',
   'tcp.analysis.keep_alive':
-    'Probe keep-alive: pengirim memeriksa apakah koneksi masih hidup dengan mengirim ulang byte terakhirnya (atau tanpa data).',
+    'Probe keep-alive, menurut nama dari Wireshark: segmen tanpa data baru yang mengulang byte sebelum byte berikutnya. Pengirim memakainya untuk memeriksa apakah koneksi masih hidup, atau, selama penerima mengumumkan window nol, untuk menanyakan apakah window sudah terbuka lagi (window probe).',
   'tcp.analysis.keep_alive_ack': 'Jawaban atas probe keep-alive: sisi lain masih ada.',
   'tcp.analysis.duplicate_ack':
     'ACK ini mengulang ACK sebelumnya: penerima masih menunggu data yang sama, tanda ada segmen yang hilang.',
