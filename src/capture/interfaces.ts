@@ -7,6 +7,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { isDockerBridgeName } from './bridge-name.js';
+
+export { isDockerBridgeName };
 
 export type InterfaceKind = 'loopback' | 'bridge' | 'veth' | 'ether' | 'other';
 
@@ -33,13 +36,6 @@ export interface NetInterface {
   dockerBridge: boolean;
   /** For bridges: the interfaces attached to it. */
   attached: string[];
-}
-
-/** Docker names the bridge of a user-defined network `br-` + the first 12 hex digits of the network id. */
-const DOCKER_BRIDGE_NAME = /^(docker0|br-[0-9a-f]{12})$/;
-
-export function isDockerBridgeName(name: string): boolean {
-  return DOCKER_BRIDGE_NAME.test(name);
 }
 
 interface IpJsonAddr {

@@ -10,7 +10,7 @@
  * nrb_record_end (0). nrb_record_ipv4 (1): 4 address bytes, then one or more zero-terminated names;
  * nrb_record_ipv6 (2): 16 bytes then names. Options may follow the end record.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { net } from '../builtins.js';
 import { isJsonArray, isJsonObject } from '../json.js';
 
 export interface HostName {
@@ -44,7 +44,7 @@ export function parseNames(text: string): HostName[] | { error: string } {
         : [];
     const out: HostName[] = [];
     for (const [address, name] of pairs) {
-      if (typeof address !== 'string' || !(isIPv4(address) || isIPv6(address))) {
+      if (typeof address !== 'string' || !(net().isIPv4(address) || net().isIPv6(address))) {
         return { error: `${JSON.stringify(address)} is not an IP address` };
       }
       if (typeof name !== 'string' || !validName(name)) return { error: `bad name for ${address}` };
@@ -58,7 +58,7 @@ export function parseNames(text: string): HostName[] | { error: string } {
     const words = lines[i]!.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) continue;
     const [address, name] = words;
-    if (!address || !(isIPv4(address) || isIPv6(address))) {
+    if (!address || !(net().isIPv4(address) || net().isIPv6(address))) {
       return { error: `line ${i + 1}: ${JSON.stringify(address)} is not an IP address` };
     }
     if (!name || !validName(name)) return { error: `line ${i + 1}: no name after ${address}` };
@@ -122,8 +122,8 @@ export function nrbRecords(names: readonly HostName[], le = true): Uint8Array {
     parts.push(padded);
   };
   for (const h of names) {
-    const v4 = isIPv4(h.address);
-    if (!v4 && !isIPv6(h.address)) continue;
+    const v4 = net().isIPv4(h.address);
+    if (!v4 && !net().isIPv6(h.address)) continue;
     const addr = v4 ? ipv4Bytes(h.address) : ipv6Bytes(h.address);
     const name = enc.encode(h.name);
     const value = new Uint8Array(addr.length + name.length + 1);

@@ -18,8 +18,7 @@
  * delivered and `damaged` is set.
  */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { createGunzip, gunzipSync, constants as zc } from 'node:zlib';
+import { stream, zlib } from '../builtins.js';
 import { CAPTURE_ERROR, CAPTURE_WARNING, CaptureError, hexBytes } from './errors.js';
 import type { FormatParser, FrameCallback, ParserHost } from './format.js';
 import { PcapParser, pcapMagic } from './pcap.js';
@@ -283,7 +282,10 @@ function tooLarge(e: unknown): boolean {
  */
 function gunzipPrefix(bytes: Uint8Array, end: number, cap: number): Uint8Array | undefined {
   try {
-    return gunzipSync(bytes.subarray(0, end), { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: cap });
+    return zlib().gunzipSync(bytes.subarray(0, end), {
+      finishFlush: zlib().constants.Z_SYNC_FLUSH,
+      maxOutputLength: cap,
+    });
   } catch (e) {
     return tooLarge(e) ? undefined : EMPTY;
   }
@@ -319,7 +321,7 @@ function gunzipUpTo(bytes: Uint8Array, cap: number): Uint8Array {
 /** A whole gzip stream decompressed, at most `cap` bytes of it, and what went wrong. */
 function gunzipBounded(bytes: Uint8Array, cap: number): { data: Uint8Array; warning?: CaptureWarning } {
   try {
-    return { data: gunzipSync(bytes, { maxOutputLength: cap }) };
+    return { data: zlib().gunzipSync(bytes, { maxOutputLength: cap }) };
   } catch (e) {
     if (tooLarge(e)) {
       const data = gunzipUpTo(bytes, cap);
@@ -329,7 +331,7 @@ function gunzipBounded(bytes: Uint8Array, cap: number): { data: Uint8Array; warn
       // Cut short: decompress what is there.
       let data: Uint8Array = EMPTY;
       try {
-        data = gunzipSync(bytes, { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: cap });
+        data = zlib().gunzipSync(bytes, { finishFlush: zlib().constants.Z_SYNC_FLUSH, maxOutputLength: cap });
       } catch (e2) {
         if (tooLarge(e2)) data = gunzipUpTo(bytes, cap);
       }
@@ -556,9 +558,9 @@ async function* drive(
         yield toBytes(r.value);
       }
     }
-    const input = Readable.from(compressedChunks(), { objectMode: false });
+    const input = stream().Readable.from(compressedChunks(), { objectMode: false });
     // When zlib fails (corrupt data, bad CRC) the output of its current step is lost: at most chunkSize bytes.
-    const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+    const gunzip = zlib().createGunzip({ chunkSize: GUNZIP_CHUNK });
     input.on('error', (e) => gunzip.destroy(e));
     gunzip.on('error', () => {
       // reported through the iteration below; this keeps a late error from becoming uncaught

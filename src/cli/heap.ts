@@ -11,7 +11,8 @@
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { isMainThread, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
+import { workerThreads } from '../builtins.js';
 
 /**
  * All of this file's V8 tuning is one launcher option: `--no-v8-tuning` (or PCAP_EXPLAIN_V8=default)
@@ -58,7 +59,9 @@ const givenYoung = process.execArgv.some((a) => /semi[-_]space/.test(a));
  */
 export class YoungCap {
   private n = 0;
-  private done = givenYoung || !isMainThread || !tuned;
+  // whether this is a worker thread is asked only when the cap is reached (node:worker_threads costs
+  // start-up time, and a lab capture never gets there)
+  private done = givenYoung || !tuned;
 
   constructor(private readonly mib: number) {}
 
@@ -66,7 +69,7 @@ export class YoungCap {
     if (this.done || (++this.n & 255) !== 0) return;
     const ns = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
     if (ns && ns.space_size < this.mib * 2 * 2 ** 20) return;
-    setFlagsFromString('--semi-space-growth-factor=1');
+    if (workerThreads().isMainThread) setFlagsFromString('--semi-space-growth-factor=1');
     this.done = true;
   }
 }

@@ -3,7 +3,7 @@
  * per conversation, what deserves a second look, and teaching notes for the cases the capture shows.
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
-import { isDockerBridgeName } from '../capture/interfaces.js';
+import { isDockerBridgeName } from '../capture/bridge-name.js';
 import { allWords, wordsOf } from '../protocols/registry.js';
 import { buildConv, type ConvContext, handshakeLeft, type ModelContext } from './context.js';
 import { digestTotals } from './digest.js';

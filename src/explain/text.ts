@@ -10,28 +10,31 @@ import type { Catalogue, Lang } from './catalog/types.js';
 
 export type { Lang } from './catalog/types.js';
 
-let CATALOGUES: Readonly<Record<Lang, Catalogue>> | undefined;
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = {};
 
-/** The generic catalogue with every protocol module's entries (made on first use; a key may appear once). */
-function merged(): Readonly<Record<Lang, Catalogue>> {
-  if (CATALOGUES) return CATALOGUES;
-  const out = { en: { ...en }, id: { ...id } };
+/**
+ * The generic catalogue of a language with every protocol module's entries (made on its first use, so an
+ * English run does not merge the Indonesian one; a key may appear once).
+ */
+function merged(lang: Lang): Catalogue {
+  const made = CATALOGUES[lang];
+  if (made) return made;
+  const out: Record<string, string> = { ...(lang === 'en' ? en : id) };
   for (const words of allWords())
-    for (const lang of ['en', 'id'] as const)
-      for (const [k, v] of Object.entries(words.catalog[lang])) {
-        if (k in out[lang]) throw new Error(`catalogue entry ${k} (${lang}) is defined twice`);
-        out[lang][k] = v;
-      }
-  CATALOGUES = out;
+    for (const [k, v] of Object.entries(words.catalog[lang])) {
+      if (k in out) throw new Error(`catalogue entry ${k} (${lang}) is defined twice`);
+      out[k] = v;
+    }
+  CATALOGUES[lang] = out;
   return out;
 }
 
 export function catalogue(lang: Lang): Catalogue {
-  return merged()[lang];
+  return merged(lang);
 }
 
 export function hasText(code: string, lang: Lang): boolean {
-  return code in merged()[lang];
+  return code in merged(lang);
 }
 
 /** `{n:one|many}` picks a form by the parameter `n` (1 → one); a form may hold `{param}` itself. */
@@ -112,11 +115,12 @@ function fill(template: string, params: Values | undefined, base: Values | undef
  * the caller passes both instead of spreading them into a new object per sentence.
  */
 export function text(code: string, params: Values | undefined, lang: Lang = 'en', base?: Values): string {
-  const cats = merged();
-  const t = cats[lang][code] ?? cats.en[code];
+  const mine = merged(lang);
+  const t = mine[code] ?? (lang === 'en' ? undefined : merged('en')[code]);
   if (params && typeof params.reason === 'string') {
     const sub = `${code}.reason.${params.reason}`;
-    if (sub in cats[lang] || sub in cats.en) params = { ...params, reason: text(sub, params, lang, base) };
+    if (sub in mine || (lang !== 'en' && sub in merged('en')))
+      params = { ...params, reason: text(sub, params, lang, base) };
   }
   if (t !== undefined) return fill(t, params, base);
   const all = base ? { ...base, ...params } : params;
