@@ -147,7 +147,10 @@ function tcpExplain(say: Say, f: FrameRecord, ctx: FrameConv, st: ConvState): st
   } else if (flags.includes('RST')) {
     if (c.close.kind === 'refused' || (hs && hs.synack.length === 0 && side === 'server'))
       out.push(one('ex.tcp.refused', { host: hostOf(c.server), port: portOf(c.server) ?? '?' }));
-    else out.push(one('ex.tcp.rst'));
+    else {
+      const myFin = st.fins.find((x) => x.side === side && x.n < f.n);
+      out.push(myFin ? one('ex.tcp.rst.afterfin', { fin: myFin.n }) : one('ex.tcp.rst'));
+    }
   } else if (hs && f.n === hs.ack) {
     out.push(one(c.rtt !== null ? 'ex.tcp.hs_ack' : 'ex.tcp.hs_ack.nortt', { rtt: duration(c.rtt ?? 0, say) }));
   }

@@ -92,14 +92,20 @@ export function pairsText(
   reps: Msg[],
   label: (m: Msg) => string,
 ): { items: string[]; covers: number[] } {
-  const byFrame = new Map<number, Msg>();
-  for (const r of reps) if (r.reply_to !== undefined) byFrame.set(r.reply_to, r);
+  // the answers to the requests of a frame, in order: pipelined requests can share one segment
+  const byFrame = new Map<number, Msg[]>();
+  for (const r of reps) {
+    if (r.reply_to === undefined) continue;
+    const a = byFrame.get(r.reply_to);
+    if (a) a.push(r);
+    else byFrame.set(r.reply_to, [r]);
+  }
   const used = new Set<Msg>();
   const pairs: { a: string; b?: string; lat?: number }[] = [];
   // after lost bytes an answer may be lost or not paired: neither "no answer" nor a pairing by position holds
   const lossy = ctx.c.notes.some((n) => n.code === 'app.gap');
   reqs.forEach((q, i) => {
-    let r = byFrame.get(q.frame);
+    let r = byFrame.get(q.frame)?.find((x) => !used.has(x));
     if (!r && q.replied_by !== undefined) r = reps.find((x) => x.frame === q.replied_by);
     if (!r && !lossy && reps[i] && !used.has(reps[i]!) && reps.length === reqs.length) r = reps[i];
     if (r) used.add(r);

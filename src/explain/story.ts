@@ -404,6 +404,26 @@ function endPhase(say: Say, ctx: ConvContext, totals: DigestTotals | undefined):
       start = ctx.fins[0] && r && ctx.fins[0].n < r.n ? ctx.fins[0].n : (r?.n ?? c.last);
       const closer: Side = r?.side ?? by ?? 'client';
       code = 'story.end.rst';
+      // a side that had sent its FIN, then RST: no abort instead of the FIN exchange
+      const fin = r ? ctx.fins.find((x) => x.side === closer && x.n < r.n) : undefined;
+      if (r && fin) {
+        // data the other side sent after that FIN: a socket closed by its program answers it with RST
+        const f0 = ctx.fins[0];
+        const after =
+          f0 === fin
+            ? totals
+              ? totals.convs.get(c.id)?.dataAfterFin
+              : ctx.frames.find((f) => f.n > fin.n && (f.tcp?.len ?? 0) > 0 && sideOf(c, f) !== closer)?.n
+            : undefined;
+        code = after !== undefined && after < r.n ? 'story.end.rst.afterfin.data' : 'story.end.rst.afterfin';
+        const o = closer === 'client' ? 'server' : 'client';
+        parts.push(
+          capital(
+            say(code, { ...who(say, ctx, closer), ...who(say, ctx, o, 'o_'), fin: fin.n, rst: r.n, data: after ?? 0 }),
+          ),
+        );
+        break;
+      }
       parts.push(capital(say(code, { ...who(say, ctx, closer) })));
       break;
     }

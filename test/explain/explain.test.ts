@@ -275,6 +275,30 @@ describe('the story', () => {
     expect(last.text).toContain('(frame 248)');
   });
 
+  it('HTTP corners of a real capture (http-corners): cut-short responses, pipelining, who asked to close', async () => {
+    const m = await model('http-corners.pcap');
+    const phases = (id: number) => m.story.filter((s) => s.conversation === id);
+    const ex = (n: number) => m.frames.find((f) => f.n === n)!.explain ?? '';
+    // #6: the client gave up after 0.5 s (its FIN, frame 66); the headers came 2 s later (frame 68), then its
+    // RST (69); tshark shows no HTTP response: it is not "answered", and the RST is no part of it
+    expect(phases(6)[1]!.text).toContain('GET /slow → 200 OK (incomplete: 0 of 10 bytes of its body in the capture)');
+    expect(phases(6).at(-1)!.code).toBe('story.end.rst.afterfin.data');
+    expect(phases(6).at(-1)!.text).toContain('(FIN, frame 66)');
+    expect(ex(68)).toContain('It is incomplete: 0 of the 10 bytes of its body are in the capture.');
+    expect(ex(69)).not.toMatch(/HTTP/);
+    const slow = m.conversations.find((c) => c.id === 6)!.messages!.find((x) => x.kind === 'response')!;
+    expect([slow.frame, slow.frames]).toEqual([68, [68]]);
+    // #7: 27512 of the 2,000,000 bytes announced
+    expect(phases(7)[1]!.text).toContain('(incomplete: 27512 of 2000000 bytes of its body in the capture)');
+    // #4: two requests in frame 36, answered in order (tshark: 'hello' in frame 40, 'versioned' in 44)
+    expect(phases(4)[1]!.text).toMatch(
+      /GET \/hello → 200 OK 'hello⏎' \([\d.]+ ms\) and GET \/etag → 200 OK 'versioned⏎'/,
+    );
+    expect(phases(4)[1]!.text).toContain('Both requests travel over this one TCP connection');
+    // #5: the server closes because the HTTP/1.0 request did not ask to keep the connection
+    expect(phases(5)[1]!.text).toContain('The client had asked for it: its request is HTTP/1.0');
+  });
+
   it('a host whose every attempt to a server was refused is no client of it, nor connected to it (many-named)', async () => {
     // 172.18.0.52 only tried :6000, where nothing listened (tshark: each SYN answered by RST, ACK)
     for (const [lang, want] of [

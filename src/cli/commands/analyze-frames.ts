@@ -156,6 +156,24 @@ const NO_MESSAGES: readonly AppMessageRecord[] = [];
 
 const NO_TAPPED: readonly TappedMessage[] = [];
 
+/**
+ * A message cut short (the connection ended in it, or bytes were lost: HTTP) belongs to the last frame that
+ * carried its bytes, not to the frame that ended it: when that frame is still held, the message goes with
+ * it and is told there (as the whole model tells it). The others stay with the frame analysed.
+ */
+function moveBack(tapped: TappedMessage[], n: number, held: FrameWindow): TappedMessage[] {
+  for (let i = 0; i < tapped.length; i++) {
+    const t = tapped[i]!;
+    if (t.at !== n || t.rec.frame >= n) continue;
+    const h = held.find(t.rec.frame);
+    if (!h) continue;
+    const moved = { ...t, at: t.rec.frame };
+    h.tapped = h.tapped === NO_TAPPED ? [moved] : [...h.tapped, moved];
+    tapped[i] = moved;
+  }
+  return tapped;
+}
+
 /** The messages a frame completed, from what the session tapped while it analysed the frame. */
 function frameMessages(tapped: readonly TappedMessage[], n: number): readonly AppMessageRecord[] {
   if (tapped.length === 0) return NO_MESSAGES;
@@ -275,6 +293,16 @@ class FrameWindow {
       this.start = 0;
     }
     this.ring[(this.start + this.length++) % this.ring.length] = h;
+  }
+
+  /** The held frame numbered `n` (frames are held in order, one per frame analysed), if it is still held. */
+  find(n: number): Held | undefined {
+    const first = this.peekFirst();
+    if (!first) return undefined;
+    const i = n - first.f.n;
+    if (i < 0 || i >= this.length) return undefined;
+    const h = this.ring[(this.start + i) % this.ring.length];
+    return h?.f.n === n ? h : undefined;
   }
 
   shift(): Held | undefined {
@@ -458,11 +486,13 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       // every frame analysed (the first ones are told only once the window is full)
       young.tick();
       head = f.n;
-      const tapped = session!.takeMessages();
+      const tapped = moveBack(session!.takeMessages(), f.n, held);
       links.add(tapped);
       document?.tapped(tapped);
       digest.push(f);
-      held.push({ f, tapped: tapped.length ? tapped : NO_TAPPED });
+      // (the messages moved back to an earlier frame are told there)
+      const own = tapped.length ? tapped.filter((t) => t.at === f.n) : tapped;
+      held.push({ f, tapped: own.length ? own : NO_TAPPED });
       // a frame without payload adds nothing to wait for: the conversation is asked only to settle its marks
       const c = f.conversation;
       if (c !== undefined && f.tcp && (f.tcp.len > 0 || unsettled.holds(c))) {

@@ -96,6 +96,8 @@ export const enExplain: Catalogue = {
     'The host {host} refuses the connection with RST: no program listens on port {port} (connection refused).',
   'ex.tcp.rst':
     '{who} {addr} aborts the connection (RST): it ends at once, without the FIN exchange, and any data still in flight is lost.',
+  'ex.tcp.rst.afterfin':
+    '{who} {addr} resets the connection (RST) after its own FIN of frame {fin}: the connection ends at once, and any data still in flight is lost.',
   'ex.tcp.fin': '{who} {addr} closes its side of the connection (FIN): it has nothing more to send.',
   'ex.tcp.fin.second': '{who} {addr} closes its side too (FIN), after the FIN of frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} sends its FIN again.',
@@ -224,6 +226,10 @@ export const enExplain: Catalogue = {
   'story.end.fin.halfclose':
     '{who} {addr} closes its side first (FIN): it has nothing more to send. A FIN ends only that direction, so {o_who} {o_addr} still sends data after it (frame {after}), then closes its side too (FIN); with the last ACK the connection is closed normally.',
   'story.end.rst': '{who} {addr} ends the connection abruptly with RST instead of the FIN exchange.',
+  'story.end.rst.afterfin':
+    '{who} {addr} first closes its side (FIN, frame {fin}), then ends the connection abruptly with RST (frame {rst}).',
+  'story.end.rst.afterfin.data':
+    '{who} {addr} first closes its side (FIN, frame {fin}); {o_who} {o_addr} still sends data after it (frame {data}), and {who} answers with RST (frame {rst}): its program had closed the socket, which takes no more data.',
   'story.end.open': 'No FIN or RST: the connection was still open when the capture stopped (last frame {last}).',
   'story.end.open.unanswered':
     'No FIN or RST, and none was needed: the connection was never opened, since no SYN-ACK answered its SYN (last frame {last}).',

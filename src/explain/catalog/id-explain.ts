@@ -91,6 +91,8 @@ export const idExplain: Catalogue = {
     'Host {host} menolak koneksi dengan RST: tidak ada proses yang mendengarkan port {port} (connection refused).',
   'ex.tcp.rst':
     '{who} {addr} memutus koneksi secara paksa (RST): koneksi langsung berakhir tanpa pertukaran FIN, dan data yang sudah dikirim tetapi belum diterima ikut hilang.',
+  'ex.tcp.rst.afterfin':
+    '{who} {addr} memutus koneksi secara paksa (RST) setelah mengirim FIN-nya sendiri di frame {fin}: koneksi langsung berakhir, dan data yang sudah dikirim tetapi belum diterima ikut hilang.',
   'ex.tcp.fin': '{who} {addr} menutup sisinya dari koneksi (FIN): ia tidak punya data lagi untuk dikirim.',
   'ex.tcp.fin.second': '{who} {addr} juga menutup sisinya (FIN), setelah FIN di frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} mengirim FIN-nya lagi.',
@@ -217,6 +219,10 @@ export const idExplain: Catalogue = {
   'story.end.fin.halfclose':
     '{who} {addr} lebih dulu menutup sisinya (FIN): ia tidak punya data lagi untuk dikirim. FIN hanya menutup satu arah, jadi {o_who} {o_addr} masih mengirim data sesudahnya (frame {after}), lalu juga menutup sisinya (FIN); dengan ACK terakhir koneksi ditutup secara normal.',
   'story.end.rst': '{who} {addr} mengakhiri koneksi secara paksa dengan RST, bukan dengan pertukaran FIN.',
+  'story.end.rst.afterfin':
+    '{who} {addr} lebih dulu menutup sisinya (FIN, frame {fin}), lalu mengakhiri koneksi secara paksa dengan RST (frame {rst}).',
+  'story.end.rst.afterfin.data':
+    '{who} {addr} lebih dulu menutup sisinya (FIN, frame {fin}); {o_who} {o_addr} masih mengirim data sesudahnya (frame {data}), dan {who} menjawabnya dengan RST (frame {rst}): programnya sudah menutup socket, yang tidak lagi menerima data.',
   'story.end.open': 'Tidak ada FIN atau RST: koneksi masih terbuka saat capture berhenti (frame terakhir {last}).',
   'story.end.open.unanswered':
     'Tidak ada FIN atau RST, dan memang tidak perlu: koneksi tidak pernah terbentuk karena SYN-nya tidak dijawab dengan SYN-ACK (frame terakhir {last}).',

@@ -16,6 +16,8 @@ export const en: Catalogue = {
   'frag.http.response': 'the HTTP response {status} {text}',
   'ex.http.until_close':
     'The response has no Content-Length: its body ends where the server closes the connection, so the client knows it has the whole body only at the FIN.',
+  'ex.http.incomplete': 'It is incomplete: {got} of the {of} bytes of its body are in the capture.',
+  'ex.http.incomplete.nolen': 'It is incomplete: the capture holds only part of it.',
   'story.http.until_close':
     'The response announces no Content-Length: the server marks the end of the body by closing the connection (FIN).',
   'story.http.close10.byclient':
@@ -29,8 +31,12 @@ export const en: Catalogue = {
   'story.http': '{who} {addr} sends {count} HTTP {count:request|requests} to {s_who} {s_addr}: {pairs}.',
   'story.http.chunked':
     'The response to {req} comes in chunks (Transfer-Encoding: chunked, {bytes} bytes of body in all): the server sends it piece by piece without announcing its length first.',
+  'story.http.incomplete': '(incomplete: {got} of {of} bytes of its body in the capture)',
+  'story.http.incomplete.nolen': '(incomplete: only part of it in the capture)',
   'story.http.reuse':
     'All {count} requests travel over this one TCP connection: HTTP/1.1 keep-alive keeps it open between requests.',
+  'story.http.reuse.two':
+    'Both requests travel over this one TCP connection: HTTP/1.1 keep-alive keeps it open between requests.',
   'story.http.close': 'The response says Connection: close, so the server closes this TCP connection after answering.',
   'story.http.close.server':
     'The response of the server ({server}) says Connection: close, so it closes this TCP connection after answering.',
@@ -43,6 +49,8 @@ export const en: Catalogue = {
   'story.http.close10.werkzeug':
     "The response of Werkzeug's development server (the server Flask's app.run() starts; Server: {server}) is HTTP/1.0 without keep-alive, so it closes this TCP connection after answering.",
   'story.http.close.next': 'One request per connection: the next request opens a new TCP connection (#{id}).',
+  'story.http.close.asked': 'The client had asked for it: its request says Connection: close.',
+  'story.http.close.asked10': 'The client had asked for it: its request is HTTP/1.0 without Connection: keep-alive.',
   'ov.conv.http': 'HTTP, {count} {count:request|requests} ({methods})',
   'role.http.server': 'HTTP server on :{port}',
   'role.http.client': 'HTTP client of {server}',

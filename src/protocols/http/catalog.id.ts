@@ -17,6 +17,8 @@ export const id: Catalogue = {
   'frag.http.response': 'response HTTP {status} {text}',
   'ex.http.until_close':
     'Response ini tidak memiliki Content-Length: body-nya berakhir saat server menutup koneksi, sehingga client baru tahu body-nya sudah lengkap ketika FIN tiba.',
+  'ex.http.incomplete': 'Pesan ini tidak lengkap: hanya {got} dari {of} byte body-nya yang ada di capture.',
+  'ex.http.incomplete.nolen': 'Pesan ini tidak lengkap: capture hanya memuat sebagiannya.',
   'story.http.until_close':
     'Response-nya tidak menyebutkan Content-Length: server menandai akhir body dengan menutup koneksi (FIN).',
   'story.http.close10.byclient':
@@ -30,8 +32,12 @@ export const id: Catalogue = {
   'story.http': '{who} {addr} mengirim {count} request HTTP ke {s_who} {s_addr}: {pairs}.',
   'story.http.chunked':
     'Response untuk {req} dikirim dalam potongan (Transfer-Encoding: chunked, total body {bytes} byte): server mengirimnya sepotong demi sepotong tanpa menyebutkan panjangnya lebih dulu.',
+  'story.http.incomplete': '(tidak lengkap: {got} dari {of} byte body-nya ada di capture)',
+  'story.http.incomplete.nolen': '(tidak lengkap: hanya sebagian yang ada di capture)',
   'story.http.reuse':
     'Ke-{count} request itu berjalan lewat satu koneksi TCP yang sama: keep-alive HTTP/1.1 membiarkannya tetap terbuka di antara request.',
+  'story.http.reuse.two':
+    'Kedua request itu berjalan lewat satu koneksi TCP yang sama: keep-alive HTTP/1.1 membiarkannya tetap terbuka di antara request.',
   'story.http.close':
     'Response-nya menyatakan Connection: close, sehingga server menutup koneksi TCP ini setelah menjawab.',
   'story.http.close.server':
@@ -45,6 +51,9 @@ export const id: Catalogue = {
   'story.http.close10.werkzeug':
     'Response dari development server Werkzeug (server yang dijalankan app.run() milik Flask; Server: {server}) adalah HTTP/1.0 tanpa keep-alive, sehingga server menutup koneksi TCP ini setelah menjawab.',
   'story.http.close.next': 'Satu request per koneksi: request berikutnya membuka koneksi TCP baru (#{id}).',
+  'story.http.close.asked': 'Client sendiri yang memintanya: request-nya memuat Connection: close.',
+  'story.http.close.asked10':
+    'Client sendiri yang memintanya: request-nya memakai HTTP/1.0 tanpa Connection: keep-alive.',
   'ov.conv.http': 'HTTP, {count} request ({methods})',
   'role.http.server': 'server HTTP di :{port}',
   'role.http.client': 'client HTTP yang mengakses {server}',

@@ -75,6 +75,8 @@ export class HttpHandler implements AppHandler {
   private app: AppProto | undefined;
   /** Per direction: bytes lost or skipped since a gap stopped its parser (undefined: not stopped by a gap). */
   private readonly skipped: [number | undefined, number | undefined] = [undefined, undefined];
+  /** Capture time of the last bytes fed each way (a message cut short is timed there). */
+  private readonly fedAt: [number, number] = [0, 0];
   /** Responses with an error status (4xx, 5xx) and the first one (HttpFacts.http_errors). */
   private errors = 0;
   private firstError: HttpErrorRecord | undefined;
@@ -106,6 +108,7 @@ export class HttpHandler implements AppHandler {
   }
 
   data(dir: Dir, bytes: Uint8Array, _offset: number, frame: number): void {
+    this.fedAt[dir] = this.conv.ctx.now;
     let s = this.stream(dir);
     const skipped = this.skipped[dir];
     if (s.stopped) {
@@ -175,7 +178,11 @@ export class HttpHandler implements AppHandler {
   private message(dir: Dir, m: HttpMessage): void {
     const conv = this.conv;
     const ctx = conv.ctx;
-    const at = conv.completing(m.frames);
+    // a message cut short (the connection ended, bytes were lost) is completed by no frame: it is at the
+    // last frame that carried its bytes, and timed there (not at the FIN or RST that ended it)
+    const cut = !m.complete && m.frames.length > 0;
+    const at = cut ? m.frames[m.frames.length - 1]! : conv.completing(m.frames);
+    const now = cut ? this.fedAt[dir] : ctx.now;
     // the request a response answers (1xx interim responses answer the oldest request without ending it)
     const interim = m.kind === 'response' && m.code >= 100 && m.code < 200 && m.code !== 101;
     const q = m.kind === 'response' ? (interim ? this.waiting.peek() : this.waiting.shift()) : undefined;
@@ -222,11 +229,11 @@ export class HttpHandler implements AppHandler {
     }
     if (m.payload) ctx.notesFrom(m.payload.notes);
     if (m.kind === 'request') {
-      this.waiting.push({ rec, frame: at, t: ctx.now, carried, method: m.method, uri: m.uri });
+      this.waiting.push({ rec, frame: at, t: now, carried, method: m.method, uri: m.uri });
     } else if (q) {
       if (rec) {
         rec.reply_to = q.frame;
-        rec.latency = roundNs(ctx.now - q.t);
+        rec.latency = roundNs(now - q.t);
       }
       if (q.rec && !interim) q.rec.replied_by = at;
     } else if (!this.waiting.forgotten && !this.stream(this.reqDir).inProgress) {
@@ -248,8 +255,10 @@ export class HttpHandler implements AppHandler {
       }
       this.firstError = e;
     }
-    ctx.done('http');
-    if (ctx.frames) {
+    // (the frame list names a message in the frame that completes it: a message cut short has none, as in
+    // tshark, whose reassembly never completes it)
+    if (!cut) ctx.done('http');
+    if (ctx.frames && !cut) {
       const e: HttpFrameEntry =
         m.kind === 'request'
           ? { proto: 'http', kind: 'request', method: m.method, uri: m.uri, version: m.version }

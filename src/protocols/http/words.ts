@@ -95,9 +95,12 @@ export function httpExchange(
   const label = (m: Msg) => {
     const cl = m.proto === 'http' && m.carried ? on(m.carried.proto)?.label(m.carried) : undefined;
     const carried = cl ? ` ${cl}` : '';
-    if (isRequest(m)) return `${m.method} ${m.uri}${cl !== undefined ? carried : bodyOf(m)}`;
+    const cut = m.proto === 'http' ? incompleteOf(say, m, 'story') : '';
+    if (isRequest(m)) return `${m.method} ${m.uri}${cl !== undefined ? carried : bodyOf(m)}${cut}`;
     if (isResponse(m))
-      return cl !== undefined ? `${m.status}${carried}` : `${m.status}${m.phrase ? ` ${m.phrase}` : ''}${bodyOf(m)}`;
+      return cl !== undefined
+        ? `${m.status}${carried}${cut}`
+        : `${m.status}${m.phrase ? ` ${m.phrase}` : ''}${bodyOf(m)}${cut}`;
     return `?${bodyOf(m)}`;
   };
   const pairs = pairsText(say, ctx, reqs, reps, label);
@@ -125,7 +128,7 @@ export function httpExchange(
   }
   // connection reuse: one keep-alive connection for all, or closed after the last answer
   const last = reps[reps.length - 1];
-  if (total > 1) more.push(say('story.http.reuse', { count: total }));
+  if (total > 1) more.push(say(total === 2 ? 'story.http.reuse.two' : 'story.http.reuse', { count: total }));
   if (last && endsAtClose(last)) more.push(say('story.http.until_close'));
   if (last && all.complete && !keepsAlive(last)) {
     const conn = headerOf(last, 'connection')?.toLowerCase() === 'close';
@@ -144,6 +147,13 @@ export function httpExchange(
     if (ctx.c.close.kind === 'fin' && ctx.c.close.by === 'client') code += server ? '.byclient.server' : '.byclient';
     else if (server) code += /^werkzeug\//i.test(server) ? '.werkzeug' : '.server';
     let text = say(code, p);
+    // the client may have asked for it: Connection: close in its request, or HTTP/1.0 without keep-alive
+    const asked = reqs.find((q) => q.frame === last.reply_to) ?? reqs[reqs.length - 1];
+    if (asked && isRequest(asked)) {
+      const qc = headerOf(asked, 'connection')?.toLowerCase();
+      if (qc === 'close') text += ` ${say('story.http.close.asked')}`;
+      else if (asked.version === '1.0' && qc !== 'keep-alive') text += ` ${say('story.http.close.asked10')}`;
+    }
     if (next && total === 1) text += ` ${say('story.http.close.next', { id: next.c.id })}`;
     more.push(text);
   }
@@ -170,11 +180,21 @@ function endsAtClose(m: HttpRecord): boolean {
   );
 }
 
+/**
+ * ' (incomplete: 0 of 10 bytes of its body in the capture)' for a message cut short (the connection ended,
+ * bytes were lost), '' for a whole one: `story` in a list of pairs, `ex` as a sentence of its own.
+ */
+function incompleteOf(say: Say, m: HttpRecord, where: 'story' | 'ex'): string {
+  if (m.complete !== false) return '';
+  const p = { got: m.body_len, of: m.content_length ?? 0 };
+  return ` ${say(m.content_length !== undefined ? `${where}.http.incomplete` : `${where}.http.incomplete.nolen`, p)}`;
+}
+
 /** The sentence for one HTTP request or response a frame completes (what its body carries, when a protocol reads it). */
 export function sentence(say: Say, ctx: FrameConv, m: HttpRecord, t: Tell, on: CarriedOf): string {
   const { one, reply } = t;
   const cw = m.carried ? on(m.carried.proto) : undefined;
-  const tail = endsAtClose(m) ? ` ${say('ex.http.until_close')}` : '';
+  const tail = (endsAtClose(m) ? ` ${say('ex.http.until_close')}` : '') + incompleteOf(say, m, 'ex');
   if (cw && m.carried) {
     const carrier =
       m.kind === 'request'
@@ -185,12 +205,14 @@ export function sentence(say: Say, ctx: FrameConv, m: HttpRecord, t: Tell, on: C
   const body = m.payload ? msgPayload(say, m) : '';
   switch (m.kind) {
     case 'request':
-      return one(body ? 'ex.http.request.body' : 'ex.http.request', {
-        method: m.method,
-        uri: m.uri,
-        server: ctx.c.server,
-        body,
-      });
+      return (
+        one(body ? 'ex.http.request.body' : 'ex.http.request', {
+          method: m.method,
+          uri: m.uri,
+          server: ctx.c.server,
+          body,
+        }) + tail
+      );
     case 'response':
       return (
         reply(body ? 'ex.http.response.body' : 'ex.http.response', { status: m.status, text: m.phrase, body }) + tail

@@ -408,7 +408,7 @@ describe('bounds and losses', () => {
     const r = s.finish();
     const reps = r.messages!.filter((m) => m.kind === 'response');
     expect(reps.map((m) => [m.frame, m.complete ?? true, m.reply_to])).toEqual([
-      [4, false, 1], // cut short by the gap: still the first request's answer
+      [3, false, 1], // cut short by the gap: still the first request's answer, at the last frame with its bytes
       [6, true, undefined], // after the loss: its request is not known
       [8, true, 7], // pairing goes on with the next request
     ]);
