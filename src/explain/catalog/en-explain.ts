@@ -103,7 +103,7 @@ export const enExplain: Catalogue = {
   'ex.tcp.fin.again': '{who} {addr} sends its FIN again.',
   'ex.tcp.ack.fin': '{who} {addr} acknowledges the FIN of frame {fin} (ACK); it may still send data of its own.',
   'ex.tcp.ack.fin.last':
-    '{who} {addr} acknowledges the FIN of frame {fin} (ACK): both sides have closed, the connection is over.',
+    '{who} {addr} acknowledges the FIN of frame {fin} (ACK): both sides have now sent their FIN.',
   'ex.tcp.ack.msg':
     "{who} {addr} acknowledges {what} of frame {acked} (ACK, no data). This is TCP's receipt of the bytes, not an application reply.",
   'ex.tcp.ack': '{who} {addr} acknowledges the data of frame {acked} (ACK, no data).',
@@ -265,7 +265,7 @@ export const enExplain: Catalogue = {
   'ov.ab.unfinished':
     'Connection #{id}: {server} answered the SYN, but no ACK answered its SYN-ACK: the handshake was not completed.',
   'ov.ab.tcp': 'Connection #{id}: {list}.',
-  'ov.ab.note': '{text} (frames {frames})',
+  'ov.ab.note': '{text} ({count:frame|frames} {frames})',
   'ov.ab.note.many': '{text} ({count} frames: {frames})',
   'ov.ab.none': 'Nothing abnormal: every connection was set up and ended normally.',
   'role.tcp.server': 'TCP server on :{port}',

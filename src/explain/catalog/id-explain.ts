@@ -93,13 +93,13 @@ export const idExplain: Catalogue = {
     '{who} {addr} memutus koneksi secara paksa (RST): koneksi langsung berakhir tanpa pertukaran FIN, dan data yang sudah dikirim tetapi belum diterima ikut hilang.',
   'ex.tcp.rst.afterfin':
     '{who} {addr} memutus koneksi secara paksa (RST) setelah mengirim FIN-nya sendiri di frame {fin}: koneksi langsung berakhir, dan data yang sudah dikirim tetapi belum diterima ikut hilang.',
-  'ex.tcp.fin': '{who} {addr} menutup sisinya dari koneksi (FIN): ia tidak punya data lagi untuk dikirim.',
+  'ex.tcp.fin': '{who} {addr} menutup sisi koneksinya (FIN): ia tidak punya data lagi untuk dikirim.',
   'ex.tcp.fin.second': '{who} {addr} juga menutup sisinya (FIN), setelah FIN di frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} mengirim FIN-nya lagi.',
   'ex.tcp.ack.fin':
-    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia masih boleh mengirim data miliknya.',
+    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia sendiri masih boleh mengirim data.',
   'ex.tcp.ack.fin.last':
-    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi sudah menutup, koneksi selesai.',
+    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi kini sudah mengirim FIN-nya.',
   'ex.tcp.ack.msg':
     '{who} {addr} mengirim ACK untuk {what} dari frame {acked} (ACK, tanpa data). Ini tanda terima byte di level TCP, bukan balasan aplikasi.',
   'ex.tcp.ack': '{who} {addr} mengirim ACK untuk data dari frame {acked} (ACK, tanpa data).',

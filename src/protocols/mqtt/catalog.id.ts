@@ -82,7 +82,7 @@ export const id: Catalogue = {
   'story.mqtt.qos0':
     'Setiap PUBLISH hanya diikuti ACK TCP dari broker: dengan QoS 0, MQTT sendiri tidak mengirim acknowledgement.',
   'story.mqtt.retain_set':
-    'Flag retain menyala pada {count:pesan itu|{count} pesan} di {topics}: broker menyimpan pesan terakhir seperti itu dan memberikannya kepada setiap client yang berlangganan kemudian.',
+    '{count:Pesan itu|{count} pesan} di {topics} membawa flag retain: broker menyimpan pesan terakhir seperti itu dan memberikannya kepada setiap client yang berlangganan kemudian.',
   'story.mqtt.props': 'Properti MQTT 5: {list}.',
   'story.mqtt.retained':
     'Begitu langganan dibuat, broker mengirim {count:retained message|{count} retained message} dari {topics} ke {who} {addr} ({values}; PUBLISH dengan flag retain menyala): di-publish di frame {src} dan disimpan broker untuk client yang berlangganan kemudian ({age} sebelumnya). Ini bukan penerusan dengan jeda.',
@@ -113,7 +113,7 @@ export const id: Catalogue = {
   'fmt.mqtt.as': "sebagai '{client_id}'",
   'fmt.mqtt.as_empty': 'dengan client ID kosong',
   'fmt.mqtt.puback': '{count} PUBACK (acknowledgement untuk PUBLISH QoS 1)',
-  'fmt.mqtt.pubrec': '{count} PUBREC (QoS 2 langkah 2: penerima sudah memegang pesan)',
+  'fmt.mqtt.pubrec': '{count} PUBREC (QoS 2 langkah 2: penerima sudah menerima pesan itu)',
   'fmt.mqtt.pubrel': '{count} PUBREL (QoS 2 langkah 3: pengirim PUBLISH melepas pesannya)',
   'fmt.mqtt.pubcomp': '{count} PUBCOMP (QoS 2 langkah 4: pertukaran selesai)',
   'fmt.mqtt.content_type': "content type '{value}'",
