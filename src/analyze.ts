@@ -113,6 +113,8 @@ export interface FrameObserver {
     a: FrameAnalysis | undefined,
     app: AppProto | undefined,
     copyOf?: CopyStream,
+    /** How many messages of `app` the frame completed (at least 1 when `app` is set). */
+    appCount?: number,
   ): void;
   /** Optional: sinks that also receive a new TCP conversation's reassembled bytes (follow a stream). */
   streams?: StreamFactory;
@@ -353,7 +355,7 @@ export class AnalysisSession {
       if (a?.notes && a.notes.length > 0) this.onNotes(raw.n, a.notes, conv);
       if (app && app.notes.length > 0) this.onNotes(raw.n, app.notes, conv);
     }
-    this.observer?.frame(raw, d, a, app?.proto, copy?.stream);
+    this.observer?.frame(raw, d, a, app?.proto, copy?.stream, app?.count);
     if (!this.keep && !this.sink) return;
     if (this.want && !this.want(raw.n, d, a, app, copy?.n)) return;
     const rec = buildFrameRecord(

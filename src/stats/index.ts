@@ -137,9 +137,10 @@ export class HostTally implements FrameObserver {
     a: FrameAnalysis | undefined,
     app: AppProto | undefined,
     copyOf?: CopyStream,
+    appCount?: number,
   ): void {
     if (d.net) (d.net.version === 4 ? this.v4 : this.v6).push(d, raw.len);
-    this.next?.frame(raw, d, a, app, copyOf);
+    this.next?.frame(raw, d, a, app, copyOf, appCount);
   }
 
   /** Every address, busiest first (IPv4 before IPv6 on ties). */
@@ -164,6 +165,7 @@ interface Pending {
   d: Dissection;
   a: FrameAnalysis | CopyStream | undefined;
   app: AppProto | undefined;
+  appCount: number;
 }
 
 /**
@@ -266,15 +268,16 @@ export class StatsCollector implements FrameObserver {
     a: FrameAnalysis | undefined,
     app: AppProto | undefined,
     copyOf?: CopyStream,
+    appCount = 1,
   ): void {
     if (!this.first) this.first = { sec: raw.tsSec, nsec: raw.tsNsec };
     const rel = (raw.tsSec - this.first.sec) * 1e9 + (raw.tsNsec - this.first.nsec);
     for (const s of this.stats) {
       if (this.filtered.some((f) => f.stat === s)) continue;
       if (s instanceof FollowStream) s.frame(raw, d, a);
-      else push(s, { len: raw.len, rel, d, a: a ?? copyOf, app });
+      else push(s, { len: raw.len, rel, d, a: a ?? copyOf, app, appCount });
     }
-    if (this.filtered.length > 0) this.pending = { len: raw.len, rel, d, a: a ?? copyOf, app };
+    if (this.filtered.length > 0) this.pending = { len: raw.len, rel, d, a: a ?? copyOf, app, appCount };
   }
 
   /** The record of the frame last given to frame(): the filtered statistics count it if it matches. */
@@ -318,6 +321,6 @@ export class StatsCollector implements FrameObserver {
 function push(s: ConversationStats | EndpointStats | ProtocolHierarchy | IoStat, p: Pending): void {
   if (s instanceof ConversationStats) s.push(p.d, p.a, p.len, p.rel);
   else if (s instanceof EndpointStats) s.push(p.d, p.len);
-  else if (s instanceof ProtocolHierarchy) s.push(p.d, p.app, p.len);
+  else if (s instanceof ProtocolHierarchy) s.push(p.d, p.app, p.len, p.appCount);
   else s.push(p.rel, p.len);
 }

@@ -95,7 +95,11 @@ export class IoStat {
     let interval = this.spec.intervalUs;
     const whole = interval > duration || interval === 0;
     if (whole) interval = duration;
-    let durMag = magnitude(Math.floor(duration / 1e6), 5);
+    // tshark formats the times with the magnitude of the duration before rounding, and sizes the interval
+    // column and the lines after it: when rounding adds a digit (9.6 s → 10.1 s at precision 0), its
+    // Duration and Interval lines come out one character short and its rows one (last row) or two short
+    const durMag0 = magnitude(Math.floor(duration / 1e6), 5);
+    let durMag = durMag0;
     const invlMag = magnitude(Math.floor(interval / 1e6), 5);
     let prec: number;
     let border: number;
@@ -131,11 +135,12 @@ export class IoStat {
     if (border - rowW === 1) border++;
     const filler = rowW < border ? `${' '.repeat(border - rowW - 1)}|` : '';
 
+    const shrink = durMag - durMag0;
     const t = (us: number): string => {
-      const s = String(Math.floor(us / 1e6)).padStart(durMag);
+      const s = String(Math.floor(us / 1e6)).padStart(durMag0);
       return prec === 0 ? s : `${s}.${String(Math.floor((us % 1e6) / dv)).padStart(prec, '0')}`;
     };
-    const line = (text: string): string => `${text.padEnd(border - 1)}|\n`;
+    const line = (text: string, short = 0): string => `${text.padEnd(border - 1 - short)}|\n`;
     const secs = (us: number): string =>
       prec === 0
         ? `${Math.floor(us / 1e6)}`
@@ -145,8 +150,9 @@ export class IoStat {
     out += line('|');
     out += line(
       `| Duration: ${prec === 0 ? `${Math.floor(duration / 1e6)}.${String(duration % 1e6).padStart(6)}` : secs(rounded)} secs`,
+      shrink,
     );
-    out += line(`| Interval: ${t(whole ? rounded : interval)} secs`);
+    out += line(`| Interval: ${t(whole ? rounded : interval)} secs`, shrink);
     out += line('|');
     this.titles.forEach((title, j) => {
       const lead = j === 0 ? `| Col${String(j + 1).padStart(2)}: ` : `|    ${String(j + 1).padStart(2)}: `;
@@ -171,7 +177,7 @@ export class IoStat {
       const start = i * interval;
       const lastRow = i === this.last;
       const end = lastRow ? (prec === 0 ? 'Dur' : t(rounded)) : t(start + interval);
-      out += `${`|${lead} ${t(start)} <> ${end}`.padEnd(invlW - 1)}|`;
+      out += `${`|${lead} ${t(start)} <> ${end}`.padEnd(invlW - 1 - shrink * (lastRow ? 1 : 2))}|`;
       widths.forEach((c, j) => {
         const b = this.cols[j]!.get(i);
         out += ` ${String(b?.frames ?? 0).padStart(c.fr)} | ${String(b?.bytes ?? 0).padStart(c.val)} |`;

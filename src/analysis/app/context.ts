@@ -46,6 +46,8 @@ export interface AppFrameOutput {
   entries: AppFrameEntry[];
   /** Application protocol to append to FrameRecord.protocols (undefined for a segment-only frame). */
   proto: AppProto | undefined;
+  /** How many messages of `proto` the frame completed (two pipelined HTTP requests in one segment: 2). */
+  count: number;
   notes: Note[];
 }
 
@@ -89,9 +91,10 @@ export class AppContext {
   readonly maxText: number;
   private entries: AppFrameEntry[] | null = null;
   private proto: AppProto | undefined;
+  private count = 0;
   private segmentOf: AppProto | undefined;
   private notes: Note[] | null = null;
-  private readonly out: AppFrameOutput = { entries: [], proto: undefined, notes: [] };
+  private readonly out: AppFrameOutput = { entries: [], proto: undefined, count: 0, notes: [] };
   /** State a protocol shares between the conversations of one capture (shared()). */
   private readonly sharedState = new Map<string, unknown>();
   /** Messages listed since the last takeTapped() (AppLayerOptions.tap), else null. */
@@ -154,7 +157,9 @@ export class AppContext {
 
   /** The current frame completes an element of `proto` (always called; cheap). */
   done(proto: AppProto): void {
-    if (this.proto === undefined && this.frame !== 0) this.proto = proto;
+    if (this.frame === 0) return;
+    if (this.proto === undefined) this.proto = proto;
+    if (proto === this.proto) this.count++;
   }
 
   /** What the current frame completes, for the frame list (call only when `frames` is set). */
@@ -195,6 +200,8 @@ export class AppContext {
     const out = this.out;
     out.entries = this.entries ?? (this.segmentOf ? [{ proto: this.segmentOf, kind: 'segment' }] : NO_ENTRIES);
     out.proto = this.proto;
+    out.count = this.count;
+    this.count = 0;
     out.notes = this.notes ?? NO_NOTES;
     this.entries = null;
     this.notes = null;

@@ -102,8 +102,7 @@ export const enExplain: Catalogue = {
   'ex.tcp.fin.second': '{who} {addr} closes its side too (FIN), after the FIN of frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} sends its FIN again.',
   'ex.tcp.ack.fin': '{who} {addr} acknowledges the FIN of frame {fin} (ACK); it may still send data of its own.',
-  'ex.tcp.ack.fin.last':
-    '{who} {addr} acknowledges the FIN of frame {fin} (ACK): both sides have now sent their FIN.',
+  'ex.tcp.ack.fin.last': '{who} {addr} acknowledges the FIN of frame {fin} (ACK): both sides have now sent their FIN.',
   'ex.tcp.ack.msg':
     "{who} {addr} acknowledges {what} of frame {acked} (ACK, no data). This is TCP's receipt of the bytes, not an application reply.",
   'ex.tcp.ack': '{who} {addr} acknowledges the data of frame {acked} (ACK, no data).',

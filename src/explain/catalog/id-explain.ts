@@ -96,8 +96,7 @@ export const idExplain: Catalogue = {
   'ex.tcp.fin': '{who} {addr} menutup sisi koneksinya (FIN): ia tidak punya data lagi untuk dikirim.',
   'ex.tcp.fin.second': '{who} {addr} juga menutup sisinya (FIN), setelah FIN di frame {fin}.',
   'ex.tcp.fin.again': '{who} {addr} mengirim FIN-nya lagi.',
-  'ex.tcp.ack.fin':
-    '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia sendiri masih boleh mengirim data.',
+  'ex.tcp.ack.fin': '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK); ia sendiri masih boleh mengirim data.',
   'ex.tcp.ack.fin.last':
     '{who} {addr} mengirim ACK untuk FIN dari frame {fin} (ACK): kedua sisi kini sudah mengirim FIN-nya.',
   'ex.tcp.ack.msg':
