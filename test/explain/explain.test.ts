@@ -299,6 +299,33 @@ describe('the story', () => {
     expect(phases(5)[1]!.text).toContain('The client had asked for it: its request is HTTP/1.0');
   });
 
+  it('MQTT sessions of a real capture (mqtt-session): queued messages are no slow relay; UNSUBSCRIBE is told', async () => {
+    for (const lang of ['en', 'id'] as const) {
+      const m = await model('mqtt-session.pcap', lang);
+      const story = (id: number) =>
+        m.story
+          .filter((s) => s.conversation === id)
+          .map((s) => s.text)
+          .join(' ');
+      // #5: 'probe-persist' back with its session (tshark: CONNACK session present 1, frame 109): the QoS 1
+      // messages of frames 63 and 66 (published while it was away) come in frames 111 and 113
+      expect(story(5)).toContain(
+        lang === 'en'
+          ? 'that were published before this connection began (frames 63 and 66): the broker kept them'
+          : 'yang sudah dipublikasikan sebelum koneksi ini dimulai (frame 63 dan 66)',
+      );
+      expect(story(5)).not.toMatch(/after it arrived from the publisher|setelah tiba dari publisher/);
+      const ex = m.frames.find((f) => f.n === 111)!.explain ?? '';
+      expect(ex).toContain(lang === 'en' ? 'before this connection began' : 'sebelum koneksi ini dimulai');
+      // #3: UNSUBSCRIBE of probe/q1 in frame 93, UNSUBACK in 95
+      expect(story(3)).toContain(
+        lang === 'en'
+          ? "unsubscribes from 'probe/q1' in frame 93 (UNSUBSCRIBE); the broker confirms (UNSUBACK)"
+          : "berhenti berlangganan 'probe/q1' di frame 93 (UNSUBSCRIBE)",
+      );
+    }
+  });
+
   it('a host whose every attempt to a server was refused is no client of it, nor connected to it (many-named)', async () => {
     // 172.18.0.52 only tried :6000, where nothing listened (tshark: each SYN answered by RST, ACK)
     for (const [lang, want] of [

@@ -13,6 +13,8 @@ export const en: Catalogue = {
   'ex.mqtt.publish': "{who} {addr} publishes {payload} on topic '{topic}' (PUBLISH, QoS {qos}).",
   'ex.mqtt.publish.relay':
     "The broker forwards {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}), {delay} after it arrived in frame {src}.",
+  'ex.mqtt.publish.queued':
+    "The broker delivers {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}): it was published in frame {src}, {delay} earlier, before this connection began, and the broker kept it in the client's session until the client came back.",
   'ex.mqtt.publish.deliver':
     "The broker delivers {payload} on topic '{topic}' to {peer_who} {peer_addr} (PUBLISH, QoS {qos}).",
   'ex.mqtt.publish.retained':
@@ -77,6 +79,9 @@ export const en: Catalogue = {
   'story.mqtt.subscribe':
     '{who} {addr} subscribes to {topics} (SUBSCRIBE); the broker confirms (SUBACK, granted QoS {granted}).',
   'story.mqtt.subscribe.noack': '{who} {addr} subscribes to {topics} (SUBSCRIBE).',
+  'story.mqtt.unsubscribe':
+    '{who} {addr} unsubscribes from {topics} in frame {frame} (UNSUBSCRIBE); the broker confirms (UNSUBACK).',
+  'story.mqtt.unsubscribe.noack': '{who} {addr} unsubscribes from {topics} in frame {frame} (UNSUBSCRIBE).',
   'story.mqtt.publish': '{who} {addr} publishes {count} {count:message|messages} on {topics} (QoS {qos}): {values}.',
   'story.mqtt.qos0':
     'Each PUBLISH is followed only by a TCP ACK from the broker: with QoS 0 MQTT itself sends no acknowledgement.',
@@ -125,6 +130,8 @@ export const en: Catalogue = {
     'The broker forwards {count} {count:message|messages} on {topics} to {who} {addr} ({values}), {count:{delay}|each {delay}} after it arrived from the publisher.',
   'story.mqtt.deliver.nodelay':
     'The broker forwards {count} {count:message|messages} on {topics} to {who} {addr}: {values}.',
+  'story.mqtt.queued':
+    "The broker delivers {count:a message|{count} messages} on {topics} to {who} {addr} ({values}) that {count:was|were} published before this connection began ({count:frame|frames} {src}): the broker kept {count:it|them} in the client's session while the client was not connected, and hands {count:it|them} over now that it is back ({age} after publication). This is not a relay with a delay.",
   'story.mqtt.acks': "MQTT's own QoS 1/2 exchange: {list}.",
   'story.mqtt.pings': '{count} keep-alive {count:ping|pings} (PINGREQ/PINGRESP).',
   'story.mqtt.no_disconnect':

@@ -13,6 +13,8 @@ export const id: Catalogue = {
   'ex.mqtt.publish': "{who} {addr} mem-publish {payload} ke topik '{topic}' (PUBLISH, QoS {qos}).",
   'ex.mqtt.publish.relay':
     "Broker meneruskan {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}), {delay} setelah pesan itu tiba di frame {src}.",
+  'ex.mqtt.publish.queued':
+    "Broker mengirim {payload} di topik '{topic}' kepada {peer_who} {peer_addr} (PUBLISH, QoS {qos}): pesan itu dipublikasikan di frame {src}, {delay} sebelumnya, sebelum koneksi ini dimulai, dan broker menyimpannya dalam sesi client sampai client kembali.",
   'ex.mqtt.publish.deliver':
     "Broker mengirim {payload} dari topik '{topic}' ke {peer_who} {peer_addr} (PUBLISH, QoS {qos}).",
   'ex.mqtt.publish.retained':
@@ -78,6 +80,9 @@ export const id: Catalogue = {
   'story.mqtt.subscribe':
     '{who} {addr} berlangganan {topics} (SUBSCRIBE); broker mengonfirmasi (SUBACK, QoS yang diberikan {granted}).',
   'story.mqtt.subscribe.noack': '{who} {addr} berlangganan {topics} (SUBSCRIBE).',
+  'story.mqtt.unsubscribe':
+    '{who} {addr} berhenti berlangganan {topics} di frame {frame} (UNSUBSCRIBE); broker mengonfirmasi (UNSUBACK).',
+  'story.mqtt.unsubscribe.noack': '{who} {addr} berhenti berlangganan {topics} di frame {frame} (UNSUBSCRIBE).',
   'story.mqtt.publish': '{who} {addr} mem-publish {count} pesan ke {topics} (QoS {qos}): {values}.',
   'story.mqtt.qos0':
     'Setiap PUBLISH hanya diikuti ACK TCP dari broker: dengan QoS 0, MQTT sendiri tidak mengirim acknowledgement.',
@@ -126,6 +131,8 @@ export const id: Catalogue = {
   'story.mqtt.deliver':
     'Broker meneruskan {count} pesan dari {topics} ke {who} {addr} ({values}), {count:{delay}|masing-masing {delay}} setelah tiba dari publisher.',
   'story.mqtt.deliver.nodelay': 'Broker meneruskan {count} pesan dari {topics} ke {who} {addr}: {values}.',
+  'story.mqtt.queued':
+    'Broker mengirim {count:sebuah pesan|{count} pesan} di {topics} kepada {who} {addr} ({values}) yang sudah dipublikasikan sebelum koneksi ini dimulai (frame {src}): broker menyimpannya dalam sesi client selama client tidak terhubung, dan menyerahkannya sekarang setelah client kembali ({age} setelah dipublikasikan). Ini bukan relay yang tertunda.',
   'story.mqtt.acks': 'Pertukaran QoS 1/2 milik MQTT sendiri: {list}.',
   'story.mqtt.pings': '{count} ping keep-alive (PINGREQ/PINGRESP).',
   'story.mqtt.no_disconnect':

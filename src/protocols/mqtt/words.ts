@@ -32,6 +32,7 @@ const isConnack = isKind('CONNACK');
 const isPublish = isKind('PUBLISH');
 const isSubscribe = isKind('SUBSCRIBE');
 const isSuback = isKind('SUBACK');
+const isUnsubscribe = isKind('UNSUBSCRIBE');
 
 /** A PUBLISH's topic ('' when unknown). */
 const topicOf = (m: Msg): string => (isPublish(m) ? (m.topic ?? '') : '');
@@ -193,7 +194,10 @@ export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Pa
   const isRetained = (m: Msg) => !isWill(m) && (relayFrom(m)?.retained === true || (retainOf(m) && !rap));
   const retained = got.msgs.filter(isRetained);
   const wills = got.msgs.filter(isWill);
-  const relays = got.msgs.filter((m) => !isWill(m) && !isRetained(m));
+  // published before this connection began: kept by the broker for the client's session, no relay delay
+  const isQueued = (m: Msg) => (relayFrom(m)?.frame ?? Number.POSITIVE_INFINITY) < ctx.c.first;
+  const queued = got.msgs.filter((m) => !isWill(m) && !isRetained(m) && isQueued(m));
+  const relays = got.msgs.filter((m) => !isWill(m) && !isRetained(m) && !isQueued(m));
   if (retained.length) {
     const srcs = retained.filter((m) => relayFrom(m)?.frame !== undefined);
     const g: MsgGroup = { msgs: retained, count: retained.length, complete: true, sorts: [] };
@@ -210,7 +214,25 @@ export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Pa
       out.push(capital(say('story.mqtt.retained', p)));
     } else out.push(capital(say('story.mqtt.retained.nosrc', p)));
   }
-  const relayCount = got.count - retained.length - wills.length;
+  if (queued.length) {
+    const g: MsgGroup = { msgs: queued, count: queued.length, complete: true, sorts: [] };
+    const p: Params = {
+      ...cw,
+      count: queued.length,
+      topics: topicsOf(say, g),
+      values: valuesOf(say, g),
+      src: list(
+        say,
+        queued.map((m) => String(relayFrom(m)!.frame)),
+      ),
+      age: latencySummary(
+        say,
+        queued.map((m) => relayFrom(m)!.delay ?? 0),
+      ),
+    };
+    out.push(capital(say('story.mqtt.queued', p)));
+  }
+  const relayCount = got.count - retained.length - wills.length - queued.length;
   if (relayCount > 0) {
     const g: MsgGroup = { msgs: relays, count: relayCount, complete: got.complete, sorts: got.sorts };
     const delays = latencyOf(
@@ -279,12 +301,17 @@ export function mqttPhases(say: Say, ctx: ConvContext): StoryRecord[] {
       .flatMap((m) => m.subscriptions.map((s) => say('fmt.topic_qos', { topic: s.topic, qos: s.qos })));
     const granted = subs.filter(isSuback).flatMap((m) => m.granted);
     const code = granted.length ? 'story.mqtt.subscribe' : 'story.mqtt.subscribe.noack';
-    out.push({
-      frames: span(subs),
-      conversation: c.id,
-      code,
-      text: capital(say(code, { ...cw, topics: list(say, topics), granted: granted.join(', ') })),
-    });
+    let text = capital(say(code, { ...cw, topics: list(say, topics), granted: granted.join(', ') }));
+    // an unsubscription ends what the subscription began: told, with whether the broker confirmed it
+    for (const u of subs.filter(isUnsubscribe)) {
+      const acked = subs.some((m) => m.kind === 'UNSUBACK' && m.reply_to === u.frame);
+      const which = list(
+        say,
+        u.topics.map((t) => `'${t}'`),
+      );
+      text += ` ${capital(say(acked ? 'story.mqtt.unsubscribe' : 'story.mqtt.unsubscribe.noack', { ...cw, topics: which, frame: u.frame }))}`;
+    }
+    out.push({ frames: span(subs), conversation: c.id, code, text });
   }
   const mq = (pred: (m: MsgSort) => boolean) => groupOf(ctx.view, (m) => m.proto === 'mqtt' && pred(m));
   const pubs = mq((m) => ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'PINGREQ', 'PINGRESP'].includes(m.kind));
@@ -402,7 +429,7 @@ export function mqttUse(view: AppView): { publishes: boolean; subscribes: boolea
 }
 
 /** The sentence for one MQTT packet a frame completes. */
-export function sentence(say: Say, _ctx: FrameConv, m: MqttRecord, t: Tell): string {
+export function sentence(say: Say, ctx: FrameConv, m: MqttRecord, t: Tell): string {
   const { one, reply } = t;
   const p: Params = { payload: msgPayload(say, m), topic: topicOf(m), qos: isPublish(m) ? m.qos : 0 };
   // a packet mqtt-packet rejected: only its type is known
@@ -457,7 +484,8 @@ export function sentence(say: Say, _ctx: FrameConv, m: MqttRecord, t: Tell): str
         if (r && r.delay !== undefined) {
           p.src = r.frame;
           p.delay = duration(r.delay, say);
-          s = one('ex.mqtt.publish.relay', p);
+          // published before this connection began: kept in the client's session, not relayed late
+          s = one(r.frame < ctx.c.first ? 'ex.mqtt.publish.queued' : 'ex.mqtt.publish.relay', p);
         } else s = one('ex.mqtt.publish.deliver', p);
       } else {
         s = one('ex.mqtt.publish', p);
