@@ -17,6 +17,11 @@ export interface ProtocolModule extends SessionProtocol {
    * their values for a conversation (a name left out is null there). Every record has every module's fields.
    */
   readonly conn?: { readonly fields: readonly string[]; of(c: ConversationRecord): ConnFields };
+  /**
+   * tshark's `-z io,phs` puts each further message of it that one frame completes a level deeper (it walks a
+   * frame's protocols in order: two pipelined HTTP requests in a segment are http under http).
+   */
+  readonly phsNests?: true;
 }
 
 /** A conversation's values of a protocol's conn.jsonl fields (ProtocolModule.conn). */

@@ -10,6 +10,7 @@
  */
 import type { AppProto } from '../analysis/model.js';
 import type { Dissection } from '../dissectors/types.js';
+import { protocolModule } from '../protocols/registry.js';
 
 interface PhsNode {
   name: string;
@@ -32,9 +33,8 @@ export class ProtocolHierarchy {
   ) {}
 
   /**
-   * `appCount`: the messages of `app` the frame completed. tshark's tree walks the protocols of a frame in
-   * order, so a segment with two pipelined HTTP requests is http under http (tshark 4.0 on
-   * fixtures/http-corners.pcap, frame 36); no bundled capture shows it for another protocol.
+   * `appCount`: the messages of `app` the frame completed; each further one is a level deeper for a
+   * protocol whose module says so (ProtocolModule.phsNests: HTTP).
    */
   push(d: Dissection, app: AppProto | undefined, len: number, appCount = 1): void {
     let node = this.root;
@@ -55,7 +55,7 @@ export class ProtocolHierarchy {
       add(l.kind);
     }
     if (app) add(app);
-    if (app === 'http') for (let i = 1; i < appCount; i++) add(app);
+    if (app && appCount > 1 && protocolModule(app)?.phsNests) for (let i = 1; i < appCount; i++) add(app);
   }
 
   render(): string {

@@ -83,11 +83,6 @@ export const FIELDS = [
  */
 const KNOWN: Readonly<Record<string, ReadonlyArray<{ frame: number; fields: readonly string[] }>>> = {
   'capture-loss-http.pcap': [
-    // a request whose start was lost, completed in frame 13 (pcap-explain) or not (tshark)
-    {
-      frame: 13,
-      fields: ['http.request', 'http.request.method', 'http.request.uri', 'http.content_type', 'http.host'],
-    },
     // tshark flags an ACK of data sent before the loss (ack_lost_segment); pcap-explain's analysis does not
     { frame: 108, fields: ['tcp.analysis.flags'] },
   ],

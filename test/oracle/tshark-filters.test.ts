@@ -123,9 +123,6 @@ export const KNOWN: Readonly<Record<string, Readonly<Record<string, string>>>> =
     // After lost segments tshark marks every later segment of the stream "HTTP Continuation"; pcap-explain
     // marks only frames that complete a request or response.
     http: 'continuation frames after a gap',
-    // pcap-explain completes a POST whose start was lost in frame 13 with the GET; tshark shows the GET only.
-    'http.request.method == POST': 'request cut by a gap',
-    'http.content_type contains "json"': 'request cut by a gap',
     // tshark flags an ACK of data sent before the loss in frame 108; pcap-explain's analysis does not.
     'tcp.analysis.ack_lost_segment': 'ACK of unseen data after a gap (tcp-analysis.ts)',
     'tcp.analysis.flags && !tcp.analysis.window_update': 'ACK of unseen data after a gap (tcp-analysis.ts)',

@@ -1,6 +1,6 @@
 /** http.* display-filter fields (Wireshark's names where Wireshark has the field), read from what each frame completed. */
 
-import { entries, flag, hasApp, many, messages, one, pushEach } from '../../filter/fields/define.js';
+import { entries, flag, hasApp, many, messages, pushEach } from '../../filter/fields/define.js';
 import type { FieldTable, FrameView, Value } from '../../filter/types.js';
 
 const app = (proto: string) => (v: FrameView) => hasApp(v, proto);
@@ -14,20 +14,32 @@ function header(h: Readonly<Record<string, string | string[]>> | undefined, name
   }
 }
 
-const kindOf = (kind: 'request' | 'response') => (v: FrameView) => entries(v, 'http').some((e) => e.kind === kind);
-const isRequest = kindOf('request');
-const isResponse = kindOf('response');
+/** One 1 per request (response) the frame completes: two pipelined requests in a segment are 1,1 as in tshark. */
+const eachOf = (kind: 'request' | 'response') => (v: FrameView, out: Value[]) => {
+  for (const e of entries(v, 'http')) if (e.kind === kind) out.push(1);
+};
+/**
+ * The messages a frame completes, without those cut short (the connection ended, bytes were lost): they sit at
+ * the last frame that carried them, which tshark, whose reassembly never completes them, shows without http.*.
+ */
+const whole = (v: FrameView) => messages(v, 'http').filter((m) => m.complete !== false);
 
 export const HTTP_FIELDS: FieldTable = {
   proto: 'http',
   title: 'Hypertext Transfer Protocol',
   fields: [
     flag('http', 'protocol', 'An HTTP request or response ends in this frame', app('http')),
-    one('http.request', 'bool', 'An HTTP request ends in this frame (1; absent otherwise)', (v) =>
-      isRequest(v) ? 1 : undefined,
+    many(
+      'http.request',
+      'bool',
+      'An HTTP request ends in this frame (1 per request; absent otherwise)',
+      eachOf('request'),
     ),
-    one('http.response', 'bool', 'An HTTP response ends in this frame (1; absent otherwise)', (v) =>
-      isResponse(v) ? 1 : undefined,
+    many(
+      'http.response',
+      'bool',
+      'An HTTP response ends in this frame (1 per response; absent otherwise)',
+      eachOf('response'),
     ),
     many('http.request.method', 'string', 'Request method (GET, POST…)', (v, out) =>
       pushEach(entries(v, 'http'), 'method', out),
@@ -46,16 +58,16 @@ export const HTTP_FIELDS: FieldTable = {
       pushEach(entries(v, 'http'), 'phrase', out),
     ),
     many('http.host', 'string', 'Host header', (v, out) => {
-      for (const m of messages(v, 'http')) header(m.headers, 'host', out);
+      for (const m of whole(v)) header(m.headers, 'host', out);
     }),
     many('http.user_agent', 'string', 'User-Agent header', (v, out) => {
-      for (const m of messages(v, 'http')) header(m.headers, 'user-agent', out);
+      for (const m of whole(v)) header(m.headers, 'user-agent', out);
     }),
     many('http.server', 'string', 'Server header', (v, out) => {
-      for (const m of messages(v, 'http')) header(m.headers, 'server', out);
+      for (const m of whole(v)) header(m.headers, 'server', out);
     }),
     many('http.content_type', 'string', 'Content-Type header', (v, out) => {
-      const ms = messages(v, 'http');
+      const ms = whole(v);
       if (ms.length > 0) for (const m of ms) header(m.headers, 'content-type', out);
       else pushEach(entries(v, 'http'), 'content_type', out);
     }),
