@@ -13,6 +13,9 @@
 import { net } from '../builtins.js';
 import { isJsonArray, isJsonObject } from '../json.js';
 
+/** An IPv4 or IPv6 address in text (node:net, loaded when a names file is read). */
+const isIp = (a: string): boolean => net().isIPv4(a) || net().isIPv6(a);
+
 export interface HostName {
   address: string;
   name: string;
@@ -44,7 +47,7 @@ export function parseNames(text: string): HostName[] | { error: string } {
         : [];
     const out: HostName[] = [];
     for (const [address, name] of pairs) {
-      if (typeof address !== 'string' || !(net().isIPv4(address) || net().isIPv6(address))) {
+      if (typeof address !== 'string' || !isIp(address)) {
         return { error: `${JSON.stringify(address)} is not an IP address` };
       }
       if (typeof name !== 'string' || !validName(name)) return { error: `bad name for ${address}` };
@@ -58,7 +61,7 @@ export function parseNames(text: string): HostName[] | { error: string } {
     const words = lines[i]!.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) continue;
     const [address, name] = words;
-    if (!address || !(net().isIPv4(address) || net().isIPv6(address))) {
+    if (!address || !isIp(address)) {
       return { error: `line ${i + 1}: ${JSON.stringify(address)} is not an IP address` };
     }
     if (!name || !validName(name)) return { error: `line ${i + 1}: no name after ${address}` };

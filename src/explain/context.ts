@@ -113,16 +113,8 @@ export interface ModelContext {
 }
 
 /**
- * A TCP conversation whose SYN got no answer in the capture and that did not end: it was never opened
- * (Zeek's S0), so it is neither "open" nor a connection to the server.
- */
-export function synUnanswered(c: ConversationRecord): boolean {
-  return c.transport === 'tcp' && c.close.kind === 'open' && !!c.handshake && c.handshake.synack.length === 0;
-}
-
-/**
  * Where a TCP conversation that did not end stopped in its handshake, when nothing else happened in it:
- * - 'unanswered': no SYN-ACK answered its SYN (synUnanswered);
+ * - 'unanswered': no SYN-ACK answered its SYN (Zeek's S0): never opened, nothing known to serve the port;
  * - 'unfinished': the server answered with SYN-ACK, the client sent nothing but SYNs (no ACK, no data),
  *   and it shows that the SYN-ACK did not get through: the server sent it again (it got no ACK), or the
  *   client sent its SYN again after it (it had not received it). The connection was never opened;

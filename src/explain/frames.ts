@@ -368,8 +368,13 @@ function cutSentence(say: Say, f: FrameRecord): string {
   return say('ex.frame.cut.data', { ...p, sent, captured: sent - lost, lost });
 }
 
-/** The sentence for a tcp.analysis flag of a segment: a retransmission is told by what it repeats. */
-function analysisCode(t: NonNullable<FrameRecord['tcp']>, flag: string): string {
+/**
+ * The sentence for a tcp.analysis flag of a segment: a retransmission is told by what it repeats; a
+ * keep-alive while the other side's window is zero (`peerClosed`) is Linux's window probe, which has the
+ * keep-alive's form (one byte before the next, no data) and which Wireshark marks so.
+ */
+function analysisCode(t: NonNullable<FrameRecord['tcp']>, flag: string, peerClosed: boolean): string {
+  if (flag === 'keep_alive') return peerClosed ? 'ex.tcp.window_probe' : 'ex.tcp.keepalive';
   if (flag !== 'retransmission') return `tcp.analysis.${flag}`;
   if (t.len > 0) return 'ex.tcp.retrans.data';
   if (t.flags.includes('SYN')) return t.flags.includes('ACK') ? 'ex.tcp.retrans.synack' : 'ex.tcp.retrans.syn';
@@ -396,13 +401,8 @@ function explainOne(
   else out.push(otherExplain(say, f));
   const t = f.tcp;
   if (t?.analysis) {
-    // while the other side's window is zero, Linux probes it with the segment a keep-alive is (one byte
-    // before the next, no data), and Wireshark marks it so: it asks for the window, not whether the peer lives
     const peerClosed = st !== undefined && ctx !== undefined && st.zeroWindow[other(sideOf(ctx.c, f))];
-    for (const flag of t.analysis)
-      out.push(
-        say(flag === 'keep_alive' ? (peerClosed ? 'ex.tcp.window_probe' : 'ex.tcp.keepalive') : analysisCode(t, flag)),
-      );
+    for (const flag of t.analysis) out.push(say(analysisCode(t, flag, peerClosed)));
     // where resent bytes were lost: the capture had seen them (after the capture point) or not (before it)
     if (t.len > 0 && t.analysis.some((a) => a.endsWith('retransmission')))
       out.push(say(f.app?.length ? 'ex.tcp.lost.before' : 'ex.tcp.lost.after'));

@@ -5,7 +5,7 @@
  */
 import type { ConversationRecord, FrameRecord } from '../analysis/model.js';
 import { wordsOf } from '../protocols/registry.js';
-import { type ConvContext, handshakeLeft, type ModelContext, type Side, sideOf } from './context.js';
+import { type ConvContext, handshakeLeft, type ModelContext, other, type Side, sideOf } from './context.js';
 import { type DigestTotals, digestTotals } from './digest.js';
 import {
   attemptKey,
@@ -358,6 +358,19 @@ const OPEN_ENDING: Record<string, string> = {
   cut: 'story.end.open.cut',
 };
 
+/**
+ * The first frame with payload from the other side after the conversation's first FIN (`fin`): the digest's
+ * (ConvTotals.dataAfterFin) when it keeps the totals, else from the frames.
+ */
+function dataAfterFin(
+  ctx: ConvContext,
+  totals: DigestTotals | undefined,
+  fin: { n: number; side: Side },
+): number | undefined {
+  if (totals) return totals.convs.get(ctx.c.id)?.dataAfterFin;
+  return ctx.frames.find((f) => f.n > fin.n && (f.tcp?.len ?? 0) > 0 && sideOf(ctx.c, f) !== fin.side)?.n;
+}
+
 function endPhase(say: Say, ctx: ConvContext, totals: DigestTotals | undefined): StoryRecord | undefined {
   const c = ctx.c;
   if (c.transport !== 'tcp' || c.close.kind === 'refused') return undefined;
@@ -374,28 +387,10 @@ function endPhase(say: Say, ctx: ConvContext, totals: DigestTotals | undefined):
       const closer: Side = f0?.side ?? by ?? 'client';
       code = ctx.fins.length >= 2 ? 'story.end.fin' : 'story.end.fin.half';
       // a FIN ends one direction: the other side may still send (a half-close, as after shutdown(SHUT_WR))
-      const later = !f0
-        ? undefined
-        : totals
-          ? totals.convs.get(c.id)?.dataAfterFin
-          : ctx.frames.find((f) => f.n > f0.n && (f.tcp?.len ?? 0) > 0 && sideOf(c, f) !== closer)?.n;
-      if (later !== undefined && code === 'story.end.fin') {
-        code = 'story.end.fin.halfclose';
-        parts.push(
-          capital(
-            say(code, {
-              ...who(say, ctx, closer),
-              ...who(say, ctx, closer === 'client' ? 'server' : 'client', 'o_'),
-              after: later,
-            }),
-          ),
-        );
-        break;
-      }
+      const later = f0 ? dataAfterFin(ctx, totals, f0) : undefined;
+      if (later !== undefined && code === 'story.end.fin') code = 'story.end.fin.halfclose';
       parts.push(
-        capital(
-          say(code, { ...who(say, ctx, closer), ...who(say, ctx, closer === 'client' ? 'server' : 'client', 'o_') }),
-        ),
+        capital(say(code, { ...who(say, ctx, closer), ...who(say, ctx, other(closer), 'o_'), after: later ?? 0 })),
       );
       break;
     }
@@ -408,15 +403,9 @@ function endPhase(say: Say, ctx: ConvContext, totals: DigestTotals | undefined):
       const fin = r ? ctx.fins.find((x) => x.side === closer && x.n < r.n) : undefined;
       if (r && fin) {
         // data the other side sent after that FIN: a socket closed by its program answers it with RST
-        const f0 = ctx.fins[0];
-        const after =
-          f0 === fin
-            ? totals
-              ? totals.convs.get(c.id)?.dataAfterFin
-              : ctx.frames.find((f) => f.n > fin.n && (f.tcp?.len ?? 0) > 0 && sideOf(c, f) !== closer)?.n
-            : undefined;
+        const after = fin === ctx.fins[0] ? dataAfterFin(ctx, totals, fin) : undefined;
         code = after !== undefined && after < r.n ? 'story.end.rst.afterfin.data' : 'story.end.rst.afterfin';
-        const o = closer === 'client' ? 'server' : 'client';
+        const o = other(closer);
         parts.push(
           capital(
             say(code, { ...who(say, ctx, closer), ...who(say, ctx, o, 'o_'), fin: fin.n, rst: r.n, data: after ?? 0 }),
@@ -486,6 +475,9 @@ function convPhases(
   const before = out.length;
   if (told) out.push(...told.setup);
   let exchange = told?.exchange;
+  // the tcp.analysis counts, read once whichever sentence needs them
+  let counts: ReadonlyMap<string, number> | undefined;
+  const countsOf = () => (counts ??= troubleCounts(ctx, totals));
   if (!exchange && !words.tellsAll && out.length === before) {
     exchange = tcpDataPhase(say, ctx, endFrom, totals);
     if (!exchange && ctx.c.transport === 'udp') {
@@ -504,9 +496,9 @@ function convPhases(
     // a connection that carried no byte but was kept alive: say so, rather than nothing between its
     // handshake and its ending
     const c = ctx.c;
-    const probes = c.transport === 'tcp' && c.bytes.c2s + c.bytes.s2c === 0 ? troubleCounts(ctx, totals) : undefined;
-    const count = probes?.get('keep_alive') ?? 0;
-    if (!exchange && count > 0 && c.handshake?.ack != null) {
+    const idle = !exchange && c.transport === 'tcp' && c.bytes.c2s + c.bytes.s2c === 0;
+    const count = idle ? (countsOf().get('keep_alive') ?? 0) : 0;
+    if (count > 0 && c.handshake?.ack != null) {
       exchange = {
         frames: [c.handshake.ack, Number.isFinite(endFrom) ? endFrom : c.last],
         conversation: c.id,
@@ -518,7 +510,7 @@ function convPhases(
   if (exchange) {
     const more = payloadFacts(say, ctx);
     if (more) exchange.text += ` ${more}`;
-    const trouble = troubleSummary(say, troubleCounts(ctx, totals), ctx.c.handshake, true);
+    const trouble = troubleSummary(say, countsOf(), ctx.c.handshake, true);
     // counted over the whole connection but the handshake's resends (its phase told them): not only the
     // exchange's frames (a FIN sent again is in the ending)
     if (trouble)

@@ -159,19 +159,22 @@ const NO_TAPPED: readonly TappedMessage[] = [];
 /**
  * A message cut short (the connection ended in it, or bytes were lost: HTTP) belongs to the last frame that
  * carried its bytes, not to the frame that ended it: when that frame is still held, the message goes with
- * it and is told there (as the whole model tells it). The others stay with the frame analysed.
+ * it and is told there (as the whole model tells it); `tapped` then names that frame (`at`). Returns
+ * whether one was moved (the others stay with the frame analysed, `n`).
  */
-function moveBack(tapped: TappedMessage[], n: number, held: FrameWindow): TappedMessage[] {
+function moveBack(tapped: TappedMessage[], n: number, held: FrameWindow): boolean {
+  let moved = false;
   for (let i = 0; i < tapped.length; i++) {
     const t = tapped[i]!;
     if (t.at !== n || t.rec.frame >= n) continue;
     const h = held.find(t.rec.frame);
     if (!h) continue;
-    const moved = { ...t, at: t.rec.frame };
-    h.tapped = h.tapped === NO_TAPPED ? [moved] : [...h.tapped, moved];
-    tapped[i] = moved;
+    const back = { ...t, at: t.rec.frame };
+    h.tapped = h.tapped === NO_TAPPED ? [back] : [...h.tapped, back];
+    tapped[i] = back;
+    moved = true;
   }
-  return tapped;
+  return moved;
 }
 
 /** The messages a frame completed, from what the session tapped while it analysed the frame. */
@@ -486,12 +489,13 @@ export async function streamExplainedFrames(sink: Sink, o: StreamedFramesOptions
       // every frame analysed (the first ones are told only once the window is full)
       young.tick();
       head = f.n;
-      const tapped = moveBack(session!.takeMessages(), f.n, held);
+      const tapped = session!.takeMessages();
+      const moved = tapped.length > 0 && moveBack(tapped, f.n, held);
       links.add(tapped);
       document?.tapped(tapped);
       digest.push(f);
       // (the messages moved back to an earlier frame are told there)
-      const own = tapped.length ? tapped.filter((t) => t.at === f.n) : tapped;
+      const own = moved ? tapped.filter((t) => t.at === f.n) : tapped;
       held.push({ f, tapped: own.length ? own : NO_TAPPED });
       // a frame without payload adds nothing to wait for: the conversation is asked only to settle its marks
       const c = f.conversation;

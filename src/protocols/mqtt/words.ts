@@ -196,8 +196,9 @@ export function mqttDeliveries(say: Say, ctx: ConvContext, got: MsgGroup, cw: Pa
   const wills = got.msgs.filter(isWill);
   // published before this connection began: kept by the broker for the client's session, no relay delay
   const isQueued = (m: Msg) => (relayFrom(m)?.frame ?? Number.POSITIVE_INFINITY) < ctx.c.first;
-  const queued = got.msgs.filter((m) => !isWill(m) && !isRetained(m) && isQueued(m));
-  const relays = got.msgs.filter((m) => !isWill(m) && !isRetained(m) && !isQueued(m));
+  const forwarded = got.msgs.filter((m) => !isWill(m) && !isRetained(m));
+  const queued = forwarded.filter(isQueued);
+  const relays = forwarded.filter((m) => !isQueued(m));
   if (retained.length) {
     const srcs = retained.filter((m) => relayFrom(m)?.frame !== undefined);
     const g: MsgGroup = { msgs: retained, count: retained.length, complete: true, sorts: [] };
